@@ -1,0 +1,667 @@
+"""The one module that owns the DuckDB warehouse: schema, connections, writes, reads, untrusted SQL.
+
+Nothing else in the project imports ``duckdb``.
+
+Concurrency: DuckDB lets one process hold a file for writing and locks out every other process, readers
+included. So nobody here holds a connection for long. Readers (the CLI, the dashboard) open a read-only
+connection per question and close it; the loader opens its read-write connection once per batch of articles
+and closes it at once, so its extraction work never holds the lock. Both sides retry for a bounded time when
+the other side holds the file. Two loaders at once are kept apart by an advisory lock file held for a whole
+ingest (``ingest_lock``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from models.companies import company_key
+from models.records import Article, Event, Extraction, Metric, Period
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "WarehouseError",
+    "WarehouseBusy",
+    "WarehouseMissing",
+    "SchemaMismatch",
+    "QueryRefused",
+    "QueryResult",
+    "BatchResult",
+    "Warehouse",
+    "ingest_lock",
+]
+
+SCHEMA_VERSION = 1
+
+# Exceptions
+# WarehouseError
+#  ├── WarehouseBusy      another process holds the file (or the ingest lock) for longer than we wait
+#  ├── WarehouseMissing   no warehouse file at that path yet
+#  ├── SchemaMismatch     the file was written by another schema version and cannot be upgraded
+#  └── QueryRefused       SQL that is not allowed, too slow, or wrong; the message is for the user
+
+
+class WarehouseError(Exception):
+    """Any problem with the warehouse file, worded for the person running the command."""
+
+
+class WarehouseBusy(WarehouseError):
+    pass
+
+
+class WarehouseMissing(WarehouseError):
+    pass
+
+
+class SchemaMismatch(WarehouseError):
+    pass
+
+
+class QueryRefused(WarehouseError):
+    pass
+
+
+_DDL = [
+    """CREATE TABLE IF NOT EXISTS schema_info (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        article_id VARCHAR PRIMARY KEY,
+        path VARCHAR NOT NULL,
+        title VARCHAR,
+        url VARCHAR,
+        published DATE,
+        format VARCHAR NOT NULL,
+        chars INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        extractor_version VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS companies (
+        company_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        first_seen TIMESTAMP NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS company_aliases (
+        alias VARCHAR PRIMARY KEY,
+        company_id VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS metric_rows (
+        article_id VARCHAR NOT NULL,
+        row_no INTEGER NOT NULL,
+        company_id VARCHAR NOT NULL,
+        metric VARCHAR NOT NULL,
+        value DOUBLE NOT NULL,
+        unit VARCHAR NOT NULL,
+        qualifier VARCHAR NOT NULL,
+        as_of VARCHAR,
+        as_of_start DATE,
+        as_of_end DATE,
+        as_of_precision VARCHAR,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        surface VARCHAR NOT NULL,
+        quote VARCHAR NOT NULL,
+        quote_start INTEGER NOT NULL,
+        confidence DOUBLE NOT NULL,
+        extractor_version VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, row_no))""",
+    """CREATE TABLE IF NOT EXISTS event_rows (
+        article_id VARCHAR NOT NULL,
+        row_no INTEGER NOT NULL,
+        company_id VARCHAR NOT NULL,
+        person VARCHAR,
+        role VARCHAR,
+        kind VARCHAR NOT NULL,
+        as_of VARCHAR,
+        as_of_start DATE,
+        as_of_end DATE,
+        as_of_precision VARCHAR,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        quote VARCHAR NOT NULL,
+        quote_start INTEGER NOT NULL,
+        confidence DOUBLE NOT NULL,
+        extractor_version VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, row_no))""",
+    """CREATE OR REPLACE VIEW metrics AS
+        SELECT c.name AS company, m.metric, m.value, m.unit, m.qualifier,
+               m.as_of, m.as_of_start, m.as_of_end, m.as_of_precision,
+               a.path AS article_path, a.url AS article_url, a.title AS article_title, a.published,
+               m.quote, m.surface, m.char_start, m.char_end, m.quote_start,
+               m.confidence, m.extractor_version, m.article_id, m.company_id, m.row_no
+        FROM metric_rows m
+        JOIN articles a USING (article_id)
+        JOIN companies c USING (company_id)""",
+    """CREATE OR REPLACE VIEW events AS
+        SELECT c.name AS company, e.person, e.role, e.kind,
+               e.as_of, e.as_of_start, e.as_of_end, e.as_of_precision,
+               a.path AS article_path, a.url AS article_url, a.published,
+               e.quote, e.char_start, e.char_end, e.quote_start,
+               e.confidence, e.extractor_version, e.article_id, e.company_id, e.row_no
+        FROM event_rows e
+        JOIN articles a USING (article_id)
+        JOIN companies c USING (company_id)""",
+]
+
+#: Upgrades from an older schema version: version -> statements that lift it to version + 1.
+_MIGRATIONS: dict[int, list[str]] = {}
+
+_STATEMENTS_ALLOWED = frozenset({"SELECT"})
+_LOCK_WORDS = ("Could not set lock", "Conflicting lock", "database is locked")
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    return any(w in str(exc) for w in _LOCK_WORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    truncated: bool = False  # more rows existed than the cap allowed
+
+
+@dataclass(slots=True)
+class BatchResult:
+    new: list[str] = field(default_factory=list)  # article ids stored for the first time
+    replaced: list[str] = field(default_factory=list)  # ids that replaced an older version of the same path
+    metrics: int = 0
+    events: int = 0
+
+
+@contextlib.contextmanager
+def ingest_lock(db_path: Path, wait_s: float = 30.0, poll_s: float = 0.2) -> Iterator[None]:
+    """Hold the advisory lock that keeps two loaders from writing one warehouse at once.
+
+    Waits up to ``wait_s`` seconds for another loader to finish, then raises WarehouseBusy.
+    """
+    lock_path = Path(str(db_path) + ".ingest.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
+                    raise WarehouseBusy(
+                        f"{db_path}: another ingest (pid {holder}) is writing this warehouse; "
+                        f"waited {wait_s:.0f} s. Try again when it has finished."
+                    ) from None
+                time.sleep(poll_s)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        os.close(fd)  # closing releases the flock
+
+
+class Warehouse:
+    """A warehouse file. Cheap to create: it opens no connection until asked a question."""
+
+    def __init__(self, path: Path | str, *, lock_wait_s: float = 30.0) -> None:
+        self.path = Path(path)
+        self.lock_wait_s = lock_wait_s
+
+    # -- connections -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def connect(self, *, read_only: bool = True, untrusted: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection, retried while another process holds the file.
+
+        ``untrusted`` closes every door SQL typed by a user could open: no file or network access, and the
+        configuration locked so a statement cannot reopen them.
+        """
+        if read_only and not self.path.exists():
+            raise WarehouseMissing(
+                f"{self.path}: no warehouse here yet; run `startup-health ingest PATH` to create it"
+            )
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        config: dict[str, Any] = {}
+        if untrusted:
+            config = {"enable_external_access": False, "lock_configuration": True}
+        deadline = time.monotonic() + self.lock_wait_s
+        delay = 0.01
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+                break
+            except duckdb.Error as exc:
+                if not _is_lock_error(exc):
+                    raise WarehouseError(f"{self.path}: cannot open the warehouse: {_first_line(exc)}") from None
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"{self.path}: another process holds the warehouse; waited {self.lock_wait_s:.0f} s"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+        try:
+            if read_only:
+                self._check_version(con)
+            yield con
+        finally:
+            con.close()
+
+    def _check_version(self, con: duckdb.DuckDBPyConnection) -> int | None:
+        """The file's schema version; raises SchemaMismatch for one this program cannot read."""
+        has_info = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'"
+        ).fetchone()
+        if not has_info or has_info[0] == 0:
+            has_any = con.execute("SELECT count(*) FROM information_schema.tables").fetchone()
+            if has_any and has_any[0]:
+                raise SchemaMismatch(
+                    f"{self.path}: this DuckDB file is not a startup-health warehouse (no schema_info table)"
+                )
+            return None
+        row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise SchemaMismatch(
+                f"{self.path}: written by a newer startup-health (schema version {version}; this one knows "
+                f"{SCHEMA_VERSION}). Upgrade startup-health to read it."
+            )
+        if version < SCHEMA_VERSION and any(v not in _MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+            raise SchemaMismatch(
+                f"{self.path}: schema version {version} is too old to upgrade; re-ingest the articles into a "
+                f"new warehouse file"
+            )
+        return version
+
+    def ensure_schema(self) -> None:
+        """Create the tables and views, or upgrade an older schema in one transaction."""
+        with self.connect(read_only=False) as con:
+            version = self._check_version(con)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if version is not None and version < SCHEMA_VERSION:
+                    for v in range(version, SCHEMA_VERSION):
+                        for stmt in _MIGRATIONS[v]:
+                            con.execute(stmt)
+                for stmt in _DDL:
+                    con.execute(stmt)
+                con.execute(
+                    "INSERT OR REPLACE INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def known_articles(self) -> dict[str, tuple[str, str]]:
+        """article_id -> (path, extractor_version) of every stored article."""
+        if not self.path.exists():
+            return {}
+        with self.connect() as con:
+            if self._check_version(con) is None:
+                return {}
+            rows = con.execute("SELECT article_id, path, extractor_version FROM articles").fetchall()
+        return {a: (p, v) for a, p, v in rows}
+
+    def write_batch(
+        self, items: Sequence[tuple[Article, Extraction]], extractor_version: str
+    ) -> BatchResult:
+        """Store whole articles with their metrics and events, all in one transaction.
+
+        An article already stored under the same id, or an older text stored at the same path, is replaced:
+        its old rows are deleted in the same transaction, so a crash leaves either the old or the new state.
+        """
+        result = BatchResult()
+        if not items:
+            return result
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        ids = [a.article_id for a, _ in items]
+        paths = [a.path for a, _ in items]
+        with self.connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                old = con.execute(
+                    "SELECT article_id, path FROM articles WHERE article_id IN (SELECT unnest($ids)) "
+                    "OR path IN (SELECT unnest($paths))",
+                    {"ids": ids, "paths": paths},
+                ).fetchall()
+                old_ids = [r[0] for r in old]
+                old_paths = {r[1] for r in old}
+                if old_ids:
+                    for table in ("metric_rows", "event_rows", "articles"):
+                        con.execute(
+                            f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": old_ids}
+                        )
+                aliases = dict(con.execute("SELECT alias, company_id FROM company_aliases").fetchall())
+                names: dict[str, str] = {}  # company_id -> best display name in this batch
+                new_aliases: dict[str, str] = {}
+                art_cols: dict[str, list[Any]] = {k: [] for k in _ARTICLE_COLS}
+                met_cols: dict[str, list[Any]] = {k: [] for k in _METRIC_COLS}
+                evt_cols: dict[str, list[Any]] = {k: [] for k in _EVENT_COLS}
+                for article, extraction in items:
+                    resolve = _resolver(extraction, aliases, names, new_aliases)
+                    _append_article(art_cols, article, extractor_version, now)
+                    for no, m in enumerate(extraction.metrics):
+                        _append_metric(met_cols, article.article_id, no, resolve(m.company), m, extractor_version)
+                    for no, e in enumerate(extraction.events):
+                        _append_event(evt_cols, article.article_id, no, resolve(e.company), e, extractor_version)
+                    if article.path in old_paths or article.article_id in old_ids:
+                        result.replaced.append(article.article_id)
+                    else:
+                        result.new.append(article.article_id)
+                _insert(con, "articles", art_cols, _ARTICLE_SCHEMA)
+                _insert(con, "metric_rows", met_cols, _METRIC_SCHEMA)
+                _insert(con, "event_rows", evt_cols, _EVENT_SCHEMA)
+                if names:
+                    comp = pa.table(
+                        {
+                            "company_id": list(names),
+                            "name": list(names.values()),
+                            "first_seen": [now] * len(names),
+                        }
+                    )
+                    con.register("new_companies", comp)
+                    con.execute(
+                        """INSERT INTO companies SELECT company_id, name, first_seen FROM new_companies
+                           ON CONFLICT (company_id) DO UPDATE SET name = CASE
+                               WHEN length(excluded.name) > length(companies.name) THEN excluded.name
+                               ELSE companies.name END"""
+                    )
+                    con.unregister("new_companies")
+                if new_aliases:
+                    al = pa.table({"alias": list(new_aliases), "company_id": list(new_aliases.values())})
+                    con.register("new_aliases", al)
+                    con.execute("INSERT OR IGNORE INTO company_aliases SELECT alias, company_id FROM new_aliases")
+                    con.unregister("new_aliases")
+                con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise
+        result.metrics = len(met_cols["row_no"])
+        result.events = len(evt_cols["row_no"])
+        return result
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> QueryResult:
+        """Run trusted SQL (the project's own, or the CLI user's) on a read-only connection."""
+        with self.connect() as con:
+            try:
+                cur = con.execute(sql, params) if params is not None else con.execute(sql)
+            except duckdb.Error as exc:
+                raise QueryRefused(_first_line(exc)) from None
+            if cur.description is None:
+                return QueryResult([], [])
+            return QueryResult([d[0] for d in cur.description], cur.fetchall())
+
+    def query_df(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        """Like ``query`` but returns a pandas DataFrame."""
+        with self.connect() as con:
+            try:
+                cur = con.execute(sql, params) if params is not None else con.execute(sql)
+            except duckdb.Error as exc:
+                raise QueryRefused(_first_line(exc)) from None
+            return cur.df()
+
+    def iter_batches(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None, batch_rows: int = 10_000
+    ) -> Iterator[tuple[list[str], list[tuple[Any, ...]]]]:
+        """Stream a result in batches of rows (for large CSV downloads), holding the file only meanwhile."""
+        with self.connect() as con:
+            try:
+                cur = con.execute(sql, params) if params is not None else con.execute(sql)
+            except duckdb.Error as exc:
+                raise QueryRefused(_first_line(exc)) from None
+            cols = [d[0] for d in cur.description or []]
+            while True:
+                rows = cur.fetchmany(batch_rows)
+                if not rows:
+                    break
+                yield cols, rows
+
+    def run_untrusted(self, sql: str, *, max_rows: int = 1000, timeout_s: float = 3.0) -> QueryResult:
+        """Run one SELECT typed by a user: read-only, no file or network access, time-limited, row-capped."""
+        statement = check_select(sql)
+        wrapped = f"SELECT * FROM (\n{statement}\n) AS user_query LIMIT {int(max_rows) + 1}"
+        with self.connect(untrusted=True) as con:
+            timer = threading.Timer(timeout_s, con.interrupt)
+            timer.start()
+            try:
+                cur = con.execute(wrapped)
+                rows = cur.fetchall()
+                cols = [d[0] for d in cur.description or []]
+            except duckdb.Error as exc:
+                if not timer.is_alive() or "INTERRUPT" in str(exc).upper():
+                    raise QueryRefused(f"query stopped: it ran longer than the {timeout_s:g} s limit") from None
+                raise QueryRefused(_first_line(exc)) from None
+            finally:
+                timer.cancel()
+        return QueryResult(cols, rows[:max_rows], truncated=len(rows) > max_rows)
+
+    def table_columns(self) -> dict[str, list[tuple[str, str]]]:
+        """table or view name -> [(column, type)], for documentation checks and the SQL page."""
+        res = self.query(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
+        )
+        out: dict[str, list[tuple[str, str]]] = {}
+        for t, c, ty in res.rows:
+            out.setdefault(t, []).append((c, ty))
+        return out
+
+
+def check_select(sql: str) -> str:
+    """The single SELECT statement in ``sql``, or QueryRefused saying why not.
+
+    Uses DuckDB's own parser, so comments and strings cannot hide a second statement.
+    """
+    if not sql or not sql.strip():
+        raise QueryRefused("the query is empty")
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryRefused(f"SQL could not be parsed: {_first_line(exc)}") from None
+    if len(statements) != 1:
+        raise QueryRefused(f"one statement at a time, please (found {len(statements)})")
+    st = statements[0]
+    kind = st.type.name
+    if kind not in _STATEMENTS_ALLOWED:
+        raise QueryRefused(f"only SELECT queries are allowed here, not {kind}")
+    if getattr(st, "named_parameters", None):
+        raise QueryRefused("query parameters ($name or ?) are not supported here")
+    return st.query.strip().rstrip(";")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+# -- bulk row building ---------------------------------------------------------------------------
+
+_ARTICLE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("path", pa.string()),
+        ("title", pa.string()),
+        ("url", pa.string()),
+        ("published", pa.date32()),
+        ("format", pa.string()),
+        ("chars", pa.int32()),
+        ("text", pa.string()),
+        ("extractor_version", pa.string()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
+_PERIOD_FIELDS = [
+    ("as_of", pa.string()),
+    ("as_of_start", pa.date32()),
+    ("as_of_end", pa.date32()),
+    ("as_of_precision", pa.string()),
+]
+_METRIC_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("row_no", pa.int32()),
+        ("company_id", pa.string()),
+        ("metric", pa.string()),
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("qualifier", pa.string()),
+        *_PERIOD_FIELDS,
+        ("char_start", pa.int32()),
+        ("char_end", pa.int32()),
+        ("surface", pa.string()),
+        ("quote", pa.string()),
+        ("quote_start", pa.int32()),
+        ("confidence", pa.float64()),
+        ("extractor_version", pa.string()),
+    ]
+)
+_EVENT_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("row_no", pa.int32()),
+        ("company_id", pa.string()),
+        ("person", pa.string()),
+        ("role", pa.string()),
+        ("kind", pa.string()),
+        *_PERIOD_FIELDS,
+        ("char_start", pa.int32()),
+        ("char_end", pa.int32()),
+        ("quote", pa.string()),
+        ("quote_start", pa.int32()),
+        ("confidence", pa.float64()),
+        ("extractor_version", pa.string()),
+    ]
+)
+_ARTICLE_COLS = _ARTICLE_SCHEMA.names
+_METRIC_COLS = _METRIC_SCHEMA.names
+_EVENT_COLS = _EVENT_SCHEMA.names
+
+
+def _period(cols: dict[str, list[Any]], p: Period | None) -> None:
+    cols["as_of"].append(p.label if p else None)
+    cols["as_of_start"].append(p.start if p else None)
+    cols["as_of_end"].append(p.end if p else None)
+    cols["as_of_precision"].append(p.precision if p else None)
+
+
+def _append_article(cols: dict[str, list[Any]], a: Article, version: str, now: datetime) -> None:
+    for k, v in (
+        ("article_id", a.article_id),
+        ("path", a.path),
+        ("title", a.title),
+        ("url", a.url),
+        ("published", a.published),
+        ("format", a.fmt),
+        ("chars", len(a.text)),
+        ("text", a.text),
+        ("extractor_version", version),
+        ("ingested_at", now),
+    ):
+        cols[k].append(v)
+
+
+def _append_metric(cols: dict[str, list[Any]], aid: str, no: int, cid: str, m: Metric, version: str) -> None:
+    for k, v in (
+        ("article_id", aid),
+        ("row_no", no),
+        ("company_id", cid),
+        ("metric", m.metric),
+        ("value", float(m.value)),
+        ("unit", m.unit),
+        ("qualifier", m.qualifier),
+        ("char_start", m.char_start),
+        ("char_end", m.char_end),
+        ("surface", m.surface),
+        ("quote", m.sentence),
+        ("quote_start", m.sentence_start),
+        ("confidence", m.confidence),
+        ("extractor_version", version),
+    ):
+        cols[k].append(v)
+    _period(cols, m.as_of)
+
+
+def _append_event(cols: dict[str, list[Any]], aid: str, no: int, cid: str, e: Event, version: str) -> None:
+    for k, v in (
+        ("article_id", aid),
+        ("row_no", no),
+        ("company_id", cid),
+        ("person", e.person),
+        ("role", e.role),
+        ("kind", e.kind),
+        ("char_start", e.char_start),
+        ("char_end", e.char_end),
+        ("quote", e.sentence),
+        ("quote_start", e.sentence_start),
+        ("confidence", e.confidence),
+        ("extractor_version", version),
+    ):
+        cols[k].append(v)
+    _period(cols, e.as_of)
+
+
+def _resolver(
+    extraction: Extraction, aliases: dict[str, str], names: dict[str, str], new_aliases: dict[str, str]
+) -> Any:
+    """A function from a company name in this article to its company_id, learning aliases as it goes."""
+    local: dict[str, str] = {}
+    groups = [(canon, {canon, *others}) for canon, others in extraction.companies.items()]
+
+    def resolve(name: str) -> str:
+        if name in local:
+            return local[name]
+        variants = next((g for c, g in groups if name in g), {name})
+        canon = max(variants, key=len)
+        cid = next((aliases[v] for v in variants if v in aliases), None) or company_key(canon)
+        for v in variants:
+            if v not in aliases:
+                aliases[v] = cid
+                new_aliases[v] = cid
+            local[v] = cid
+        if len(canon) > len(names.get(cid, "")):
+            names[cid] = canon
+        return cid
+
+    return resolve
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: dict[str, list[Any]], schema: pa.Schema) -> None:
+    if not cols[schema.names[0]]:
+        return
+    tbl = pa.table(cols, schema=schema)
+    con.register("batch_rows", tbl)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM batch_rows")
+    finally:
+        con.unregister("batch_rows")
+
+
+def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Split an iterable into lists of at most ``size`` items."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

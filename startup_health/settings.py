@@ -1,0 +1,43 @@
+"""Settings, read once at the entry point and passed down.
+
+Precedence, highest first: command-line options (``--db``), environment variables with the
+``STARTUP_HEALTH_`` prefix, a ``.env`` file in the working directory, the defaults below.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="STARTUP_HEALTH_", env_file=".env", extra="ignore")
+
+    db: Path = Field(Path("warehouse.duckdb"), description="the DuckDB warehouse file")
+    seeds: Path = Field(Path("seeds"), description="folder of articles the main command ingests")
+    companies: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["Stability AI", "Inflection AI"],
+        description="companies shown side by side by default (comma-separated in the environment)",
+    )
+    host: str = Field("127.0.0.1", description="address the dashboard listens on")
+    port: int = Field(8050, ge=0, le=65535, description="port the dashboard listens on")
+    lock_wait_s: float = Field(30.0, ge=0, description="seconds to wait for a warehouse another process holds")
+    sql_timeout_s: float = Field(3.0, gt=0, description="time limit of a query typed into the dashboard")
+    sql_max_rows: int = Field(1000, gt=0, description="row cap of a query typed into the dashboard")
+    workers: int = Field(1, ge=1, description="processes that extract articles in parallel during ingest")
+
+    @field_validator("companies", mode="before")
+    @classmethod
+    def _split_companies(cls, v: object) -> object:
+        if isinstance(v, str):
+            stripped = v.strip()
+            if stripped.startswith("["):
+                return json.loads(stripped)
+            return [c.strip() for c in stripped.split(",") if c.strip()]
+        return v
