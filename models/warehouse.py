@@ -454,6 +454,77 @@ class Warehouse:
                 timer.cancel()
         return QueryResult(cols, rows[:max_rows], truncated=len(rows) > max_rows)
 
+    def resolve_companies(self, names: Sequence[str]) -> dict[str, str]:
+        """name as typed -> company_id, for the names the warehouse knows (by alias or by key)."""
+        if not names:
+            return {}
+        res = self.query(
+            "SELECT alias, company_id FROM company_aliases WHERE lower(alias) IN (SELECT lower(unnest($n))) "
+            "UNION ALL SELECT name, company_id FROM companies "
+            "UNION ALL SELECT company_id, company_id FROM companies",
+            {"n": list(names)},
+        )
+        by_lower = {a.lower(): cid for a, cid in res.rows}
+        out = {}
+        for n in names:
+            cid = by_lower.get(n.lower()) or by_lower.get(company_key(n))
+            if cid:
+                out[n] = cid
+        return out
+
+    def company_figures(self, names: Sequence[str]) -> dict[str, dict[str, dict[str, Any]]]:
+        """For each named company found, metric -> its latest figure, the sources backing that value
+        (articles within 2% of it), and whether another value was reported for the same period."""
+        ids = self.resolve_companies(names)
+        if not ids:
+            return {}
+        res = self.query(
+            """
+            WITH m AS (
+                SELECT company_id, metric, value, unit, qualifier, as_of, article_id, published, quote,
+                       row_number() OVER (PARTITION BY company_id, metric
+                           ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, published DESC NULLS LAST,
+                                    confidence DESC, value DESC) AS rank
+                FROM metric_rows JOIN articles USING (article_id)
+                WHERE company_id IN (SELECT unnest($ids))
+            ), latest AS (SELECT * FROM m WHERE rank = 1)
+            SELECT l.company_id, l.metric, l.value, l.unit, l.qualifier, l.as_of, l.quote,
+                   count(DISTINCT o.article_id) FILTER (
+                       WHERE o.unit = l.unit AND abs(o.value - l.value) <= 0.02 * abs(l.value)) AS sources,
+                   count(*) FILTER (
+                       WHERE o.unit = l.unit AND o.as_of IS NOT DISTINCT FROM l.as_of
+                         AND abs(o.value - l.value) > 0.02 * abs(l.value)
+                         AND o.qualifier NOT IN ('range_low', 'range_high')) AS disagreeing
+            FROM latest l JOIN m o USING (company_id, metric)
+            GROUP BY ALL
+            """,
+            {"ids": sorted(set(ids.values()))},
+        )
+        by_id: dict[str, dict[str, dict[str, Any]]] = {}
+        for cid, metric, value, unit, qual, as_of, quote, sources, disagreeing in res.rows:
+            by_id.setdefault(cid, {})[metric] = {
+                "value": value,
+                "unit": unit,
+                "qualifier": qual,
+                "as_of": as_of,
+                "quote": quote,
+                "sources": sources,
+                "conflicting": disagreeing > 0,
+            }
+        return {name: by_id.get(cid, {}) for name, cid in ids.items()}
+
+    def export_parquet(self, sql: str, out: Path) -> int:
+        """Write a query's result to a Parquet file; returns the row count."""
+        import pyarrow.parquet as pq
+
+        with self.connect() as con:
+            try:
+                tbl = con.execute(sql).fetch_arrow_table()
+            except duckdb.Error as exc:
+                raise QueryRefused(_first_line(exc)) from None
+        pq.write_table(tbl, out)
+        return tbl.num_rows
+
     def table_columns(self) -> dict[str, list[tuple[str, str]]]:
         """table or view name -> [(column, type)], for documentation checks and the SQL page."""
         res = self.query(
@@ -485,7 +556,7 @@ def check_select(sql: str) -> str:
         raise QueryRefused(f"only SELECT queries are allowed here, not {kind}")
     if getattr(st, "named_parameters", None):
         raise QueryRefused("query parameters ($name or ?) are not supported here")
-    return st.query.strip().rstrip(";")
+    return st.query.strip().rstrip(";").strip()
 
 
 def _first_line(exc: BaseException) -> str:
