@@ -1,0 +1,3 @@
+from startup_health.cli import main
+
+main()

@@ -1,0 +1,301 @@
+"""The `startup-health` command: a thin shell over the pipeline, the warehouse and the dashboard.
+
+Errors a user can cause become one line on stderr and exit code 1 (or 2 for bad usage), never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from models.export import write_csv
+from models.records import METRICS
+from models.warehouse import QueryResult, Warehouse, WarehouseError
+from startup_health.settings import Settings
+
+__all__ = ["main", "cli"]
+
+_DB_HELP = "warehouse file (default: $STARTUP_HEALTH_DB or warehouse.duckdb)"
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+
+
+def _warehouse(ctx: click.Context, db: Path | None) -> Warehouse:
+    s = _settings(ctx)
+    return Warehouse(db or s.db, lock_wait_s=s.lock_wait_s)
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="startup-health")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Startup health tracker: news articles in, traced metrics out."""
+    try:
+        ctx.obj = Settings()
+    except Exception as exc:  # a bad environment variable or .env line
+        _fail(f"settings: {exc}")
+
+
+# -- ingest ----------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="extraction processes (default 1)")
+@click.option("--quiet", "-q", is_flag=True, help="no progress bar")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, workers: int | None, quiet: bool) -> None:
+    """Read articles (files or folders of .txt, .md, .html) into the warehouse."""
+    from tqdm import tqdm
+
+    from startup_health.pipeline import ingest as run_ingest
+
+    wh = _warehouse(ctx, db)
+    bar = tqdm(desc="articles", unit=" files", disable=quiet or None, file=sys.stderr, leave=False)
+    try:
+        report = run_ingest(paths, wh, workers=workers or _settings(ctx).workers, progress=bar.update)
+    except WarehouseError as exc:
+        _fail(str(exc))
+    finally:
+        bar.close()
+    for s in report.skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    for s in report.failed:
+        click.echo(f"error   {s.path}: {s.reason}", err=True)
+    for w in report.warnings:
+        click.echo(f"warning {w}", err=True)
+    click.echo(
+        f"{report.read} articles read: {report.new} new, {report.replaced} replaced, {report.unchanged} unchanged; "
+        f"{len(report.skipped)} skipped, {len(report.failed)} failed; "
+        f"{report.metrics} metrics and {report.events} events stored in {wh.path}"
+    )
+    if not report.ok:
+        ctx.exit(1)
+
+
+# -- query / export --------------------------------------------------------------------------------
+
+
+def _print_result(res: QueryResult, fmt: str) -> None:
+    if fmt == "csv":
+        write_csv(sys.stdout, res.columns, [res.rows])
+    elif fmt == "json":
+        rows = [dict(zip(res.columns, r)) for r in res.rows]
+        click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=1))
+    else:
+        click.echo(_table(res.columns, res.rows))
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> str:
+    def cell(v: Any) -> str:
+        s = "" if v is None else (f"{v:,.0f}" if isinstance(v, float) and v.is_integer() else str(v))
+        s = s.replace("\n", " ")
+        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+    body = [[cell(v) for v in r] for r in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(columns)]
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in body]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+@cli.command()
+@click.argument("sql")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.pass_context
+def query(ctx: click.Context, sql: str, db: Path | None, fmt: str) -> None:
+    """Run SQL on a read-only connection to the warehouse."""
+    try:
+        res = _warehouse(ctx, db).query(sql)
+    except WarehouseError as exc:
+        _fail(str(exc))
+    _print_result(res, fmt)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--sql", help="a query whose result to export")
+@click.option("--table", "table", help="a table or view to export whole (default: metrics)")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="file (default: stdout)")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True)
+@click.pass_context
+def export(
+    ctx: click.Context, db: Path | None, sql: str | None, table: str | None, output: Path | None, fmt: str
+) -> None:
+    """Export a table, view or query as formula-safe CSV (or Parquet)."""
+    if sql and table:
+        raise click.UsageError("give --sql or --table, not both")
+    wh = _warehouse(ctx, db)
+    try:
+        if not sql:
+            name = table or "metrics"
+            known = wh.table_columns()
+            if name not in known:
+                _fail(f"no table or view named {name!r}; there are: {', '.join(sorted(known))}")
+            sql = f'SELECT * FROM "{name}"'
+        if fmt == "parquet":
+            if output is None:
+                raise click.UsageError("--format parquet needs -o FILE")
+            n = wh.export_parquet(sql, output)
+            click.echo(f"{n} rows written to {output}", err=True)
+            return
+        batches = wh.iter_batches(sql)
+        first = next(batches, None)
+        columns = first[0] if first else wh.query(f"SELECT * FROM ({sql}) LIMIT 0").columns
+        if output is None:
+            write_csv(sys.stdout, columns, _chain(first, batches))
+        else:
+            with open(output, "w", newline="", encoding="utf-8") as fh:
+                write_csv(fh, columns, _chain(first, batches))
+    except WarehouseError as exc:
+        _fail(str(exc))
+
+
+def _chain(first: Any, batches: Any) -> Any:
+    if first:
+        yield first[1]
+    for _, rows in batches:
+        yield rows
+
+
+# -- summary ---------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--companies", help="comma-separated names (default: the settings' two companies)")
+@click.pass_context
+def summary(ctx: click.Context, db: Path | None, companies: str | None) -> None:
+    """The companies side by side, one row per metric, with the number of sources."""
+    names = [c.strip() for c in companies.split(",")] if companies else _settings(ctx).companies
+    try:
+        figures = _warehouse(ctx, db).company_figures(names)
+    except WarehouseError as exc:
+        _fail(str(exc))
+    click.echo(format_summary(names, figures))
+
+
+def format_summary(names: Sequence[str], figures: dict[str, dict[str, dict[str, Any]]]) -> str:
+    """Render ``company_figures`` output as a side-by-side table."""
+    header = ["metric", *names]
+    rows = []
+    for metric in METRICS:
+        row = [metric]
+        for name in names:
+            f = figures.get(name, {}).get(metric)
+            row.append(format_figure(f) if f else "not reported")
+        rows.append(row)
+    missing = [n for n in names if n not in figures]
+    text = _table(header, rows, max_width=40).rsplit("\n", 1)[0]
+    if missing:
+        text += "\n" + "; ".join(f"{n}: no such company in the warehouse" for n in missing)
+    return text
+
+
+_QUAL = {"approx": "~", "at_least": ">", "at_most": "<", "range_low": ">=", "range_high": "<="}
+
+
+def format_figure(f: dict[str, Any]) -> str:
+    """'~$8M/month (2 sources)' from a figure dict of ``company_figures``."""
+    value, unit = f["value"], f["unit"]
+    if unit == "persons":
+        text = f"{value:,.0f}"
+    else:
+        sign = {"USD": "$", "EUR": "€", "GBP": "£"}.get(unit.split("/")[0], "")
+        text = sign + _short_money(value) + ("/month" if unit.endswith("/month") else "")
+    text = _QUAL.get(f["qualifier"], "") + text
+    n = f["sources"]
+    text += f" ({n} source{'s' if n != 1 else ''}"
+    if f.get("conflicting"):
+        text += ", sources disagree"
+    return text + ")"
+
+
+def _short_money(v: float) -> str:
+    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(v) >= div:
+            return f"{v / div:,.2f}".rstrip("0").rstrip(".") + suffix
+    return f"{v:,.0f}"
+
+
+# -- eval ------------------------------------------------------------------------------------------
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--min-f1", type=float, default=None, help="exit 1 when overall F1 is below this")
+def evaluate_cmd(gold: Path, paths: tuple[Path, ...], min_f1: float | None) -> None:
+    """Ingest PATHS into a temporary warehouse and score it against a gold CSV."""
+    from extract.evaluate import evaluate, format_report
+    from startup_health.pipeline import ingest as run_ingest
+
+    with open(gold, newline="", encoding="utf-8") as fh:
+        gold_rows = list(csv.DictReader(fh))
+    with tempfile.TemporaryDirectory() as tmp:
+        wh = Warehouse(Path(tmp) / "eval.duckdb")
+        report = run_ingest(paths, wh)
+        for s in report.failed:
+            click.echo(f"error   {s.path}: {s.reason}", err=True)
+        res = wh.query(
+            "SELECT article_path, company, metric, value, unit, qualifier, as_of, surface FROM metrics "
+            "ORDER BY article_path, char_start"
+        )
+    predicted = [
+        {
+            "article": Path(p).name,
+            "company": c,
+            "metric": m,
+            "value": v,
+            "unit": u,
+            "qualifier": q,
+            "period_or_asof": a or "",
+            "evidence": s,
+        }
+        for p, c, m, v, u, q, a, s in res.rows
+    ]
+    result = evaluate(gold_rows, predicted)
+    click.echo(format_report(result))
+    if min_f1 is not None and result.overall.f1 < min_f1:
+        raise click.ClickException(f"overall F1 {result.overall.f1:.3f} is below {min_f1}")
+
+
+# -- serve -----------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--host", default=None, help="address to listen on (default 127.0.0.1)")
+@click.option("--port", type=click.IntRange(0, 65535), default=None, help="port (default 8050)")
+@click.pass_context
+def serve(ctx: click.Context, db: Path | None, host: str | None, port: int | None) -> None:
+    """Serve the dashboard."""
+    from dashboard.app import serve as serve_dashboard
+
+    s = _settings(ctx)
+    update = {k: v for k, v in (("db", db), ("host", host), ("port", port)) if v is not None}
+    serve_dashboard(s.model_copy(update=update))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=list(argv) if argv is not None else None, prog_name="startup-health")
+
+
+if __name__ == "__main__":
+    main()
