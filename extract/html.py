@@ -352,7 +352,9 @@ def _title(doc: lxml.html.HtmlElement, story: lxml.html.HtmlElement | None) -> s
 
 
 def _url(doc: lxml.html.HtmlElement) -> str | None:
-    candidates = [el.get("href") or "" for el in doc.iter("link") if "canonical" in (el.get("rel") or "").lower().split()]
+    candidates = [
+        el.get("href") or "" for el in doc.iter("link") if "canonical" in (el.get("rel") or "").lower().split()
+    ]
     candidates.append(_meta(doc, "og:url") or "")
     for value in candidates:
         value = value.strip()

@@ -167,12 +167,16 @@ def decode_text(data: bytes, *, declared: str | None = None) -> str:
         try:
             text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ValueError(f"starts with a UTF-8 byte order mark but is not valid UTF-8 (at byte offset {err.start + 3})") from None
+            where = err.start + len(codecs.BOM_UTF8)
+            problem = f"starts with a UTF-8 byte order mark but is not valid UTF-8 (at byte offset {where})"
+            raise ValueError(problem) from None
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as err:
-            raise ValueError(f"starts with a UTF-16 byte order mark but is not valid UTF-16 (at byte offset {err.start})") from None
+            where = err.start
+            problem = f"starts with a UTF-16 byte order mark but is not valid UTF-16 (at byte offset {where})"
+            raise ValueError(problem) from None
         if "\x00" in text:
             raise ValueError("binary content (NUL characters), not text")
     else:
@@ -333,8 +337,8 @@ def _date_value(value: Any) -> tuple[date | None, str | None]:
         return value.date(), None
     if isinstance(value, date):
         return value, None
-    if isinstance(value, str):
-        return parse_date_text(value)
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return parse_date_text(str(value))  # an int such as 20240322
     return None, f"published date {value!r} is not understood"
 
 
@@ -472,9 +476,10 @@ def iter_articles(
         seen[real] = str(path)
         if is_dir:
             try:
-                names = sorted(entry.name for entry in os.scandir(path))
+                with os.scandir(path) as entries:
+                    names = sorted(entry.name for entry in entries)
             except OSError as err:
-                yield Skipped(str(path), f"cannot list folder: {_os_problem(err).removeprefix('cannot read file: ')}", True)
+                yield Skipped(str(path), f"cannot list folder: {err.strerror or type(err).__name__}", True)
                 return
             for name in names:
                 if not name.startswith("."):

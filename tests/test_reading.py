@@ -8,8 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from extract.reading import ReadError, Skipped, article_id_for, iter_articles, read_article
+from extract.reading import ReadError, Skipped, article_id_for, decode_text, iter_articles, read_article
 from models.records import Article
 
 DATA = Path(__file__).parent / "data"
@@ -422,3 +424,38 @@ def test_iter_articles_reads_the_devset_and_seeds() -> None:
 
 def test_fixture_files_exist() -> None:
     assert sorted(p.name for p in READING.iterdir()) == ["graph_jsonld.html", "no_article.html"]
+
+
+def test_md_compact_integer_date(tmp_path: Path) -> None:
+    assert read(write(tmp_path, "x.md", "---\ndate: 20240322\n---\nBody.")).published == date(2024, 3, 22)
+
+
+# ------------------------------------------------------------------------------------------ properties
+
+@given(st.binary(max_size=300))
+def test_decode_text_only_raises_value_error(data: bytes) -> None:
+    try:
+        text = decode_text(data)
+    except ValueError as err:
+        assert "\n" not in str(err)
+    else:
+        assert "\r" not in text and "\x00" not in text
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff"), max_size=200))
+def test_utf8_text_round_trips(text: str) -> None:
+    assert decode_text(text.encode("utf-8")) == text
+    assert decode_text(text.encode("utf-16")) == text
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=200), suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_iter_articles_never_raises_on_random_bytes(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    [result] = list(iter_articles([path], today=TODAY))
+    if isinstance(result, Article):
+        assert result.text and result.text == result.text.strip()
+        assert result.article_id == article_id_for(result.text)
+    else:
+        assert result.is_error and "\n" not in result.reason
