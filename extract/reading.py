@@ -49,6 +49,8 @@ __all__ = [
     "article_id_for",
     "decode_text",
     "iter_articles",
+    "iter_files",
+    "read_or_skip",
     "read_article",
 ]
 
@@ -440,24 +442,17 @@ def read_article(
     )
 
 
-def iter_articles(
-    paths: Iterable[os.PathLike[str] | str],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    today: date | None = None,
-    warnings: list[str] | None = None,
-) -> Iterator[Article | Skipped]:
-    """Yield an `Article` or a `Skipped` for every file under ``paths``, never raising for a bad file.
+def iter_files(paths: Iterable[os.PathLike[str] | str]) -> Iterator[Path | Skipped]:
+    """Every article file under ``paths`` (a `Path`), or a `Skipped` for what is not one; never raises.
 
     Paths are taken in the order given; folders are walked recursively in sorted name order. Hidden
     entries (names starting with ".") inside folders are passed over silently. Symbolic links are
     followed, but a folder or file already visited (same real path) is yielded as a non-error `Skipped`,
-    so a symlink loop ends. ``max_bytes``, ``today`` and ``warnings`` are as for `read_article`.
+    so a symlink loop ends.
     """
-    today = today or date.today()
     seen: dict[str, str] = {}  # real path -> the path it was first visited as
 
-    def visit(path: Path) -> Iterator[Article | Skipped]:
+    def visit(path: Path) -> Iterator[Path | Skipped]:
         try:
             real = os.path.realpath(path)
             is_dir = path.is_dir()
@@ -489,12 +484,36 @@ def iter_articles(
         if suffix not in SUPPORTED_SUFFIXES:
             yield Skipped(str(path), f"unsupported file type {suffix or '(no extension)'}", False)
             return
-        try:
-            yield read_article(path, max_bytes=max_bytes, today=today, warnings=warnings)
-        except ReadError as err:
-            yield Skipped(str(path), err.problem, True)
-        except Exception as err:  # noqa: BLE001 - a bad file must never stop the walk
-            yield Skipped(str(path), f"unexpected error: {type(err).__name__}: {err}".splitlines()[0], True)
+        yield path
 
     for given in paths:
         yield from visit(Path(given))
+
+
+def read_or_skip(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None, warnings: list[str] | None = None
+) -> Article | Skipped:
+    """`read_article`, with every failure turned into a `Skipped` error naming the problem."""
+    try:
+        return read_article(path, max_bytes=max_bytes, today=today, warnings=warnings)
+    except ReadError as err:
+        return Skipped(str(path), err.problem, True)
+    except Exception as err:  # noqa: BLE001 - a bad file must never stop the walk
+        return Skipped(str(path), f"unexpected error: {type(err).__name__}: {err}".splitlines()[0], True)
+
+
+def iter_articles(
+    paths: Iterable[os.PathLike[str] | str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    today: date | None = None,
+    warnings: list[str] | None = None,
+) -> Iterator[Article | Skipped]:
+    """Yield an `Article` or a `Skipped` for every file under ``paths`` (see `iter_files`), never raising
+    for a bad file. ``max_bytes``, ``today`` and ``warnings`` are as for `read_article`.
+    """
+    today = today or date.today()
+    for item in iter_files(paths):
+        yield item if isinstance(item, Skipped) else read_or_skip(
+            item, max_bytes=max_bytes, today=today, warnings=warnings
+        )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION, extract_article
-from extract.reading import Skipped, iter_articles
+from extract.reading import Skipped, iter_files, read_or_skip
 from models.records import Article, Extraction
 from models.warehouse import Warehouse, ingest_lock, iter_chunks
 
@@ -49,17 +50,14 @@ def extract_one(article: Article) -> Outcome:
         return Skipped(article.path, f"extractor failed: {type(exc).__name__}: {exc}", True)
 
 
-def _read_and_extract(
-    paths: Iterable[Path], known: frozenset[str], warnings: list[str]
-) -> Iterator[Outcome | tuple[str, str]]:
-    """Read files, extract the ones not already stored; ('unchanged', id) for stored ones."""
-    for item in iter_articles(paths, warnings=warnings):
-        if isinstance(item, Skipped):
-            yield item
-        elif item.article_id in known:
-            yield ("unchanged", item.article_id)
-        else:
-            yield extract_one(item)
+def _read_and_extract(path: Path, known: frozenset[str], warnings: list[str]) -> Outcome | tuple[str, str]:
+    """Read one file and extract it unless already stored; ('unchanged', id) for a stored one."""
+    item = read_or_skip(path, warnings=warnings)
+    if isinstance(item, Skipped):
+        return item
+    if item.article_id in known:
+        return ("unchanged", item.article_id)
+    return extract_one(item)
 
 
 _KNOWN: frozenset[str] = frozenset()
@@ -70,30 +68,9 @@ def _init_worker(known: frozenset[str]) -> None:
     _KNOWN = known
 
 
-def _worker(paths: list[str]) -> tuple[list[Outcome | tuple[str, str]], list[str]]:
+def _worker(paths: list[Path]) -> tuple[list[Outcome | tuple[str, str]], list[str]]:
     warnings: list[str] = []
-    return list(_read_and_extract([Path(p) for p in paths], _KNOWN, warnings)), warnings
-
-
-def list_files(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
-    """Every file under the given paths, in a stable order; missing paths as failures."""
-    seen: set[str] = set()
-    for root in paths:
-        if not root.exists() and not root.is_symlink():
-            yield Skipped(str(root), "no such file or folder", True)
-            continue
-        if root.is_file() or root.is_symlink() and not root.is_dir():
-            yield root
-            continue
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            real = os.path.realpath(dirpath)
-            if real in seen:  # a symlink loop, or a folder reached twice
-                dirnames[:] = []
-                continue
-            seen.add(real)
-            dirnames.sort()
-            for name in sorted(filenames):
-                yield Path(dirpath) / name
+    return [_read_and_extract(p, _KNOWN, warnings) for p in paths], warnings
 
 
 def ingest(
@@ -143,19 +120,25 @@ def ingest(
 def _outcomes(
     paths: list[Path], known: frozenset[str], workers: int, warnings: list[str]
 ) -> Iterator[Outcome | tuple[str, str]]:
+    """Outcomes in the order of the files; the walk stays in this process, reading and extraction may not."""
+    files = iter_files(paths)
     if workers <= 1:
-        yield from _read_and_extract(paths, known, warnings)
+        for f in files:
+            yield f if isinstance(f, Skipped) else _read_and_extract(f, known, warnings)
         return
-    files = list_files(paths)
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-    jobs: Iterator[list[str]] = (
-        [str(f) for f in chunk if not isinstance(f, Skipped)] for chunk in iter_chunks(files, 32)
-    )
-    # Failures of the walk itself (missing paths) are reported by the parent.
-    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
-    for p in missing:
-        yield Skipped(str(p), "no such file or folder", True)
     with ctx.Pool(workers, initializer=_init_worker, initargs=(known,)) as pool:
-        for results, warned in pool.imap(_worker, jobs, chunksize=1):
+        pending: deque[Skipped] = deque()  # filled by the pool's feeder thread, drained here
+
+        def jobs() -> Iterator[list[Path]]:
+            for chunk in iter_chunks(files, 16):
+                pending.extend(f for f in chunk if isinstance(f, Skipped))
+                yield [f for f in chunk if not isinstance(f, Skipped)]
+
+        for results, warned in pool.imap(_worker, jobs(), chunksize=1):
             warnings.extend(warned)
+            while pending:
+                yield pending.popleft()
             yield from results
+        while pending:
+            yield pending.popleft()
