@@ -1,0 +1,298 @@
+"""Find the names an article uses, tell companies from people, and canonicalise company aliases.
+
+Nothing here knows any company: names are capitalised word runs, and what they are is read from the
+grammar around them ("X, the start-up", "X has raised", "X's employees" make X a startup; "led by X",
+"X agreed to pay", "according to X" make X an investor, acquirer or source; a role title before a
+name, or a surname used alone later, makes it a person).
+
+>>> t = ("Acme AI, the robotics start-up, has raised $5m in a round led by Bigco. "
+...      "Founder Jane Roe said Acme would hire. Roe left in May.")
+>>> names = find_names(t)
+>>> names.startups
+['Acme AI']
+>>> sorted(names.people)
+['Jane Roe', 'Roe']
+>>> names.canonical("Acme")
+'Acme AI'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Mention", "Names", "find_names", "ROLE_WORDS"]
+
+_TOKEN = r"(?:[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?|[a-z]{1,2}[A-Z][\w\-]*(?:['’]s)?)"
+_NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
+
+#: words that are capitalised for grammar, not because they name something
+_STOP = frozenset(
+    """a an the in on at by for from of to and or but as if when while after before since until
+    with without within under over about across among between into onto upon during despite via
+    this that these those its his her their our my your it he she they we you i who what which
+    where why how there here then than so yet not no nor all any each every both some most many
+    much more less few several such last next this earlier later early late mid once even only
+    also still now today yesterday tomorrow meanwhile however although though because unusually
+    former previously currently inside outside analysis update exclusive breaking comments leave
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec q1 q2 q3 q4 chief executive executives officer president vice founder co-founder cofounder
+    founders co-founders ceo cto coo cfo cso chairman chairwoman chair boss head director managing
+    partner spokesperson spokeswoman spokesman interim acting general counsel senior new old big
+    investors shares sales revenue money job jobs staff advertisment advertisement related read
+    scooter one two three four five six seven eight nine ten mr mrs ms dr prof sir lord lady""".split()
+)
+ROLE_WORDS = (
+    r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
+    r"| business| research| product| marketing)?|executive|officer|president|vice-president|boss"
+    r"|head(?: of [a-z ]{2,20})?|scientist|researcher|engineer|veteran|entrepreneur|spokesperson"
+    r"|spokeswoman|spokesman|director|chairman|chairwoman|ceo|cto|coo|cfo|billionaire|investor"
+    r"|counsel|analyst|manager|partner|leader|creator|inventor|designer|professor|reporter"
+)
+_SUFFIX_RE = re.compile(
+    r"^(?:AI|Inc\.?|Labs?|Ltd\.?|LLC|plc|PLC|Corp\.?|Corporation|Technologies|Global|Group|Holdings"
+    r"|Co\.?|Limited|GmbH|SA|AG|Systems|Software|Robotics)$"
+)
+_INVESTOR_SUFFIX = re.compile(
+    r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Bank|Securities"
+    r"|Asset|Advisors|Associates|Equity|Holdings)$"
+)
+
+# right after a name (possessive already removed): grammar that makes the name a startup
+_POS_RIGHT = re.compile(
+    r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
+    r"|service|provider|unicorn|venture|business|chain|operator|lab)\b"
+    r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
+    r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
+    r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
+    r"|named|grapples|struggled|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue"
+    r"|began charging|operates|to close|to shut|announced a|said it|disclosed)\b"
+    r"|['’]s\s(?:(?:[\w\-]+|[$€£][\d.,]+[a-z]*)\s){0,3}?(?:raise|valuation|staff|employees|workforce|co-?founders?|founder|chief|ceo"
+    r"|board|investors|backers|revenue|sales|finances|funding|round|headcount|post-money|ipo|listing"
+    r"|market value|management|leadership|spending|expenses|engineers|researchers|executives)\b"
+    r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b)",
+    re.IGNORECASE,
+)
+_POS_LEFT = re.compile(
+    r"(?:(?:invested|investment|injection|stake)\s(?:[\w$.,]+\s){0,4}(?:in|into)"
+    r"|(?:valued|valuing|values)"
+    r"|(?:founded|co-founded|started|set up|launched|built|created)\s(?:[\w\-]+\s){0,5}?"
+    r"|(?:founder|co-founder|chief executive|ceo|president|head|employees|staff|workers|investors|backers"
+    r"|boss|engineers|researchers|leaders)\s(?:of|at)"
+    r"|\bday at|\bleft|\bquit|\bleaves|\bthe (?:start-?up|company|firm)|\b(?:start-?up|company|firm|maker|unicorn|app|platform|service)"
+    r")\s$",
+    re.IGNORECASE,
+)
+# grammar that makes the name an investor, acquirer, incumbent or source
+_NEG_LEFT = re.compile(
+    r"(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
+    r"|joined|joining|join|to lead|investors (?:including|such as|like)|backers (?:including|such as)"
+    r"|(?:[A-Z][\w&\-]+,?\s(?:and\s)?){1,6}|from investors including|giant|group|conglomerate"
+    r"|partner|partners|investor|rival|customers|sale of [\w\s]{0,40} to|sold to|told|with)\s$",
+)
+_NEG_RIGHT = re.compile(
+    r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
+    r"(?:led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
+    r"|participated|reported|estimated|put|data|held talks|committed|promised|backed|joined|joining"
+    r"|took control|rescue|stake|vision fund|analysts?|intelligence)\b",
+    re.IGNORECASE,
+)
+_PERSON_LEFT = re.compile(rf"\b(?:{ROLE_WORDS})s?(?:\s(?:and|&)\s(?:{ROLE_WORDS}))?\s$", re.IGNORECASE)
+_PERSON_RIGHT = re.compile(
+    r"^(?:['’]s)?(?:,\s(?:who|whose|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
+    + ROLE_WORDS
+    + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her)\b|\s(?:himself|herself)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_AFTER = re.compile(r"^[^.!?]{0,60}?\b(?:he|she|his|her|him)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    possessive: bool
+
+
+@dataclass
+class Names:
+    """What one article names: startups, other organisations and people."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    startups: list[str] = field(default_factory=list)  # canonical names, most salient first
+    people: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)  # any name -> canonical
+    others: set[str] = field(default_factory=set)
+
+    def canonical(self, name: str) -> str:
+        return self.aliases.get(name, name)
+
+    def is_startup(self, name: str) -> bool:
+        return self.canonical(name) in self.startups
+
+    def is_person(self, name: str) -> bool:
+        return name in self.people
+
+    def companies(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {c: set() for c in self.startups}
+        for a, c in self.aliases.items():
+            if c in out and a != c:
+                out[c].add(a)
+        return {c: frozenset(v) for c, v in out.items()}
+
+
+def _clean(name: str, after: str = "") -> list[tuple[int, int]]:
+    """Split a capitalised run into name pieces (offsets within the run), dropping grammar words."""
+    pieces: list[tuple[int, int]] = []
+    cur: list[tuple[int, int]] = []
+    for m in re.finditer(r"\S+", name):
+        tok = m.group(0)
+        base = re.sub(r"['’]s$", "", tok)
+        if base.lower() in _STOP or (tok == "US" and m.end() == len(name) and after == "$"):
+            if cur:
+                pieces.append((cur[0][0], cur[-1][1]))
+                cur = []
+            continue
+        cur.append((m.start(), m.end()))
+        if base != tok:  # a possessive ends a name: "Elon Musk's xAI" is two names
+            pieces.append((cur[0][0], cur[-1][1]))
+            cur = []
+    if cur:
+        pieces.append((cur[0][0], cur[-1][1]))
+    return pieces
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘(*#":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:—–-|"
+
+
+def find_names(text: str, title: str | None = None) -> Names:
+    """Scan ``text`` for names and classify them; ``title`` only adds evidence, not mentions."""
+    raw: list[Mention] = []
+    for m in _NAME_RE.finditer(text):
+        run = m.group(0)
+        for a, b in _clean(run, text[m.end() : m.end() + 1]):
+            piece = run[a:b]
+            poss = False
+            if piece.endswith(("'s", "’s")):
+                piece, poss = piece[:-2], True
+            if not piece or len(piece) > 60 or all(_SUFFIX_RE.match(t) for t in piece.split()):
+                continue
+            s = m.start() + a
+            raw.append(Mention(s, s + len(piece), piece, poss))
+    # names seen only at the start of sentences are usually ordinary words ("Scooter company ...")
+    mid = {mm.name for mm in raw if not _sentence_initial(text, mm.start)}
+    # a single-token name at a sentence start that is also a lower-case word elsewhere is a word
+    mentions = []
+    for mm in raw:
+        if mm.name not in mid and _sentence_initial(text, mm.start):
+            if " " not in mm.name or mm.name.split()[0].lower() in _STOP:
+                continue
+        mentions.append(mm)
+    bare = {mm.name for mm in mentions if not mm.possessive}
+    names = Names()
+    # a name always written with 's ("Byju's") keeps it
+    fixed = []
+    for mm in mentions:
+        if mm.possessive and mm.name not in bare:
+            after = text[mm.end + 2 : mm.end + 30]
+            if re.match(r"\s(?:has|had|is|was|said|says|asks|launched|will|would|raised|reported|"
+                        r"largest|biggest|board|founder)\b", after):  # fmt: skip
+                fixed.append(Mention(mm.start, mm.end + 2, text[mm.start : mm.end + 2], False))
+                continue
+        fixed.append(mm)
+    mentions = fixed
+    names.mentions = mentions
+
+    # people: role word before, appositive after, or a multi-word name whose last word is used alone
+    all_names = {mm.name for mm in mentions}
+    raw_names = {mm.name for mm in raw}
+    people: set[str] = set()
+    for mm in mentions:
+        left = text[max(0, mm.start - 40) : mm.start]
+        right = text[mm.end : mm.end + 60]
+        toks = mm.name.split()
+        if _SUFFIX_RE.match(toks[-1]) or _INVESTOR_SUFFIX.search(mm.name):
+            continue
+        if len(toks) >= 2 and (_PERSON_LEFT.search(left) or _PERSON_RIGHT.match(right)):
+            people.add(mm.name)
+        elif len(toks) in (2, 3) and toks[-1] in raw_names and not _SUFFIX_RE.match(toks[-1]):
+            people.add(mm.name)
+    # "Paul Davison and Rohan Seth": a name joined to a person by "and" is a person
+    for mm in mentions:
+        if mm.name not in people and len(mm.name.split()) in (2, 3):
+            left = text[max(0, mm.start - 40) : mm.start]
+            lm = re.search(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $", left)
+            if lm and lm.group(1) in people:
+                people.add(mm.name)
+    for p in list(people):
+        people.add(p.split()[-1])
+    # a single word right after a role word ("Founder Byju" is rare; "chief executive Smith")
+    for mm in mentions:
+        if " " not in mm.name and mm.name not in people:
+            left = text[max(0, mm.start - 30) : mm.start]
+            if re.search(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", left, re.I):
+                if any(p.endswith(" " + mm.name) for p in people):
+                    people.add(mm.name)
+
+    # aliases: "Acme AI" and "Acme", "Acme Global" and "Acme"
+    canon: dict[str, str] = {}
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(all_names, key=len, reverse=True):
+        by_first.setdefault(n.split()[0], []).append(n)
+    for n in all_names:
+        toks = n.split()
+        best = n
+        for longer in by_first.get(toks[0], []):
+            lt = longer.split()
+            if len(lt) > len(toks) and lt[: len(toks)] == toks and all(_SUFFIX_RE.match(t) for t in lt[len(toks) :]):
+                if len(longer) > len(best):
+                    best = longer
+        canon[n] = best
+    # camel-case short forms: "Acme" for "AcmeAI" is left alone; keep it simple
+
+    # evidence
+    pos: dict[str, int] = {}
+    neg: dict[str, int] = {}
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for mm in mentions:
+        c = canon[mm.name]
+        if mm.name in people or c in people:
+            continue
+        count[c] = count.get(c, 0) + 1
+        first.setdefault(c, mm.start)
+        left = text[max(0, mm.start - 60) : mm.start]
+        right = text[mm.end : mm.end + 90]
+        if mm.possessive:
+            right = text[mm.end : mm.end + 90]
+        p = 1 if _POS_RIGHT.match(right) else 0
+        p += 1 if _POS_LEFT.search(left) else 0
+        n = 1 if _NEG_RIGHT.match(right) else 0
+        n += 1 if re.search(
+            r"(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
+            r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former)\s(?:[\w\-]+\s){0,2}$",
+            left,
+        ) else 0  # fmt: skip
+        if _INVESTOR_SUFFIX.search(c):
+            n += 2
+        if _SUFFIX_RE.match(c.split()[-1]) and c.split()[-1] in ("AI", "Labs", "Lab"):
+            p += 1
+        pos[c] = pos.get(c, 0) + p
+        neg[c] = neg.get(c, 0) + n
+    if title:
+        tnames = {mm.name for mm in find_names(title).mentions} if False else set()
+        del tnames
+    startups = [c for c in count if pos.get(c, 0) > neg.get(c, 0)]
+    startups.sort(key=lambda c: (-(pos[c] + count[c]), first[c]))
+    names.startups = startups
+    names.people = people
+    names.aliases = canon
+    names.others = {c for c in count if c not in startups}
+    return names

@@ -1,0 +1,210 @@
+"""Date expressions in a sentence, resolved against the article's publication date.
+
+>>> pub = date(2024, 3, 23)
+>>> [(s[a:b], p.label) for s in ["raised $1m in October 2022 and $2m last month"]
+...  for a, b, p in find_dates(s, pub)]
+[('October 2022', '2022-10'), ('last month', '2024-02')]
+>>> [p.label for _, _, p in find_dates("Bloomberg reported in November", pub)]
+['2023-11']
+>>> [p.label for _, _, p in find_dates("the company said late on Friday", pub)]
+['2024-03-22']
+>>> [p.label for _, _, p in find_dates("$76.7m in the second quarter of 2022", None)]
+['2022-04/2022-06']
+>>> [p.label for _, _, p in find_dates("revenue for the year to March 2022", None)]
+['2021-04/2022-03']
+>>> [p.label for _, _, p in find_dates("12,500 employees at the end of June", date(2019, 11, 22))]
+['2019-06-30']
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from models.records import Period
+
+__all__ = ["find_dates", "date_near", "month_period"]
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_YEAR = r"(?:19|20)\d\d"
+
+_DATE_RE = re.compile(
+    rf"""
+      (?P<ytm>(?:year|twelve\ months|12\ months)\ (?:to|ended|ending)\ (?:(?:on|in)\ )?(?P<ytm_mon>{_MON})(?:\ \d{{1,2}})?,?\ (?P<ytm_y>{_YEAR})?)
+    | (?P<fy>fiscal\ year\ (?:that\ )?(?:ended|ending|ends|to)\ (?:on\ |in\ )?(?P<fy_mon>{_MON})(?:\ \d{{1,2}})?(?:,?\ (?P<fy_y>{_YEAR}))?)
+    | (?P<q>(?P<q_ord>first|second|third|fourth|1st|2nd|3rd|4th)\ quarter(?:\ of\ (?:(?P<q_y>{_YEAR})|(?P<q_rel>this\ year|last\ year|that\ year)))?|\bQ(?P<q_n>[1-4])\ ?(?P<q_y2>{_YEAR})?)
+    | (?P<half>(?P<h_ord>first|second)\ (?:half|six\ months)(?:\ of\ (?:(?P<h_y>{_YEAR})|(?P<h_rel>this\ year|last\ year|that\ year)))?)
+    | (?P<eom>end\ of\ (?P<eom_mon>{_MON})(?:\ (?P<eom_y>{_YEAR}))?)
+    | (?P<dm>(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<dm_mon>{_MON})(?:,?\ (?P<dm_y>{_YEAR}))?)
+    | (?P<md>(?P<md_mon>{_MON})\ (?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\ (?P<md_y>{_YEAR}))?)
+    | (?P<my>(?P<my_rel>last\ |this\ |early\ |late\ |mid-)?(?P<my_mon>{_MON})(?:\ (?P<my_y>{_YEAR}))?\b)
+    | (?P<rel>(?:last|this|next|earlier\ this|later\ this|earlier\ last|previous|the\ previous|the\ following)\ (?:month|year|week|quarter)|a\ year\ (?:earlier|ago|before)|yesterday|today)
+    | (?P<wd>(?:on\ |last\ |this\ |late\ on\ |on\ the\ )?(?P<wd_day>{_DAY}))
+    | (?P<yr>(?:in|since|of|by|during|for|late|early|mid-)?\ ?(?P<yr_y>{_YEAR})\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def month_period(d: date) -> Period:
+    return Period.month(d.year, d.month)
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _month_year(mon: int, year: str | None, pub: date | None, rel: str = "") -> int | None:
+    if year:
+        return int(year)
+    if pub is None:
+        return None
+    rel = rel.strip().lower()
+    if rel == "last":
+        return pub.year - 1 if mon >= pub.month else pub.year
+    if rel == "this":
+        return pub.year
+    # a bare month in news copy is the latest such month not after publication
+    return pub.year if mon <= pub.month else pub.year - 1
+
+
+def _rel_year(rel: str | None, explicit: str | None, pub: date | None) -> int | None:
+    if explicit:
+        return int(explicit)
+    if pub is None:
+        return None
+    if rel and rel.lower().startswith("last"):
+        return pub.year - 1
+    return pub.year
+
+
+def _period(m: re.Match[str], pub: date | None) -> Period | None:
+    g = m.group
+    if g("ytm") or g("fy"):
+        mon = MONTHS[(g("ytm_mon") or g("fy_mon")).lower().rstrip(".")]
+        y = g("ytm_y") or g("fy_y")
+        year = int(y) if y else (None if pub is None else (pub.year if mon <= pub.month else pub.year - 1))
+        if year is None:
+            return None
+        sy, sm = _shift_month(year, mon, -11)
+        return Period.span(Period.month(sy, sm), Period.month(year, mon))
+    if g("q"):
+        n = _ORD[g("q_ord").lower()] if g("q_ord") else int(g("q_n"))
+        year = _rel_year(g("q_rel"), g("q_y") or g("q_y2"), pub)
+        return Period.quarter(year, n) if year else None
+    if g("half"):
+        year = _rel_year(g("h_rel"), g("h_y"), pub)
+        if not year:
+            return None
+        first = 1 if g("h_ord").lower() == "first" else 7
+        return Period.span(Period.month(year, first), Period.month(year, first + 5))
+    if g("eom"):
+        mon = MONTHS[g("eom_mon").lower().rstrip(".")]
+        year = _month_year(mon, g("eom_y"), pub)
+        return Period.day(date(year, mon, calendar.monthrange(year, mon)[1])) if year else None
+    if g("dm") or g("md"):
+        mon = MONTHS[(g("dm_mon") or g("md_mon")).lower().rstrip(".")]
+        day = int(g("dm_d") or g("md_d"))
+        year = _month_year(mon, g("dm_y") or g("md_y"), pub)
+        if year is None or not 1 <= day <= calendar.monthrange(year, mon)[1]:
+            return None
+        return Period.day(date(year, mon, day))
+    if g("my"):
+        word = g("my_mon")
+        if word == "May" and not g("my_y") and not g("my_rel"):
+            pass  # "in May" is a month; lower-case "may" is a verb (the regex is case-insensitive)
+        if word[0].islower():
+            return None
+        mon = MONTHS[word.lower().rstrip(".")]
+        year = _month_year(mon, g("my_y"), pub, g("my_rel") or "")
+        return Period.month(year, mon) if year else None
+    if g("rel"):
+        if pub is None:
+            return None
+        r = g("rel").lower()
+        if r in ("today",):
+            return Period.day(pub)
+        if r == "yesterday":
+            return Period.day(pub - timedelta(days=1))
+        if r.endswith("month"):
+            k = -1 if ("last" in r or "previous" in r) else (1 if ("next" in r or "following" in r) else 0)
+            y, mo = _shift_month(pub.year, pub.month, k)
+            return Period.month(y, mo)
+        if r.endswith("week"):
+            d = pub - timedelta(days=7) if ("last" in r or "previous" in r) else pub
+            return Period.month(d.year, d.month)
+        if r.endswith("quarter"):
+            q = (pub.month - 1) // 3 + 1
+            y, q2 = (pub.year, q - 1) if "last" in r or "previous" in r else (pub.year, q)
+            if q2 == 0:
+                y, q2 = y - 1, 4
+            return Period.quarter(y, q2)
+        # year
+        k = -1 if ("last" in r or "earlier" in r or "ago" in r or "before" in r or "previous" in r) else 0
+        if "next" in r or "following" in r:
+            k = 1
+        if r == "earlier this year" or r == "later this year":
+            k = 0
+        return Period.year(pub.year + k)
+    if g("wd"):
+        if pub is None:
+            return None
+        wd = _DAYS[g("wd_day").lower()]
+        back = (pub.weekday() - wd) % 7 or 7
+        if back == 7 and not g("wd").lower().startswith("last"):
+            back = 0 if g("wd").lower().startswith("this") else 7
+        d = pub - timedelta(days=back)
+        return Period.day(d)
+    if g("yr"):
+        return Period.year(int(g("yr_y")))
+    return None
+
+
+def find_dates(text: str, published: date | None) -> list[tuple[int, int, Period]]:
+    """All resolvable date expressions in ``text``: (start, end, Period)."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        if m.group("my") and m.group("my_mon")[0].islower():
+            continue
+        if m.group("my") and m.group("my_mon").rstrip(".").lower() in ("mar", "may", "jun", "jan") and (
+            m.group("my_mon") in ("Mar", "Jun", "Jan") and not m.group("my_y")
+        ):
+            continue
+        if m.group("yr"):
+            # "2,400" is not a year; digits glued to other digits are not years
+            s, e = m.start("yr_y"), m.end("yr_y")
+            if (s > 0 and text[s - 1] in ",.$€£") or (e < len(text) and text[e : e + 1] in (",", ".")
+                                                     and text[e + 1 : e + 2].isdigit()):
+                continue
+        try:
+            p = _period(m, published)
+        except (ValueError, KeyError):
+            p = None
+        if p is not None:
+            s = m.start()
+            while s < m.end() and text[s] == " ":
+                s += 1
+            out.append((s, m.end(), p))
+    return out
+
+
+def date_near(text: str, pos: int, published: date | None, lo: int = 0, hi: int | None = None) -> Period | None:
+    """The date expression in ``text[lo:hi]`` nearest to ``pos`` (right side preferred on ties)."""
+    hi = len(text) if hi is None else hi
+    best = None
+    best_d = None
+    for s, e, p in find_dates(text[lo:hi], published):
+        s += lo
+        e += lo
+        d = (s - pos) if s >= pos else (pos - e) + 1
+        if best_d is None or d < best_d:
+            best, best_d = p, d
+    return best

@@ -1,0 +1,692 @@
+"""Classify the figures of an article into the eight metrics and attribute them to companies.
+
+The rules are grammar, not knowledge: a money amount becomes ``funding_raised`` because a funding verb
+or noun governs it ("raised", "a $102 million Series B", "injection of ... equity"), ``valuation``
+because of "valued at" / "valuation of", ``valuation_target`` when the valuation sits in an attempt
+("in talks", "tried to raise", "sought"), ``revenue`` after "revenue"/"sales", ``burn_rate`` when
+spending words come with a period ("a month", "for the year"). Counts of people become layoffs,
+departures or headcount from the verb that governs them. Everything else is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extract.companies import Names
+from extract.dates import date_near
+from extract.numbers import PERSON_NOUNS, Amount, find_counts, find_money, hedge_before
+from extract.sentences import clause_bounds, split_sentences
+from models.records import Event, Metric, Period
+
+__all__ = ["extract_figures", "CANDIDATE_RE"]
+
+#: cheap test for sentences worth parsing: digits, money signs, number words, leadership verbs
+CANDIDATE_RE = re.compile(
+    r"[\d$€£]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+    r"|fifty|dozen|half|hundred|resign\w*|quit\w*|step\w* (?:down|aside)|left|leaves|depart\w*|exit\w*"
+    r"|appoint\w*|interim|named|hire\w*|last day|replaces|million|billion)\b",
+    re.IGNORECASE,
+)
+
+_HEDGE_WORDS = (
+    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|close to|more than|over|"
+    r"at least|just over|just under|a little over|less than|fewer than|under|up to|as many as|"
+    r"as much as|only|another|a further|a total of)\s+)*"
+)
+
+# ---- money cues ---------------------------------------------------------------------------------
+_L_CUES = re.compile(
+    r"""\b(?:
+      (?P<pre>pre-money|before the (?:new )?(?:cash|money|investment))
+    | (?P<val>market\ value|market\ capitali[sz]ation|market\ cap|valued|valuing|values|valuation|value\ of|valuations)
+    | (?P<target>target)
+    | (?P<excl>debt|loans?|lenders?|credit|bonds?|tender|sold\ (?:\w+\ )?shares|share\ sales?|buy|buying|buys
+        |bought|purchases?|purchased|acqui\w+|pay|pays|paid|paying|owed|owes|owe|lost|lose|loses|losing
+        |loss|losses|cash|bill|bills|licen[cs]e|licensing|fee|fees|package|prices?|priced|cost|commitment
+        |ticket|grant|grants|contribut\w+|market|worth|sale|sold|cheques?|consumed|refund|stake|subsidy
+        |owing|spent\ heavily|sell)
+    | (?P<sought>to\ raise|seeking|seek|seeks|sought|wanted|wants|hoped|hoping|hopes|aims?|aiming
+        |plans?\ to\ raise|asks?|asking|try(?:ing)?\ to\ raise|tried\ to\ raise|promised|pledged)
+    | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue)
+    | (?P<burn>spending|spend|spends|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|costs)
+    | (?P<fund>raised|raise|raises|raising|secured|secure|secures|closed|closes|close|brought\ in|brings\ in
+        |bringing\ in|collected|collecting|lands|landed|land|invested|investing|investment|injection|funding
+        |financing|round|arrived|completed|took\ in|pulled\ in|garnered|attracted|convertible\ notes?)
+    )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_R_IMMEDIATE = re.compile(
+    r"""^[ ]?(?:
+      (?P<excl>(?:of\ |in\ )?(?:new\ )?(?:debt|loans?|credit|term\ loan|bonds?)\b|loan|purchase|acquisition|deal\ to\ buy
+        |buyout|(?:consulting\ |licensing\ )?fee|of\ cash|in\ cash|in\ the\ bank|(?:net\ )?loss|market\b|bill
+        |grant|stake|tender|upfront|package|settlement|fine\b|price|a\ share|per\ share|of\ processing
+        |of\ it\b|of\ the\ money|less\ than\ it\ owed|between\ them|more\b|for\ the\ (?:live|tool))
+    | (?P<pre>pre-money)
+    | (?P<val>(?:post-money\ )?valuation)
+    | (?P<rev>(?:of|in)\ (?:annual\ |annuali[sz]ed\ |recurring\ |gross\ |quarterly\ )*(?:revenues?|sales|turnover)|(?:annual\ )?(?:revenues?|sales)\b)
+    | (?P<burn>of\ (?:expenses|expenditure|spending|costs|cash\ burn|operating\ costs))
+    | (?P<fund>(?:in|of)\ (?:new\ |fresh\ |additional\ |venture\ |equity\ |new\ equity\ )*(?:funding|financing|capital|investment|equity|convertible\ notes?|new\ money)
+        |(?:series\ [a-z]\d?|seed|funding|financing|equity|investment|venture)(?:\ round|\ raise)?\b|round\b|raise\b|lifeline|injection|convertible\ note|fundraise|fundraising)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_R_LATER = re.compile(
+    r"""\b(?:
+      (?P<pre>before\ the\ (?:new\ )?(?:cash|money|investment)|pre-money)
+    | (?P<val>at\ which\ [^,;]{0,80}?\b(?:was|were|had\ been)\ valued|valued\ at)
+    | (?P<fund>(?:that|which)\ [^,;]{0,40}?\b(?:raised|disclosed|secured|closed|brought\ in)|arrived|came\ in)
+    )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_DEBT = re.compile(r"\b(?:debt|loans?|lenders?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", re.I)
+_TARGET = re.compile(
+    r"\b(?:sought|seeking|seek|seeks|attempt\w*|tried|trying|try|unsuccessful\w*|in talks|talks|target\w*"
+    r"|hoped|hoping|hopes|weigh\w*|discuss\w*|consider\w*|sounded out|explor\w*|efforts? to|falling short"
+    r"|fell short|fell through|no deal|proposed|planned|IPO|initial public offering|to raise|rights issue"
+    r"|would value|aim\w*|asks?|pitch\w*)\b",
+    re.IGNORECASE,
+)
+_DENY = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|disputed|disputes|dismissed|refuted|not accurate|inaccurate"
+    r"|untrue|nonsense|false|no truth|not true)\b",
+    re.IGNORECASE,
+)
+_HYPO = re.compile(r"\b(?:could|might|may|possible|possibly|potential|potentially|hypothetical\w*|would be worth)\b")
+_PERIOD = re.compile(
+    r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|a year|per year|per annum|"
+    r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b",
+    re.IGNORECASE,
+)
+_MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:burn|spending|expenses|costs)\b", re.I)
+_RELIABLE_LOW = re.compile(
+    r"\b(?:reportedly|people familiar|person familiar|according to people|sources|people briefed"
+    r"|people close to|it is understood|rumou?r\w*)\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(r"\b(?:reported|according to|estimated|estimate)\b", re.IGNORECASE)
+
+# ---- people cues --------------------------------------------------------------------------------
+_NOUN_AFTER = re.compile(
+    r"^(?:\s+(?:(?:more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining"
+    r"|[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>" + PERSON_NOUNS + r"))\b"
+)
+_OF_AFTER = re.compile(
+    r"^\s+of\s+(?P<det>the|its|their|his|her|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    + _HEDGE_WORDS
+    + r"(?:(?P<m>\d[\d,]*|[a-z]+)\s+)?(?:(?:[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>"
+    + PERSON_NOUNS
+    + r")\b"
+)
+_EMPLOYEE_NOUN = re.compile(r"^(?:employees|employee|staff|staffers|people|workers|workforce|personnel)$")
+_JOB_NOUN = re.compile(r"^(?:jobs|roles|positions|posts)$")
+_LAYOFF = (
+    r"laid off|lay(?:s|ing)? off|cut|cuts|cutting|eliminat\w+|ax(?:e|ed|es|ing)|shed|sheds|shedding"
+    r"|let go|lose their jobs|lost their jobs|losing their jobs|made redundant|redundan\w+|job cuts"
+    r"|layoffs?|affected|hit|slash\w*|fired|firing|dismiss\w*|furlough\w*"
+)
+_DEPART = (
+    r"left|leaves|leaving|quit|quits|quitting|resigned|resign|resigns|resigning|departed|depart|departs"
+    r"|departing|exited|exit|stepped down|step down|steps down|stepping down|stepped aside|handed in \w+ notice"
+    r"|moved on|walked out|defected|poached|hired away|lost|joined|joining|join|joins|followed \w+ out"
+)
+_HEAD_ADJ = re.compile(
+    r"\b(?:has|had|have|employs|employ|employed|employing|with|totals|totalled|totaled|of)\s+"
+    + _HEDGE_WORDS
+    + r"$"
+)
+_VERB_LEFT = re.compile(rf"\b(?P<lay>{_LAYOFF})\b|\b(?P<dep>{_DEPART})\b", re.IGNORECASE)
+_VERB_RIGHT = re.compile(
+    rf"\b(?:(?P<lay>{_LAYOFF})|(?P<dep>{_DEPART})|(?P<stay>remain\w*|still|stay\w*|are still|joined the company))\b",
+    re.IGNORECASE,
+)
+_HEAD_OF = re.compile(r"\b(?:workforce|staff|headcount|team|payroll)\s+of\s+" + _HEDGE_WORDS + r"$", re.I)
+_HEAD_NONOUN = re.compile(
+    r"\b(?:staff|employee|headcount|workforce)s?\s(?:numbers?\s|count\s|size\s)?(?:had\s|has\s|have\s)?"
+    r"(?:peaked|stood|grew|rose|reached|totall?ed|fell|dropped|shrank)\s(?:at|to)\s" + _HEDGE_WORDS + r"$",
+    re.IGNORECASE,
+)
+_SUBSET = re.compile(r"\b(?:among them|including|of whom|of which|such as)\s+" + _HEDGE_WORDS + r"$", re.I)
+_OF_POSS_LEFT = re.compile(
+    r"\bof\s+(?:its|their|the company['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+" + _HEDGE_WORDS + r"$"
+)
+_OF_THE_LEFT = re.compile(r"\bof\s+(?:the|his|her)\s+" + _HEDGE_WORDS + r"$")
+_ALL_OF = re.compile(r"\ball\s+of\s+(?:its|the|their|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+" + _HEDGE_WORDS + r"$", re.I)
+_JOBS_END = re.compile(
+    r"\b(?:lose their jobs|lost their jobs|jobs were ending|jobs would end|jobs will end|laid off|let go"
+    r"|made redundant|out of work|shut\w* down|closing|lose (?:their )?(?:jobs|positions))\b",
+    re.IGNORECASE,
+)
+_ALL_OF_WHOM = re.compile(r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b", re.I)
+_FRACTION = re.compile(
+    r"\b(?:cut\w*|laying off|lay(?:s)? off|laid off|eliminat\w+|shed\w*|ax\w*|slash\w*)\s+(?:another\s|a further\s)?"
+    r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than)\s)?"
+    r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds"
+    r"|two thirds|three-quarters|(?P<pct>\d{1,2}(?:\.\d)?)\s?(?:%|per ?cent))\s+of\s+(?:its|the|their)\s+"
+    r"(?:[\w\-]+\s){0,2}?(?:employees|staff|workforce|workers|people)\b",
+    re.IGNORECASE,
+)
+_FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
+               "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1, "two-thirds": 2 / 3,
+               "two thirds": 2 / 3, "three-quarters": 0.75}  # fmt: skip
+_PLAN = re.compile(r"\b(?:plan\w*|never|could|might|would have|proposal|proposed|considered|promised)\b", re.I)
+
+# ---- leadership ---------------------------------------------------------------------------------
+_DEPART_NAME = re.compile(
+    r"\b(?P<v>resigned|resigns|resigning|quit|quits|stepped down|steps down|stepping down|step down"
+    r"|has left|had left|have left|left|leaves|departed|departs|walked out|exited|last day at)\b"
+    r"|\b(?P<n>resignation|departure|exit|ousting)\b",
+    re.IGNORECASE,
+)
+_APPOINT = re.compile(
+    r"\b(?:appoint\w*|named|names|hires|hired|has hired|picks|picked|replaces|replaced|takes over"
+    r"|will take over|promoted)\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(?:chief executive|ceo|co-ceos?|co-chief executives?|chief operating officer|chief technology officer"
+    r"|chief financial officer|coo|cto|cfo|president|chairman|founder|co-founder|head of [a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Row:
+    company: str
+    metric: str
+    value: float
+    unit: str
+    qualifier: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    as_of: Period | None
+    explicit_date: bool
+    confidence: float
+
+
+def _in_quotes(s: str, pos: int) -> bool:
+    before = s[s.rfind("\n", 0, pos) + 1 : pos]
+    opens = before.count("“") - before.count("”")
+    if opens > 0:
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _window_left(s: str, lo: int, pos: int) -> str:
+    return s[lo:pos]
+
+
+class _Article:
+    """State for one article while its sentences are read."""
+
+    def __init__(self, text: str, published: date | None, names: Names):
+        self.text = text
+        self.published = published
+        self.names = names
+        self.rows: list[_Row] = []
+        self.events: list[Event] = []
+        self.departed: set[str] = set()
+        self.topic: str | None = names.startups[0] if names.startups else None
+        self.fractions: list[tuple[int, int, int, str, float, str]] = []
+        mentions = sorted(names.mentions, key=lambda m: m.start)
+        self._mentions = mentions
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def mentions_in(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        out = []
+        for m in self._mentions:
+            if m.start >= b:
+                break
+            if m.start >= a:
+                kind = "startup" if self.names.is_startup(m.name) else (
+                    "person" if self.names.is_person(m.name) else "other")  # fmt: skip
+                out.append((m.start, m.end, self.names.canonical(m.name), kind))
+        return out
+
+    def attribute(self, sa: int, sb: int, pos: int, end: int) -> str | None:
+        """The company a figure at text offset ``pos`` belongs to."""
+        ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]
+        if not ms:
+            return self.topic
+        t = self.text
+        # "the $6bn that X disclosed", "... of X's 1,900 employees"
+        after = t[end : min(sb, end + 60)]
+        for m in ms:
+            if end <= m[0] <= end + 60:
+                gap = t[end : m[0]]
+                if re.search(r"^\W*(?:that|which|of)\s(?:[\w\-]+\s){0,4}$", gap) or re.match(
+                    r"^\s+of\s+$", gap
+                ):
+                    return m[2]
+        del after
+        left = [m for m in ms if m[1] <= pos]
+        if left:
+            near = left[-1]
+            gap = t[near[1] : pos]
+            if re.match(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)", gap) or len(gap) < 3:
+                return near[2]
+            return left[0][2]
+        return ms[0][2]
+
+    def date_for(self, sa: int, sb: int, pos: int, metric: str) -> tuple[Period | None, bool]:
+        s = self.text[sa:sb]
+        a, b = clause_bounds(s, pos - sa)
+        p = date_near(s, pos - sa, self.published, a, b) or date_near(s, pos - sa, self.published)
+        if p is None:
+            if self.published is None:
+                return None, False
+            return Period.month(self.published.year, self.published.month), False
+        if p.precision == "day" and metric not in ("departed_talent", "layoffs", "headcount"):
+            p = Period.month(p.start.year, p.start.month)
+        return p, True
+
+    def confidence(self, sent: str) -> float:
+        if _RELIABLE_LOW.search(sent):
+            return 0.6
+        if _REPORTED.search(sent):
+            return 0.8
+        return 0.9
+
+    def add(self, company: str | None, metric: str, value: float, unit: str, qualifier: str,
+            start: int, end: int, sa: int, sb: int) -> None:  # fmt: skip
+        if company is None or value <= 0:
+            return
+        as_of, explicit = self.date_for(sa, sb, start, metric)
+        if explicit and as_of is not None and self.published is not None:
+            # projections for a period that has not started are not figures yet
+            if as_of.start > self.published and metric not in ("departed_talent",):
+                return
+        conf = self.confidence(self.text[sa:sb])
+        self.rows.append(_Row(company, metric, value, unit, qualifier, start, end, sa, sb, as_of, explicit, conf))
+
+    # -- money -----------------------------------------------------------------------------------
+    def money(self, sa: int, sb: int) -> None:
+        t = self.text
+        s = t[sa:sb]
+        amounts = find_money(s)
+        if not amounts:
+            return
+        # keep implicit ("8 million") amounts only when no noun follows
+        kept: list[Amount] = []
+        for a in amounts:
+            if not a.explicit:
+                nxt = re.match(r"\s*(\S+)", s[a.end : a.end + 30])
+                w = nxt.group(1).lower().strip(".,;") if nxt else ""
+                if w and w not in ("a", "an", "per", "valuation", "each", "every", "monthly", "annually", "in", "to"):
+                    continue
+                if w == "to" and re.match(r"\s*to\s+[\d.]+\s*(?:million|billion)\s+[a-z]", s[a.end :]):
+                    continue
+            kept.append(a)
+        amounts = kept
+        # drop conversions in brackets: "$80 million (roughly £63m)"
+        amounts = [a for a in amounts if not re.search(r"\(\s*(?:about|roughly|around|approximately|some|or|c\.|approx\.?)?\s*$", s[max(0, a.start - 25) : a.start])]
+        # group ranges
+        units: list[list[Amount]] = []
+        i = 0
+        while i < len(amounts):
+            a = amounts[i]
+            if i + 1 < len(amounts):
+                b = amounts[i + 1]
+                gap = s[a.end : b.start]
+                if re.fullmatch(r"\s*(?:to|-|–|and)\s*", gap) and (
+                    "and" not in gap or re.search(r"\bbetween\s+" + _HEDGE_WORDS + r"$", s[max(0, a.start - 30) : a.start])
+                ):
+                    units.append([a, b])
+                    i += 2
+                    continue
+            units.append([a])
+            i += 1
+        prev_end = 0
+        for k, unit in enumerate(units):
+            first, last = unit[0], unit[-1]
+            next_start = units[k + 1][0].start if k + 1 < len(units) else len(s)
+            self._one_money(s, sa, sb, unit, prev_end, next_start)
+            prev_end = last.end
+
+    def _one_money(self, s: str, sa: int, sb: int, unit: list[Amount], prev_end: int, next_start: int) -> None:
+        first, last = unit[0], unit[-1]
+        if _in_quotes(self.text, sa + first.start):
+            return
+        ca, cb = clause_bounds(s, first.start)
+        clause = s[ca:cb]
+        if _DENY.search(clause):
+            return
+        lo = max(ca, prev_end)
+        left = s[lo : first.start]
+        clause_left = s[ca : first.start]
+        if _HYPO.search(clause_left[-80:]):
+            return
+        right_imm = s[last.end : min(len(s), last.end + 40)]
+        right = s[last.end : min(cb, next_start)]
+        metric = None
+        src = None
+        m = _R_IMMEDIATE.match(right_imm)
+        if m:
+            metric = m.lastgroup
+            src = "imm"
+        if metric is None:
+            cue = None
+            for c in _L_CUES.finditer(left):
+                cue = c
+            if cue is not None:
+                metric = cue.lastgroup
+                src = "left"
+        if metric is None:
+            m2 = _R_LATER.search(right)
+            if m2:
+                metric = m2.lastgroup
+                src = "right"
+        if metric in (None, "excl", "pre", "sought"):
+            return
+        if metric == "target":
+            # "put the target at $150 billion": a valuation target when valuations are the topic
+            ctx = self.text[max(0, sa - 300) : sb]
+            if not re.search(r"\bvaluation", ctx, re.I):
+                return
+            metric = "valuation_target"
+        # left-window exclusions that trump a later cue ("lenders are providing $25m of financing")
+        if metric == "fund" and (_DEBT.search(left) or _DEBT.match(right_imm.strip())):
+            return
+        if metric == "fund":
+            # the amount sought in a raise is not a figure: "to raise $200m", "hoped to raise $95m"
+            if re.search(r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*)\s+" + _HEDGE_WORDS + r"$", left):
+                return
+            name = "funding_raised"
+        elif metric == "val":
+            name = "valuation"
+            if src != "right" and _TARGET.search(clause_left):
+                name = "valuation_target"
+        elif metric == "valuation_target":
+            name = metric
+        elif metric == "rev":
+            name = "revenue"
+        elif metric == "burn":
+            name = "burn_rate"
+        else:
+            return
+        value_div = 1.0
+        if name == "burn_rate":
+            pm = _PERIOD.match(s[last.end : cb])
+            if pm is None:
+                if not _MONTHLY_LEFT.search(left):
+                    return
+                per = "a month"
+            else:
+                per = pm.group("p").lower()
+            if "year" in per or "annum" in per or "annual" in per:
+                value_div = 12.0
+            elif "quarter" in per:
+                value_div = 3.0
+        elif re.match(r"^\s?(?:a|per) (?:month|year)\b", s[last.end : last.end + 12]) and name == "funding_raised":
+            return
+        company = self.attribute(sa, sb, sa + first.start, sa + last.end)
+        if len(unit) == 2:
+            quals = ["range_low", "range_high"]
+        else:
+            quals = [hedge_before(s[max(lo - 10, 0) : first.start])]
+        for a, q in zip(unit, quals):
+            cur = a.currency
+            u = cur if name != "burn_rate" else f"{cur}/month"
+            self.add(company, name, a.value / value_div, u, q, sa + a.start, sa + a.end, sa, sb)
+
+    # -- people ----------------------------------------------------------------------------------
+    def people(self, sa: int, sb: int) -> set[str]:
+        """Counts of people in one sentence; returns the metrics it produced."""
+        t = self.text
+        s = t[sa:sb]
+        produced: set[str] = set()
+        money_spans = [(a.start, a.end) for a in find_money(s)]
+        counts = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in money_spans)]
+        firm = [c for c in counts if c.value is not None]
+        for idx, c in enumerate(counts):
+            if _in_quotes(t, sa + c.start):
+                continue
+            ca, cb = clause_bounds(s, c.start)
+            clause = s[ca:cb]
+            if _DENY.search(clause):
+                continue
+            before = s[: c.start]
+            after = s[c.end :]
+            q = hedge_before(before[-60:])
+            noun = None
+            of_m = _OF_AFTER.match(after)
+            m = _NOUN_AFTER.match(after)
+            if of_m:
+                noun = of_m.group("noun").lower()
+                noun_end = c.end + of_m.end()
+            elif m:
+                noun = m.group("noun").lower()
+                noun_end = c.end + m.end()
+                if re.search(r"\bnew\b", after[: m.start("noun")]):
+                    continue
+            else:
+                noun_end = c.end
+            # headcount by construction
+            head = False
+            if _HEAD_OF.search(before[-60:]) or _HEAD_NONOUN.search(before[-80:]):
+                head = True
+            elif noun and _EMPLOYEE_NOUN.match(noun) and _OF_POSS_LEFT.search(before[-70:]):
+                head = True
+            elif noun and _EMPLOYEE_NOUN.match(noun) and _HEAD_ADJ.search(before[-40:]) and not re.search(
+                r"\bof\s+" + _HEDGE_WORDS + r"$", before[-40:]
+            ):
+                head = True
+            if noun and _EMPLOYEE_NOUN.match(noun) and _OF_THE_LEFT.search(before[-40:]) and not head:
+                continue
+            if c.value is None:
+                continue
+            if head:
+                if not (noun is None or _EMPLOYEE_NOUN.match(noun)):
+                    continue
+                comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
+                self.add(comp, "headcount", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
+                produced.add("headcount")
+                if _ALL_OF.search(before[-60:]) and _JOBS_END.search(s[c.end :]):
+                    self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
+                    produced.add("layoffs")
+                elif _ALL_OF_WHOM.match(s[noun_end:]):
+                    self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
+                    produced.add("layoffs")
+                continue
+            more = re.match(r"^\s+more\b", after)
+            if noun is None and not more:
+                continue
+            if _SUBSET.search(before[-40:]):
+                continue
+            # the governing verb: object position (verb shortly before) or subject position (verb after)
+            lstart = 0
+            for b in re.finditer(r",\s(?:and|but|while)\s|;\s|\.\s", before):
+                lstart = b.end()
+            prev = [x for x in firm if x.end <= c.start]
+            if prev:
+                lstart = max(lstart, prev[-1].end)
+            lwin = before[lstart:]
+            verb = None
+            lv = None
+            for v in _VERB_LEFT.finditer(lwin):
+                lv = v
+            if lv is not None and len(lwin) - lv.end() <= 45:
+                verb = "lay" if lv.group("lay") else "dep"
+                vtext = lv.group(0).lower()
+            if verb is None:
+                nxt = [x for x in firm if x.start > c.start]
+                rend = nxt[0].start if nxt else len(s)
+                rwin = s[noun_end : min(rend, noun_end + 160)]
+                rv = _VERB_RIGHT.search(rwin)
+                if rv is not None and not rv.group("stay"):
+                    verb = "lay" if rv.group("lay") else "dep"
+                    vtext = rv.group(0).lower()
+            if verb is None:
+                continue
+            if _HYPO.search(clause) or (verb == "lay" and _PLAN.search(clause)):
+                continue
+            n = noun or ""
+            if verb == "dep" and (_JOB_NOUN.match(n) or vtext in ("lost",) and n in ("jobs", "roles")):
+                verb = "lay"
+            if verb == "dep" and vtext in ("joined", "joining", "join", "joins"):
+                # people joining the startup are hires, not departures
+                jm = re.search(r"\bjoin\w*\s+(?:the\s)?(\S+(?:\s\S+)?)", s[c.start :])
+                if jm and self.names.is_startup(jm.group(1).strip(",.")):
+                    continue
+            if verb == "lay" and n and not (_EMPLOYEE_NOUN.match(n) or _JOB_NOUN.match(n)):
+                continue
+            metric = "layoffs" if verb == "lay" else "departed_talent"
+            comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
+            self.add(comp, metric, c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
+            produced.add(metric)
+        for fm in _FRACTION.finditer(s):
+            if _DENY.search(s) or _PLAN.search(s) or _HYPO.search(s):
+                continue
+            frac = fm.group("frac").lower()
+            val = float(fm.group("pct")) / 100 if fm.group("pct") else _FRAC_VALUE.get(frac)
+            if val is None:
+                continue
+            q = hedge_before((fm.group("hedge") or "") + " ")
+            self.fractions.append((sa + fm.start("frac"), sa + fm.end("frac"), sa, sb, val, q))
+        return produced
+
+    # -- leadership ------------------------------------------------------------------------------
+    def leadership(self, sa: int, sb: int, produced: set[str]) -> None:
+        t = self.text
+        s = t[sa:sb]
+        ms = self.mentions_in(sa, sb)
+        people = [m for m in ms if m[3] == "person" or (m[3] == "other" and _looks_like_person(m[2]))]
+        if "departed_talent" not in produced and not _DENY.search(s):
+            for v in _DEPART_NAME.finditer(s):
+                vpos = sa + v.start()
+                person = None
+                if v.group("n"):
+                    poss = [p for p in people if p[1] <= vpos and re.match(r"^['’]s\s(?:own\s)?$", t[p[1] : vpos])]
+                    if poss:
+                        person = poss[-1]
+                    else:
+                        aft = [p for p in people if p[0] >= sa + v.end() and re.match(
+                            r"^\s+(?:from|of)\s+(?:[\w\-]+\s+){0,4}$", t[sa + v.end() : p[0]])]  # fmt: skip
+                        if aft:
+                            person = aft[0]
+                else:
+                    vt = v.group("v").lower()
+                    if vt == "left" and re.search(r"\b(?:is|was|were|are|be|been|what|nothing)\s+$", s[: v.start()]):
+                        continue
+                    ca, _ = clause_bounds(s, v.start())
+                    cand = [p for p in people if sa + ca <= p[0] < vpos] or [p for p in people if p[0] < vpos]
+                    if cand:
+                        person = cand[0]
+                if person is None:
+                    continue
+                if _in_quotes(t, sa + v.start()) and v.group("v") and "last day" not in v.group(0).lower():
+                    continue
+                key = person[2].split()[-1].lower()
+                if key in self.departed:
+                    continue
+                self.departed.add(key)
+                comp = None
+                after = t[sa + v.end() : sb]
+                am = [m for m in ms if m[3] == "startup" and m[0] >= sa + v.end() and m[0] - (sa + v.end()) < 60]
+                if am and re.match(r"^\s+(?:as\s[\w\s\-]{0,40}?\s)?(?:of|from|at)\s", after):
+                    comp = am[0][2]
+                if comp is None:
+                    comp = self.attribute(sa, sb, person[0], person[1])
+                if comp is None:
+                    continue
+                self.add(comp, "departed_talent", 1, "persons", "exact", vpos, sa + v.end(), sa, sb)
+                role = _ROLE.search(s)
+                kind = "resigned" if re.search(r"resign|step", v.group(0), re.I) else "departed"
+                if re.search(r"\bjoin\w*|to lead\b|hired by\b", s[v.start() :], re.I) and kind == "departed":
+                    kind = "hired_away"
+                as_of, _ = self.date_for(sa, sb, vpos, "departed_talent")
+                self.events.append(Event(comp, person[2], role.group(0).lower() if role else None, kind,
+                                         vpos, sa + v.end(), s, sa, as_of, self.confidence(s)))  # fmt: skip
+        # appointments and interim leaders
+        if re.search(r"\binterim\b", s, re.I) or _APPOINT.search(s):
+            comp = self.attribute(sa, sb, sa, sa)
+            if comp is None:
+                return
+            kind = "interim" if re.search(r"\binterim\b", s, re.I) else "appointed"
+            if kind == "appointed" and not _ROLE.search(s):
+                return
+            for p in people:
+                if p[2].split()[-1].lower() in self.departed:
+                    continue
+                if kind == "appointed":
+                    ctx = t[max(sa, p[0] - 60) : min(sb, p[1] + 60)]
+                    if not _APPOINT.search(ctx):
+                        continue
+                role = _ROLE.search(t[max(sa, p[0] - 60) : min(sb, p[1] + 60)])
+                as_of, _ = self.date_for(sa, sb, p[0], "departed_talent")
+                self.events.append(Event(comp, p[2], role.group(0).lower() if role else None, kind, p[0], p[1],
+                                         s, sa, as_of, self.confidence(s)))  # fmt: skip
+
+    # -- whole article ---------------------------------------------------------------------------
+    def run(self) -> None:
+        t = self.text
+        for sa, sb in split_sentences(t):
+            s = t[sa:sb]
+            if CANDIDATE_RE.search(s):
+                if len(s) > 5000:  # not a sentence; read only its start
+                    sb = sa + 5000
+                self.money(sa, sb)
+                produced = self.people(sa, sb)
+                self.leadership(sa, sb, produced)
+            ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]
+            if ms:
+                self.topic = ms[0][2]
+        self._fractions()
+        self._dedup()
+
+    def _fractions(self) -> None:
+        if not self.fractions or any(r.metric == "layoffs" for r in self.rows):
+            return
+        heads = [r for r in self.rows if r.metric == "headcount"]
+        if not heads:
+            return
+        for start, end, sa, sb, val, q in self.fractions:
+            comp = self.attribute(sa, sb, start, end)
+            base = [h for h in heads if h.company == comp]
+            if not base:
+                continue
+            as_of, _ = self.date_for(sa, sb, start, "layoffs")
+            h = base[-1]
+            if as_of and h.as_of and abs((as_of.start - h.as_of.start).days) > 400:
+                continue
+            self.add(comp, "layoffs", round(h.value * val), "persons", q, start, end, sa, sb)
+
+    def _dedup(self) -> None:
+        out: list[_Row] = []
+        for r in self.rows:
+            dup = None
+            for o in out:
+                if (o.company, o.metric, o.unit) == (r.company, r.metric, r.unit) and abs(o.value - r.value) <= 1e-6 * max(1, o.value):
+                    if o.explicit_date and r.explicit_date and o.as_of != r.as_of and o.metric not in ("departed_talent",):
+                        continue
+                    dup = o
+                    break
+            if dup is None:
+                out.append(r)
+            elif r.explicit_date and not dup.explicit_date:
+                out[out.index(dup)] = r
+        self.rows = out
+
+    def metrics(self) -> list[Metric]:
+        t = self.text
+        out = []
+        for r in self.rows:
+            sent = t[r.sent_start : r.sent_end]
+            out.append(Metric(r.company, r.metric, float(r.value), r.unit, r.qualifier, r.start, r.end, sent,
+                              r.sent_start, r.as_of, r.confidence, t[r.start : r.end]))  # fmt: skip
+        return out
+
+
+def _looks_like_person(name: str) -> bool:
+    toks = name.split()
+    return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Z][a-z]+)?", x) for x in toks)
+
+
+def extract_figures(text: str, published: date | None, names: Names) -> tuple[list[Metric], list[Event]]:
+    """Metrics and leadership events of one article whose names were already found."""
+    art = _Article(text, published, names)
+    art.run()
+    return art.metrics(), art.events

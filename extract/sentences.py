@@ -1,0 +1,83 @@
+"""Split clean article text into sentences with character offsets, and sentences into clauses.
+
+>>> t = "Shares fell 3.5% on Jan. 31. The U.S. unit cut jobs! It said so."
+>>> [t[s:e] for s, e in split_sentences(t)]
+['Shares fell 3.5% on Jan. 31.', 'The U.S. unit cut jobs!', 'It said so.']
+>>> u = "Headline here\\n\\nBody starts. Ends"
+>>> [u[s:e] for s, e in split_sentences(u)]
+['Headline here', 'Body starts.', 'Ends']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences", "clause_bounds"]
+
+_ABBREV = frozenset(
+    "mr mrs ms dr prof st jr sr inc ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov"
+    " dec no gov sen rep gen col lt u.s u.k e.g i.e approx est dept univ fig ft".split()
+)
+# candidate boundary: sentence punctuation (+closing quotes/brackets) then space, or a blank line
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in ``text``; whitespace is trimmed off each span."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group(0) != "\n":
+            piece = text[max(start, end - 15) : end]
+            w = _WORD_BEFORE.search(piece)
+            if w and "." in m.group(0)[:1]:
+                word = w.group(1).lower()
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word:
+                    continue
+            # next visible character must not be lower-case (a continuing sentence)
+            j = end
+            while j < n and text[j] in " \t":
+                j += 1
+            if j < n and text[j].islower():
+                continue
+        _push(text, start, end, spans)
+        start = end
+    _push(text, start, n, spans)
+    return spans
+
+
+def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# clause breaks: semicolons, colons, dashes, ", but", ", while", ", saying", "while losing" ...
+_CLAUSE = re.compile(
+    r";|:\s|\s[-–—]\s|,\s(?=(?:but|while|whereas|saying|although|though|with|and\s+(?:the|its|it|a|an|in)"
+    r"|when|after|before|or)\b)|\s(?=while\s)|\s(?=and\s+(?:was|is|had|has|lost|losing)\b)",
+)
+
+
+def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause of ``sentence`` that contains offset ``pos`` (offsets relative to the sentence).
+
+    >>> s = "It raised $5m, but lost $30m; shares fell."
+    >>> a, b = clause_bounds(s, s.index("$30m"))
+    >>> s[a:b]
+    'but lost $30m'
+    """
+    start, end = 0, len(sentence)
+    for m in _CLAUSE.finditer(sentence):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
