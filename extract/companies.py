@@ -188,6 +188,8 @@ def find_names(text: str, title: str | None = None) -> Names:
             raw.append(Mention(s, s + len(piece), piece, poss))
     # names seen only at the start of sentences are usually ordinary words ("Scooter company ...")
     mid = {mm.name for mm in raw if not _sentence_initial(text, mm.start)}
+    # surnames of people named in full elsewhere ("Travis Smith ... Smith stepped down")
+    mid |= {mm.name.split()[-1] for mm in raw if 2 <= len(mm.name.split()) <= 3}
     # a single-token name at a sentence start that is also a lower-case word elsewhere is a word
     mentions = []
     for mm in raw:

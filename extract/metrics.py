@@ -51,7 +51,7 @@ _L_CUES = re.compile(
         |plans?\ to\ raise|asks?|asking|try(?:ing)?\ to\ raise|tried\ to\ raise|promised|pledged)
     | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue)
     | (?P<burn>spending|spend|spends|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|costs)
-    | (?P<fund>raised|raise|raises|raising|secured|secure|secures|closed|closes|close|brought\ in|brings\ in
+    | (?P<fund>raised|raise|raises|raising|secured|secure|secures|closed|closes|close(?!\ to)|brought\ in|brings\ in
         |bringing\ in|collected|collecting|lands|landed|land|invested|investing|investment|injection|funding
         |financing|round|arrived|completed|took\ in|pulled\ in|garnered|attracted|convertible\ notes?)
     )\b""",
@@ -85,8 +85,7 @@ _TARGET = re.compile(
     r"\b(?:sought|seeking|seek|seeks|attempt\w*|tried|trying|try|unsuccessful\w*|in talks|talks|target\w*"
     r"|hoped|hoping|hopes|weigh\w*|discuss\w*|consider\w*|sounded out|explor\w*|efforts? to|falling short"
     r"|fell short|fell through|no deal|proposed|planned|IPO|initial public offering|to raise|rights issue"
-    r"|would value|aim\w*|asks?|pitch\w*)\b",
-    re.IGNORECASE,
+    r"|would value|aim\w*|asks?|pitched)\b",
 )
 _DENY = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|disputed|disputes|dismissed|refuted|not accurate|inaccurate"
@@ -170,7 +169,7 @@ _FRACTION = re.compile(
 _FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
                "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1, "two-thirds": 2 / 3,
                "two thirds": 2 / 3, "three-quarters": 0.75}  # fmt: skip
-_PLAN = re.compile(r"\b(?:plan\w*|never|could|might|would have|proposal|proposed|considered|promised)\b", re.I)
+_PLAN = re.compile(r"\b(?:plans? to|planned to|never|could|might|would have|proposal|proposed|considered|promised)\b", re.I)
 
 # ---- leadership ---------------------------------------------------------------------------------
 _DEPART_NAME = re.compile(
@@ -178,6 +177,10 @@ _DEPART_NAME = re.compile(
     r"|has left|had left|have left|left|leaves|departed|departs|walked out|exited|last day at)\b"
     r"|\b(?P<n>resignation|departure|exit|ousting)\b",
     re.IGNORECASE,
+)
+# between a person's name and the verb it governs: an appositive or relative clause, and a few words
+_SUBJECT_GAP = re.compile(
+    r"^(?:['’]s)?\s*(?:,\s[^,;:]{1,160},\s*)?(?:[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
 )
 _APPOINT = re.compile(
     r"\b(?:appoint\w*|named|names|hires|hired|has hired|picks|picked|replaces|replaced|takes over"
@@ -205,6 +208,7 @@ class _Row:
     as_of: Period | None
     explicit_date: bool
     confidence: float
+    person: str | None = None
 
 
 def _in_quotes(s: str, pos: int) -> bool:
@@ -231,6 +235,7 @@ class _Article:
         self.departed: set[str] = set()
         self.topic: str | None = names.startups[0] if names.startups else None
         self.fractions: list[tuple[int, int, int, str, float, str]] = []
+        self._dep_counts: list[int] = []
         mentions = sorted(names.mentions, key=lambda m: m.start)
         self._mentions = mentions
 
@@ -257,7 +262,7 @@ class _Article:
         for m in ms:
             if end <= m[0] <= end + 60:
                 gap = t[end : m[0]]
-                if re.search(r"^\W*(?:that|which|of)\s(?:[\w\-]+\s){0,4}$", gap) or re.match(
+                if re.search(r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$", gap) or re.match(
                     r"^\s+of\s+$", gap
                 ):
                     return m[2]
@@ -291,7 +296,7 @@ class _Article:
         return 0.9
 
     def add(self, company: str | None, metric: str, value: float, unit: str, qualifier: str,
-            start: int, end: int, sa: int, sb: int) -> None:  # fmt: skip
+            start: int, end: int, sa: int, sb: int, person: str | None = None) -> None:  # fmt: skip
         if company is None or value <= 0:
             return
         as_of, explicit = self.date_for(sa, sb, start, metric)
@@ -300,7 +305,7 @@ class _Article:
             if as_of.start > self.published and metric not in ("departed_talent",):
                 return
         conf = self.confidence(self.text[sa:sb])
-        self.rows.append(_Row(company, metric, value, unit, qualifier, start, end, sa, sb, as_of, explicit, conf))
+        self.rows.append(_Row(company, metric, value, unit, qualifier, start, end, sa, sb, as_of, explicit, conf, person))
 
     # -- money -----------------------------------------------------------------------------------
     def money(self, sa: int, sb: int) -> None:
@@ -361,12 +366,22 @@ class _Article:
             return
         right_imm = s[last.end : min(len(s), last.end + 40)]
         right = s[last.end : min(cb, next_start)]
+        if re.search(r"\bof\s+(?:the|its|their)\s+$", left) and not re.search(r"\b(?:valuation|value|revenue|sales)\b", left):
+            return  # "$20m of the $50m": the whole is context for the part, not a figure of its own
+        if re.fullmatch(r"\s+of\s+(?:the|its|their)\s+", right):
+            # the part of a whole: what happens to it is said after the whole ("... actually arrived")
+            right = s[last.end : cb]
+            right = re.sub(r"\b(?:promised|pledged|committed|offered|planned)\b", " ", right)
         metric = None
         src = None
         m = _R_IMMEDIATE.match(right_imm)
         if m:
             metric = m.lastgroup
             src = "imm"
+        if metric is None and re.search(r"\bpre-money\b", left, re.I):
+            return
+        if metric is None and re.search(r"\bvaluation\b[^$€£;]{0,50}\bat\s+" + _HEDGE_WORDS + r"$", left):
+            metric, src = "val", "left"
         if metric is None:
             cue = None
             for c in _L_CUES.finditer(left):
@@ -438,6 +453,7 @@ class _Article:
         t = self.text
         s = t[sa:sb]
         produced: set[str] = set()
+        self._dep_counts = []
         money_spans = [(a.start, a.end) for a in find_money(s)]
         counts = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in money_spans)]
         firm = [c for c in counts if c.value is not None]
@@ -474,7 +490,7 @@ class _Article:
                 r"\bof\s+" + _HEDGE_WORDS + r"$", before[-40:]
             ):
                 head = True
-            if noun and _EMPLOYEE_NOUN.match(noun) and _OF_THE_LEFT.search(before[-40:]) and not head:
+            if not head and (_OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:])):
                 continue
             if c.value is None:
                 continue
@@ -512,7 +528,7 @@ class _Article:
                 verb = "lay" if lv.group("lay") else "dep"
                 vtext = lv.group(0).lower()
             if verb is None:
-                nxt = [x for x in firm if x.start > c.start]
+                nxt = [x for x in firm if x.start >= noun_end]
                 rend = nxt[0].start if nxt else len(s)
                 rwin = s[noun_end : min(rend, noun_end + 160)]
                 rv = _VERB_RIGHT.search(rwin)
@@ -537,6 +553,8 @@ class _Article:
             comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
             self.add(comp, metric, c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
             produced.add(metric)
+            if metric == "departed_talent":
+                self._dep_counts.append(sa + c.start)
         for fm in _FRACTION.finditer(s):
             if _DENY.search(s) or _PLAN.search(s) or _HYPO.search(s):
                 continue
@@ -554,9 +572,11 @@ class _Article:
         s = t[sa:sb]
         ms = self.mentions_in(sa, sb)
         people = [m for m in ms if m[3] == "person" or (m[3] == "other" and _looks_like_person(m[2]))]
-        if "departed_talent" not in produced and not _DENY.search(s):
+        if not _DENY.search(s):
             for v in _DEPART_NAME.finditer(s):
                 vpos = sa + v.start()
+                if any(c < vpos for c in self._dep_counts):
+                    continue  # the names enumerate a group already counted
                 person = None
                 if v.group("n"):
                     poss = [p for p in people if p[1] <= vpos and re.match(r"^['’]s\s(?:own\s)?$", t[p[1] : vpos])]
@@ -571,10 +591,10 @@ class _Article:
                     vt = v.group("v").lower()
                     if vt == "left" and re.search(r"\b(?:is|was|were|are|be|been|what|nothing)\s+$", s[: v.start()]):
                         continue
-                    ca, _ = clause_bounds(s, v.start())
-                    cand = [p for p in people if sa + ca <= p[0] < vpos] or [p for p in people if p[0] < vpos]
-                    if cand:
-                        person = cand[0]
+                    for p in reversed([p for p in people if p[1] <= vpos]):
+                        if _SUBJECT_GAP.match(t[p[1] : vpos]):
+                            person = p
+                            break
                 if person is None:
                     continue
                 if _in_quotes(t, sa + v.start()) and v.group("v") and "last day" not in v.group(0).lower():
@@ -592,7 +612,7 @@ class _Article:
                     comp = self.attribute(sa, sb, person[0], person[1])
                 if comp is None:
                     continue
-                self.add(comp, "departed_talent", 1, "persons", "exact", vpos, sa + v.end(), sa, sb)
+                self.add(comp, "departed_talent", 1, "persons", "exact", vpos, sa + v.end(), sa, sb, key)
                 role = _ROLE.search(s)
                 kind = "resigned" if re.search(r"resign|step", v.group(0), re.I) else "departed"
                 if re.search(r"\bjoin\w*|to lead\b|hired by\b", s[v.start() :], re.I) and kind == "departed":
@@ -658,8 +678,8 @@ class _Article:
         out: list[_Row] = []
         for r in self.rows:
             dup = None
-            for o in out:
-                if (o.company, o.metric, o.unit) == (r.company, r.metric, r.unit) and abs(o.value - r.value) <= 1e-6 * max(1, o.value):
+            for o in out if r.person is None else ():
+                if o.person is None and (o.company, o.metric, o.unit) == (r.company, r.metric, r.unit) and abs(o.value - r.value) <= 1e-6 * max(1, o.value):
                     if o.explicit_date and r.explicit_date and o.as_of != r.as_of and o.metric not in ("departed_talent",):
                         continue
                     dup = o
