@@ -89,9 +89,9 @@ def ingest(
         stored = warehouse.known_articles()
         known = frozenset(aid for aid, (_, version) in stored.items() if version == EXTRACTOR_VERSION)
         outcomes = _outcomes(paths, known, workers, report.warnings)
+        seen_ids: set[str] = set()  # written in this run: the same text at a second path is not new
         for chunk in iter_chunks(outcomes, batch_size):
             to_write: list[tuple[Article, Extraction]] = []
-            seen_ids: set[str] = set()
             for item in chunk:
                 if progress:
                     progress(1)
@@ -103,7 +103,7 @@ def ingest(
                     report.unchanged += 1
                     continue
                 article, extraction = item
-                if article.article_id in seen_ids:  # the same text twice in one batch
+                if article.article_id in seen_ids:
                     report.unchanged += 1
                     continue
                 seen_ids.add(article.article_id)
