@@ -1,0 +1,1 @@
+"""One module per part of the page; each has a ``layout`` function and a ``register`` for its callbacks."""

@@ -1,0 +1,58 @@
+"""The two charts: per-metric comparison (filled with the scorecards) and the timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Dash, Input, Output, dcc, html
+
+from dashboard import ids
+from dashboard.data import DashboardData
+from dashboard.figures import COMPARISON_HEIGHT, TIMELINE_HEIGHT, company_colors, message_figure, timeline_figure
+from models.warehouse import WarehouseError
+
+_GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+
+def layout() -> html.Div:
+    return html.Div(
+        className="charts",
+        children=[
+            html.Section(
+                className="panel chart-panel",
+                children=[
+                    html.H2("Comparison by metric"),
+                    html.P("Each metric on its own scale. Hover a bar for its quote; click it for the evidence.",
+                           className="hint"),
+                    dcc.Graph(id=ids.COMPARISON, config=_GRAPH_CONFIG, figure=message_figure("Loading…"),
+                              style={"height": f"{COMPARISON_HEIGHT}px"}),
+                ],
+            ),
+            html.Section(
+                className="panel chart-panel",
+                children=[
+                    html.H2("Timeline"),
+                    html.P("Every dated figure and leadership change, one colour per company.", className="hint"),
+                    dcc.Graph(id=ids.TIMELINE, config=_GRAPH_CONFIG, figure=message_figure("Loading…"),
+                              style={"height": f"{TIMELINE_HEIGHT}px"}),
+                ],
+            ),
+        ],
+    )
+
+
+def register(app: Dash, data: DashboardData) -> None:
+    @app.callback(
+        Output(ids.TIMELINE, "figure"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.VERSION, "data"),
+    )
+    def show_timeline(companies: list[str] | None, _version: Any) -> Any:
+        companies = list(companies or [])
+        if not companies:
+            return message_figure("Choose companies to compare")
+        try:
+            points, events = data.timeline(companies)
+        except WarehouseError:
+            return message_figure("The warehouse could not be read")
+        return timeline_figure(points, events, company_colors(companies))

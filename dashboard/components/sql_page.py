@@ -1,0 +1,125 @@
+"""The SQL page: ad hoc questions to the warehouse, typed by a user and so run untrusted.
+
+Read-only, one SELECT, no file or network access, a time limit and a row cap (``Warehouse.run_untrusted``);
+every refusal is a message on the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_ag_grid as dag
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
+
+from dashboard import ids
+from dashboard.data import EXAMPLE_QUERIES, DashboardData
+from models.warehouse import QueryRefused, WarehouseError
+
+
+def layout(timeout_s: float, max_rows: int) -> html.Section:
+    return html.Section(
+        className="panel sql-panel",
+        children=[
+            html.H2("Ask the warehouse in SQL"),
+            html.P(
+                [
+                    "One SELECT at a time over the views ",
+                    html.Code("metrics"),
+                    " and ",
+                    html.Code("events"),
+                    " and the tables ",
+                    html.Code("articles"),
+                    ", ",
+                    html.Code("companies"),
+                    ", ",
+                    html.Code("company_aliases"),
+                    f". Read-only; queries stop after {timeout_s:g} s and show at most {max_rows:,} rows.",
+                ],
+                className="hint",
+            ),
+            html.Div(
+                className="examples",
+                children=[html.Span("Start from: ", className="examples-label")]
+                + [
+                    html.Button(title, id={"type": ids.SQL_EXAMPLES, "index": i}, className="chip", n_clicks=0)
+                    for i, (title, _) in enumerate(EXAMPLE_QUERIES)
+                ],
+            ),
+            dcc.Textarea(
+                id=ids.SQL_TEXT,
+                value=EXAMPLE_QUERIES[0][1],
+                className="sql-text",
+                spellCheck="false",
+                title="SQL query",
+            ),
+            html.Div(
+                className="sql-actions",
+                children=[
+                    html.Button("Run query", id=ids.SQL_RUN, className="button primary", n_clicks=0),
+                    html.Button("Download result (CSV)", id=ids.SQL_DOWNLOAD_BUTTON, className="button", n_clicks=0),
+                    dcc.Download(id=ids.SQL_DOWNLOAD),
+                ],
+            ),
+            dcc.Loading(html.Div(id=ids.SQL_MESSAGE, className="sql-message", role="status"), type="dot"),
+            dag.AgGrid(
+                id=ids.SQL_GRID,
+                rowData=[],
+                columnDefs=[],
+                defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 110},
+                dashGridOptions={"pagination": True, "paginationPageSize": 25,
+                                 "paginationPageSizeSelector": False, "animateRows": False,
+                                 "enableCellTextSelection": True},
+                style={"height": "560px", "width": "100%"},
+            ),
+        ],
+    )
+
+
+def register(app: Dash, data: DashboardData) -> None:
+    @app.callback(
+        Output(ids.SQL_TEXT, "value"),
+        Input({"type": ids.SQL_EXAMPLES, "index": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def use_example(_clicks: list[int]) -> Any:
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, dict) or not any(t.get("value") for t in ctx.triggered):
+            return no_update
+        return EXAMPLE_QUERIES[int(trigger["index"])][1]
+
+    @app.callback(
+        Output(ids.SQL_GRID, "columnDefs"),
+        Output(ids.SQL_GRID, "rowData"),
+        Output(ids.SQL_MESSAGE, "children"),
+        Output(ids.SQL_MESSAGE, "className"),
+        Input(ids.SQL_RUN, "n_clicks"),
+        State(ids.SQL_TEXT, "value"),
+        prevent_initial_call=True,
+    )
+    def run(_n: int, sql: str | None) -> tuple[Any, Any, Any, str]:
+        answer = data.run_sql(sql or "")
+        if not answer.ok:
+            return [], [], answer.message, "sql-message alert alert-error"
+        # field names may hold dots or spaces; AG Grid would read those as paths, so index by position
+        fields = [f"c{i}" for i in range(len(answer.columns))]
+        column_defs = [{"field": f, "headerName": c, "headerTooltip": c} for f, c in zip(fields, answer.columns)]
+        rows = [{f: r[c] for f, c in zip(fields, answer.columns)} for r in answer.rows]
+        css = "sql-message alert alert-warn" if answer.truncated else "sql-message alert alert-ok"
+        return column_defs, rows, answer.message, css
+
+    @app.callback(
+        Output(ids.SQL_DOWNLOAD, "data"),
+        Output(ids.SQL_MESSAGE, "children", allow_duplicate=True),
+        Output(ids.SQL_MESSAGE, "className", allow_duplicate=True),
+        Input(ids.SQL_DOWNLOAD_BUTTON, "n_clicks"),
+        State(ids.SQL_TEXT, "value"),
+        prevent_initial_call=True,
+    )
+    def download(_n: int, sql: str | None) -> tuple[Any, Any, Any]:
+        try:
+            content = "".join(data.iter_sql_csv(sql or ""))
+        except QueryRefused as exc:
+            return no_update, f"Query refused: {exc}", "sql-message alert alert-error"
+        except WarehouseError as exc:
+            return no_update, str(exc), "sql-message alert alert-error"
+        return {"content": content, "filename": "query.csv", "type": "text/csv"}, no_update, no_update

@@ -1,0 +1,680 @@
+"""The questions the dashboard asks the warehouse. Callbacks call this module; it is the only one with SQL.
+
+Every answer comes from a short-lived read-only connection (``models.warehouse.Warehouse``), so an ingest
+running into the same file only ever waits a moment for us and we for it. Answers are cached per version of
+the warehouse file (its size and modification time, which change whenever an ingest commits), so new
+articles show up on the next request without a restart and repeated questions cost nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from dashboard.summary import format_value, summarise
+from models.export import iter_csv
+from models.records import METRICS
+from models.warehouse import QueryRefused, Warehouse, WarehouseMissing
+
+__all__ = [
+    "GRID_COLUMNS",
+    "EVIDENCE_CSV_COLUMNS",
+    "EXAMPLE_QUERIES",
+    "GridQuery",
+    "SqlAnswer",
+    "DashboardData",
+    "grid_query",
+    "split_quote",
+    "safe_url",
+    "parse_companies",
+    "format_companies",
+]
+
+#: Grid column id -> (SQL expression it filters and sorts on, filter kind).
+GRID_COLUMNS: dict[str, tuple[str, str]] = {
+    "company": ("company", "text"),
+    "metric": ("metric", "text"),
+    "figure": ("value", "number"),
+    "value": ("value", "number"),
+    "unit": ("unit", "text"),
+    "qualifier": ("qualifier", "text"),
+    "as_of": ("as_of", "text"),
+    "published": ("CAST(published AS VARCHAR)", "text"),
+    "quote": ("quote", "text"),
+    "article": ("concat_ws(' ', article_title, article_url, article_path)", "text"),
+}
+#: Columns of the evidence CSV, in order: what the table shows, with the raw value and the article's parts.
+EVIDENCE_CSV_COLUMNS = [
+    "company",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "as_of",
+    "published",
+    "quote",
+    "surface",
+    "article_title",
+    "article_url",
+    "article_path",
+]
+_METRIC_ORDER = "list_position(" + "[" + ", ".join(f"'{m}'" for m in METRICS) + "], metric)"
+_DEFAULT_ORDER = (
+    f"company, {_METRIC_ORDER}, coalesce(as_of_start, published) DESC NULLS LAST, "
+    "published DESC NULLS LAST, article_id, row_no"
+)
+_TIE_BREAK = "article_id, row_no"
+
+EXAMPLE_QUERIES: list[tuple[str, str]] = [
+    (
+        "Latest figures per company",
+        "SELECT company, metric, value, unit, qualifier, as_of, published\n"
+        "FROM metrics\nORDER BY company, metric, published DESC\nLIMIT 100",
+    ),
+    (
+        "Companies by number of figures",
+        "SELECT company, count(*) AS figures, count(DISTINCT article_id) AS articles\n"
+        "FROM metrics\nGROUP BY company\nORDER BY figures DESC",
+    ),
+    (
+        "Monthly burn, highest first",
+        "SELECT company, value AS usd_per_month, as_of, quote\nFROM metrics\n"
+        "WHERE metric = 'burn_rate'\nORDER BY value DESC",
+    ),
+    (
+        "Leadership changes",
+        "SELECT company, person, role, kind, as_of, published, quote\nFROM events\n"
+        "ORDER BY published DESC",
+    ),
+    (
+        "Articles and what they gave",
+        "SELECT a.title, a.published, count(m.row_no) AS figures\nFROM articles a\n"
+        "LEFT JOIN metrics m USING (article_id)\nGROUP BY ALL\nORDER BY a.published DESC",
+    ),
+]
+
+
+# -- pure helpers ----------------------------------------------------------------------------------
+
+
+def parse_companies(search: str | None) -> list[str] | None:
+    """Companies from a URL query string ``?companies=A,B``; None when the URL names none.
+
+    >>> parse_companies("?companies=Stability%20AI,Inflection%20AI")
+    ['Stability AI', 'Inflection AI']
+    >>> parse_companies("") is None
+    True
+    """
+    from urllib.parse import parse_qs
+
+    if not search:
+        return None
+    values = parse_qs(search.lstrip("?")).get("companies")
+    if not values:
+        return None
+    names: list[str] = []
+    for v in values:
+        for name in v.split(","):
+            name = name.strip()
+            if name and name not in names:
+                names.append(name)
+    return names or None
+
+
+def format_companies(companies: Sequence[str]) -> str:
+    """The URL query string for a choice of companies.
+
+    >>> format_companies(["Stability AI", "Inflection AI"])
+    '?companies=Stability+AI,Inflection+AI'
+    """
+    from urllib.parse import quote_plus
+
+    return "?companies=" + ",".join(quote_plus(c) for c in companies)
+
+
+def safe_url(url: Any) -> str | None:
+    """The article's URL if it is a web address; anything else (``javascript:``...) is dropped.
+
+    >>> safe_url("https://example.com/a"), safe_url("javascript:alert(1)"), safe_url(None)
+    ('https://example.com/a', None, None)
+    """
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url.strip()
+    return None
+
+
+def split_quote(quote: Any, start: Any, end: Any) -> tuple[str, str, str]:
+    """The sentence cut around the figure: (before, figure, after). Bad offsets give no highlight.
+
+    >>> split_quote("It burns $8M a month.", 9, 12)
+    ('It burns ', '$8M', ' a month.')
+    >>> split_quote("Short.", 3, 99)
+    ('Short.', '', '')
+    """
+    text = quote if isinstance(quote, str) else ""
+    try:
+        s, e = int(start), int(end)
+    except (TypeError, ValueError):
+        return text, "", ""
+    if not 0 <= s <= e <= len(text):
+        return text, "", ""
+    return text[:s], text[s:e], text[e:]
+
+
+_TEXT_OPS: dict[str, str] = {
+    "contains": "contains(lower({c}), lower(?))",
+    "notContains": "NOT contains(lower(coalesce({c}, '')), lower(?))",
+    "equals": "lower({c}) = lower(?)",
+    "notEqual": "lower(coalesce({c}, '')) <> lower(?)",
+    "startsWith": "starts_with(lower({c}), lower(?))",
+    "endsWith": "suffix(lower({c}), lower(?))",
+}
+_NUMBER_OPS: dict[str, str] = {
+    "equals": "{c} = ?",
+    "notEqual": "{c} <> ?",
+    "lessThan": "{c} < ?",
+    "lessThanOrEqual": "{c} <= ?",
+    "greaterThan": "{c} > ?",
+    "greaterThanOrEqual": "{c} >= ?",
+}
+
+
+def _condition(expr: str, kind: str, cond: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """SQL for one filter condition of the grid, with its parameters; None for one we cannot use."""
+    op = cond.get("type")
+    if op == "blank":
+        return (f"({expr} IS NULL OR CAST({expr} AS VARCHAR) = '')", [])
+    if op == "notBlank":
+        return (f"({expr} IS NOT NULL AND CAST({expr} AS VARCHAR) <> '')", [])
+    if kind == "number":
+        try:
+            value = float(cond["filter"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        if op == "inRange":
+            try:
+                high = float(cond["filterTo"])
+            except (KeyError, TypeError, ValueError):
+                return None
+            return (f"{expr} BETWEEN ? AND ?", [min(value, high), max(value, high)])
+        if op in _NUMBER_OPS:
+            return (_NUMBER_OPS[op].format(c=expr), [value])
+        return None
+    text = cond.get("filter")
+    if op not in _TEXT_OPS or text is None:
+        return None
+    return (_TEXT_OPS[op].format(c=expr), [str(text)])
+
+
+@dataclass(frozen=True)
+class GridQuery:
+    """The evidence grid's state as SQL pieces: a WHERE clause over ``metrics`` and an ORDER BY."""
+
+    companies: tuple[str, ...]
+    where: str
+    params: tuple[Any, ...]
+    order: str
+
+    def key(self) -> str:
+        return json.dumps([self.companies, self.where, self.params, self.order], default=str)
+
+
+def grid_query(
+    companies: Sequence[str], filter_model: dict[str, Any] | None = None, sort_model: list[Any] | None = None
+) -> GridQuery:
+    """Turn the grid's filter and sort models into SQL with bound parameters.
+
+    Only known columns and operators are used; anything else is ignored, never pasted into SQL.
+
+    >>> q = grid_query(["A"], {"metric": {"filterType": "text", "type": "contains", "filter": "burn"}},
+    ...                [{"colId": "figure", "sort": "desc"}])
+    >>> q.where, q.params, q.order
+    ('company IN (SELECT unnest(?)) AND contains(lower(metric), lower(?))', (['A'], 'burn'), 'value DESC, article_id, row_no')
+    """
+    clauses = ["company IN (SELECT unnest(?))"]
+    params: list[Any] = [list(companies)]
+    for col, model in (filter_model or {}).items():
+        if col not in GRID_COLUMNS or not isinstance(model, dict):
+            continue
+        expr, kind = GRID_COLUMNS[col]
+        conds = model.get("conditions") if "conditions" in model else [model]
+        parts: list[str] = []
+        for cond in conds or []:
+            if not isinstance(cond, dict):
+                continue
+            got = _condition(expr, kind, cond)
+            if got is not None:
+                parts.append(got[0])
+                params.extend(got[1])
+        if parts:
+            joiner = " OR " if str(model.get("operator", "AND")).upper() == "OR" else " AND "
+            clauses.append(parts[0] if len(parts) == 1 else "(" + joiner.join(parts) + ")")
+    order_parts = []
+    for s in sort_model or []:
+        if not isinstance(s, dict):
+            continue
+        col, direction = s.get("colId"), str(s.get("sort", "asc")).upper()
+        if col in GRID_COLUMNS and direction in ("ASC", "DESC"):
+            order_parts.append(f"{GRID_COLUMNS[col][0]} {direction}")
+    order = ", ".join([*order_parts, _TIE_BREAK]) if order_parts else _DEFAULT_ORDER
+    return GridQuery(tuple(companies), " AND ".join(clauses), tuple(params), order)
+
+
+# -- the data source -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SqlAnswer:
+    """What the SQL page shows: a table, or a message saying why there is none."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    message: str = ""
+    ok: bool = True
+    truncated: bool = False
+
+
+class DashboardData:
+    """Answers for the dashboard's callbacks, from one warehouse file."""
+
+    def __init__(
+        self,
+        warehouse: Warehouse,
+        *,
+        sql_timeout_s: float = 3.0,
+        sql_max_rows: int = 1000,
+        cache_entries: int = 256,
+        timeline_cap: int = 200,
+        csv_chunk_rows: int = 20_000,
+    ) -> None:
+        self.warehouse = warehouse
+        self.sql_timeout_s = sql_timeout_s
+        self.sql_max_rows = sql_max_rows
+        self.timeline_cap = timeline_cap
+        self.csv_chunk_rows = csv_chunk_rows
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._cache_entries = cache_entries
+        self._lock = threading.Lock()
+
+    # -- caching -------------------------------------------------------------------------------
+
+    def version(self) -> tuple[int, ...] | None:
+        """Changes whenever an ingest commits: size and mtime of the file and of its write-ahead log."""
+        try:
+            st = os.stat(self.warehouse.path)
+        except FileNotFoundError:
+            return None
+        try:
+            wal = os.stat(str(self.warehouse.path) + ".wal")
+            wal_v: tuple[int, ...] = (wal.st_mtime_ns, wal.st_size)
+        except FileNotFoundError:
+            wal_v = ()
+        return (st.st_mtime_ns, st.st_size, *wal_v)
+
+    def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        full = (self.version(), *key)
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+        value = compute()
+        if self.version() == full[0]:  # do not keep an answer the file changed under
+            with self._lock:
+                self._cache[full] = value
+                while len(self._cache) > self._cache_entries:
+                    self._cache.popitem(last=False)
+        return value
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    # -- companies -----------------------------------------------------------------------------
+
+    def companies(self) -> pd.DataFrame:
+        """Every company in the warehouse with its number of figures and events, most covered first.
+
+        An empty frame when there is no warehouse file yet.
+        """
+
+        def compute() -> pd.DataFrame:
+            try:
+                return self.warehouse.query_df(
+                    """SELECT c.name AS company, coalesce(m.n, 0) AS n_metrics, coalesce(e.n, 0) AS n_events
+                       FROM companies c
+                       LEFT JOIN (SELECT company_id, count(*) AS n FROM metric_rows GROUP BY ALL) m
+                            USING (company_id)
+                       LEFT JOIN (SELECT company_id, count(*) AS n FROM event_rows GROUP BY ALL) e
+                            USING (company_id)
+                       WHERE coalesce(m.n, 0) + coalesce(e.n, 0) > 0
+                       ORDER BY n_metrics DESC, n_events DESC, company"""
+                )
+            except WarehouseMissing:
+                return pd.DataFrame({"company": [], "n_metrics": [], "n_events": []})
+            except QueryRefused:
+                # a file with no tables yet (ensure_schema not run): nothing to show
+                return pd.DataFrame({"company": [], "n_metrics": [], "n_events": []})
+
+        return self._cached(("companies",), compute)
+
+    def company_names(self) -> list[str]:
+        return [str(c) for c in self.companies()["company"]]
+
+    # -- per-company figures -------------------------------------------------------------------
+
+    def summary(self, companies: Sequence[str]) -> pd.DataFrame:
+        """``dashboard.summary.summarise`` of the chosen companies, with the quote of each figure shown."""
+        key = tuple(companies)
+
+        def compute() -> pd.DataFrame:
+            if not key:
+                return summarise(pd.DataFrame(columns=_SUMMARY_INPUT), [])
+            rows = self.warehouse.query_df(
+                "SELECT " + ", ".join(_SUMMARY_INPUT) + " FROM metrics WHERE company IN (SELECT unnest(?))",
+                [list(key)],
+            )
+            out = summarise(rows, key)
+            return self._attach_quotes(out)
+
+        return self._cached(("summary", key), compute)
+
+    def _attach_quotes(self, out: pd.DataFrame) -> pd.DataFrame:
+        chosen = out[out["reported"]]
+        out = out.assign(quote=None)
+        if chosen.empty:
+            return out
+        quotes = self.warehouse.query_df(
+            """SELECT article_id, row_no, quote, article_title, article_path FROM metrics
+               WHERE article_id IN (SELECT unnest(?))""",
+            [sorted(set(chosen["article_id"]))],
+        )
+        lookup = {(a, int(r)): q for a, r, q in zip(quotes["article_id"], quotes["row_no"], quotes["quote"])}
+        out["quote"] = [
+            lookup.get((a, int(r))) if isinstance(a, str) else None
+            for a, r in zip(out["article_id"], out["row_no"].fillna(-1))
+        ]
+        return out
+
+    def timeline(self, companies: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Figures and leadership changes of the chosen companies that have a date, newest first.
+
+        At most ``timeline_cap`` figures per company and metric (the newest), so the chart stays light.
+        """
+        key = tuple(companies)
+
+        def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+            points = self.warehouse.query_df(
+                """SELECT * FROM (
+                     SELECT company, metric, value, unit, qualifier, as_of,
+                            coalesce(as_of_start, published) AS date, published, quote,
+                            char_start - quote_start AS hl_start, char_end - quote_start AS hl_end,
+                            article_id, row_no,
+                            row_number() OVER (PARTITION BY company, metric
+                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn
+                     FROM metrics WHERE company IN (SELECT unnest(?))
+                   ) WHERE rn <= ? AND date IS NOT NULL
+                   ORDER BY date, company""",
+                [list(key), self.timeline_cap],
+            )
+            events = self.warehouse.query_df(
+                """SELECT * FROM (
+                     SELECT company, person, role, kind, as_of, coalesce(as_of_start, published) AS date,
+                            published, quote, article_id, row_no,
+                            row_number() OVER (PARTITION BY company
+                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn
+                     FROM events WHERE company IN (SELECT unnest(?))
+                   ) WHERE rn <= ? AND date IS NOT NULL
+                   ORDER BY date, company""",
+                [list(key), self.timeline_cap],
+            )
+            if len(points):
+                points["display"] = [
+                    format_value(v, u, q) for v, u, q in zip(points["value"], points["unit"], points["qualifier"])
+                ]
+            else:
+                points["display"] = pd.Series(dtype=str)
+            return points, events
+
+        return self._cached(("timeline", key), compute)
+
+    # -- evidence --------------------------------------------------------------------------------
+
+    def evidence_page(
+        self,
+        companies: Sequence[str],
+        start: int,
+        end: int,
+        filter_model: dict[str, Any] | None = None,
+        sort_model: list[Any] | None = None,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Rows ``start`` to ``end`` of the evidence table, and how many rows it has in all."""
+        q = grid_query(companies, filter_model, sort_model)
+        start = max(0, int(start))
+        limit = max(0, min(int(end) - start, 1000))
+
+        def compute() -> tuple[list[dict[str, Any]], int]:
+            df = self.warehouse.query_df(
+                f"""SELECT company, metric, value, unit, qualifier, as_of, CAST(published AS VARCHAR) AS published,
+                           quote, char_start - quote_start AS hl_start, char_end - quote_start AS hl_end,
+                           article_title, article_url, article_path, article_id, row_no,
+                           count(*) OVER () AS total
+                    FROM metrics WHERE {q.where}
+                    ORDER BY {q.order} LIMIT ? OFFSET ?""",
+                [*q.params, limit, start],
+            )
+            if df.empty:
+                total = 0
+                if start > 0:
+                    total = int(
+                        self.warehouse.query_df(f"SELECT count(*) AS n FROM metrics WHERE {q.where}", list(q.params))[
+                            "n"
+                        ].iloc[0]
+                    )
+                return [], total
+            return [_grid_row(r) for r in df.to_dict("records")], int(df["total"].iloc[0])
+
+        return self._cached(("evidence", q.key(), start, limit), compute)
+
+    def metric_detail(self, article_id: str, row_no: int) -> dict[str, Any] | None:
+        df = self.warehouse.query_df(
+            """SELECT company, metric, value, unit, qualifier, as_of, CAST(published AS VARCHAR) AS published,
+                      quote, char_start - quote_start AS hl_start, char_end - quote_start AS hl_end,
+                      article_title, article_url, article_path, article_id, row_no
+               FROM metrics WHERE article_id = ? AND row_no = ?""",
+            [article_id, int(row_no)],
+        )
+        return _grid_row(df.to_dict("records")[0]) if len(df) else None
+
+    def event_detail(self, article_id: str, row_no: int) -> dict[str, Any] | None:
+        df = self.warehouse.query_df(
+            """SELECT e.company, e.person, e.role, e.kind, e.as_of, CAST(e.published AS VARCHAR) AS published,
+                      e.quote, e.char_start - e.quote_start AS hl_start, e.char_end - e.quote_start AS hl_end,
+                      a.title AS article_title, e.article_url, e.article_path, e.article_id, e.row_no
+               FROM events e LEFT JOIN articles a USING (article_id)
+               WHERE e.article_id = ? AND e.row_no = ?""",
+            [article_id, int(row_no)],
+        )
+        if not len(df):
+            return None
+        r = {k: _plain(v) for k, v in df.to_dict("records")[0].items()}
+        r["before"], r["mark"], r["after"] = split_quote(r.pop("quote"), r.pop("hl_start"), r.pop("hl_end"))
+        r["article_url"] = safe_url(r.get("article_url"))
+        return r
+
+    # -- CSV -------------------------------------------------------------------------------------
+
+    def iter_evidence_csv(
+        self,
+        companies: Sequence[str],
+        filter_model: dict[str, Any] | None = None,
+        sort_model: list[Any] | None = None,
+    ) -> Iterator[str]:
+        """CSV of every row the evidence table holds for this state, in its order, streamed in chunks.
+
+        Each chunk is read on its own short connection, so a slow download never holds the file.
+        """
+        q = grid_query(companies, filter_model, sort_model)
+        cols = ", ".join(_csv_select(c) for c in EVIDENCE_CSV_COLUMNS)
+
+        def batches() -> Iterator[list[tuple[Any, ...]]]:
+            offset = 0
+            while True:
+                rows = self.warehouse.query(
+                    f"SELECT {cols} FROM metrics WHERE {q.where} ORDER BY {q.order} LIMIT ? OFFSET ?",
+                    [*q.params, self.csv_chunk_rows, offset],
+                ).rows
+                if not rows:
+                    return
+                yield rows
+                if len(rows) < self.csv_chunk_rows:
+                    return
+                offset += len(rows)
+
+        return iter_csv(EVIDENCE_CSV_COLUMNS, batches())
+
+    def iter_metrics_csv(self) -> Iterator[str]:
+        """CSV of the whole ``metrics`` view, streamed: chunks in (article_id, row_no) order."""
+        columns = self._view_columns("metrics")
+        select = ", ".join(f'"{c}"' for c in columns)
+
+        def batches() -> Iterator[list[tuple[Any, ...]]]:
+            last: tuple[str, int] | None = None
+            ia, ir = columns.index("article_id"), columns.index("row_no")
+            while True:
+                if last is None:
+                    sql, params = (f"SELECT {select} FROM metrics ORDER BY article_id, row_no LIMIT ?", [])
+                else:
+                    sql = (
+                        f"SELECT {select} FROM metrics WHERE article_id > ? OR (article_id = ? AND row_no > ?) "
+                        "ORDER BY article_id, row_no LIMIT ?"
+                    )
+                    params = [last[0], last[0], last[1]]
+                rows = self.warehouse.query(sql, [*params, self.csv_chunk_rows]).rows
+                if not rows:
+                    return
+                yield rows
+                if len(rows) < self.csv_chunk_rows:
+                    return
+                last = (rows[-1][ia], rows[-1][ir])
+
+        return iter_csv(columns, batches())
+
+    def _view_columns(self, view: str) -> list[str]:
+        def compute() -> list[str]:
+            res = self.warehouse.query(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [view],
+            )
+            return [r[0] for r in res.rows]
+
+        return self._cached(("columns", view), compute)
+
+    # -- SQL page --------------------------------------------------------------------------------
+
+    def run_sql(self, sql: str) -> SqlAnswer:
+        """Run SQL typed by a user, untrusted: refusals and time-outs come back as a message."""
+        try:
+            res = self.warehouse.run_untrusted(sql, max_rows=self.sql_max_rows, timeout_s=self.sql_timeout_s)
+        except QueryRefused as exc:
+            return SqlAnswer(message=f"Query refused: {exc}", ok=False)
+        except WarehouseMissing as exc:
+            return SqlAnswer(message=str(exc), ok=False)
+        columns = _unique_columns(res.columns)
+        rows = [{c: _plain(v) for c, v in zip(columns, row)} for row in res.rows]
+        n = len(rows)
+        if res.truncated:
+            message = (
+                f"Showing the first {n:,} rows: the result has more, and the page stops at {self.sql_max_rows:,}. "
+                "Add a LIMIT or an aggregate to see what you need."
+            )
+        else:
+            message = f"{n:,} row" + ("" if n == 1 else "s")
+        return SqlAnswer(columns=columns, rows=rows, message=message, truncated=res.truncated)
+
+    def iter_sql_csv(self, sql: str) -> Iterator[str]:
+        """CSV of a typed query's result (row-capped like the page). Raises QueryRefused."""
+        res = self.warehouse.run_untrusted(sql, max_rows=self.sql_max_rows, timeout_s=self.sql_timeout_s)
+        return iter_csv(_unique_columns(res.columns), [res.rows])
+
+
+_SUMMARY_INPUT = [
+    "company",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "as_of",
+    "as_of_start",
+    "as_of_end",
+    "published",
+    "article_id",
+    "row_no",
+]
+
+
+def _csv_select(col: str) -> str:
+    if col == "published":
+        return "CAST(published AS VARCHAR) AS published"
+    return col
+
+
+def _plain(v: Any) -> Any:
+    """A JSON-friendly cell: NaN/NaT to None, dates and other objects to text."""
+    if v is None:
+        return None
+    if isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, float):
+        return None if v != v else v
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(v, "item"):
+        try:
+            return _plain(v.item())
+        except (TypeError, ValueError):
+            pass
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return str(v)
+
+
+def _unique_columns(columns: Sequence[str]) -> list[str]:
+    """Column names made unique (``SELECT 1, 1`` has two columns called "1")."""
+    seen: dict[str, int] = {}
+    out = []
+    for c in columns:
+        name = str(c)
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}_{seen[name]}"
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+def _grid_row(r: dict[str, Any]) -> dict[str, Any]:
+    """One row as the evidence grid and the evidence panel want it."""
+    row = {k: _plain(v) for k, v in r.items() if k != "total"}
+    row["figure"] = format_value(row["value"], row["unit"], row["qualifier"])
+    row["before"], row["mark"], row["after"] = split_quote(row["quote"], row.pop("hl_start"), row.pop("hl_end"))
+    row["article_url"] = safe_url(row.get("article_url"))
+    row["id"] = f"{row['article_id']}:{row['row_no']}"
+    return row
