@@ -41,7 +41,7 @@ _STOP = frozenset(
     founders co-founders ceo cto coo cfo cso chairman chairwoman chair boss head director managing
     partner spokesperson spokeswoman spokesman interim acting general counsel senior new old big
     investors shares sales revenue money job jobs staff advertisment advertisement related read
-    scooter one two three four five six seven eight nine ten mr mrs ms dr prof sir lord lady""".split()
+    scooter series one two three four five six seven eight nine ten mr mrs ms dr prof sir lord lady""".split()
 )
 ROLE_WORDS = (
     r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
@@ -69,6 +69,9 @@ _POS_RIGHT = re.compile(
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
     r"|named|grapples|struggled|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue"
     r"|began charging|operates|to close|to shut|announced a|said it|disclosed)\b"
+    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off"
+    r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
+    r"|headcount|workforce|staff|employees)\b"
     r"|['’]s\s(?:(?:[\w\-]+|[$€£][\d.,]+[a-z]*)\s){0,3}?(?:raise|valuation|staff|employees|workforce|co-?founders?|founder|chief|ceo"
     r"|board|investors|backers|revenue|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives)\b"
@@ -93,6 +96,8 @@ _NEG_LEFT = re.compile(
     r"|partner|partners|investor|rival|customers|sale of [\w\s]{0,40} to|sold to|told|with)\s$",
 )
 _NEG_RIGHT = re.compile(
+    r"^(?:['’]s)?,?\s(?:the\s[\w\-]+\s(?:giant|group|conglomerate|incumbent|investor|fund)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
+    r"|which (?:hosts|supplies|owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
     r"|participated|reported|estimated|put|data|held talks|committed|promised|backed|joined|joining"
@@ -182,14 +187,21 @@ def find_names(text: str, title: str | None = None) -> Names:
             poss = False
             if piece.endswith(("'s", "’s")):
                 piece, poss = piece[:-2], True
-            if not piece or len(piece) > 60 or all(_SUFFIX_RE.match(t) for t in piece.split()):
+            if not piece or len(piece) < 2 or len(piece) > 60 or piece.endswith("-based") or all(_SUFFIX_RE.match(t) for t in piece.split()):
                 continue
             s = m.start() + a
             raw.append(Mention(s, s + len(piece), piece, poss))
     # names seen only at the start of sentences are usually ordinary words ("Scooter company ...")
     mid = {mm.name for mm in raw if not _sentence_initial(text, mm.start)}
-    # surnames of people named in full elsewhere ("Travis Smith ... Smith stepped down")
-    mid |= {mm.name.split()[-1] for mm in raw if 2 <= len(mm.name.split()) <= 3}
+    # surnames of people named in full elsewhere ("Travis Smith ... Smith stepped down"), short forms
+    # of longer names ("Oakenshaw Bio ... Oakenshaw said"), and words never written in lower case
+    multi = [mm.name.split() for mm in raw if 2 <= len(mm.name.split()) <= 4]
+    mid |= {t[-1] for t in multi} | {t[0] for t in multi}
+    freq: dict[str, int] = {}
+    for mm in raw:
+        freq[mm.name] = freq.get(mm.name, 0) + 1
+    lower_words = set(re.findall(r"\b[a-z][a-z\-]+\b", text))
+    mid |= {n for n, k in freq.items() if k >= 2 and " " not in n and n.lower() not in lower_words}
     # a single-token name at a sentence start that is also a lower-case word elsewhere is a word
     mentions = []
     for mm in raw:
@@ -257,7 +269,18 @@ def find_names(text: str, title: str | None = None) -> Names:
                 if len(longer) > len(best):
                     best = longer
         canon[n] = best
-    # camel-case short forms: "Acme" for "AcmeAI" is left alone; keep it simple
+    # "Oakenshaw Bio ... Oakenshaw said": a longer name introduced before the bare one is its full form
+    first_at: dict[str, int] = {}
+    for mm in mentions:
+        first_at.setdefault(mm.name, mm.start)
+    for n in all_names:
+        if canon[n] != n or n in people:
+            continue
+        toks = n.split()
+        ext = [x for x in by_first.get(toks[0], []) if x != n and x.split()[: len(toks)] == toks
+               and x not in people and first_at.get(x, 1 << 30) < first_at.get(n, 0)]  # fmt: skip
+        if len(ext) == 1:
+            canon[n] = ext[0]
 
     # evidence
     pos: dict[str, int] = {}
@@ -279,11 +302,15 @@ def find_names(text: str, title: str | None = None) -> Names:
         n = 1 if _NEG_RIGHT.match(right) else 0
         n += 1 if re.search(
             r"(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
-            r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former)\s(?:[\w\-]+\s){0,2}$",
+            r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former|pays|paid|pay|from)\s(?:[\w\-]+\s){0,2}$",
             left,
         ) else 0  # fmt: skip
         if _INVESTOR_SUFFIX.search(c):
             n += 2
+        if re.search(r"\b(?:in|across|near|outside|throughout|headquartered in|based in)\s$", left) and not re.search(
+            r"\binvest\w*\s(?:[\w$.,]+\s){0,4}in\s$", left
+        ):
+            n += 1
         if _SUFFIX_RE.match(c.split()[-1]) and c.split()[-1] in ("AI", "Labs", "Lab"):
             p += 1
         pos[c] = pos.get(c, 0) + p
@@ -293,6 +320,13 @@ def find_names(text: str, title: str | None = None) -> Names:
         del tnames
     startups = [c for c in count if pos.get(c, 0) > neg.get(c, 0)]
     startups.sort(key=lambda c: (-(pos[c] + count[c]), first[c]))
+    for c in list(startups):
+        longer = [d for d in startups if d != c and d.split()[: len(c.split())] == c.split()]
+        if len(longer) == 1:
+            for k, v in canon.items():
+                if v == c:
+                    canon[k] = longer[0]
+            startups.remove(c)
     names.startups = startups
     names.people = people
     names.aliases = canon
