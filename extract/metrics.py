@@ -50,9 +50,9 @@ _L_CUES = re.compile(
     | (?P<sought>to\ raise|seeking|seek|seeks|sought|wanted|wants|hoped|hoping|hopes|aims?|aiming
         |plans?\ to\ raise|asks?|asking|try(?:ing)?\ to\ raise|tried\ to\ raise|promised|pledged)
     | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue)
-    | (?P<burn>spending|spend|spends|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|costs)
+    | (?P<burn>spending|spend|spends|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|running\ costs|operating\ costs)
     | (?P<fund>raised|raise|raises|raising|secured|secure|secures|closed|closes|close(?!\ to)|brought\ in|brings\ in
-        |bringing\ in|collected|collecting|lands|landed|land|invested|investing|investment|injection|funding
+        |bringing\ in|collected|collecting|lands|landed|land|invest|invests|invested|investing|investment|injection|funding
         |financing|round|arrived|completed|took\ in|pulled\ in|garnered|attracted|convertible\ notes?)
     )\b""",
     re.VERBOSE | re.IGNORECASE,
@@ -76,7 +76,7 @@ _R_LATER = re.compile(
     r"""\b(?:
       (?P<pre>before\ the\ (?:new\ )?(?:cash|money|investment)|pre-money)
     | (?P<val>at\ which\ [^,;]{0,80}?\b(?:was|were|had\ been)\ valued|valued\ at)
-    | (?P<fund>(?:that|which)\ [^,;]{0,40}?\b(?:raised|disclosed|secured|closed|brought\ in)|arrived|came\ in)
+    | (?P<fund>(?:that|which)\ [^,;]{0,40}?\b(?:raised|disclosed|secured|closed|brought\ in)|arrived|came\ in|^\ (?:in\ total|in\ all|to\ date|so\ far)\b)
     )\b""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -92,7 +92,15 @@ _DENY = re.compile(
     r"|untrue|nonsense|false|no truth|not true)\b",
     re.IGNORECASE,
 )
-_HYPO = re.compile(r"\b(?:could|might|may|possible|possibly|potential|potentially|hypothetical\w*|would be worth)\b")
+_HYPO = re.compile(
+    r"\b(?:could|might|may|possibly|hypothetical\w*|would be worth|possible (?:acquisition|sale|deal|merger|takeover)s?)\b"
+)
+# a figure compared with an earlier one of the same kind: "up from $16m", "down from a peak of 1,500"
+_INHERIT = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|compared with|compared to|versus|against)\s+)?"
+    r"\bfrom\s+(?:a\s+(?:peak|high|low)\s+of\s+)?" + "(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than|as much as|up to)\\s+)*$"
+    + "|\\b(?:including|along with|as well as|plus)\\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\\s+)*$",
+)
 _PERIOD = re.compile(
     r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|a year|per year|per annum|"
     r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b",
@@ -235,6 +243,8 @@ class _Article:
         self.departed: set[str] = set()
         self.topic: str | None = names.startups[0] if names.startups else None
         self.fractions: list[tuple[int, int, int, str, float, str]] = []
+        self._emit: dict[tuple[int, int], Amount] = {}
+        self._last_money: tuple[str, float] | None = None
         self._dep_counts: list[int] = []
         mentions = sorted(names.mentions, key=lambda m: m.start)
         self._mentions = mentions
@@ -265,6 +275,8 @@ class _Article:
                 if re.search(r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$", gap) or re.match(
                     r"^\s+of\s+$", gap
                 ):
+                    return m[2]
+                if re.match(r"^\s+(?:in|into)\s+$", gap) and re.search(r"\binvest", t[max(sa, pos - 60) : pos]):
                     return m[2]
         del after
         left = [m for m in ms if m[1] <= pos]
@@ -326,8 +338,17 @@ class _Article:
                     continue
             kept.append(a)
         amounts = kept
-        # drop conversions in brackets: "$80 million (roughly £63m)"
-        amounts = [a for a in amounts if not re.search(r"\(\s*(?:about|roughly|around|approximately|some|or|c\.|approx\.?)?\s*$", s[max(0, a.start - 25) : a.start])]
+        # conversions in brackets: "$80 million (roughly £63m)" keeps the dollars, "€45m (about $49m)" too
+        self._emit = {}
+        kept = []
+        for a in amounts:
+            if kept and re.fullmatch(r"\s*\(\s*(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost)?\s*",
+                                     s[kept[-1].end : a.start]):  # fmt: skip
+                if a.currency == "USD" and kept[-1].currency != "USD":
+                    self._emit[(kept[-1].start, kept[-1].end)] = a
+                continue
+            kept.append(a)
+        amounts = kept
         # group ranges
         units: list[list[Amount]] = []
         i = 0
@@ -345,6 +366,7 @@ class _Article:
             units.append([a])
             i += 1
         prev_end = 0
+        self._last_money = None
         for k, unit in enumerate(units):
             first, last = unit[0], unit[-1]
             next_start = units[k + 1][0].start if k + 1 < len(units) else len(s)
@@ -389,6 +411,8 @@ class _Article:
             if cue is not None:
                 metric = cue.lastgroup
                 src = "left"
+        if metric is None and self._last_money is not None and _INHERIT.search(left):
+            metric, src = "inherit", "left"
         if metric is None:
             m2 = _R_LATER.search(right)
             if m2:
@@ -405,6 +429,10 @@ class _Article:
         # left-window exclusions that trump a later cue ("lenders are providing $25m of financing")
         if metric == "fund" and (_DEBT.search(left) or _DEBT.match(right_imm.strip())):
             return
+        inherited_div = None
+        if metric == "inherit":
+            name, inherited_div = self._last_money
+            metric = "done"
         if metric == "fund":
             # the amount sought in a raise is not a figure: "to raise $200m", "hoped to raise $95m"
             if re.search(r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*)\s+" + _HEDGE_WORDS + r"$", left):
@@ -416,6 +444,8 @@ class _Article:
                 name = "valuation_target"
         elif metric == "valuation_target":
             name = metric
+        elif metric == "done":
+            pass
         elif metric == "rev":
             name = "revenue"
         elif metric == "burn":
@@ -425,12 +455,18 @@ class _Article:
         value_div = 1.0
         if name == "burn_rate":
             pm = _PERIOD.match(s[last.end : cb])
-            if pm is None:
-                if not _MONTHLY_LEFT.search(left):
-                    return
-                per = "a month"
-            else:
+            if pm is not None:
                 per = pm.group("p").lower()
+            elif _MONTHLY_LEFT.search(clause_left):
+                per = "a month"
+            elif re.search(r"\b(?:annual|yearly|full-year)\b|\bfor\s+(?:the\s+)?(?:year|(?:fiscal\s+)?(?:19|20)\d\d)\b", clause_left, re.I):
+                per = "a year"
+            elif re.search(r"\bquarterly\b", clause_left, re.I):
+                per = "a quarter"
+            elif inherited_div is not None:
+                per = {12.0: "a year", 3.0: "a quarter"}.get(inherited_div, "a month")
+            else:
+                return
             if "year" in per or "annum" in per or "annual" in per:
                 value_div = 12.0
             elif "quarter" in per:
@@ -438,11 +474,15 @@ class _Article:
         elif re.match(r"^\s?(?:a|per) (?:month|year)\b", s[last.end : last.end + 12]) and name == "funding_raised":
             return
         company = self.attribute(sa, sb, sa + first.start, sa + last.end)
+        self._last_money = (name, value_div)
         if len(unit) == 2:
             quals = ["range_low", "range_high"]
         else:
             quals = [hedge_before(s[max(lo - 10, 0) : first.start])]
         for a, q in zip(unit, quals):
+            a = self._emit.get((a.start, a.end), a)
+            if a.value < 10_000:  # prices and per-user amounts, not company figures
+                continue
             cur = a.currency
             u = cur if name != "burn_rate" else f"{cur}/month"
             self.add(company, name, a.value / value_div, u, q, sa + a.start, sa + a.end, sa, sb)

@@ -87,7 +87,7 @@ _COUNT_WORDS = (
 )
 COUNT_RE = re.compile(
     rf"(?<![\w$€£.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}(?!\d)|\d{{1,6}}(?![\d.,]\d)|{_COUNT_WORDS})"
-    rf"(?=[\s,)\-–]|$)",
+    rf"(?=[\s,)\-–.;:]|$)",
     re.IGNORECASE,
 )
 
