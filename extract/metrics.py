@@ -137,9 +137,10 @@ _DEPART = (
     r"left|leaves|leaving|quit|quits|quitting|resigned|resign|resigns|resigning|departed|depart|departs"
     r"|departing|exited|exit|stepped down|step down|steps down|stepping down|stepped aside|handed in \w+ notice"
     r"|moved on|walked out|defected|poached|hired away|lost|joined|joining|join|joins|followed \w+ out"
+    r"|(?:will|would|to|shall) leave|hired|recruited"
 )
 _HEAD_ADJ = re.compile(
-    r"\b(?:has|had|have|employs|employ|employed|employing|with|totals|totalled|totaled|of)\s+"
+    r"\b(?:has|had|have|employs|employ|employed|employing|(?<!along )with|totals|totalled|totaled|of)\s+"
     + _HEDGE_WORDS
     + r"$"
 )
@@ -174,6 +175,15 @@ _FRACTION = re.compile(
     r"(?:[\w\-]+\s){0,2}?(?:employees|staff|workforce|workers|people)\b",
     re.IGNORECASE,
 )
+_PCT_OF_N = re.compile(
+    r"\b(?:cut\w*|laying off|lay(?:s)? off|laid off|eliminat\w+|shed\w*|ax\w*|slash\w*)\s+(?:another\s|a further\s)?"
+    r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than)\s)?"
+    r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds"
+    r"|two thirds|three-quarters|(?P<pct>\d{1,2}(?:\.\d)?)\s?(?:%|per ?cent))\s+of\s+(?:its|the|their)\s+"
+    + _HEDGE_WORDS
+    + r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:[\w\-]+\s){0,2}?(?:employees|staff|workforce|workers|people)\b",
+    re.IGNORECASE,
+)
 _FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
                "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1, "two-thirds": 2 / 3,
                "two thirds": 2 / 3, "three-quarters": 0.75}  # fmt: skip
@@ -182,13 +192,24 @@ _PLAN = re.compile(r"\b(?:plans? to|planned to|never|could|might|would have|prop
 # ---- leadership ---------------------------------------------------------------------------------
 _DEPART_NAME = re.compile(
     r"\b(?P<v>resigned|resigns|resigning|quit|quits|stepped down|steps down|stepping down|step down"
-    r"|has left|had left|have left|left|leaves|departed|departs|walked out|exited|last day at)\b"
+    r"|has left|had left|have left|left|leaves|departed|departs|walked out|exited|last day at"
+    r"|(?:is|are|was|were)\s+(?:also\s+)?leaving|(?:will|would|is to)\s+(?:also\s+)?(?:leave|step down))\b"
     r"|\b(?P<n>resignation|departure|exit|ousting)\b",
     re.IGNORECASE,
 )
 # between a person's name and the verb it governs: an appositive or relative clause, and a few words
 _SUBJECT_GAP = re.compile(
-    r"^(?:['’]s)?\s*(?:,\s[^,;:]{1,160},\s*)?(?:[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
+    r"^(?:['’]s)?,?\s*(?:,\s[^,;:]{1,160},\s*)?(?:[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
+)
+_ROLE_NP = (
+    r"(?:the|its|their|[A-Z][\w\-]*['’]s)(?:\s+company['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
+    r"|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?|general\s+counsel|president"
+    r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+)"
+)
+# unnamed office-holders who left: "the head of compliance resigned", "the COO and the CFO quit"
+_ROLE_DEPART = re.compile(
+    rf"(?P<seq>{_ROLE_NP}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_ROLE_NP})*)\s+(?:(?:has|had|have|also|then|both|later)\s+)*"
+    r"(?P<v>resigned|left|quit|departed|stepped down|exited|walked out)\b"
 )
 _APPOINT = re.compile(
     r"\b(?:appoint\w*|named|names|hires|hired|has hired|picks|picked|replaces|replaced|takes over"
@@ -494,6 +515,7 @@ class _Article:
         s = t[sa:sb]
         produced: set[str] = set()
         self._dep_counts = []
+        self._last_count: tuple[str, str | None] | None = None
         money_spans = [(a.start, a.end) for a in find_money(s)]
         counts = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in money_spans)]
         firm = [c for c in counts if c.value is not None]
@@ -526,6 +548,15 @@ class _Article:
                 head = True
             elif noun and _EMPLOYEE_NOUN.match(noun) and _OF_POSS_LEFT.search(before[-70:]):
                 head = True
+            elif noun and _EMPLOYEE_NOUN.match(noun) and of_m and of_m.group("det") != "the" and re.search(r"\ball\s+$", before, re.I):
+                head = True  # "All 64 of its remaining employees"
+            elif noun and _EMPLOYEE_NOUN.match(noun) and re.match(
+                r"^\s+(?:(?:it|the company|they|we)\s+(?:employed|employs|had|has)|on (?:its|the) (?:payroll|books)|worldwide|globally)\b",
+                s[noun_end:],
+            ):
+                head = True
+            elif noun is None and re.search(r"\bheadcount\b[^.;]{0,40}?\bto\s+" + _HEDGE_WORDS + r"$", before):
+                head = True
             elif noun and _EMPLOYEE_NOUN.match(noun) and _HEAD_ADJ.search(before[-40:]) and not re.search(
                 r"\bof\s+" + _HEDGE_WORDS + r"$", before[-40:]
             ):
@@ -540,12 +571,27 @@ class _Article:
                 comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
                 self.add(comp, "headcount", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                 produced.add("headcount")
-                if _ALL_OF.search(before[-60:]) and _JOBS_END.search(s[c.end :]):
+                self._last_count = ("headcount", comp)
+                if (_ALL_OF.search(before[-60:]) or re.search(r"\ball\s+$", before, re.I)) and _JOBS_END.search(s[c.end :]):
                     self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                     produced.add("layoffs")
                 elif _ALL_OF_WHOM.match(s[noun_end:]):
                     self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                     produced.add("layoffs")
+                continue
+            # "up from 60 a year ago", "along with about 30 of its ... employees": same kind as the last count
+            lstart0 = 0
+            prevc = [x for x in firm if x.end <= c.start]
+            if prevc:
+                lstart0 = prevc[-1].end
+            if self._last_count is not None and _INHERIT.search(before[lstart0:]) and not (
+                noun is None and 1900 <= c.value <= 2100
+            ):
+                metric, comp = self._last_count
+                self.add(comp, metric, c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
+                produced.add(metric)
+                if metric == "departed_talent":
+                    self._dep_counts.append(sa + c.start)
                 continue
             more = re.match(r"^\s+more\b", after)
             if noun is None and not more:
@@ -575,7 +621,16 @@ class _Article:
                 if rv is not None and not rv.group("stay"):
                     verb = "lay" if rv.group("lay") else "dep"
                     vtext = rv.group(0).lower()
+            if verb is None and noun and _EMPLOYEE_NOUN.match(noun) and re.match(
+                r"^\s+(?:as of|at the end of|at the start of|at the time|in total)\b", s[noun_end:]
+            ):
+                comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
+                self.add(comp, "headcount", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
+                self._last_count = ("headcount", comp)
+                continue
             if verb is None:
+                continue
+            if vtext in ("hired", "recruited") and not of_m:
                 continue
             if _HYPO.search(clause) or (verb == "lay" and _PLAN.search(clause)):
                 continue
@@ -592,9 +647,22 @@ class _Article:
             metric = "layoffs" if verb == "lay" else "departed_talent"
             comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
             self.add(comp, metric, c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
+            self._last_count = (metric, comp)
             produced.add(metric)
             if metric == "departed_talent":
                 self._dep_counts.append(sa + c.start)
+        for pm in _PCT_OF_N.finditer(s):
+            if _DENY.search(s) or _PLAN.search(s) or _HYPO.search(s):
+                continue
+            frac = pm.group("frac").lower()
+            val = float(pm.group("pct")) / 100 if pm.group("pct") else _FRAC_VALUE.get(frac)
+            base = float(pm.group("n").replace(",", ""))
+            if val is None:
+                continue
+            comp = self.attribute(sa, sb, sa + pm.start("frac"), sa + pm.end("frac"))
+            q = hedge_before((pm.group("hedge") or "") + " ")
+            self.add(comp, "layoffs", round(base * val), "persons", q, sa + pm.start("frac"), sa + pm.end("frac"), sa, sb)
+            produced.add("layoffs")
         for fm in _FRACTION.finditer(s):
             if _DENY.search(s) or _PLAN.search(s) or _HYPO.search(s):
                 continue
@@ -611,7 +679,13 @@ class _Article:
         t = self.text
         s = t[sa:sb]
         ms = self.mentions_in(sa, sb)
-        people = [m for m in ms if m[3] == "person" or (m[3] == "other" and _looks_like_person(m[2]))]
+        starts = {c.split()[0] for c in self.names.startups}
+        people = [
+            m for m in ms
+            if (m[3] == "person" or (m[3] == "other" and _looks_like_person(m[2]) and m[2].split()[0] not in starts))
+            and not re.match(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b",
+                             t[m[1] : m[1] + 30])
+        ]  # fmt: skip
         if not _DENY.search(s):
             for v in _DEPART_NAME.finditer(s):
                 vpos = sa + v.start()
@@ -660,6 +734,18 @@ class _Article:
                 as_of, _ = self.date_for(sa, sb, vpos, "departed_talent")
                 self.events.append(Event(comp, person[2], role.group(0).lower() if role else None, kind,
                                          vpos, sa + v.end(), s, sa, as_of, self.confidence(s)))  # fmt: skip
+        for rd in _ROLE_DEPART.finditer(s):
+            vpos = sa + rd.start("v")
+            if any(c < vpos for c in self._dep_counts) or _DENY.search(s):
+                continue
+            roles = re.findall(_ROLE_NP, rd.group("seq"))
+            for r in roles:
+                key = "role:" + re.sub(r"^\S+\s+(?:company['’]s\s+)?", "", r.lower())
+                if key in self.departed:
+                    continue
+                self.departed.add(key)
+                comp = self.attribute(sa, sb, sa + rd.start(), sa + rd.end())
+                self.add(comp, "departed_talent", 1, "persons", "exact", vpos, sa + rd.end("v"), sa, sb, key)
         # appointments and interim leaders
         if re.search(r"\binterim\b", s, re.I) or _APPOINT.search(s):
             comp = self.attribute(sa, sb, sa, sa)
