@@ -1,0 +1,155 @@
+"""Crashes: SIGKILL a real `startup-health ingest` at random moments while it loads a generated corpus.
+
+After each kill the warehouse must open; every article in it must be whole (its article row and exactly the
+metric and event rows a clean reference ingest of the same corpus stored for it), with no orphan rows; and a
+re-run must complete it to exactly the reference's contents, with nothing doubled.
+
+The moments are seeded (``SEED``): some spread over the length of a clean run, some aimed at the first batch's
+commit (a few milliseconds after DuckDB's write-ahead log fills), a window of ~10 ms that random moments miss. Some kills use ``--workers 2``; the whole
+process group is killed, as an out-of-memory killer or a closed terminal would.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from models.warehouse import Warehouse
+from reliability_support import TABLES, duplicates, make_corpus, needs_extractor, run_ingest, start_ingest
+
+pytestmark = needs_extractor
+SEED = 20261122
+ARTICLES = 510  # more than one batch of 500, so a kill can fall between two committed batches
+RANDOM_KILLS = 3
+WRITE_KILLS = 3
+
+
+def contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table without its clock columns; empty tables when the file or the schema was never made."""
+    if not db.exists():
+        return {t: [] for t in TABLES}
+    wh = Warehouse(db, lock_wait_s=10)
+    columns = wh.table_columns()  # opens the file read-only: raises if it is corrupt
+    out = {}
+    for t in TABLES:
+        cols = [c for c, _ in columns.get(t, []) if c not in ("ingested_at", "first_seen")]
+        rows = wh.query(f'SELECT {", ".join(cols)} FROM "{t}"').rows if cols else []
+        out[t] = sorted(rows, key=repr)
+    return out
+
+
+def by_article(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:
+    groups: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for r in rows:
+        groups[r[0]].append(r)
+    return groups
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    make_corpus(folder, ARTICLES, seed=SEED)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, list[Any]], float]:
+    """The contents a clean ingest of the corpus stores, and how long that ingest took."""
+    tmp = tmp_path_factory.mktemp("reference")
+    t0 = time.perf_counter()
+    done = run_ingest(corpus, db=tmp / "ref.duckdb", cwd=tmp)
+    elapsed = time.perf_counter() - t0
+    assert done.returncode == 0, done.stderr
+    ref = contents(tmp / "ref.duckdb")
+    assert len(ref["articles"]) == ARTICLES
+    assert len(ref["metric_rows"]) >= ARTICLES, "the corpus should give the extractor figures to find"
+    return ref, elapsed
+
+
+def check_whole_articles(got: dict[str, list[Any]], ref: dict[str, list[Any]]) -> None:
+    """Every stored article is exactly as in the reference, with all its rows; no row without its article."""
+    ref_articles = {r[0]: r for r in ref["articles"]}
+    stored = {r[0]: r for r in got["articles"]}
+    assert len(stored) == len(got["articles"]), "an article stored twice"
+    for aid, row in stored.items():
+        assert row == ref_articles.get(aid), f"article {aid} differs from the reference"
+    for table in ("metric_rows", "event_rows"):
+        mine, theirs = by_article(got[table]), by_article(ref[table])
+        orphans = set(mine) - set(stored)
+        assert not orphans, f"{table}: rows of articles that are not stored: {sorted(orphans)[:3]}"
+        for aid in stored:
+            assert mine.get(aid, []) == theirs.get(aid, []), f"{table}: article {aid} is not whole"
+    used = {r[2] for r in got["metric_rows"]} | {r[2] for r in got["event_rows"]}
+    assert used <= {r[0] for r in got["companies"]}, "a row names a company that is not stored"
+    assert set(got["company_aliases"]) <= set(ref["company_aliases"])
+
+
+def kill_group(proc: Any) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.communicate(timeout=30)
+
+
+def wait_for_batch_write(db: Path, proc: Any, limit_s: float) -> bool:
+    """Poll until the first batch of articles is being committed: DuckDB's write-ahead log holds more than the
+    few kilobytes the schema check writes. False if the run ends or the time is up first."""
+    wal = Path(str(db) + ".wal")
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if wal.stat().st_size > 32 * 1024:
+                return True
+        except FileNotFoundError:
+            pass
+        time.sleep(0.0005)
+    return False
+
+
+@pytest.mark.slow
+def test_sigkill_leaves_whole_articles_and_a_rerun_completes(
+    corpus: Path, reference: tuple[dict[str, list[Any]], float], tmp_path: Path
+) -> None:
+    ref, clean_s = reference
+    rnd = random.Random(SEED)
+    # stratified: one moment in each slice of a clean run's length, so early and late kills both happen
+    span = 0.95 * clean_s
+    plan: list[tuple[int, float]] = [(0, span * (k + rnd.random()) / RANDOM_KILLS) for k in range(RANDOM_KILLS)]
+    # aimed at the write: a few milliseconds into the first batch's commit (log written, then checkpointed)
+    plan += [(1, rnd.uniform(0.0, 0.015)) for _ in range(WRITE_KILLS)]
+    states: list[tuple[str, int, bool]] = []  # for the failure message
+    for round_no, (aimed, delay) in enumerate(plan):
+        how = f"{delay:.3f} s into the first commit" if aimed else f"at {delay:.3f} s"
+        db = tmp_path / f"crash{round_no}.duckdb"
+        workers = 2 if round_no % 3 == 2 else 1
+        proc = start_ingest(corpus, db=db, cwd=tmp_path, workers=workers)
+        found = wait_for_batch_write(db, proc, limit_s=clean_s * 4 + 10) if aimed else True
+        time.sleep(delay)
+        was_running = proc.poll() is None
+        kill_group(proc)
+        if aimed:
+            assert found and was_running, f"round {round_no}: the kill {how} missed the write"
+        states.append((how, workers, was_running))
+
+        got = contents(db)  # the warehouse opens after the kill
+        check_whole_articles(got, ref)
+
+        rerun = run_ingest(corpus, db=db, cwd=tmp_path, workers=workers)
+        assert rerun.returncode == 0, f"round {round_no} ({how}): {rerun.stderr}"
+        stored_before = len(got["articles"])
+        assert rerun.stdout.startswith(
+            f"{ARTICLES} articles read: {ARTICLES - stored_before} new, 0 replaced, {stored_before} unchanged;"
+        ), rerun.stdout
+        final = contents(db)
+        for table in TABLES:
+            assert not duplicates(final[table]), f"{table}: duplicated rows after the re-run"
+            assert final[table] == ref[table], f"round {round_no}: {table} differs from the reference after re-run"
+    assert sum(running for _, _, running in states) >= WRITE_KILLS + 1, f"too few kills interrupted a run: {states}"
