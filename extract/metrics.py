@@ -25,7 +25,7 @@ __all__ = ["extract_figures", "CANDIDATE_RE"]
 #: cheap test for sentences worth parsing: digits, money signs, number words, leadership verbs
 CANDIDATE_RE = re.compile(
     r"[\d$€£]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
-    r"|fifty|dozen|half|hundred|resign\w*|quit\w*|step\w* (?:down|aside)|left|leaves|depart\w*|exit\w*"
+    r"|fifty|dozen|half|hundred|resign\w*|quit\w*|step\w* (?:down|aside)|left|leav\w*|depart\w*|exit\w*"
     r"|appoint\w*|interim|named|hire\w*|last day|replaces|million|billion)\b",
     re.IGNORECASE,
 )
@@ -115,9 +115,13 @@ _RELIABLE_LOW = re.compile(
 _REPORTED = re.compile(r"\b(?:reported|according to|estimated|estimate)\b", re.IGNORECASE)
 
 # ---- people cues --------------------------------------------------------------------------------
+_FUNCTION = (
+    r"(?!(?:that|its|the|a|an|of|and|or|to|in|on|at|by|for|from|with|who|which|his|her|their|it|was|were|is"
+    r"|are|had|has|have|be|been|will|would|said|says|than|as)\b)"
+)
 _NOUN_AFTER = re.compile(
     r"^(?:\s+(?:(?:more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining"
-    r"|[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>" + PERSON_NOUNS + r"))\b"
+    r"|" + _FUNCTION + r"[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>" + PERSON_NOUNS + r"))\b"
 )
 _OF_AFTER = re.compile(
     r"^\s+of\s+(?P<det>the|its|their|his|her|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
@@ -434,6 +438,8 @@ class _Article:
                 src = "left"
         if metric is None and self._last_money is not None and _INHERIT.search(left):
             metric, src = "inherit", "left"
+        if metric is None and re.match(r"^\s(?:in total|in all|to date|so far)\b", right):
+            metric, src = "fund", "right"
         if metric is None:
             m2 = _R_LATER.search(right)
             if m2:
@@ -548,6 +554,10 @@ class _Article:
                 head = True
             elif noun and _EMPLOYEE_NOUN.match(noun) and _OF_POSS_LEFT.search(before[-70:]):
                 head = True
+            elif noun and _EMPLOYEE_NOUN.match(noun) and re.search(
+                r"(?:\b(?:its|their)|[A-Z][\w\-]*['’]s)\s+" + _HEDGE_WORDS + r"$", before[-60:]
+            ) and not re.search(rf"\b(?:{_LAYOFF})\s+(?:\w+\s+)?$", before[-40:]):
+                head = True
             elif noun and _EMPLOYEE_NOUN.match(noun) and of_m and of_m.group("det") != "the" and re.search(r"\ball\s+$", before, re.I):
                 head = True  # "All 64 of its remaining employees"
             elif noun and _EMPLOYEE_NOUN.match(noun) and re.match(
@@ -564,6 +574,8 @@ class _Article:
             if not head and (_OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:])):
                 continue
             if c.value is None:
+                continue
+            if 1900 <= c.value <= 2100 and "," not in s[c.start : c.end] and not re.match(r"^\s+(?:[a-z\-]+\s+)?(?:employees|staff|people|workers|jobs)\b", after):
                 continue
             if head:
                 if not (noun is None or _EMPLOYEE_NOUN.match(noun)):
@@ -652,7 +664,8 @@ class _Article:
             if metric == "departed_talent":
                 self._dep_counts.append(sa + c.start)
         for pm in _PCT_OF_N.finditer(s):
-            if _DENY.search(s) or _PLAN.search(s) or _HYPO.search(s):
+            pa, pb = clause_bounds(s, pm.start())
+            if _DENY.search(s[pa:pb]) or _PLAN.search(s[pa:pb]) or _HYPO.search(s[pa:pb]):
                 continue
             frac = pm.group("frac").lower()
             val = float(pm.group("pct")) / 100 if pm.group("pct") else _FRAC_VALUE.get(frac)
@@ -664,7 +677,10 @@ class _Article:
             self.add(comp, "layoffs", round(base * val), "persons", q, sa + pm.start("frac"), sa + pm.end("frac"), sa, sb)
             produced.add("layoffs")
         for fm in _FRACTION.finditer(s):
-            if _DENY.search(s) or _PLAN.search(s) or _HYPO.search(s):
+            pa, pb = clause_bounds(s, fm.start())
+            if _DENY.search(s[pa:pb]) or _PLAN.search(s[pa:pb]) or _HYPO.search(s[pa:pb]):
+                continue
+            if any(pm.start() <= fm.start() < pm.end() for pm in _PCT_OF_N.finditer(s)):
                 continue
             frac = fm.group("frac").lower()
             val = float(fm.group("pct")) / 100 if fm.group("pct") else _FRAC_VALUE.get(frac)
@@ -739,13 +755,13 @@ class _Article:
             if any(c < vpos for c in self._dep_counts) or _DENY.search(s):
                 continue
             roles = re.findall(_ROLE_NP, rd.group("seq"))
-            for r in roles:
-                key = "role:" + re.sub(r"^\S+\s+(?:company['’]s\s+)?", "", r.lower())
-                if key in self.departed:
-                    continue
-                self.departed.add(key)
-                comp = self.attribute(sa, sb, sa + rd.start(), sa + rd.end())
-                self.add(comp, "departed_talent", 1, "persons", "exact", vpos, sa + rd.end("v"), sa, sb, key)
+            keys = ["role:" + re.sub(r"^\S+\s+(?:company['’]s\s+)?", "", r.lower()) for r in roles]
+            new = [k for k in keys if k not in self.departed]
+            if not new:
+                continue
+            self.departed.update(new)
+            comp = self.attribute(sa, sb, sa + rd.start(), sa + rd.end())
+            self.add(comp, "departed_talent", len(new), "persons", "exact", vpos, sa + rd.end("v"), sa, sb, "|".join(new))
         # appointments and interim leaders
         if re.search(r"\binterim\b", s, re.I) or _APPOINT.search(s):
             comp = self.attribute(sa, sb, sa, sa)
