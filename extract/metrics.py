@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extract.companies import Names
-from extract.dates import date_near
+from extract.dates import find_dates
 from extract.numbers import PERSON_NOUNS, Amount, find_counts, find_money, hedge_before
 from extract.sentences import clause_bounds, split_sentences
 from models.records import Event, Metric, Period
@@ -191,7 +191,7 @@ _PCT_OF_N = re.compile(
 _FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
                "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1, "two-thirds": 2 / 3,
                "two thirds": 2 / 3, "three-quarters": 0.75}  # fmt: skip
-_PLAN = re.compile(r"\b(?:plans? to|planned to|never|could|might|would have|proposal|proposed|considered|promised)\b", re.I)
+_PLAN = re.compile(r"\b(?:plans? to|planned to|planning to|never|would have|proposal|proposed|was considering|considered)\b", re.I)
 
 # ---- leadership ---------------------------------------------------------------------------------
 _DEPART_NAME = re.compile(
@@ -288,10 +288,18 @@ class _Article:
 
     def attribute(self, sa: int, sb: int, pos: int, end: int) -> str | None:
         """The company a figure at text offset ``pos`` belongs to."""
-        ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]
+        allm = self.mentions_in(sa, sb)
+        t = self.text
+        # "Bigco, which reported revenue of $61bn": a figure inside another organisation's relative clause
+        before = [m for m in allm if m[1] <= pos]
+        if before and before[-1][3] != "startup":
+            gap = t[before[-1][1] : pos]
+            if re.match(r"^(?:['’]s)?,\s(?:which|who)\s[^,;()]*$", gap) or re.match(r"^['’]s\s+$", gap):
+                if not re.search(r"\binvest|\bthat\b|\bthe (?:start-?up|company|firm)\b|\bits?\b", gap):
+                    return None
+        ms = [m for m in allm if m[3] == "startup"]
         if not ms:
             return self.topic
-        t = self.text
         # "the $6bn that X disclosed", "... of X's 1,900 employees"
         after = t[end : min(sb, end + 60)]
         for m in ms:
@@ -316,7 +324,16 @@ class _Article:
     def date_for(self, sa: int, sb: int, pos: int, metric: str) -> tuple[Period | None, bool]:
         s = self.text[sa:sb]
         a, b = clause_bounds(s, pos - sa)
-        p = date_near(s, pos - sa, self.published, a, b) or date_near(s, pos - sa, self.published)
+        rel = pos - sa
+        p = None
+        best = None
+        for ds, de, per in find_dates(s, self.published):
+            if ds >= rel:
+                d = ds - rel + (0 if de <= b else 60)
+            else:
+                d = rel - de + (0 if ds >= a else 40)
+            if d <= 160 and (best is None or d < best):
+                p, best = per, d
         if p is None:
             if self.published is None:
                 return None, False
@@ -465,6 +482,14 @@ class _Article:
             if re.search(r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*)\s+" + _HEDGE_WORDS + r"$", left):
                 return
             name = "funding_raised"
+            inv = re.match(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})", s[last.end : last.end + 60])
+            if inv and re.search(r"\binvest", left + s[last.end : last.end + 12]):
+                tgt = inv.group(1)
+                if not re.match(r"(?:(?:the|a|an|its|this|that)\s+(?:[\w\-]+\s+){0,2}?(?:company|start-?up|firm|business|round|deal"
+                                r"|funding|venture|maker|developer|group)\b|it\b|them\b)", tgt) and not any(
+                    m[3] == "startup" and sa + last.end <= m[0] <= sa + last.end + 12 for m in self.mentions_in(sa, sb)
+                ):  # fmt: skip
+                    return  # an investor's own spending: "invest $300m in health services"
         elif metric == "val":
             name = "valuation"
             if src != "right" and _TARGET.search(clause_left):
@@ -785,8 +810,17 @@ class _Article:
     # -- whole article ---------------------------------------------------------------------------
     def run(self) -> None:
         t = self.text
+        denied_before = False
         for sa, sb in split_sentences(t):
             s = t[sa:sb]
+            denied = bool(_DENY.search(s))
+            # "X denied reports that ... . Outlets had reported that the deal valued it at $9bn."
+            if denied_before and re.search(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b", s) and re.search(
+                r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b", s
+            ):
+                denied_before = denied
+                continue
+            denied_before = denied
             if CANDIDATE_RE.search(s):
                 if len(s) > 5000:  # not a sentence; read only its start
                     sb = sa + 5000
@@ -800,20 +834,22 @@ class _Article:
         self._dedup()
 
     def _fractions(self) -> None:
-        if not self.fractions or any(r.metric == "layoffs" for r in self.rows):
-            return
+        """Layoffs given only as a share of staff, when the article states the base headcount."""
         heads = [r for r in self.rows if r.metric == "headcount"]
-        if not heads:
-            return
         for start, end, sa, sb, val, q in self.fractions:
             comp = self.attribute(sa, sb, start, end)
-            base = [h for h in heads if h.company == comp]
+            as_of, explicit = self.date_for(sa, sb, start, "layoffs")
+            same = [r for r in self.rows if r.metric == "layoffs" and r.company == comp
+                    and (r.sent_start == sa or r.as_of == as_of)]  # fmt: skip
+            if same:
+                continue  # the cut is already counted
+            base = [h for h in heads if h.company == comp and h.sent_start == sa]
+            if not base:
+                base = [h for h in heads if h.company == comp and h.explicit_date and (
+                    as_of is None or h.as_of is None or abs((as_of.start - h.as_of.start).days) <= 400)]  # fmt: skip
             if not base:
                 continue
-            as_of, _ = self.date_for(sa, sb, start, "layoffs")
             h = base[-1]
-            if as_of and h.as_of and abs((as_of.start - h.as_of.start).days) > 400:
-                continue
             self.add(comp, "layoffs", round(h.value * val), "persons", q, start, end, sa, sb)
 
     def _dedup(self) -> None:
