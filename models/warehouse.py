@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from models.companies import company_key
+from models.facts import Fact, LeadershipEvent, Source, history
 from models.records import Article, Event, Extraction, Metric, Period
 
 __all__ = [
@@ -152,6 +153,227 @@ _DDL = [
         JOIN articles a USING (article_id)
         JOIN companies c USING (company_id)""",
 ]
+
+# -- reconciled facts ------------------------------------------------------------------------------
+# The health-signals layer (README "Reconciled facts"). A *fact* is a cluster of metric rows about one
+# company, metric and unit, for compatible periods, whose values agree within a small tolerance. The SQL is
+# written once with two slots, @KNOWN_BY@ and @WITHOUT@: the views fill them with "everything", and
+# ``Warehouse.facts`` with parameters for "what was known on date D" (articles published by D; undated
+# articles only when D is NULL) and "without these articles" (what an ingest changed). No macros, so the
+# views are plain SQL that any DuckDB client and a Parquet-backed warehouse can run.
+
+
+def _agree_sql(a: str, qa: str, b: str, qb: str) -> str:
+    """SQL: two values are the same figure, within 2 % (5 % when either is approximate)."""
+    return (
+        f"(abs({a} - {b}) <= (CASE WHEN {qa} = 'approx' OR {qb} = 'approx' THEN 0.05 ELSE 0.02 END)"
+        f" * greatest(abs({a}), abs({b})))"
+    )
+
+
+def _consistent_sql(a: str, qa: str, b: str, qb: str) -> str:
+    """SQL: a bound does not disagree with a value on its side of it ("more than 500" and 600)."""
+    return (
+        f"(({qa} IN ('at_least', 'range_low') AND {b} >= {a}) OR ({qa} IN ('at_most', 'range_high') AND {b} <= {a})"
+        f" OR ({qb} IN ('at_least', 'range_low') AND {a} >= {b}) OR ({qb} IN ('at_most', 'range_high') AND {a} <= {b}))"
+    )
+
+
+#: Words just before a figure that make it a cumulative total ("bringing its total to", "a total of").
+_TOTAL_BEFORE = r"\b(total(ling|ing|led|s)?|cumulative(ly)?|altogether|overall|aggregate)\b(\s+\S+){0,4}\s*$"
+#: ... or just after it ("in total", "to date", "so far", "since its founding").
+_TOTAL_AFTER = (
+    r"^[^.;:]{0,30}\b(in total|to date|so far|altogether|in all|all told|cumulatively"
+    r"|since (its |it was )?(founding|founded|inception|launch|start))\b"
+)
+#: "has raised", "had raised about": a cumulative amount unless a round is named next.
+_HAS_RAISED = r"\b(has|had|have)\s+(now\s+|so far\s+|previously\s+|already\s+)?raised\s+(\S+\s+){0,2}$"
+_ROUND_AFTER = r"^[^.;,]{0,30}\b(round|series [a-z]\b|seed|tranche|extension|in (a|an|its|the|new|fresh)\b)"
+_ROUND_BEFORE = r"\b(round|series [a-z]|seed|tranche)\b[^.;]{0,25}$"
+_RAISED_BEFORE = r"\b(raises|raised|raising|raise|secures|secured|closes|closed|lands|landed|bags|bagged)\s+(\S+\s+){0,2}$"
+
+
+def _basis_sql(metric: str, before: str, after: str) -> str:
+    """SQL: 'total', 'round' or NULL from the words around the figure; only where the text says so.
+
+    Funding figures can be either; layoffs and departures can only be marked as totals.
+    """
+    b, a = f"lower({before})", f"lower({after})"
+    return f"""(CASE
+          WHEN {metric} NOT IN ('funding_raised', 'layoffs', 'departed_talent') THEN NULL
+          WHEN regexp_matches({b}, '{_TOTAL_BEFORE}') OR regexp_matches({a}, '{_TOTAL_AFTER}')
+            OR ({metric} = 'funding_raised' AND regexp_matches({b}, '{_HAS_RAISED}')
+                AND NOT regexp_matches({a}, '{_ROUND_AFTER}'))
+            THEN 'total'
+          WHEN {metric} = 'funding_raised' AND (regexp_matches({a}, '{_ROUND_AFTER}')
+               OR regexp_matches({b}, '{_ROUND_BEFORE}') OR regexp_matches({b}, '{_RAISED_BEFORE}'))
+            THEN 'round'
+          ELSE NULL END)"""
+
+
+_FACT_SOURCES_SQL = """
+        WITH base AS (
+            SELECT m.company_id, c.name AS company, m.metric, m.value, m.unit, m.qualifier,
+                   m.as_of, m.as_of_start, m.as_of_end, m.article_id, m.row_no, a.published,
+                   a.path AS article_path, m.quote, m.surface, m.confidence,
+                   @BASIS@ AS basis,
+                   (m.as_of_start IS NOT NULL
+                    AND (m.metric = 'revenue' OR m.as_of_precision IN ('day', 'month'))) AS anchor
+            FROM metric_rows m JOIN articles a USING (article_id) JOIN companies c USING (company_id)
+            WHERE (@KNOWN_BY@ IS NULL OR a.published <= @KNOWN_BY@)
+              AND NOT list_contains(@WITHOUT@, m.article_id)
+        ), ordered AS (
+            SELECT *, max(as_of_end) OVER (
+                       PARTITION BY company_id, metric, unit ORDER BY as_of_start, as_of_end DESC, article_id, row_no
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+            FROM base WHERE anchor AND metric <> 'revenue'
+        ), anchors AS (
+            -- day and month figures: overlapping dates are one period (2024-03-22 lies in 2024-03)
+            SELECT * EXCLUDE (prev_end), sum(CASE WHEN as_of_start > prev_end THEN 1 ELSE 0 END) OVER (
+                       PARTITION BY company_id, metric, unit ORDER BY as_of_start, as_of_end DESC, article_id, row_no
+                       ROWS UNBOUNDED PRECEDING) AS grp
+            FROM ordered
+            UNION ALL BY NAME
+            -- revenue is a flow: only the very same period is the same period
+            SELECT *, dense_rank() OVER (PARTITION BY company_id, metric, unit ORDER BY as_of_start, as_of_end) AS grp
+            FROM base WHERE anchor AND metric = 'revenue'
+        ), groups AS (
+            SELECT company_id, metric, unit, grp, min(as_of_start) AS g_start, max(as_of_end) AS g_end,
+                   arg_max(as_of, as_of_end - as_of_start) AS g_label
+            FROM anchors GROUP BY ALL
+        ), loose AS (
+            SELECT * FROM base WHERE NOT anchor
+        ), attached AS (
+            -- an undated (or quarter, year, span) figure joins the latest dated period within it that reports
+            -- the same value; otherwise it keeps a period of its own
+            SELECT l.article_id, l.row_no, arg_max(g.grp, g.g_end) AS grp
+            FROM loose l
+            JOIN anchors an ON an.company_id = l.company_id AND an.metric = l.metric AND an.unit = l.unit
+                 AND coalesce(an.basis = 'total', false) = coalesce(l.basis = 'total', false)
+                 AND @AGREE_LOOSE@
+            JOIN groups g ON g.company_id = an.company_id AND g.metric = an.metric AND g.unit = an.unit
+                 AND g.grp = an.grp
+            WHERE l.as_of_start IS NULL OR (g.g_start >= l.as_of_start AND g.g_end <= l.as_of_end)
+            GROUP BY l.article_id, l.row_no
+        ), placed AS (
+            SELECT an.* EXCLUDE (grp), g.g_start AS period_start, g.g_end AS period_end, g.g_label AS period
+            FROM anchors an JOIN groups g USING (company_id, metric, unit, grp)
+            UNION ALL BY NAME
+            SELECT l.*, coalesce(g.g_start, l.as_of_start) AS period_start,
+                   coalesce(g.g_end, l.as_of_end) AS period_end,
+                   CASE WHEN g.grp IS NULL THEN l.as_of ELSE g.g_label END AS period
+            FROM loose l LEFT JOIN attached t USING (article_id, row_no)
+            LEFT JOIN groups g ON g.company_id = l.company_id AND g.metric = l.metric AND g.unit = l.unit
+                 AND g.grp = t.grp
+        ), lagged AS (
+            SELECT *, coalesce(basis = 'total', false) AS is_total,
+                   lag(value) OVER w AS prev_value, lag(qualifier) OVER w AS prev_q
+            FROM placed
+            WINDOW w AS (PARTITION BY company_id, metric, unit, coalesce(basis = 'total', false),
+                         period_start, period_end ORDER BY value, article_id, row_no)
+        ), clustered AS (
+            -- values sorted within a period; a gap wider than the tolerance starts a new figure
+            SELECT *, sum(CASE WHEN prev_value IS NULL OR @AGREE_PREV@ THEN 0 ELSE 1 END) OVER (
+                       PARTITION BY company_id, metric, unit, is_total, period_start, period_end
+                       ORDER BY value, article_id, row_no ROWS UNBOUNDED PRECEDING) AS cluster
+            FROM lagged
+        ), keyed AS (
+            SELECT *, company_id || ':' || metric || ':' || min(article_id || '#' || row_no) OVER f AS fact_id,
+                   CASE WHEN is_total THEN 'total' WHEN bool_or(basis = 'round') OVER f THEN 'round' END AS fact_basis
+            FROM clustered
+            WINDOW f AS (PARTITION BY company_id, metric, unit, is_total, period_start, period_end, cluster)
+        )
+        SELECT fact_id, company, company_id, metric, fact_basis, period, period_start, period_end,
+               value, unit, qualifier, basis, as_of, published, article_id, row_no, article_path, quote, surface,
+               confidence
+        FROM keyed"""
+
+_FACTS_SQL = """
+        WITH s AS (@FACT_SOURCES@
+        ), vals AS (
+            SELECT fact_id, value, count(DISTINCT article_id) AS n, bool_or(qualifier = 'exact') AS has_exact,
+                   mode(qualifier) AS q, max(confidence) AS conf, max(published) AS pub
+            FROM s GROUP BY fact_id, value
+        ), best AS (
+            -- the best-supported value: most articles, then an exact figure, then confidence, then the newest
+            SELECT fact_id, value, CASE WHEN has_exact THEN 'exact' ELSE q END AS qualifier
+            FROM (SELECT *, row_number() OVER (PARTITION BY fact_id
+                      ORDER BY n DESC, has_exact DESC, conf DESC, pub DESC NULLS LAST, value DESC) AS r FROM vals)
+            WHERE r = 1
+        ), top AS (
+            SELECT s.fact_id, arg_min(s.quote, s.article_id || '#' || s.row_no) AS quote,
+                   min(s.article_id || '#' || s.row_no) AS ref
+            FROM s JOIN best b ON s.fact_id = b.fact_id AND s.value = b.value
+            GROUP BY s.fact_id
+        ), f AS (
+            SELECT s.fact_id, any_value(company) AS company, any_value(company_id) AS company_id,
+                   any_value(metric) AS metric, any_value(fact_basis) AS basis, any_value(period) AS period,
+                   any_value(period_start) AS period_start, any_value(period_end) AS period_end,
+                   any_value(b.value) AS value, any_value(unit) AS unit, any_value(b.qualifier) AS qualifier,
+                   min(s.value) AS low, max(s.value) AS high,
+                   count(DISTINCT article_id) AS n_sources, count(*) AS n_rows,
+                   min(published) AS first_published, max(published) AS last_published,
+                   max(confidence) AS confidence, list(DISTINCT article_id) AS articles
+            FROM s JOIN best b USING (fact_id)
+            GROUP BY s.fact_id
+        ), pairs AS (
+            -- two facts of one period disagree when no article reports both and their values do not fit
+            SELECT f.fact_id, g.fact_id AS other_id, g.value AS other_value, g.unit AS other_unit,
+                   g.qualifier AS other_q, g.n_sources AS other_n,
+                   (g.n_sources > f.n_sources
+                    OR (g.n_sources = f.n_sources AND coalesce(g.last_published, DATE '0001-01-01')
+                                                     > coalesce(f.last_published, DATE '0001-01-01'))
+                    OR (g.n_sources = f.n_sources AND g.last_published IS NOT DISTINCT FROM f.last_published
+                        AND g.fact_id < f.fact_id)) AS beats
+            FROM f JOIN f AS g ON f.company_id = g.company_id AND f.metric = g.metric AND f.unit = g.unit
+                 AND f.period_start IS NOT DISTINCT FROM g.period_start
+                 AND f.period_end IS NOT DISTINCT FROM g.period_end
+                 AND coalesce(f.basis = 'total', false) = coalesce(g.basis = 'total', false)
+                 AND f.fact_id <> g.fact_id
+                 AND len(list_intersect(f.articles, g.articles)) = 0
+                 AND NOT @CONSISTENT@
+        )
+        SELECT f.fact_id, f.company, f.company_id, f.metric, f.basis, f.period, f.period_start, f.period_end,
+               f.value, f.unit, f.qualifier, f.low, f.high, f.n_sources, f.n_rows,
+               f.first_published, f.last_published, f.confidence,
+               count(p.other_id) > 0 AS conflict,
+               NOT coalesce(bool_or(p.beats), false) AS preferred,
+               string_agg(printf('%s %s %s (%d source%s)', CAST(p.other_value AS VARCHAR), p.other_unit,
+                                 p.other_q, p.other_n, CASE WHEN p.other_n = 1 THEN '' ELSE 's' END),
+                          '; ' ORDER BY p.other_n DESC, p.other_id) AS conflicting_values,
+               string_agg(p.other_id, ' ' ORDER BY p.other_n DESC, p.other_id) AS conflicting_facts,
+               split_part(t.ref, '#', 1) AS article_id, CAST(split_part(t.ref, '#', 2) AS INTEGER) AS row_no,
+               t.quote
+        FROM f LEFT JOIN pairs p USING (fact_id) JOIN top t USING (fact_id)
+        GROUP BY ALL"""
+
+
+def _facts_sql(which: str, known_by: str, without: str) -> str:
+    """The SQL of ``fact_sources`` or ``facts`` with its two slots filled."""
+    off = "(m.char_start - m.quote_start)"
+    basis = _basis_sql(
+        "m.metric",
+        f"substring(m.quote, greatest({off} - 60, 0) + 1, least(greatest({off}, 0), 60))",
+        "substring(m.quote, m.char_end - m.quote_start + 1, 60)",
+    )
+    src = (
+        _FACT_SOURCES_SQL.replace("@BASIS@", basis)
+        .replace("@AGREE_LOOSE@", _agree_sql("an.value", "an.qualifier", "l.value", "l.qualifier"))
+        .replace("@AGREE_PREV@", _agree_sql("prev_value", "prev_q", "value", "qualifier"))
+    )
+    sql = src if which == "fact_sources" else _FACTS_SQL.replace("@FACT_SOURCES@", src).replace(
+        "@CONSISTENT@", _consistent_sql("f.value", "f.qualifier", "g.value", "g.qualifier")
+    )
+    return sql.replace("@KNOWN_BY@", known_by).replace("@WITHOUT@", without)
+
+
+_EVERYTHING = ("CAST(NULL AS DATE)", "CAST([] AS VARCHAR[])")
+_PARAMS = ("CAST($d AS DATE)", "CAST($w AS VARCHAR[])")
+_FACTS_DDL = [
+    f"CREATE OR REPLACE VIEW fact_sources AS {_facts_sql('fact_sources', *_EVERYTHING)}",
+    f"CREATE OR REPLACE VIEW facts AS {_facts_sql('facts', *_EVERYTHING)}",
+]
+_DDL += _FACTS_DDL
 
 #: Upgrades from an older schema version: version -> statements that lift it to version + 1.
 _MIGRATIONS: dict[int, list[str]] = {}
@@ -535,6 +757,91 @@ class Warehouse:
         for t, c, ty in res.rows:
             out.setdefault(t, []).append((c, ty))
         return out
+    # -- reconciled facts (health-signals layer; see models/facts.py) ------------------------------
+
+    def facts(
+        self, company_ids: Sequence[str] | None = None, as_of: date | None = None, without: Sequence[str] = ()
+    ) -> list[Fact]:
+        """The reconciled facts known on ``as_of`` (articles published by then; all articles, undated ones
+        included, when None), leaving out the articles ``without``, each with its sources."""
+        params = {"d": as_of, "w": list(without), "all": company_ids is None, "ids": list(company_ids or [])}
+        where = "WHERE $all OR company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+        with self.connect() as con:
+            try:
+                frows = con.execute(
+                    f"SELECT * FROM ({_facts_sql('facts', *_PARAMS)}) {where} "
+                    "ORDER BY company_id, metric, period_start NULLS FIRST, value",
+                    params,
+                )
+                fcols = [d[0] for d in frows.description or []]
+                facts = [dict(zip(fcols, r)) for r in frows.fetchall()]
+                srows = con.execute(
+                    "SELECT fact_id, article_id, row_no, value, qualifier, basis, as_of, published, article_path, "
+                    f"quote, surface FROM ({_facts_sql('fact_sources', *_PARAMS)}) {where} "
+                    "ORDER BY published NULLS LAST, article_id, row_no",
+                    params,
+                ).fetchall()
+            except duckdb.Error as exc:
+                raise QueryRefused(_first_line(exc)) from None
+        sources: dict[str, list[Source]] = {}
+        for fid, *rest in srows:
+            sources.setdefault(fid, []).append(Source(*rest))
+        return [
+            Fact(
+                fact_id=r["fact_id"],
+                company=r["company"],
+                company_id=r["company_id"],
+                metric=r["metric"],
+                value=r["value"],
+                unit=r["unit"],
+                qualifier=r["qualifier"],
+                basis=r["basis"],
+                period=r["period"],
+                period_start=r["period_start"],
+                period_end=r["period_end"],
+                n_sources=r["n_sources"],
+                first_published=r["first_published"],
+                last_published=r["last_published"],
+                conflict=r["conflict"],
+                preferred=r["preferred"],
+                conflicting_values=r["conflicting_values"],
+                conflicting_facts=tuple((r["conflicting_facts"] or "").split()),
+                quote=r["quote"],
+                article_id=r["article_id"],
+                row_no=r["row_no"],
+                sources=tuple(sources.get(r["fact_id"], ())),
+            )
+            for r in facts
+        ]
+
+    def events_for(
+        self, company_ids: Sequence[str] | None = None, as_of: date | None = None, without: Sequence[str] = ()
+    ) -> list[LeadershipEvent]:
+        """Leadership events known on ``as_of`` (same rule as ``facts``), oldest first."""
+        res = self.query(
+            "SELECT e.company_id, e.kind, e.person, e.role, e.as_of, e.as_of_end, a.published, e.article_id, "
+            "e.row_no, a.path, e.quote FROM event_rows e JOIN articles a USING (article_id) "
+            "WHERE (CAST($d AS DATE) IS NULL OR a.published <= CAST($d AS DATE)) "
+            "AND NOT list_contains(CAST($w AS VARCHAR[]), e.article_id) "
+            "AND ($all OR e.company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))) "
+            "ORDER BY coalesce(e.as_of_end, a.published) NULLS FIRST, e.article_id, e.row_no",
+            {"d": as_of, "w": list(without), "all": company_ids is None, "ids": list(company_ids or [])},
+        )
+        return [LeadershipEvent(*r) for r in res.rows]
+
+    def metric_history(
+        self, company_ids: Sequence[str], metric: str | None = None, as_of: date | None = None
+    ) -> list[Fact]:
+        """Each company's figures as a time series by the date they refer to, as known on ``as_of``."""
+        return history(self.facts(company_ids, as_of), metric)
+
+    def latest_published(self, as_of: date | None = None) -> date | None:
+        """The newest publication date in the warehouse (not after ``as_of``): "now" for the news we hold."""
+        res = self.query(
+            "SELECT max(published) FROM articles WHERE CAST($d AS DATE) IS NULL OR published <= CAST($d AS DATE)",
+            {"d": as_of},
+        )
+        return res.rows[0][0] if res.rows else None
 
 
 def check_select(sql: str) -> str:
