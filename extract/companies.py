@@ -69,17 +69,27 @@ _POS_RIGHT = re.compile(
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
     r"|named|grapples|struggled|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue"
     r"|began charging|operates|to close|to shut|announced a|said it|disclosed)\b"
+    r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut)\b"
     r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off"
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
-    r"|['’]s\s(?:(?:[\w\-]+|[$€£][\d.,]+[a-z]*)\s){0,3}?(?:raise|valuation|staff|employees|workforce|co-?founders?|founder|chief|ceo"
+    r"|['’]s\s(?:(?:[\w\-]+|[$€£][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|co-?founders?|founder|chief|ceo"
     r"|board|investors|backers|revenue|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives)\b"
     r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b)",
     re.IGNORECASE,
 )
+# after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
+_KEEP_RIGHT = re.compile(
+    r"^(?:['’]s\s(?:latest|first|new|second|last|series|founder|co-founder|chief|valuation|revenue|staff|employees|"
+    r"workforce|board|investors|backers|total|headcount|cash|burn|spending)\b"
+    r"|,\s(?:a|an|the|which|that|who|whose)\s|\s(?:has|had|is|was|will|said|says|also|now|reportedly|then|last|still)\s"
+    r"|\s(?:raised|raises|secured|secures|closed|closes|lands|landed|picked up|collected|laid off|lays off|cut|cuts"
+    r"|shed|sheds|employs|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew"
+    r"|expects|filed|shut|told|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled)\b)"
+)
 _POS_LEFT = re.compile(
-    r"(?:(?:invested|investment|injection|stake)\s(?:[\w$.,]+\s){0,4}(?:in|into)"
+    r"(?:(?:invest|invests|investing|invested|investment|injection|stake|poured|put|pumped|ploughed|plowed)\s(?:[\w$.,]+\s){0,4}(?:in|into)"
     r"|(?:valued|valuing|values)"
     r"|(?:founded|co-founded|started|set up|launched|built|created)\s(?:[\w\-]+\s){0,5}?"
     r"|(?:founder|co-founder|chief executive|ceo|president|head|employees|staff|workers|investors|backers"
@@ -206,7 +216,9 @@ def find_names(text: str, title: str | None = None) -> Names:
     mentions = []
     for mm in raw:
         if mm.name not in mid and _sentence_initial(text, mm.start):
-            if " " not in mm.name or mm.name.split()[0].lower() in _STOP:
+            if mm.name.split()[0].lower() in _STOP:
+                continue
+            if " " not in mm.name and not _KEEP_RIGHT.match(text[mm.end : mm.end + 80]):
                 continue
         mentions.append(mm)
     bare = {mm.name for mm in mentions if not mm.possessive}
@@ -216,8 +228,7 @@ def find_names(text: str, title: str | None = None) -> Names:
     for mm in mentions:
         if mm.possessive and mm.name not in bare:
             after = text[mm.end + 2 : mm.end + 30]
-            if re.match(r"\s(?:has|had|is|was|said|says|asks|launched|will|would|raised|reported|"
-                        r"largest|biggest|board|founder)\b", after):  # fmt: skip
+            if re.match(r"\s(?:has|had|is|was|said|says|asks|launched|will|would|raised|reported)\b", after):
                 fixed.append(Mention(mm.start, mm.end + 2, text[mm.start : mm.end + 2], False))
                 continue
         fixed.append(mm)
@@ -301,7 +312,7 @@ def find_names(text: str, title: str | None = None) -> Names:
         p += 1 if _POS_LEFT.search(left) else 0
         n = 1 if _NEG_RIGHT.match(right) else 0
         n += 1 if re.search(
-            r"(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
+            r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
             r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former|pays|paid|pay|from)\s(?:[\w\-]+\s){0,2}$",
             left,
         ) else 0  # fmt: skip
@@ -320,6 +331,14 @@ def find_names(text: str, title: str | None = None) -> Names:
         del tnames
     startups = [c for c in count if pos.get(c, 0) > neg.get(c, 0)]
     startups.sort(key=lambda c: (-(pos[c] + count[c]), first[c]))
+    if not startups:
+        # nothing says "startup" outright: the organisation with the best evidence that is not an investor,
+        # acquirer or source ("Investors poured $85m into Corrivo")
+        cands = [c for c in count if neg.get(c, 0) == 0 and not _INVESTOR_SUFFIX.search(c) and c not in people
+                 and not re.search(r"-based$|^(?:[A-Z]{2,3})$", c)]  # fmt: skip
+        cands.sort(key=lambda c: (-pos.get(c, 0), -count[c], first[c]))
+        if cands:
+            startups = [cands[0]]
     for c in list(startups):
         longer = [d for d in startups if d != c and d.split()[: len(c.split())] == c.split()]
         if len(longer) == 1:
