@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
 import os
 import threading
 import time
@@ -42,6 +43,14 @@ __all__ = [
     "BatchResult",
     "Warehouse",
     "ingest_lock",
+    "DATASET_SCHEMAS",
+    "MONTH_FOLDERS",
+    "UNKNOWN_MONTH",
+    "FOLDED_LIST",
+    "CompactReport",
+    "build_tables",
+    "compact_dataset",
+    "month_of",
 ]
 
 SCHEMA_VERSION = 1
@@ -458,7 +467,8 @@ class Warehouse:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         config: dict[str, Any] = {}
-        if untrusted:
+        allowed = self._dataset_directories() if untrusted else []
+        if untrusted and not allowed:
             config = {"enable_external_access": False, "lock_configuration": True}
         deadline = time.monotonic() + self.lock_wait_s
         delay = 0.01
@@ -476,6 +486,8 @@ class Warehouse:
                 time.sleep(delay)
                 delay = min(delay * 2, 0.25)
         try:
+            if allowed:  # a Parquet-backed warehouse: its dataset stays readable, nothing else
+                _restrict_to(con, allowed)
             if read_only:
                 self._check_version(con)
             yield con
@@ -757,6 +769,72 @@ class Warehouse:
         for t, c, ty in res.rows:
             out.setdefault(t, []).append((c, ty))
         return out
+
+    # -- a warehouse over a Parquet dataset (the Dask engine's system of record) ---------------------
+
+    def dataset_dir(self) -> Path | None:
+        """The Parquet dataset this warehouse reads in place, or None for an ordinary warehouse file."""
+        if not self.path.exists():
+            return None
+        with self.connect() as con:
+            try:
+                row = con.execute("SELECT value FROM schema_info WHERE key = 'dataset'").fetchone()
+            except duckdb.Error:  # no schema_info yet: a new, empty file
+                return None
+        return Path(row[0]) if row else None
+
+    def _dataset_directories(self) -> list[str]:
+        found = self.dataset_dir()
+        return [str(found).rstrip("/") + "/"] if found else []
+
+    def attach_parquet(self, dataset: Path | str) -> None:
+        """Make this warehouse read a Parquet dataset in place (see `write_parquet_part` for its layout).
+
+        ``articles``, ``metric_rows``, ``event_rows``, ``companies`` and ``company_aliases`` become views
+        over ``read_parquet`` of the dataset, so ``metrics``, ``events`` and every query work unchanged.
+        Call again after new months appear (``ingest`` and ``compact`` do). Refuses a file that holds
+        articles stored by the local engine.
+        """
+        root = Path(dataset).resolve()
+        with self.connect(read_only=False) as con:
+            version = self._check_version(con)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute(_DDL[0])  # schema_info
+                kinds = dict(
+                    con.execute(
+                        "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main'"
+                    ).fetchall()
+                )
+                for name in _PARQUET_TABLES:
+                    if kinds.get(name) == "BASE TABLE":
+                        rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()
+                        if rows and rows[0]:
+                            raise WarehouseError(
+                                f"{self.path}: holds articles stored by the local engine; give the Parquet "
+                                f"dataset a warehouse file of its own (--db NEW.duckdb)"
+                            )
+                for name in _PARQUET_TABLES:
+                    if kinds.get(name) == "BASE TABLE":
+                        con.execute(f'DROP TABLE "{name}"')
+                for name, (folder, schema, partitioned, select) in _PARQUET_TABLES.items():
+                    view = _parquet_view(root, folder, schema, partitioned, select)
+                    con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {view}')
+                for stmt in _DDL:
+                    if stmt.lstrip().startswith("CREATE OR REPLACE VIEW"):
+                        con.execute(stmt)
+                if version is None:
+                    con.execute(
+                        "INSERT OR REPLACE INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+                    )
+                con.execute("INSERT OR REPLACE INTO schema_info VALUES ('dataset', ?)", [str(root)])
+                con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise
+
+
     # -- reconciled facts (health-signals layer; see models/facts.py) ------------------------------
 
     def facts(
@@ -1043,3 +1121,203 @@ def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+# -- the Parquet dataset: layout, rows per part, views, compaction ---------------------------------
+#
+# <dataset>/articles/published_month=YYYY-MM/part-<key>.parquet    (published_month=unknown when undated)
+# <dataset>/metrics/published_month=YYYY-MM/part-<key>.parquet     rows of metric_rows
+# <dataset>/events/published_month=YYYY-MM/part-<key>.parquet      rows of event_rows
+# <dataset>/companies/part-<key>.parquet                           (company_id, name, first_seen) candidates
+# <dataset>/company_aliases/part-<key>.parquet                     (alias, company_id) candidates
+#
+# A part holds whole articles; the same <key> names its files in every folder, and its articles file is
+# written last, so it marks the part complete. `compact_dataset` folds a month's parts into one file per
+# folder and lists the keys it folded in <dataset>/articles/published_month=M/_folded.txt.
+
+_COMPANY_SCHEMA = pa.schema([("company_id", pa.string()), ("name", pa.string()), ("first_seen", pa.timestamp("us"))])
+_ALIAS_SCHEMA = pa.schema([("alias", pa.string()), ("company_id", pa.string())])
+
+#: warehouse table -> (dataset folder, Arrow schema, partitioned by month, SELECT over the files or None)
+_PARQUET_TABLES: dict[str, tuple[str, pa.Schema, bool, str | None]] = {
+    "articles": ("articles", _ARTICLE_SCHEMA, True, None),
+    "metric_rows": ("metrics", _METRIC_SCHEMA, True, None),
+    "event_rows": ("events", _EVENT_SCHEMA, True, None),
+    # one row per company: the fullest name seen (ties: the first in sort order), its first appearance
+    "companies": (
+        "companies",
+        _COMPANY_SCHEMA,
+        False,
+        "SELECT company_id, first(name ORDER BY length(name) DESC, name) AS name, min(first_seen) AS first_seen "
+        "FROM {src} GROUP BY company_id",
+    ),
+    "company_aliases": ("company_aliases", _ALIAS_SCHEMA, False, "SELECT alias, min(company_id) AS company_id FROM {src} GROUP BY alias"),
+}
+#: dataset folder -> Arrow schema of its files
+DATASET_SCHEMAS: dict[str, pa.Schema] = {folder: schema for folder, schema, _, _ in _PARQUET_TABLES.values()}
+#: folders partitioned by published month
+MONTH_FOLDERS: tuple[str, ...] = tuple(f for f, _, partitioned, _ in _PARQUET_TABLES.values() if partitioned)
+#: the hive partition of articles with no publication date
+UNKNOWN_MONTH = "unknown"
+FOLDED_LIST = "_folded.txt"
+
+_DUCK_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.int32(): "INTEGER",
+    pa.float64(): "DOUBLE",
+    pa.date32(): "DATE",
+    pa.timestamp("us"): "TIMESTAMP",
+}
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _parquet_view(root: Path, folder: str, schema: pa.Schema, partitioned: bool, select: str | None) -> str:
+    """The SELECT a view runs: the dataset's files, or no rows of the right types while there are none."""
+    pattern = root / folder / ("*/*.parquet" if partitioned else "*.parquet")
+    cols = ", ".join(f'"{c}"' for c in schema.names)
+    if any(root.glob(f"{folder}/{'*/' if partitioned else ''}*.parquet")):
+        src = f"read_parquet({_sql_text(str(pattern))}, hive_partitioning = {str(partitioned).lower()})"
+    else:
+        typed = ", ".join(f'NULL::{_DUCK_TYPES[f.type]} AS "{f.name}"' for f in schema)
+        src = f"(SELECT {typed} WHERE false)"
+    if select:
+        return select.format(src=src)
+    return f"SELECT {cols} FROM {src}"
+
+
+def _restrict_to(con: duckdb.DuckDBPyConnection, directories: list[str]) -> None:
+    """Close every door but reading ``directories`` (DuckDB takes this list only once the database is open)."""
+    con.execute("SET allowed_directories = $dirs", {"dirs": directories})
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
+def month_of(published: Any) -> str:
+    """The hive partition value of an article: ``YYYY-MM`` of its publication date, or ``unknown``."""
+    return published.strftime("%Y-%m") if published else UNKNOWN_MONTH
+
+
+def build_tables(
+    items: Sequence[tuple[Article, Extraction]], extractor_version: str, now: datetime
+) -> dict[str, pa.Table]:
+    """Rows of whole articles as Arrow tables, one per dataset folder: the Parquet engine's `write_batch`.
+
+    Columns and values are those `write_batch` stores. Company names are resolved within each article
+    (as `write_batch` does for a company it has not met before), so a part does not depend on any other.
+    """
+    art: dict[str, list[Any]] = {k: [] for k in _ARTICLE_COLS}
+    met: dict[str, list[Any]] = {k: [] for k in _METRIC_COLS}
+    evt: dict[str, list[Any]] = {k: [] for k in _EVENT_COLS}
+    comp: dict[str, list[Any]] = {k: [] for k in _COMPANY_SCHEMA.names}
+    alias: dict[str, list[Any]] = {k: [] for k in _ALIAS_SCHEMA.names}
+    for article, extraction in items:
+        names: dict[str, str] = {}
+        new_aliases: dict[str, str] = {}
+        resolve = _resolver(extraction, {}, names, new_aliases)
+        _append_article(art, article, extractor_version, now)
+        for no, m in enumerate(extraction.metrics):
+            _append_metric(met, article.article_id, no, resolve(m.company), m, extractor_version)
+        for no, e in enumerate(extraction.events):
+            _append_event(evt, article.article_id, no, resolve(e.company), e, extractor_version)
+        for cid, name in names.items():
+            comp["company_id"].append(cid)
+            comp["name"].append(name)
+            comp["first_seen"].append(now)
+        for a, cid in new_aliases.items():
+            alias["alias"].append(a)
+            alias["company_id"].append(cid)
+    return {
+        "articles": pa.table(art, schema=_ARTICLE_SCHEMA),
+        "metrics": pa.table(met, schema=_METRIC_SCHEMA),
+        "events": pa.table(evt, schema=_EVENT_SCHEMA),
+        "companies": pa.table(comp, schema=_COMPANY_SCHEMA),
+        "company_aliases": pa.table(alias, schema=_ALIAS_SCHEMA),
+    }
+
+
+@dataclass
+class CompactReport:
+    months: int = 0  # month partitions folded
+    parts: int = 0  # part files folded (articles folder)
+    articles: int = 0  # articles kept in the folded months
+    duplicates: int = 0  # article rows dropped: the same article stored by more than one part
+
+
+def compact_dataset(dataset: Path | str) -> CompactReport:
+    """Fold each month's parts into one file per folder, keeping each article once (its newest run).
+
+    Safe to run while nobody writes the dataset; a run stopped half-way leaves duplicates (never gaps),
+    which the next run removes.
+    """
+    root = Path(dataset)
+    report = CompactReport()
+    con = duckdb.connect()
+    try:
+        for month_dir in sorted(p for p in (root / "articles").glob("published_month=*") if p.is_dir()):
+            month = month_dir.name
+            stems = sorted(p.stem for p in month_dir.glob("*.parquet"))
+            if len(stems) <= 1:
+                continue
+            new_stem = "compacted-" + hashlib.sha256("\n".join(stems).encode()).hexdigest()[:16]
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE chosen AS SELECT article_id, "
+                "first(parse_filename(filename, true) ORDER BY ingested_at DESC, filename DESC) AS stem, "
+                "count(*) AS copies FROM read_parquet($files, filename = true) GROUP BY article_id",
+                {"files": [str(month_dir / f"{s}.parquet") for s in stems]},
+            )
+            kept, copies = con.execute("SELECT count(*), coalesce(sum(copies), 0) FROM chosen").fetchone() or (0, 0)
+            written: list[tuple[Path, Path]] = []
+            for folder in MONTH_FOLDERS:
+                files = [root / folder / month / f"{s}.parquet" for s in stems]
+                files = [f for f in files if f.exists()]
+                if not files:
+                    continue
+                order = "t.article_id, t.row_no" if folder != "articles" else "t.article_id"
+                cols = ", ".join(f't."{c}"' for c in DATASET_SCHEMAS[folder].names)
+                tmp = root / folder / month / f".{new_stem}.parquet.tmp"
+                con.execute(
+                    f"COPY (SELECT {cols} FROM read_parquet($files, filename = true) t "
+                    f"JOIN chosen c ON t.article_id = c.article_id AND parse_filename(t.filename, true) = c.stem "
+                    f"ORDER BY {order}) TO {_sql_text(str(tmp))} (FORMAT parquet)",
+                    {"files": [str(f) for f in files]},
+                )
+                written.append((tmp, root / folder / month / f"{new_stem}.parquet"))
+            folded = [s for s in stems if s.startswith("part-")]
+            with open(month_dir / FOLDED_LIST, "a", encoding="utf-8") as fh:
+                fh.writelines(s.removeprefix("part-") + "\n" for s in folded)
+                fh.flush()
+                os.fsync(fh.fileno())
+            for tmp, final in written:
+                os.replace(tmp, final)
+            for folder in MONTH_FOLDERS:
+                for s in stems:
+                    if s != new_stem:
+                        (root / folder / month / f"{s}.parquet").unlink(missing_ok=True)
+            report.months += 1
+            report.parts += len(stems)
+            report.articles += int(kept)
+            report.duplicates += int(copies) - int(kept)
+        for folder, key, cols in (
+            ("companies", "company_id", "first(name ORDER BY length(name) DESC, name) AS name, min(first_seen) AS first_seen"),
+            ("company_aliases", "alias", "min(company_id) AS company_id"),
+        ):
+            files = sorted((root / folder).glob("*.parquet"))
+            if len(files) <= 1:
+                continue
+            stem = "compacted-" + hashlib.sha256("\n".join(f.stem for f in files).encode()).hexdigest()[:16]
+            tmp = root / folder / f".{stem}.parquet.tmp"
+            con.execute(
+                f"COPY (SELECT {key}, {cols} FROM read_parquet($files) GROUP BY {key} ORDER BY {key}) "
+                f"TO {_sql_text(str(tmp))} (FORMAT parquet)",
+                {"files": [str(f) for f in files]},
+            )
+            os.replace(tmp, root / folder / f"{stem}.parquet")
+            for f in files:
+                if f.stem != stem:
+                    f.unlink(missing_ok=True)
+    finally:
+        con.close()
+    return report

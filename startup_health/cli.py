@@ -57,14 +57,33 @@ def cli(ctx: click.Context) -> None:
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="extraction processes (default 1)")
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine into the DuckDB file; dask: a Dask cluster into a Parquet dataset")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a local cluster")
+@click.option("--dataset", type=click.Path(path_type=Path, file_okay=False),
+              help="Parquet dataset the Dask engine writes (default: the --db file with suffix .parquet)")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, workers: int | None, quiet: bool) -> None:
+def ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    db: Path | None,
+    workers: int | None,
+    quiet: bool,
+    engine: str = "local",
+    scheduler: str | None = None,
+    dataset: Path | None = None,
+) -> None:
     """Read articles (files or folders of .txt, .md, .html) into the warehouse."""
     from tqdm import tqdm
 
     from startup_health.pipeline import ingest as run_ingest
 
     wh = _warehouse(ctx, db)
+    if engine == "dask":
+        _ingest_dask(ctx, paths, wh, workers, quiet, scheduler, dataset)
+        return
+    if scheduler or dataset:
+        raise click.UsageError("--scheduler and --dataset go with --engine dask")
     bar = tqdm(desc="articles", unit=" files", disable=quiet or None, file=sys.stderr, leave=False)
     try:
         report = run_ingest(paths, wh, workers=workers or _settings(ctx).workers, progress=bar.update)
@@ -83,8 +102,78 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, workers
         f"{len(report.skipped)} skipped, {len(report.failed)} failed; "
         f"{report.metrics} metrics and {report.events} events stored in {wh.path}"
     )
+    _echo_ingest_changes(wh, report.new_ids)
     if not report.ok:
         ctx.exit(1)
+
+
+def _ingest_dask(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    wh: Warehouse,
+    workers: int | None,
+    quiet: bool,
+    scheduler: str | None,
+    dataset: Path | None,
+) -> None:
+    """`ingest --engine dask`: the Dask engine writes the Parquet dataset; the warehouse file reads it."""
+    from tqdm import tqdm
+
+    from startup_health.scale import default_dataset, ingest_dask
+
+    try:
+        root = dataset or wh.dataset_dir() or default_dataset(wh.path)
+    except WarehouseError as exc:
+        _fail(str(exc))
+    bar = tqdm(desc="articles", unit=" articles", disable=quiet or None, file=sys.stderr, leave=False)
+    try:
+        report = ingest_dask(
+            paths, root, warehouse=wh, scheduler=scheduler, workers=workers or 2, progress=bar.update
+        )
+    except (WarehouseError, OSError) as exc:
+        _fail(str(exc))
+    finally:
+        bar.close()
+    for s in report.skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    for s in report.failed:
+        click.echo(f"error   {s.path}: {s.reason}", err=True)
+    for w in report.warnings:
+        click.echo(f"warning {w}", err=True)
+    click.echo(
+        f"{report.read} articles read: {report.new} new, {report.unchanged} unchanged; "
+        f"{len(report.skipped)} skipped, {len(report.failed)} failed; "
+        f"{report.metrics} metrics and {report.events} events stored in {root}, read by {wh.path}"
+    )
+    if not report.ok:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--dataset", type=click.Path(path_type=Path, file_okay=False), help="default: the one the warehouse reads")
+@click.pass_context
+def compact(ctx: click.Context, db: Path | None, dataset: Path | None) -> None:
+    """Fold a Parquet dataset's new parts into one file per month and table; refresh the warehouse's views."""
+    from models.warehouse import compact_dataset, ingest_lock
+
+    wh = _warehouse(ctx, db)
+    try:
+        root = dataset or wh.dataset_dir()
+        if root is None:
+            _fail(f"{wh.path}: reads no Parquet dataset; give --dataset DIR, or ingest with --engine dask first")
+        assert root is not None
+        if not root.is_dir():
+            _fail(f"{root}: no such dataset folder")
+        with ingest_lock(wh.path, wait_s=wh.lock_wait_s):
+            rep = compact_dataset(root)
+            wh.attach_parquet(root)
+    except WarehouseError as exc:
+        _fail(str(exc))
+    click.echo(
+        f"{rep.parts} parts folded into {rep.months} month files; {rep.articles} articles kept, "
+        f"{rep.duplicates} duplicate copies dropped; {wh.path} reads {root}"
+    )
 
 
 # -- query / export --------------------------------------------------------------------------------
@@ -291,6 +380,91 @@ def serve(ctx: click.Context, db: Path | None, host: str | None, port: int | Non
     s = _settings(ctx)
     update = {k: v for k, v in (("db", db), ("host", host), ("port", port)) if v is not None}
     serve_dashboard(s.model_copy(update=update))
+
+
+# -- score / changes (health-signals layer) --------------------------------------------------------
+
+
+def _parse_date(value: str | None, option: str) -> Any:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2024-03-31", param_hint=option) from None
+
+
+@cli.command()
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--companies", help="comma-separated names (default: the settings' two companies)")
+@click.option("--as-of", "as_of", metavar="DATE", help="only articles published by DATE (YYYY-MM-DD)")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--no-quotes", is_flag=True, help="leave out the quotes under each signal")
+@click.pass_context
+def score(
+    ctx: click.Context, db: Path | None, companies: str | None, as_of: str | None, fmt: str, no_quotes: bool
+) -> None:
+    """Health scores (0-100) with each signal's contribution and its evidence."""
+    from models.health import breakdown, format_scores, score_companies
+
+    names = [c.strip() for c in companies.split(",") if c.strip()] if companies else _settings(ctx).companies
+    when = _parse_date(as_of, "--as-of")
+    try:
+        scores = score_companies(_warehouse(ctx, db), names, when)
+    except WarehouseError as exc:
+        _fail(str(exc))
+    found = [s for s in scores.values() if s is not None]
+    missing = [n for n, s in scores.items() if s is None]
+    if fmt == "json":
+        rows = [
+            {"company": s.company, "score": s.value, "confidence": s.confidence, "as_of": when,
+             "window_end": s.reference_date, "signals": breakdown(s)}
+            for s in found
+        ]
+        click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=1))
+    elif found:
+        click.echo(format_scores(found, evidence=not no_quotes))
+    for n in missing:
+        click.echo(f"{n}: no such company in the warehouse", err=True)
+    if not found:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.option("--since", required=True, metavar="DATE", help="list what articles published after DATE changed")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--companies", help="comma-separated names (default: every company)")
+@click.option("--no-quotes", is_flag=True, help="leave out the source quote under each change")
+@click.pass_context
+def changes(ctx: click.Context, since: str, db: Path | None, companies: str | None, no_quotes: bool) -> None:
+    """Facts and signals that appeared or moved since a date, each with its source."""
+    from startup_health.changes import changes_since, format_changes
+
+    when = _parse_date(since, "--since")
+    names = [c.strip() for c in companies.split(",") if c.strip()] if companies else None
+    try:
+        found = changes_since(_warehouse(ctx, db), when, names)
+    except WarehouseError as exc:
+        _fail(str(exc))
+    click.echo(format_changes(found, quotes=not no_quotes))
+
+
+def _echo_ingest_changes(wh: Warehouse, new_ids: Sequence[str], limit: int = 40) -> None:
+    """End of `ingest`: what the new articles changed (never fails the ingest)."""
+    if not new_ids:
+        return
+    from startup_health.changes import changes_from_articles, format_changes
+
+    try:
+        found = changes_from_articles(wh, new_ids)
+    except WarehouseError as exc:
+        click.echo(f"warning could not list what changed: {exc}", err=True)
+        return
+    click.echo("What the new articles changed:" if found else "The new articles changed no fact or signal.")
+    if found:
+        click.echo(format_changes(found, limit=limit))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
