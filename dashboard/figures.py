@@ -75,7 +75,9 @@ def point_key(kind: str, article_id: Any, row_no: Any) -> str:
 
 
 def parse_point_key(key: Any) -> tuple[str, str, int] | None:
-    """>>> parse_point_key("m:abc:3")
+    """The (kind, article_id, row_no) a point carries, or None for anything else.
+
+    >>> parse_point_key("m:abc:3")
     ('m', 'abc', 3)
     """
     if not isinstance(key, str):

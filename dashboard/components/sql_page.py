@@ -92,20 +92,22 @@ def register(app: Dash, data: DashboardData) -> None:
         Output(ids.SQL_GRID, "rowData"),
         Output(ids.SQL_MESSAGE, "children"),
         Output(ids.SQL_MESSAGE, "className"),
+        Output(ids.SQL_MESSAGE, "title"),
         Input(ids.SQL_RUN, "n_clicks"),
         State(ids.SQL_TEXT, "value"),
         prevent_initial_call=True,
     )
-    def run(_n: int, sql: str | None) -> tuple[Any, Any, Any, str]:
+    def run(n: int, sql: str | None) -> tuple[Any, Any, Any, str, str]:
         answer = data.run_sql(sql or "")
+        run_no = f"run {n}"  # tells one answer from the next when both say the same
         if not answer.ok:
-            return [], [], answer.message, "sql-message alert alert-error"
+            return [], [], answer.message, "sql-message alert alert-error", run_no
         # field names may hold dots or spaces; AG Grid would read those as paths, so index by position
         fields = [f"c{i}" for i in range(len(answer.columns))]
         column_defs = [{"field": f, "headerName": c, "headerTooltip": c} for f, c in zip(fields, answer.columns)]
         rows = [{f: r[c] for f, c in zip(fields, answer.columns)} for r in answer.rows]
         css = "sql-message alert alert-warn" if answer.truncated else "sql-message alert alert-ok"
-        return column_defs, rows, answer.message, css
+        return column_defs, rows, answer.message, css, run_no
 
     @app.callback(
         Output(ids.SQL_DOWNLOAD, "data"),

@@ -1,0 +1,120 @@
+"""Figures are pure DataFrame -> Figure functions: checked here without a browser."""
+
+from __future__ import annotations
+
+import doctest
+
+import pandas as pd
+
+import dashboard.figures as figures_module
+from dashboard.figures import (
+    LEADERSHIP,
+    comparison_figure,
+    company_colors,
+    hover_quote,
+    message_figure,
+    parse_point_key,
+    timeline_figure,
+)
+from dashboard.summary import METRIC_LABELS, NOT_REPORTED, summarise
+from models.records import METRICS
+from tests.test_dashboard_summary import SEEDS
+
+BOTH = ["Stability AI", "Inflection AI"]
+
+
+def summary() -> pd.DataFrame:
+    s = summarise(SEEDS, BOTH)
+    s["quote"] = ["<script>alert(1)</script> burns $8M" if m == "burn_rate" else "q" for m in s["metric"]]
+    return s
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(figures_module).failed == 0
+
+
+def test_comparison_one_panel_per_metric_each_with_its_own_scale() -> None:
+    fig = comparison_figure(summary(), company_colors(BOTH))
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles[: len(METRICS)] == [METRIC_LABELS[m] for m in METRICS]
+    yaxes = [k for k in fig.layout.to_plotly_json() if k.startswith("yaxis")]
+    assert len(yaxes) == len(METRICS)
+    ranges = {fig.layout[k].range[1] for k in yaxes}
+    assert len(ranges) > 2  # money and head counts are not squeezed onto one axis
+
+
+def test_comparison_bars_show_figures_and_not_reported() -> None:
+    fig = comparison_figure(summary(), company_colors(BOTH))
+    bars = [t for t in fig.data if t.type == "bar" and t.x and t.x[0] is not None]
+    assert len(bars) == len(BOTH) * len(METRICS)
+    burn = next(t for t in bars if t.x[0] == "Stability AI" and t.customdata is not None and "$8M" in t.text[0])
+    assert burn.y[0] == 8e6 and burn.text[0] == "$8M / month"
+    assert parse_point_key(burn.customdata[0])[0] == "m"
+    assert "&lt;script&gt;" in burn.hovertemplate and "<script>" not in burn.hovertemplate
+    missing = [t for t in bars if t.text[0] == NOT_REPORTED]
+    assert len(missing) == 11 and all(t.y[0] == 0 and t.customdata is None for t in missing)
+    assert {t.marker.color for t in bars if t.x[0] == "Stability AI"} == {"#0072B2"}
+    legend = [t.name for t in fig.data if t.showlegend]
+    assert legend == BOTH
+
+
+def test_disagreement_marked_on_the_bar() -> None:
+    fig = comparison_figure(summary(), company_colors(BOTH))
+    talent = next(t for t in fig.data if t.type == "bar" and t.x[0] == "Stability AI" and t.text and "⚠" in t.text[0])
+    assert "sources disagree" in talent.hovertemplate and "6+" in talent.hovertemplate
+
+
+def test_comparison_of_nothing_says_so() -> None:
+    fig = comparison_figure(summarise(SEEDS, []), {})
+    assert "Choose companies" in fig.layout.annotations[0].text
+
+
+def test_timeline_rows_colours_and_hover() -> None:
+    points = pd.DataFrame(
+        {
+            "company": ["Stability AI", "Inflection AI"],
+            "metric": ["burn_rate", "funding_raised"],
+            "display": ["$8M / month", "~$1.5B"],
+            "as_of": ["2024-03", None],
+            "date": pd.to_datetime(["2024-03-01", "2024-03-22"]),
+            "quote": ["It burns <b>8 million</b> a month.", "Raised about $1.5 billion."],
+            "article_id": ["a", "b"],
+            "row_no": [1, 4],
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "company": ["Stability AI"],
+            "person": ["Emad Mostaque"],
+            "role": ["CEO"],
+            "kind": ["resigned"],
+            "as_of": ["2024-03-22"],
+            "date": pd.to_datetime(["2024-03-22"]),
+            "quote": ["Mostaque resigned."],
+            "article_id": ["a"],
+            "row_no": [0],
+        }
+    )
+    colors = company_colors(BOTH)
+    fig = timeline_figure(points, events, colors)
+    assert [t.name for t in fig.data] == ["Stability AI", "Stability AI", "Inflection AI"]
+    assert [t.marker.color for t in fig.data] == [colors["Stability AI"]] * 2 + [colors["Inflection AI"]]
+    assert fig.data[1].y[0] == LEADERSHIP and fig.data[1].customdata[0] == "e:a:0"
+    assert fig.data[0].customdata[0] == "m:a:1"
+    hover = fig.data[0].hovertext[0]
+    assert "$8M / month" in hover and "2024-03" in hover and "&lt;b&gt;8 million&lt;/b&gt;" in hover
+    assert "Emad Mostaque (CEO) resigned" in fig.data[1].hovertext[0]
+    assert list(fig.layout.yaxis.categoryarray)[0] == LEADERSHIP
+
+
+def test_timeline_of_nothing_says_so() -> None:
+    empty = pd.DataFrame(columns=["company"])
+    assert "No dated figures" in timeline_figure(empty, empty, {}).layout.annotations[0].text
+
+
+def test_hover_quote_escapes_shortens_and_wraps() -> None:
+    text = hover_quote("<img src=x onerror=alert(1)> " + "word " * 200)
+    assert "<img" not in text and "&lt;img" in text
+    assert text.count("<br>") >= 3 and len(text) < 450
+    assert hover_quote(None) == ""
+    assert message_figure("a <b>").layout.annotations[0].text == "a &lt;b&gt;"
