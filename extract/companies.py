@@ -81,12 +81,20 @@ _POS_RIGHT = re.compile(
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = re.compile(
-    r"^(?:['’]s\s(?:latest|first|new|second|last|series|founder|co-founder|chief|valuation|revenue|staff|employees|"
-    r"workforce|board|investors|backers|total|headcount|cash|burn|spending)\b"
-    r"|,\s(?:a|an|the|which|that|who|whose)\s|\s(?:has|had|is|was|will|said|says|also|now|reportedly|then|last|still)\s"
-    r"|\s(?:raised|raises|secured|secures|closed|closes|lands|landed|picked up|collected|laid off|lays off|cut|cuts"
-    r"|shed|sheds|employs|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew"
-    r"|expects|filed|shut|told|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled)\b)"
+    r"^(?:['’]s?\s|,\s(?:a|an|the|which|that|who|whose|with)\s"
+    r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
+    r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}(?:ed|es)\b"
+    r"|\s(?:raised|secured|closed|lands|landed|picked up|collected|laid off|lays off|cut|cuts|shed|sheds|employs"
+    r"|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew|expects|filed|shut|told"
+    r"|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled|made|earns|sought|wants"
+    r"|hopes|tried|attempted|set|became|became)\b)",
+    re.IGNORECASE,
+)
+#: ordinary nouns that start sentences and take verbs like names do
+_COMMON_START = frozenset(
+    """investors analysts revenue sales demand money shares employees staff customers users founders executives
+    banks lenders regulators officials critics rivals markets prices costs profits losses funding growth
+    people workers companies startups start-ups businesses cities governments reports documents filings""".split()
 )
 _POS_LEFT = re.compile(
     r"(?:(?:invest|invests|investing|invested|investment|injection|stake|poured|put|pumped|ploughed|plowed)\s(?:[\w$.,]+\s){0,4}(?:in|into)"
@@ -106,7 +114,7 @@ _NEG_LEFT = re.compile(
     r"|partner|partners|investor|rival|customers|sale of [\w\s]{0,40} to|sold to|told|with)\s$",
 )
 _NEG_RIGHT = re.compile(
-    r"^(?:['’]s)?,?\s(?:the\s[\w\-]+\s(?:giant|group|conglomerate|incumbent|investor|fund)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
+    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:the\s(?:[\w\-]+\s){1,3}(?:giant|group|conglomerate|incumbent|investor|fund)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:hosts|supplies|owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
@@ -313,7 +321,7 @@ def find_names(text: str, title: str | None = None) -> Names:
         n = 1 if _NEG_RIGHT.match(right) else 0
         n += 1 if re.search(
             r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
-            r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former|pays|paid|pay|from)\s(?:[\w\-]+\s){0,2}$",
+            r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former|pays|paid|pay)\s(?:[\w\-]+\s){0,2}$",
             left,
         ) else 0  # fmt: skip
         if _INVESTOR_SUFFIX.search(c):
@@ -335,7 +343,7 @@ def find_names(text: str, title: str | None = None) -> Names:
         # nothing says "startup" outright: the organisation with the best evidence that is not an investor,
         # acquirer or source ("Investors poured $85m into Corrivo")
         cands = [c for c in count if neg.get(c, 0) == 0 and not _INVESTOR_SUFFIX.search(c) and c not in people
-                 and not re.search(r"-based$|^(?:[A-Z]{2,3})$", c)]  # fmt: skip
+                 and not re.search(r"-based$|^(?:[A-Z]{2,3})$", c) and c.lower() not in _COMMON_START]  # fmt: skip
         cands.sort(key=lambda c: (-pos.get(c, 0), -count[c], first[c]))
         if cands:
             startups = [cands[0]]
