@@ -297,8 +297,12 @@ def failed_raise_signal(facts: Sequence[Fact]) -> Signal:
     if unreached:
         t = unreached[-1][0]
         words = f"sought a valuation of {describe(t)}, never reached in the news held"
-        if len(unreached) > 1:
-            words += f" ({len(unreached)} such targets)"
+        others = [u for u, _ in unreached[:-1] if abs(u.value - t.value) > TOLERANCE * abs(t.value)]
+        repeats = len(unreached) - 1 - len(others)
+        if repeats:
+            words += f"; the same target also reported for {', '.join(u.period or 'no date' for u, _ in unreached[:-1] if u not in others)}"
+        if others:
+            words += f"; {len(others)} other target(s) not reached: " + ", ".join(describe(u) for u in others)
         return Signal("failed_raise", 0.0, words, {"targets_unreached": [u.value for u, _ in unreached]},
                       fact_evidence(u for u, _ in unreached), ("failed_raise",))
     t, hit = reached[-1]

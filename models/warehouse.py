@@ -753,7 +753,7 @@ class Warehouse:
 
         with self.connect() as con:
             try:
-                tbl = con.execute(sql).fetch_arrow_table()
+                tbl = con.sql(sql).to_arrow_table()
             except duckdb.Error as exc:
                 raise QueryRefused(_first_line(exc)) from None
         pq.write_table(tbl, out)
