@@ -321,7 +321,8 @@ def find_names(text: str, title: str | None = None) -> Names:
         n = 1 if _NEG_RIGHT.match(right) else 0
         n += 1 if re.search(
             r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
-            r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former|pays|paid|pay)\s(?:[\w\-]+\s){0,2}$",
+            r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former|pays|paid|pay|merging with"
+            r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$",
             left,
         ) else 0  # fmt: skip
         if _INVESTOR_SUFFIX.search(c):

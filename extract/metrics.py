@@ -40,7 +40,8 @@ _HEDGE_WORDS = (
 _L_CUES = re.compile(
     r"""\b(?:
       (?P<pre>pre-money|before the (?:new )?(?:cash|money|investment))
-    | (?P<val>market\ value|market\ capitali[sz]ation|market\ cap|valued|valuing|values|valuation|value\ of|valuations)
+    | (?P<val>market\ value|market\ capitali[sz]ation|market\ cap|valued|valuing|values|valuation|value\ of|valuations
+        |(?:is|was|were|are|been|be)\ (?:now\ |once\ |still\ |then\ )?worth|value\ (?:it|the\ company|them|the\ business|\w+)\ at)
     | (?P<target>target)
     | (?P<excl>debt|loans?|lenders?|credit|bonds?|tender|sold\ (?:\w+\ )?shares|share\ sales?|buy|buying|buys
         |bought|purchases?|purchased|acqui\w+|pay|pays|paid|paying|owed|owes|owe|lost|lose|loses|losing
@@ -49,7 +50,7 @@ _L_CUES = re.compile(
         |owing|spent\ heavily|sell)
     | (?P<sought>to\ raise|seeking|seek|seeks|sought|wanted|wants|hoped|hoping|hopes|aims?|aiming
         |plans?\ to\ raise|asks?|asking|try(?:ing)?\ to\ raise|tried\ to\ raise|promised|pledged)
-    | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue)
+    | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue|earns|earned|earning)
     | (?P<burn>spending|spend|spends|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|running\ costs|operating\ costs)
     | (?P<fund>raised|raise|raises|raising|secured|secure|secures|closed|closes|close(?!\ to)|brought\ in|brings\ in
         |bringing\ in|collected|collecting|lands|landed|land|invest|invests|invested|investing|investment|injection|funding
@@ -68,7 +69,8 @@ _R_IMMEDIATE = re.compile(
     | (?P<rev>(?:of|in)\ (?:annual\ |annuali[sz]ed\ |recurring\ |gross\ |quarterly\ )*(?:revenues?|sales|turnover)|(?:annual\ )?(?:revenues?|sales)\b)
     | (?P<burn>of\ (?:expenses|expenditure|spending|costs|cash\ burn|operating\ costs))
     | (?P<fund>(?:in|of)\ (?:new\ |fresh\ |additional\ |venture\ |equity\ |new\ equity\ )*(?:funding|financing|capital|investment|equity|convertible\ notes?|new\ money)
-        |(?:series\ [a-z]\d?|seed|funding|financing|equity|investment|venture)(?:\ round|\ raise)?\b|round\b|raise\b|lifeline|injection|convertible\ note|fundraise|fundraising)
+        |(?:series\ [a-z]\d?|seed|funding|financing|equity|investment|venture)(?:\ round|\ raise)?\b|round\b|raise\b|lifeline|injection|convertible\ note|fundraise|fundraising
+        |into\b)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -85,7 +87,8 @@ _TARGET = re.compile(
     r"\b(?:sought|seeking|seek|seeks|attempt\w*|tried|trying|try|unsuccessful\w*|in talks|talks|target\w*"
     r"|hoped|hoping|hopes|weigh\w*|discuss\w*|consider\w*|sounded out|explor\w*|efforts? to|falling short"
     r"|fell short|fell through|no deal|proposed|planned|IPO|initial public offering|to raise|rights issue"
-    r"|would value|aim\w*|asks?|pitched)\b",
+    r"|would value|will value|aim\w*|asks?|pitched|wants?|looking to|approached|about raising|failing|failed|hopes"
+    r"|price range)\b",
 )
 _DENY = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|disputed|disputes|dismissed|refuted|not accurate|inaccurate"
@@ -99,7 +102,8 @@ _HYPO = re.compile(
 _INHERIT = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|compared with|compared to|versus|against)\s+)?"
     r"\bfrom\s+(?:a\s+(?:peak|high|low)\s+of\s+)?" + "(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than|as much as|up to)\\s+)*$"
-    + "|\\b(?:including|along with|as well as|plus)\\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\\s+)*$",
+    + "|\\b(?:including|along with|as well as|plus)\\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\\s+)*$"
+    + "|\\b(?:(?:a|one|two)[ -](?:third|quarter|half|fifth|tenth)s?|half|double|twice|triple|a fraction)\\s+(?:of\\s+)?the\\s+$",
 )
 _PERIOD = re.compile(
     r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|a year|per year|per annum|"
@@ -318,8 +322,26 @@ class _Article:
             gap = t[near[1] : pos]
             if re.match(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)", gap) or len(gap) < 3:
                 return near[2]
+            s = t[sa:sb]
+            ca, _ = clause_bounds(s, pos - sa)
+            inclause = [m for m in left if m[0] >= sa + ca and not self._aside(sa, sb, m, pos)]
+            if inclause:
+                return inclause[-1][2]
+            # the subject of the sentence, unless a later name is the subject of a new clause
             return left[0][2]
         return ms[0][2]
+
+    def _aside(self, sa: int, sb: int, m: tuple[int, int, str, str], pos: int) -> bool:
+        """A mention inside an appositive, after a preposition or "former": not the figure's subject."""
+        t = self.text
+        pre = t[max(sa, m[0] - 25) : m[0]]
+        if re.search(r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on)\s+(?:[a-z\-]+\s+){0,2}$", pre):
+            return True
+        s = t[sa:sb]
+        for ap in re.finditer(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,", s):
+            if sa + ap.start() < m[0] < sa + ap.end() and not (sa + ap.start() < pos < sa + ap.end()):
+                return True
+        return False
 
     def date_for(self, sa: int, sb: int, pos: int, metric: str) -> tuple[Period | None, bool]:
         s = self.text[sa:sb]
@@ -384,8 +406,8 @@ class _Article:
         self._emit = {}
         kept = []
         for a in amounts:
-            if kept and re.fullmatch(r"\s*\(\s*(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost)?\s*",
-                                     s[kept[-1].end : a.start]):  # fmt: skip
+            if kept and re.fullmatch(r"\s*(?:\(|,\s*or)\s*(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost)?\s*",
+                                     s[kept[-1].end : a.start]) and a.currency != kept[-1].currency:  # fmt: skip
                 if a.currency == "USD" and kept[-1].currency != "USD":
                     self._emit[(kept[-1].start, kept[-1].end)] = a
                 continue
@@ -430,7 +452,9 @@ class _Article:
             return
         right_imm = s[last.end : min(len(s), last.end + 40)]
         right = s[last.end : min(cb, next_start)]
-        if re.search(r"\bof\s+(?:the|its|their)\s+$", left) and not re.search(r"\b(?:valuation|value|revenue|sales)\b", left):
+        if re.search(r"\bof\s+(?:the|its|their)\s+$", left) and not re.search(r"\b(?:valuation|value|revenue|sales)\b", left) and not (
+            self._last_money is not None and _INHERIT.search(left)
+        ):
             return  # "$20m of the $50m": the whole is context for the part, not a figure of its own
         if re.fullmatch(r"\s+of\s+(?:the|its|their)\s+", right):
             # the part of a whole: what happens to it is said after the whole ("... actually arrived")
@@ -453,6 +477,10 @@ class _Article:
             if cue is not None:
                 metric = cue.lastgroup
                 src = "left"
+                if metric == "val" and cue.group(0).endswith("worth") and not re.search(
+                    r"(?:\b(?:it|company|start-?up|firm|business)|[A-Z][\w\-]*)\s$", left[: cue.start()]
+                ):
+                    return  # "the rescue is worth $9.5bn": a deal's worth, not the company's
         if metric is None and self._last_money is not None and _INHERIT.search(left):
             metric, src = "inherit", "left"
         if metric is None and re.match(r"^\s(?:in total|in all|to date|so far)\b", right):
@@ -482,6 +510,8 @@ class _Article:
             if re.search(r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*)\s+" + _HEDGE_WORDS + r"$", left):
                 return
             name = "funding_raised"
+            if re.match(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b", s[last.end : last.end + 50]):
+                return  # one investor's ticket into a round
             inv = re.match(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})", s[last.end : last.end + 60])
             if inv and re.search(r"\binvest", left + s[last.end : last.end + 12]):
                 tgt = inv.group(1)
@@ -516,14 +546,26 @@ class _Article:
             elif re.search(r"\bquarterly\b", clause_left, re.I):
                 per = "a quarter"
             elif inherited_div is not None:
-                per = {12.0: "a year", 3.0: "a quarter"}.get(inherited_div, "a month")
+                per = {12.0: "a year", 3.0: "a quarter", 6.0: "a half"}.get(inherited_div, "a month")
             else:
-                return
+                rest = s[last.end : cb]
+                if re.match(r"^[^.;]{0,30}?\b(?:in|during|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|past)\s+quarter|Q[1-4]\b|three months)", rest):
+                    per = "a quarter"
+                elif re.match(r"^[^.;]{0,30}?\b(?:in|during|over)\s+the\s+(?:(?:first|second)\s+half|six months)", rest):
+                    per = "a half"
+                elif re.match(r"^[^.;]{0,30}?\b(?:last year|this year|in (?:fiscal )?(?:19|20)\d\d|over the (?:past|last) (?:year|twelve months|12 months))", rest):
+                    per = "a year"
+                else:
+                    return
+            if re.search(r"\b(?:would|will|plans? to|to)\s+spend\s+" + _HEDGE_WORDS + r"$", left):
+                return  # a spending plan is not the company's burn
             if "year" in per or "annum" in per or "annual" in per:
                 value_div = 12.0
+            elif "half" in per:
+                value_div = 6.0
             elif "quarter" in per:
                 value_div = 3.0
-        elif re.match(r"^\s?(?:a|per) (?:month|year)\b", s[last.end : last.end + 12]) and name == "funding_raised":
+        elif re.match(r"^\s?(?:a|per) (?:month|year)\b(?! later| earlier| ago| before| after)", s[last.end : last.end + 20]) and name == "funding_raised":
             return
         company = self.attribute(sa, sb, sa + first.start, sa + last.end)
         self._last_money = (name, value_div)
