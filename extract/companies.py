@@ -87,7 +87,7 @@ _KEEP_RIGHT = re.compile(
     r"|\s(?:raised|secured|closed|lands|landed|picked up|collected|laid off|lays off|cut|cuts|shed|sheds|employs"
     r"|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew|expects|filed|shut|told"
     r"|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled|made|earns|sought|wants"
-    r"|hopes|tried|attempted|set|became|became)\b)",
+    r"|hopes|tried|attempted|set|became|brought|took|won|saw|began|paid|kept|put|ran|reported)\b)",
     re.IGNORECASE,
 )
 #: ordinary nouns that start sentences and take verbs like names do
@@ -118,7 +118,7 @@ _NEG_RIGHT = re.compile(
     r"|which (?:hosts|supplies|owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
-    r"|participated|reported|estimated|put|data|held talks|committed|promised|backed|joined|joining"
+    r"|participated|reported(?!\s(?:revenue|sales|a loss|losses|profit|turnover))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
     r"|took control|rescue|stake|vision fund|analysts?|intelligence)\b",
     re.IGNORECASE,
 )
@@ -321,7 +321,7 @@ def find_names(text: str, title: str | None = None) -> Names:
         n = 1 if _NEG_RIGHT.match(right) else 0
         n += 1 if re.search(
             r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
-            r"|joined|joining|join|to lead|including|such as|rival|sold to|to|former|pays|paid|pay|merging with"
+            r"|joined|joining|join|to lead|including|such as|sold to|to|former|pays|paid|pay|merging with"
             r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$",
             left,
         ) else 0  # fmt: skip

@@ -47,7 +47,7 @@ _L_CUES = re.compile(
         |bought|purchases?|purchased|acqui\w+|pay|pays|paid|paying|owed|owes|owe|lost|lose|loses|losing
         |loss|losses|cash|bill|bills|licen[cs]e|licensing|fee|fees|package|prices?|priced|cost|commitment
         |ticket|grant|grants|contribut\w+|market|worth|sale|sold|cheques?|consumed|refund|stake|subsidy
-        |owing|spent\ heavily|sell)
+        |owing|spent\ heavily|sell|salary|salaries|wages?|compensation|bonus(?:es)?|pay\ package)
     | (?P<sought>to\ raise|seeking|seek|seeks|sought|wanted|wants|hoped|hoping|hopes|aims?|aiming
         |plans?\ to\ raise|asks?|asking|try(?:ing)?\ to\ raise|tried\ to\ raise|promised|pledged)
     | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue|earns|earned|earning)
@@ -138,7 +138,7 @@ _EMPLOYEE_NOUN = re.compile(r"^(?:employees|employee|staff|staffers|people|worke
 _JOB_NOUN = re.compile(r"^(?:jobs|roles|positions|posts)$")
 _LAYOFF = (
     r"laid off|lay(?:s|ing)? off|cut|cuts|cutting|eliminat\w+|ax(?:e|ed|es|ing)|shed|sheds|shedding"
-    r"|let go|lose their jobs|lost their jobs|losing their jobs|made redundant|redundan\w+|job cuts"
+    r"|let go|letting go(?: of)?|let go of|lose their jobs|lost their jobs|losing their jobs|made redundant|redundan\w+|job cuts"
     r"|layoffs?|affected|hit|slash\w*|fired|firing|dismiss\w*|furlough\w*"
 )
 _DEPART = (
@@ -148,7 +148,9 @@ _DEPART = (
     r"|(?:will|would|to|shall) leave|hired|recruited"
 )
 _HEAD_ADJ = re.compile(
-    r"\b(?:has|had|have|employs|employ|employed|employing|(?<!along )with|totals|totalled|totaled|of)\s+"
+    r"\b(?:has|had|have|employs|employ|employed|employing|(?<!along )with|totals|totalled|totaled|of|counts|keep|keeps|kept"
+    r"|retain|retains|retained|grown to|grew to|risen to|rose to|expanded to|shrunk to|shrank to|fallen to|fell to|dropped to"
+    r"|down to|up to)\s+"
     + _HEDGE_WORDS
     + r"$"
 )
@@ -159,8 +161,9 @@ _VERB_RIGHT = re.compile(
 )
 _HEAD_OF = re.compile(r"\b(?:workforce|staff|headcount|team|payroll)\s+of\s+" + _HEDGE_WORDS + r"$", re.I)
 _HEAD_NONOUN = re.compile(
-    r"\b(?:staff|employee|headcount|workforce)s?\s(?:numbers?\s|count\s|size\s)?(?:had\s|has\s|have\s)?"
-    r"(?:peaked|stood|grew|rose|reached|totall?ed|fell|dropped|shrank)\s(?:at|to)\s" + _HEDGE_WORDS + r"$",
+    r"\b(?:staff|employee|headcount|workforce)s?\s(?:numbers?\s|count\s|size\s)?(?:had\s|has\s|have\s|is\s|was\s)?(?:now\s|since\s)?"
+    r"(?:(?:peaked|stood|grew|grown|rose|risen|reached|totall?ed|fell|fallen|dropped|shrank|shrunk|doubled|tripled|halved"
+    r"|increased|decreased|climbed)\s(?:at|to)\s|(?:is|was|stands at|stood at)\s)" + _HEDGE_WORDS + r"$",
     re.IGNORECASE,
 )
 _SUBSET = re.compile(r"\b(?:among them|including|of whom|of which|such as)\s+" + _HEDGE_WORDS + r"$", re.I)
@@ -214,10 +217,15 @@ _ROLE_NP = (
     r"|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?|general\s+counsel|president"
     r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+)"
 )
+_ROLE_BARE = (
+    r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?"
+    r"|general\s+counsel|president|co-founder|founder)"
+)
 # unnamed office-holders who left: "the head of compliance resigned", "the COO and the CFO quit"
 _ROLE_DEPART = re.compile(
-    rf"(?P<seq>{_ROLE_NP}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_ROLE_NP})*)\s+(?:(?:has|had|have|also|then|both|later)\s+)*"
-    r"(?P<v>resigned|left|quit|departed|stepped down|exited|walked out)\b"
+    rf"(?P<seq>{_ROLE_NP}(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:{_ROLE_NP}|{_ROLE_BARE}))*)\s+(?:(?:has|had|have|also|then|both|later|now)\s+)*"
+    r"(?P<v>resigned|left|quit|departed|stepped down|exited|walked out|(?:was|were|has been|have been) (?:poached|hired away|lured away))\b"
+    rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+to\b"
 )
 _APPOINT = re.compile(
     r"\b(?:appoint\w*|named|names|hires|hired|has hired|picks|picked|replaces|replaced|takes over"
@@ -634,6 +642,8 @@ class _Article:
                 head = True
             elif noun is None and re.search(r"\bheadcount\b[^.;]{0,40}?\bto\s+" + _HEDGE_WORDS + r"$", before):
                 head = True
+            elif noun is None and re.search(r"\b(?:employs|employed|employing)\s+" + _HEDGE_WORDS + r"$", before):
+                head = True
             elif noun and _EMPLOYEE_NOUN.match(noun) and _HEAD_ADJ.search(before[-40:]) and not re.search(
                 r"\bof\s+" + _HEDGE_WORDS + r"$", before[-40:]
             ):
@@ -647,6 +657,12 @@ class _Article:
             if head:
                 if not (noun is None or _EMPLOYEE_NOUN.match(noun)):
                     continue
+                if noun is None and re.match(r"^\s+(?:[a-z\-]+\s+)?[a-z]+s\b(?<!\bis)", after) and not re.match(
+                    r"^\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|people)\b", after
+                ):
+                    continue  # "a workforce of 500 drivers": counted things other than employees
+                if re.search(r"\bcontract\w*\s+(?:workforce|staff|workers)\b", before[-60:]):
+                    continue
                 comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
                 self.add(comp, "headcount", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                 produced.add("headcount")
@@ -654,7 +670,9 @@ class _Article:
                 if (_ALL_OF.search(before[-60:]) or re.search(r"\ball\s+$", before, re.I)) and _JOBS_END.search(s[c.end :]):
                     self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                     produced.add("layoffs")
-                elif _ALL_OF_WHOM.match(s[noun_end:]):
+                elif _ALL_OF_WHOM.match(s[noun_end:]) or re.match(
+                    r"^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)", s[noun_end:]
+                ):
                     self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                     produced.add("layoffs")
                 continue
@@ -818,17 +836,19 @@ class _Article:
                 self.events.append(Event(comp, person[2], role.group(0).lower() if role else None, kind,
                                          vpos, sa + v.end(), s, sa, as_of, self.confidence(s)))  # fmt: skip
         for rd in _ROLE_DEPART.finditer(s):
-            vpos = sa + rd.start("v")
+            vg = "v" if rd.group("v") else "seq2"
+            vpos = sa + rd.start(vg)
             if any(c < vpos for c in self._dep_counts) or _DENY.search(s):
                 continue
-            roles = re.findall(_ROLE_NP, rd.group("seq"))
+            seq = rd.group("seq") or rd.group("seq2")
+            roles = re.findall(_ROLE_NP, seq) + re.findall(r"(?:\band\s+|,\s+)" + _ROLE_BARE, seq)
             keys = ["role:" + re.sub(r"^\S+\s+(?:company['’]s\s+)?", "", r.lower()) for r in roles]
             new = [k for k in keys if k not in self.departed]
             if not new:
                 continue
             self.departed.update(new)
             comp = self.attribute(sa, sb, sa + rd.start(), sa + rd.end())
-            self.add(comp, "departed_talent", len(new), "persons", "exact", vpos, sa + rd.end("v"), sa, sb, "|".join(new))
+            self.add(comp, "departed_talent", len(new), "persons", "exact", vpos, sa + rd.end(vg), sa, sb, "|".join(new))
         # appointments and interim leaders
         if re.search(r"\binterim\b", s, re.I) or _APPOINT.search(s):
             comp = self.attribute(sa, sb, sa, sa)

@@ -83,7 +83,7 @@ _COUNT_WORDS = (
     r"half\s+a\s+dozen|a\s+dozen|two\s+dozen|three\s+dozen|dozen"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    r"|a\s+hundred|hundreds|thousands|dozens|several|a\s+handful|handful"
+    r"|a\s+hundred|hundreds|thousands|dozens|several|a\s+handful|handful|both"
 )
 COUNT_RE = re.compile(
     rf"(?<![\w$€£.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}(?!\d)|\d{{1,6}}(?![\d.,]\d)|{_COUNT_WORDS})"
@@ -226,6 +226,8 @@ def parse_count(s: str) -> float | None:
         return 100.0
     if s in ("hundreds", "thousands", "dozens", "several", "a handful", "handful"):
         return None
+    if s == "both":
+        return 2.0
     if s in WORD_NUMBERS:
         return float(WORD_NUMBERS[s])
     try:
