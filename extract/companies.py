@@ -124,7 +124,7 @@ _NEG_RIGHT = re.compile(
 )
 _PERSON_LEFT = re.compile(rf"\b(?:{ROLE_WORDS})s?(?:\s(?:and|&)\s(?:{ROLE_WORDS}))?\s$", re.IGNORECASE)
 _PERSON_RIGHT = re.compile(
-    r"^(?:['’]s)?(?:,\s(?:who|whose|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
+    r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
     + ROLE_WORDS
     + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her)\b|\s(?:himself|herself)\b)",
     re.IGNORECASE,

@@ -26,7 +26,7 @@ __all__ = ["extract_figures", "CANDIDATE_RE"]
 CANDIDATE_RE = re.compile(
     r"[\d$€£]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
     r"|fifty|dozen|half|hundred|resign\w*|quit\w*|step\w* (?:down|aside)|left|leav\w*|depart\w*|exit\w*"
-    r"|appoint\w*|interim|named|hire\w*|last day|replaces|million|billion)\b",
+    r"|appoint\w*|interim|named|hire\w*|last day|replaces|million|billion|poach\w*|lured|both)\b",
     re.IGNORECASE,
 )
 
@@ -51,7 +51,7 @@ _L_CUES = re.compile(
     | (?P<sought>to\ raise|seeking|seek|seeks|sought|wanted|wants|hoped|hoping|hopes|aims?|aiming
         |plans?\ to\ raise|asks?|asking|try(?:ing)?\ to\ raise|tried\ to\ raise|promised|pledged)
     | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue|earns|earned|earning)
-    | (?P<burn>spending|spend|spends|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|running\ costs|operating\ costs)
+    | (?P<burn>spending|spend|spends|spent|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|running\ costs|operating\ costs)
     | (?P<fund>raised|raise|raises|raising|secured|secure|secures|closed|closes|close(?!\ to)|brought\ in|brings\ in
         |bringing\ in|collected|collecting|lands|landed|land|invest|invests|invested|investing|investment|injection|funding
         |financing|round|arrived|completed|took\ in|pulled\ in|garnered|attracted|convertible\ notes?)
@@ -123,6 +123,7 @@ _FUNCTION = (
     r"(?!(?:that|its|the|a|an|of|and|or|to|in|on|at|by|for|from|with|who|which|his|her|their|it|was|were|is"
     r"|are|had|has|have|be|been|will|would|said|says|than|as)\b)"
 )
+_NUMWORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)"
 _NOUN_AFTER = re.compile(
     r"^(?:\s+(?:(?:more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining"
     r"|" + _FUNCTION + r"[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>" + PERSON_NOUNS + r"))\b"
@@ -130,7 +131,7 @@ _NOUN_AFTER = re.compile(
 _OF_AFTER = re.compile(
     r"^\s+of\s+(?P<det>the|its|their|his|her|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     + _HEDGE_WORDS
-    + r"(?:(?P<m>\d[\d,]*|[a-z]+)\s+)?(?:(?:[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>"
+    + r"(?:(?P<m>\d[\d,]*|" + _NUMWORDS + r")\s+)?(?:" + _FUNCTION + r"(?:[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>"
     + PERSON_NOUNS
     + r")\b"
 )
