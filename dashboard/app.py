@@ -14,6 +14,7 @@ from dash import Dash
 from dashboard import data as data_module
 from dashboard import layout
 from dashboard.components import charts, downloads, evidence, grid, header, picker, scorecards, sql_page
+from dashboard.components import score as health_score
 from models.warehouse import Warehouse
 from startup_health.settings import Settings
 
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     header.register(app)
     picker.register(app, data, settings.companies)
     scorecards.register(app, data)
+    health_score.register(app, data)
     charts.register(app, data)
     evidence.register(app, data)
     grid.register(app, data)

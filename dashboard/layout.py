@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components import charts, evidence, grid, header, picker, scorecards, sql_page
+from dashboard.components import score as health_score
 from startup_health.settings import Settings
 
 
@@ -28,6 +29,7 @@ def build(settings: Settings, prefix: str = "/") -> html.Div:
                         children=[
                             scorecards.layout(),
                             evidence.layout(),
+                            health_score.layout(),
                             charts.layout(),
                             grid.layout(),
                         ],
