@@ -83,7 +83,9 @@ _POS_RIGHT = re.compile(
 _KEEP_RIGHT = re.compile(
     r"^(?:['’]s?\s|,\s(?:a|an|the|which|that|who|whose|with)\s"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
-    r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}(?:ed|es)\b"
+    r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
+    r"|\s(?:raises|closes|lands|cuts|sheds|employs|says|plans|expects|hires|files|shuts|burns|spends|loses|makes"
+    r"|earns|wants|hopes|seeks|aims|lays|lets|counts|operates|sells|reports|posts|books|generates|agrees)\b"
     r"|\s(?:raised|secured|closed|lands|landed|picked up|collected|laid off|lays off|cut|cuts|shed|sheds|employs"
     r"|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew|expects|filed|shut|told"
     r"|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled|made|earns|sought|wants"
@@ -129,7 +131,65 @@ _PERSON_RIGHT = re.compile(
     + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her)\b|\s(?:himself|herself)\b)",
     re.IGNORECASE,
 )
+_NEG_LEFT2 = re.compile(
+    r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
+    r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
+    r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$"
+)
+_AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
+_ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 _PRONOUN_AFTER = re.compile(r"^[^.!?]{0,60}?\b(?:he|she|his|her|him)\b")
+
+
+_WORD = re.compile(r"[\w$.,’'\-]+")
+_INVEST_WORDS = frozenset(
+    "invest invests investing invested investment injection stake poured put pumped ploughed plowed".split()
+)
+_FOUND_WORDS = frozenset("founded co-founded started launched built created".split())
+_ROLE_OF = frozenset(
+    "founder co-founder ceo president head employees staff workers investors backers boss engineers researchers"
+    " leaders executive".split()
+)
+_COMPANY_NOUNS = frozenset("start-up startup company firm maker unicorn app platform service".split())
+_ROLE_SET = frozenset(
+    """founder co-founder cofounder chief executive officer president vice-president boss scientist researcher
+    engineer veteran entrepreneur spokesperson spokeswoman spokesman director chairman chairwoman ceo cto coo cfo
+    billionaire investor counsel analyst manager partner leader creator inventor designer professor reporter
+    founders co-founders executives officers directors""".split()
+)
+
+
+def _last_words(left: str, k: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(left[-70:])][-k:]
+
+
+def _pos_left(left: str) -> bool:
+    """Grammar just before a name that makes it a startup ("invested $5m in", "chief executive of")."""
+    if not left.endswith((" ", "\u00a0")):
+        return False
+    w = _last_words(left, 7)
+    if not w:
+        return False
+    last = w[-1]
+    if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
+        return True
+    if last in ("valued", "valuing", "values", "left", "quit", "leaves") or last in _COMPANY_NOUNS:
+        return True
+    if any(x in _FOUND_WORDS for x in w[-6:]) or " ".join(w[-3:]).endswith("set up"):
+        return True
+    if last in ("of", "at") and len(w) >= 2 and (w[-2] in _ROLE_OF or w[-2].rstrip("s") in _ROLE_OF or w[-2] == "day"):
+        return True
+    return False
+
+
+def _person_left(left: str) -> bool:
+    """A role title right before a name ("chief executive Jane Roe", "co-founders A and B")."""
+    w = _last_words(left, 4)
+    if not w or not left.endswith(" "):
+        return False
+    if w[-1] in _ROLE_SET or w[-1].rstrip("s") in _ROLE_SET:
+        return True
+    return len(w) >= 3 and w[-2] in ("and", "&") and w[-3] in _ROLE_SET
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +313,7 @@ def find_names(text: str, title: str | None = None) -> Names:
         toks = mm.name.split()
         if _SUFFIX_RE.match(toks[-1]) or _INVESTOR_SUFFIX.search(mm.name):
             continue
-        if len(toks) >= 2 and (_PERSON_LEFT.search(left) or _PERSON_RIGHT.match(right)):
+        if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)):
             people.add(mm.name)
         elif len(toks) in (2, 3) and toks[-1] in raw_names and not _SUFFIX_RE.match(toks[-1]):
             people.add(mm.name)
@@ -261,7 +321,7 @@ def find_names(text: str, title: str | None = None) -> Names:
     for mm in mentions:
         if mm.name not in people and len(mm.name.split()) in (2, 3):
             left = text[max(0, mm.start - 40) : mm.start]
-            lm = re.search(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $", left)
+            lm = _AND_NAME.search(left)
             if lm and lm.group(1) in people:
                 people.add(mm.name)
     for p in list(people):
@@ -270,7 +330,7 @@ def find_names(text: str, title: str | None = None) -> Names:
     for mm in mentions:
         if " " not in mm.name and mm.name not in people:
             left = text[max(0, mm.start - 30) : mm.start]
-            if re.search(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", left, re.I):
+            if _ROLE_BEFORE.search(left):
                 if any(p.endswith(" " + mm.name) for p in people):
                     people.add(mm.name)
 
@@ -313,18 +373,12 @@ def find_names(text: str, title: str | None = None) -> Names:
         count[c] = count.get(c, 0) + 1
         first.setdefault(c, mm.start)
         left = text[max(0, mm.start - 60) : mm.start]
+        left40 = left[-40:]
         right = text[mm.end : mm.end + 90]
-        if mm.possessive:
-            right = text[mm.end : mm.end + 90]
         p = 1 if _POS_RIGHT.match(right) else 0
-        p += 1 if _POS_LEFT.search(left) else 0
+        p += 1 if _pos_left(left) else 0
         n = 1 if _NEG_RIGHT.match(right) else 0
-        n += 1 if re.search(
-            r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
-            r"|joined|joining|join|to lead|including|such as|sold to|to|former|pays|paid|pay|merging with"
-            r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$",
-            left,
-        ) else 0  # fmt: skip
+        n += 1 if _NEG_LEFT2.search(left40) else 0
         if _INVESTOR_SUFFIX.search(c):
             n += 2
         if re.search(r"\b(?:in|across|near|outside|throughout|headquartered in|based in)\s$", left) and not re.search(

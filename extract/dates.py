@@ -29,7 +29,7 @@ __all__ = ["find_dates", "date_near", "month_period"]
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 _DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -37,19 +37,19 @@ _YEAR = r"(?:19|20)\d\d"
 
 _DATE_RE = re.compile(
     rf"""
-      (?P<ytm>(?:year|twelve\ months|12\ months)\ (?:to|ended|ending)\ (?:(?:on|in)\ )?(?P<ytm_mon>{_MON})(?:\ \d{{1,2}})?,?\ (?P<ytm_y>{_YEAR})?)
-    | (?P<fy>fiscal\ year\ (?:that\ )?(?:ended|ending|ends|to)\ (?:on\ |in\ )?(?P<fy_mon>{_MON})(?:\ \d{{1,2}})?(?:,?\ (?P<fy_y>{_YEAR}))?)
-    | (?P<q>(?P<q_ord>first|second|third|fourth|1st|2nd|3rd|4th)\ quarter(?:\ of\ (?:(?P<q_y>{_YEAR})|(?P<q_rel>this\ year|last\ year|that\ year)))?|\bQ(?P<q_n>[1-4])\ ?(?P<q_y2>{_YEAR})?)
-    | (?P<half>(?P<h_ord>first|second)\ (?:half|six\ months)(?:\ of\ (?:(?P<h_y>{_YEAR})|(?P<h_rel>this\ year|last\ year|that\ year)))?)
-    | (?P<eom>end\ of\ (?P<eom_mon>{_MON})(?:\ (?P<eom_y>{_YEAR}))?)
+      (?P<ytm>(?:[Yy]ear|[Tt]welve\ months|12\ months)\ (?:to|ended|ending)\ (?:(?:on|in)\ )?(?P<ytm_mon>{_MON})(?:\ \d{{1,2}})?,?\ (?P<ytm_y>{_YEAR})?)
+    | (?P<fy>[Ff]iscal\ year\ (?:that\ )?(?:ended|ending|ends|to)\ (?:on\ |in\ )?(?P<fy_mon>{_MON})(?:\ \d{{1,2}})?(?:,?\ (?P<fy_y>{_YEAR}))?)
+    | (?P<q>(?P<q_ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)\ quarter(?:\ of\ (?:(?P<q_y>{_YEAR})|(?P<q_rel>this\ year|last\ year|that\ year)))?|\bQ(?P<q_n>[1-4])\ ?(?P<q_y2>{_YEAR})?)
+    | (?P<half>(?P<h_ord>[Ff]irst|[Ss]econd)\ (?:half|six\ months)(?:\ of\ (?:(?P<h_y>{_YEAR})|(?P<h_rel>this\ year|last\ year|that\ year)))?)
+    | (?P<eom>[Ee]nd\ of\ (?P<eom_mon>{_MON})(?:\ (?P<eom_y>{_YEAR}))?)
     | (?P<dm>(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<dm_mon>{_MON})(?:,?\ (?P<dm_y>{_YEAR}))?)
     | (?P<md>(?P<md_mon>{_MON})\ (?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\ (?P<md_y>{_YEAR}))?)
-    | (?P<my>(?P<my_rel>last\ |this\ |early\ |late\ |mid-)?(?P<my_mon>{_MON})(?:\ (?P<my_y>{_YEAR}))?\b)
-    | (?P<rel>(?:last|this|next|earlier\ this|later\ this|earlier\ last|previous|the\ previous|the\ following)\ (?:month|year|week|quarter)|a\ year\ (?:earlier|ago|before)|yesterday|today)
-    | (?P<wd>(?:on\ |last\ |this\ |late\ on\ |on\ the\ )?(?P<wd_day>{_DAY}))
-    | (?P<yr>(?:in|since|of|by|during|for|late|early|mid-)?\ ?(?P<yr_y>{_YEAR})\b)
+    | (?P<my>(?P<my_rel>[Ll]ast\ |[Tt]his\ |[Ee]arly\ |[Ll]ate\ |[Mm]id-)?(?P<my_mon>{_MON})(?:\ (?P<my_y>{_YEAR}))?\b)
+    | (?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\ this|[Ll]ater\ this|[Ee]arlier\ last|[Pp]revious|[Tt]he\ previous|[Tt]he\ following)\ (?:month|year|week|quarter)|[Aa]\ year\ (?:earlier|ago|before)|[Yy]esterday|[Tt]oday)
+    | (?P<wd>(?:[Oo]n\ |[Ll]ast\ |[Tt]his\ |[Ll]ate\ on\ |[Oo]n\ the\ )?(?P<wd_day>{_DAY}))
+    | (?P<yr>(?:[Ii]n|[Ss]ince|[Oo]f|[Bb]y|[Dd]uring|[Ff]or|[Ll]ate|[Ee]arly|[Mm]id-)?\ ?(?P<yr_y>{_YEAR})\b)
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 
 
@@ -168,10 +168,38 @@ def _period(m: re.Match[str], pub: date | None) -> Period | None:
     return None
 
 
+_ANCHOR = re.compile(
+    r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|month|year|week|quarter|half|oday"
+)
+
+
+# every date expression starts at one of these words: try the full pattern only there
+_STARTS = re.compile(
+    r"\b(?:[A-Z]|\d|last|this|next|earlier|later|previous|the|a\b|yesterday|today|first|second|third|fourth"
+    r"|end|fiscal|year|twelve|in|since|of|by|during|for|late|early|mid|on)"
+)
+
+
+def _iter_dates(text: str):
+    pos = 0
+    for a in _STARTS.finditer(text):
+        if a.start() < pos:
+            continue
+        m = _DATE_RE.match(text, a.start())
+        if m is None and a.start() > 0 and text[a.start() - 1] == " ":
+            m = _DATE_RE.match(text, a.start() - 1)  # " 2022" (the year pattern may start with a space)
+        if m is not None and m.end() > m.start():
+            pos = m.end()
+            yield m
+
+
 def find_dates(text: str, published: date | None) -> list[tuple[int, int, Period]]:
     """All resolvable date expressions in ``text``: (start, end, Period)."""
-    out = []
-    for m in _DATE_RE.finditer(text):
+    out: list[tuple[int, int, Period]] = []
+    if not _ANCHOR.search(text):
+        return out
+    for m in _iter_dates(text):
         if m.group("my") and m.group("my_mon")[0].islower():
             continue
         if m.group("my") and m.group("my_mon").rstrip(".").lower() in ("mar", "may", "jun", "jan") and (

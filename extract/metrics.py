@@ -24,9 +24,24 @@ __all__ = ["extract_figures", "CANDIDATE_RE"]
 
 #: cheap test for sentences worth parsing: digits, money signs, number words, leadership verbs
 CANDIDATE_RE = re.compile(
-    r"[\d$€£]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
-    r"|fifty|dozen|half|hundred|resign\w*|quit\w*|step\w* (?:down|aside)|left|leav\w*|depart\w*|exit\w*"
-    r"|appoint\w*|interim|named|hire\w*|last day|replaces|million|billion|poach\w*|lured|both)\b",
+    r"[\d$€£]|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
+    r"|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Dd]ozen|[Hh]alf|[Hh]undred|[Rr]esign|[Qq]uit|[Ss]tep|[Ll]eft|[Ll]eav"
+    r"|[Dd]epart|[Ee]xit|[Aa]ppoint|[Ii]nterim|named|[Hh]ire|last day|replace|million|billion|[Pp]oach|lured|[Bb]oth"
+    r"|[Ll]ost\s|[Ll]os(?:e|ing)\s)"
+)
+
+_REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
+_THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
+_MONEY_HINT = re.compile(r"[$€£]|\b(?:million|billion|trillion|bn|mn)\b|\d(?:m|bn|k)\b|US\$|USD|EUR|GBP")
+_COUNT_HINT = re.compile(
+    r"\b(?:employ\w*|staff\w*|people|workers|workforce|jobs|roles|positions|posts|executives|leaders|researchers"
+    r"|academics|founders|co-founders|engineers|managers|directors|members|officers|scientists|talent|personnel"
+    r"|headcount|team|hires|vice-presidents|heads|persons|redundan\w*|laid off|lay\w* off|cut\w*|more)\b",
+    re.IGNORECASE,
+)
+_LEAD_HINT = re.compile(
+    r"resign|step\w* down|step\w* aside|\bquit|\bleft\b|\bleav|depart|exit|last day|appoint|interim|named|hire|poach"
+    r"|lured|replace|takes over|ousting|chief|founder|head of|president|counsel|director",
     re.IGNORECASE,
 )
 
@@ -282,6 +297,8 @@ class _Article:
         self.topic: str | None = names.startups[0] if names.startups else None
         self.fractions: list[tuple[int, int, int, str, float, str]] = []
         self._emit: dict[tuple[int, int], Amount] = {}
+        self._dates: dict[tuple[int, int], list[tuple[int, int, Period]]] = {}
+        self._conf: dict[str, float] = {}
         self._last_money: tuple[str, float] | None = None
         self._dep_counts: list[int] = []
         mentions = sorted(names.mentions, key=lambda m: m.start)
@@ -358,7 +375,11 @@ class _Article:
         rel = pos - sa
         p = None
         best = None
-        for ds, de, per in find_dates(s, self.published):
+        key = (sa, sb)
+        found = self._dates.get(key)
+        if found is None:
+            found = self._dates[key] = find_dates(s, self.published)
+        for ds, de, per in found:
             if ds >= rel:
                 d = ds - rel + (0 if de <= b else 60)
             else:
@@ -374,11 +395,11 @@ class _Article:
         return p, True
 
     def confidence(self, sent: str) -> float:
-        if _RELIABLE_LOW.search(sent):
-            return 0.6
-        if _REPORTED.search(sent):
-            return 0.8
-        return 0.9
+        c = self._conf.get(sent)
+        if c is None:
+            c = 0.6 if _RELIABLE_LOW.search(sent) else (0.8 if _REPORTED.search(sent) else 0.9)
+            self._conf[sent] = c
+        return c
 
     def add(self, company: str | None, metric: str, value: float, unit: str, qualifier: str,
             start: int, end: int, sa: int, sb: int, person: str | None = None) -> None:  # fmt: skip
@@ -873,23 +894,24 @@ class _Article:
     # -- whole article ---------------------------------------------------------------------------
     def run(self) -> None:
         t = self.text
-        denied_before = False
+        prev: tuple[int, int] | None = None
         for sa, sb in split_sentences(t):
             s = t[sa:sb]
-            denied = bool(_DENY.search(s))
             # "X denied reports that ... . Outlets had reported that the deal valued it at $9bn."
-            if denied_before and re.search(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b", s) and re.search(
-                r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b", s
-            ):
-                denied_before = denied
+            if prev is not None and _REPORT_THAT.search(s) and _THE_DEAL.search(s) and _DENY.search(t[prev[0] : prev[1]]):
+                prev = (sa, sb)
                 continue
-            denied_before = denied
+            prev = (sa, sb)
             if CANDIDATE_RE.search(s):
                 if len(s) > 5000:  # not a sentence; read only its start
                     sb = sa + 5000
-                self.money(sa, sb)
-                produced = self.people(sa, sb)
-                self.leadership(sa, sb, produced)
+                    s = t[sa:sb]
+                if _MONEY_HINT.search(s):
+                    self.money(sa, sb)
+                self._dep_counts = []
+                produced = self.people(sa, sb) if _COUNT_HINT.search(s) else set()
+                if _LEAD_HINT.search(s):
+                    self.leadership(sa, sb, produced)
             ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]
             if ms:
                 self.topic = ms[0][2]
