@@ -34,15 +34,15 @@ _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
 _MONEY_HINT = re.compile(r"[$€£]|\b(?:million|billion|trillion|bn|mn)\b|\d(?:m|bn|k)\b|US\$|USD|EUR|GBP")
 _COUNT_HINT = re.compile(
-    r"\b(?:employ\w*|staff\w*|people|workers|workforce|jobs|roles|positions|posts|executives|leaders|researchers"
-    r"|academics|founders|co-founders|engineers|managers|directors|members|officers|scientists|talent|personnel"
-    r"|headcount|team|hires|vice-presidents|heads|persons|redundan\w*|laid off|lay\w* off|cut\w*|more)\b",
-    re.IGNORECASE,
+    r"\b(?:[Ee]mploy|[Ss]taff|[Pp]eople|[Ww]orkers|[Ww]orkforce|[Jj]obs|[Rr]oles|[Pp]ositions|[Pp]osts|[Ee]xecutives"
+    r"|[Ll]eaders|[Rr]esearchers|[Aa]cademics|[Ff]ounders|[Cc]o-founders|[Ee]ngineers|[Mm]anagers|[Dd]irectors"
+    r"|[Mm]embers|[Oo]fficers|[Ss]cientists|[Tt]alent|[Pp]ersonnel|[Hh]eadcount|[Tt]eam|[Hh]ires|[Vv]ice-presidents"
+    r"|[Hh]eads|[Pp]ersons|[Rr]edundan|[Ll]aid off|[Ll]ay\w* off|[Cc]ut|more)"
 )
 _LEAD_HINT = re.compile(
-    r"resign|step\w* down|step\w* aside|\bquit|\bleft\b|\bleav|depart|exit|last day|appoint|interim|named|hire|poach"
-    r"|lured|replace|takes over|ousting|chief|founder|head of|president|counsel|director",
-    re.IGNORECASE,
+    r"\b(?:[Rr]esign|[Ss]tep\w* (?:down|aside)|[Qq]uit|[Ll]eft\b|[Ll]eav|[Dd]epart|[Ee]xit|last day|[Aa]ppoint"
+    r"|[Ii]nterim|named|[Hh]ire|[Pp]oach|lured|[Rr]eplace|takes over|ousting|[Cc]hief|[Ff]ounder|[Cc]o-founder"
+    r"|head of|[Pp]resident|counsel|[Dd]irector|CEO|CTO|COO|CFO)"
 )
 
 _HEDGE_WORDS = (
@@ -106,9 +106,8 @@ _TARGET = re.compile(
     r"|price range)\b",
 )
 _DENY = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|disputed|disputes|dismissed|refuted|not accurate|inaccurate"
-    r"|untrue|nonsense|false|no truth|not true)\b",
-    re.IGNORECASE,
+    r"\b(?:[Dd]enied|[Dd]enies|[Dd]eny|[Dd]enying|[Rr]ejected|[Dd]isputed|[Dd]isputes|[Dd]ismissed|[Rr]efuted"
+    r"|not accurate|[Ii]naccurate|[Uu]ntrue|[Nn]onsense|[Ff]alse|no truth|not true)\b"
 )
 _HYPO = re.compile(
     r"\b(?:could|might|may|possibly|hypothetical\w*|would be worth|possible (?:acquisition|sale|deal|merger|takeover)s?)\b"
