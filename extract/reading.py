@@ -341,7 +341,8 @@ def _date_value(value: Any) -> tuple[date | None, str | None]:
         return value, None
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return parse_date_text(str(value))  # an int such as 20240322
-    return None, f"published date {value!r} is not understood"
+    # not the value itself: a YAML alias bomb is tiny in the file but exponentially long when printed
+    return None, f"published date is not understood (a {type(value).__name__}, not a date or text)"
 
 
 def _parse_md(text: str, warn: list[str]) -> tuple[str, str | None, date | None, str | None]:
