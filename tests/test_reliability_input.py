@@ -94,6 +94,12 @@ def build_input(folder: Path) -> list[Case]:
         " date 2024-02-30\nQuillmarr Analytics raised $3 million on Monday.\n")
     add("future_date.md", "warning", r"published date 2999-01-01 is in the future .*; left empty", True,
         "---\ntitle: Future\ndate: 2999-01-01\n---\nBrindlora Health raised $4 million on Monday.\n")
+    # a "billion laughs" YAML alias bomb: a few hundred bytes that print as 9**8 items (this used to hang)
+    bomb = ["---", 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    bomb += [f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    bomb += ["title: Laughs", "date: *l8", "---", "Jorvium Health raised $6 million on Monday."]
+    add("alias_bomb_date.md", "warning", r"published date is not understood \(a list, not a date or text\); left empty",
+        True, "\n".join(bomb) + "\n")
     # bad files: one error line each, nothing stored
     add("empty.txt", "error", r"file is empty", False, b"")
     add("whitespace.txt", "error", r"file has only whitespace", False, " \n\t\r\n   \n\u00a0\n")
