@@ -59,6 +59,7 @@ __all__ = [
     "leadership_signal",
     "score_company",
     "score_companies",
+    "score_all",
     "breakdown",
     "format_scores",
     "money",
@@ -551,21 +552,35 @@ def score_companies(
     """
     if names is None:
         facts = warehouse.facts(None, as_of, without)
-        ids = {f.company: f.company_id for f in facts}
         events = warehouse.events_for(None, as_of, without)
+        ids = {f.company: f.company_id for f in facts}
     else:
         ids = warehouse.resolve_companies(list(names))
-        facts = warehouse.facts(sorted(set(ids.values())), as_of, without) if ids else []
-        events = warehouse.events_for(sorted(set(ids.values())), as_of, without) if ids else []
+        wanted = sorted(set(ids.values()))
+        facts = warehouse.facts(wanted, as_of, without) if ids else []
+        events = warehouse.events_for(wanted, as_of, without) if ids else []
     ref = ref or as_of or warehouse.latest_published(as_of)
+    return score_all(ids, facts, events, ref, as_of, order=names)
+
+
+def score_all(
+    ids: Mapping[str, str],
+    facts: Sequence[Fact],
+    events: Sequence[LeadershipEvent],
+    ref: date | None,
+    as_of: date | None = None,
+    order: Sequence[str] | None = None,
+) -> dict[str, Score | None]:
+    """Pure: name -> Score for the companies ``ids`` (name -> company_id), from facts and events of any
+    companies (each company gets its own)."""
     by_id: dict[str, list[Fact]] = {}
     for f in facts:
         by_id.setdefault(f.company_id, []).append(f)
     ev_by_id: dict[str, list[LeadershipEvent]] = {}
     for e in events:
         ev_by_id.setdefault(e.company_id, []).append(e)
-    order = list(names) if names is not None else sorted(ids)
+    names = list(order) if order is not None else sorted(ids)
     return {
         n: (score_company(n, by_id.get(ids[n], []), ev_by_id.get(ids[n], []), ref, as_of) if n in ids else None)
-        for n in order
+        for n in names
     }

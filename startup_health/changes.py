@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.facts import Fact
-from models.health import Score, Signal, describe, score_companies
+from models.health import Score, Signal, describe, score_all, score_companies
 from models.warehouse import Warehouse
 
 __all__ = ["Change", "diff", "changes_since", "changes_from_articles", "format_changes"]
@@ -144,15 +144,20 @@ def changes_from_articles(wh: Warehouse, article_ids: Sequence[str]) -> list[Cha
     """What the given (newly ingested) articles changed, against the warehouse without them."""
     if not article_ids:
         return []
-    before = wh.facts(without=article_ids)
-    after = wh.facts()
-    events_new = {e.company_id for e in wh.events_for() if e.article_id in set(article_ids)}
-    touched = set(_names_touched(before, after))
-    touched |= {f.company for f in after if f.company_id in events_new}
-    names = sorted(touched)
+    ids = wh.companies_in(article_ids)  # only these companies can have changed
+    if not ids:
+        return []
+    before = wh.facts(ids, without=article_ids)
+    after = wh.facts(ids)
+    events_before = wh.events_for(ids, without=article_ids)
+    events_after = wh.events_for(ids)
+    names = {f.company: f.company_id for f in after}
+    with_facts = set(names.values())
+    names.update({cid: cid for cid in ids if cid not in with_facts})  # events only: named by key
     ref = wh.latest_published()  # one window end for both states: only the articles make the difference
-    return diff(before, after, score_companies(wh, names, without=article_ids, ref=ref),
-                score_companies(wh, names, ref=ref))
+    order = sorted(names)
+    return diff(before, after, score_all(names, before, events_before, ref, order=order),
+                score_all(names, after, events_after, ref, order=order))
 
 
 def format_changes(changes: Sequence[Change], *, limit: int | None = None, quotes: bool = True) -> str:
