@@ -27,7 +27,7 @@ from reliability_support import TABLES, duplicates, make_corpus, needs_extractor
 pytestmark = needs_extractor
 SEED = 20261122
 ARTICLES = 510  # more than one batch of 500, so a kill can fall between two committed batches
-RANDOM_KILLS = 3
+RANDOM_KILLS = 2
 WRITE_KILLS = 3
 
 
