@@ -95,7 +95,8 @@ def preferred(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def by_metric(facts: Iterable[Fact], metric: str) -> list[Fact]:
-    """One metric's preferred facts, oldest first (undated ones first of all).
+    """One metric's preferred facts, oldest first (undated ones first of all); of facts with the same date,
+    the better-supported, then the larger, comes later (so a range's top is "the latest": cautious for burn).
 
     >>> fs = [Fact("b", "A", "a", "valuation", 2, "USD", period_end=date(2024, 1, 31)),
     ...       Fact("a", "A", "a", "valuation", 1, "USD", period_end=date(2023, 1, 31)),
@@ -105,7 +106,7 @@ def by_metric(facts: Iterable[Fact], metric: str) -> list[Fact]:
     """
     return sorted(
         (f for f in facts if f.metric == metric and f.preferred),
-        key=lambda f: (f.date is not None, f.date or date.min, f.fact_id),
+        key=lambda f: (f.date is not None, f.date or date.min, f.n_sources, f.value, f.fact_id),
     )
 
 

@@ -60,6 +60,7 @@ __all__ = [
     "score_company",
     "score_companies",
     "score_all",
+    "latest_news",
     "breakdown",
     "format_scores",
     "money",
@@ -543,12 +544,12 @@ def score_companies(
     as_of: date | None = None,
     *,
     without: Sequence[str] = (),
-    ref: date | None = None,
+    refs: Mapping[str, date | None] | None = None,
 ) -> dict[str, Score | None]:
     """name -> Score (None for a name the warehouse does not know); every company when ``names`` is None.
 
-    The 12-month windows end at ``ref``: by default ``as_of``, or else the newest article's date (never the
-    clock, so a score does not drift while the news stays the same).
+    Only articles published by ``as_of`` count (all, undated ones included, when None). Each company's
+    12-month windows end at its newest article among them (``latest_news``), or at ``refs[company_id]``.
     """
     if names is None:
         facts = warehouse.facts(None, as_of, without)
@@ -559,28 +560,47 @@ def score_companies(
         wanted = sorted(set(ids.values()))
         facts = warehouse.facts(wanted, as_of, without) if ids else []
         events = warehouse.events_for(wanted, as_of, without) if ids else []
-    ref = ref or as_of or warehouse.latest_published(as_of)
-    return score_all(ids, facts, events, ref, as_of, order=names)
+    return score_all(ids, facts, events, as_of, order=names, refs=refs)
+
+
+def latest_news(facts: Iterable[Fact], events: Iterable[LeadershipEvent]) -> date | None:
+    """The newest publication date among a company's sources: the end of its 12-month windows.
+
+    Not the clock (a score must not drift while the news stays the same) and not the newest article of the
+    whole warehouse (a company whose news stopped in 2020 is judged on its 2020 news, not found "quiet").
+
+    >>> latest_news([Fact("f", "A", "a", "layoffs", 1, "persons", last_published=date(2020, 5, 1))],
+    ...             [LeadershipEvent("a", "resigned", published=date(2020, 7, 1))])
+    datetime.date(2020, 7, 1)
+    """
+    dates = [f.last_published for f in facts if f.last_published] + [e.published for e in events if e.published]
+    return max(dates, default=None)
 
 
 def score_all(
     ids: Mapping[str, str],
     facts: Sequence[Fact],
     events: Sequence[LeadershipEvent],
-    ref: date | None,
     as_of: date | None = None,
     order: Sequence[str] | None = None,
+    refs: Mapping[str, date | None] | None = None,
 ) -> dict[str, Score | None]:
     """Pure: name -> Score for the companies ``ids`` (name -> company_id), from facts and events of any
-    companies (each company gets its own)."""
+    companies (each company gets its own). ``refs``: company_id -> end of its 12-month windows, for the
+    companies not to be judged at their ``latest_news``."""
     by_id: dict[str, list[Fact]] = {}
     for f in facts:
         by_id.setdefault(f.company_id, []).append(f)
     ev_by_id: dict[str, list[LeadershipEvent]] = {}
     for e in events:
         ev_by_id.setdefault(e.company_id, []).append(e)
-    names = list(order) if order is not None else sorted(ids)
-    return {
-        n: (score_company(n, by_id.get(ids[n], []), ev_by_id.get(ids[n], []), ref, as_of) if n in ids else None)
-        for n in names
-    }
+    out: dict[str, Score | None] = {}
+    for n in list(order) if order is not None else sorted(ids):
+        if n not in ids:
+            out[n] = None
+            continue
+        cid = ids[n]
+        fs, es = by_id.get(cid, []), ev_by_id.get(cid, [])
+        ref = refs[cid] if refs is not None and cid in refs else latest_news(fs, es) or as_of
+        out[n] = score_company(n, fs, es, ref, as_of)
+    return out

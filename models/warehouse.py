@@ -342,6 +342,9 @@ _FACTS_SQL = """
                  AND f.fact_id <> g.fact_id
                  AND len(list_intersect(f.articles, g.articles)) = 0
                  AND NOT @CONSISTENT@
+                 -- two funding figures more than twice apart are two raises (a company raises often), not
+                 -- a disagreement about one
+                 AND NOT (f.metric = 'funding_raised' AND greatest(f.value, g.value) > 2 * least(f.value, g.value))
         )
         SELECT f.fact_id, f.company, f.company_id, f.metric, f.basis, f.period, f.period_start, f.period_end,
                f.value, f.unit, f.qualifier, f.low, f.high, f.n_sources, f.n_rows,

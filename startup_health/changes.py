@@ -154,10 +154,11 @@ def changes_from_articles(wh: Warehouse, article_ids: Sequence[str]) -> list[Cha
     names = {f.company: f.company_id for f in after}
     with_facts = set(names.values())
     names.update({cid: cid for cid in ids if cid not in with_facts})  # events only: named by key
-    ref = wh.latest_published()  # one window end for both states: only the articles make the difference
     order = sorted(names)
-    return diff(before, after, score_all(names, before, events_before, ref, order=order),
-                score_all(names, after, events_after, ref, order=order))
+    after_scores = score_all(names, after, events_after, order=order)
+    # the same window ends before as after, so only the new articles make a difference
+    refs = {names[n]: s.reference_date for n, s in after_scores.items() if s is not None}
+    return diff(before, after, score_all(names, before, events_before, order=order, refs=refs), after_scores)
 
 
 def format_changes(changes: Sequence[Change], *, limit: int | None = None, quotes: bool = True) -> str:

@@ -217,3 +217,12 @@ def test_history_is_pure_and_sorted() -> None:
              f("w", "revenue", None)]
     assert [x.fact_id for x in history(facts)] == ["w", "z", "x", "y"]
     assert [x.fact_id for x in history(facts, "revenue")] == ["w"]
+
+
+def test_funding_figures_more_than_twice_apart_are_two_raises_not_a_disagreement(wh: Warehouse) -> None:
+    put(wh, "a", date(2023, 6, 1), [Fig("Acme", "funding_raised", 225e6, "Acme raised $225 million.",
+                                        "$225 million", as_of="2023-06")])
+    put(wh, "b", date(2023, 6, 20), [Fig("Acme", "funding_raised", 1.3e9, "Acme raised $1.3 billion.",
+                                         "$1.3 billion", as_of="2023-06")])
+    assert [(f.value, f.conflict, f.preferred) for f in facts_of(wh, "funding_raised")] == [
+        (225e6, False, True), (1.3e9, False, True)]

@@ -300,3 +300,21 @@ def test_golden_seed_scores_as_of_before_the_second_article(tmp_path: Path) -> N
     # Known on 2024-03-25: 004 is not yet published and 000 has no date, so nothing is known.
     scores = score_companies(wh, ["Stability AI"], as_of=date(2024, 3, 25))  # type: ignore[arg-type]
     assert scores["Stability AI"] is not None and scores["Stability AI"].value is None
+
+
+def test_each_company_is_judged_at_its_own_latest_news(tmp_path: Path) -> None:
+    from facts_support import Fig, put
+
+    wh = new_warehouse(tmp_path / "w.duckdb")
+    put(wh, "old", date(2020, 7, 8), [Fig("Oldco", "layoffs", 600, "Oldco cut 600 jobs.", "600", as_of="2020-07"),
+                                      Fig("Oldco", "headcount", 1900, "Oldco has 1,900 staff.", "1,900",
+                                          as_of="2020-07")])
+    put(wh, "new", date(2025, 8, 14), [Fig("Newco", "headcount", 50, "Newco has 50 staff.", "50", as_of="2025-08")])
+    scores = score_companies(wh, ["Oldco", "Newco"])
+    old = scores["Oldco"]
+    assert old is not None and old.reference_date == date(2020, 7, 8)
+    # 600 / 1900 = 31.6 % laid off within Oldco's own last 12 months: 100 - 200 x 0.316 = 36.8
+    assert {s.name: s.subscore for s in old.signals}["layoffs"] == pytest.approx(100 - 200 * 600 / 1900)
+    # "as of" a date after its news: still judged at its newest article known by then
+    later = score_companies(wh, ["Oldco"], as_of=date(2024, 1, 1))["Oldco"]
+    assert later is not None and later.reference_date == date(2020, 7, 8) and later.as_of == date(2024, 1, 1)
