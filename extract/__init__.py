@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 
 from extract.companies import find_names
-from extract.metrics import extract_figures
+from extract.metrics import MAX_TEXT, extract_figures
 from models.records import Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
@@ -28,7 +28,7 @@ def extract_article(text: str, *, published: datetime.date | None, title: str | 
     if not isinstance(text, str) or not text.strip():
         return Extraction()
     try:
-        names = find_names(text, title)
+        names = find_names(text[:MAX_TEXT], title)
         metrics, events = extract_figures(text, published, names)
         used = {m.company for m in metrics} | {e.company for e in events}
         companies = {c: a for c, a in names.companies().items() if c in used}

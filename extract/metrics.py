@@ -30,6 +30,11 @@ CANDIDATE_RE = re.compile(
     r"|[Ll]ost\s|[Ll]os(?:e|ing)\s)"
 )
 
+#: limits that keep the work linear on adversarial input (a news sentence is a few hundred characters)
+MAX_SENTENCE = 2000
+MAX_FIGURES = 40
+MAX_TEXT = 300_000
+
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
 _MONEY_HINT = re.compile(r"[$€£]|\b(?:million|billion|trillion|bn|mn)\b|\d(?:m|bn|k)\b|US\$|USD|EUR|GBP")
@@ -368,10 +373,11 @@ class _Article:
                 return True
         return False
 
-    def date_for(self, sa: int, sb: int, pos: int, metric: str) -> tuple[Period | None, bool]:
+    def date_for(self, sa: int, sb: int, pos: int, metric: str, end: int | None = None) -> tuple[Period | None, bool]:
         s = self.text[sa:sb]
         a, b = clause_bounds(s, pos - sa)
         rel = pos - sa
+        rel_end = (end if end is not None else pos) - sa
         p = None
         best = None
         key = (sa, sb)
@@ -379,8 +385,10 @@ class _Article:
         if found is None:
             found = self._dates[key] = find_dates(s, self.published)
         for ds, de, per in found:
-            if ds >= rel:
-                d = ds - rel + (0 if de <= b else 60)
+            if ds >= rel_end:
+                d = ds - rel_end + (0 if de <= b else 60)
+            elif ds >= rel:
+                d = 0
             else:
                 d = rel - de + (0 if ds >= a else 40)
             if d <= 160 and (best is None or d < best):
@@ -404,7 +412,7 @@ class _Article:
             start: int, end: int, sa: int, sb: int, person: str | None = None) -> None:  # fmt: skip
         if company is None or value <= 0:
             return
-        as_of, explicit = self.date_for(sa, sb, start, metric)
+        as_of, explicit = self.date_for(sa, sb, start, metric, end)
         if explicit and as_of is not None and self.published is not None:
             # projections for a period that has not started are not figures yet
             if as_of.start > self.published and metric not in ("departed_talent",):
@@ -416,7 +424,7 @@ class _Article:
     def money(self, sa: int, sb: int) -> None:
         t = self.text
         s = t[sa:sb]
-        amounts = find_money(s)
+        amounts = find_money(s)[:MAX_FIGURES]
         if not amounts:
             return
         # keep implicit ("8 million") amounts only when no noun follows
@@ -619,7 +627,7 @@ class _Article:
         self._dep_counts = []
         self._last_count: tuple[str, str | None] | None = None
         money_spans = [(a.start, a.end) for a in find_money(s)]
-        counts = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in money_spans)]
+        counts = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in money_spans)][:MAX_FIGURES]
         firm = [c for c in counts if c.value is not None]
         for idx, c in enumerate(counts):
             if _in_quotes(t, sa + c.start):
@@ -894,7 +902,7 @@ class _Article:
     def run(self) -> None:
         t = self.text
         prev: tuple[int, int] | None = None
-        for sa, sb in split_sentences(t):
+        for sa, sb in split_sentences(t[:MAX_TEXT]):
             s = t[sa:sb]
             # "X denied reports that ... . Outlets had reported that the deal valued it at $9bn."
             if prev is not None and _REPORT_THAT.search(s) and _THE_DEAL.search(s) and _DENY.search(t[prev[0] : prev[1]]):
@@ -902,8 +910,8 @@ class _Article:
                 continue
             prev = (sa, sb)
             if CANDIDATE_RE.search(s):
-                if len(s) > 5000:  # not a sentence; read only its start
-                    sb = sa + 5000
+                if len(s) > MAX_SENTENCE:  # not a sentence; read only its start
+                    sb = sa + MAX_SENTENCE
                     s = t[sa:sb]
                 if _MONEY_HINT.search(s):
                     self.money(sa, sb)

@@ -1,0 +1,242 @@
+"""Unit tests of the extractor's helpers, with values checked by hand (plus the modules' doctests)."""
+
+from __future__ import annotations
+
+import doctest
+from datetime import date
+
+import pytest
+
+import extract
+import extract.companies
+import extract.dates
+import extract.evaluate
+import extract.metrics
+import extract.numbers
+import extract.sentences
+from extract.companies import find_names
+from extract.dates import find_dates
+from extract.evaluate import evaluate, format_report, same_company
+from extract.numbers import find_counts, find_money, hedge_before, parse_amount, parse_count
+from extract.sentences import clause_bounds, split_sentences
+
+
+@pytest.mark.parametrize(
+    "module",
+    [extract, extract.numbers, extract.dates, extract.sentences, extract.companies, extract.evaluate],
+    ids=lambda m: m.__name__,
+)
+def test_doctests(module) -> None:
+    result = doctest.testmod(module)
+    assert result.failed == 0
+
+
+# ---------------------------------------------------------------------------------------- numbers
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("$1.3 billion", 1_300_000_000, "USD"),
+        ("$1.3bn", 1_300_000_000, "USD"),
+        ("US$650M", 650_000_000, "USD"),
+        ("1.5 billion dollars", 1_500_000_000, "USD"),
+        ("€385 million", 385_000_000, "EUR"),
+        ("£63m", 63_000_000, "GBP"),
+        ("$600,000", 600_000, "USD"),
+        ("half a billion dollars", 500_000_000, "USD"),
+        ("$2.25 billion", 2_250_000_000, "USD"),
+        ("£1.34bn", 1_340_000_000, "GBP"),
+        ("$76.7m", 76_700_000, "USD"),
+        ("$700k", 700_000, "USD"),
+        ("2.5 million pounds", 2_500_000, "GBP"),
+        ("$100b", 100_000_000_000, "USD"),
+    ],
+)
+def test_parse_amount(text: str, value: float, currency: str) -> None:
+    assert parse_amount(text) == (pytest.approx(value), currency)
+
+
+def test_parse_amount_none() -> None:
+    assert parse_amount("three co-founders") is None
+    assert parse_amount("") is None
+
+
+def test_money_range_borrows_scale() -> None:
+    got = [(a.value, a.currency) for a in find_money("a range of $15 to $20 billion")]
+    assert got == [(15e9, "USD"), (20e9, "USD")]
+
+
+def test_money_spans_are_offsets() -> None:
+    text = "It raised €12.5 million and then $3m."
+    spans = [text[a.start : a.end] for a in find_money(text)]
+    assert spans == ["€12.5 million", "$3m"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two", 2), ("a dozen", 12), ("half a dozen", 6), ("two dozen", 24), ("Four", 4),
+        ("1,900", 1900), ("12,500", 12500), ("both", 2),
+    ],
+)  # fmt: skip
+def test_parse_count(text: str, value: float) -> None:
+    assert parse_count(text) == value
+
+
+@pytest.mark.parametrize("text", ["several", "a handful", "dozens", "hundreds"])
+def test_vague_counts_have_no_value(text: str) -> None:
+    assert parse_count(text) is None
+
+
+def test_find_counts_skips_decimals_and_percentages() -> None:
+    text = "cut 12% of 1,100 staff, about 3.5 teams"
+    assert [(text[c.start : c.end], c.value) for c in find_counts(text)] == [("1,100", 1100.0)]
+
+
+@pytest.mark.parametrize(
+    ("left", "qualifier"),
+    [
+        ("raised about ", "approx"), ("valued at around ", "approx"), ("roughly ", "approx"),
+        ("some ", "approx"), ("close to ", "approx"), ("more than ", "at_least"), ("over ", "at_least"),
+        ("at least ", "at_least"), ("a little over ", "at_least"), ("nearly ", "at_most"),
+        ("just under ", "at_most"), ("less than ", "at_most"), ("fewer than ", "at_most"),
+        ("as much as ", "at_most"), ("up to ", "at_most"), ("below ", "at_most"), ("raised ", "exact"),
+        ("spending a reported estimate of ", "approx"),
+    ],
+)  # fmt: skip
+def test_hedges(left: str, qualifier: str) -> None:
+    assert hedge_before(left) == qualifier
+
+
+# ------------------------------------------------------------------------------------------ dates
+PUB = date(2024, 3, 23)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("in October 2022", "2022-10"),
+        ("last month", "2024-02"),
+        ("in November", "2023-11"),  # the latest November before publication
+        ("in February", "2024-02"),
+        ("on Friday", "2024-03-22"),
+        ("on Tuesday", "2024-03-19"),
+        ("a year ago", "2023"),
+        ("last June", "2023-06"),
+        ("in the first quarter of 2024", "2024-01/2024-03"),
+        ("in Q3 2023", "2023-07/2023-09"),
+        ("for the year to March 2022", "2021-04/2022-03"),
+        ("on 22 March", "2024-03-22"),
+        ("at the end of June", "2023-06-30"),
+        ("this year", "2024"),
+        ("in 2018", "2018"),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, label: str) -> None:
+    found = find_dates(text, PUB)
+    assert found, text
+    assert found[0][2].label == label
+
+
+def test_dates_without_publication() -> None:
+    assert find_dates("last month", None) == []
+    assert [p.label for _, _, p in find_dates("in May 2024", None)] == ["2024-05"]
+
+
+def test_numbers_are_not_years() -> None:
+    assert find_dates("it cut 2,024 jobs", PUB) == []
+
+
+# -------------------------------------------------------------------------------------- sentences
+def test_sentences_keep_abbreviations_and_decimals() -> None:
+    text = "Revenue rose to $1.6 billion in the year to Jan. 31. The U.S. unit grew. Next one"
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == [
+        "Revenue rose to $1.6 billion in the year to Jan. 31.",
+        "The U.S. unit grew.",
+        "Next one",
+    ]
+
+
+def test_sentences_split_on_blank_lines_and_trim() -> None:
+    text = "  Headline without stop\n\nBody one. Body two!  "
+    assert [text[a:b] for a, b in split_sentences(text)] == ["Headline without stop", "Body one.", "Body two!"]
+
+
+def test_clause_bounds() -> None:
+    s = "Revenue doubled to $1.8 billion, while its net loss widened to $1.9 billion."
+    a, b = clause_bounds(s, s.index("$1.9"))
+    assert s[a:b] == "while its net loss widened to $1.9 billion."
+    a, b = clause_bounds(s, s.index("$1.8"))
+    assert s[a:b] == "Revenue doubled to $1.8 billion"
+
+
+# -------------------------------------------------------------------------------------- companies
+def test_startup_person_and_investor() -> None:
+    text = (
+        "Quorvia, a payroll software start-up, has raised $42 million in a round led by Greyhaven Partners. "
+        "Its chief executive, Dana Whitlow, said Quorvia would hire. Whitlow founded it in 2019."
+    )
+    names = find_names(text)
+    assert names.startups == ["Quorvia"]
+    assert "Dana Whitlow" in names.people and "Whitlow" in names.people
+    assert "Greyhaven Partners" not in names.startups
+
+
+def test_aliases_take_the_fullest_name() -> None:
+    text = "Brinewell Robotics, the warehouse start-up, said on Monday it raised $5m. Brinewell has 40 staff."
+    names = find_names(text)
+    assert names.canonical("Brinewell") == "Brinewell Robotics"
+    assert names.companies() == {"Brinewell Robotics": frozenset({"Brinewell"})}
+
+
+def test_acquirer_is_not_a_startup() -> None:
+    text = (
+        "Tarnwick AI, the chatbot start-up, has raised $1.3bn. Bigsoft agreed to pay Tarnwick AI $650 million "
+        "for a licence. Bigsoft, the software giant, led the round."
+    )
+    names = find_names(text)
+    assert names.startups == ["Tarnwick AI"]
+
+
+# ------------------------------------------------------------------------------------- evaluation
+def _row(article, company, metric, value, unit="USD"):
+    return {"article": article, "company": company, "metric": metric, "value": value, "unit": unit}
+
+
+def test_evaluate_counts_by_hand() -> None:
+    gold = [
+        _row("a.txt", "Stability AI", "funding_raised", "101000000"),
+        _row("a.txt", "Stability AI", "valuation", "1000000000"),
+        _row("a.txt", "Stability AI", "layoffs", "20", "persons"),
+    ]
+    pred = [
+        _row("a.txt", "stability", "funding_raised", 100_000_000),  # within 2 %
+        _row("a.txt", "Stability", "valuation", 1.05e9),  # 5 % off: an extra and a miss
+        _row("a.txt", "Stability AI", "layoffs", 20, "persons"),
+        _row("a.txt", "Stability AI", "layoffs", 20, "persons"),  # duplicate: extra
+        _row("b.txt", "Stability AI", "layoffs", 20, "persons"),  # other article: extra
+    ]
+    r = evaluate(gold, pred)
+    assert (r.overall.tp, r.overall.fp, r.overall.fn) == (2, 3, 1)
+    assert r.overall.precision == pytest.approx(2 / 5)
+    assert r.overall.recall == pytest.approx(2 / 3)
+    assert r.overall.f1 == pytest.approx(2 * 0.4 * (2 / 3) / (0.4 + 2 / 3))
+    assert (r.per_metric["layoffs"].tp, r.per_metric["layoffs"].fp) == (1, 2)
+    assert (r.per_metric["valuation"].fp, r.per_metric["valuation"].fn) == (1, 1)
+    assert len(r.misses) == 1 and r.misses[0]["metric"] == "valuation"
+    text = format_report(r)
+    assert "overall" in text and "misses (1)" in text and "extras (3)" in text
+
+
+def test_evaluate_unit_and_company_must_match() -> None:
+    gold = [_row("a.txt", "OpenAI", "funding_raised", "6000000000")]
+    assert evaluate(gold, [_row("a.txt", "xAI", "funding_raised", 6e9)]).overall.tp == 0
+    assert evaluate(gold, [_row("a.txt", "OpenAI", "funding_raised", 6e9, "EUR")]).overall.tp == 0
+
+
+def test_same_company() -> None:
+    assert same_company("Inflection AI", "Inflection")
+    assert same_company("Byju's", "byju’s")
+    assert same_company("Bird Global", "Bird")
+    assert not same_company("Fast", "Fastly")
+    assert not same_company("Scale AI", "ScaleOps")
