@@ -103,3 +103,59 @@ def test_ingest_ends_with_what_the_new_articles_changed(tmp_path: Path) -> None:
     code, out, _ = run("ingest", str(SEEDS), "--db", str(db), "-q")
     assert "changed" not in out.splitlines()[-1] or "0 new" in out
     assert "What the new articles changed" not in out
+
+
+# -- the changes module, pure ------------------------------------------------------------------------
+
+from models.facts import Fact, Source  # noqa: E402
+from models.health import score_company  # noqa: E402
+from startup_health.changes import diff, format_changes  # noqa: E402
+
+
+def _fact(fid: str, value: float, sources: list[tuple[str, int]], *, conflict: bool = False,
+          others: str | None = None, metric: str = "layoffs") -> Fact:
+    srcs = tuple(Source(a, r, value, "exact", None, "2024-03", date(2024, 3, 1 + i), f"{a}.txt", f"quote {a}")
+                 for i, (a, r) in enumerate(sources))
+    return Fact(fid, "Acme", "acme", metric, value, "persons", period="2024-03", period_end=date(2024, 3, 31),
+                n_sources=len({a for a, _ in sources}), last_published=srcs[-1].published, conflict=conflict,
+                conflicting_values=others, sources=srcs)
+
+
+def test_diff_new_moved_disputed_and_more_sources() -> None:
+    before = [_fact("f1", 100, [("a", 0)]), _fact("f2", 50, [("b", 0)]), _fact("f3", 10, [("c", 0)])]
+    after = [
+        _fact("f1", 100, [("a", 0), ("d", 0)]),  # one more source
+        _fact("f2", 55, [("b", 0), ("e", 1)]),  # the best-supported value moved
+        _fact("f3", 10, [("c", 0)], conflict=True, others="30.0 persons exact (1 source)"),  # disputed now
+        _fact("f4", 30, [("f", 2)], conflict=True, others="10.0 persons exact (1 source)"),  # new, disagreeing
+        _fact("f5", 7, [("g", 0)]),  # new
+    ]
+    kinds = {(c.kind, c.after.split(" ")[0]) for c in diff(before, after, {}, {})}
+    assert kinds == {("more sources", "100"), ("moved", "55"), ("now disputed", "10"), ("new figure", "30"),
+                     ("new figure", "7")}
+    changes = diff(before, after, {}, {})
+    new30 = next(c for c in changes if c.after.startswith("30"))
+    assert "disagrees with 10.0 persons exact (1 source)" in new30.after
+    assert new30.quote == "quote f" and new30.source == "f.txt, 2024-03-01"
+    assert diff(after, after, {}, {}) == [c for c in diff(after, after, {}, {}) if c.kind == "now disputed"]
+
+
+def test_diff_signals_and_score_moves_and_wording() -> None:
+    before_f = [_fact("f1", 100, [("a", 0)])]
+    after_f = before_f + [_fact("f2", 400, [("b", 0)], metric="headcount")]
+    b = score_company("Acme", before_f, [], date(2024, 3, 31))
+    a = score_company("Acme", after_f, [], date(2024, 3, 31))
+    changes = diff(before_f, after_f, {"Acme": b}, {"Acme": a})
+    # layoffs 100 with no headcount: 50; with a headcount of 400: 100 - 200 x 0.25 = 50 -> the same score,
+    # but the signal's wording moved and the headcount is a new figure
+    assert [c.kind for c in changes] == ["signal", "new figure"]
+    assert changes[0].before == "50 (laid off 100 (2024-03, 1 source); headcount unknown)"
+    assert changes[0].after.startswith("50 (laid off 100 (2024-03, 1 source) of a headcount of 400")
+    assert changes[1].after == "400 (2024-03, 1 source)" and changes[1].source == "b.txt, 2024-03-01"
+    c = score_company("Acme", before_f + [_fact("f3", 1000, [("c", 0)], metric="headcount")], [], date(2024, 3, 31))
+    moved = diff(before_f, before_f, {"Acme": b}, {"Acme": c})
+    assert moved[0].line() == "Acme: score: health score: 50.0 (confidence 15%) -> 80.0 (confidence 15%)"
+    text = format_changes(changes)
+    assert "\u201cquote b\u201d (b.txt, 2024-03-01)" in text
+    assert format_changes([]) == "no changes"
+    assert "... and" in format_changes(changes, limit=1)
