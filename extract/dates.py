@@ -194,11 +194,28 @@ def _iter_dates(text: str):
             yield m
 
 
-def find_dates(text: str, published: date | None) -> list[tuple[int, int, Period]]:
-    """All resolvable date expressions in ``text``: (start, end, Period)."""
+_ORIGIN = re.compile(r"\b(?:since|founded|launched|set up|started|established|created)\s+(?:it was founded\s+)?(?:in\s+)?(?:early\s+|late\s+)?$")
+
+
+def find_dates(
+    text: str, published: date | None, context_year: int | None = None
+) -> list[tuple[int, int, Period]]:
+    """All resolvable date expressions in ``text``: (start, end, Period).
+
+    Dates of origin ("founded in 2015", "since 2019") are left out: they date the company, not a figure.
+    A bare month takes the year of an explicit year earlier in ``text`` ("In March 2020, weeks after
+    raising in January"), else ``context_year`` when the text says "that year", else the publication.
+
+    >>> [p.label for _, _, p in find_dates("In March 2020, weeks after raising $75m in January", date(2023, 12, 21))]
+    ['2020-03', '2020-01']
+    >>> find_dates("raised $5m since it was founded in 2015", None)
+    []
+    """
     out: list[tuple[int, int, Period]] = []
     if not _ANCHOR.search(text):
         return out
+    year_seen: int | None = None
+    that_year = context_year if re.search(r"\b(?:that|the same) year\b", text) else None
     for m in _iter_dates(text):
         if m.group("my") and m.group("my_mon")[0].islower():
             continue
@@ -212,11 +229,19 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, Period
             if (s > 0 and text[s - 1] in ",.$€£") or (e < len(text) and text[e : e + 1] in (",", ".")
                                                      and text[e + 1 : e + 2].isdigit()):
                 continue
+        if _ORIGIN.search(text[max(0, m.start() - 40) : m.start() + (1 if text[m.start() : m.start() + 1] == " " else 0)]):
+            continue
         try:
             p = _period(m, published)
+            if m.group("my") and not m.group("my_y") and not m.group("my_rel"):
+                ref = year_seen or that_year
+                if ref is not None:
+                    p = Period.month(ref, MONTHS[m.group("my_mon").lower().rstrip(".")])
         except (ValueError, KeyError):
             p = None
         if p is not None:
+            if m.group("yr") or (m.group("my") and m.group("my_y")) or (m.group("dm") and m.group("dm_y")):
+                year_seen = p.start.year
             s = m.start()
             while s < m.end() and text[s] == " ":
                 s += 1

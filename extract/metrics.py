@@ -35,6 +35,7 @@ MAX_SENTENCE = 2000
 MAX_FIGURES = 40
 MAX_TEXT = 300_000
 
+_YEAR_RE = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
 _MONEY_HINT = re.compile(r"[$€£]|\b(?:million|billion|trillion|bn|mn)\b|\d(?:m|bn|k)\b|US\$|USD|EUR|GBP")
@@ -303,6 +304,7 @@ class _Article:
         self._emit: dict[tuple[int, int], Amount] = {}
         self._dates: dict[tuple[int, int], list[tuple[int, int, Period]]] = {}
         self._conf: dict[str, float] = {}
+        self._year: int | None = None  # the year the narrative was last in ("In February that year")
         self._last_money: tuple[str, float] | None = None
         self._dep_counts: list[int] = []
         mentions = sorted(names.mentions, key=lambda m: m.start)
@@ -383,7 +385,7 @@ class _Article:
         key = (sa, sb)
         found = self._dates.get(key)
         if found is None:
-            found = self._dates[key] = find_dates(s, self.published)
+            found = self._dates[key] = find_dates(s, self.published, self._year)
         for ds, de, per in found:
             if ds >= rel_end:
                 d = ds - rel_end + (0 if de <= b else 60)
@@ -393,6 +395,8 @@ class _Article:
                 d = rel - de + (0 if ds >= a else 40)
             if d <= 160 and (best is None or d < best):
                 p, best = per, d
+        if p is None and found and found[0][0] <= 25:
+            p = found[0][2]  # "By September, ...": a date that opens the sentence covers all of it
         if p is None:
             if self.published is None:
                 return None, False
@@ -922,6 +926,9 @@ class _Article:
             ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]
             if ms:
                 self.topic = ms[0][2]
+            ys = _YEAR_RE.findall(s)
+            if ys:
+                self._year = int(ys[-1])
         self._fractions()
         self._dedup()
 
@@ -970,6 +977,19 @@ class _Article:
         return out
 
 
+def _inferred_publication(text: str) -> date | None:
+    """No publication date given: the latest fully dated day or month the article mentions.
+
+    >>> _inferred_publication("It launched on 6 April 2020 and closed in October 2020, a year later.")
+    datetime.date(2020, 10, 31)
+    """
+    best = None
+    for _, _, p in find_dates(text[:MAX_TEXT], None):
+        if p.precision in ("day", "month") and (best is None or p.end > best):
+            best = p.end
+    return best
+
+
 def _looks_like_person(name: str) -> bool:
     toks = name.split()
     return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Z][a-z]+)?", x) for x in toks)
@@ -977,6 +997,8 @@ def _looks_like_person(name: str) -> bool:
 
 def extract_figures(text: str, published: date | None, names: Names) -> tuple[list[Metric], list[Event]]:
     """Metrics and leadership events of one article whose names were already found."""
+    if published is None:
+        published = _inferred_publication(text)
     art = _Article(text, published, names)
     art.run()
     return art.metrics(), art.events
