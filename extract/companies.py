@@ -173,6 +173,10 @@ def _pos_left(left: str) -> bool:
     last = w[-1]
     if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
         return True
+    if last.rstrip(",") in ("rival", "competitor") and len(w) >= 2 and (
+        w[-2] in ("its", "a", "the", "their", "his", "her") or w[-2].endswith(("'s", "’s"))
+    ):
+        return True  # "its rival X", "Acme's rival, X"
     if last in ("valued", "valuing", "values", "left", "quit", "leaves") or last in _COMPANY_NOUNS:
         return True
     if any(x in _FOUND_WORDS for x in w[-6:]) or " ".join(w[-3:]).endswith("set up"):

@@ -181,6 +181,10 @@ _VERB_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _HEAD_OF = re.compile(r"\b(?:workforce|staff|headcount|team|payroll)\s+of\s+" + _HEDGE_WORDS + r"$", re.I)
+_HEAD_IS = re.compile(
+    r"\b(?:headcount|workforce|staff numbers?|head count)\s(?:is|was|stands at|stood at|of)\s(?:now\s|still\s)?" + _HEDGE_WORDS + r"$",
+    re.IGNORECASE,
+)
 _HEAD_NONOUN = re.compile(
     r"\b(?:staff|employee|headcount|workforce)s?\s(?:numbers?\s|count\s|size\s)?(?:had\s|has\s|have\s|is\s|was\s)?(?:now\s|since\s)?"
     r"(?:(?:peaked|stood|grew|grown|rose|risen|reached|totall?ed|fell|fallen|dropped|shrank|shrunk|doubled|tripled|halved"
@@ -213,7 +217,8 @@ _PCT_OF_N = re.compile(
     r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds"
     r"|two thirds|three-quarters|(?P<pct>\d{1,2}(?:\.\d)?)\s?(?:%|per ?cent))\s+of\s+(?:its|the|their)\s+"
     + _HEDGE_WORDS
-    + r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:[\w\-]+\s){0,2}?(?:employees|staff|workforce|workers|people)\b",
+    + r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:\s+(?:[\w\-]+\s){0,2}?(?:employees|staff|workforce|workers|people)\b"
+    r"|-(?:person|strong|member|employee)\s+(?:workforce|team|staff|company))",
     re.IGNORECASE,
 )
 _FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
@@ -658,7 +663,9 @@ class _Article:
                 noun_end = c.end
             # headcount by construction
             head = False
-            if _HEAD_OF.search(before[-60:]) or _HEAD_NONOUN.search(before[-80:]):
+            if _HEAD_OF.search(before[-60:]) or _HEAD_NONOUN.search(before[-80:]) or _HEAD_IS.search(before[-60:]):
+                head = True
+            elif re.match(r"^-(?:person|strong|member|employee)\s+(?:workforce|team|staff|company|organisation|organization)\b", after):
                 head = True
             elif noun and _EMPLOYEE_NOUN.match(noun) and _OF_POSS_LEFT.search(before[-70:]):
                 head = True
@@ -868,6 +875,8 @@ class _Article:
                 as_of, _ = self.date_for(sa, sb, vpos, "departed_talent")
                 self.events.append(Event(comp, person[2], role.group(0).lower() if role else None, kind,
                                          vpos, sa + v.end(), s, sa, as_of, self.confidence(s)))  # fmt: skip
+        # office-holders named only by role leave together in one sentence: one row with their number
+        role_rows: dict[str | None, list] = {}
         for rd in _ROLE_DEPART.finditer(s):
             vg = "v" if rd.group("v") else "seq2"
             vpos = sa + rd.start(vg)
@@ -881,7 +890,11 @@ class _Article:
                 continue
             self.departed.update(new)
             comp = self.attribute(sa, sb, sa + rd.start(), sa + rd.end())
-            self.add(comp, "departed_talent", len(new), "persons", "exact", vpos, sa + rd.end(vg), sa, sb, "|".join(new))
+            row = role_rows.setdefault(comp, [0, vpos, sa + rd.end(vg), []])
+            row[0] += len(new)
+            row[3].extend(new)
+        for comp, (n, vs, ve, keys) in role_rows.items():
+            self.add(comp, "departed_talent", n, "persons", "exact", vs, ve, sa, sb, "|".join(keys))
         # appointments and interim leaders
         if re.search(r"\binterim\b", s, re.I) or _APPOINT.search(s):
             comp = self.attribute(sa, sb, sa, sa)
