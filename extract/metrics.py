@@ -638,29 +638,41 @@ class _Article:
         money_spans = [(a.start, a.end) for a in find_money(s)]
         counts = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in money_spans)][:MAX_FIGURES]
         firm = [c for c in counts if c.value is not None]
+        skip: set[int] = set()
         for idx, c in enumerate(counts):
-            if _in_quotes(t, sa + c.start):
+            if idx in skip or _in_quotes(t, sa + c.start):
                 continue
+            # "between 500 and 700 jobs", "40 to 50 engineers": a range read with the second count's noun
+            rng = None
+            if idx + 1 < len(counts) and counts[idx + 1].value is not None and c.value is not None:
+                nx = counts[idx + 1]
+                gap = s[c.end : nx.start]
+                if re.fullmatch(r"\s*(?:to|-|–)\s*", gap) or (
+                    re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", s[max(0, c.start - 12) : c.start])
+                ):
+                    rng = nx
+                    skip.add(idx + 1)
             ca, cb = clause_bounds(s, c.start)
             clause = s[ca:cb]
             if _DENY.search(clause):
                 continue
             before = s[: c.start]
-            after = s[c.end :]
+            base = rng.end if rng else c.end
+            after = s[base:]
             q = hedge_before(before[-60:])
             noun = None
             of_m = _OF_AFTER.match(after)
             m = _NOUN_AFTER.match(after)
             if of_m:
                 noun = of_m.group("noun").lower()
-                noun_end = c.end + of_m.end()
+                noun_end = base + of_m.end()
             elif m:
                 noun = m.group("noun").lower()
-                noun_end = c.end + m.end()
+                noun_end = base + m.end()
                 if re.search(r"\bnew\b", after[: m.start("noun")]):
                     continue
             else:
-                noun_end = c.end
+                noun_end = base
             # headcount by construction
             head = False
             if _HEAD_OF.search(before[-60:]) or _HEAD_NONOUN.search(before[-80:]) or _HEAD_IS.search(before[-60:]):
@@ -783,7 +795,11 @@ class _Article:
                 continue
             metric = "layoffs" if verb == "lay" else "departed_talent"
             comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
-            self.add(comp, metric, c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
+            if rng is not None:
+                self.add(comp, metric, c.value, "persons", "range_low", sa + c.start, sa + c.end, sa, sb)
+                self.add(comp, metric, rng.value, "persons", "range_high", sa + rng.start, sa + rng.end, sa, sb)
+            else:
+                self.add(comp, metric, c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
             self._last_count = (metric, comp)
             produced.add(metric)
             if metric == "departed_talent":
