@@ -376,6 +376,8 @@ def find_names(text: str, title: str | None = None) -> Names:
             continue
         count[c] = count.get(c, 0) + 1
         first.setdefault(c, mm.start)
+        if count[c] > 8:
+            continue  # enough evidence about this name
         left = text[max(0, mm.start - 60) : mm.start]
         left40 = left[-40:]
         right = text[mm.end : mm.end + 90]

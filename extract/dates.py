@@ -181,17 +181,32 @@ _STARTS = re.compile(
 )
 
 
+# the word every date expression contains; a match is tried from up to four words before it
+_CORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|quarter|half"
+    r"|six months|month|year|week|[Tt]oday|[Yy]esterday|(?:19|20)\d\d)\b"
+)
+
+
 def _iter_dates(text: str):
     pos = 0
-    for a in _STARTS.finditer(text):
-        if a.start() < pos:
+    for core in _CORE.finditer(text):
+        if core.start() < pos:
             continue
-        m = _DATE_RE.match(text, a.start())
-        if m is None and a.start() > 0 and text[a.start() - 1] == " ":
-            m = _DATE_RE.match(text, a.start() - 1)  # " 2022" (the year pattern may start with a space)
-        if m is not None and m.end() > m.start():
-            pos = m.end()
-            yield m
+        lo = max(pos, core.start() - 40)
+        found = None
+        for a in _STARTS.finditer(text, lo, core.start() + 1):
+            st = a.start()
+            m = _DATE_RE.match(text, st)
+            if m is None and st > 0 and text[st - 1] == " ":
+                m = _DATE_RE.match(text, st - 1)  # " 2022" (the year pattern may start with a space)
+            if m is not None and m.end() > core.start():
+                found = m
+                break
+        if found is not None:
+            pos = found.end()
+            yield found
 
 
 _ORIGIN = re.compile(r"\b(?:since|founded|launched|set up|started|established|created)\s+(?:it was founded\s+)?(?:in\s+)?(?:early\s+|late\s+)?$")

@@ -11,6 +11,7 @@ departures or headcount from the verb that governs them. Everything else is left
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -314,17 +315,36 @@ class _Article:
         self._dep_counts: list[int] = []
         mentions = sorted(names.mentions, key=lambda m: m.start)
         self._mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self._mcache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
+        self._mcache_money: dict[tuple[int, int], list[Amount]] = {}
+        startups = set(names.startups)
+        self._kinds = []
+        for m in mentions:
+            c = names.canonical(m.name)
+            kind = "startup" if c in startups else ("person" if m.name in names.people else "other")
+            self._kinds.append((m.start, m.end, c, kind))
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _money_in(self, sa: int, sb: int) -> list[Amount]:
+        key = (sa, sb)
+        got = self._mcache_money.get(key)
+        if got is None:
+            got = self._mcache_money[key] = find_money(self.text[sa:sb])
+        return got
+
     def mentions_in(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        key = (a, b)
+        got = self._mcache.get(key)
+        if got is not None:
+            return got
         out = []
-        for m in self._mentions:
-            if m.start >= b:
-                break
-            if m.start >= a:
-                kind = "startup" if self.names.is_startup(m.name) else (
-                    "person" if self.names.is_person(m.name) else "other")  # fmt: skip
-                out.append((m.start, m.end, self.names.canonical(m.name), kind))
+        i = bisect_left(self._starts, a)
+        ms = self._mentions
+        while i < len(ms) and ms[i].start < b:
+            out.append(self._kinds[i])
+            i += 1
+        self._mcache[key] = out
         return out
 
     def attribute(self, sa: int, sb: int, pos: int, end: int) -> str | None:
@@ -433,7 +453,7 @@ class _Article:
     def money(self, sa: int, sb: int) -> None:
         t = self.text
         s = t[sa:sb]
-        amounts = find_money(s)[:MAX_FIGURES]
+        amounts = self._money_in(sa, sb)[:MAX_FIGURES]
         if not amounts:
             return
         # keep implicit ("8 million") amounts only when no noun follows
@@ -635,7 +655,7 @@ class _Article:
         produced: set[str] = set()
         self._dep_counts = []
         self._last_count: tuple[str, str | None] | None = None
-        money_spans = [(a.start, a.end) for a in find_money(s)]
+        money_spans = [(a.start, a.end) for a in self._money_in(sa, sb)]
         counts = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in money_spans)][:MAX_FIGURES]
         firm = [c for c in counts if c.value is not None]
         skip: set[int] = set()
