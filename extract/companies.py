@@ -235,16 +235,21 @@ def _clean(name: str, after: str = "") -> list[tuple[int, int]]:
     """Split a capitalised run into name pieces (offsets within the run), dropping grammar words."""
     pieces: list[tuple[int, int]] = []
     cur: list[tuple[int, int]] = []
-    for m in re.finditer(r"\S+", name):
-        tok = m.group(0)
-        base = re.sub(r"['’]s$", "", tok)
-        if base.lower() in _STOP or (tok == "US" and m.end() == len(name) and after == "$"):
+    pos = 0
+    for tok in name.split(" "):
+        start, end = pos, pos + len(tok)
+        pos = end + 1
+        if not tok:
+            continue
+        poss = tok.endswith(("'s", "’s"))
+        base = tok[:-2] if poss else tok
+        if base.lower() in _STOP or (tok == "US" and end == len(name) and after == "$"):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
                 cur = []
             continue
-        cur.append((m.start(), m.end()))
-        if base != tok:  # a possessive ends a name: "Elon Musk's xAI" is two names
+        cur.append((start, end))
+        if poss:  # a possessive ends a name: "Elon Musk's xAI" is two names
             pieces.append((cur[0][0], cur[-1][1]))
             cur = []
     if cur:
@@ -311,7 +316,11 @@ def find_names(text: str, title: str | None = None) -> Names:
     all_names = {mm.name for mm in mentions}
     raw_names = {mm.name for mm in raw}
     people: set[str] = set()
+    seen_person: dict[str, int] = {}
     for mm in mentions:
+        k = seen_person[mm.name] = seen_person.get(mm.name, 0) + 1
+        if k > 4 or mm.name in people:
+            continue
         left = text[max(0, mm.start - 40) : mm.start]
         right = text[mm.end : mm.end + 60]
         toks = mm.name.split()
