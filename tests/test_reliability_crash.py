@@ -5,7 +5,8 @@ metric and event rows a clean reference ingest of the same corpus stored for it)
 re-run must complete it to exactly the reference's contents, with nothing doubled.
 
 The moments are seeded (``SEED``): some spread over the length of a clean run, some aimed at the first batch's
-commit (a few milliseconds after DuckDB's write-ahead log fills), a window of ~10 ms that random moments miss. Some kills use ``--workers 2``; the whole
+commit (a few milliseconds after DuckDB's write-ahead log fills, a window of ~10 ms that random moments miss)
+and one just after it, while the second batch is being read and written. Some kills use ``--workers 2``; the whole
 process group is killed, as an out-of-memory killer or a closed terminal would.
 """
 
@@ -29,6 +30,7 @@ SEED = 20261122
 ARTICLES = 510  # more than one batch of 500, so a kill can fall between two committed batches
 RANDOM_KILLS = 2
 WRITE_KILLS = 3
+BATCH_LOG_BYTES = 256 * 1024
 
 
 def contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -99,17 +101,28 @@ def kill_group(proc: Any) -> None:
     proc.communicate(timeout=30)
 
 
-def wait_for_batch_write(db: Path, proc: Any, limit_s: float) -> bool:
-    """Poll until the first batch of articles is being committed: DuckDB's write-ahead log holds more than the
-    few kilobytes the schema check writes. False if the run ends or the time is up first."""
+def wait_for_first_batch(db: Path, proc: Any, limit_s: float, *, checkpointed: bool) -> bool:
+    """Poll until the first batch of articles is being committed or, with ``checkpointed``, until that commit is
+    done (its log is gone: the batch is in the database file, and the next one is being read). False if the run
+    ends or the time is up first.
+
+    The batch is told from the schema check, which writes first, by the size of DuckDB's write-ahead log: ~70 KB
+    for the schema, ~650 KB for 500 of these articles.
+    """
     wal = Path(str(db) + ".wal")
     deadline = time.monotonic() + limit_s
+    seen = False
     while time.monotonic() < deadline and proc.poll() is None:
         try:
-            if wal.stat().st_size > 32 * 1024:
-                return True
+            size = wal.stat().st_size
         except FileNotFoundError:
-            pass
+            size = -1
+        if size > BATCH_LOG_BYTES:
+            seen = True
+            if not checkpointed:
+                return True
+        elif seen and size < 0:
+            return True
         time.sleep(0.0005)
     return False
 
@@ -123,15 +136,17 @@ def test_sigkill_leaves_whole_articles_and_a_rerun_completes(
     # stratified: one moment in each slice of a clean run's length, so early and late kills both happen
     span = 0.95 * clean_s
     plan: list[tuple[int, float]] = [(0, span * (k + rnd.random()) / RANDOM_KILLS) for k in range(RANDOM_KILLS)]
-    # aimed at the write: a few milliseconds into the first batch's commit (log written, then checkpointed)
-    plan += [(1, rnd.uniform(0.0, 0.015)) for _ in range(WRITE_KILLS)]
+    # aimed: a few milliseconds into the first batch's commit (log written, then checkpointed), and just after
+    # that commit, while the second batch is read and written
+    plan += [(1, rnd.uniform(0.0, 0.015)) for _ in range(WRITE_KILLS - 1)] + [(2, rnd.uniform(0.0, 0.005))]
     states: list[tuple[str, int, bool]] = []  # for the failure message
     for round_no, (aimed, delay) in enumerate(plan):
-        how = f"{delay:.3f} s into the first commit" if aimed else f"at {delay:.3f} s"
+        how = {0: f"at {delay:.3f} s", 1: f"{delay:.3f} s into the first commit",
+               2: f"{delay:.3f} s after the first commit"}[aimed]  # fmt: skip
         db = tmp_path / f"crash{round_no}.duckdb"
         workers = 2 if round_no % 3 == 2 else 1
         proc = start_ingest(corpus, db=db, cwd=tmp_path, workers=workers)
-        found = wait_for_batch_write(db, proc, limit_s=clean_s * 4 + 10) if aimed else True
+        found = wait_for_first_batch(db, proc, clean_s * 4 + 10, checkpointed=aimed == 2) if aimed else True
         time.sleep(delay)
         was_running = proc.poll() is None
         kill_group(proc)
@@ -141,6 +156,8 @@ def test_sigkill_leaves_whole_articles_and_a_rerun_completes(
 
         got = contents(db)  # the warehouse opens after the kill
         check_whole_articles(got, ref)
+        if aimed == 2:  # a batch whose commit finished is never lost
+            assert len(got["articles"]) >= 500, f"round {round_no} ({how}): a committed batch was lost"
 
         rerun = run_ingest(corpus, db=db, cwd=tmp_path, workers=workers)
         assert rerun.returncode == 0, f"round {round_no} ({how}): {rerun.stderr}"
