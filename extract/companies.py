@@ -150,6 +150,7 @@ _ROLE_OF = frozenset(
     "founder co-founder ceo president head employees staff workers investors backers boss engineers researchers"
     " leaders executive".split()
 )
+_NOT_NP = frozenset("by who which that in on at with and after before from to for of was is".split())
 _COMPANY_NOUNS = frozenset("start-up startup company firm maker unicorn app platform service".split())
 _ROLE_SET = frozenset(
     """founder co-founder cofounder chief executive officer president vice-president boss scientist researcher
@@ -159,8 +160,9 @@ _ROLE_SET = frozenset(
 )
 
 
-def _last_words(left: str, k: int) -> list[str]:
-    return [w.lower() for w in _WORD.findall(left[-70:])][-k:]
+def _last_words(left: str, k: int, strip: bool = False) -> list[str]:
+    ws = [w.lower() for w in _WORD.findall(left[-70:])][-k:]
+    return [w.rstrip(",.") for w in ws] if strip else ws
 
 
 def _pos_left(left: str) -> bool:
@@ -177,10 +179,13 @@ def _pos_left(left: str) -> bool:
         w[-2] in ("its", "a", "the", "their", "his", "her") or w[-2].endswith(("'s", "’s"))
     ):
         return True  # "its rival X", "Acme's rival, X"
-    if last in ("valued", "valuing", "values", "left", "quit", "leaves") or last in _COMPANY_NOUNS:
+    if last in ("valued", "valuing", "values") or last in _COMPANY_NOUNS:
         return True
-    if any(x in _FOUND_WORDS for x in w[-6:]) or " ".join(w[-3:]).endswith("set up"):
-        return True
+    for i in range(max(0, len(w) - 6), len(w)):
+        if w[i] in _FOUND_WORDS or (w[i] == "up" and i and w[i - 1] == "set"):
+            # "founded virtual events platform X", not "founded by Jane Doe, who left X"
+            if not any(x in _NOT_NP or x.endswith(",") for x in w[i + 1 :]):
+                return True
     if last in ("of", "at") and len(w) >= 2 and (w[-2] in _ROLE_OF or w[-2].rstrip("s") in _ROLE_OF or w[-2] == "day"):
         return True
     return False
@@ -188,7 +193,7 @@ def _pos_left(left: str) -> bool:
 
 def _person_left(left: str) -> bool:
     """A role title right before a name ("chief executive Jane Roe", "co-founders A and B")."""
-    w = _last_words(left, 4)
+    w = _last_words(left, 4, strip=True)
     if not w or not left.endswith(" "):
         return False
     if w[-1] in _ROLE_SET or w[-1].rstrip("s") in _ROLE_SET:

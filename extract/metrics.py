@@ -790,9 +790,9 @@ class _Article:
                 if rv is not None and not rv.group("stay"):
                     verb = "lay" if rv.group("lay") else "dep"
                     vtext = rv.group(0).lower()
-            if verb is None and noun and _EMPLOYEE_NOUN.match(noun) and re.match(
+            if verb is None and noun and _EMPLOYEE_NOUN.match(noun) and (re.match(
                 r"^\s+(?:as of|at the end of|at the start of|at the time|in total)\b", s[noun_end:]
-            ):
+            ) or re.search(r"\b(?:has|had|have|employs|employed)\b[^;]{0,60}\band\s+" + _HEDGE_WORDS + r"$", before)):
                 comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
                 self.add(comp, "headcount", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                 self._last_count = ("headcount", comp)
@@ -887,6 +887,10 @@ class _Article:
                             person = p
                             break
                 if person is None:
+                    continue
+                # "who left Google in 2019": leaving another organisation is not a departure from this one
+                nxt = [m for m in ms if m[0] >= sa + v.end() and m[0] - (sa + v.end()) <= 2]
+                if v.group("v") and nxt and nxt[0][3] == "other" and not _looks_like_person(nxt[0][2]):
                     continue
                 if _in_quotes(t, sa + v.start()) and v.group("v") and "last day" not in v.group(0).lower():
                     continue
