@@ -65,6 +65,7 @@ _L_CUES = re.compile(
     | (?P<val>market\ value|market\ capitali[sz]ation|market\ cap|valued|valuing|values|valuation|value\ of|valuations
         |(?:is|was|were|are|been|be)\ (?:now\ |once\ |still\ |then\ )?worth|value\ (?:it|the\ company|them|the\ business|\w+)\ at)
     | (?P<target>target)
+    | (?P<burnc>burn(?:ing|s|ed|t)?\ (?:through\ )?(?:its\ )?cash|cash\ burn|spending\ cash)
     | (?P<excl>debt|loans?|lenders?|credit|bonds?|tender|sold\ (?:\w+\ )?shares|share\ sales?|buy|buying|buys
         |bought|purchases?|purchased|acqui\w+|pay|pays|paid|paying|owed|owes|owe|lost|lose|loses|losing
         |loss|losses|cash|bill|bills|licen[cs]e|licensing|fee|fees|package|prices?|priced|cost|commitment
@@ -242,11 +243,11 @@ _SUBJECT_GAP = re.compile(
 _ROLE_NP = (
     r"(?:the|its|their|[A-Z][\w\-]*['’]s)(?:\s+company['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
     r"|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?|general\s+counsel|president"
-    r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+)"
+    r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+|C[EFTOMPR]O)"
 )
 _ROLE_BARE = (
     r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?"
-    r"|general\s+counsel|president|co-founder|founder)"
+    r"|general\s+counsel|president|co-founder|founder|C[EFTOMPR]O)"
 )
 # unnamed office-holders who left: "the head of compliance resigned", "the COO and the CFO quit"
 _ROLE_DEPART = re.compile(
@@ -556,6 +557,8 @@ class _Article:
             if m2:
                 metric = m2.lastgroup
                 src = "right"
+        if metric == "burnc":
+            metric = "burn"
         if metric in (None, "excl", "pre", "sought"):
             return
         if metric == "target":
