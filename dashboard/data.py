@@ -8,7 +8,6 @@ articles show up on the next request without a restart and repeated questions co
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections import OrderedDict
@@ -25,32 +24,17 @@ from models.records import METRICS
 from models.warehouse import QueryRefused, Warehouse, WarehouseMissing
 
 __all__ = [
-    "GRID_COLUMNS",
     "EVIDENCE_CSV_COLUMNS",
+    "EVIDENCE_ORDER",
     "EXAMPLE_QUERIES",
-    "GridQuery",
     "SqlAnswer",
     "DashboardData",
-    "grid_query",
     "split_quote",
     "safe_url",
     "parse_companies",
     "format_companies",
 ]
 
-#: Grid column id -> (SQL expression it filters and sorts on, filter kind).
-GRID_COLUMNS: dict[str, tuple[str, str]] = {
-    "company": ("company", "text"),
-    "metric": ("metric", "text"),
-    "figure": ("value", "number"),
-    "value": ("value", "number"),
-    "unit": ("unit", "text"),
-    "qualifier": ("qualifier", "text"),
-    "as_of": ("as_of", "text"),
-    "published": ("CAST(published AS VARCHAR)", "text"),
-    "quote": ("quote", "text"),
-    "article": ("concat_ws(' ', article_title, article_url, article_path)", "text"),
-}
 #: Columns of the evidence CSV, in order: what the table shows, with the raw value and the article's parts.
 EVIDENCE_CSV_COLUMNS = [
     "company",
@@ -66,12 +50,12 @@ EVIDENCE_CSV_COLUMNS = [
     "article_url",
     "article_path",
 ]
-_METRIC_ORDER = "list_position(" + "[" + ", ".join(f"'{m}'" for m in METRICS) + "], metric)"
-_DEFAULT_ORDER = (
+_METRIC_ORDER = "list_position([" + ", ".join(f"'{m}'" for m in METRICS) + "], metric)"
+#: The evidence table's own order: company, metric (in the order shown), newest first.
+EVIDENCE_ORDER = (
     f"company, {_METRIC_ORDER}, coalesce(as_of_start, published) DESC NULLS LAST, "
     "published DESC NULLS LAST, article_id, row_no"
 )
-_TIE_BREAK = "article_id, row_no"
 
 EXAMPLE_QUERIES: list[tuple[str, str]] = [
     (
@@ -173,105 +157,6 @@ def split_quote(quote: Any, start: Any, end: Any) -> tuple[str, str, str]:
     if not 0 <= s <= e <= len(text):
         return text, "", ""
     return text[:s], text[s:e], text[e:]
-
-
-_TEXT_OPS: dict[str, str] = {
-    "contains": "contains(lower({c}), lower(?))",
-    "notContains": "NOT contains(lower(coalesce({c}, '')), lower(?))",
-    "equals": "lower({c}) = lower(?)",
-    "notEqual": "lower(coalesce({c}, '')) <> lower(?)",
-    "startsWith": "starts_with(lower({c}), lower(?))",
-    "endsWith": "suffix(lower({c}), lower(?))",
-}
-_NUMBER_OPS: dict[str, str] = {
-    "equals": "{c} = ?",
-    "notEqual": "{c} <> ?",
-    "lessThan": "{c} < ?",
-    "lessThanOrEqual": "{c} <= ?",
-    "greaterThan": "{c} > ?",
-    "greaterThanOrEqual": "{c} >= ?",
-}
-
-
-def _condition(expr: str, kind: str, cond: dict[str, Any]) -> tuple[str, list[Any]] | None:
-    """SQL for one filter condition of the grid, with its parameters; None for one we cannot use."""
-    op = cond.get("type")
-    if op == "blank":
-        return (f"({expr} IS NULL OR CAST({expr} AS VARCHAR) = '')", [])
-    if op == "notBlank":
-        return (f"({expr} IS NOT NULL AND CAST({expr} AS VARCHAR) <> '')", [])
-    if kind == "number":
-        try:
-            value = float(cond["filter"])
-        except (KeyError, TypeError, ValueError):
-            return None
-        if op == "inRange":
-            try:
-                high = float(cond["filterTo"])
-            except (KeyError, TypeError, ValueError):
-                return None
-            return (f"{expr} BETWEEN ? AND ?", [min(value, high), max(value, high)])
-        if op in _NUMBER_OPS:
-            return (_NUMBER_OPS[op].format(c=expr), [value])
-        return None
-    text = cond.get("filter")
-    if op not in _TEXT_OPS or text is None:
-        return None
-    return (_TEXT_OPS[op].format(c=expr), [str(text)])
-
-
-@dataclass(frozen=True)
-class GridQuery:
-    """The evidence grid's state as SQL pieces: a WHERE clause over ``metrics`` and an ORDER BY."""
-
-    companies: tuple[str, ...]
-    where: str
-    params: tuple[Any, ...]
-    order: str
-
-    def key(self) -> str:
-        return json.dumps([self.companies, self.where, self.params, self.order], default=str)
-
-
-def grid_query(
-    companies: Sequence[str], filter_model: dict[str, Any] | None = None, sort_model: list[Any] | None = None
-) -> GridQuery:
-    """Turn the grid's filter and sort models into SQL with bound parameters.
-
-    Only known columns and operators are used; anything else is ignored, never pasted into SQL.
-
-    >>> q = grid_query(["A"], {"metric": {"filterType": "text", "type": "contains", "filter": "burn"}},
-    ...                [{"colId": "figure", "sort": "desc"}])
-    >>> q.where, q.params, q.order
-    ('company IN (SELECT unnest(?)) AND contains(lower(metric), lower(?))', (['A'], 'burn'), 'value DESC, article_id, row_no')
-    """
-    clauses = ["company IN (SELECT unnest(?))"]
-    params: list[Any] = [list(companies)]
-    for col, model in (filter_model or {}).items():
-        if col not in GRID_COLUMNS or not isinstance(model, dict):
-            continue
-        expr, kind = GRID_COLUMNS[col]
-        conds = model.get("conditions") if "conditions" in model else [model]
-        parts: list[str] = []
-        for cond in conds or []:
-            if not isinstance(cond, dict):
-                continue
-            got = _condition(expr, kind, cond)
-            if got is not None:
-                parts.append(got[0])
-                params.extend(got[1])
-        if parts:
-            joiner = " OR " if str(model.get("operator", "AND")).upper() == "OR" else " AND "
-            clauses.append(parts[0] if len(parts) == 1 else "(" + joiner.join(parts) + ")")
-    order_parts = []
-    for s in sort_model or []:
-        if not isinstance(s, dict):
-            continue
-        col, direction = s.get("colId"), str(s.get("sort", "asc")).upper()
-        if col in GRID_COLUMNS and direction in ("ASC", "DESC"):
-            order_parts.append(f"{GRID_COLUMNS[col][0]} {direction}")
-    order = ", ".join([*order_parts, _TIE_BREAK]) if order_parts else _DEFAULT_ORDER
-    return GridQuery(tuple(companies), " AND ".join(clauses), tuple(params), order)
 
 
 # -- the data source -------------------------------------------------------------------------------
@@ -377,117 +262,117 @@ class DashboardData:
     # -- per-company figures -------------------------------------------------------------------
 
     def summary(self, companies: Sequence[str]) -> pd.DataFrame:
-        """``dashboard.summary.summarise`` of the chosen companies, with the quote of each figure shown."""
+        """``dashboard.summary.summarise`` of the chosen companies, with the quote of each figure shown.
+
+        One query: the rows ``summarise`` weighs, carrying the quote only where it can be needed (the rows
+        as recent as the most recent of their company and metric, among which ``summarise`` picks).
+        """
         key = tuple(companies)
 
         def compute() -> pd.DataFrame:
             if not key:
-                return summarise(pd.DataFrame(columns=_SUMMARY_INPUT), [])
+                return summarise(pd.DataFrame(columns=_SUMMARY_INPUT), []).assign(quote=None)
             rows = self.warehouse.query_df(
-                "SELECT " + ", ".join(_SUMMARY_INPUT) + " FROM metrics WHERE company IN (SELECT unnest(?))",
+                "SELECT " + ", ".join(_SUMMARY_INPUT) + """,
+                       CASE WHEN rank() OVER (PARTITION BY company, metric
+                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST,
+                                         published DESC NULLS LAST) = 1
+                            THEN quote END AS quote
+                FROM metrics WHERE company IN (SELECT unnest(?))""",
                 [list(key)],
             )
             out = summarise(rows, key)
-            return self._attach_quotes(out)
+            quotes = {
+                (a, int(r)): q
+                for a, r, q in zip(rows["article_id"], rows["row_no"], rows["quote"])
+                if isinstance(q, str)
+            }
+            out["quote"] = [
+                quotes.get((a, int(r))) if isinstance(a, str) else None
+                for a, r in zip(out["article_id"], out["row_no"].fillna(-1))
+            ]
+            return out
 
         return self._cached(("summary", key), compute)
 
-    def _attach_quotes(self, out: pd.DataFrame) -> pd.DataFrame:
-        chosen = out[out["reported"]]
-        out = out.assign(quote=None)
-        if chosen.empty:
-            return out
-        quotes = self.warehouse.query_df(
-            """SELECT article_id, row_no, quote, article_title, article_path FROM metrics
-               WHERE article_id IN (SELECT unnest(?))""",
-            [sorted(set(chosen["article_id"]))],
-        )
-        lookup = {(a, int(r)): q for a, r, q in zip(quotes["article_id"], quotes["row_no"], quotes["quote"])}
-        out["quote"] = [
-            lookup.get((a, int(r))) if isinstance(a, str) else None
-            for a, r in zip(out["article_id"], out["row_no"].fillna(-1))
-        ]
-        return out
-
     def timeline(self, companies: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """Figures and leadership changes of the chosen companies that have a date, newest first.
+        """Figures and leadership changes of the chosen companies that have a date, oldest first.
 
-        At most ``timeline_cap`` figures per company and metric (the newest), so the chart stays light.
+        At most ``timeline_cap`` figures per company and metric, and as many changes per company (the
+        newest), so the chart stays light on any warehouse.
         """
         key = tuple(companies)
 
         def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
-            points = self.warehouse.query_df(
-                """SELECT * FROM (
-                     SELECT company, metric, value, unit, qualifier, as_of,
-                            coalesce(as_of_start, published) AS date, published, quote,
-                            char_start - quote_start AS hl_start, char_end - quote_start AS hl_end,
-                            article_id, row_no,
+            both = self.warehouse.query_df(
+                """WITH m AS (
+                     SELECT 'm' AS kind, company, metric, value, unit, qualifier, NULL AS person, NULL AS role,
+                            NULL AS event, as_of, coalesce(as_of_start, published) AS date, quote, article_id,
+                            row_no,
                             row_number() OVER (PARTITION BY company, metric
                                 ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn
-                     FROM metrics WHERE company IN (SELECT unnest(?))
-                   ) WHERE rn <= ? AND date IS NOT NULL
-                   ORDER BY date, company""",
-                [list(key), self.timeline_cap],
-            )
-            events = self.warehouse.query_df(
-                """SELECT * FROM (
-                     SELECT company, person, role, kind, as_of, coalesce(as_of_start, published) AS date,
-                            published, quote, article_id, row_no,
+                     FROM metrics WHERE company IN (SELECT unnest($companies))
+                   ), e AS (
+                     SELECT 'e' AS kind, company, NULL AS metric, NULL AS value, NULL AS unit, NULL AS qualifier,
+                            person, role, kind AS event, as_of, coalesce(as_of_start, published) AS date, quote,
+                            article_id, row_no,
                             row_number() OVER (PARTITION BY company
                                 ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn
-                     FROM events WHERE company IN (SELECT unnest(?))
-                   ) WHERE rn <= ? AND date IS NOT NULL
+                     FROM events WHERE company IN (SELECT unnest($companies))
+                   )
+                   SELECT * FROM (SELECT * FROM m UNION ALL SELECT * FROM e)
+                   WHERE rn <= $cap AND date IS NOT NULL
                    ORDER BY date, company""",
-                [list(key), self.timeline_cap],
+                {"companies": list(key), "cap": self.timeline_cap},
             )
-            if len(points):
-                points["display"] = [
-                    format_value(v, u, q) for v, u, q in zip(points["value"], points["unit"], points["qualifier"])
+            points = both[both["kind"] == "m"].drop(columns=["kind", "person", "role", "event", "rn"])
+            events = both[both["kind"] == "e"].drop(columns=["kind", "metric", "value", "unit", "qualifier", "rn"])
+            events = events.rename(columns={"event": "kind"})
+            points = points.assign(
+                display=[
+                    format_value(float(v), u, q)
+                    for v, u, q in zip(points["value"], points["unit"], points["qualifier"])
                 ]
-            else:
-                points["display"] = pd.Series(dtype=str)
-            return points, events
+            )
+            return points.reset_index(drop=True), events.reset_index(drop=True)
 
         return self._cached(("timeline", key), compute)
 
     # -- evidence --------------------------------------------------------------------------------
 
-    def evidence_page(
-        self,
-        companies: Sequence[str],
-        start: int,
-        end: int,
-        filter_model: dict[str, Any] | None = None,
-        sort_model: list[Any] | None = None,
-    ) -> tuple[list[dict[str, Any]], int]:
-        """Rows ``start`` to ``end`` of the evidence table, and how many rows it has in all."""
-        q = grid_query(companies, filter_model, sort_model)
-        start = max(0, int(start))
-        limit = max(0, min(int(end) - start, 1000))
+    def evidence(self, companies: Sequence[str], cap: int = 2_000) -> tuple[list[dict[str, Any]], int]:
+        """The evidence table's rows for these companies, and how many rows they have in all.
+
+        At most ``cap`` rows (the most recent), so the page stays light for companies with tens of
+        thousands of figures; the grid sorts, filters and pages them in the browser.
+        """
+        key = tuple(companies)
 
         def compute() -> tuple[list[dict[str, Any]], int]:
+            if not key:
+                return [], 0
             df = self.warehouse.query_df(
                 f"""SELECT company, metric, value, unit, qualifier, as_of, CAST(published AS VARCHAR) AS published,
-                           quote, char_start - quote_start AS hl_start, char_end - quote_start AS hl_end,
-                           article_title, article_url, article_path, article_id, row_no,
-                           count(*) OVER () AS total
-                    FROM metrics WHERE {q.where}
-                    ORDER BY {q.order} LIMIT ? OFFSET ?""",
-                [*q.params, limit, start],
+                           quote, hl_start, hl_end, article_title, article_url, article_path, article_id, row_no,
+                           total
+                    FROM (
+                      SELECT company, metric, value, unit, qualifier, as_of, as_of_start, published, quote,
+                             char_start - quote_start AS hl_start, char_end - quote_start AS hl_end,
+                             article_title, article_url, article_path, article_id, row_no,
+                             count(*) OVER () AS total
+                      FROM metrics WHERE company IN (SELECT unnest(?))
+                      ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, published DESC NULLS LAST,
+                               article_id, row_no
+                      LIMIT ?)
+                    ORDER BY {EVIDENCE_ORDER}""",
+                [list(key), int(cap)],
             )
             if df.empty:
-                total = 0
-                if start > 0:
-                    total = int(
-                        self.warehouse.query_df(f"SELECT count(*) AS n FROM metrics WHERE {q.where}", list(q.params))[
-                            "n"
-                        ].iloc[0]
-                    )
-                return [], total
-            return [_grid_row(r) for r in df.to_dict("records")], int(df["total"].iloc[0])
+                return [], 0
+            total = int(df["total"].iloc[0])
+            return [_grid_row(r) for r in df.to_dict("records")], total
 
-        return self._cached(("evidence", q.key(), start, limit), compute)
+        return self._cached(("evidence", key, cap), compute)
 
     def metric_detail(self, article_id: str, row_no: int) -> dict[str, Any] | None:
         df = self.warehouse.query_df(
@@ -517,34 +402,28 @@ class DashboardData:
 
     # -- CSV -------------------------------------------------------------------------------------
 
-    def iter_evidence_csv(
-        self,
-        companies: Sequence[str],
-        filter_model: dict[str, Any] | None = None,
-        sort_model: list[Any] | None = None,
-    ) -> Iterator[str]:
-        """CSV of every row the evidence table holds for this state, in its order, streamed in chunks.
+    def evidence_csv(self, row_ids: Sequence[str]) -> str:
+        """CSV of the metric rows with these ids ("article_id:row_no"), in this order: what the table shows.
 
-        Each chunk is read on its own short connection, so a slow download never holds the file.
+        The table holds at most a few thousand rows, so the CSV is built whole; the whole ``metrics`` view
+        streams (``iter_metrics_csv``).
         """
-        q = grid_query(companies, filter_model, sort_model)
+        keys: list[tuple[str, int]] = []
+        for rid in row_ids:
+            article_id, _, row_no = str(rid).rpartition(":")
+            if article_id and row_no.isdigit():
+                keys.append((article_id, int(row_no)))
         cols = ", ".join(_csv_select(c) for c in EVIDENCE_CSV_COLUMNS)
-
-        def batches() -> Iterator[list[tuple[Any, ...]]]:
-            offset = 0
-            while True:
-                rows = self.warehouse.query(
-                    f"SELECT {cols} FROM metrics WHERE {q.where} ORDER BY {q.order} LIMIT ? OFFSET ?",
-                    [*q.params, self.csv_chunk_rows, offset],
-                ).rows
-                if not rows:
-                    return
-                yield rows
-                if len(rows) < self.csv_chunk_rows:
-                    return
-                offset += len(rows)
-
-        return iter_csv(EVIDENCE_CSV_COLUMNS, batches())
+        found: dict[tuple[str, int], tuple[Any, ...]] = {}
+        if keys:
+            res = self.warehouse.query(
+                f"""SELECT article_id, row_no, {cols} FROM metrics
+                    WHERE article_id IN (SELECT unnest(?))""",
+                [sorted({a for a, _ in keys})],
+            )
+            found = {(r[0], int(r[1])): r[2:] for r in res.rows}
+        rows = [found[k] for k in keys if k in found]
+        return "".join(iter_csv(EVIDENCE_CSV_COLUMNS, [rows]))
 
     def iter_metrics_csv(self) -> Iterator[str]:
         """CSV of the whole ``metrics`` view, streamed: chunks in (article_id, row_no) order."""

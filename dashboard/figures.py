@@ -2,6 +2,9 @@
 
 Text that came from articles (quotes, names) is HTML-escaped before it goes into hover labels, because
 Plotly reads a few HTML tags in them; escaped, it shows the text as written.
+
+Figures are built as plain Plotly JSON (dicts): ``plotly.graph_objects`` validates every property as it is
+set, which costs more than the query behind a chart. The tests validate each figure with ``go.Figure``.
 """
 
 from __future__ import annotations
@@ -13,8 +16,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.summary import METRIC_LABELS, NOT_REPORTED, format_amount, sources_text
 from models.records import METRICS
@@ -29,6 +30,7 @@ __all__ = [
     "comparison_figure",
     "timeline_figure",
     "message_figure",
+    "Figure",
 ]
 
 #: Colour-blind-safe colours (Okabe-Ito), one per company in the order chosen.
@@ -92,36 +94,45 @@ def parse_point_key(key: Any) -> tuple[str, str, int] | None:
         return None
 
 
-def _base_layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
-        height=height,
-        margin={"l": 48, "r": 16, "t": 56, "b": 40},
-        font={"family": _FONT, "size": 12, "color": "#1f2933"},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        hoverlabel={"align": "left", "font": {"family": _FONT, "size": 12}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-        dragmode=False,
-    )
-    return fig
+Figure = dict[str, Any]  # a Plotly figure as JSON: {"data": [...], "layout": {...}}; dcc.Graph takes it as is
 
 
-def message_figure(message: str, height: int | None = None) -> go.Figure:
+def _layout(height: int | None, **extra: Any) -> dict[str, Any]:
+    layout: dict[str, Any] = {
+        "margin": {"l": 48, "r": 16, "t": 56, "b": 40},
+        "font": {"family": _FONT, "size": 12, "color": "#1f2933"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hoverlabel": {"align": "left", "font": {"family": _FONT, "size": 12}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        "dragmode": False,
+    }
+    if height:
+        layout["height"] = height
+    layout.update(extra)
+    return layout
+
+
+def message_figure(message: str, height: int | None = None) -> Figure:
     """An empty figure that says why it is empty."""
-    fig = go.Figure()
-    fig.add_annotation(
-        text=html.escape(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15}
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig = _base_layout(fig, height or 320)
-    if height is None:
-        fig.update_layout(height=None)
-    return fig
+    return {
+        "data": [],
+        "layout": _layout(
+            height,
+            annotations=[{"text": html.escape(message), "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
+                          "yref": "paper", "font": {"size": 15}}],
+            xaxis={"visible": False},
+            yaxis={"visible": False},
+        ),
+    }
 
 
 def _nice_ticks(top: float, unit: str | None) -> tuple[list[float], list[str]]:
-    """Three readable ticks up to ``top`` with labels in the metric's own words ($1.5B, 120)."""
+    """A few readable ticks up to ``top``, labelled in the metric's own words ($1.5B, 120).
+
+    >>> _nice_ticks(8e6, "USD/month")
+    ([0, 2000000, 4000000, 6000000, 8000000], ['0', '$2M', '$4M', '$6M', '$8M'])
+    """
     if top <= 0 or not math.isfinite(top):
         return [0.0], ["0"]
     exp = 10 ** math.floor(math.log10(top))
@@ -131,160 +142,156 @@ def _nice_ticks(top: float, unit: str | None) -> tuple[list[float], list[str]]:
     return vals, [format_amount(v, base) if v else "0" for v in vals]
 
 
-def comparison_figure(summary: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
+def _domains(n: int, gap: float) -> list[list[float]]:
+    """``n`` equal spans of [0, 1] with ``gap`` between them."""
+    size = (1 - gap * (n - 1)) / n
+    return [[round(i * (size + gap), 4), round(i * (size + gap) + size, 4)] for i in range(n)]
+
+
+def comparison_figure(summary: pd.DataFrame, colors: dict[str, str]) -> Figure:
     """Side-by-side bars per metric, one small panel per metric with its own scale.
 
     Money and head counts never share an axis, so a $4B valuation does not flatten a head count of 6.
-    A metric a company has no figure for gets "not reported" where its bar would be.
+    A metric a company has no figure for gets "not reported" where its bar would be, never a 0 figure.
     """
-    companies = list(dict.fromkeys(summary["company"])) if len(summary) else []
+    records = summary.to_dict("records") if len(summary) else []
+    companies = list(dict.fromkeys(r["company"] for r in records))
     if not companies:
         return message_figure("Choose companies to compare")
-    fig = make_subplots(
-        rows=_ROWS,
-        cols=_COLS,
-        subplot_titles=[METRIC_LABELS[m] for m in METRICS],
-        vertical_spacing=0.09,
-        horizontal_spacing=0.08,
-    )
+    cells = {(r["company"], r["metric"]): r for r in records}
+    xdom, ydom = _domains(_COLS, 0.08), list(reversed(_domains(_ROWS, 0.1)))
+    data: list[dict[str, Any]] = []
+    layout = _layout(COMPARISON_HEIGHT, barmode="group", bargap=0.35, annotations=[])
     for i, metric in enumerate(METRICS):
-        row, col = i // _COLS + 1, i % _COLS + 1
-        part = summary[summary["metric"] == metric]
-        reported = part[part["reported"]]
-        top = float(reported["value"].max()) if len(reported) else 0.0
-        unit = reported["unit"].iloc[0] if len(reported) else None
+        n = "" if i == 0 else str(i + 1)
+        row, col = i // _COLS, i % _COLS
+        reported = [cells[(c, metric)] for c in companies if cells.get((c, metric), {}).get("reported")]
+        top = max((float(r["value"]) for r in reported), default=0.0)
+        unit = reported[0]["unit"] if reported else None
         for company in companies:
-            r = part[part["company"] == company]
-            if r.empty:
+            r = cells.get((company, metric))
+            if r is None:
                 continue
-            r = r.iloc[0]
+            color = colors.get(company, PALETTE[0])
+            trace: dict[str, Any] = {
+                "type": "bar",
+                "x": [company],
+                "xaxis": f"x{n}",
+                "yaxis": f"y{n}",
+                "name": company,
+                "legendgroup": company,
+                "showlegend": False,
+                "marker": {"color": color},
+                "textposition": "outside",
+                "cliponaxis": False,
+            }
             if not r["reported"]:
-                fig.add_trace(
-                    go.Bar(
-                        x=[company],
-                        y=[0],
-                        marker={"color": colors.get(company, PALETTE[0])},
-                        name=company,
-                        legendgroup=company,
-                        showlegend=False,
-                        text=[NOT_REPORTED],
-                        textposition="outside",
-                        textfont={"color": "#6b7280", "size": 11},
-                        cliponaxis=False,
-                        hovertemplate=f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: "
-                        f"{NOT_REPORTED}<extra></extra>",
-                    ),
-                    row=row,
-                    col=col,
+                trace.update(
+                    y=[0],
+                    text=[NOT_REPORTED],
+                    textfont={"color": "#6b7280", "size": 11},
+                    hovertemplate=f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: {NOT_REPORTED}"
+                    "<extra></extra>",
                 )
-                continue
-            detail = f"as of {r['date']}" if r["date"] else ""
-            srcs = sources_text(int(r["n_sources"]), bool(r["disagree"]))
-            if r["disagree"] and len(r["others"]):
-                srcs += " (also: " + ", ".join(r["others"]) + ")"
-            hover = (
-                f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: <b>{html.escape(r['display'])}</b>"
-                f"<br>{html.escape(detail)} · {html.escape(srcs)}<br>{hover_quote(r.get('quote'))}<extra></extra>"
-            )
-            label = r["display"] + (" ⚠" if r["disagree"] else "")
-            fig.add_trace(
-                go.Bar(
-                    x=[company],
+            else:
+                detail = f"as of {r['date']}" if r["date"] else "undated"
+                srcs = sources_text(int(r["n_sources"]), bool(r["disagree"]))
+                if r["disagree"] and len(r["others"]):
+                    srcs += " (also: " + ", ".join(r["others"]) + ")"
+                trace.update(
                     y=[float(r["value"])],
-                    marker={"color": colors.get(company, PALETTE[0])},
-                    name=company,
-                    legendgroup=company,
-                    showlegend=False,
-                    text=[html.escape(label)],
-                    textposition="outside",
-                    cliponaxis=False,
+                    text=[html.escape(r["display"] + (" ⚠" if r["disagree"] else ""))],
                     customdata=[point_key("m", r["article_id"], r["row_no"])],
-                    hovertemplate=hover,
-                ),
-                row=row,
-                col=col,
-            )
+                    hovertemplate=(
+                        f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: <b>{html.escape(r['display'])}"
+                        f"</b><br>{html.escape(detail)} · {html.escape(srcs)}<br>{hover_quote(r.get('quote'))}"
+                        "<extra></extra>"
+                    ),
+                )
+            data.append(trace)
         vals, texts = _nice_ticks(top, unit)
-        fig.update_yaxes(
-            tickvals=vals,
-            ticktext=texts,
-            range=[0, (top or 1) * 1.3],
-            gridcolor="#e5e7eb",
-            zeroline=True,
-            zerolinecolor="#9ca3af",
-            row=row,
-            col=col,
+        layout[f"xaxis{n}"] = {"domain": xdom[col], "anchor": f"y{n}", "showticklabels": len(companies) <= 4,
+                               "type": "category", "fixedrange": True}
+        layout[f"yaxis{n}"] = {"domain": ydom[row], "anchor": f"x{n}", "tickvals": vals, "ticktext": texts,
+                               "range": [0, (top or 1) * 1.3], "gridcolor": "#e5e7eb", "zeroline": True,
+                               "zerolinecolor": "#9ca3af", "fixedrange": True}
+        layout["annotations"].append(
+            {"text": METRIC_LABELS[metric], "showarrow": False, "xref": "paper", "yref": "paper",
+             "x": sum(xdom[col]) / 2, "y": ydom[row][1], "xanchor": "center", "yanchor": "bottom",
+             "font": {"size": 13}}
         )
-        fig.update_xaxes(showticklabels=len(companies) <= 4, row=row, col=col)
-    for company in companies:  # legend: one entry per company
-        fig.add_trace(
-            go.Bar(x=[None], y=[None], name=company, marker={"color": colors.get(company, PALETTE[0])},
-                   legendgroup=company, showlegend=True, hoverinfo="skip"),
-            row=1,
-            col=1,
-        )
-    fig.update_annotations(font={"size": 13})
-    fig.update_layout(barmode="group", bargap=0.35)
-    return _base_layout(fig, COMPARISON_HEIGHT)
+    for company in companies:  # the legend: one entry per company
+        data.append({"type": "bar", "x": [None], "y": [None], "name": company, "legendgroup": company,
+                     "showlegend": True, "hoverinfo": "skip", "marker": {"color": colors.get(company, PALETTE[0])}})
+    return {"data": data, "layout": layout}
 
 
-def timeline_figure(points: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
+def timeline_figure(points: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str]) -> Figure:
     """Every dated figure and leadership change on one time axis, a row per metric, a colour per company."""
     if points.empty and events.empty:
         return message_figure("No dated figures or leadership changes for these companies yet", height=TIMELINE_HEIGHT)
     rows = [METRIC_LABELS[m] for m in METRICS] + [LEADERSHIP]
-    fig = go.Figure()
+    data: list[dict[str, Any]] = []
     companies = list(dict.fromkeys([*points.get("company", []), *events.get("company", [])]))
     ordered = [c for c in colors if c in companies] + [c for c in companies if c not in colors]
+    by_company_p = {c: g for c, g in points.groupby("company", sort=False)} if len(points) else {}
+    by_company_e = {c: g for c, g in events.groupby("company", sort=False)} if len(events) else {}
     for company in ordered:
         color = colors.get(company, PALETTE[0])
-        p = points[points["company"] == company] if len(points) else points
-        if len(p):
-            hover = [
-                f"<b>{html.escape(company)}</b> · {METRIC_LABELS.get(m, m)}<br><b>{html.escape(d)}</b> "
-                f"({html.escape(str(a or _day(dt)))})<br>{hover_quote(q)}"
-                for m, d, a, dt, q in zip(p["metric"], p["display"], p["as_of"], p["date"], p["quote"])
-            ]
-            fig.add_trace(
-                go.Scatter(
-                    x=pd.to_datetime(p["date"]),
-                    y=[METRIC_LABELS.get(m, m) for m in p["metric"]],
-                    mode="markers",
-                    name=company,
-                    legendgroup=company,
-                    marker={"color": color, "size": 11, "line": {"width": 1, "color": "white"}, "opacity": 0.85},
-                    customdata=[point_key("m", a, r) for a, r in zip(p["article_id"], p["row_no"])],
-                    hovertext=hover,
-                    hovertemplate="%{hovertext}<extra></extra>",
-                )
+        p = by_company_p.get(company)
+        if p is not None and len(p):
+            days = [_day(d) for d in p["date"]]
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "name": company,
+                    "legendgroup": company,
+                    "x": days,
+                    "y": [METRIC_LABELS.get(m, m) for m in p["metric"]],
+                    "marker": {"color": color, "size": 11, "line": {"width": 1, "color": "white"}, "opacity": 0.85},
+                    "customdata": [point_key("m", a, r) for a, r in zip(p["article_id"], p["row_no"])],
+                    "hovertext": [
+                        f"<b>{html.escape(company)}</b> · {METRIC_LABELS.get(m, m)}<br><b>{html.escape(d)}</b> "
+                        f"({html.escape(str(a if isinstance(a, str) and a else day))})<br>{hover_quote(q)}"
+                        for m, d, a, day, q in zip(p["metric"], p["display"], p["as_of"], days, p["quote"])
+                    ],
+                    "hovertemplate": "%{hovertext}<extra></extra>",
+                }
             )
-        e = events[events["company"] == company] if len(events) else events
-        if len(e):
-            hover = [
-                f"<b>{html.escape(company)}</b> · {html.escape(_event_words(per, role, kind))}<br>"
-                f"{html.escape(str(a or _day(dt)))}<br>{hover_quote(q)}"
-                for per, role, kind, a, dt, q in zip(e["person"], e["role"], e["kind"], e["as_of"], e["date"], e["quote"])
-            ]
-            fig.add_trace(
-                go.Scatter(
-                    x=pd.to_datetime(e["date"]),
-                    y=[LEADERSHIP] * len(e),
-                    mode="markers",
-                    name=company,
-                    legendgroup=company,
-                    showlegend=not len(p),
-                    marker={"color": color, "size": 13, "symbol": "diamond", "line": {"width": 1, "color": "white"}},
-                    customdata=[point_key("e", a, r) for a, r in zip(e["article_id"], e["row_no"])],
-                    hovertext=hover,
-                    hovertemplate="%{hovertext}<extra></extra>",
-                )
+        e = by_company_e.get(company)
+        if e is not None and len(e):
+            days = [_day(d) for d in e["date"]]
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "name": company,
+                    "legendgroup": company,
+                    "showlegend": p is None or not len(p),
+                    "x": days,
+                    "y": [LEADERSHIP] * len(e),
+                    "marker": {"color": color, "size": 13, "symbol": "diamond",
+                               "line": {"width": 1, "color": "white"}},
+                    "customdata": [point_key("e", a, r) for a, r in zip(e["article_id"], e["row_no"])],
+                    "hovertext": [
+                        f"<b>{html.escape(company)}</b> · {html.escape(_event_words(per, role, kind))}<br>"
+                        f"{html.escape(str(a if isinstance(a, str) and a else day))}<br>{hover_quote(q)}"
+                        for per, role, kind, a, day, q in zip(e["person"], e["role"], e["kind"], e["as_of"], days,
+                                                                e["quote"])
+                    ],
+                    "hovertemplate": "%{hovertext}<extra></extra>",
+                }
             )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), range=[-0.5, len(rows) - 0.5],
-                     gridcolor="#eef0f3")
-    fig.update_xaxes(type="date", gridcolor="#eef0f3")
-    fig = _base_layout(fig, TIMELINE_HEIGHT)
-    fig.update_layout(margin={"l": 130, "r": 16, "t": 40, "b": 40}, hovermode="closest")
-    return fig
+    layout = _layout(
+        TIMELINE_HEIGHT,
+        margin={"l": 130, "r": 16, "t": 40, "b": 40},
+        hovermode="closest",
+        xaxis={"type": "date", "gridcolor": "#eef0f3"},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": list(reversed(rows)),
+               "range": [-0.5, len(rows) - 0.5], "gridcolor": "#eef0f3", "fixedrange": True},
+    )
+    return {"data": data, "layout": layout}
 
 
 def _day(value: Any) -> str:

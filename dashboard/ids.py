@@ -18,8 +18,10 @@ TIMELINE = "timeline-chart"
 EVIDENCE_DETAIL = "evidence-detail"
 
 GRID = "evidence-grid"
-GRID_RESET = "evidence-grid-reset"  # dcc.Store written by the clientside cache purge
-GRID_DOWNLOAD = "evidence-download"
+GRID_NOTE = "evidence-note"
+GRID_DOWNLOAD = "evidence-download"  # the button
+GRID_VIEW = "evidence-view"  # dcc.Store: ids of the rows the grid shows, in its order, for the download
+GRID_CSV = "evidence-csv"  # dcc.Download
 ALL_DOWNLOAD = "all-metrics-download"
 
 SQL_TEXT = "sql-text"

@@ -303,10 +303,19 @@ def _summarise_one(company: str, metric: str, g: pd.DataFrame) -> dict[str, Any]
         & overlap
         & ((his < lo) | (los > hi))
     )
-    others: dict[str, set[str]] = {}
-    for v, q, a in zip(vals[conflict], quals[conflict], g["article_id"].to_numpy()[conflict], strict=True):
-        others.setdefault(format_value(float(v), unit, str(q)), set()).add(str(a))
-    ranked = sorted(others, key=lambda k: (-len(others[k]), k))[:MAX_OTHERS]
+    ranked: list[str] = []
+    if conflict.any():
+        seen = pd.DataFrame(
+            {"v": vals[conflict], "q": quals[conflict], "a": g["article_id"].to_numpy()[conflict]}
+        )
+        counts = seen.groupby(["v", "q"], sort=True)["a"].nunique()
+        counts = counts.sort_values(ascending=False, kind="stable")
+        for v, q in counts.index:
+            text = format_value(float(v), unit, str(q))
+            if text not in ranked:
+                ranked.append(text)
+            if len(ranked) >= MAX_OTHERS:
+                break
     date = row["as_of"] if isinstance(row["as_of"], str) and row["as_of"] else None
     published = row["published"]
     return {
@@ -321,7 +330,7 @@ def _summarise_one(company: str, metric: str, g: pd.DataFrame) -> dict[str, Any]
         "as_of": date,
         "date": date or (pd.Timestamp(published).date().isoformat() if not pd.isna(published) else None),
         "n_sources": pick.n_sources,
-        "disagree": bool(others),
+        "disagree": bool(conflict.any()),
         "others": ranked,
         "article_id": str(row["article_id"]),
         "row_no": int(row["row_no"]),

@@ -70,10 +70,8 @@ def test_dashboard_answers_while_ingest_writes(served: tuple[ServedApp, Path]) -
     dash_app = app.app
     figures = callback_body(dash_app, f"{ids.SCORECARDS}.children",
                             {f"{ids.SELECTION}.data": BOTH, f"{ids.VERSION}.data": None})
-    grid_body = callback_body(dash_app, f"{ids.GRID}.getRowsResponse",
-                              {f"{ids.GRID}.getRowsRequest": {"startRow": 0, "endRow": 20, "sortModel": [],
-                                                              "filterModel": {}}},
-                              {f"{ids.SELECTION}.data": BOTH})
+    grid_body = callback_body(dash_app, f"{ids.GRID}.rowData",
+                              {f"{ids.SELECTION}.data": BOTH, f"{ids.VERSION}.data": None})
 
     def sync_body(version: Any) -> bytes:
         return callback_body(dash_app, f"{ids.COMPANIES}.options",
@@ -92,7 +90,7 @@ def test_dashboard_answers_while_ingest_writes(served: tuple[ServedApp, Path]) -
                     ok = "not reported" in json.dumps(answer) and "$8M / month" in json.dumps(answer)
                 elif kind == 1:
                     status, answer = post(app.url, grid_body)
-                    ok = answer["response"][ids.GRID]["getRowsResponse"]["rowCount"] >= 9
+                    ok = len(answer["response"][ids.GRID]["rowData"]) >= 9
                 else:
                     status, answer = post(app.url, sync_body([time.monotonic()]))
                     ok = "Stability AI" in json.dumps(answer["response"][ids.COMPANIES]["options"])

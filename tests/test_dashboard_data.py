@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import dashboard.data as data_module
-from dashboard.data import DashboardData, grid_query
+from dashboard.data import DashboardData
 from models.warehouse import Warehouse
 from tests.dashboard_fixtures import (
     FORMULA_QUOTE,
@@ -74,69 +74,50 @@ def test_timeline_has_dated_points_and_events(data: DashboardData) -> None:
     assert {"Emad Mostaque", "Shan Shan Wong"} <= set(events["person"])
     burn = points[points["metric"] == "burn_rate"].sort_values("date")
     assert list(burn["display"]) == ["~$8M / month", "$8M / month"]
-    row = burn.iloc[0]
-    assert row["quote"][int(row["hl_start"]) : int(row["hl_end"])] == "$8 million a month"
+    assert "$8 million a month" in burn.iloc[0]["quote"]
+    assert list(events.columns[:4]) == ["company", "person", "role", "kind"]
+    assert set(events["kind"]) == {"resigned", "interim"}
 
 
-def test_evidence_page_paging_sort_filter(data: DashboardData) -> None:
-    rows, total = data.evidence_page(BOTH, 0, 100)
+def test_evidence_rows_in_table_order_with_marked_quotes(data: DashboardData) -> None:
+    rows, total = data.evidence(BOTH)
     assert total == 9 and len(rows) == 9
-    assert [r["company"] for r in rows[:7]] == ["Inflection AI"] * 2 + ["Stability AI"] * 5  # default order
-    first, total = data.evidence_page(BOTH, 0, 4)
-    rest, _ = data.evidence_page(BOTH, 4, 8)
-    last, _ = data.evidence_page(BOTH, 8, 12)
-    assert total == 9 and [r["id"] for r in first + rest + last] == [r["id"] for r in rows]
-
-    by_value, _ = data.evidence_page(BOTH, 0, 100, None, [{"colId": "figure", "sort": "desc"}])
-    assert by_value[0]["figure"] == "$4B" and by_value[-1]["figure"] == "1"
-
-    burn, n = data.evidence_page(BOTH, 0, 100, {"metric": {"filterType": "text", "type": "contains", "filter": "BURN"}})
-    assert n == 2 and {r["figure"] for r in burn} == {"$8M / month", "~$8M / month"}
-    mark = burn[0]
-    assert mark["before"] + mark["mark"] + mark["after"] == mark["quote"]
-    assert "million a month" in mark["mark"]
-
-    big, n = data.evidence_page(
-        BOTH, 0, 100, {"figure": {"filterType": "number", "type": "greaterThan", "filter": 1_000_000}}
-    )
-    assert n == 5
-    either, n = data.evidence_page(
-        BOTH,
-        0,
-        100,
-        {"metric": {"filterType": "text", "operator": "OR", "conditions": [
-            {"filterType": "text", "type": "equals", "filter": "burn_rate"},
-            {"filterType": "text", "type": "startsWith", "filter": "funding"}]}},
-    )
-    assert n == 3
+    assert [r["company"] for r in rows] == ["Inflection AI"] * 2 + ["Stability AI"] * 7
+    assert [r["metric"] for r in rows[2:]] == ["valuation_target"] * 2 + ["burn_rate"] * 2 + ["departed_talent"] * 3
+    burn = rows[4]
+    assert burn["figure"] == "$8M / month" and burn["as_of"] == "2024-03"  # newest first within a metric
+    assert burn["before"] + burn["mark"] + burn["after"] == burn["quote"]
+    assert burn["mark"] == "8 million a month"
+    assert burn["id"] == f"{burn['article_id']}:{burn['row_no']}"
+    assert rows[0]["article_url"].startswith("https://")
+    assert data.evidence([]) == ([], 0)
 
 
-def test_grid_state_never_reaches_sql_as_text() -> None:
-    evil = "x'); DROP TABLE articles; --"
-    q = grid_query(
-        [evil],
-        {evil: {"type": "contains", "filter": "a"}, "company": {"filterType": "text", "type": evil, "filter": "b"},
-         "quote": {"filterType": "text", "type": "contains", "filter": evil}},
-        [{"colId": evil, "sort": "asc"}, {"colId": "company", "sort": "desc; DROP"}],
-    )
-    assert evil not in q.where and evil not in q.order and "DROP" not in q.order
-    assert evil in q.params[-1]
+def test_evidence_keeps_the_most_recent_when_capped(data: DashboardData) -> None:
+    rows, total = data.evidence(BOTH, cap=3)
+    assert total == 9 and len(rows) == 3
+    assert all(r["as_of"] is None and r["published"] >= "2024-03-22" for r in rows)  # the newest figures
 
 
-def test_evidence_csv_matches_grid_and_neutralises_formulas(tmp_path: Path) -> None:
-    db = write_articles(tmp_path / "h.duckdb", [*SEED_LIKE, HOSTILE])
-    data = DashboardData(Warehouse(db), csv_chunk_rows=2)  # several chunks
-    rows, _ = data.evidence_page(["Acme Rockets", *BOTH], 0, 100, None, [{"colId": "published", "sort": "asc"}])
-    got = parse("".join(data.iter_evidence_csv(["Acme Rockets", *BOTH], None, [{"colId": "published", "sort": "asc"}])))
-    assert [(r["company"], r["metric"], r["quote"].lstrip("'")) for r in got] == [
-        (r["company"], r["metric"], r["quote"]) for r in rows
+def test_evidence_csv_holds_the_given_rows_in_order_and_neutralises_formulas(data: DashboardData) -> None:
+    rows, _ = data.evidence(["Acme Rockets", *BOTH])
+    chosen = [rows[5]["id"], rows[0]["id"], rows[1]["id"], "nonsense", "x:y"]
+    got = parse(data.evidence_csv(chosen))
+    assert [(r["company"], r["metric"]) for r in got] == [
+        (rows[5]["company"], rows[5]["metric"]),
+        (rows[0]["company"], rows[0]["metric"]),
+        (rows[1]["company"], rows[1]["metric"]),
     ]
-    formula = next(r for r in got if "HYPERLINK" in r["quote"])
+    assert list(got[0]) == ["company", "metric", "value", "unit", "qualifier", "as_of", "published", "quote",
+                            "surface", "article_title", "article_url", "article_path"]
+    every = parse(data.evidence_csv([r["id"] for r in rows]))
+    formula = next(r for r in every if "HYPERLINK" in r["quote"])
     assert formula["quote"] == "'" + FORMULA_QUOTE  # neutralised: a spreadsheet shows it as text
-    assert next(r for r in got if r["metric"] == "funding_raised" and r["company"] == "Acme Rockets")["quote"] == XSS_QUOTE
-    hostile = next(r for r in got if r["company"] == "Acme Rockets")
-    assert hostile["article_url"] == "javascript:window.__xss_link=1"  # data as stored; never a link in the page
-    assert rows[-1]["article_url"] is None
+    xss = next(r for r in every if r["metric"] == "funding_raised" and r["company"] == "Acme Rockets")
+    assert xss["quote"] == XSS_QUOTE
+    assert xss["article_url"] == "javascript:window.__xss_link=1"  # data as stored; never a link in the page
+    assert next(r for r in rows if r["company"] == "Acme Rockets")["article_url"] is None
+    assert parse(data.evidence_csv([])) == []
 
 
 def test_whole_metrics_csv_streams_in_chunks(tmp_path: Path) -> None:

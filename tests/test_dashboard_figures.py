@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 
 import pandas as pd
+import plotly.graph_objects as go
 
 import dashboard.figures as figures_module
 from dashboard.figures import (
@@ -34,7 +35,7 @@ def test_doctests() -> None:
 
 
 def test_comparison_one_panel_per_metric_each_with_its_own_scale() -> None:
-    fig = comparison_figure(summary(), company_colors(BOTH))
+    fig = go.Figure(comparison_figure(summary(), company_colors(BOTH)))
     titles = [a.text for a in fig.layout.annotations]
     assert titles[: len(METRICS)] == [METRIC_LABELS[m] for m in METRICS]
     yaxes = [k for k in fig.layout.to_plotly_json() if k.startswith("yaxis")]
@@ -44,7 +45,7 @@ def test_comparison_one_panel_per_metric_each_with_its_own_scale() -> None:
 
 
 def test_comparison_bars_show_figures_and_not_reported() -> None:
-    fig = comparison_figure(summary(), company_colors(BOTH))
+    fig = go.Figure(comparison_figure(summary(), company_colors(BOTH)))
     bars = [t for t in fig.data if t.type == "bar" and t.x and t.x[0] is not None]
     assert len(bars) == len(BOTH) * len(METRICS)
     burn = next(t for t in bars if t.x[0] == "Stability AI" and t.customdata is not None and "$8M" in t.text[0])
@@ -59,13 +60,13 @@ def test_comparison_bars_show_figures_and_not_reported() -> None:
 
 
 def test_disagreement_marked_on_the_bar() -> None:
-    fig = comparison_figure(summary(), company_colors(BOTH))
+    fig = go.Figure(comparison_figure(summary(), company_colors(BOTH)))
     talent = next(t for t in fig.data if t.type == "bar" and t.x[0] == "Stability AI" and t.text and "⚠" in t.text[0])
     assert "sources disagree" in talent.hovertemplate and "6+" in talent.hovertemplate
 
 
 def test_comparison_of_nothing_says_so() -> None:
-    fig = comparison_figure(summarise(SEEDS, []), {})
+    fig = go.Figure(comparison_figure(summarise(SEEDS, []), {}))
     assert "Choose companies" in fig.layout.annotations[0].text
 
 
@@ -96,7 +97,7 @@ def test_timeline_rows_colours_and_hover() -> None:
         }
     )
     colors = company_colors(BOTH)
-    fig = timeline_figure(points, events, colors)
+    fig = go.Figure(timeline_figure(points, events, colors))
     assert [t.name for t in fig.data] == ["Stability AI", "Stability AI", "Inflection AI"]
     assert [t.marker.color for t in fig.data] == [colors["Stability AI"]] * 2 + [colors["Inflection AI"]]
     assert fig.data[1].y[0] == LEADERSHIP and fig.data[1].customdata[0] == "e:a:0"
@@ -109,7 +110,7 @@ def test_timeline_rows_colours_and_hover() -> None:
 
 def test_timeline_of_nothing_says_so() -> None:
     empty = pd.DataFrame(columns=["company"])
-    assert "No dated figures" in timeline_figure(empty, empty, {}).layout.annotations[0].text
+    assert "No dated figures" in go.Figure(timeline_figure(empty, empty, {})).layout.annotations[0].text
 
 
 def test_hover_quote_escapes_shortens_and_wraps() -> None:
@@ -117,4 +118,4 @@ def test_hover_quote_escapes_shortens_and_wraps() -> None:
     assert "<img" not in text and "&lt;img" in text
     assert text.count("<br>") >= 3 and len(text) < 450
     assert hover_quote(None) == ""
-    assert message_figure("a <b>").layout.annotations[0].text == "a &lt;b&gt;"
+    assert go.Figure(message_figure("a <b>")).layout.annotations[0].text == "a &lt;b&gt;"

@@ -1,16 +1,14 @@
-"""CSV downloads as plain HTTP routes, so they stream: the whole ``metrics`` view and the evidence table.
+"""The download of the whole ``metrics`` view, as a plain HTTP route so it streams.
 
-Both go through ``models.export.iter_csv``, the formula-safe writer the CLI uses.
+It goes through ``models.export.iter_csv``, the formula-safe writer the CLI uses.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from itertools import chain
-from typing import Any
 
-from flask import Flask, Response, request, stream_with_context
+from flask import Flask, Response, stream_with_context
 
 from dashboard.data import DashboardData
 from models.warehouse import WarehouseBusy, WarehouseError, WarehouseMissing
@@ -42,24 +40,8 @@ def _stream(make: Callable[[], Iterator[str]], filename: str) -> Response:
     )
 
 
-def _state() -> dict[str, Any]:
-    try:
-        state = json.loads(request.args.get("state") or "{}")
-    except ValueError:
-        return {}
-    return state if isinstance(state, dict) else {}
-
-
 def register(server: Flask, data: DashboardData, prefix: str = "/") -> None:
     def metrics_csv() -> Response:
         return _stream(data.iter_metrics_csv, "metrics.csv")
 
-    def evidence_csv() -> Response:
-        state = _state()
-        companies = [str(c) for c in state.get("companies") or [] if isinstance(c, str)]
-        filter_model = state.get("filter") if isinstance(state.get("filter"), dict) else {}
-        sort_model = state.get("sort") if isinstance(state.get("sort"), list) else []
-        return _stream(lambda: data.iter_evidence_csv(companies, filter_model, sort_model), "evidence.csv")
-
     server.add_url_rule(f"{prefix}download/metrics.csv", "download_metrics_csv", metrics_csv)
-    server.add_url_rule(f"{prefix}download/evidence.csv", "download_evidence_csv", evidence_csv)

@@ -1,50 +1,36 @@
-"""The evidence table: every metric row behind what is shown, paged, sorted and filtered in the warehouse.
+"""The evidence table: the metric rows behind what is shown, with sort, filter and paging.
 
-The grid uses AG Grid's infinite row model: it asks for one page at a time with its sort and filter
-models, and ``dashboard.data`` turns those into SQL. The CSV link always carries the grid's current
-state, so the download holds exactly the rows the table holds.
+For the chosen companies the grid holds their most recent figures (at most ``EVIDENCE_CAP``; the note
+above the table says when there are more) and sorts, filters and pages them in the browser. "Download
+table (CSV)" asks the grid for the rows it shows, in its order, and the server writes exactly those rows
+with the formula-safe CSV writer.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
-from urllib.parse import urlencode
 
 import dash_ag_grid as dag
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import ids
+from dashboard.components.empty import problem
 from dashboard.data import DashboardData
 from models.warehouse import WarehouseError
 
 PAGE_SIZE = 20
+EVIDENCE_CAP = 2_000
 
-_TEXT = {
-    "filter": "agTextColumnFilter",
-    "filterParams": {
-        "filterOptions": ["contains", "notContains", "equals", "notEqual", "startsWith", "endsWith", "blank", "notBlank"],
-        "maxNumConditions": 2,
-        "buttons": ["reset"],
-        "debounceMs": 300,
-    },
-}
-_NUMBER = {
-    "filter": "agNumberColumnFilter",
-    "filterParams": {
-        "filterOptions": ["equals", "notEqual", "lessThan", "lessThanOrEqual", "greaterThan",
-                          "greaterThanOrEqual", "inRange", "blank", "notBlank"],
-        "maxNumConditions": 2,
-        "buttons": ["reset"],
-        "debounceMs": 300,
-    },
-}
+_TEXT = {"filter": "agTextColumnFilter", "filterParams": {"buttons": ["reset"], "debounceMs": 250}}
+_NUMBER = {"filter": "agNumberColumnFilter", "filterParams": {"buttons": ["reset"], "debounceMs": 250}}
 
 COLUMN_DEFS: list[dict[str, Any]] = [
     {"field": "company", "headerName": "Company", "width": 130, **_TEXT},
     {"field": "metric", "headerName": "Metric", "width": 140, **_TEXT},
-    {"field": "figure", "colId": "figure", "headerName": "Value", "width": 120, "type": "rightAligned",
-     "headerTooltip": "Filters and sorts on the value in base units (USD, persons)", **_NUMBER},
+    # sorts and filters on the value in base units; shows it the way the rest of the page words it
+    {"field": "value", "colId": "figure", "headerName": "Value", "width": 120, "type": "rightAligned",
+     "valueFormatter": {"function": "params.data ? params.data.figure : ''"},
+     "headerTooltip": "Sorts and filters on the value in base units (USD, persons)", **_NUMBER},
     {"field": "qualifier", "headerName": "Qualifier", "width": 105, **_TEXT},
     {"field": "as_of", "headerName": "Date", "width": 100, **_TEXT},
     {"field": "published", "headerName": "Published", "width": 115, **_TEXT},
@@ -63,81 +49,87 @@ def layout() -> html.Section:
                 className="panel-head",
                 children=[
                     html.H2("Evidence table"),
-                    html.A("Download table (CSV)", id=ids.GRID_DOWNLOAD, href="", download="evidence.csv",
-                           className="button"),
+                    html.Button("Download table (CSV)", id=ids.GRID_DOWNLOAD, className="button", n_clicks=0),
                 ],
             ),
-            html.P("The metric rows behind the figures above. Sort and filter in the column headers; "
-                   "the download holds exactly the rows the table holds.", className="hint"),
+            html.P(
+                "The metric rows behind the figures above. Sort and filter in the column headers; the download "
+                "holds exactly the rows the table holds, in its order.",
+                className="hint",
+            ),
+            html.Div(id=ids.GRID_NOTE, className="hint", role="status"),
             dag.AgGrid(
                 id=ids.GRID,
-                rowModelType="infinite",
+                rowData=[],
                 columnDefs=COLUMN_DEFS,
-                defaultColDef={"sortable": True, "resizable": True, "suppressHeaderMenuButton": False},
+                defaultColDef={"sortable": True, "resizable": True},
                 getRowId="params.data.id",
                 dashGridOptions={
                     "pagination": True,
                     "paginationPageSize": PAGE_SIZE,
                     "paginationPageSizeSelector": False,
-                    "cacheBlockSize": PAGE_SIZE,
-                    "maxBlocksInCache": 50,
                     "rowHeight": 66,
                     "tooltipShowDelay": 400,
                     "animateRows": False,
                 },
                 style={"height": "640px", "width": "100%"},
             ),
-            dcc.Store(id=ids.GRID_RESET),
+            dcc.Store(id=ids.GRID_VIEW),
+            dcc.Download(id=ids.GRID_CSV),
         ],
     )
 
 
-def download_href(prefix: str, companies: list[str], filter_model: Any, sort_model: Any) -> str:
-    """The evidence CSV link for this grid state.
-
-    >>> download_href("/", ["A"], {}, [])
-    '/download/evidence.csv?state=%7B%22companies%22%3A+%5B%22A%22%5D%2C+%22filter%22%3A+%7B%7D%2C+%22sort%22%3A+%5B%5D%7D'
-    """
-    state = json.dumps({"companies": companies, "filter": filter_model or {}, "sort": sort_model or []})
-    return f"{prefix}download/evidence.csv?" + urlencode({"state": state})
-
-
 def register(app: Dash, data: DashboardData) -> None:
-    prefix = app.config.requests_pathname_prefix or "/"
-
-    # A new choice of companies (or a newer warehouse) empties the grid's cache; it then asks again.
-    app.clientside_callback(
-        """
-        function(companies, version) {
-            if (window.dash_ag_grid && window.dash_ag_grid.getApiAsync) {
-                window.dash_ag_grid.getApiAsync('%s').then(function (api) {
-                    api.purgeInfiniteCache();
-                }).catch(function () {});
-            }
-            return [companies, version];
-        }
-        """ % ids.GRID,
-        Output(ids.GRID_RESET, "data"),
+    @app.callback(
+        Output(ids.GRID, "rowData"),
+        Output(ids.GRID_NOTE, "children"),
         Input(ids.SELECTION, "data"),
         Input(ids.VERSION, "data"),
     )
+    def rows(companies: list[str] | None, _version: Any) -> tuple[Any, Any]:
+        companies = list(companies or [])
+        if not companies:
+            return [], ""
+        try:
+            shown, total = data.evidence(companies, EVIDENCE_CAP)
+        except WarehouseError as exc:
+            return [], problem(str(exc))
+        if total > len(shown):
+            note = (
+                f"Showing the {len(shown):,} most recent of {total:,} figures for these companies. "
+                "The SQL page and “All metrics (CSV)” have every row."
+            )
+        else:
+            note = f"{total:,} figure" + ("" if total == 1 else "s")
+        return shown, note
 
-    @app.callback(
-        Output(ids.GRID, "getRowsResponse"),
-        Output(ids.GRID_DOWNLOAD, "href"),
-        Input(ids.GRID, "getRowsRequest"),
-        State(ids.SELECTION, "data"),
+    # The rows the grid shows, after its filters and sort, in its order: only their ids go to the server.
+    app.clientside_callback(
+        """
+        function(n) {
+            if (!n) { return window.dash_clientside.no_update; }
+            var api = window.dash_ag_grid && window.dash_ag_grid.getApi('%s');
+            var ids = [];
+            if (api) { api.forEachNodeAfterFilterAndSort(function (node) { if (node.data) ids.push(node.data.id); }); }
+            return {n: n, ids: ids};
+        }
+        """ % ids.GRID,
+        Output(ids.GRID_VIEW, "data"),
+        Input(ids.GRID_DOWNLOAD, "n_clicks"),
         prevent_initial_call=True,
     )
-    def rows(request: dict[str, Any] | None, companies: list[str] | None) -> tuple[Any, Any]:
-        companies = list(companies or [])
-        if not request:
-            return no_update, download_href(prefix, companies, {}, [])
-        filter_model, sort_model = request.get("filterModel") or {}, request.get("sortModel") or []
-        href = download_href(prefix, companies, filter_model, sort_model)
-        start, end = int(request.get("startRow") or 0), int(request.get("endRow") or PAGE_SIZE)
+
+    @app.callback(
+        Output(ids.GRID_CSV, "data"),
+        Input(ids.GRID_VIEW, "data"),
+        prevent_initial_call=True,
+    )
+    def download(view: dict[str, Any] | None) -> Any:
+        if not isinstance(view, dict) or not isinstance(view.get("ids"), list):
+            return no_update
         try:
-            page, total = data.evidence_page(companies, start, end, filter_model, sort_model)
+            content = data.evidence_csv([str(i) for i in view["ids"][: EVIDENCE_CAP + 1]])
         except WarehouseError:
-            return {"rowData": [], "rowCount": 0}, href
-        return {"rowData": page, "rowCount": total}, href
+            return no_update
+        return {"content": content, "filename": "evidence.csv", "type": "text/csv"}
