@@ -57,6 +57,10 @@ _HEDGE_WORDS = (
     r"at least|just over|just under|a little over|less than|fewer than|under|up to|as many as|"
     r"as much as|only|another|a further|a total of)\s+)*"
 )
+_OTHER_OWNS = re.compile(
+    r"^(?:['’]s)?,?\s+(?:also\s+|itself\s+)?(?:(?:reported|posted|generated|earned|booked|employs|employed|is valued"
+    r"|was valued|spends|spent|made)\b[^,;$€£]{0,40}|(?:has|had)\s+" + _HEDGE_WORDS + r")$"
+)
 
 # ---- money cues ---------------------------------------------------------------------------------
 _L_CUES = re.compile(
@@ -359,6 +363,8 @@ class _Article:
             if re.match(r"^(?:['’]s)?,\s(?:which|who)\s[^,;()]*$", gap) or re.match(r"^['’]s\s+$", gap):
                 if not re.search(r"\binvest|\bthat\b|\bthe (?:start-?up|company|firm)\b|\bits?\b", gap):
                     return None
+        if before and before[-1][3] == "other" and _OTHER_OWNS.match(t[before[-1][1] : pos]):
+            return None  # "BigHold, its parent, reported revenue of $2bn"
         ms = [m for m in allm if m[3] == "startup"]
         if not ms:
             return self.topic
@@ -745,7 +751,7 @@ class _Article:
                 if (_ALL_OF.search(before[-60:]) or re.search(r"\ball\s+$", before, re.I)) and _JOBS_END.search(s[c.end :]):
                     self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                     produced.add("layoffs")
-                elif _ALL_OF_WHOM.match(s[noun_end:]) or re.match(
+                elif _ALL_OF_WHOM.match(s[noun_end:]) or re.match(r"^\s+out of (?:work|a job|their jobs)\b", s[noun_end:]) or re.match(
                     r"^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)", s[noun_end:]
                 ):
                     self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
@@ -897,27 +903,33 @@ class _Article:
                     continue
                 if _in_quotes(t, sa + v.start()) and v.group("v") and "last day" not in v.group(0).lower():
                     continue
-                key = person[2].split()[-1].lower()
-                if key in self.departed:
-                    continue
-                self.departed.add(key)
+                # "Jane Doe and John Roe left": everyone coordinated with the subject left too
+                group = [person]
+                earlier = [p for p in people if p[1] <= person[0]]
+                while earlier and re.fullmatch(r",?\s+(?:and\s+)?|,\s+", t[earlier[-1][1] : group[0][0]]):
+                    group.insert(0, earlier.pop())
                 comp = None
                 after = t[sa + v.end() : sb]
                 am = [m for m in ms if m[3] == "startup" and m[0] >= sa + v.end() and m[0] - (sa + v.end()) < 60]
                 if am and re.match(r"^\s+(?:as\s[\w\s\-]{0,40}?\s)?(?:of|from|at)\s", after):
                     comp = am[0][2]
                 if comp is None:
-                    comp = self.attribute(sa, sb, person[0], person[1])
+                    comp = self.attribute(sa, sb, group[0][0], group[0][1])
                 if comp is None:
                     continue
-                self.add(comp, "departed_talent", 1, "persons", "exact", vpos, sa + v.end(), sa, sb, key)
                 role = _ROLE.search(s)
                 kind = "resigned" if re.search(r"resign|step", v.group(0), re.I) else "departed"
                 if re.search(r"\bjoin\w*|to lead\b|hired by\b", s[v.start() :], re.I) and kind == "departed":
                     kind = "hired_away"
                 as_of, _ = self.date_for(sa, sb, vpos, "departed_talent")
-                self.events.append(Event(comp, person[2], role.group(0).lower() if role else None, kind,
-                                         vpos, sa + v.end(), s, sa, as_of, self.confidence(s)))  # fmt: skip
+                for who in group:
+                    key = who[2].split()[-1].lower()
+                    if key in self.departed:
+                        continue
+                    self.departed.add(key)
+                    self.add(comp, "departed_talent", 1, "persons", "exact", vpos, sa + v.end(), sa, sb, key)
+                    self.events.append(Event(comp, who[2], role.group(0).lower() if role else None, kind,
+                                             vpos, sa + v.end(), s, sa, as_of, self.confidence(s)))  # fmt: skip
         # office-holders named only by role leave together in one sentence: one row with their number
         role_rows: dict[str | None, list] = {}
         for rd in _ROLE_DEPART.finditer(s):
