@@ -139,7 +139,8 @@ _PERIOD = re.compile(
 _MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:burn|spending|expenses|costs)\b", re.I)
 _RELIABLE_LOW = re.compile(
     r"\b(?:reportedly|people familiar|person familiar|according to people|sources|people briefed"
-    r"|people close to|it is understood|rumou?r\w*)\b",
+    r"|people close to|it is understood|rumou?r\w*|(?:one|a|two|three|several) (?:person|people|source)s?"
+    r"|(?:person|people|source|sources) said|unconfirmed)\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(r"\b(?:reported|according to|estimated|estimate)\b", re.IGNORECASE)
@@ -360,7 +361,7 @@ class _Article:
         before = [m for m in allm if m[1] <= pos]
         if before and before[-1][3] != "startup":
             gap = t[before[-1][1] : pos]
-            if re.match(r"^(?:['’]s)?,\s(?:which|who)\s[^,;()]*$", gap) or re.match(r"^['’]s\s+$", gap):
+            if re.match(r"^(?:['’]s)?,\s(?:(?:the|a|an)\s[^,;]{0,50},\s)?(?:which|who)\s[^,;()]*$", gap) or re.match(r"^['’]s\s+$", gap):
                 if not re.search(r"\binvest|\bthat\b|\bthe (?:start-?up|company|firm)\b|\bits?\b", gap):
                     return None
         if before and before[-1][3] == "other" and _OTHER_OWNS.match(t[before[-1][1] : pos]):
