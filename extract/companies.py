@@ -399,6 +399,8 @@ def find_names(text: str, title: str | None = None) -> Names:
         p += 1 if _pos_left(left) else 0
         n = 1 if _NEG_RIGHT.match(right) else 0
         n += 1 if _NEG_LEFT2.search(left40) else 0
+        if re.search(r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$", left40):
+            n += 1  # where departing people go: an acquirer, incumbent or rival
         if _INVESTOR_SUFFIX.search(c):
             n += 2
         if re.search(r"\b(?:in|across|near|outside|throughout|headquartered in|based in)\s$", left) and not re.search(

@@ -513,9 +513,9 @@ class _Article:
 
     def _one_money(self, s: str, sa: int, sb: int, unit: list[Amount], prev_end: int, next_start: int) -> None:
         first, last = unit[0], unit[-1]
-        if _in_quotes(self.text, sa + first.start):
-            return
         ca, cb = clause_bounds(s, first.start)
+        if _in_quotes(self.text, sa + first.start) and not re.search(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b", s[ca:cb]):
+            return  # a quotation's figures count only when the company speaks of itself ("our revenue")
         clause = s[ca:cb]
         if _DENY.search(clause):
             return
