@@ -469,12 +469,19 @@ class Warehouse:
         ``untrusted`` closes every door SQL typed by a user could open: no file or network access, and the
         configuration locked so a statement cannot reopen them.
         """
-        if read_only and not self.path.exists():
+        try:  # an empty file: DuckDB created it, then a crash came before it wrote the header
+            empty = self.path.stat().st_size == 0
+        except OSError:
+            empty = False
+        if read_only and (empty or not self.path.exists()):
             raise WarehouseMissing(
                 f"{self.path}: no warehouse here yet; run `startup-health ingest PATH` to create it"
             )
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if empty:  # holds nothing; DuckDB refuses to open it, so start afresh
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
         config: dict[str, Any] = {}
         allowed = self._dataset_directories() if untrusted else []
         if untrusted and not allowed:
