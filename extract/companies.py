@@ -403,6 +403,14 @@ def find_names(text: str, title: str | None = None) -> Names:
             n += 1  # where departing people go: an acquirer, incumbent or rival
         if _INVESTOR_SUFFIX.search(c):
             n += 2
+        if re.match(r"^\s(?:company|start-?up|firm|group|business|outfit|government|market|office|area|region)\b", right) and re.search(
+            r"\b(?:[Tt]he|[Aa]n?)\s$", left
+        ):
+            n += 2  # "the Berlin company": a place or kind, not a name
+        if re.search(r"\btalks\s+with\s+$", left40):
+            n += 1  # a party to talks: buyer or investor
+            if re.match(r"^(?:,[^,]{0,40},)?\s+(?:about|over|on)\s+(?:a\s+|an\s+|the\s+)?(?:sale|acquisition|acquiring|buying|takeover|merger|deal|purchase)", right):
+                n += 1
         if re.search(r"\b(?:in|across|near|outside|throughout|headquartered in|based in)\s$", left) and not re.search(
             r"\binvest\w*\s(?:[\w$.,]+\s){0,4}in\s$", left
         ):

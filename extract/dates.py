@@ -246,6 +246,8 @@ def find_dates(
                 continue
         if _ORIGIN.search(text[max(0, m.start() - 40) : m.start() + (1 if text[m.start() : m.start() + 1] == " " else 0)]):
             continue
+        if m.group(0).lstrip().lower().startswith("since"):
+            continue
         try:
             p = _period(m, published)
             if m.group("my") and not m.group("my_y") and not m.group("my_rel"):

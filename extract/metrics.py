@@ -209,6 +209,11 @@ _JOBS_END = re.compile(
     r"|made redundant|out of work|shut\w* down|closing|lose (?:their )?(?:jobs|positions))\b",
     re.IGNORECASE,
 )
+_SHUTDOWN = re.compile(
+    r"\b(?:it|the company|the start-?up|the firm)\s+(?:would|will|was going to|is going to|is to|plans to|planned to)?\s?"
+    r"(?:shut(?:ting)?\s+down|close|closing|wind(?:ing)?\s+down|cease\s+(?:operations|trading))\b"
+    r"(?!\s+(?:its|a|an|the|some|one|two|several|part|parts)\b)"
+)
 _ALL_OF_WHOM = re.compile(r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b", re.I)
 _FRACTION = re.compile(
     r"\b(?:cut\w*|laying off|lay(?:s)? off|laid off|eliminat\w+|shed\w*|ax\w*|slash\w*)\s+(?:another\s|a further\s)?"
@@ -248,7 +253,8 @@ _SUBJECT_GAP = re.compile(
 _ROLE_NP = (
     r"(?:the|its|their|[A-Z][\w\-]*['’]s)(?:\s+company['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
     r"|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?|general\s+counsel|president"
-    r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+|C[EFTOMPR]O)"
+    r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+|C[EFTOMPR]O"
+    r"|(?:finance|technology|marketing|product|operating|legal|people|commercial|sales|revenue|science|research)\s+chief)"
 )
 _ROLE_BARE = (
     r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?"
@@ -394,7 +400,8 @@ class _Article:
                 return inclause[-1][2]
             # the subject of the sentence, unless a later name is the subject of a new clause
             return left[0][2]
-        return ms[0][2]
+        # no name before the figure: "The company ...", "It ..." continue the story's current company
+        return self.topic or ms[0][2]
 
     def _aside(self, sa: int, sb: int, m: tuple[int, int, str, str], pos: int) -> bool:
         """A mention inside an appositive, after a preposition or "former": not the figure's subject."""
@@ -752,7 +759,9 @@ class _Article:
                 if (_ALL_OF.search(before[-60:]) or re.search(r"\ball\s+$", before, re.I)) and _JOBS_END.search(s[c.end :]):
                     self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
                     produced.add("layoffs")
-                elif _ALL_OF_WHOM.match(s[noun_end:]) or re.match(r"^\s+out of (?:work|a job|their jobs)\b", s[noun_end:]) or re.match(
+                elif _ALL_OF_WHOM.match(s[noun_end:]) or re.match(r"^\s+out of (?:work|a job|their jobs)\b", s[noun_end:]) or (
+                    re.search(r"\b(?:its|their)\s+" + _HEDGE_WORDS + r"$", before[-40:]) and _SHUTDOWN.search(s)
+                ) or re.match(
                     r"^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)", s[noun_end:]
                 ):
                     self.add(comp, "layoffs", c.value, "persons", q, sa + c.start, sa + c.end, sa, sb)
@@ -945,7 +954,10 @@ class _Article:
             if not new:
                 continue
             self.departed.update(new)
-            comp = self.attribute(sa, sb, sa + rd.start(), sa + rd.end())
+            seq_start = sa + (rd.start("seq") if rd.group("seq") else rd.start("seq2"))
+            pm = re.match(r"[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*['’]s?\s", seq)
+            at = seq_start + pm.end() if pm else seq_start
+            comp = self.attribute(sa, sb, at, at)
             row = role_rows.setdefault(comp, [0, vpos, sa + rd.end(vg), []])
             row[0] += len(new)
             row[3].extend(new)
@@ -976,6 +988,8 @@ class _Article:
         t = self.text
         prev: tuple[int, int] | None = None
         for sa, sb in split_sentences(t[:MAX_TEXT]):
+            if sb - sa < 6:
+                continue  # too short to say anything
             s = t[sa:sb]
             # "X denied reports that ... . Outlets had reported that the deal valued it at $9bn."
             if prev is not None and _REPORT_THAT.search(s) and _THE_DEAL.search(s) and _DENY.search(t[prev[0] : prev[1]]):

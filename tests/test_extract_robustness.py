@@ -39,9 +39,9 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_adversarial_input_is_fast(name: str) -> None:
     text = ADVERSARIAL[name]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the machine is shared, wall time depends on the neighbours
     x = extract_article(text, published=date(2024, 1, 1))
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert isinstance(x, Extraction)
     assert elapsed < 1.0, f"{name}: {elapsed:.2f}s"
 
@@ -99,11 +99,11 @@ def test_version_is_set() -> None:
 def test_speed_on_devset() -> None:
     """Light check (machine is shared): the devset articles go through at well over 100 a second."""
     arts = [read_article(p) for p in sorted(DEVSET.iterdir())]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     n = 0
-    while time.perf_counter() - t0 < 1.0:
+    while time.process_time() - t0 < 1.0:
         for a in arts:
             extract_article(a.text, published=a.published, title=a.title)
             n += 1
-    rate = n / (time.perf_counter() - t0)
+    rate = n / (time.process_time() - t0)
     assert rate > 100, f"{rate:.0f} articles/s"
