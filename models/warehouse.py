@@ -469,10 +469,7 @@ class Warehouse:
         ``untrusted`` closes every door SQL typed by a user could open: no file or network access, and the
         configuration locked so a statement cannot reopen them.
         """
-        try:  # an empty file: DuckDB created it, then a crash came before it wrote the header
-            empty = self.path.stat().st_size == 0
-        except OSError:
-            empty = False
+        empty = _unfinished_file(self.path)
         if read_only and (empty or not self.path.exists()):
             raise WarehouseMissing(
                 f"{self.path}: no warehouse here yet; run `startup-health ingest PATH` to create it"
@@ -967,6 +964,20 @@ def check_select(sql: str) -> str:
     if getattr(st, "named_parameters", None):
         raise QueryRefused("query parameters ($name or ?) are not supported here")
     return st.query.strip().rstrip(";").strip()
+
+
+def _unfinished_file(path: Path) -> bool:
+    """A file DuckDB created but never finished: it writes three 4 KB headers one by one after creating the file,
+    so a crash in between leaves 0, 4 or 8 KB that hold nothing and that DuckDB refuses to open."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEADERS_BYTES)
+    except OSError:
+        return False
+    return len(head) == 0 or (len(head) < _HEADERS_BYTES and head[8:12] == b"DUCK")
+
+
+_HEADERS_BYTES = 3 * 4096
 
 
 def _first_line(exc: BaseException) -> str:
