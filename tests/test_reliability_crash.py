@@ -183,12 +183,16 @@ def test_sigkill_leaves_whole_articles_and_a_rerun_completes(
     assert sum(running for _, _, running in states) >= WRITE_KILLS + 1, f"too few kills interrupted a run: {states}"
 
 
-def test_a_warehouse_file_left_empty_by_a_crash_is_started_afresh(tmp_path: Path) -> None:
-    """DuckDB creates the warehouse file, then writes its header: a kill or a power cut between the two leaves an
-    empty file (the window is under a millisecond, too short to aim a kill at, so the test makes that file). A
-    reader finds no warehouse yet; the next ingest starts it afresh instead of failing on it for ever."""
+@pytest.mark.parametrize("size", [0, 4096, 8192])
+def test_a_warehouse_file_left_unfinished_by_a_crash_is_started_afresh(tmp_path: Path, size: int) -> None:
+    """DuckDB creates the warehouse file, then writes three 4 KB headers one by one: a kill between those steps
+    leaves 0, 4 or 8 KB (the windows are microseconds, too short to aim a kill at, so the test makes those
+    files). A reader finds no warehouse yet; the next ingest starts it afresh instead of failing for ever."""
+    fresh = tmp_path / "fresh.duckdb"
+    with Warehouse(fresh).connect(read_only=False):
+        pass  # a new, empty DuckDB file: its three headers
     db = tmp_path / "w.duckdb"
-    db.touch()
+    db.write_bytes(fresh.read_bytes()[:size])
     asked = subprocess.run(
         [sys.executable, "-m", "startup_health", "query", "SELECT 1", "--db", str(db)],
         cwd=tmp_path, env=cli_env(), capture_output=True, text=True, timeout=60,
@@ -198,3 +202,12 @@ def test_a_warehouse_file_left_empty_by_a_crash_is_started_afresh(tmp_path: Path
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("2 articles read: 2 new"), done.stdout
     assert len(contents(db)["articles"]) == 2
+
+
+def test_a_small_file_that_is_not_a_warehouse_is_left_alone(tmp_path: Path) -> None:
+    """Only DuckDB's own unfinished file is replaced: a small file of something else given as --db is kept."""
+    db = tmp_path / "notes.txt"
+    db.write_text("my notes, not a warehouse\n")
+    done = run_ingest(SEEDS, db=db, cwd=tmp_path)
+    assert done.returncode == 1 and "not a valid DuckDB database file" in done.stderr, done.stderr
+    assert db.read_text() == "my notes, not a warehouse\n"
