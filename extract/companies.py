@@ -131,6 +131,15 @@ _PERSON_RIGHT = re.compile(
     + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her)\b|\s(?:himself|herself)\b)",
     re.IGNORECASE,
 )
+_DEST_LEFT = re.compile(r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$")
+_KIND_RIGHT = re.compile(r"^\s(?:company|start-?up|firm|group|business|outfit|government|market|office|area|region)\b")
+_ARTICLE_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s$")
+_TALKS_LEFT = re.compile(r"\btalks\s+with\s+$")
+_ABOUT_SALE = re.compile(
+    r"^(?:,[^,]{0,40},)?\s+(?:about|over|on)\s+(?:a\s+|an\s+|the\s+)?(?:sale|acquisition|acquiring|buying|takeover|merger|deal|purchase)"
+)
+_PLACE_LEFT = re.compile(r"\b(?:in|across|near|outside|throughout|headquartered in|based in)\s$")
+_INVEST_IN_LEFT = re.compile(r"\binvest\w*\s(?:[\w$.,]+\s){0,4}in\s$")
 _NEG_LEFT2 = re.compile(
     r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
     r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
@@ -399,29 +408,25 @@ def find_names(text: str, title: str | None = None) -> Names:
         p += 1 if _pos_left(left) else 0
         n = 1 if _NEG_RIGHT.match(right) else 0
         n += 1 if _NEG_LEFT2.search(left40) else 0
-        if re.search(r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$", left40):
-            n += 1  # where departing people go: an acquirer, incumbent or rival
+        tail = left40[-24:]
+        if "join" in tail or " by " in tail:
+            if _DEST_LEFT.search(left40):
+                n += 1  # where departing people go: an acquirer, incumbent or rival
         if _INVESTOR_SUFFIX.search(c):
             n += 2
-        if re.match(r"^\s(?:company|start-?up|firm|group|business|outfit|government|market|office|area|region)\b", right) and re.search(
-            r"\b(?:[Tt]he|[Aa]n?)\s$", left
-        ):
+        if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
             n += 2  # "the Berlin company": a place or kind, not a name
-        if re.search(r"\btalks\s+with\s+$", left40):
-            n += 1  # a party to talks: buyer or investor
-            if re.match(r"^(?:,[^,]{0,40},)?\s+(?:about|over|on)\s+(?:a\s+|an\s+|the\s+)?(?:sale|acquisition|acquiring|buying|takeover|merger|deal|purchase)", right):
-                n += 1
-        if re.search(r"\b(?:in|across|near|outside|throughout|headquartered in|based in)\s$", left) and not re.search(
-            r"\binvest\w*\s(?:[\w$.,]+\s){0,4}in\s$", left
-        ):
+        if tail.endswith("with "):
+            if _TALKS_LEFT.search(left40):
+                n += 1  # a party to talks: buyer or investor
+                if _ABOUT_SALE.match(right):
+                    n += 1
+        if _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
             n += 1
-        if _SUFFIX_RE.match(c.split()[-1]) and c.split()[-1] in ("AI", "Labs", "Lab"):
+        if c.endswith((" AI", " Labs", " Lab")):
             p += 1
         pos[c] = pos.get(c, 0) + p
         neg[c] = neg.get(c, 0) + n
-    if title:
-        tnames = {mm.name for mm in find_names(title).mentions} if False else set()
-        del tnames
     startups = [c for c in count if pos.get(c, 0) > neg.get(c, 0)]
     startups.sort(key=lambda c: (-(pos[c] + count[c]), first[c]))
     if not startups:

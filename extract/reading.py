@@ -327,6 +327,8 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise ValueError(f"front matter is not valid YAML{where}") from None
     except RecursionError:
         raise ValueError("front matter is not valid YAML (nested too deeply)") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise ValueError("front matter is not valid YAML (a number too long to read)") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
