@@ -63,7 +63,8 @@ def _card(score: Score, color: str | None) -> html.Article:
         className="health-head",
         children=[
             html.H3([html.Span(className="swatch", style={"background": color}), score.company]),
-            html.Div([html.Span(value, className="health-value"), html.Span(" / 100", className="meta")]),
+            html.Span(value, className="health-value"),
+            html.Span(" / 100", className="meta"),
             html.Div(
                 f"confidence {score.confidence:.0%} · {known} of {len(rows)} signals known"
                 + (f" · 12 months to {score.reference_date}" if score.reference_date else ""),
@@ -71,13 +72,13 @@ def _card(score: Score, color: str | None) -> html.Article:
             ),
         ],
     )
-    body = html.Tbody([_row(r) for r in rows])
     table = html.Table(
         className="scorecard-table health-table",
         children=[
-            html.Thead(html.Tr([html.Th("Signal", scope="col"), html.Th("Sub-score", scope="col"),
-                                html.Th("Weight", scope="col"), html.Th("Points", scope="col")])),
-            body,
+            html.Thead(html.Tr([html.Th("Signal (click for what the news says)", scope="col"),
+                                html.Th("Sub-score", scope="col"), html.Th("Weight", scope="col"),
+                                html.Th("Points", scope="col")])),
+            html.Tbody([_row(r) for r in rows]),
         ],
     )
     return html.Article(className="health-card", **{"data-company": score.company},
@@ -85,26 +86,27 @@ def _card(score: Score, color: str | None) -> html.Article:
 
 
 def _row(r: dict[str, Any]) -> html.Tr:
+    """One signal: its label opens what the news says and the quotes behind it."""
     missing = r["status"] == "missing"
-    label: list[Any] = [html.Span(r["label"], className="health-label"),
-                        html.Span(r["summary"], className="meta")]
-    for flag in filter(None, (f.strip() for f in r["flags"].split(","))):
-        label.append(html.Span(_FLAG_WORDS.get(flag, flag), className="badge"))
+    badges = [html.Span(_FLAG_WORDS.get(f, f), className="badge")
+              for f in filter(None, (f.strip() for f in r["flags"].split(",")))]
+    detail: list[Any] = [html.Div(r["summary"], className="health-summary")]
     if r["evidence"] and not missing:
-        label.append(
-            html.Details(
+        detail.append(
+            html.Ul(
                 className="health-quotes",
                 children=[
-                    html.Summary(f"{len(r['evidence'])} quote{'s' if len(r['evidence']) != 1 else ''}"),
-                    html.Ul([
-                        html.Li([html.Q(e["quote"]), html.Span(
-                            f" {e['article_path'] or e['article_id']}" + (f", {e['published']}" if e["published"] else ""),
-                            className="meta")])
-                        for e in r["evidence"]
-                    ]),
+                    html.Li([html.Q(e["quote"]), html.Span(
+                        f" {e['article_path'] or e['article_id']}" + (f", {e['published']}" if e["published"] else ""),
+                        className="meta")])
+                    for e in r["evidence"]
                 ],
             )
         )
+    label = html.Details(
+        className="health-detail",
+        children=[html.Summary([html.Span(r["label"], className="health-label"), *badges]), *detail],
+    )
     return html.Tr(
         className="health-row missing" if missing else "health-row",
         **{"data-signal": r["signal"]},
