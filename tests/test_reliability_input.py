@@ -128,6 +128,8 @@ def build_input(folder: Path) -> list[Case]:
         "---\ntitle: Never closed\ndate: 2024-01-01\nLumara Foods raised $1 million.\n")
     add("list_front_matter.md", "error", r"front matter is not a mapping of keys to values \(it is a list\)", False,
         "---\n- just\n- a list\n---\nLumara Foods raised $1 million.\n")
+    add("huge_number_front_matter.md", "error", r"front matter is not valid YAML \(a number too long to read\)", False,
+        "---\ntitle: Big\ndate: " + "9" * 5000 + "\n---\nLumara Foods raised $1 million.\n")
     # things that are not files at all
     os.symlink("..", sub / "loop")  # sub/loop -> the input folder itself
     add("sub/loop", "skipped", r"folder already read as .* \(symlink loop or duplicate\)", False)
