@@ -107,8 +107,7 @@ _HEDGE_RE = re.compile(
     r"(?:\b(?:"
     + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in _HEDGES)
     + r"))\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text
 _HEDGE_MAP = {h: q for h, q in _HEDGES}
 
 
@@ -256,7 +255,7 @@ def hedge_before(left: str) -> str:
     >>> hedge_before("had raised just under "), hedge_before("a reported estimate of ")
     ('at_most', 'approx')
     """
-    m = _HEDGE_RE.search(left[-60:])
+    m = _HEDGE_RE.search(left[-60:].lower())
     if not m:
         return "exact"
     words = re.sub(r"\s+", " ", m.group(0).strip().lower())
