@@ -384,7 +384,7 @@ def departures_signal(facts: Sequence[Fact], ref: date | None) -> Signal:
     if not recent:
         words = f"no departures in the 12 months to {ref}; {len(deps)} older report(s)"
     else:
-        parts = [describe(f) + (" founder/chief executive" if f in top else "") for f in recent]
+        parts = [describe(f) + (" of founders or chief executives (x3)" if f in top else "") for f in recent]
         words = f"{len(recent)} departure report(s): " + "; ".join(parts) + f" = {weighted:g} weighted persons"
     return Signal("departures", sub, words,
                   {"weighted_persons": weighted, "reports": len(recent), "top_role_reports": len(top)},
@@ -502,8 +502,9 @@ def format_scores(scores: Sequence[Score], *, evidence: bool = True, width: int 
         known = sum(1 for s in sc.signals if s.known)
         basis = f"articles published by {sc.as_of}" if sc.as_of else "all articles"
         out.append(f"{sc.company}: {format_score_value(sc)}")
-        out.append(f"  {known} of {len(sc.signals)} signals known; {basis}; 12-month window ending "
-                   f"{sc.reference_date or 'unknown'}")
+        window = (f"12-month window ending {sc.reference_date} (its newest article)" if sc.reference_date
+                  else "no dated article, so every report counts as recent")
+        out.append(f"  {known} of {len(sc.signals)} signals known; {basis}; {window}")
         out.append(f"  {'signal':34} {'sub-score':>9} {'weight':>6} {'points':>6}")
         for s in sc.signals:
             c = sc.contribution(s)
