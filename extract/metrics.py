@@ -141,9 +141,8 @@ _RELIABLE_LOW = re.compile(
     r"\b(?:reportedly|people familiar|person familiar|according to people|sources|people briefed"
     r"|people close to|it is understood|rumou?r\w*|(?:one|a|two|three|several) (?:person|people|source)s?"
     r"|(?:person|people|source|sources) said|unconfirmed)\b",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(r"\b(?:reported|according to|estimated|estimate)\b", re.IGNORECASE)
+)  # matched against lower-cased text
+_REPORTED = re.compile(r"\b(?:reported|according to|estimated|estimate)\b")
 
 # ---- people cues --------------------------------------------------------------------------------
 _FUNCTION = (
@@ -266,6 +265,7 @@ _ROLE_DEPART = re.compile(
     r"(?P<v>resigned|left|quit|departed|stepped down|exited|walked out|(?:was|were|has been|have been) (?:poached|hired away|lured away))\b"
     rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+to\b"
 )
+_TOP_ROLE = re.compile(r"^role:(?:co-founder|founder|chief executive|ceo|president)$")
 _APPOINT = re.compile(
     r"\b(?:appoint\w*|named|names|hires|hired|has hired|picks|picked|replaces|replaced|takes over"
     r"|will take over|promoted)\b",
@@ -454,7 +454,8 @@ class _Article:
     def confidence(self, sent: str) -> float:
         c = self._conf.get(sent)
         if c is None:
-            c = 0.6 if _RELIABLE_LOW.search(sent) else (0.8 if _REPORTED.search(sent) else 0.9)
+            low = sent.lower()
+            c = 0.6 if _RELIABLE_LOW.search(low) else (0.8 if _REPORTED.search(low) else 0.9)
             self._conf[sent] = c
         return c
 
@@ -1005,16 +1006,15 @@ class _Article:
                 prev = (sa, sb)
                 continue
             prev = (sa, sb)
-            if CANDIDATE_RE.search(s):
-                if len(s) > MAX_SENTENCE:  # not a sentence; read only its start
-                    sb = sa + MAX_SENTENCE
-                    s = t[sa:sb]
-                if _MONEY_HINT.search(s):
-                    self.money(sa, sb)
-                self._dep_counts = []
-                produced = self.people(sa, sb) if _COUNT_HINT.search(s) else set()
-                if _LEAD_HINT.search(s):
-                    self.leadership(sa, sb, produced)
+            if len(s) > MAX_SENTENCE:  # not a sentence; read only its start
+                sb = sa + MAX_SENTENCE
+                s = t[sa:sb]
+            if _MONEY_HINT.search(s):
+                self.money(sa, sb)
+            self._dep_counts = []
+            produced = self.people(sa, sb) if _COUNT_HINT.search(s) and CANDIDATE_RE.search(s) else set()
+            if _LEAD_HINT.search(s):
+                self.leadership(sa, sb, produced)
             ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]
             if ms:
                 self.topic = ms[0][2]
@@ -1044,6 +1044,14 @@ class _Article:
             self.add(comp, "layoffs", round(h.value * val), "persons", q, start, end, sa, sb)
 
     def _dedup(self) -> None:
+        # "its founder walked out" and "Mostaque's resignation" are one person: an unnamed founder or
+        # chief executive who left is dropped when the article names a departing person at that company
+        named = {r.company for r in self.rows if r.metric == "departed_talent" and r.person and not r.person.startswith("role:")}
+        self.rows = [
+            r for r in self.rows
+            if not (r.metric == "departed_talent" and r.person and r.person.startswith("role:") and r.company in named
+                    and all(_TOP_ROLE.search(k) for k in r.person.split("|")))
+        ]  # fmt: skip
         out: list[_Row] = []
         for r in self.rows:
             dup = None
