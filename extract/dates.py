@@ -219,7 +219,8 @@ def find_dates(
 
     Dates of origin ("founded in 2015", "since 2019") are left out: they date the company, not a figure.
     A bare month takes the year of an explicit year earlier in ``text`` ("In March 2020, weeks after
-    raising in January"), else ``context_year`` when the text says "that year", else the publication.
+    raising in January"), else ``context_year`` when the text says "that year" or there is no publication
+    date, else the publication.
 
     >>> [p.label for _, _, p in find_dates("In March 2020, weeks after raising $75m in January", date(2023, 12, 21))]
     ['2020-03', '2020-01']
@@ -251,7 +252,7 @@ def find_dates(
         try:
             p = _period(m, published)
             if m.group("my") and not m.group("my_y") and not m.group("my_rel"):
-                ref = year_seen or that_year
+                ref = year_seen or that_year or (context_year if published is None else None)
                 if ref is not None:
                     p = Period.month(ref, MONTHS[m.group("my_mon").lower().rstrip(".")])
         except (ValueError, KeyError):

@@ -319,6 +319,9 @@ class _Article:
     def __init__(self, text: str, published: date | None, names: Names):
         self.text = text
         self.published = published
+        #: stands in for the publication date when there is none: "current" figures get its month
+        self.reference = published if published is not None else _inferred_publication(text)
+        self._event_keys: set[tuple[str, str]] = set()
         self.names = names
         self.rows: list[_Row] = []
         self.events: list[Event] = []
@@ -444,9 +447,9 @@ class _Article:
         if p is None and found and found[0][0] <= 25:
             p = found[0][2]  # "By September, ...": a date that opens the sentence covers all of it
         if p is None:
-            if self.published is None:
+            if self.reference is None:
                 return None, False
-            return Period.month(self.published.year, self.published.month), False
+            return Period.month(self.reference.year, self.reference.month), False
         if p.precision == "day" and metric not in ("departed_talent", "layoffs", "headcount"):
             p = Period.month(p.start.year, p.start.month)
         return p, True
@@ -464,9 +467,9 @@ class _Article:
         if company is None or value <= 0:
             return
         as_of, explicit = self.date_for(sa, sb, start, metric, end)
-        if explicit and as_of is not None and self.published is not None:
+        if explicit and as_of is not None and self.reference is not None:
             # projections for a period that has not started are not figures yet
-            if as_of.start > self.published and metric not in ("departed_talent",):
+            if as_of.start > self.reference and metric not in ("departed_talent",):
                 return
         conf = self.confidence(self.text[sa:sb])
         self.rows.append(_Row(company, metric, value, unit, qualifier, start, end, sa, sb, as_of, explicit, conf, person))
@@ -982,8 +985,11 @@ class _Article:
             if kind == "appointed" and not _ROLE.search(s):
                 return
             for p in people:
-                if p[2].split()[-1].lower() in self.departed:
+                if p[2].split()[-1].lower() in self.departed or p[3] != "person":
                     continue
+                if (p[2], kind) in self._event_keys:
+                    continue
+                self._event_keys.add((p[2], kind))
                 if kind == "appointed":
                     ctx = t[max(sa, p[0] - 60) : min(sb, p[1] + 60)]
                     if not _APPOINT.search(ctx):
@@ -1097,8 +1103,6 @@ def _looks_like_person(name: str) -> bool:
 
 def extract_figures(text: str, published: date | None, names: Names) -> tuple[list[Metric], list[Event]]:
     """Metrics and leadership events of one article whose names were already found."""
-    if published is None:
-        published = _inferred_publication(text)
     art = _Article(text, published, names)
     art.run()
     return art.metrics(), art.events
