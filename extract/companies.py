@@ -83,6 +83,7 @@ _POS_RIGHT = re.compile(
 _KEEP_RIGHT = re.compile(
     r"^(?:['’]s?\s|,\s(?:a|an|the|which|that|who|whose|with)\s"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
+    r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
     r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
     r"|\s(?:raises|closes|lands|cuts|sheds|employs|says|plans|expects|hires|files|shuts|burns|spends|loses|makes"
     r"|earns|wants|hopes|seeks|aims|lays|lets|counts|operates|sells|reports|posts|books|generates|agrees)\b"
@@ -120,7 +121,7 @@ _NEG_RIGHT = re.compile(
     r"|which (?:hosts|supplies|owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
-    r"|participated|reported(?!\s(?:revenue|sales|a loss|losses|profit|turnover))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
+    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
     r"|took control|rescue|stake|vision fund|analysts?|intelligence)\b",
     re.IGNORECASE,
 )

@@ -77,7 +77,7 @@ _L_CUES = re.compile(
         |owing|spent\ heavily|sell|salary|salaries|wages?|compensation|bonus(?:es)?|pay\ package)
     | (?P<sought>to\ raise|seeking|seek|seeks|sought|wanted|wants|hoped|hoping|hopes|aims?|aiming
         |plans?\ to\ raise|asks?|asking|try(?:ing)?\ to\ raise|tried\ to\ raise|promised|pledged)
-    | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue|earns|earned|earning)
+    | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue|earns|earned|earning|arr|bookings)
     | (?P<burn>spending|spend|spends|spent|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|running\ costs|operating\ costs)
     | (?P<fund>raised|raise|raises|raising|secured|secure|secures|closed|closes|close(?!\ to)|brought\ in|brings\ in
         |bringing\ in|collected|collecting|lands|landed|land|invest|invests|invested|investing|investment|injection|funding
@@ -166,7 +166,7 @@ _JOB_NOUN = re.compile(r"^(?:jobs|roles|positions|posts)$")
 _LAYOFF = (
     r"laid off|lay(?:s|ing)? off|cut|cuts|cutting|eliminat\w+|ax(?:e|ed|es|ing)|shed|sheds|shedding"
     r"|let go|letting go(?: of)?|let go of|lose their jobs|lost their jobs|losing their jobs|made redundant|redundan\w+|job cuts"
-    r"|layoffs?|affected|hit|slash\w*|fired|firing|dismiss\w*|furlough\w*"
+    r"|layoffs?|affected|hit|slash\w*|fired|firing|dismiss\w*|furlough\w*|reduc\w*|trimm?\w*"
 )
 _DEPART = (
     r"left|leaves|leaving|quit|quits|quitting|resigned|resign|resigns|resigning|departed|depart|departs"
@@ -262,7 +262,8 @@ _ROLE_BARE = (
 # unnamed office-holders who left: "the head of compliance resigned", "the COO and the CFO quit"
 _ROLE_DEPART = re.compile(
     rf"(?P<seq>{_ROLE_NP}(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:{_ROLE_NP}|{_ROLE_BARE}))*)\s+(?:(?:has|had|have|also|then|both|later|now)\s+)*"
-    r"(?P<v>resigned|left|quit|departed|stepped down|exited|walked out|(?:was|were|has been|have been) (?:poached|hired away|lured away))\b"
+    r"(?P<v>resigned|resigns|left|leaves|quit|quits|departed|departs|stepped down|steps down|exited|exits|walked out"
+    r"|(?:was|were|has been|have been) (?:poached|hired away|lured away)|(?:is|are) (?:stepping down|leaving))\b"
     rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+to\b"
 )
 _TOP_ROLE = re.compile(r"^role:(?:co-founder|founder|chief executive|ceo|president)$")

@@ -67,8 +67,8 @@ MONEY_RE = re.compile(
     rf"""
     (?P<sign>US\$|\$|€|£|\b(?:USD|EUR|GBP)\s?)(?P<num>{_DIGITS})
         (?:[ \u00a0]?(?P<scale>{_SCALE})\b)?
-    | (?<![\w$€£.,])(?P<num2>{_DIGITS}|{_WORDNUM})[ \u00a0](?P<scale2>trillion|billion|million|thousand)
-        (?:[ \u00a0](?P<cword>dollars|euros|pounds)\b)?
+    | (?<![\w$€£.,])(?P<num2>{_DIGITS}|{_WORDNUM})(?:[ \u00a0](?P<scale2>trillion|billion|million|thousand)
+        (?:[ \u00a0](?P<cword>dollars|euros|pounds)\b)?|(?P<scale3>bn|m|k)[ \u00a0](?P<cword3>dollars|euros|pounds)\b)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -87,7 +87,7 @@ _COUNT_WORDS = (
 )
 COUNT_RE = re.compile(
     rf"(?<![\w$€£.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}(?!\d)|\d{{1,6}}(?![\d.,]\d)|{_COUNT_WORDS})"
-    rf"(?=[\s,)\-–.;:]|$)",
+    rf"(?=[\s,)\-–.;:]|$)(?!\s*(?:percent|per\s+cent|pc\b|percentage))",
     re.IGNORECASE,
 )
 
@@ -171,8 +171,8 @@ def _amount_from_match(m: re.Match[str]) -> Amount | None:
         explicit = True
     else:
         value = _num(m.group("num2"))
-        scale = m.group("scale2").lower()
-        cword = m.group("cword")
+        scale = (m.group("scale2") or m.group("scale3")).lower()
+        cword = m.group("cword") or m.group("cword3")
         cur = _CURRENCY_WORDS[cword.lower()] if cword else "USD"
         explicit = cword is not None
     if value is None:
