@@ -370,24 +370,55 @@ def burn_signal(facts: Sequence[Fact]) -> Signal:
                   fact_evidence([burn, *funding.facts]), flags + ("estimate",))
 
 
-def departures_signal(facts: Sequence[Fact], ref: date | None) -> Signal:
-    """People who left in the 12 months up to ``ref``; founders and chief executives weigh more."""
+def _one_person_reports(recent: Sequence[Fact], events: Sequence[LeadershipEvent]) -> dict[str, str]:
+    """fact_id -> person, for single departures whose sentences name one person who left (events table).
+
+    >>> f = lambda i, q: Fact(i, "A", "a", "departed_talent", 1, "persons", quote=q)
+    >>> _one_person_reports([f("x", "CEO Jo Bloggs steps down."), f("y", "Two engineers left.")],
+    ...                     [LeadershipEvent("a", "resigned", person="Jo Bloggs")])
+    {'x': 'Jo Bloggs'}
+    """
+    people = {e.person for e in events if e.kind in _EXITS and e.person}
+    out = {}
+    for f in recent:
+        if f.value != 1:
+            continue
+        quotes = [s.quote for s in f.sources] or [f.quote]
+        named = {p for p in people if any(re.search(rf"\b{re.escape(p.split()[-1])}\b", q or "") for q in quotes)}
+        if len(named) == 1:
+            out[f.fact_id] = named.pop()
+    return out
+
+
+def departures_signal(
+    facts: Sequence[Fact], ref: date | None, events: Sequence[LeadershipEvent] = ()
+) -> Signal:
+    """People who left in the 12 months up to ``ref``; founders and chief executives weigh more. Single
+    departures whose sentences name the same person who left (from the events table) count once."""
     deps = by_metric(facts, "departed_talent")
     if not deps:
         return Signal("departures", None, "no departures reported")
     recent = [f for f in deps if _recent(f.date, ref)]
+    person = _one_person_reports(recent, [e for e in events if _recent(e.date, ref)])
+    kept: dict[str, Fact] = {}
+    for f in recent:  # oldest first: the newest report of a person stays
+        kept[person.get(f.fact_id, f.fact_id)] = f
+    counted = list(kept.values())
     weight = lambda f: TOP_ROLE_PERSONS if _is_top_role(f) else 1.0  # noqa: E731
-    weighted = _without_double_count(recent, weight) if recent else 0.0
+    weighted = _without_double_count(counted, weight) if counted else 0.0
     sub = max(0.0, 100.0 - POINTS_PER_PERSON * weighted)
-    top = [f for f in recent if _is_top_role(f)]
-    flags: tuple[str, ...] = ("date_unknown",) if any(f.date is None for f in recent) else ()
+    top = [f for f in counted if _is_top_role(f)]
+    flags: tuple[str, ...] = ("date_unknown",) if any(f.date is None for f in counted) else ()
     if not recent:
         words = f"no departures in the 12 months to {ref}; {len(deps)} older report(s)"
     else:
-        parts = [describe(f) + (" of founders or chief executives (x3)" if f in top else "") for f in recent]
-        words = f"{len(recent)} departure report(s): " + "; ".join(parts) + f" = {weighted:g} weighted persons"
+        parts = [describe(f) + (" of founders or chief executives (x3)" if f in top else "") for f in counted]
+        words = f"{len(counted)} departure report(s): " + "; ".join(parts) + f" = {weighted:g} weighted persons"
+        twice = sorted({p for p in person.values() if list(person.values()).count(p) > 1})
+        if twice:
+            words += f" ({', '.join(twice)} reported more than once, counted once)"
     return Signal("departures", sub, words,
-                  {"weighted_persons": weighted, "reports": len(recent), "top_role_reports": len(top)},
+                  {"weighted_persons": weighted, "reports": len(counted), "top_role_reports": len(top)},
                   fact_evidence(recent or deps), flags)
 
 
@@ -452,7 +483,7 @@ def score_company(
         valuation_signal(facts),
         failed_raise_signal(facts),
         burn_signal(facts),
-        departures_signal(facts, ref),
+        departures_signal(facts, ref, events),
         layoffs_signal(facts, ref),
         leadership_signal(events, ref),
     )

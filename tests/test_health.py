@@ -318,3 +318,17 @@ def test_each_company_is_judged_at_its_own_latest_news(tmp_path: Path) -> None:
     # "as of" a date after its news: still judged at its newest article known by then
     later = score_companies(wh, ["Oldco"], as_of=date(2024, 1, 1))["Oldco"]
     assert later is not None and later.reference_date == date(2020, 7, 8) and later.as_of == date(2024, 1, 1)
+
+
+def test_one_person_reported_twice_for_different_months_counts_once() -> None:
+    facts = [fact("departed_talent", 1, date(2023, 10, 31), fid="a",
+                  quote="Stability AI founder and chief executive Emad Mostaque has stepped down."),
+             fact("departed_talent", 1, date(2024, 3, 31), fid="b", quote="CEO Emad Mostaque steps down."),
+             fact("departed_talent", 1, date(2024, 3, 31), fid="c", quote="Its CTO Al Smith left too.")]
+    events = [event("resigned", "Emad Mostaque", "chief executive", date(2024, 3, 22))]
+    s = departures_signal(facts, date(2024, 3, 26), events)
+    # Mostaque once (x3) + the CTO (x1) = 4 weighted persons: 100 - 40 = 60
+    assert s.inputs["weighted_persons"] == 4.0 and s.subscore == 60.0
+    assert "Emad Mostaque reported more than once, counted once" in s.summary
+    # without the events table nothing says they are one person: 3 + 3 + 1 = 7
+    assert departures_signal(facts, date(2024, 3, 26)).inputs["weighted_persons"] == 7.0
