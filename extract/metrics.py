@@ -671,7 +671,11 @@ class _Article:
         else:
             quals = [hedge_before(s[max(lo - 10, 0) : first.start])]
         for a, q in zip(unit, quals):
-            a = self._emit.get((a.start, a.end), a)
+            conv = self._emit.get((a.start, a.end))
+            if conv is not None:  # "€40m (about $43m)": the dollars, hedged by their own words
+                a = conv
+                if len(unit) == 1:
+                    q = hedge_before(s[max(0, a.start - 30) : a.start])
             if a.value < 10_000:  # prices and per-user amounts, not company figures
                 continue
             cur = a.currency
