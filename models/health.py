@@ -17,7 +17,8 @@ failed_raise       15      0 when a valuation sought was never reached later, el
 burn               20      months of burn the known funding covers (an estimate): 100 x months / 36,
                            at most 100
 departures         20      100 - 10 points per person who left in the last 12 months; founders and chief
-                           executives count 3 persons each; never below 0
+                           executives count 3 persons each; never below 0 (one named person reported in
+                           two months counts once)
 layoffs            15      100 - 200 x (people laid off in the last 12 months / headcount), never below 0;
                            50 when the headcount is unknown; 100 when the only layoffs are older
 leadership         10      100 - 40 per chief or founder who left in the last 12 months (events table),
