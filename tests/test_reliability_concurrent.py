@@ -136,7 +136,7 @@ def test_two_ingests_of_the_same_articles_at_once_store_them_once(
     procs = [start_ingest(a, db=db, cwd=tmp_path, workers=w) for w in (1, 2)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
-    summaries = sorted(out.splitlines()[-1].split(";")[0] for out, _ in outs)
+    summaries = sorted(out.splitlines()[0].split(";")[0] for out, _ in outs)  # the summary line comes first
     assert summaries == [
         f"{A_ARTICLES} articles read: 0 new, 0 replaced, {A_ARTICLES} unchanged",
         f"{A_ARTICLES} articles read: {A_ARTICLES} new, 0 replaced, 0 unchanged",
