@@ -310,10 +310,6 @@ def _in_quotes(s: str, pos: int) -> bool:
     return before.count('"') % 2 == 1
 
 
-def _window_left(s: str, lo: int, pos: int) -> str:
-    return s[lo:pos]
-
-
 class _Article:
     """State for one article while its sentences are read."""
 
