@@ -10,8 +10,8 @@ Reports, on the corpus of bench/corpus.py (article files: 60% .txt, 20% .md, 20%
   maximum RSS), on the full corpus and on its first ``--small`` articles, to show it does not grow with
   the corpus; the local engine's peak RSS for comparison;
 - that the Parquet-backed warehouse holds the same metrics as the local one (row count and a checksum);
-- the time of `compact` and of the dashboard's queries on the Parquet-backed warehouse (the dashboard's
-  own benchmark, bench/bench_dashboard.py, when it exists; else the CLI's `summary` and a few queries).
+- the time of `compact`, and the server-side time of every dashboard callback on the Parquet-backed
+  warehouse (median, 95th percentile), measured with bench/bench_dashboard.py's own harness.
 The machine's load average is printed beside each run: other processes on it slow every figure down.
 """
 
@@ -60,18 +60,23 @@ def subset(corpus: Path, n: int) -> list[Path]:
 
 
 def local_run(paths: list[Path], db: Path) -> dict[str, Any]:
-    """`startup-health ingest` in a fresh subprocess: wall time and its peak RSS."""
+    """The local engine (`startup_health.pipeline.ingest`, what `startup-health ingest` runs) in a fresh
+    subprocess: wall time, CPU time and its peak RSS."""
     for p in (db, Path(str(db) + ".wal")):
         p.unlink(missing_ok=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu0 = ru.ru_maxrss, ru.ru_utime + ru.ru_stime
     t = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "startup_health", "ingest", *map(str, paths), "--db", str(db), "-q"],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+    code = (
+        "import sys; from pathlib import Path; from models.warehouse import Warehouse; "
+        "from startup_health.pipeline import ingest; "
+        "r = ingest([Path(p) for p in sys.argv[2:]], Warehouse(sys.argv[1])); print(r.read, r.new, len(r.failed))"
     )
+    subprocess.run([sys.executable, "-c", code, str(db), *map(str, paths)], cwd=ROOT, check=True)
     wall = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"wall_s": wall, "peak_rss_mb": (peak if peak > before else float("nan")) / 1024}
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak, cpu = ru.ru_maxrss, ru.ru_utime + ru.ru_stime - cpu0
+    return {"wall_s": wall, "cpu_s": cpu, "peak_rss_mb": (peak if peak > before else float("nan")) / 1024}
 
 
 class Sampler:
@@ -129,10 +134,18 @@ def dask_run(paths: list[Path], work: Path, workers: int, tag: str) -> dict[str,
         start = time.perf_counter() - t
         pids = list(client.run(os.getpid).values())
         wh = Warehouse(db)
+        import psutil
+
+        procs = [psutil.Process(p) for p in pids]
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        cpu0 = sum(sum(p.cpu_times()[:2]) for p in procs) + me.ru_utime + me.ru_stime
         with Sampler(pids) as sampler:
             t = time.perf_counter()
             report = ingest_dask(paths, ds, warehouse=wh, client=client)
             wall = time.perf_counter() - t
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        worker_cpu = sum(sum(p.cpu_times()[:2]) for p in procs)
+        cpu = worker_cpu + me.ru_utime + me.ru_stime - cpu0
         own_peak = list(client.run(_maxrss_mb).values())
     files = sum(1 for _ in ds.rglob("*.parquet"))
     size = sum(p.stat().st_size for p in ds.rglob("*.parquet"))
@@ -144,6 +157,8 @@ def dask_run(paths: list[Path], work: Path, workers: int, tag: str) -> dict[str,
         "failed": len(report.failed),
         "metrics": report.metrics,
         "articles_per_s": report.read / wall,
+        "cpu_s_workers_and_client": cpu,
+        "cpu_ms_per_article": 1000 * cpu / max(report.read, 1),
         "peak_rss_mb_sampled": sorted(v / 2**20 for v in sampler.peak.values()),
         "peak_rss_mb_maxrss": sorted(own_peak),
         "dataset_files": files,
@@ -153,34 +168,35 @@ def dask_run(paths: list[Path], work: Path, workers: int, tag: str) -> dict[str,
     }
 
 
-def timed(fn: Any, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
+def dashboard_times(db: Path, runs: int = 20) -> dict[str, Any]:
+    """Server-side time of every Dash callback on the Parquet-backed warehouse, with the dashboard's own
+    benchmark (bench/bench_dashboard.py: each callback POSTed through Flask's test client, answer cache
+    emptied before each call). The seeds are added first: that benchmark opens on their two companies."""
+    import random
+    import statistics
 
-
-def dashboard_times(db: Path) -> dict[str, Any]:
-    script = ROOT / "bench" / "bench_dashboard.py"
-    if script.exists():
-        res = subprocess.run([sys.executable, str(script), "--db", str(db)], cwd=ROOT, capture_output=True, text=True)
-        return {"bench_dashboard": res.stdout[-4000:], "returncode": res.returncode, "stderr": res.stderr[-1500:]}
     from models.warehouse import Warehouse
+    from startup_health.scale import ingest_dask
 
     wh = Warehouse(db)
-    top = wh.query("SELECT company FROM metrics GROUP BY company ORDER BY count(*) DESC LIMIT 2").rows
-    names = [r[0] for r in top]
+    dataset = wh.dataset_dir()
+    if dataset and len(wh.resolve_companies(["Stability AI", "Inflection AI"])) < 2:
+        ingest_dask([ROOT / "seeds"], dataset, warehouse=wh, workers=1)
+    try:
+        from bench.bench_dashboard import create_app, percentile, time_callbacks
+        from startup_health.settings import Settings
+    except ImportError as exc:
+        return {"note": f"dashboard benchmark not importable: {exc}"}
+    app = create_app(Settings(db=db))
+    times = time_callbacks(app, runs, random.Random(3))
     return {
-        "note": "bench/bench_dashboard.py not found; the warehouse questions the dashboard and CLI ask, timed",
-        "company_figures_2_companies_s": timed(lambda: wh.company_figures(names)),
-        "metrics_one_company_s": timed(lambda: wh.query_df("SELECT * FROM metrics WHERE company = $c", {"c": names[0]})),
-        "metrics_by_month_s": timed(
-            lambda: wh.query("SELECT date_trunc('month', published), metric, count(*) FROM metrics GROUP BY ALL")
-        ),
-        "untrusted_count_s": timed(lambda: wh.run_untrusted("SELECT count(*) FROM metrics")),
-    }
+        name: {
+            "median_ms": round(statistics.median(xs) * 1000, 1),
+            "p95_ms": round(percentile(xs, 0.95) * 1000, 1),
+            "max_ms": round(max(xs) * 1000, 1),
+        }
+        for name, xs in times.items()
+    } | {"runs": runs, "load": load()}
 
 
 def main() -> None:
@@ -190,7 +206,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--work", type=Path, default=Path("/tmp/sh-scale"))
     ap.add_argument("--skip-local", action="store_true")
+    ap.add_argument("--skip-small", action="store_true")
+    ap.add_argument("--dashboard-only", type=Path, metavar="DB", help="only time the dashboard on this warehouse")
     a = ap.parse_args()
+    if a.dashboard_only:
+        print(json.dumps(dashboard_times(a.dashboard_only), indent=1, default=str))
+        return
     a.work.mkdir(parents=True, exist_ok=True)
     corpus = make_corpus(a.work, a.n, a.seed)
     full = sorted(p for p in corpus.iterdir() if p.is_dir())
@@ -202,6 +223,7 @@ def main() -> None:
         print(f"local engine, {a.n} articles (load {load()}) ...", flush=True)
         r = local_run(full, a.work / "local.duckdb")
         r["articles_per_s"] = a.n / r["wall_s"]
+        r["cpu_ms_per_article"] = 1000 * r["cpu_s"] / a.n
         r["checksum"] = Warehouse(a.work / "local.duckdb").query(CHECKSUM).rows[0]
         out["local"] = r
         print(f"  {r['articles_per_s']:.0f} articles/s, peak RSS {r['peak_rss_mb']:.0f} MB", flush=True)
@@ -211,10 +233,11 @@ def main() -> None:
         r["checksum"] = Warehouse(r["db"]).query(CHECKSUM).rows[0]
         out[f"dask{workers}"] = r
         print(f"  {r['articles_per_s']:.0f} articles/s, worker peak RSS {r['peak_rss_mb_sampled']} MB", flush=True)
-    print(f"dask, 2 workers, first {a.small} articles (load {load()}) ...", flush=True)
-    r = dask_run(subset(corpus, a.small), a.work, 2, "dask2-small")
-    out["dask2_small"] = r
-    print(f"  {r['articles_per_s']:.0f} articles/s, worker peak RSS {r['peak_rss_mb_sampled']} MB", flush=True)
+    if not a.skip_small:
+        print(f"dask, 2 workers, first {a.small} articles (load {load()}) ...", flush=True)
+        r = dask_run(subset(corpus, a.small), a.work, 2, "dask2-small")
+        out["dask2_small"] = r
+        print(f"  {r['articles_per_s']:.0f} articles/s, worker peak RSS {r['peak_rss_mb_sampled']} MB", flush=True)
 
     out["speedup_2_over_1"] = out["dask2"]["articles_per_s"] / out["dask1"]["articles_per_s"]
     if "local" in out:
@@ -226,7 +249,7 @@ def main() -> None:
                       "files_after": sum(1 for _ in (a.work / "dask2.parquet").rglob("*.parquet"))}
     out["dashboard"] = dashboard_times(Path(out["dask2"]["db"]))
     out["load_after"] = load()
-    (a.work / "results.json").write_text(json.dumps(out, indent=1, default=str))
+    (a.work / f"results-{int(time.time())}.json").write_text(json.dumps(out, indent=1, default=str))
     print(json.dumps(out, indent=1, default=str))
 
 

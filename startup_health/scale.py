@@ -41,6 +41,7 @@ from models.records import Article, Extraction
 from models.warehouse import (
     DATASET_SCHEMAS,
     FOLDED_LIST,
+    MONTH_FOLDERS,
     Warehouse,
     build_tables,
     ingest_lock,
@@ -84,8 +85,8 @@ class Partition:
             return self.paths[0] if len(self.paths) == 1 else f"{self.paths[0]} (and {len(self.paths) - 1} more files)"
         if self.kind == "jsonl":
             return f"{self.paths[0]} bytes {self.start}-{self.end}"
-        return f"{self.paths[0]} row groups {self.row_groups[0] if self.row_groups else '-'}-" \
-            f"{self.row_groups[-1] if self.row_groups else '-'}"
+        groups = f"{self.row_groups[0]}-{self.row_groups[-1]}" if self.row_groups else "(none)"
+        return f"{self.paths[0]} row groups {groups}"
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _write_part(dataset: Path, month: str, key: str, tables: dict[str, Any]) -> 
         table = tables[folder]
         if folder != "articles" and table.num_rows == 0:
             continue
-        where = _month_dir(dataset, folder, month) if folder in ("articles", "metrics", "events") else dataset / folder
+        where = _month_dir(dataset, folder, month) if folder in MONTH_FOLDERS else dataset / folder
         where.mkdir(parents=True, exist_ok=True)
         final = where / f"part-{key}.parquet"
         tmp = where / f".part-{key}.parquet.{os.getpid()}.tmp"
