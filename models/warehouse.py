@@ -766,7 +766,7 @@ class Warehouse:
 
         with self.connect() as con:
             try:
-                tbl = con.sql(sql).to_arrow_table()
+                tbl = con.cursor().sql(sql).to_arrow_table()  # a cursor: no pending result in the way
             except duckdb.Error as exc:
                 raise QueryRefused(_first_line(exc)) from None
         pq.write_table(tbl, out)
