@@ -441,7 +441,7 @@ def ingest_lock(db_path: Path, wait_s: float = 30.0, poll_s: float = 0.2) -> Ite
                     holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
                     raise WarehouseBusy(
                         f"{db_path}: another ingest (pid {holder}) is writing this warehouse; "
-                        f"waited {wait_s:.0f} s. Try again when it has finished."
+                        f"waited {wait_s:g} s. Try again when it has finished."
                     ) from None
                 time.sleep(poll_s)
         os.ftruncate(fd, 0)
@@ -494,7 +494,7 @@ class Warehouse:
                     raise WarehouseError(f"{self.path}: cannot open the warehouse: {_first_line(exc)}") from None
                 if time.monotonic() >= deadline:
                     raise WarehouseBusy(
-                        f"{self.path}: another process holds the warehouse; waited {self.lock_wait_s:.0f} s"
+                        f"{self.path}: another process holds the warehouse; waited {self.lock_wait_s:g} s"
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.25)
