@@ -111,18 +111,18 @@ def test_second_ingest_with_a_short_wait_stops_with_a_clear_message(
         wait_until_locked(db, first)
         first.send_signal(signal.SIGSTOP)
         t0 = time.perf_counter()
-        second = run_ingest(a, b, db=db, cwd=tmp_path, timeout=60, lock_wait_s="1")
+        second = run_ingest(a, b, db=db, cwd=tmp_path, timeout=60, lock_wait_s="0.3")
         waited = time.perf_counter() - t0
     finally:
         first.send_signal(signal.SIGCONT)
     out1, err1 = first.communicate(timeout=120)
     assert second.returncode == 1
     assert second.stderr.splitlines() == [
-        f"Error: {db}: another ingest (pid {first.pid}) is writing this warehouse; waited 1 s. "
+        f"Error: {db}: another ingest (pid {first.pid}) is writing this warehouse; waited 0.3 s. "
         "Try again when it has finished."
     ]
     assert second.stdout == ""
-    assert 1.0 <= waited < 15, f"the wait was not bounded by the setting: {waited:.1f} s"
+    assert 0.3 <= waited < 15, f"the wait was not bounded by the setting: {waited:.1f} s"
     assert first.returncode == 0, err1
     assert_same_as(db, references["a"])  # the refused run wrote nothing; the first run's work is whole
 
