@@ -451,9 +451,19 @@ def changes(ctx: click.Context, since: str, db: Path | None, companies: str | No
     click.echo(format_changes(found, quotes=not no_quotes))
 
 
+#: Above this many new articles, `ingest` does not list what they changed (it costs seconds per thousand).
+_CHANGES_MAX_ARTICLES = 2000
+
+
 def _echo_ingest_changes(wh: Warehouse, new_ids: Sequence[str], limit: int = 40) -> None:
     """End of `ingest`: what the new articles changed (never fails the ingest)."""
     if not new_ids:
+        return
+    if len(new_ids) > _CHANGES_MAX_ARTICLES:
+        click.echo(
+            f"{len(new_ids)} new articles: too many to list what each changed here; "
+            "`startup-health changes --since DATE` lists it by publication date."
+        )
         return
     from startup_health.changes import changes_from_articles, format_changes
 
