@@ -140,7 +140,7 @@ _MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:burn|spending|expenses|c
 _RELIABLE_LOW = re.compile(
     r"\b(?:reportedly|people familiar|person familiar|according to people|sources|people briefed"
     r"|people close to|it is understood|rumou?r\w*|(?:one|a|two|three|several) (?:person|people|source)s?"
-    r"|(?:person|people|source|sources) said|unconfirmed)\b",
+    r"|(?:person|people|source|sources) said|unconfirmed|said to be|is understood)\b",
 )  # matched against lower-cased text
 _REPORTED = re.compile(r"\b(?:reported|according to|estimated|estimate)\b")
 
@@ -374,7 +374,7 @@ class _Article:
         if before and before[-1][3] != "startup":
             gap = t[before[-1][1] : pos]
             if re.match(r"^(?:['’]s)?,\s(?:(?:the|a|an)\s[^,;]{0,50},\s)?(?:which|who)\s[^,;()]*$", gap) or re.match(r"^['’]s\s+$", gap):
-                if not re.search(r"\binvest|\bthat\b|\bthe (?:start-?up|company|firm)\b|\bits?\b", gap):
+                if not re.search(r"\binvest|\b(?:put|poured|pumped|ploughed)\b|\bthat\b|\bthe (?:start-?up|company|firm)\b|\bits?\b", gap):
                     return None
         if before and before[-1][3] == "other" and _OTHER_OWNS.match(t[before[-1][1] : pos]):
             return None  # "BigHold, its parent, reported revenue of $2bn"
@@ -576,6 +576,8 @@ class _Article:
             metric, src = "inherit", "left"
         if metric is None and re.match(r"^\s(?:in total|in all|to date|so far)\b", right):
             metric, src = "fund", "right"
+        if metric is None and re.match(r"^\s?(?:a|per|each)\s(?:month|year|quarter)\s+(?:in|of)\s+(?:[a-z\-]+\s)?(?:revenue|sales)\b", right):
+            metric, src = "rev", "right"
         if metric is None:
             m2 = _R_LATER.search(right)
             if m2:
@@ -652,6 +654,10 @@ class _Article:
                     return
             if re.search(r"\b(?:would|will|plans? to|to)\s+spend\s+" + _HEDGE_WORDS + r"$", left):
                 return  # a spending plan is not the company's burn
+            after_per = s[last.end : cb]
+            pm2 = re.match(r"^[^.;,]{0,30}?\b(?:a|per|each) (?:month|year|quarter)\s+on\s+([^.;]*)", after_per)
+            if pm2 and not re.search(r"\band\b|,", pm2.group(1)):
+                return  # spending on one thing ("$12m a year on cloud computing") is a cost, not the burn
             if "year" in per or "annum" in per or "annual" in per:
                 value_div = 12.0
             elif "half" in per:
