@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -25,6 +24,7 @@ __all__ = [
     "COUNT_METRICS",
     "AGREE_TOLERANCE",
     "NOT_REPORTED",
+    "UNDATED_WINDOW",
     "SUMMARY_COLUMNS",
     "format_value",
     "format_amount",
@@ -171,50 +171,70 @@ def sources_text(n_sources: int, disagree: bool) -> str:
     return text + (" · sources disagree" if disagree else "")
 
 
-@dataclass(frozen=True, slots=True)
-class _Pick:
-    index: Any
-    n_sources: int
+class _Rows:
+    """The columns ``summarise`` reads, as plain numpy arrays (pandas per-group operations cost more than
+    the whole decision)."""
+
+    def __init__(self, rows: pd.DataFrame) -> None:
+        def dates(col: str) -> np.ndarray:
+            return pd.to_datetime(rows[col]).to_numpy(dtype="datetime64[ns]")
+
+        self.company = rows["company"].to_numpy(dtype=object)
+        self.metric = rows["metric"].to_numpy(dtype=object)
+        self.value = rows["value"].to_numpy(dtype=float)
+        self.unit = rows["unit"].to_numpy(dtype=object)
+        self.qualifier = rows["qualifier"].to_numpy(dtype=object)
+        self.as_of = rows["as_of"].to_numpy(dtype=object)
+        self.article = rows["article_id"].to_numpy(dtype=object)
+        self.row_no = rows["row_no"].to_numpy()
+        self.published = dates("published")
+        start, end = dates("as_of_start"), dates("as_of_end")
+        #: the date a figure refers to, for "latest": its period's start, else its article's date
+        self.when = np.where(np.isnat(start), self.published, start)
+        #: the time it describes; an undated figure describes the weeks before its article was published
+        self.start = np.where(np.isnat(start), self.published - np.timedelta64(UNDATED_WINDOW), start)
+        self.end = np.where(np.isnat(end), self.published, end)
+        self.n_agree = rows["n_agree"].to_numpy(dtype=float) if "n_agree" in rows.columns else None
+
+    def groups(self) -> dict[tuple[str, str], np.ndarray]:
+        out: dict[tuple[str, str], list[int]] = {}
+        for i, key in enumerate(zip(self.company, self.metric)):
+            out.setdefault(key, []).append(i)
+        return {k: np.asarray(v) for k, v in out.items()}
 
 
-def _periods(g: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Start and end of the time each row describes; undated rows describe the weeks before publication."""
-    published = pd.to_datetime(g["published"])
-    start = pd.to_datetime(g["as_of_start"]).fillna(published - UNDATED_WINDOW)
-    end = pd.to_datetime(g["as_of_end"]).fillna(published)
-    return start, end
+def _support(r: _Rows, idx: np.ndarray, p: int) -> int:
+    """Distinct articles giving the same value (within the tolerance, same unit) as row ``p``.
+
+    A row may bring this count along (``n_agree``, counted by the warehouse over rows not passed in).
+    """
+    if r.n_agree is not None and not np.isnan(r.n_agree[p]):
+        return int(r.n_agree[p])
+    values = r.value[idx]
+    scale = np.maximum(np.abs(values), abs(r.value[p]))
+    same = (r.unit[idx] == r.unit[p]) & ((scale == 0) | (np.abs(values - r.value[p]) <= AGREE_TOLERANCE * scale))
+    return len(set(r.article[idx][same]))
 
 
-def _support(g: pd.DataFrame, pos: int) -> int:
-    """Distinct articles giving the same value (within the tolerance, same unit) as row ``pos``."""
-    values = g["value"].to_numpy(dtype=float)
-    v = values[pos]
-    scale = np.maximum(np.abs(values), abs(v))
-    same = (g["unit"].to_numpy() == g["unit"].iloc[pos]) & (
-        (scale == 0) | (np.abs(values - v) <= AGREE_TOLERANCE * scale)
-    )
-    return int(pd.unique(g["article_id"].to_numpy()[same]).size)
+def _latest(dates: np.ndarray) -> np.ndarray:
+    """Which of ``dates`` are the latest (all the missing ones when none is known)."""
+    known = ~np.isnat(dates)
+    if not known.any():
+        return ~known
+    return known & (dates == dates[known].max())
 
 
-def _pick_latest(g: pd.DataFrame) -> _Pick:
-    """The row shown for one company and metric, with the number of articles backing its value.
+def _pick_latest(r: _Rows, idx: np.ndarray) -> tuple[int, int]:
+    """The row shown for one company and metric, and the number of articles backing its value.
 
     Latest by the date the figure refers to (the publication date when it has none), then by publication
     date; among figures as recent as each other, the one more articles back, then the larger.
     """
-    published = pd.to_datetime(g["published"]).to_numpy()
-    when = pd.to_datetime(g["as_of_start"]).fillna(pd.to_datetime(g["published"])).to_numpy()
-    order = pd.DataFrame({"when": when, "published": published, "pos": np.arange(len(g))}).sort_values(
-        ["when", "published"], ascending=False, na_position="last", kind="stable"
-    )
-    top = order.iloc[0]
-    same_when = order["when"].isna() if pd.isna(top["when"]) else order["when"] == top["when"]
-    same_pub = order["published"].isna() if pd.isna(top["published"]) else order["published"] == top["published"]
-    tied = [int(p) for p in order.loc[same_when & same_pub, "pos"]]
-    values = g["value"].to_numpy(dtype=float)
-    supports = {p: _support(g, p) for p in tied}
-    best = max(tied, key=lambda p: (supports[p], values[p], -p))
-    return _Pick(g.index[best], supports[best])
+    tied = idx[_latest(r.when[idx])]
+    tied = tied[_latest(r.published[tied])]
+    supports = {int(p): _support(r, idx, int(p)) for p in tied}
+    best = max(supports, key=lambda p: (supports[p], r.value[p], -p))
+    return best, supports[best]
 
 
 def summarise(rows: pd.DataFrame, companies: Sequence[str]) -> pd.DataFrame:
@@ -225,11 +245,12 @@ def summarise(rows: pd.DataFrame, companies: Sequence[str]) -> pd.DataFrame:
     ``reported=False`` and displays "not reported".
     """
     out: list[dict[str, Any]] = []
-    groups = {key: g for key, g in rows.groupby(["company", "metric"], sort=False)} if len(rows) else {}
+    r = _Rows(rows) if len(rows) else None
+    groups = r.groups() if r is not None else {}
     for company in companies:
         for metric in METRICS:
-            g = groups.get((company, metric))
-            if g is None or g.empty:
+            idx = groups.get((company, metric))
+            if r is None or idx is None:
                 out.append(
                     {
                         "company": company,
@@ -250,74 +271,67 @@ def summarise(rows: pd.DataFrame, companies: Sequence[str]) -> pd.DataFrame:
                     }
                 )
                 continue
-            out.append(_summarise_one(company, metric, g))
+            out.append(_summarise_one(company, metric, r, idx))
     return pd.DataFrame(out, columns=SUMMARY_COLUMNS)
 
 
-def _summarise_one(company: str, metric: str, g: pd.DataFrame) -> dict[str, Any]:
-    pick = _pick_latest(g)
-    row = g.loc[pick.index]
-    value, unit, qualifier = float(row["value"]), str(row["unit"]), str(row["qualifier"])
+def _summarise_one(company: str, metric: str, r: _Rows, idx: np.ndarray) -> dict[str, Any]:
+    p, n_sources = _pick_latest(r, idx)
+    value, unit, qualifier = float(r.value[p]), str(r.unit[p]), str(r.qualifier[p])
+    article = r.article[p]
+    quals = r.qualifier[idx].astype(str)
     # the other end of a range given in the same article
     high = None
-    partner_idx = None
+    partner = -1
     if qualifier in ("range_low", "range_high"):
         other_q = "range_high" if qualifier == "range_low" else "range_low"
-        partner = g[(g["article_id"] == row["article_id"]) & (g["qualifier"] == other_q) & (g["unit"] == unit)]
-        if not partner.empty:
-            partner_idx = partner.index[0]
-            pv = float(partner.iloc[0]["value"])
+        match = idx[(r.article[idx] == article) & (quals == other_q) & (r.unit[idx] == unit)]
+        if len(match):
+            partner = int(match[0])
+            pv = float(r.value[partner])
             value, high = (value, pv) if qualifier == "range_low" else (pv, value)
             qualifier = "range_low"
     display = format_value(value, unit, qualifier, high=high)
     # disagreement: another figure for an overlapping period that cannot be the same figure
-    start, end = _periods(g)
-    s0, e0 = start.loc[pick.index], end.loc[pick.index]
     if high is not None:
         lo, hi = value * (1 - AGREE_TOLERANCE), high * (1 + AGREE_TOLERANCE)
     else:
         lo, hi = figure_interval(value, qualifier)
-    quals = g["qualifier"].to_numpy().astype(str)
-    vals = g["value"].to_numpy(dtype=float)
-    los = vals * (1 - AGREE_TOLERANCE)
-    his = vals * (1 + AGREE_TOLERANCE)
-    los, his = np.minimum(los, his), np.maximum(los, his)
-    open_top = np.isin(quals, ("at_least", "range_low"))
-    open_bottom = np.isin(quals, ("at_most", "range_high"))
-    his = np.where(open_top, np.inf, his)
-    los = np.where(open_bottom, -np.inf, los)
-    same_article_range = (g["article_id"].to_numpy() == row["article_id"]) & np.isin(
-        quals, ("range_low", "range_high")
-    )
+    vals = r.value[idx]
+    los = np.minimum(vals * (1 - AGREE_TOLERANCE), vals * (1 + AGREE_TOLERANCE))
+    his = np.maximum(vals * (1 - AGREE_TOLERANCE), vals * (1 + AGREE_TOLERANCE))
+    his = np.where(np.isin(quals, ("at_least", "range_low")), np.inf, his)
+    los = np.where(np.isin(quals, ("at_most", "range_high")), -np.inf, los)
+    same_article_range = (r.article[idx] == article) & np.isin(quals, ("range_low", "range_high"))
+    start, end = r.start[idx], r.end[idx]
+    s0, e0 = r.start[p], r.end[p]
     # a figure with no date at all (none in the text, none for the article) may be about any period
-    undated = (start.isna() | end.isna()).to_numpy()
-    if pd.isna(s0) or pd.isna(e0):
-        overlap = np.ones(len(g), dtype=bool)
+    if np.isnat(s0) or np.isnat(e0):
+        overlap = np.ones(len(idx), dtype=bool)
     else:
-        overlap = undated | ((start <= e0).to_numpy() & (end >= s0).to_numpy())
+        overlap = np.isnat(start) | np.isnat(end) | ((start <= e0) & (end >= s0))
     conflict = (
-        (g.index != pick.index)
-        & (g.index != partner_idx)
-        & (g["unit"].to_numpy() == unit)
+        (idx != p)
+        & (idx != partner)
+        & (r.unit[idx] == unit)
         & ~same_article_range
         & overlap
         & ((his < lo) | (los > hi))
     )
     ranked: list[str] = []
     if conflict.any():
-        seen = pd.DataFrame(
-            {"v": vals[conflict], "q": quals[conflict], "a": g["article_id"].to_numpy()[conflict]}
-        )
-        counts = seen.groupby(["v", "q"], sort=True)["a"].nunique()
-        counts = counts.sort_values(ascending=False, kind="stable")
-        for v, q in counts.index:
-            text = format_value(float(v), unit, str(q))
+        counts: dict[tuple[float, str], set[Any]] = {}
+        for v, q, a in zip(vals[conflict], quals[conflict], r.article[idx][conflict], strict=True):
+            counts.setdefault((float(v), str(q)), set()).add(a)
+        for v, q in sorted(counts, key=lambda k: (-len(counts[k]), k)):
+            text = format_value(v, unit, q)
             if text not in ranked:
                 ranked.append(text)
             if len(ranked) >= MAX_OTHERS:
                 break
-    date = row["as_of"] if isinstance(row["as_of"], str) and row["as_of"] else None
-    published = row["published"]
+    as_of = r.as_of[p]
+    date = as_of if isinstance(as_of, str) and as_of else None
+    published = r.published[p]
     return {
         "company": company,
         "metric": metric,
@@ -328,10 +342,10 @@ def _summarise_one(company: str, metric: str, g: pd.DataFrame) -> dict[str, Any]
         "qualifier": qualifier,
         "display": display,
         "as_of": date,
-        "date": date or (pd.Timestamp(published).date().isoformat() if not pd.isna(published) else None),
-        "n_sources": pick.n_sources,
+        "date": date or (str(published.astype("datetime64[D]")) if not np.isnat(published) else None),
+        "n_sources": n_sources,
         "disagree": bool(conflict.any()),
         "others": ranked,
-        "article_id": str(row["article_id"]),
-        "row_no": int(row["row_no"]),
+        "article_id": str(article),
+        "row_no": int(r.row_no[p]),
     }

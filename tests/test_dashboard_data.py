@@ -5,14 +5,18 @@ from __future__ import annotations
 import csv
 import doctest
 import io
+import random
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from pandas.testing import assert_frame_equal
 
 import dashboard.data as data_module
-from dashboard.data import DashboardData
+from dashboard.data import _SUMMARY_SQL, DashboardData
+from dashboard.summary import summarise
+from models.records import METRICS, Period
 from models.warehouse import Warehouse
 from tests.dashboard_fixtures import (
     FORMULA_QUOTE,
@@ -99,7 +103,7 @@ def test_evidence_keeps_the_most_recent_when_capped(data: DashboardData) -> None
     assert all(r["as_of"] is None and r["published"] >= "2024-03-22" for r in rows)  # the newest figures
 
 
-def test_evidence_csv_holds_the_given_rows_in_order_and_neutralises_formulas(data: DashboardData) -> None:
+def test_evidence_csv_matches_grid_and_neutralises_formulas(data: DashboardData) -> None:
     rows, _ = data.evidence(["Acme Rockets", *BOTH])
     chosen = [rows[5]["id"], rows[0]["id"], rows[1]["id"], "nonsense", "x:y"]
     got = parse(data.evidence_csv(chosen))
@@ -187,3 +191,40 @@ def test_sql_page_caps_rows(data: DashboardData) -> None:
 def test_sql_csv_is_neutralised(data: DashboardData) -> None:
     got = parse("".join(data.iter_sql_csv("SELECT quote FROM metrics WHERE metric = 'layoffs'")))
     assert got == [{"quote": "'" + FORMULA_QUOTE}]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_summary_query_leaves_out_only_rows_that_cannot_matter(tmp_path: Path, seed: int) -> None:
+    """The warehouse sends ``summarise`` a subset of the rows; the answer must be that of every row."""
+    rng = random.Random(seed)
+    companies = ["Alpha", "Beta", "Gamma"]
+    stories = []
+    for i in range(80):
+        company = rng.choice(companies)
+        published = date(2023, 1, 1) + timedelta(days=rng.randrange(500)) if rng.random() < 0.9 else None
+        figures = []
+        for j in range(rng.randint(1, 4)):
+            metric = rng.choice(METRICS[:4] + ("headcount",))
+            unit = {"headcount": "persons", "burn_rate": "USD/month"}.get(metric) or rng.choice(["USD", "USD", "EUR"])
+            value = rng.choice([100, 101, 120, 200, 1000]) * (1 if unit == "persons" else 1e6)
+            when = None
+            r = rng.random()
+            if r < 0.4:
+                when = Period.month(2023 + rng.randrange(2), rng.randint(1, 12))
+            elif r < 0.55:
+                when = Period.year(2023 + rng.randrange(2))
+            qualifier = rng.choice(["exact", "exact", "approx", "at_least", "at_most", "range_low", "range_high"])
+            sentence = f"{company} figure {i} {j} is {value:,.0f} units."
+            figures.append(Fig(company, metric, value, unit, qualifier, sentence, f"{value:,.0f}", when))
+        stories.append(Story(path=f"r/{i}.txt", published=published, title=f"t{i}", figures=figures))
+    db = write_articles(tmp_path / "random.duckdb", stories)
+    data = DashboardData(Warehouse(db))
+    every = Warehouse(db).query_df(
+        "SELECT company, metric, value, unit, qualifier, as_of, as_of_start, as_of_end, published, article_id, "
+        "row_no FROM metrics"
+    )
+    expected = summarise(every, companies)
+    got = data.summary(companies).drop(columns=["quote"])
+    assert_frame_equal(got, expected, check_dtype=False)
+    sent = Warehouse(db).query_df(_SUMMARY_SQL, {"companies": companies, "tol": 0.02, "days": 30})
+    assert len(sent) < len(every)  # some rows were indeed left out
