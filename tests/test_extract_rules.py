@@ -48,6 +48,12 @@ POSITIVE = [
     ("Acme is cutting between 500 and 700 jobs.", "Acme", "layoffs", 700, "persons", "range_high"),
     ("Acme raised $10m in January. Meanwhile, rival Beta Labs raised $30m.", "Beta Labs", "funding_raised", 30e6,
      "USD", "exact"),
+    ("Acme's investors include BigCo, which put $25 million into the company in 2022.", "Acme", "funding_raised",
+     25e6, "USD", "exact"),
+    ("Acme, valued at $3 billion in 2021, raised $200 million.", "Acme", "valuation", 3e9, "USD", "exact"),
+    ("Acme generates about $1 million a month in revenue.", "Acme", "revenue", 1e6, "USD", "approx"),
+    ("Acme is spending an estimated $9 million a month on computing, staff and offices.", "Acme", "burn_rate", 9e6,
+     "USD/month", "approx"),
 ]  # fmt: skip
 
 # sentences that must give no metric rows at all
@@ -65,6 +71,8 @@ NEGATIVE = [
     "Acme trains its models on 20,000 GPUs.",
     "Acme was founded in 2019 and has offices in 12 cities.",
     "Acme's market share rose to 12% in 2023.",
+    "Acme spends about $12 million a year on cloud computing.",
+    "Acme's chief executive earned a salary of $450,000 last year.",
 ]
 
 
