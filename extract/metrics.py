@@ -48,8 +48,7 @@ _COUNT_HINT = re.compile(
 )
 _LEAD_HINT = re.compile(
     r"\b(?:[Rr]esign|[Ss]tep\w* (?:down|aside)|[Qq]uit|[Ll]eft\b|[Ll]eav|[Dd]epart|[Ee]xit|last day|[Aa]ppoint"
-    r"|[Ii]nterim|named|[Hh]ire|[Pp]oach|lured|[Rr]eplace|takes over|ousting|[Cc]hief|[Ff]ounder|[Cc]o-founder"
-    r"|head of|[Pp]resident|counsel|[Dd]irector|CEO|CTO|COO|CFO)"
+    r"|[Ii]nterim|named|[Hh]ire|[Pp]oach|lured|[Rr]eplace|takes over|ousting|walked out|[Ll]ost\b|[Ll]os(?:es|ing)\b)"
 )
 
 _HEDGE_WORDS = (
