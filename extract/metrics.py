@@ -18,7 +18,7 @@ from datetime import date
 from extract.companies import Names
 from extract.dates import find_dates
 from extract.numbers import PERSON_NOUNS, Amount, find_counts, find_money, hedge_before
-from extract.sentences import clause_bounds, split_sentences
+from extract.sentences import CLAUSE_BREAK, split_sentences
 from models.records import Event, Metric, Period
 
 __all__ = ["extract_figures", "CANDIDATE_RE"]
@@ -335,6 +335,7 @@ class _Article:
         self._starts = [m.start for m in mentions]
         self._mcache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
         self._mcache_money: dict[tuple[int, int], list[Amount]] = {}
+        self._clause_marks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         startups = set(names.startups)
         self._kinds = []
         for m in mentions:
@@ -343,6 +344,20 @@ class _Article:
             self._kinds.append((m.start, m.end, c, kind))
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _cb(self, sa: int, sb: int, rel: int) -> tuple[int, int]:
+        """`clause_bounds` of the sentence ``text[sa:sb]``, with the clause breaks computed once."""
+        marks = self._clause_marks.get((sa, sb))
+        if marks is None:
+            marks = self._clause_marks[(sa, sb)] = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(self.text[sa:sb])]
+        start, end = 0, sb - sa
+        for ms, me in marks:
+            if me <= rel:
+                start = me
+            elif ms >= rel:
+                end = ms
+                break
+        return start, end
+
     def _money_in(self, sa: int, sb: int) -> list[Amount]:
         key = (sa, sb)
         got = self._mcache_money.get(key)
@@ -399,7 +414,7 @@ class _Article:
             if re.match(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)", gap) or len(gap) < 3:
                 return near[2]
             s = t[sa:sb]
-            ca, _ = clause_bounds(s, pos - sa)
+            ca, _ = self._cb(sa, sb, pos - sa)
             inclause = [m for m in left if m[0] >= sa + ca and not self._aside(sa, sb, m, pos)]
             if inclause:
                 return inclause[-1][2]
@@ -422,7 +437,7 @@ class _Article:
 
     def date_for(self, sa: int, sb: int, pos: int, metric: str, end: int | None = None) -> tuple[Period | None, bool]:
         s = self.text[sa:sb]
-        a, b = clause_bounds(s, pos - sa)
+        a, b = self._cb(sa, sb, pos - sa)
         rel = pos - sa
         rel_end = (end if end is not None else pos) - sa
         p = None
@@ -526,7 +541,7 @@ class _Article:
 
     def _one_money(self, s: str, sa: int, sb: int, unit: list[Amount], prev_end: int, next_start: int) -> None:
         first, last = unit[0], unit[-1]
-        ca, cb = clause_bounds(s, first.start)
+        ca, cb = self._cb(sa, sb, first.start)
         if _in_quotes(self.text, sa + first.start) and not re.search(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b", s[ca:cb]):
             return  # a quotation's figures count only when the company speaks of itself ("our revenue")
         clause = s[ca:cb]
@@ -708,7 +723,7 @@ class _Article:
                 ):
                     rng = nx
                     skip.add(idx + 1)
-            ca, cb = clause_bounds(s, c.start)
+            ca, cb = self._cb(sa, sb, c.start)
             clause = s[ca:cb]
             if _DENY.search(clause):
                 continue
@@ -863,7 +878,7 @@ class _Article:
             if metric == "departed_talent":
                 self._dep_counts.append(sa + c.start)
         for pm in _PCT_OF_N.finditer(s):
-            pa, pb = clause_bounds(s, pm.start())
+            pa, pb = self._cb(sa, sb, pm.start())
             if _DENY.search(s[pa:pb]) or _PLAN.search(s[pa:pb]) or _HYPO.search(s[pa:pb]):
                 continue
             frac = pm.group("frac").lower()
@@ -876,7 +891,7 @@ class _Article:
             self.add(comp, "layoffs", round(base * val), "persons", q, sa + pm.start("frac"), sa + pm.end("frac"), sa, sb)
             produced.add("layoffs")
         for fm in _FRACTION.finditer(s):
-            pa, pb = clause_bounds(s, fm.start())
+            pa, pb = self._cb(sa, sb, fm.start())
             if _DENY.search(s[pa:pb]) or _PLAN.search(s[pa:pb]) or _HYPO.search(s[pa:pb]):
                 continue
             if any(pm.start() <= fm.start() < pm.end() for pm in _PCT_OF_N.finditer(s)):

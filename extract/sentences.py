@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "clause_bounds"]
+__all__ = ["split_sentences", "clause_bounds", "CLAUSE_BREAK"]
 
 _ABBREV = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov"
@@ -63,6 +63,10 @@ _CLAUSE = re.compile(
     r";|:\s|\s[-–—]\s|,\s(?=(?:but|while|whereas|saying|although|though|with|and\s+(?:the|its|it|a|an|in)"
     r"|when|after|before|or)\b)|\s(?=while\s)|\s(?=and\s+(?:was|is|had|has|lost|losing)\b)",
 )
+
+
+#: where one clause of a sentence ends and the next begins
+CLAUSE_BREAK = _CLAUSE
 
 
 def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
