@@ -53,7 +53,7 @@ _SCALES: dict[str, float] = {
 _CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                    "gbp": "GBP"}  # fmt: skip
 _CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-                   "pounds": "GBP", "pound": "GBP"}  # fmt: skip
+                   "pounds": "GBP", "pound": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP"}  # fmt: skip
 
 # a digit figure: 1,234,567.89 or 1.3 or 600 (bounded repetition: no catastrophic backtracking)
 _DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,4})?(?!\d)|\d{1,15}(?:\.\d{1,6})?(?!\d)"
@@ -68,7 +68,7 @@ MONEY_RE = re.compile(
     (?P<sign>US\$|\$|€|£|\b(?:USD|EUR|GBP)\s?)(?P<num>{_DIGITS})
         (?:[ \u00a0]?(?P<scale>{_SCALE})\b)?
     | (?<![\w$€£.,])(?P<num2>{_DIGITS}|{_WORDNUM})(?:[ \u00a0](?P<scale2>trillion|billion|million|thousand)
-        (?:[ \u00a0](?P<cword>dollars|euros|pounds)\b)?|(?P<scale3>bn|m|k)[ \u00a0](?P<cword3>dollars|euros|pounds)\b)
+        (?:[ \u00a0](?P<cword>dollars|euros|pounds|usd|eur|gbp)\b)?|(?P<scale3>bn|m|k)[ \u00a0](?P<cword3>dollars|euros|pounds|usd|eur|gbp)\b)
     """,
     re.IGNORECASE | re.VERBOSE,
 )

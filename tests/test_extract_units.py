@@ -49,6 +49,10 @@ def test_doctests(module) -> None:
         ("$700k", 700_000, "USD"),
         ("2.5 million pounds", 2_500_000, "GBP"),
         ("$100b", 100_000_000_000, "USD"),
+        ("5 million USD", 5_000_000, "USD"),
+        ("3.5bn EUR", 3_500_000_000, "EUR"),
+        ("5m euros", 5_000_000, "EUR"),
+        ("USD 5 million", 5_000_000, "USD"),
     ],
 )
 def test_parse_amount(text: str, value: float, currency: str) -> None:
