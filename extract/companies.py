@@ -279,10 +279,34 @@ def _sentence_initial(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?\n:—–-|"
 
 
+_LINE = re.compile(r"[^\n]+")
+_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    r"""Spans of Title Case Headline Lines, whose capitals say nothing about names.
+
+    >>> t = "Acme Raises $20 Million To Expand Into Europe\nAcme, the start-up, said so."
+    >>> [t[a:b] for a, b in _title_case_lines(t)]
+    ['Acme Raises $20 Million To Expand Into Europe']
+    """
+    out = []
+    for line in _LINE.finditer(text):
+        words = [w for w in line.group(0).split() if w[:1].isalpha() and w.lower() not in _SMALL]
+        if len(words) >= 4 and len(line.group(0)) < 200 and not line.group(0).rstrip().endswith((".", "!", "?", '."', ".”")):
+            caps = sum(1 for w in words if w[0].isupper())
+            if caps >= 0.8 * len(words):
+                out.append((line.start(), line.end()))
+    return out
+
+
 def find_names(text: str, title: str | None = None) -> Names:
     """Scan ``text`` for names and classify them; ``title`` only adds evidence, not mentions."""
     raw: list[Mention] = []
+    headlines = _title_case_lines(text)
     for m in _NAME_RE.finditer(text):
+        if headlines and any(a <= m.start() < b for a, b in headlines):
+            continue
         run = m.group(0)
         for a, b in _clean(run, text[m.end() : m.end() + 1]):
             piece = run[a:b]

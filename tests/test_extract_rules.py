@@ -109,3 +109,13 @@ def test_incumbent_relative_clause_is_not_the_startups() -> None:
         published=PUB,
     )
     assert [(m.company, m.metric, m.value) for m in x.metrics] == [("Lumora", "funding_raised", 20e6)]
+
+
+def test_title_case_headline_does_not_make_names() -> None:
+    x = extract_article(
+        "Acme Raises $20 Million To Expand Into Europe\n\n"
+        "Acme, the Paris-based delivery startup, said on Monday it had raised $20 million. Acme employs 120 people.",
+        published=PUB,
+    )
+    assert {m.company for m in x.metrics} == {"Acme"}
+    assert sorted((m.metric, m.value) for m in x.metrics) == [("funding_raised", 20e6), ("headcount", 120)]
