@@ -62,8 +62,8 @@ _INVESTOR_SUFFIX = re.compile(
 # right after a name (possessive already removed): grammar that makes the name a startup
 _POS_RIGHT = re.compile(
     r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
-    r"|service|provider|unicorn|venture|business|chain|operator|lab)\b"
-    r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"|service|provider|unicorn|venture|business|chain|operator|lab|\w+tech)\b"
+    r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
@@ -161,7 +161,10 @@ _ROLE_OF = frozenset(
     " leaders executive".split()
 )
 _NOT_NP = frozenset("by who which that in on at with and after before from to for of was is".split())
-_COMPANY_NOUNS = frozenset("start-up startup company firm maker unicorn app platform service".split())
+_COMPANY_NOUNS = frozenset(
+    "start-up startup company firm maker unicorn app platform service fintech insurtech proptech biotech edtech"
+    " healthtech agtech cleantech regtech legaltech".split()
+)
 _ROLE_SET = frozenset(
     """founder co-founder cofounder chief executive officer president vice-president boss scientist researcher
     engineer veteran entrepreneur spokesperson spokeswoman spokesman director chairman chairwoman ceo cto coo cfo
@@ -439,6 +442,8 @@ def find_names(text: str, title: str | None = None) -> Names:
                 n += 1  # where departing people go: an acquirer, incumbent or rival
         if _INVESTOR_SUFFIX.search(c):
             n += 2
+        if left.endswith("(") and right.startswith(")"):
+            n += 1  # "(Reuters)": a dateline's news agency
         if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
             n += 2  # "the Berlin company": a place or kind, not a name
         if tail.endswith("with "):
