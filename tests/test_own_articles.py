@@ -29,8 +29,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html")
 
 # Minimum overall F1 per split. 0.0 for now: the extractor's author sets these from measurements
 # (and the lead will raise them); do not lower them once set.
-TUNE_MIN_F1 = 0.0
-HOLDOUT_MIN_F1 = 0.0
+TUNE_MIN_F1 = 0.95  # measured 1.000 (the extractor was tuned on these)
+HOLDOUT_MIN_F1 = 0.90  # measured 0.943 on articles the extractor's authors never opened
 MIN_F1 = {"tune": TUNE_MIN_F1, "holdout": HOLDOUT_MIN_F1}
 
 _PERIOD = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}-\d{2}/\d{4}-\d{2})$")
