@@ -73,10 +73,10 @@ _L_CUES = re.compile(
         |bought|purchases?|purchased|acqui\w+|pay|pays|paid|paying|owed|owes|owe|lost|lose|loses|losing
         |loss|losses|cash|bill|bills|licen[cs]e|licensing|fee|fees|package|prices?|priced|cost|commitment
         |ticket|grant|grants|contribut\w+|market|worth|sale|sold|cheques?|consumed|refund|stake|subsidy
-        |owing|spent\ heavily|sell|salary|salaries|wages?|compensation|bonus(?:es)?|pay\ package)
+        |owing|sell|salary|salaries|wages?|compensation|bonus(?:es)?|pay\ package)
     | (?P<sought>to\ raise|seeking|seek|seeks|sought|wanted|wants|hoped|hoping|hopes|aims?|aiming
         |plans?\ to\ raise|asks?|asking|try(?:ing)?\ to\ raise|tried\ to\ raise|promised|pledged)
-    | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|brought\ in\ \w+\ of\ revenue|earns|earned|earning|arr|bookings)
+    | (?P<rev>revenues?|sales|turnover|annuali[sz]ed|run-rate|run\ rate|takings|earns|earned|earning|arr|bookings)
     | (?P<burn>spending|spend|spends|spent|burn|burning|burned|burnt|burns|expenses|expenditure|outgoings|running\ costs|operating\ costs)
     | (?P<fund>raised|raise|raises|raising|secured|secure|secures|closed|closes|close(?!\ to)|brought\ in|brings\ in
         |bringing\ in|collected|collecting|lands|landed|land|invest|invests|invested|investing|investment|injection|funding
@@ -88,8 +88,8 @@ _R_IMMEDIATE = re.compile(
     r"""^[ ]?(?:
       (?P<excl>(?:of\ |in\ )?(?:new\ )?(?:debt|loans?|credit|term\ loan|bonds?)\b|loan|purchase|acquisition|deal\ to\ buy
         |buyout|(?:consulting\ |licensing\ )?fee|of\ cash|in\ cash|in\ the\ bank|(?:net\ )?loss|market\b|bill
-        |grant|stake|tender|upfront|package|settlement|fine\b|price|a\ share|per\ share|of\ processing
-        |of\ it\b|of\ the\ money|less\ than\ it\ owed|between\ them|more\b|for\ the\ (?:live|tool))
+        |grant|stake|tender|upfront|package|settlement|fine\b|price|a\ share|per\ share
+        |of\ (?:it|them|the\ (?:money|cash|sum))\b|more\b)
     | (?P<pre>pre-money)
     | (?P<val>(?:post-money\ )?valuation)
     | (?P<rev>(?:of|in)\ (?:annual\ |annuali[sz]ed\ |recurring\ |gross\ |quarterly\ )*(?:revenues?|sales|turnover)|(?:annual\ )?(?:revenues?|sales)\b)
@@ -170,7 +170,7 @@ _LAYOFF = (
 _DEPART = (
     r"left|leaves|leaving|quit|quits|quitting|resigned|resign|resigns|resigning|departed|depart|departs"
     r"|departing|exited|exit|stepped down|step down|steps down|stepping down|stepped aside|handed in \w+ notice"
-    r"|moved on|walked out|defected|poached|hired away|lost|joined|joining|join|joins|followed \w+ out"
+    r"|moved on|walked out|defected|poached|hired away|lost|joined|joining|join|joins"
     r"|(?:will|would|to|shall) leave|hired|recruited"
 )
 _HEAD_ADJ = re.compile(
