@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Mention", "Names", "find_names", "ROLE_WORDS"]
+__all__ = ["Mention", "Names", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_RE"]
 
 _TOKEN = r"(?:[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?|[a-z]{1,2}[A-Z][\w\-]*(?:['’]s)?)"
 _NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
@@ -50,11 +50,11 @@ ROLE_WORDS = (
     r"|spokeswoman|spokesman|director|chairman|chairwoman|ceo|cto|coo|cfo|billionaire|investor"
     r"|counsel|analyst|manager|partner|leader|creator|inventor|designer|professor|reporter"
 )
-_SUFFIX_RE = re.compile(
+SUFFIX_RE = _SUFFIX_RE = re.compile(
     r"^(?:AI|Inc\.?|Labs?|Ltd\.?|LLC|plc|PLC|Corp\.?|Corporation|Technologies|Global|Group|Holdings"
     r"|Co\.?|Limited|GmbH|SA|AG|Systems|Software|Robotics)$"
 )
-_INVESTOR_SUFFIX = re.compile(
+INVESTOR_SUFFIX = _INVESTOR_SUFFIX = re.compile(
     r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Bank|Securities"
     r"|Asset|Advisors|Associates|Equity|Holdings)$"
 )

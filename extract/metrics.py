@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
-from extract.companies import Names
+from extract.companies import INVESTOR_SUFFIX, ROLE_WORDS, SUFFIX_RE, Names
 from extract.dates import find_dates
 from extract.numbers import PERSON_NOUNS, Amount, find_counts, find_money, hedge_before
 from extract.sentences import CLAUSE_BREAK, split_sentences
@@ -910,11 +910,13 @@ class _Article:
         s = t[sa:sb]
         ms = self.mentions_in(sa, sb)
         starts = {c.split()[0] for c in self.names.startups}
+        lists = [(sa + x.start(1), sa + x.end(1)) for x in _BACKER_LIST.finditer(s)]
         people = [
             m for m in ms
             if (m[3] == "person" or (m[3] == "other" and _looks_like_person(m[2]) and m[2].split()[0] not in starts))
             and not re.match(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b",
                              t[m[1] : m[1] + 30])
+            and _could_be_person(m[2]) and not any(a <= m[0] < b for a, b in lists)
         ]  # fmt: skip
         if not _DENY.search(s):
             for v in _DEPART_NAME.finditer(s):
@@ -1008,9 +1010,9 @@ class _Article:
             for p in people:
                 if p[2].split()[-1].lower() in self.departed or p[3] != "person":
                     continue
-                if (p[2], kind) in self._event_keys:
-                    continue
-                self._event_keys.add((p[2], kind))
+                if (p[2].split()[-1].lower(), kind) in self._event_keys:
+                    continue  # one person, one event: "Jane Roe ... Roe" in a sentence is one appointment
+                self._event_keys.add((p[2].split()[-1].lower(), kind))
                 if kind == "appointed":
                     ctx = t[max(sa, p[0] - 60) : min(sb, p[1] + 60)]
                     if not _APPOINT.search(ctx):
@@ -1115,6 +1117,18 @@ def _inferred_publication(text: str) -> date | None:
         if p.precision in ("day", "month") and (best is None or p.end > best):
             best = p.end
     return best
+
+
+# "backed by investors including Northwind Capital and Harbor Lane": a list of backers names no leaders
+_BACKER_LIST = re.compile(
+    r"\b(?:investors|backers|shareholders|funds|firms|investment firms|venture firms|lenders)\s+(?:including|such as|like|led by)\s+"
+    r"((?:(?:[A-Z][\w&.\-]*(?:['’]s)?|of|and|&|the|former|" + ROLE_WORDS + r")(?:\s|,\s)?)+)"
+)
+
+
+def _could_be_person(name: str) -> bool:
+    """False for names that only an organisation has ("Northwind Capital", "Acme Labs")."""
+    return not (INVESTOR_SUFFIX.search(name) or SUFFIX_RE.match(name.split()[-1]))
 
 
 def _looks_like_person(name: str) -> bool:

@@ -205,6 +205,10 @@ def find_money(text: str) -> list[Amount]:
     return out
 
 
+#: a count in digits: 1900, 1,900 or 2.5 (never a sign, exponent, "inf" or "nan")
+_COUNT_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
 def parse_count(s: str) -> float | None:
     """A count of things written in digits or words.
 
@@ -212,6 +216,8 @@ def parse_count(s: str) -> float | None:
     (6.0, 24.0, 1900.0, 4.0)
     >>> parse_count("several") is None and parse_count("dozens") is None
     True
+    >>> [parse_count(x) for x in ("inf", "nan", "1e999", "-5", "1,90")]
+    [None, None, None, None, None]
     """
     s = re.sub(r"\s+", " ", s.strip().lower())
     if s in ("half a dozen",):
@@ -229,10 +235,9 @@ def parse_count(s: str) -> float | None:
         return 2.0
     if s in WORD_NUMBERS:
         return float(WORD_NUMBERS[s])
-    try:
+    if _COUNT_DIGITS.fullmatch(s):
         return float(s.replace(",", ""))
-    except ValueError:
-        return None
+    return None
 
 
 def find_counts(text: str) -> list[Count]:

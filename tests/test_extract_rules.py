@@ -119,3 +119,26 @@ def test_title_case_headline_does_not_make_names() -> None:
     )
     assert {m.company for m in x.metrics} == {"Acme"}
     assert sorted((m.metric, m.value) for m in x.metrics) == [("funding_raised", 20e6), ("headcount", 120)]
+
+
+EVENT_CASES = [
+    # (text, {(person, kind)} expected exactly)
+    ("Quorvia AI, which has been backed by investors including Harbor Lane and Tessel Grove, does not have a "
+     "permanent replacement for the CEO role but has appointed its COO Maya Okafor and CTO Karl Varga as interim "
+     "co-CEOs.", {("Maya Okafor", "interim"), ("Karl Varga", "interim")}),
+    ("Quorvia AI, backed by investors including former Google chief executive Eric Schmidt and Tessel Grove, has "
+     "appointed COO Maya Okafor as interim CEO.", {("Maya Okafor", "interim")}),
+    ("Quorvia AI, backed by Northwind Capital and Greyfield Partners, named COO Maya Okafor interim chief "
+     "executive; Okafor was previously its head of operations.", {("Maya Okafor", "interim")}),
+    ("Quorvia AI said chief executive Jonas Novak resigned, and Novak's resignation takes effect in May.",
+     {("Jonas Novak", "resigned")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EVENT_CASES, ids=[f"ev{i}" for i in range(len(EVENT_CASES))])
+def test_events_name_people_once(text: str, expected: set[tuple[str, str]]) -> None:
+    """Leadership events name people only (never a backer in an "investors including" list), one per person."""
+    events = extract_article(text, published=PUB).events
+    got = [(e.person, e.kind) for e in events]
+    assert len(got) == len(set(got)), got
+    assert set(got) == expected
