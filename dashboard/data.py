@@ -59,7 +59,7 @@ EVIDENCE_ORDER = (
 
 EXAMPLE_QUERIES: list[tuple[str, str]] = [
     (
-        "Latest figures per company",
+        "Figures per company, newest first",
         "SELECT company, metric, value, unit, qualifier, as_of, published\n"
         "FROM metrics\nORDER BY company, metric, published DESC\nLIMIT 100",
     ),
@@ -183,7 +183,7 @@ class DashboardData:
         sql_timeout_s: float = 3.0,
         sql_max_rows: int = 1000,
         cache_entries: int = 256,
-        timeline_cap: int = 200,
+        timeline_cap: int = 100,
         csv_chunk_rows: int = 20_000,
     ) -> None:
         self.warehouse = warehouse
@@ -346,15 +346,13 @@ class DashboardData:
             if not key:
                 return [], 0
             df = self.warehouse.query_df(
-                f"""SELECT company, metric, value, unit, qualifier, as_of, CAST(published AS VARCHAR) AS published,
-                           quote, hl_start, hl_end, article_title, article_url, article_path, article_id, row_no,
-                           total
-                    FROM (
+                f"""WITH f AS (
                       SELECT company, metric, value, unit, qualifier, as_of, as_of_start, published, quote,
                              char_start - quote_start AS hl_start, char_end - quote_start AS hl_end,
-                             article_title, article_url, article_path, article_id, row_no,
-                             (SELECT count(*) FROM metrics WHERE company IN (SELECT unnest($1))) AS total
-                      FROM metrics WHERE company IN (SELECT unnest($1))
+                             article_title, article_url, article_path, article_id, row_no
+                      FROM metrics WHERE company IN (SELECT unnest($1)))
+                    SELECT * EXCLUDE (as_of_start) REPLACE (CAST(published AS VARCHAR) AS published) FROM (
+                      SELECT *, (SELECT count(*) FROM f) AS total FROM f
                       ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, published DESC NULLS LAST,
                                article_id, row_no
                       LIMIT $2)

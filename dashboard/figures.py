@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import math
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -60,11 +59,21 @@ def hover_quote(quote: Any, width: int = 60, limit: int = 300) -> str:
     """
     if not isinstance(quote, str) or not quote:
         return ""
-    text = " ".join(quote.split())
+    words = quote.split()
+    text = " ".join(words)
     if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    lines = textwrap.wrap(text, width) or [text]
-    return "“" + "<br>".join(html.escape(line) for line in lines) + "”"
+        words = text[: limit - 1].rstrip().split()
+        words[-1] += "…"
+    lines: list[str] = []
+    line = ""
+    for word in words:  # greedy wrap (textwrap is ten times slower, and a chart may hold thousands)
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "“" + "<br>".join(html.escape(part) for part in lines) + "”"
 
 
 def point_key(kind: str, article_id: Any, row_no: Any) -> str:
