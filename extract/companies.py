@@ -59,8 +59,29 @@ INVESTOR_SUFFIX = _INVESTOR_SUFFIX = re.compile(
     r"|Asset|Advisors|Associates|Equity|Holdings)$"
 )
 
+class _Folded:
+    """A case-insensitive pattern run as a case-sensitive one on lower-cased text (several times faster:
+    the engine can only skip alternatives cheaply by their first literal character when case matters).
+    Text whose lower case changes length falls back to the ``re.IGNORECASE`` pattern."""
+
+    __slots__ = ("_low", "_ci")
+
+    def __init__(self, pattern: str):
+        assert not re.search(r"\\[SWBDAZ]", pattern)
+        self._low = re.compile(pattern.lower())
+        self._ci = re.compile(pattern, re.IGNORECASE)
+
+    def match(self, s: str) -> re.Match[str] | None:
+        low = s.lower()
+        return self._low.match(low) if len(low) == len(s) else self._ci.match(s)
+
+    def search(self, s: str) -> re.Match[str] | None:
+        low = s.lower()
+        return self._low.search(low) if len(low) == len(s) else self._ci.search(s)
+
+
 # right after a name (possessive already removed): grammar that makes the name a startup
-_POS_RIGHT = re.compile(
+_POS_RIGHT = _Folded(
     r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|venture|business|chain|operator|lab|\w+tech)\b"
     r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
@@ -77,10 +98,9 @@ _POS_RIGHT = re.compile(
     r"|board|investors|backers|revenue|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives)\b"
     r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b)",
-    re.IGNORECASE,
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
-_KEEP_RIGHT = re.compile(
+_KEEP_RIGHT = _Folded(
     r"^(?:['’]s?\s|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
@@ -91,7 +111,6 @@ _KEEP_RIGHT = re.compile(
     r"|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew|expects|filed|shut|told"
     r"|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled|made|earns|sought|wants"
     r"|hopes|tried|attempted|set|became|brought|took|won|saw|began|paid|kept|put|ran|reported)\b)",
-    re.IGNORECASE,
 )
 #: ordinary nouns that start sentences and take verbs like names do
 _COMMON_START = frozenset(
@@ -116,21 +135,19 @@ _NEG_LEFT = re.compile(
     r"|(?:[A-Z][\w&\-]+,?\s(?:and\s)?){1,6}|from investors including|giant|group|conglomerate"
     r"|partner|partners|investor|rival|customers|sale of [\w\s]{0,40} to|sold to|told|with)\s$",
 )
-_NEG_RIGHT = re.compile(
+_NEG_RIGHT = _Folded(
     r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:the\s(?:[\w\-]+\s){1,3}(?:giant|group|conglomerate|incumbent|investor|fund)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
     r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
     r"|took control|rescue|stake|analysts?)\b",
-    re.IGNORECASE,
 )
 _PERSON_LEFT = re.compile(rf"\b(?:{ROLE_WORDS})s?(?:\s(?:and|&)\s(?:{ROLE_WORDS}))?\s$", re.IGNORECASE)
-_PERSON_RIGHT = re.compile(
+_PERSON_RIGHT = _Folded(
     r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
     + ROLE_WORDS
     + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her)\b|\s(?:himself|herself)\b)",
-    re.IGNORECASE,
 )
 _DEST_LEFT = re.compile(r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$")
 _KIND_RIGHT = re.compile(r"^\s(?:company|start-?up|firm|group|business|outfit|government|market|office|area|region)\b")
@@ -174,7 +191,7 @@ _ROLE_SET = frozenset(
 
 
 def _last_words(left: str, k: int, strip: bool = False) -> list[str]:
-    ws = [w.lower() for w in _WORD.findall(left[-70:])][-k:]
+    ws = [w.lower() for w in _WORD.findall(left[-70:])[-k:]]
     return [w.rstrip(",.") for w in ws] if strip else ws
 
 
@@ -283,6 +300,7 @@ def _sentence_initial(text: str, i: int) -> bool:
 
 
 _LINE = re.compile(r"[^\n]+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
 _SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
 
 
@@ -295,8 +313,10 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """
     out = []
     for line in _LINE.finditer(text):
+        if len(line.group(0)) >= 200 or line.group(0).rstrip().endswith((".", "!", "?", '."', ".”")):
+            continue  # a paragraph, not a headline (tested first: it is cheap)
         words = [w for w in line.group(0).split() if w[:1].isalpha() and w.lower() not in _SMALL]
-        if len(words) >= 4 and len(line.group(0)) < 200 and not line.group(0).rstrip().endswith((".", "!", "?", '."', ".”")):
+        if len(words) >= 4:
             caps = sum(1 for w in words if w[0].isupper())
             if caps >= 0.8 * len(words):
                 out.append((line.start(), line.end()))
@@ -329,8 +349,13 @@ def find_names(text: str, title: str | None = None) -> Names:
     freq: dict[str, int] = {}
     for mm in raw:
         freq[mm.name] = freq.get(mm.name, 0) + 1
-    lower_words = set(re.findall(r"\b[a-z][a-z\-]+\b", text))
-    mid |= {n for n, k in freq.items() if k >= 2 and " " not in n and n.lower() not in lower_words}
+    # (the set of lower-case words is built only when some candidate occurs in lower case at all)
+    cands = [n for n, k in freq.items() if k >= 2 and " " not in n and n not in mid]
+    if any(n.lower() in text for n in cands):
+        lower_words = set(_LOWER_WORD.findall(text))
+        mid |= {n for n in cands if n.lower() not in lower_words}
+    else:
+        mid |= set(cands)
     # a single-token name at a sentence start that is also a lower-case word elsewhere is a word
     mentions = []
     for mm in raw:

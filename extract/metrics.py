@@ -23,12 +23,33 @@ from models.records import Event, Metric, Period
 
 __all__ = ["extract_figures", "CANDIDATE_RE"]
 
+def _gate(branches: str, head: str = r"\b", extra: str = "") -> re.Pattern[str]:
+    r"""A fast regex for "does any of these branches occur": ``head(?:b1|b2|...)``, or ``extra``.
+
+    Python's regex engine skips a branch cheaply only when it starts with a literal character, so
+    ``[Ee]mploy`` is written as ``Employ|employ`` and branches are grouped by their first letter. Only
+    for yes/no tests: which branch matches first may differ from the plain alternation.
+
+    >>> _gate(r"[Ee]mploy|[Ee]xit|staff").pattern
+    '\\b(?:E(?:mploy|xit)|e(?:mploy|xit)|s(?:taff))'
+    """
+    groups: dict[str, list[str]] = {}
+    for br in re.findall(r"(?:[^|()]|\((?:[^()]|\([^()]*\))*\))+", branches):  # top-level branches
+        m = re.match(r"\[([A-Z])([a-z])\](.*)$", br)
+        heads = [(m.group(1), m.group(3)), (m.group(2), m.group(3))] if m else [(br[0], br[1:])]
+        for c, rest in heads:
+            groups.setdefault(c, []).append(rest)
+    alts = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
+    return re.compile(f"{head}(?:{alts})" + (f"|{extra}" if extra else ""))
+
+
 #: cheap test for sentences worth parsing: digits, money signs, number words, leadership verbs
-CANDIDATE_RE = re.compile(
-    r"[\d$€£]|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
+CANDIDATE_RE = _gate(
+    r"[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
     r"|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Dd]ozen|[Hh]alf|[Hh]undred|[Rr]esign|[Qq]uit|[Ss]tep|[Ll]eft|[Ll]eav"
     r"|[Dd]epart|[Ee]xit|[Aa]ppoint|[Ii]nterim|named|[Hh]ire|last day|replace|million|billion|[Pp]oach|lured|[Bb]oth"
-    r"|[Ll]ost\s|[Ll]os(?:e|ing)\s)"
+    r"|[Ll]ost\s|[Ll]os(?:e|ing)\s",
+    extra=r"[\d$€£]",
 )
 
 #: limits that keep the work linear on adversarial input (a news sentence is a few hundred characters)
@@ -36,19 +57,25 @@ MAX_SENTENCE = 2000
 MAX_FIGURES = 40
 MAX_TEXT = 300_000
 
-_YEAR_RE = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
+# a year; the look-behind sits after "19"/"20" so that the engine can skip ahead to those digits
+_YEAR_RE = re.compile(r"(?:19|20)(?<![\d,.$]..)\d\d(?![\d,])")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
-_MONEY_HINT = re.compile(r"[$€£]|\b(?:million|billion|trillion|bn|mn)\b|\d(?:m|bn|k)\b|US\$|USD|EUR|GBP")
-_COUNT_HINT = re.compile(
-    r"\b(?:[Ee]mploy|[Ss]taff|[Pp]eople|[Ww]orkers|[Ww]orkforce|[Jj]obs|[Rr]oles|[Pp]ositions|[Pp]osts|[Ee]xecutives"
+# [$€£] | \b(?:million|billion|trillion|bn|mn)\b | \d(?:m|bn|k)\b | USD|EUR|GBP, with every branch starting
+# with a literal (look-behinds instead of a leading \b or \d) so that the engine can skip ahead
+_MONEY_HINT = re.compile(
+    r"\$|€|£|USD|EUR|GBP|m(?:illion\b(?<!\wmillion)|n\b(?<!\wmn)|\b(?<=\dm))"
+    r"|b(?:illion\b(?<!\wbillion)|n\b(?<!\wbn)|n\b(?<=\dbn))|trillion\b(?<!\wtrillion)|k\b(?<=\dk)"
+)
+_COUNT_HINT = _gate(
+    r"[Ee]mploy|[Ss]taff|[Pp]eople|[Ww]orkers|[Ww]orkforce|[Jj]obs|[Rr]oles|[Pp]ositions|[Pp]osts|[Ee]xecutives"
     r"|[Ll]eaders|[Rr]esearchers|[Aa]cademics|[Ff]ounders|[Cc]o-founders|[Ee]ngineers|[Mm]anagers|[Dd]irectors"
     r"|[Mm]embers|[Oo]fficers|[Ss]cientists|[Tt]alent|[Pp]ersonnel|[Hh]eadcount|[Tt]eam|[Hh]ires|[Vv]ice-presidents"
-    r"|[Hh]eads|[Pp]ersons|[Rr]edundan|[Ll]aid off|[Ll]ay\w* off|[Cc]ut|more)"
+    r"|[Hh]eads|[Pp]ersons|[Rr]edundan|[Ll]aid off|[Ll]ay\w* off|[Cc]ut|more"
 )
-_LEAD_HINT = re.compile(
-    r"\b(?:[Rr]esign|[Ss]tep\w* (?:down|aside)|[Qq]uit|[Ll]eft\b|[Ll]eav|[Dd]epart|[Ee]xit|last day|[Aa]ppoint"
-    r"|[Ii]nterim|named|[Hh]ire|[Pp]oach|lured|[Rr]eplace|takes over|ousting|walked out|[Ll]ost\b|[Ll]os(?:es|ing)\b)"
+_LEAD_HINT = _gate(
+    r"[Rr]esign|[Ss]tep\w* (?:down|aside)|[Qq]uit|[Ll]eft\b|[Ll]eav|[Dd]epart|[Ee]xit|last day|[Aa]ppoint"
+    r"|[Ii]nterim|named|[Hh]ire|[Pp]oach|lured|[Rr]eplace|takes over|ousting|walked out|[Ll]ost\b|[Ll]os(?:es|ing)\b"
 )
 
 _HEDGE_WORDS = (
@@ -1031,7 +1058,7 @@ class _Article:
                 continue  # too short to say anything
             s = t[sa:sb]
             # "X denied reports that ... . Outlets had reported that the deal valued it at $9bn."
-            if prev is not None and _REPORT_THAT.search(s) and _THE_DEAL.search(s) and _DENY.search(t[prev[0] : prev[1]]):
+            if prev is not None and "report" in s and _REPORT_THAT.search(s) and _THE_DEAL.search(s) and _DENY.search(t[prev[0] : prev[1]]):
                 prev = (sa, sb)
                 continue
             prev = (sa, sb)
