@@ -73,9 +73,15 @@ _COUNT_HINT = _gate(
     r"|[Mm]embers|[Oo]fficers|[Ss]cientists|[Tt]alent|[Pp]ersonnel|[Hh]eadcount|[Tt]eam|[Hh]ires|[Vv]ice-presidents"
     r"|[Hh]eads|[Pp]ersons|[Rr]edundan|[Ll]aid off|[Ll]ay\w* off|[Cc]ut|more"
 )
-_LEAD_HINT = _gate(
+_LEAD_BRANCHES = (
     r"[Rr]esign|[Ss]tep\w* (?:down|aside)|[Qq]uit|[Ll]eft\b|[Ll]eav|[Dd]epart|[Ee]xit|last day|[Aa]ppoint"
     r"|[Ii]nterim|named|[Hh]ire|[Pp]oach|lured|[Rr]eplace|takes over|ousting|walked out|[Ll]ost\b|[Ll]os(?:es|ing)\b"
+)
+_LEAD_HINT = _gate(_LEAD_BRANCHES)
+# both tests in one pass: a count cue (c), a leadership cue (l), or "hires", which is both. No cue of one
+# kind can start inside a cue of the other, so scanning once finds every kind the two tests would find.
+_PEOPLE_CUES = re.compile(
+    r"\b(?:(?P<b>[Hh]ires)|(?P<c>" + _COUNT_HINT.pattern[2:] + r")|(?P<l>" + _LEAD_HINT.pattern[2:] + "))"
 )
 
 _HEDGE_WORDS = (
@@ -1068,8 +1074,19 @@ class _Article:
             if _MONEY_HINT.search(s):
                 self.money(sa, sb)
             self._dep_counts = []
-            produced = self.people(sa, sb) if _COUNT_HINT.search(s) and CANDIDATE_RE.search(s) else set()
-            if _LEAD_HINT.search(s):
+            count_cue = lead_cue = False
+            for cue in _PEOPLE_CUES.finditer(s):
+                kind = cue.lastgroup
+                if kind == "b":
+                    count_cue = lead_cue = True
+                elif kind == "c":
+                    count_cue = True
+                else:
+                    lead_cue = True
+                if count_cue and lead_cue:
+                    break
+            produced = self.people(sa, sb) if count_cue and CANDIDATE_RE.search(s) else set()
+            if lead_cue:
                 self.leadership(sa, sb, produced)
             ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]
             if ms:

@@ -73,6 +73,10 @@ MONEY_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# the same pattern, case-sensitive, for lower-cased text (much faster: see find_money)
+_MONEY_LOW = re.compile(MONEY_RE.pattern.lower().replace("(?p<", "(?P<"), re.VERBOSE)
+_RANGE_SCALE = re.compile(r"\s*(?:to|-|–|and)\s*(?:us\$|\$|€|£)?\s?[\d.,]{1,20}\s?(" + _SCALE + r")\b")
+
 #: people nouns that a count can measure
 PERSON_NOUNS = (
     r"employees|employee|staff(?:ers)?|people|workers|jobs|roles|positions|posts|executives"
@@ -191,14 +195,21 @@ def find_money(text: str) -> list[Amount]:
     [15000000000.0, 20000000000.0]
     """
     out: list[Amount] = []
-    for m in MONEY_RE.finditer(text):
+    # case-insensitive matching, done as case-sensitive matching of lower-cased text (same offsets and
+    # groups, since every group is read case-insensitively); text whose lower case changes length keeps
+    # the IGNORECASE pattern
+    low = text.lower()
+    if len(low) == len(text):
+        found, scale_rx, look = _MONEY_LOW.finditer(low), _RANGE_SCALE, low
+    else:
+        found, scale_rx, look = MONEY_RE.finditer(text), re.compile(_RANGE_SCALE.pattern, re.IGNORECASE), text
+    for m in found:
         a = _amount_from_match(m)
         if a is None:
             continue
         # "$15 to $20 billion": the first figure borrows the second one's scale
         if m.group("num") is not None and not m.group("scale"):
-            nxt = re.match(r"\s*(?:to|-|–|and)\s*(?:US\$|\$|€|£)?\s?[\d.,]{1,20}\s?(" + _SCALE + r")\b",
-                           text[m.end() : m.end() + 40], re.IGNORECASE)  # fmt: skip
+            nxt = scale_rx.match(look[m.end() : m.end() + 40])
             if nxt:
                 a = Amount(a.start, a.end, a.value * _SCALES[nxt.group(1).lower()], a.currency, True)
         out.append(a)

@@ -19,7 +19,9 @@ _ABBREV = frozenset(
     " dec no gov sen rep gen col lt u.s u.k e.g i.e approx est dept univ fig ft".split()
 )
 # candidate boundary: sentence punctuation (+closing quotes/brackets) then space, or a blank line
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n")  # possessive: no backtracking on "....."
+# (written to start with one character class, which lets the engine skip ahead; the same as
+# r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n")
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s))")  # possessive: no backtracking
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.$")
 
 
