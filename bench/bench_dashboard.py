@@ -287,6 +287,7 @@ def time_first_render(db: Path, repeats: int) -> list[float]:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = create_app(Settings(db=db))
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    server.daemon_threads = False  # server_close() then waits for requests still running (DuckDB in them)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_port}/"
@@ -312,6 +313,7 @@ def time_first_render(db: Path, repeats: int) -> list[float]:
     finally:
         server.shutdown()
         thread.join(5)
+        server.server_close()
     return out
 
 

@@ -40,7 +40,8 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     prefix = app.config.requests_pathname_prefix or "/"
-    app.layout = layout.build(settings, prefix)
+    # a function: Dash builds the page per visit, starting from the warehouse version of that moment
+    app.layout = lambda: layout.build(settings, prefix, list(data.version() or []))
     header.register(app)
     picker.register(app, data, settings.companies)
     scorecards.register(app, data)

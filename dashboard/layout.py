@@ -1,5 +1,6 @@
-"""The page: header, status line, the compare page and the SQL page. Static: no warehouse access here,
-so the first render never waits for the file; callbacks fill it in."""
+"""The page: header, status line, the compare page and the SQL page. No warehouse access here (only the
+file's version, from its size and time), so the first render never waits for the file; callbacks fill
+it in."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from dashboard.components import score as health_score
 from startup_health.settings import Settings
 
 
-def build(settings: Settings, prefix: str = "/") -> html.Div:
+def build(settings: Settings, prefix: str = "/", version: list[int] | None = None) -> html.Div:
+    """The page; ``version`` is the warehouse version it starts from (see ``DashboardData.version``)."""
     return html.Div(
         className="shell",
         children=[
@@ -22,7 +24,7 @@ def build(settings: Settings, prefix: str = "/") -> html.Div:
                 id=ids.PAGE_COMPARE,
                 className="page",
                 children=[
-                    picker.layout(),
+                    picker.layout(version),
                     html.Div(
                         id=ids.COMPARE_BODY,
                         className="compare-body",

@@ -16,7 +16,7 @@ from models.warehouse import WarehouseError
 REFRESH_MS = 10_000
 
 
-def layout() -> html.Section:
+def layout(version: list[int] | None = None) -> html.Section:
     return html.Section(
         className="panel picker",
         children=[
@@ -31,7 +31,7 @@ def layout() -> html.Section:
             ),
             html.Div(id=ids.COMPANIES_HINT, className="hint", role="status"),
             dcc.Interval(id=ids.REFRESH, interval=REFRESH_MS),
-            dcc.Store(id=ids.VERSION),
+            dcc.Store(id=ids.VERSION, data=version),
             dcc.Store(id=ids.SELECTION),
         ],
     )
@@ -68,6 +68,7 @@ def register(app: Dash, data: DashboardData, defaults: Sequence[str]) -> None:
         Output(ids.VERSION, "data"),
         Input(ids.REFRESH, "n_intervals"),
         State(ids.VERSION, "data"),
+        prevent_initial_call=True,  # the page starts with the version it was built from
     )
     def watch_warehouse(_: Any, shown: Any) -> Any:
         """The warehouse's version, written only when an ingest changed it."""
