@@ -25,6 +25,11 @@ __all__ = ["Mention", "Names", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "S
 
 _TOKEN = r"(?:[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?|[a-z]{1,2}[A-Z][\w\-]*(?:['’]s)?)"
 _NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
+# without a lower-case letter right before a capital ("xAI", "eBay") the lower-case branch of _TOKEN
+# cannot match, and this form, which starts with a character class, lets the engine skip ahead
+_UPPER_TOKEN = r"[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?"
+_NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
+_CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -292,6 +297,30 @@ def _clean(name: str, after: str = "") -> list[tuple[int, int]]:
     return pieces
 
 
+def _lower_word_in(text: str, w: str) -> bool:
+    """Whether ``_LOWER_WORD.findall(text)`` would contain ``w``, looking only around occurrences of ``w``.
+
+    Lower-case words never span whitespace, and whitespace is not a word character, so the words of the
+    whitespace-delimited chunk around an occurrence are the words the whole-text scan finds there.
+
+    >>> _lower_word_in("Analysts said so; analysts agree", "analysts"), _lower_word_in("psychoanalysts", "analysts")
+    (True, False)
+    """
+    n = len(text)
+    i = text.find(w)
+    while i != -1:
+        a = i
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        b = i + len(w)
+        while b < n and not text[b].isspace():
+            b += 1
+        if w in _LOWER_WORD.findall(text, a, b):
+            return True
+        i = text.find(w, i + 1)
+    return False
+
+
 def _sentence_initial(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\"'“‘(*#":
@@ -327,7 +356,7 @@ def find_names(text: str, title: str | None = None) -> Names:
     """Scan ``text`` for names and classify them; ``title`` only adds evidence, not mentions."""
     raw: list[Mention] = []
     headlines = _title_case_lines(text)
-    for m in _NAME_RE.finditer(text):
+    for m in (_NAME_RE if _CAMEL.search(text) else _NAME_UPPER_RE).finditer(text):
         if headlines and any(a <= m.start() < b for a, b in headlines):
             continue
         run = m.group(0)
@@ -349,13 +378,7 @@ def find_names(text: str, title: str | None = None) -> Names:
     freq: dict[str, int] = {}
     for mm in raw:
         freq[mm.name] = freq.get(mm.name, 0) + 1
-    # (the set of lower-case words is built only when some candidate occurs in lower case at all)
-    cands = [n for n, k in freq.items() if k >= 2 and " " not in n and n not in mid]
-    if any(n.lower() in text for n in cands):
-        lower_words = set(_LOWER_WORD.findall(text))
-        mid |= {n for n in cands if n.lower() not in lower_words}
-    else:
-        mid |= set(cands)
+    mid |= {n for n, k in freq.items() if k >= 2 and " " not in n and n not in mid and not _lower_word_in(text, n.lower())}
     # a single-token name at a sentence start that is also a lower-case word elsewhere is a word
     mentions = []
     for mm in raw:
