@@ -76,8 +76,10 @@ class _Folded:
         self._low = re.compile(pattern.lower())
         self._ci = re.compile(pattern, re.IGNORECASE)
 
-    def match(self, s: str) -> re.Match[str] | None:
-        low = s.lower()
+    def match(self, s: str, low: str | None = None) -> re.Match[str] | None:
+        """``low``: ``s.lower()`` when the caller has it already."""
+        if low is None:
+            low = s.lower()
         return self._low.match(low) if len(low) == len(s) else self._ci.match(s)
 
     def search(self, s: str) -> re.Match[str] | None:
@@ -195,6 +197,10 @@ _ROLE_SET = frozenset(
 )
 
 
+_WORD_PUNCT = frozenset("_$.,’'-")  # with letters and digits, the characters of _WORD
+_POS_LAST = frozenset({"in", "into", "valued", "valuing", "values", "of", "at"}) | _COMPANY_NOUNS
+
+
 def _last_words(left: str, k: int, strip: bool = False) -> list[str]:
     ws = [w.lower() for w in _WORD.findall(left[-70:])[-k:]]
     return [w.rstrip(",.") for w in ws] if strip else ws
@@ -204,10 +210,22 @@ def _pos_left(left: str) -> bool:
     """Grammar just before a name that makes it a startup ("invested $5m in", "chief executive of")."""
     if not left.endswith((" ", "\u00a0")):
         return False
-    w = _last_words(left, 7)
-    if not w:
+    # cheap rejection first: the last word decides every test but the "founded ..." one
+    win = left[-70:]
+    j = len(win)
+    while j and not (win[j - 1].isalnum() or win[j - 1] in _WORD_PUNCT):
+        j -= 1
+    i = j
+    while i and (win[i - 1].isalnum() or win[i - 1] in _WORD_PUNCT):
+        i -= 1
+    if i == j:
         return False
-    last = w[-1]
+    last = win[i:j].lower()
+    if last not in _POS_LAST and last.rstrip(",") not in ("rival", "competitor"):
+        low = win.lower()
+        if not any(x in low for x in ("founded", "started", "launched", "built", "created", "up")):
+            return False
+    w = _last_words(left, 7)
     if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
         return True
     if last.rstrip(",") in ("rival", "competitor") and len(w) >= 2 and (
@@ -360,12 +378,22 @@ def find_names(text: str, title: str | None = None) -> Names:
         if headlines and any(a <= m.start() < b for a, b in headlines):
             continue
         run = m.group(0)
-        for a, b in _clean(run, text[m.end() : m.end() + 1]):
+        if " " not in run:  # one word (most runs): _clean, inlined
+            base = run[:-2] if run.endswith(("'s", "’s")) else run
+            if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$"):
+                continue
+            pieces = [(0, len(run))]
+        else:
+            pieces = _clean(run, text[m.end() : m.end() + 1])
+        for a, b in pieces:
             piece = run[a:b]
             poss = False
             if piece.endswith(("'s", "’s")):
                 piece, poss = piece[:-2], True
-            if not piece or len(piece) < 2 or len(piece) > 60 or piece.endswith("-based") or all(_SUFFIX_RE.match(t) for t in piece.split()):
+            if not piece or len(piece) < 2 or len(piece) > 60 or piece.endswith("-based"):
+                continue
+            one = " " not in piece and "\u00a0" not in piece
+            if _SUFFIX_RE.match(piece) if one else all(_SUFFIX_RE.match(t) for t in piece.split()):
                 continue
             s = m.start() + a
             raw.append(Mention(s, s + len(piece), piece, poss))
@@ -465,6 +493,7 @@ def find_names(text: str, title: str | None = None) -> Names:
             canon[n] = ext[0]
 
     # evidence
+    investor: dict[str, bool] = {}
     pos: dict[str, int] = {}
     neg: dict[str, int] = {}
     count: dict[str, int] = {}
@@ -480,15 +509,19 @@ def find_names(text: str, title: str | None = None) -> Names:
         left = text[max(0, mm.start - 60) : mm.start]
         left40 = left[-40:]
         right = text[mm.end : mm.end + 90]
-        p = 1 if _POS_RIGHT.match(right) else 0
+        right_low = right.lower()
+        p = 1 if _POS_RIGHT.match(right, right_low) else 0
         p += 1 if _pos_left(left) else 0
-        n = 1 if _NEG_RIGHT.match(right) else 0
+        n = 1 if _NEG_RIGHT.match(right, right_low) else 0
         n += 1 if _NEG_LEFT2.search(left40) else 0
         tail = left40[-24:]
         if "join" in tail or " by " in tail:
             if _DEST_LEFT.search(left40):
                 n += 1  # where departing people go: an acquirer, incumbent or rival
-        if _INVESTOR_SUFFIX.search(c):
+        inv = investor.get(c)
+        if inv is None:
+            inv = investor[c] = bool(_INVESTOR_SUFFIX.search(c))
+        if inv:
             n += 2
         if left.endswith("(") and right.startswith(")"):
             n += 1  # "(Reuters)": a dateline's news agency
