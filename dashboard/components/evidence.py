@@ -59,6 +59,23 @@ def evidence_card(row: dict[str, Any], kind: str) -> html.Div:
 
 
 def register(app: Dash, data: DashboardData) -> None:
+    # Bring the evidence into view when it changes and is off-screen (a click far down the page).
+    app.clientside_callback(
+        """
+        function(children) {
+            var el = document.getElementById('%s');
+            if (el) {
+                var box = el.getBoundingClientRect();
+                if (box.bottom < 0 || box.top > window.innerHeight) { el.scrollIntoView({block: 'nearest'}); }
+            }
+            return window.dash_clientside.no_update;
+        }
+        """ % ids.EVIDENCE_DETAIL,
+        Output(ids.EVIDENCE_DETAIL, "title"),
+        Input(ids.EVIDENCE_DETAIL, "children"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(ids.EVIDENCE_DETAIL, "children"),
         Input(ids.COMPARISON, "clickData"),
