@@ -168,8 +168,8 @@ def _period(m: re.Match[str], pub: date | None) -> Period | None:
     return None
 
 
-_ANCHOR = re.compile(
-    r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+_ANCHOR = re.compile(  # digits as literals: every branch starts with one, so the engine can skip ahead
+    r"0|1|2|3|4|5|6|7|8|9|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|month|year|week|quarter|half|oday"
 )
 
@@ -182,11 +182,27 @@ _STARTS = re.compile(
 
 
 # the word every date expression contains; a match is tried from up to four words before it
-_CORE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
-    r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|quarter|half"
-    r"|six months|month|year|week|[Tt]oday|[Yy]esterday|(?:19|20)\d\d)\b"
+_CORE_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    "|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|quarter|half"
+    "|six months|month|year|week|Today|today|Yesterday|yesterday|19\\d\\d|20\\d\\d"
 )
+
+
+def _by_first_letter(alternatives: str) -> str:
+    """``a1|a2|...`` regrouped by first character, keeping their order within a group: the same matches
+    (two branches that start differently never match at the same place), found faster.
+
+    >>> _by_first_letter("Jan|Feb|June|Jun")
+    'J(?:an|une|un)|F(?:eb)'
+    """
+    groups: dict[str, list[str]] = {}
+    for a in alternatives.split("|"):
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
+_CORE = re.compile(rf"\b(?:{_by_first_letter(_CORE_WORDS)})\b")
 
 
 def _iter_dates(text: str):
@@ -209,6 +225,7 @@ def _iter_dates(text: str):
             yield found
 
 
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b")
 _ORIGIN = re.compile(r"\b(?:since|founded|launched|set up|started|established|created)\s+(?:it was founded\s+)?(?:in\s+)?(?:early\s+|late\s+)?$")
 
 
@@ -231,7 +248,7 @@ def find_dates(
     if not _ANCHOR.search(text):
         return out
     year_seen: int | None = None
-    that_year = context_year if re.search(r"\b(?:that|the same) year\b", text) else None
+    that_year = context_year if "year" in text and _THAT_YEAR.search(text) else None
     for m in _iter_dates(text):
         if m.group("my") and m.group("my_mon")[0].islower():
             continue
