@@ -57,6 +57,9 @@ MAX_SENTENCE = 2000
 MAX_FIGURES = 40
 MAX_TEXT = 300_000
 
+#: the first branch of CANDIDATE_RE alone (a character class: the engine skips ahead to it quickly)
+_FIGURE_CHAR = re.compile(r"[\d$€£]")
+
 # a year; the look-behind sits after "19"/"20" so that the engine can skip ahead to those digits
 _YEAR_RE = re.compile(r"(?:19|20)(?<![\d,.$]..)\d\d(?![\d,])")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
@@ -1085,7 +1088,7 @@ class _Article:
                     lead_cue = True
                 if count_cue and lead_cue:
                     break
-            produced = self.people(sa, sb) if count_cue and CANDIDATE_RE.search(s) else set()
+            produced = self.people(sa, sb) if count_cue and (_FIGURE_CHAR.search(s) or CANDIDATE_RE.search(s)) else set()
             if lead_cue:
                 self.leadership(sa, sb, produced)
             ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]

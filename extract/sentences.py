@@ -32,10 +32,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group(0) != "\n":
-            piece = text[max(start, end - 15) : end]
-            w = _WORD_BEFORE.search(piece)
-            if w and "." in m.group(0)[:1]:
+        g = m.group(0)
+        if g != "\n":
+            w = _WORD_BEFORE.search(text[max(start, end - 15) : end]) if g[0] == "." else None
+            if w:
                 word = w.group(1).lower()
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word:
                     continue
