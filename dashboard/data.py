@@ -293,7 +293,7 @@ class DashboardData:
         """Figures and leadership changes of the chosen companies that have a date, oldest first.
 
         At most ``timeline_cap`` figures per company and metric, and as many changes per company (the
-        newest), so the chart stays light on any warehouse.
+        newest), so the chart stays light on any warehouse; ``n_dated`` says how many there are in all.
         """
         key = tuple(companies)
 
@@ -304,14 +304,16 @@ class DashboardData:
                             NULL AS event, as_of, coalesce(as_of_start, published) AS date, quote, article_id,
                             row_no,
                             row_number() OVER (PARTITION BY company, metric
-                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn
+                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn,
+                            count(coalesce(as_of_start, published)) OVER (PARTITION BY company, metric) AS n_dated
                      FROM metrics WHERE company IN (SELECT unnest($companies))
                    ), e AS (
                      SELECT 'e' AS kind, company, NULL AS metric, NULL AS value, NULL AS unit, NULL AS qualifier,
                             person, role, kind AS event, as_of, coalesce(as_of_start, published) AS date, quote,
                             article_id, row_no,
                             row_number() OVER (PARTITION BY company
-                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn
+                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn,
+                            count(coalesce(as_of_start, published)) OVER (PARTITION BY company) AS n_dated
                      FROM events WHERE company IN (SELECT unnest($companies))
                    )
                    SELECT * FROM (SELECT * FROM m UNION ALL SELECT * FROM e)

@@ -28,6 +28,7 @@ __all__ = [
     "parse_point_key",
     "comparison_figure",
     "timeline_figure",
+    "timeline_left_out",
     "message_figure",
     "Figure",
 ]
@@ -235,8 +236,28 @@ def comparison_figure(summary: pd.DataFrame, colors: dict[str, str]) -> Figure:
     return {"data": data, "layout": layout}
 
 
-def timeline_figure(points: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str]) -> Figure:
-    """Every dated figure and leadership change on one time axis, a row per metric, a colour per company."""
+def timeline_left_out(points: pd.DataFrame, events: pd.DataFrame) -> int:
+    """How many dated figures and changes a capped timeline leaves out (``n_dated`` against rows shown).
+
+    >>> timeline_left_out(pd.DataFrame({"company": ["A", "A"], "metric": ["m", "m"], "n_dated": [5, 5]}),
+    ...                   pd.DataFrame({"company": [], "n_dated": []}))
+    3
+    """
+    left = 0
+    for frame, keys in ((points, ["company", "metric"]), (events, ["company"])):
+        if len(frame) and "n_dated" in frame.columns:
+            per = frame.groupby(keys, sort=False)["n_dated"].agg(["first", "size"])
+            left += int((per["first"] - per["size"]).clip(lower=0).sum())
+    return left
+
+
+def timeline_figure(
+    points: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str], note: str | None = None
+) -> Figure:
+    """Every dated figure and leadership change on one time axis, a row per metric, a colour per company.
+
+    ``note`` is a line under the chart (e.g. that older points were left out).
+    """
     if points.empty and events.empty:
         return message_figure("No dated figures or leadership changes for these companies yet", height=TIMELINE_HEIGHT)
     rows = [METRIC_LABELS[m] for m in METRICS] + [LEADERSHIP]
@@ -300,6 +321,11 @@ def timeline_figure(points: pd.DataFrame, events: pd.DataFrame, colors: dict[str
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": list(reversed(rows)),
                "range": [-0.5, len(rows) - 0.5], "gridcolor": "#eef0f3", "fixedrange": True},
     )
+    if note:
+        layout["margin"]["b"] = 64
+        layout["annotations"] = [{"text": html.escape(note), "showarrow": False, "xref": "paper", "yref": "paper",
+                                  "x": 0, "y": -0.16, "xanchor": "left", "yanchor": "top",
+                                  "font": {"size": 11, "color": "#616e7c"}}]
     return {"data": data, "layout": layout}
 
 

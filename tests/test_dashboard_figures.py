@@ -16,6 +16,7 @@ from dashboard.figures import (
     message_figure,
     parse_point_key,
     timeline_figure,
+    timeline_left_out,
 )
 from dashboard.summary import METRIC_LABELS, NOT_REPORTED, summarise
 from models.records import METRICS
@@ -119,3 +120,13 @@ def test_hover_quote_escapes_shortens_and_wraps() -> None:
     assert text.count("<br>") >= 3 and len(text) < 450
     assert hover_quote(None) == ""
     assert go.Figure(message_figure("a <b>")).layout.annotations[0].text == "a &lt;b&gt;"
+
+
+def test_timeline_says_what_a_cap_left_out() -> None:
+    points = pd.DataFrame({"company": ["A"] * 2, "metric": ["layoffs"] * 2, "display": ["1", "2"],
+                           "as_of": [None, None], "date": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+                           "quote": ["q", "q"], "article_id": ["a", "b"], "row_no": [0, 0], "n_dated": [7, 7]})
+    events = pd.DataFrame(columns=["company", "n_dated"])
+    assert timeline_left_out(points, events) == 5
+    fig = go.Figure(timeline_figure(points, events, company_colors(["A"]), note="5 <older> left out"))
+    assert fig.layout.annotations[0].text == "5 &lt;older&gt; left out"

@@ -8,7 +8,14 @@ from dash import Dash, Input, Output, dcc, html
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.figures import COMPARISON_HEIGHT, TIMELINE_HEIGHT, company_colors, message_figure, timeline_figure
+from dashboard.figures import (
+    COMPARISON_HEIGHT,
+    TIMELINE_HEIGHT,
+    company_colors,
+    message_figure,
+    timeline_figure,
+    timeline_left_out,
+)
 from models.warehouse import WarehouseError
 
 _GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -55,4 +62,11 @@ def register(app: Dash, data: DashboardData) -> None:
             points, events = data.timeline(companies)
         except WarehouseError:
             return message_figure("The warehouse could not be read")
-        return timeline_figure(points, events, company_colors(companies))
+        left = timeline_left_out(points, events)
+        note = None
+        if left:
+            note = (
+                f"Showing the {data.timeline_cap} newest per company and metric; {left:,} older ones are on "
+                "the SQL page and in “All metrics (CSV)”."
+            )
+        return timeline_figure(points, events, company_colors(companies), note)
