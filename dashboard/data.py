@@ -336,7 +336,7 @@ class DashboardData:
 
     # -- evidence --------------------------------------------------------------------------------
 
-    def evidence(self, companies: Sequence[str], cap: int = 2_000) -> tuple[list[dict[str, Any]], int]:
+    def evidence(self, companies: Sequence[str], cap: int = 1_000) -> tuple[list[dict[str, Any]], int]:
         """The evidence table's rows for these companies, and how many rows they have in all.
 
         At most ``cap`` rows (the most recent), so the page stays light for companies with tens of

@@ -19,7 +19,7 @@ from dashboard.data import DashboardData
 from models.warehouse import WarehouseError
 
 PAGE_SIZE = 20
-EVIDENCE_CAP = 2_000
+EVIDENCE_CAP = 1_000
 
 _TEXT = {"filter": "agTextColumnFilter", "filterParams": {"buttons": ["reset"], "debounceMs": 250}}
 _NUMBER = {"filter": "agNumberColumnFilter", "filterParams": {"buttons": ["reset"], "debounceMs": 250}}
