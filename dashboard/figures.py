@@ -1,7 +1,7 @@
 """Plotly figures as pure functions: DataFrame in, Figure out. No data access, no Dash.
 
-Text that came from articles (quotes, names) is HTML-escaped before it goes into hover labels, because
-Plotly reads a few HTML tags in them; escaped, it shows the text as written.
+Text that came from articles (quotes, company names) is HTML-escaped before it goes into hover labels,
+legends and axis labels, because Plotly reads a few HTML tags in them; escaped, it shows the text as written.
 
 Figures are built as plain Plotly JSON (dicts): ``plotly.graph_objects`` validates every property as it is
 set, which costs more than the query behind a chart. The tests validate each figure with ``go.Figure``.
@@ -185,10 +185,10 @@ def comparison_figure(summary: pd.DataFrame, colors: dict[str, str]) -> Figure:
             color = colors.get(company, PALETTE[0])
             trace: dict[str, Any] = {
                 "type": "bar",
-                "x": [company],
+                "x": [html.escape(company)],
                 "xaxis": f"x{n}",
                 "yaxis": f"y{n}",
-                "name": company,
+                "name": html.escape(company),
                 "legendgroup": company,
                 "showlegend": False,
                 "marker": {"color": color},
@@ -231,7 +231,7 @@ def comparison_figure(summary: pd.DataFrame, colors: dict[str, str]) -> Figure:
              "font": {"size": 13}}
         )
     for company in companies:  # the legend: one entry per company
-        data.append({"type": "bar", "x": [None], "y": [None], "name": company, "legendgroup": company,
+        data.append({"type": "bar", "x": [None], "y": [None], "name": html.escape(company), "legendgroup": company,
                      "showlegend": True, "hoverinfo": "skip", "marker": {"color": colors.get(company, PALETTE[0])}})
     return {"data": data, "layout": layout}
 
@@ -275,7 +275,7 @@ def timeline_figure(
                 {
                     "type": "scatter",
                     "mode": "markers",
-                    "name": company,
+                    "name": html.escape(company),
                     "legendgroup": company,
                     "x": days,
                     "y": [METRIC_LABELS.get(m, m) for m in p["metric"]],
@@ -296,7 +296,7 @@ def timeline_figure(
                 {
                     "type": "scatter",
                     "mode": "markers",
-                    "name": company,
+                    "name": html.escape(company),
                     "legendgroup": company,
                     "showlegend": p is None or not len(p),
                     "x": days,

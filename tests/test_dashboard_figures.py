@@ -130,3 +130,13 @@ def test_timeline_says_what_a_cap_left_out() -> None:
     assert timeline_left_out(points, events) == 5
     fig = go.Figure(timeline_figure(points, events, company_colors(["A"]), note="5 <older> left out"))
     assert fig.layout.annotations[0].text == "5 &lt;older&gt; left out"
+
+
+def test_company_names_are_escaped_in_legends_and_axes() -> None:
+    evil = "<b onmouseover=alert(1)>Evil</b> Inc"
+    s = summarise(SEEDS.assign(company=SEEDS["company"].replace("Inflection AI", evil)), ["Stability AI", evil])
+    s["quote"] = None
+    fig = comparison_figure(s, company_colors(["Stability AI", evil]))
+    texts = [t.get("name", "") for t in fig["data"]] + [x for t in fig["data"] for x in t.get("x", []) if x]
+    assert not any("<b" in t for t in texts)
+    assert "&lt;b onmouseover=alert(1)&gt;Evil&lt;/b&gt; Inc" in texts
