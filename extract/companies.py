@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract._regex import Folded
+
 __all__ = ["Mention", "Names", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_RE"]
 
 _TOKEN = r"(?:[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?|[a-z]{1,2}[A-Z][\w\-]*(?:['’]s)?)"
@@ -64,31 +66,8 @@ INVESTOR_SUFFIX = _INVESTOR_SUFFIX = re.compile(
     r"|Asset|Advisors|Associates|Equity|Holdings)$"
 )
 
-class _Folded:
-    """A case-insensitive pattern run as a case-sensitive one on lower-cased text (several times faster:
-    the engine can only skip alternatives cheaply by their first literal character when case matters).
-    Text whose lower case changes length falls back to the ``re.IGNORECASE`` pattern."""
-
-    __slots__ = ("_low", "_ci")
-
-    def __init__(self, pattern: str):
-        assert not re.search(r"\\[SWBDAZ]", pattern)
-        self._low = re.compile(pattern.lower())
-        self._ci = re.compile(pattern, re.IGNORECASE)
-
-    def match(self, s: str, low: str | None = None) -> re.Match[str] | None:
-        """``low``: ``s.lower()`` when the caller has it already."""
-        if low is None:
-            low = s.lower()
-        return self._low.match(low) if len(low) == len(s) else self._ci.match(s)
-
-    def search(self, s: str) -> re.Match[str] | None:
-        low = s.lower()
-        return self._low.search(low) if len(low) == len(s) else self._ci.search(s)
-
-
 # right after a name (possessive already removed): grammar that makes the name a startup
-_POS_RIGHT = _Folded(
+_POS_RIGHT = Folded(
     r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|venture|business|chain|operator|lab|\w+tech)\b"
     r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
@@ -107,7 +86,7 @@ _POS_RIGHT = _Folded(
     r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b)",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
-_KEEP_RIGHT = _Folded(
+_KEEP_RIGHT = Folded(
     r"^(?:['’]s?\s|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
@@ -142,7 +121,7 @@ _NEG_LEFT = re.compile(
     r"|(?:[A-Z][\w&\-]+,?\s(?:and\s)?){1,6}|from investors including|giant|group|conglomerate"
     r"|partner|partners|investor|rival|customers|sale of [\w\s]{0,40} to|sold to|told|with)\s$",
 )
-_NEG_RIGHT = _Folded(
+_NEG_RIGHT = Folded(
     r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:the\s(?:[\w\-]+\s){1,3}(?:giant|group|conglomerate|incumbent|investor|fund)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
@@ -151,7 +130,7 @@ _NEG_RIGHT = _Folded(
     r"|took control|rescue|stake|analysts?)\b",
 )
 _PERSON_LEFT = re.compile(rf"\b(?:{ROLE_WORDS})s?(?:\s(?:and|&)\s(?:{ROLE_WORDS}))?\s$", re.IGNORECASE)
-_PERSON_RIGHT = _Folded(
+_PERSON_RIGHT = Folded(
     r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
     + ROLE_WORDS
     + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her)\b|\s(?:himself|herself)\b)",

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
+from extract._regex import Folded
 from extract.companies import INVESTOR_SUFFIX, ROLE_WORDS, SUFFIX_RE, Names
 from extract.dates import find_dates
 from extract.numbers import PERSON_NOUNS, Amount, find_counts, find_money, hedge_before
@@ -120,7 +121,7 @@ _L_CUES = re.compile(
     )\b""",
     re.VERBOSE,
 )
-_R_IMMEDIATE = re.compile(
+_R_IMMEDIATE = Folded(
     r"""^[ ]?(?:
       (?P<excl>(?:of\ |in\ )?(?:new\ )?(?:debt|loans?|credit|term\ loan|bonds?)\b|loan|purchase|acquisition|deal\ to\ buy
         |buyout|(?:consulting\ |licensing\ )?fee|of\ cash|in\ cash|in\ the\ bank|(?:net\ )?loss|market\b|bill
@@ -134,15 +135,15 @@ _R_IMMEDIATE = re.compile(
         |(?:series\ [a-z]\d?|seed|funding|financing|equity|investment|venture)(?:\ round|\ raise)?\b|round\b|raise\b|lifeline|injection|convertible\ note|fundraise|fundraising
         |into\b)
     )""",
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
-_R_LATER = re.compile(
+_R_LATER = Folded(
     r"""\b(?:
       (?P<pre>before\ the\ (?:new\ )?(?:cash|money|investment)|pre-money)
     | (?P<val>at\ which\ [^,;]{0,80}?\b(?:was|were|had\ been)\ valued|valued\ at)
     | (?P<fund>(?:that|which)\ [^,;]{0,40}?\b(?:raised|disclosed|secured|closed|brought\ in)|arrived|came\ in|^\ (?:in\ total|in\ all|to\ date|so\ far)\b)
     )\b""",
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 _DEBT = re.compile(r"\b(?:debt|loans?|lenders?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", re.I)
 _TARGET = re.compile(
@@ -249,15 +250,14 @@ _SHUTDOWN = re.compile(
     r"(?!\s+(?:its|a|an|the|some|one|two|several|part|parts)\b)"
 )
 _ALL_OF_WHOM = re.compile(r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b", re.I)
-_FRACTION = re.compile(
+_FRACTION = Folded(
     r"\b(?:cut\w*|laying off|lay(?:s)? off|laid off|eliminat\w+|shed\w*|ax\w*|slash\w*)\s+(?:another\s|a further\s)?"
     r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than)\s)?"
     r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds"
     r"|two thirds|three-quarters|(?P<pct>\d{1,2}(?:\.\d)?)\s?(?:%|per ?cent))\s+of\s+(?:its|the|their)\s+"
     r"(?:[\w\-]+\s){0,2}?(?:employees|staff|workforce|workers|people)\b",
-    re.IGNORECASE,
 )
-_PCT_OF_N = re.compile(
+_PCT_OF_N = Folded(
     r"\b(?:cut\w*|laying off|lay(?:s)? off|laid off|eliminat\w+|shed\w*|ax\w*|slash\w*)\s+(?:another\s|a further\s)?"
     r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than)\s)?"
     r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds"
@@ -265,7 +265,6 @@ _PCT_OF_N = re.compile(
     + _HEDGE_WORDS
     + r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:\s+(?:[\w\-]+\s){0,2}?(?:employees|staff|workforce|workers|people)\b"
     r"|-(?:person|strong|member|employee)\s+(?:workforce|team|staff|company))",
-    re.IGNORECASE,
 )
 _FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
                "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1, "two-thirds": 2 / 3,
@@ -273,12 +272,11 @@ _FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0
 _PLAN = re.compile(r"\b(?:plans? to|planned to|planning to|never|would have|proposal|proposed|was considering|considered)\b", re.I)
 
 # ---- leadership ---------------------------------------------------------------------------------
-_DEPART_NAME = re.compile(
+_DEPART_NAME = Folded(
     r"\b(?P<v>resigned|resigns|resigning|quit|quits|stepped down|steps down|stepping down|step down"
     r"|has left|had left|have left|left|leaves|departed|departs|walked out|exited|last day at"
     r"|(?:is|are|was|were)\s+(?:also\s+)?leaving|(?:will|would|is to)\s+(?:also\s+)?(?:leave|step down))\b"
     r"|\b(?P<n>resignation|departure|exit|ousting)\b",
-    re.IGNORECASE,
 )
 # between a person's name and the verb it governs: an appositive or relative clause, and a few words
 _SUBJECT_GAP = re.compile(

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract._regex import Folded
+
 __all__ = [
     "Amount",
     "Count",
@@ -94,6 +96,8 @@ COUNT_RE = re.compile(
     rf"(?=[\s,)\-–.;:]|$)(?!\s*(?:percent|per\s+cent|pc\b|percentage))",
     re.IGNORECASE,
 )
+
+_COUNT_FOLDED = Folded(COUNT_RE.pattern)  # the same, faster (extract._regex)
 
 _HEDGES: tuple[tuple[str, str], ...] = (
     ("a little over", "at_least"), ("a little more than", "at_least"), ("just over", "at_least"),
@@ -258,7 +262,7 @@ def find_counts(text: str) -> list[Count]:
     [('three', 3.0), ('five', 5.0)]
     """
     out = []
-    for m in COUNT_RE.finditer(text):
+    for m in _COUNT_FOLDED.finditer(text):
         out.append(Count(m.start("num"), m.end("num"), parse_count(m.group("num"))))
     return out
 
