@@ -153,9 +153,9 @@ _TARGET = re.compile(
     r"|would value|will value|aim\w*|asks?|pitched|wants?|looking to|approached|about raising|failing|failed|hopes"
     r"|price range)\b",
 )
-_DENY = re.compile(
-    r"\b(?:[Dd]enied|[Dd]enies|[Dd]eny|[Dd]enying|[Rr]ejected|[Dd]isputed|[Dd]isputes|[Dd]ismissed|[Rr]efuted"
-    r"|not accurate|[Ii]naccurate|[Uu]ntrue|[Nn]onsense|[Ff]alse|no truth|not true)\b"
+_DENY = _gate(  # (yes/no only)
+    r"[Dd]enied\b|[Dd]enies\b|[Dd]eny\b|[Dd]enying\b|[Rr]ejected\b|[Dd]isputed\b|[Dd]isputes\b|[Dd]ismissed\b"
+    r"|[Rr]efuted\b|not accurate\b|[Ii]naccurate\b|[Uu]ntrue\b|[Nn]onsense\b|[Ff]alse\b|no truth\b|not true\b"
 )
 _HYPO = re.compile(
     r"\b(?:could|might|may|possibly|hypothetical\w*|would be worth|possible (?:acquisition|sale|deal|merger|takeover)s?)\b"
