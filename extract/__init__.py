@@ -31,7 +31,7 @@ from models.records import Extraction
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]
 
 #: bump when the rules change (stored with every row; the pipeline re-extracts older versions)
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def extract_article(text: str, *, published: datetime.date | None, title: str | None = None) -> Extraction:

@@ -57,6 +57,9 @@ CANDIDATE_RE = _gate(
 MAX_SENTENCE = 2000
 MAX_FIGURES = 40
 MAX_TEXT = 300_000
+#: figures no startup reports: a company with only these is an incumbent (see _Article._incumbents)
+INCUMBENT_REVENUE = 10e9
+INCUMBENT_HEADCOUNT = 50_000
 
 #: the first branch of CANDIDATE_RE alone (a character class: the engine skips ahead to it quickly)
 _FIGURE_CHAR = re.compile(r"[\d$€£]")
@@ -1097,6 +1100,21 @@ class _Article:
                 self._year = int(ys[-1])
         self._fractions()
         self._dedup()
+        self._incumbents()
+
+    def _incumbents(self) -> None:
+        """A company whose only figures are an incumbent's (revenue of $10bn or more, 50,000 employees or
+        more) is an established company that the article mentions, not a startup it tracks."""
+        by_company: dict[str, list[_Row]] = {}
+        for r in self.rows:
+            by_company.setdefault(r.company, []).append(r)
+        drop = {
+            c for c, rows in by_company.items()
+            if all((r.metric == "revenue" and r.value >= INCUMBENT_REVENUE)
+                   or (r.metric == "headcount" and r.value >= INCUMBENT_HEADCOUNT) for r in rows)
+        }  # fmt: skip
+        if drop:
+            self.rows = [r for r in self.rows if r.company not in drop]
 
     def _fractions(self) -> None:
         """Layoffs given only as a share of staff, when the article states the base headcount."""

@@ -142,3 +142,14 @@ def test_events_name_people_once(text: str, expected: set[tuple[str, str]]) -> N
     got = [(e.person, e.kind) for e in events]
     assert len(got) == len(set(got)), got
     assert set(got) == expected
+
+
+def test_incumbent_figures_alone_are_not_a_startups() -> None:
+    """Revenue of tens of billions (or a six-figure headcount) is an established company's figure."""
+    assert extract_article("Brantholm Group reported revenue of $31 billion for the year.", published=PUB).metrics == ()
+    assert extract_article("Brantholm Group, which employs 180,000 people, said so.", published=PUB).metrics == ()
+    big = extract_article("Quorvia AI, the chip start-up, was valued at $40 billion in May.", published=PUB).metrics
+    assert [(m.metric, m.value) for m in big] == [("valuation", 40e9)]
+    mixed = extract_article("Quorvia AI, the chip start-up, raised $2 billion in May on revenue of $12 billion.",
+                            published=PUB).metrics
+    assert {m.metric for m in mixed} == {"funding_raised", "revenue"}
