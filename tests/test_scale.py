@@ -30,7 +30,7 @@ distributed = pytest.importorskip("dask.distributed")
 
 ALL = "SELECT * FROM metrics ORDER BY article_id, row_no"
 EVENTS = "SELECT * FROM events ORDER BY article_id, row_no"
-N_GENERATED = 48
+N_GENERATED = 30
 
 
 @pytest.fixture(scope="module")
@@ -187,6 +187,6 @@ def test_a_killed_worker_loses_nothing(client: object, corpus: Path, local: Ware
             os.kill(pids[0], signal.SIGKILL)
 
     wh = Warehouse(tmp_path / "dask.duckdb")
-    report = ingest_dask([corpus], tmp_path / "ds", warehouse=wh, client=client, files_per_part=3, progress=kill_one)
+    report = ingest_dask([corpus], tmp_path / "ds", warehouse=wh, client=client, files_per_part=5, progress=kill_one)
     assert killed.is_set() and report.ok
     assert wh.query(ALL).rows == local.query(ALL).rows
