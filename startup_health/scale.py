@@ -266,6 +266,7 @@ def ingest_dask(
     with contextlib.ExitStack() as stack:
         if warehouse is not None:
             stack.enter_context(ingest_lock(warehouse.path, wait_s=warehouse.lock_wait_s))
+            warehouse.attach_parquet(dataset)  # before any work: refuses a file the local engine filled
         if client is None:
             if scheduler:
                 client = stack.enter_context(Client(scheduler))

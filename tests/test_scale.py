@@ -175,6 +175,14 @@ def test_cli_ingest_with_a_scheduler_address_then_query(client: object, tmp_path
     assert out.stdout.splitlines()[-1] == "2"
     bad = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "x.duckdb"), "--scheduler", address])
     assert bad.exit_code == 2
+    local = tmp_path / "local.duckdb"  # a warehouse the local engine filled is not turned into views
+    assert ingest([SEEDS], Warehouse(local)).ok
+    res = CliRunner().invoke(cli, ["ingest", str(SEEDS), "--db", str(local), "--engine", "dask", "--scheduler",
+                                   address, "-q"])
+    assert res.exit_code == 1 and "holds articles stored by the local engine" in res.stderr
+    assert not (tmp_path / "local.parquet" / "articles").exists()
+    res = CliRunner().invoke(cli, ["compact", "--db", str(local)])
+    assert res.exit_code == 1 and "reads no Parquet dataset" in res.stderr
 
 
 def test_a_killed_worker_loses_nothing(client: object, corpus: Path, local: Warehouse, tmp_path: Path) -> None:
