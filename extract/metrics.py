@@ -1062,42 +1062,71 @@ class _Article:
     # -- whole article ---------------------------------------------------------------------------
     def run(self) -> None:
         t = self.text
+        lim = min(len(t), MAX_TEXT)
+        # Cues are found in one pass over the text, then handed to the sentences that contain them; a
+        # sentence without any is not looked at again. (No cue contains a sentence break, sentences start
+        # and end next to whitespace, so a sentence holds exactly the cues a search of it alone would find;
+        # the rare sentence cut at MAX_SENTENCE is searched on its own.)
+        money_at = [m.start() for m in _MONEY_HINT.finditer(t, 0, lim)]
+        people_at = [(m.start(), m.lastgroup) for m in _PEOPLE_CUES.finditer(t, 0, lim)]
+        years_at = [(m.start(), m.group(0)) for m in _YEAR_RE.finditer(t, 0, lim)]
+        startups_at = [(k[0], k[2]) for k in self._kinds if k[3] == "startup"]
+        im = ip = iy = ist = 0
         prev: tuple[int, int] | None = None
         for sa, sb in split_sentences(t[:MAX_TEXT]):
             if sb - sa < 6:
                 continue  # too short to say anything
-            s = t[sa:sb]
             # "X denied reports that ... . Outlets had reported that the deal valued it at $9bn."
-            if prev is not None and "report" in s and _REPORT_THAT.search(s) and _THE_DEAL.search(s) and _DENY.search(t[prev[0] : prev[1]]):
-                prev = (sa, sb)
-                continue
-            prev = (sa, sb)
-            if len(s) > MAX_SENTENCE:  # not a sentence; read only its start
-                sb = sa + MAX_SENTENCE
+            if prev is not None and t.find("report", sa, sb) != -1:
                 s = t[sa:sb]
-            if _MONEY_HINT.search(s):
+                if _REPORT_THAT.search(s) and _THE_DEAL.search(s) and _DENY.search(t[prev[0] : prev[1]]):
+                    prev = (sa, sb)
+                    continue
+            prev = (sa, sb)
+            cut = sb - sa > MAX_SENTENCE
+            if cut:  # not a sentence; read only its start
+                sb = sa + MAX_SENTENCE
+            s = t[sa:sb]
+            while im < len(money_at) and money_at[im] < sa:
+                im += 1
+            if (_MONEY_HINT.search(s) is not None) if cut else (im < len(money_at) and money_at[im] < sb):
                 self.money(sa, sb)
             self._dep_counts = []
             count_cue = lead_cue = False
-            for cue in _PEOPLE_CUES.finditer(s):
-                kind = cue.lastgroup
+            while ip < len(people_at) and people_at[ip][0] < sa:
+                ip += 1
+            if cut:
+                cues, j = [(sa + m.start(), m.lastgroup) for m in _PEOPLE_CUES.finditer(s)], 0
+            else:
+                cues, j = people_at, ip
+            while j < len(cues) and cues[j][0] < sb and not (count_cue and lead_cue):
+                kind = cues[j][1]
                 if kind == "b":
                     count_cue = lead_cue = True
                 elif kind == "c":
                     count_cue = True
                 else:
                     lead_cue = True
-                if count_cue and lead_cue:
-                    break
+                j += 1
             produced = self.people(sa, sb) if count_cue and (_FIGURE_CHAR.search(s) or CANDIDATE_RE.search(s)) else set()
             if lead_cue:
                 self.leadership(sa, sb, produced)
-            ms = [m for m in self.mentions_in(sa, sb) if m[3] == "startup"]
-            if ms:
-                self.topic = ms[0][2]
-            ys = _YEAR_RE.findall(s)
-            if ys:
-                self._year = int(ys[-1])
+            while ist < len(startups_at) and startups_at[ist][0] < sa:
+                ist += 1
+            if ist < len(startups_at) and startups_at[ist][0] < sb:
+                self.topic = startups_at[ist][1]
+            while iy < len(years_at) and years_at[iy][0] < sa:
+                iy += 1
+            if cut:
+                ys = _YEAR_RE.findall(s)
+                if ys:
+                    self._year = int(ys[-1])
+            else:
+                k = iy
+                while k < len(years_at) and years_at[k][0] < sb:
+                    k += 1
+                if k > iy:
+                    self._year = int(years_at[k - 1][1])
         self._fractions()
         self._dedup()
         self._incumbents()
