@@ -84,6 +84,8 @@ def ingest(
         return
     if scheduler or dataset:
         raise click.UsageError("--scheduler and --dataset go with --engine dask")
+    if _reads_dataset(wh):
+        _fail(f"{wh.path}: reads a Parquet dataset of the Dask engine; add --engine dask to ingest into it")
     bar = tqdm(desc="articles", unit=" files", disable=quiet or None, file=sys.stderr, leave=False)
     try:
         report = run_ingest(paths, wh, workers=workers or _settings(ctx).workers, progress=bar.update)
@@ -105,6 +107,13 @@ def ingest(
     _echo_ingest_changes(wh, report.new_ids)
     if not report.ok:
         ctx.exit(1)
+
+
+def _reads_dataset(wh: Warehouse) -> bool:
+    try:
+        return wh.dataset_dir() is not None
+    except WarehouseError:
+        return False  # the local engine says what is wrong with the file
 
 
 def _ingest_dask(

@@ -173,6 +173,8 @@ def test_cli_ingest_with_a_scheduler_address_then_query(client: object, tmp_path
     out = CliRunner().invoke(cli, ["query", "SELECT count(DISTINCT article_id) FROM metrics", "--db", str(db),
                                    "--format", "csv"], catch_exceptions=False)
     assert out.stdout.splitlines()[-1] == "2"
+    res = CliRunner().invoke(cli, ["ingest", str(SEEDS), "--db", str(db), "-q"])  # the local engine says no
+    assert res.exit_code == 1 and "add --engine dask" in res.stderr
     bad = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "x.duckdb"), "--scheduler", address])
     assert bad.exit_code == 2
     local = tmp_path / "local.duckdb"  # a warehouse the local engine filled is not turned into views
