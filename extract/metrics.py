@@ -35,13 +35,40 @@ def _gate(branches: str, head: str = r"\b", extra: str = "") -> re.Pattern[str]:
     '\\b(?:E(?:mploy|xit)|e(?:mploy|xit)|s(?:taff))'
     """
     groups: dict[str, list[str]] = {}
-    for br in re.findall(r"(?:[^|()]|\((?:[^()]|\([^()]*\))*\))+", branches):  # top-level branches
-        m = re.match(r"\[([A-Z])([a-z])\](.*)$", br)
-        heads = [(m.group(1), m.group(3)), (m.group(2), m.group(3))] if m else [(br[0], br[1:])]
-        for c, rest in heads:
-            groups.setdefault(c, []).append(rest)
+    for c, rest in _heads(branches):
+        groups.setdefault(c, []).append(rest)
     alts = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
     return re.compile(f"{head}(?:{alts})" + (f"|{extra}" if extra else ""))
+
+
+def _heads(branches: str) -> list[tuple[str, str]]:
+    """The top-level branches of ``b1|b2|...`` as (first letter, rest), ``[Ee]x`` giving two."""
+    out = []
+    for br in re.findall(r"(?:[^|()]|\((?:[^()]|\([^()]*\))*\))+", branches):
+        m = re.match(r"\[([A-Z])([a-z])\](.*)$", br)
+        out.extend([(m.group(1), m.group(3)), (m.group(2), m.group(3))] if m else [(br[0], br[1:])])
+    return out
+
+
+def _cue_scanner(kinds: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One regex for several kinds of cue words, grouped by first letter; ``m.lastgroup[0]`` is the kind.
+
+    Earlier kinds are tried first where two could match at the same place.
+
+    >>> rx = _cue_scanner([("b", "[Hh]ires"), ("c", "[Ss]taff|[Hh]eads"), ("l", "[Hh]ire|quit")])
+    >>> [(m.group(0), m.lastgroup[0]) for m in rx.finditer("Staff quit; it hires and hired heads.")]
+    [('Staff', 'c'), ('quit', 'l'), ('hires', 'b'), ('hire', 'l'), ('heads', 'c')]
+    """
+    groups: dict[str, dict[str, list[str]]] = {}
+    for kind, branches in kinds:
+        for c, rest in _heads(branches):
+            groups.setdefault(c, {}).setdefault(kind, []).append(rest)
+    alts = []
+    for i, (c, by_kind) in enumerate(groups.items()):
+        inner = "|".join(f"(?P<{k}{i}>{'|'.join(rests)})" for k, rests in by_kind.items())
+        alts.append(f"{re.escape(c)}(?:{inner})")
+    assert all(c.isalpha() for c in groups)  # so that "(?<!\w)" is "\b" (and a little faster)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")")
 
 
 #: cheap test for sentences worth parsing: digits, money signs, number words, leadership verbs
@@ -74,12 +101,13 @@ _MONEY_HINT = re.compile(
     r"\$|€|£|USD|EUR|GBP|m(?:illion\b(?<!\wmillion)|n\b(?<!\wmn)|\b(?<=\dm))"
     r"|b(?:illion\b(?<!\wbillion)|n\b(?<!\wbn)|n\b(?<=\dbn))|trillion\b(?<!\wtrillion)|k\b(?<=\dk)"
 )
-_COUNT_HINT = _gate(
+_COUNT_BRANCHES = (
     r"[Ee]mploy|[Ss]taff|[Pp]eople|[Ww]orkers|[Ww]orkforce|[Jj]obs|[Rr]oles|[Pp]ositions|[Pp]osts|[Ee]xecutives"
     r"|[Ll]eaders|[Rr]esearchers|[Aa]cademics|[Ff]ounders|[Cc]o-founders|[Ee]ngineers|[Mm]anagers|[Dd]irectors"
     r"|[Mm]embers|[Oo]fficers|[Ss]cientists|[Tt]alent|[Pp]ersonnel|[Hh]eadcount|[Tt]eam|[Hh]ires|[Vv]ice-presidents"
     r"|[Hh]eads|[Pp]ersons|[Rr]edundan|[Ll]aid off|[Ll]ay\w* off|[Cc]ut|more"
 )
+_COUNT_HINT = _gate(_COUNT_BRANCHES)
 _LEAD_BRANCHES = (
     r"[Rr]esign|[Ss]tep\w* (?:down|aside)|[Qq]uit|[Ll]eft\b|[Ll]eav|[Dd]epart|[Ee]xit|last day|[Aa]ppoint"
     r"|[Ii]nterim|named|[Hh]ire|[Pp]oach|lured|[Rr]eplace|takes over|ousting|walked out|[Ll]ost\b|[Ll]os(?:es|ing)\b"
@@ -87,9 +115,7 @@ _LEAD_BRANCHES = (
 _LEAD_HINT = _gate(_LEAD_BRANCHES)
 # both tests in one pass: a count cue (c), a leadership cue (l), or "hires", which is both. No cue of one
 # kind can start inside a cue of the other, so scanning once finds every kind the two tests would find.
-_PEOPLE_CUES = re.compile(
-    r"\b(?:(?P<b>[Hh]ires)|(?P<c>" + _COUNT_HINT.pattern[2:] + r")|(?P<l>" + _LEAD_HINT.pattern[2:] + "))"
-)
+_PEOPLE_CUES = _cue_scanner([("b", "[Hh]ires"), ("c", _COUNT_BRANCHES), ("l", _LEAD_BRANCHES)])
 
 _HEDGE_WORDS = (
     r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|close to|more than|over|"
@@ -1100,7 +1126,7 @@ class _Article:
             else:
                 cues, j = people_at, ip
             while j < len(cues) and cues[j][0] < sb and not (count_cue and lead_cue):
-                kind = cues[j][1]
+                kind = cues[j][1][0]
                 if kind == "b":
                     count_cue = lead_cue = True
                 elif kind == "c":
