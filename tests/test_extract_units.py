@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 import extract
+import extract._regex
 import extract.companies
 import extract.dates
 import extract.evaluate
@@ -23,7 +24,8 @@ from extract.sentences import clause_bounds, split_sentences
 
 @pytest.mark.parametrize(
     "module",
-    [extract, extract.numbers, extract.dates, extract.sentences, extract.companies, extract.evaluate],
+    [extract, extract.numbers, extract.dates, extract.sentences, extract.companies, extract.evaluate,
+     extract.metrics, extract._regex],
     ids=lambda m: m.__name__,
 )
 def test_doctests(module) -> None:
@@ -244,3 +246,49 @@ def test_same_company() -> None:
     assert same_company("Bird Global", "Bird")
     assert not same_company("Fast", "Fastly")
     assert not same_company("Scale AI", "ScaleOps")
+
+
+# ---- the fast regexes say the same as the plain ones they replace ---------------------------------
+_PLAIN_MONEY_HINT = r"[$€£]|\b(?:million|billion|trillion|bn|mn)\b|\d(?:m|bn|k)\b|US\$|USD|EUR|GBP"
+_PLAIN_BOUNDARY = r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n"
+_PLAIN_YEAR = r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])"
+_PIECES = (
+    "hires hire Hires stepped step down laid off laying left leaders leave More more cut executives exit staff "
+    "last day lost losing team takes over heads headcount $5 5m 2bn 3k million billion bn mn USD EUR 2019 1999 "
+    "20195 2,019 $2020 Jan January June Sept today Today six months x - _ . ! ? \" ' ) ] \n é"
+).split(" ")
+
+
+def _random_texts(n: int = 20000):
+    import random
+
+    rnd = random.Random(20261122)
+    for _ in range(n):
+        yield rnd.choice(["", " ", "-", "\n", ". "]).join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 6)))
+
+
+def test_fast_cue_regexes_match_the_plain_ones() -> None:
+    import re
+
+    from extract.dates import _CORE, _CORE_WORDS
+    from extract.metrics import _COUNT_HINT, _LEAD_HINT, _MONEY_HINT, _PEOPLE_CUES, _YEAR_RE
+    from extract.sentences import _BOUNDARY
+
+    plain_core = re.compile(r"\b(?:" + _CORE_WORDS + r")\b")
+    money, boundary, year = re.compile(_PLAIN_MONEY_HINT), re.compile(_PLAIN_BOUNDARY), re.compile(_PLAIN_YEAR)
+    for t in _random_texts():
+        assert bool(money.search(t)) == bool(_MONEY_HINT.search(t)), t
+        assert [m.span() for m in boundary.finditer(t)] == [m.span() for m in _BOUNDARY.finditer(t)], t
+        assert year.findall(t) == _YEAR_RE.findall(t), t
+        assert [m.span() for m in plain_core.finditer(t)] == [m.span() for m in _CORE.finditer(t)], t
+        kinds = {m.lastgroup[0] for m in _PEOPLE_CUES.finditer(t)}
+        assert (bool(kinds & {"b", "c"}), bool(kinds & {"b", "l"})) == (
+            bool(_COUNT_HINT.search(t)), bool(_LEAD_HINT.search(t))), t
+
+
+def test_money_on_lower_cased_text_is_the_same() -> None:
+    from extract.numbers import MONEY_RE
+
+    for t in list(_random_texts(5000)) + ["US$5M and EUR 3 Million", "Half A Billion Dollars", "İstanbul $5m"]:
+        plain = [(m.start(), m.end()) for m in MONEY_RE.finditer(t) if parse_amount(m.group(0)) is not None]
+        assert [(a.start, a.end) for a in find_money(t)] == plain, t
