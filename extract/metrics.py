@@ -269,7 +269,7 @@ _OF_POSS_LEFT = re.compile(
 _OF_THE_LEFT = re.compile(r"\bof\s+(?:the|his|her)\s+" + _HEDGE_WORDS + r"$")
 _ALL_OF = re.compile(r"\ball\s+of\s+(?:its|the|their|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+" + _HEDGE_WORDS + r"$", re.I)
 _JOBS_END = re.compile(
-    r"\b(?:lose their jobs|lost their jobs|jobs were ending|jobs would end|jobs will end|laid off|let go"
+    r"\b(?:lose their jobs|lost their jobs|(?:jobs|roles|positions)\s(?:were|would|will|are|was)(?:\sbe)?\s(?:ending|end|ended|eliminated|cut)|laid off|let go"
     r"|made redundant|out of work|shut\w* down|closing|lose (?:their )?(?:jobs|positions))\b",
     re.IGNORECASE,
 )

@@ -38,6 +38,10 @@ POSITIVE = [
     ("Acme will cut 200 jobs, or 10% of its workforce.", "Acme", "layoffs", 200, "persons", "exact"),
     ("Two of Acme's co-founders have departed.", "Acme", "departed_talent", 2, "persons", "exact"),
     ("Acme lost $50 million last year on revenue of $10 million.", "Acme", "revenue", 10e6, "USD", "exact"),
+    ("Quorvia, the delivery start-up, shut down on Friday. All of its 120 employees were told their roles would be "
+     "eliminated.", "Quorvia", "layoffs", 120, "persons", "exact"),
+    ("Quorvia, the delivery start-up, is closing. All of its roughly 80 staff were told that their jobs would end in "
+     "May.", "Quorvia", "layoffs", 80, "persons", "approx"),
     ("Google invested $300 million in Acme for a 10% stake.", "Acme", "funding_raised", 300e6, "USD", "exact"),
     ("Acme's head of sales and its CFO have both left.", "Acme", "departed_talent", 2, "persons", "exact"),
     ("Acme is burning through cash at a rate of $2 million a month.", "Acme", "burn_rate", 2e6, "USD/month", "exact"),
