@@ -127,7 +127,7 @@ _NEG_RIGHT = Folded(
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
     r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
-    r"|took control|rescue|stake|analysts?)\b",
+    r"|took control|stake|analysts?)\b",
 )
 _PERSON_LEFT = re.compile(rf"\b(?:{ROLE_WORDS})s?(?:\s(?:and|&)\s(?:{ROLE_WORDS}))?\s$", re.IGNORECASE)
 _PERSON_RIGHT = Folded(
