@@ -104,23 +104,7 @@ _COMMON_START = frozenset(
     banks lenders regulators officials critics rivals markets prices costs profits losses funding growth
     people workers companies startups start-ups businesses cities governments reports documents filings""".split()
 )
-_POS_LEFT = re.compile(
-    r"(?:(?:invest|invests|investing|invested|investment|injection|stake|poured|put|pumped|ploughed|plowed)\s(?:[\w$.,]+\s){0,4}(?:in|into)"
-    r"|(?:valued|valuing|values)"
-    r"|(?:founded|co-founded|started|set up|launched|built|created)\s(?:[\w\-]+\s){0,5}?"
-    r"|(?:founder|co-founder|chief executive|ceo|president|head|employees|staff|workers|investors|backers"
-    r"|boss|engineers|researchers|leaders)\s(?:of|at)"
-    r"|\bday at|\bleft|\bquit|\bleaves|\bthe (?:start-?up|company|firm)|\b(?:start-?up|company|firm|maker|unicorn|app|platform|service)"
-    r")\s$",
-    re.IGNORECASE,
-)
 # grammar that makes the name an investor, acquirer, incumbent or source
-_NEG_LEFT = re.compile(
-    r"(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
-    r"|joined|joining|join|to lead|investors (?:including|such as|like)|backers (?:including|such as)"
-    r"|(?:[A-Z][\w&\-]+,?\s(?:and\s)?){1,6}|from investors including|giant|group|conglomerate"
-    r"|partner|partners|investor|rival|customers|sale of [\w\s]{0,40} to|sold to|told|with)\s$",
-)
 _NEG_RIGHT = Folded(
     r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:the\s(?:[\w\-]+\s){1,3}(?:giant|group|conglomerate|incumbent|investor|fund)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
@@ -129,7 +113,6 @@ _NEG_RIGHT = Folded(
     r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
     r"|took control|stake|analysts?)\b",
 )
-_PERSON_LEFT = re.compile(rf"\b(?:{ROLE_WORDS})s?(?:\s(?:and|&)\s(?:{ROLE_WORDS}))?\s$", re.IGNORECASE)
 _PERSON_RIGHT = Folded(
     r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
     + ROLE_WORDS
@@ -151,7 +134,6 @@ _NEG_LEFT2 = re.compile(
 )
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
-_PRONOUN_AFTER = re.compile(r"^[^.!?]{0,60}?\b(?:he|she|his|her|him)\b")
 
 
 _WORD = re.compile(r"[\w$.,’'\-]+")
