@@ -21,7 +21,7 @@ import pandas as pd
 from dashboard.summary import AGREE_TOLERANCE, UNDATED_WINDOW, format_value, summarise
 from models.export import iter_csv
 from models.records import METRICS
-from models.warehouse import QueryRefused, Warehouse, WarehouseMissing
+from models.warehouse import QueryRefused, Warehouse, WarehouseError, WarehouseMissing
 
 __all__ = [
     "EVIDENCE_CSV_COLUMNS",
@@ -464,7 +464,7 @@ class DashboardData:
             res = self.warehouse.run_untrusted(sql, max_rows=self.sql_max_rows, timeout_s=self.sql_timeout_s)
         except QueryRefused as exc:
             return SqlAnswer(message=f"Query refused: {exc}", ok=False)
-        except WarehouseMissing as exc:
+        except WarehouseError as exc:  # no file yet, another program's file, a loader holding it too long
             return SqlAnswer(message=str(exc), ok=False)
         columns = _unique_columns(res.columns)
         rows = [{c: _plain(v) for c, v in zip(columns, row)} for row in res.rows]

@@ -228,3 +228,14 @@ def test_summary_query_leaves_out_only_rows_that_cannot_matter(tmp_path: Path, s
     assert_frame_equal(got, expected, check_dtype=False)
     sent = Warehouse(db).query_df(_SUMMARY_SQL, {"companies": companies, "tol": 0.02, "days": 30})
     assert len(sent) < len(every)  # some rows were indeed left out
+
+
+def test_sql_page_on_a_missing_or_foreign_file_says_so(tmp_path: Path) -> None:
+    missing = DashboardData(Warehouse(tmp_path / "none.duckdb")).run_sql("SELECT 1")
+    assert not missing.ok and "no warehouse here yet" in missing.message
+    foreign = tmp_path / "foreign.duckdb"
+    with Warehouse(foreign).connect(read_only=False) as con:
+        con.execute("CREATE TABLE other (x INTEGER)")
+    answer = DashboardData(Warehouse(foreign)).run_sql("SELECT 1")
+    assert not answer.ok and "not a startup-health warehouse" in answer.message
+    assert DashboardData(Warehouse(foreign)).run_sql("SELECT 1").rows == []
