@@ -594,7 +594,17 @@ class Warehouse:
                         con.execute(
                             f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": old_ids}
                         )
-                aliases = dict(con.execute("SELECT alias, company_id FROM company_aliases").fetchall())
+                names_in_batch = sorted(
+                    {n for _, x in items for c, others in x.companies.items() for n in (c, *others)}
+                    | {m.company for _, x in items for m in x.metrics}
+                    | {e.company for _, x in items for e in x.events}
+                )
+                aliases = dict(
+                    con.execute(
+                        "SELECT alias, company_id FROM company_aliases WHERE alias IN (SELECT unnest($names))",
+                        {"names": names_in_batch},
+                    ).fetchall()
+                )
                 names: dict[str, str] = {}  # company_id -> best display name in this batch
                 new_aliases: dict[str, str] = {}
                 art_cols: dict[str, list[Any]] = {k: [] for k in _ARTICLE_COLS}

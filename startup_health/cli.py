@@ -88,7 +88,10 @@ def ingest(
         _fail(f"{wh.path}: reads a Parquet dataset of the Dask engine; add --engine dask to ingest into it")
     bar = tqdm(desc="articles", unit=" files", disable=quiet or None, file=sys.stderr, leave=False)
     try:
-        report = run_ingest(paths, wh, workers=workers or _settings(ctx).workers, progress=bar.update)
+        s = _settings(ctx)
+        report = run_ingest(
+            paths, wh, workers=workers or s.workers, batch_size=s.batch_size, progress=bar.update
+        )
     except WarehouseError as exc:
         _fail(str(exc))
     finally:

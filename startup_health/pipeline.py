@@ -78,7 +78,7 @@ def ingest(
     warehouse: Warehouse,
     *,
     workers: int = 1,
-    batch_size: int = 500,
+    batch_size: int = 2000,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Read, extract and store every article under ``paths``; returns what happened to each file."""

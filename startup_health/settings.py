@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     sql_timeout_s: float = Field(3.0, gt=0, description="time limit of a query typed into the dashboard")
     sql_max_rows: int = Field(1000, gt=0, description="row cap of a query typed into the dashboard")
     workers: int = Field(1, ge=1, description="processes that extract articles in parallel during ingest")
+    batch_size: int = Field(
+        2000, ge=1, description="articles written per transaction during ingest (the write lock is held per batch)"
+    )
 
     @field_validator("companies", mode="before")
     @classmethod

@@ -38,6 +38,7 @@ from reliability_support import (
 
 pytestmark = needs_extractor
 SEED = 20261122
+BATCH = 500  # articles per ingest transaction (STARTUP_HEALTH_BATCH_SIZE)
 ARTICLES = 510  # more than one batch of 500, so a kill can fall between two committed batches
 RANDOM_KILLS = 2
 BATCH_LOG_BYTES = 256 * 1024
@@ -76,7 +77,7 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[d
     """The contents a clean ingest of the corpus stores, and how long that ingest took."""
     tmp = tmp_path_factory.mktemp("reference")
     t0 = time.perf_counter()
-    done = run_ingest(corpus, db=tmp / "ref.duckdb", cwd=tmp)
+    done = run_ingest(corpus, db=tmp / "ref.duckdb", cwd=tmp, batch_size=str(BATCH))
     elapsed = time.perf_counter() - t0
     assert done.returncode == 0, done.stderr
     ref = contents(tmp / "ref.duckdb")
@@ -165,7 +166,7 @@ def test_sigkill_leaves_whole_articles_and_a_rerun_completes(
                2: f"{delay:.3f} s after the first commit"}[aimed]  # fmt: skip
         db = tmp_path / f"crash{round_no}.duckdb"
         workers = 2 if round_no % 2 == 0 else 1
-        proc = start_ingest(corpus, db=db, cwd=tmp_path, workers=workers)
+        proc = start_ingest(corpus, db=db, cwd=tmp_path, workers=workers, batch_size=str(BATCH))
         found = True
         if aimed:
             found = wait_for_first_batch(db, proc, clean_s * 4 + 10, empty_bytes=empty_bytes, checkpointed=aimed == 2)
@@ -181,7 +182,7 @@ def test_sigkill_leaves_whole_articles_and_a_rerun_completes(
         if aimed == 2:  # a batch whose commit finished is never lost
             assert len(got["articles"]) >= 500, f"round {round_no} ({how}): a committed batch was lost"
 
-        rerun = run_ingest(corpus, db=db, cwd=tmp_path, workers=workers)
+        rerun = run_ingest(corpus, db=db, cwd=tmp_path, workers=workers, batch_size=str(BATCH))
         assert rerun.returncode == 0, f"round {round_no} ({how}): {rerun.stderr}"
         stored_before = len(got["articles"])
         assert rerun.stdout.startswith(
