@@ -34,6 +34,7 @@ def phases(corpus: Path, db: Path) -> dict[str, float]:
     from extract import EXTRACTOR_VERSION, extract_article
     from extract.reading import Skipped, iter_files, read_or_skip
     from models.warehouse import Warehouse, iter_chunks
+    from startup_health.settings import Settings
 
     files = [f for f in iter_files([corpus]) if isinstance(f, Path)]
     text_files = [f for f in files if f.suffix != ".html"]
@@ -59,7 +60,7 @@ def phases(corpus: Path, db: Path) -> dict[str, float]:
     wh = Warehouse(db)
     wh.ensure_schema()
     t = time.perf_counter()
-    for chunk in iter_chunks(list(zip(articles, extractions)), 500):
+    for chunk in iter_chunks(list(zip(articles, extractions)), Settings().batch_size):
         wh.write_batch(chunk, EXTRACTOR_VERSION)
     t_write = time.perf_counter() - t
     metrics = wh.query("SELECT count(*) FROM metric_rows").rows[0][0]
