@@ -96,12 +96,7 @@ def ingest(
         _fail(str(exc))
     finally:
         bar.close()
-    for s in report.skipped:
-        click.echo(f"skipped {s.path}: {s.reason}", err=True)
-    for s in report.failed:
-        click.echo(f"error   {s.path}: {s.reason}", err=True)
-    for w in report.warnings:
-        click.echo(f"warning {w}", err=True)
+    _echo_problems(report)
     click.echo(
         f"{report.read} articles read: {report.new} new, {report.replaced} replaced, {report.unchanged} unchanged; "
         f"{len(report.skipped)} skipped, {len(report.failed)} failed; "
@@ -117,6 +112,16 @@ def _reads_dataset(wh: Warehouse) -> bool:
         return wh.dataset_dir() is not None
     except WarehouseError:
         return False  # the local engine says what is wrong with the file
+
+
+def _echo_problems(report: Any) -> None:
+    """One line on stderr per skipped or failed file and per warning, naming the file."""
+    for s in report.skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    for s in report.failed:
+        click.echo(f"error   {s.path}: {s.reason}", err=True)
+    for w in report.warnings:
+        click.echo(f"warning {w}", err=True)
 
 
 def _ingest_dask(
@@ -146,12 +151,7 @@ def _ingest_dask(
         _fail(str(exc))
     finally:
         bar.close()
-    for s in report.skipped:
-        click.echo(f"skipped {s.path}: {s.reason}", err=True)
-    for s in report.failed:
-        click.echo(f"error   {s.path}: {s.reason}", err=True)
-    for w in report.warnings:
-        click.echo(f"warning {w}", err=True)
+    _echo_problems(report)
     click.echo(
         f"{report.read} articles read: {report.new} new, {report.unchanged} unchanged; "
         f"{len(report.skipped)} skipped, {len(report.failed)} failed; "
