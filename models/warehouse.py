@@ -180,6 +180,19 @@ def _agree_sql(a: str, qa: str, b: str, qb: str) -> str:
     )
 
 
+def _bucket_sql(v: str) -> str:
+    """SQL: a value's bucket for finding the values it may agree with (``_agree_sql``): sign and log scale.
+
+    Two finite values within 5 % of each other have the same sign, and the ratio of their magnitudes is at
+    most 1 / 0.95 < 1.06, so their buckets are equal or neighbours. 0 has its own bucket; values that are not
+    finite numbers get NULL (and are compared with everything: see ``matches``).
+    """
+    return (
+        f"(CASE WHEN NOT isfinite({v}) THEN NULL WHEN {v} = 0 THEN 0"
+        f" ELSE sign({v}) * (100000 + floor(ln(abs({v})) / ln(1.06))) END)"
+    )
+
+
 def _consistent_sql(a: str, qa: str, b: str, qb: str) -> str:
     """SQL: a bound does not disagree with a value on its side of it ("more than 500" and 600)."""
     return (
@@ -253,18 +266,53 @@ _FACT_SOURCES_SQL = """
             FROM anchors GROUP BY ALL
         ), loose AS (
             SELECT * FROM base WHERE NOT anchor
-        ), attached AS (
+        ), candidates AS (
+            -- the dated periods an undated figure may join: each distinct value reported in each period
+            SELECT DISTINCT an.company_id, an.metric, an.unit, coalesce(an.basis = 'total', false) AS is_total,
+                   an.value, CASE WHEN an.qualifier = 'approx' THEN 'approx' ELSE '' END AS qualifier,
+                   an.grp, g.g_start, g.g_end, @BUCKET(an.value)@ AS bucket
+            FROM anchors an JOIN groups g USING (company_id, metric, unit, grp)
+        ), probes AS (
+            -- each distinct undated value to place (many rows repeat one)
+            SELECT DISTINCT company_id, metric, unit, coalesce(basis = 'total', false) AS is_total, value,
+                   CASE WHEN qualifier = 'approx' THEN 'approx' ELSE '' END AS qualifier, as_of_start, as_of_end
+            FROM loose
+        ), matches AS (
+            -- two finite values that agree (within 5 % at most) have one sign and logarithms less than
+            -- ln(1/0.95) apart, so they lie in the same or neighbouring buckets of width ln(1.06): a probe
+            -- looks in three buckets instead of comparing itself with every figure of its metric
+            SELECT l.*, an.grp, an.g_start, an.g_end
+            FROM (SELECT *, @BUCKET(value)@ + step AS bucket FROM probes, (VALUES (-1), (0), (1)) s(step)
+                  WHERE isfinite(value)) l
+            JOIN candidates an USING (company_id, metric, unit, is_total, bucket)
+            WHERE isfinite(an.value) AND @AGREE_LOOSE@
+            UNION ALL BY NAME
+            -- a value that is not a finite number is compared with every figure, as the rule above says
+            SELECT l.*, an.grp, an.g_start, an.g_end
+            FROM probes l JOIN (SELECT * FROM candidates WHERE NOT isfinite(value)) an
+                 USING (company_id, metric, unit, is_total)
+            WHERE @AGREE_LOOSE@
+            UNION ALL BY NAME
+            SELECT l.*, an.grp, an.g_start, an.g_end
+            FROM (SELECT * FROM probes WHERE NOT isfinite(value)) l JOIN (SELECT * FROM candidates WHERE isfinite(value)) an
+                 USING (company_id, metric, unit, is_total)
+            WHERE @AGREE_LOOSE@
+        ), placements AS (
             -- an undated (or quarter, year, span) figure joins the latest dated period within it that reports
-            -- the same value; otherwise it keeps a period of its own
-            SELECT l.article_id, l.row_no, arg_max(g.grp, g.g_end) AS grp
-            FROM loose l
-            JOIN anchors an ON an.company_id = l.company_id AND an.metric = l.metric AND an.unit = l.unit
-                 AND coalesce(an.basis = 'total', false) = coalesce(l.basis = 'total', false)
-                 AND @AGREE_LOOSE@
-            JOIN groups g ON g.company_id = an.company_id AND g.metric = an.metric AND g.unit = an.unit
-                 AND g.grp = an.grp
-            WHERE l.as_of_start IS NULL OR (g.g_start >= l.as_of_start AND g.g_end <= l.as_of_end)
-            GROUP BY l.article_id, l.row_no
+            -- the same value (of two ending on the same day, the one starting first); otherwise it keeps a
+            -- period of its own
+            SELECT company_id, metric, unit, is_total, value, qualifier, as_of_start, as_of_end,
+                   arg_max(grp, (g_end, -grp)) AS grp
+            FROM matches
+            WHERE as_of_start IS NULL OR (g_start >= as_of_start AND g_end <= as_of_end)
+            GROUP BY ALL
+        ), attached AS (
+            SELECT l.article_id, l.row_no, p.grp
+            FROM loose l JOIN placements p
+                 ON p.company_id = l.company_id AND p.metric = l.metric AND p.unit = l.unit
+                 AND p.is_total = coalesce(l.basis = 'total', false) AND p.value = l.value
+                 AND p.qualifier = CASE WHEN l.qualifier = 'approx' THEN 'approx' ELSE '' END
+                 AND p.as_of_start IS NOT DISTINCT FROM l.as_of_start AND p.as_of_end IS NOT DISTINCT FROM l.as_of_end
         ), placed AS (
             SELECT an.* EXCLUDE (grp), g.g_start AS period_start, g.g_end AS period_end, g.g_label AS period
             FROM anchors an JOIN groups g USING (company_id, metric, unit, grp)
@@ -302,7 +350,7 @@ _FACTS_SQL = """
         WITH s AS (@FACT_SOURCES@
         ), vals AS (
             SELECT fact_id, value, count(DISTINCT article_id) AS n, bool_or(qualifier = 'exact') AS has_exact,
-                   mode(qualifier) AS q, max(confidence) AS conf, max(published) AS pub
+                   mode(qualifier ORDER BY article_id, row_no) AS q, max(confidence) AS conf, max(published) AS pub
             FROM s GROUP BY fact_id, value
         ), best AS (
             -- the best-supported value: most articles, then an exact figure, then confidence, then the newest
@@ -323,13 +371,15 @@ _FACTS_SQL = """
                    min(s.value) AS low, max(s.value) AS high,
                    count(DISTINCT article_id) AS n_sources, count(*) AS n_rows,
                    min(published) AS first_published, max(published) AS last_published,
-                   max(confidence) AS confidence, list(DISTINCT article_id) AS articles
+                   max(confidence) AS confidence, list(DISTINCT article_id) AS articles,
+                   printf('%s %s %s (%d source%s)', CAST(any_value(b.value) AS VARCHAR), any_value(unit),
+                          any_value(b.qualifier), count(DISTINCT article_id),
+                          CASE WHEN count(DISTINCT article_id) = 1 THEN '' ELSE 's' END) AS label
             FROM s JOIN best b USING (fact_id)
             GROUP BY s.fact_id
         ), pairs AS (
             -- two facts of one period disagree when no article reports both and their values do not fit
-            SELECT f.fact_id, g.fact_id AS other_id, g.value AS other_value, g.unit AS other_unit,
-                   g.qualifier AS other_q, g.n_sources AS other_n,
+            SELECT f.fact_id, g.fact_id AS other_id, g.label AS other_label, g.n_sources AS other_n,
                    (g.n_sources > f.n_sources
                     OR (g.n_sources = f.n_sources AND coalesce(g.last_published, DATE '0001-01-01')
                                                      > coalesce(f.last_published, DATE '0001-01-01'))
@@ -345,20 +395,22 @@ _FACTS_SQL = """
                  -- two funding figures more than twice apart are two raises (a company raises often), not
                  -- a disagreement about one
                  AND NOT (f.metric = 'funding_raised' AND greatest(f.value, g.value) > 2 * least(f.value, g.value))
+        ), conflicts AS (
+            -- the other facts, most sources first: one sorted list per fact gives both strings
+            SELECT fact_id, bool_or(beats) AS beaten,
+                   list_sort(list({'n': -other_n, 'id': other_id, 'label': other_label})) AS others
+            FROM pairs GROUP BY fact_id
         )
         SELECT f.fact_id, f.company, f.company_id, f.metric, f.basis, f.period, f.period_start, f.period_end,
                f.value, f.unit, f.qualifier, f.low, f.high, f.n_sources, f.n_rows,
                f.first_published, f.last_published, f.confidence,
-               count(p.other_id) > 0 AS conflict,
-               NOT coalesce(bool_or(p.beats), false) AS preferred,
-               string_agg(printf('%s %s %s (%d source%s)', CAST(p.other_value AS VARCHAR), p.other_unit,
-                                 p.other_q, p.other_n, CASE WHEN p.other_n = 1 THEN '' ELSE 's' END),
-                          '; ' ORDER BY p.other_n DESC, p.other_id) AS conflicting_values,
-               string_agg(p.other_id, ' ' ORDER BY p.other_n DESC, p.other_id) AS conflicting_facts,
+               c.fact_id IS NOT NULL AS conflict,
+               NOT coalesce(c.beaten, false) AS preferred,
+               array_to_string(list_transform(c.others, lambda o: o.label), '; ') AS conflicting_values,
+               array_to_string(list_transform(c.others, lambda o: o.id), ' ') AS conflicting_facts,
                split_part(t.ref, '#', 1) AS article_id, CAST(split_part(t.ref, '#', 2) AS INTEGER) AS row_no,
                t.quote
-        FROM f LEFT JOIN pairs p USING (fact_id) JOIN top t USING (fact_id)
-        GROUP BY ALL"""
+        FROM f LEFT JOIN conflicts c USING (fact_id) JOIN top t USING (fact_id)"""
 
 
 def _facts_sql(which: str, known_by: str, without: str, companies: str = "true") -> str:
@@ -373,8 +425,14 @@ def _facts_sql(which: str, known_by: str, without: str, companies: str = "true")
     src = (
         _FACT_SOURCES_SQL.replace("@BASIS@", basis)
         .replace("@AGREE_LOOSE@", _agree_sql("an.value", "an.qualifier", "l.value", "l.qualifier"))
+        .replace("@BUCKET(an.value)@", _bucket_sql("an.value"))
+        .replace("@BUCKET(value)@", _bucket_sql("value"))
         .replace("@AGREE_PREV@", _agree_sql("prev_value", "prev_q", "value", "qualifier"))
     )
+    if which == "facts_of_table":  # the facts of fact sources already stored in the table named by ``companies``
+        return _FACTS_SQL.replace("@FACT_SOURCES@", f"SELECT * FROM {companies}").replace(
+            "@CONSISTENT@", _consistent_sql("f.value", "f.qualifier", "g.value", "g.qualifier")
+        )
     sql = src if which == "fact_sources" else _FACTS_SQL.replace("@FACT_SOURCES@", src).replace(
         "@CONSISTENT@", _consistent_sql("f.value", "f.qualifier", "g.value", "g.qualifier")
     )
@@ -382,11 +440,11 @@ def _facts_sql(which: str, known_by: str, without: str, companies: str = "true")
 
 
 _EVERYTHING = ("CAST(NULL AS DATE)", "CAST([] AS VARCHAR[])")
-_PARAMS = (
-    "CAST($d AS DATE)",
-    "CAST($w AS VARCHAR[])",
-    "($all OR m.company_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))))",
-)
+_PARAMS = ("CAST($d AS DATE)", "CAST($w AS VARCHAR[])")
+#: the company filter of ``Warehouse.facts``: in the first CTE, below every window and aggregate
+_CHOSEN_COMPANIES = "m.company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+#: where ``Warehouse.facts`` keeps the fact sources of one call (a temporary table of its own connection)
+_SOURCES_TABLE = "temp.main.chosen_fact_sources"
 _FACTS_DDL = [
     f"CREATE OR REPLACE VIEW fact_sources AS {_facts_sql('fact_sources', *_EVERYTHING)}",
     f"CREATE OR REPLACE VIEW facts AS {_facts_sql('facts', *_EVERYTHING)}",
@@ -865,24 +923,46 @@ class Warehouse:
     ) -> list[Fact]:
         """The reconciled facts known on ``as_of`` (articles published by then; all articles, undated ones
         included, when None), leaving out the articles ``without``, each with its sources."""
-        params = {"d": as_of, "w": list(without), "all": company_ids is None, "ids": list(company_ids or [])}
         with self.connect() as con:
-            try:
-                frows = con.execute(
-                    f"SELECT * FROM ({_facts_sql('facts', *_PARAMS)}) "
-                    "ORDER BY company_id, metric, period_start NULLS FIRST, value",
-                    params,
-                )
-                fcols = [d[0] for d in frows.description or []]
-                facts = [dict(zip(fcols, r)) for r in frows.fetchall()]
-                srows = con.execute(
-                    "SELECT fact_id, article_id, row_no, value, qualifier, basis, as_of, published, article_path, "
-                    f"quote, surface FROM ({_facts_sql('fact_sources', *_PARAMS)}) "
-                    "ORDER BY published NULLS LAST, article_id, row_no",
-                    params,
-                ).fetchall()
-            except duckdb.Error as exc:
-                raise QueryRefused(_first_line(exc)) from None
+            return self._facts_on(con, company_ids, as_of, without)
+
+    def _facts_on(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        company_ids: Sequence[str] | None,
+        as_of: date | None,
+        without: Sequence[str],
+    ) -> list[Fact]:
+        """``facts`` on an open connection. The chosen companies' rows are filtered in the first step of the
+        reconciliation (facts never span companies, so this is exact), and the rows are read and reconciled
+        once: into a temporary table, which the facts and their sources are then read from."""
+        if company_ids is not None and not company_ids:
+            return []
+        params: dict[str, Any] = {"d": as_of, "w": list(without)}
+        chosen = "true"
+        if company_ids is not None:
+            params["ids"] = sorted(set(company_ids))
+            chosen = _CHOSEN_COMPANIES
+        try:
+            con.execute(f"DROP TABLE IF EXISTS {_SOURCES_TABLE}")
+            con.execute(
+                f"CREATE TEMP TABLE {_SOURCES_TABLE.rsplit('.', 1)[-1]} AS "
+                f"{_facts_sql('fact_sources', *_PARAMS, chosen)}",
+                params,
+            )
+            frows = con.execute(
+                f"SELECT * FROM ({_facts_sql('facts_of_table', '', '', _SOURCES_TABLE)}) "
+                "ORDER BY company_id, metric, period_start NULLS FIRST, value"
+            )
+            fcols = [d[0] for d in frows.description or []]
+            facts = [dict(zip(fcols, r)) for r in frows.fetchall()]
+            srows = con.execute(
+                "SELECT fact_id, article_id, row_no, value, qualifier, basis, as_of, published, article_path, "
+                f"quote, surface FROM {_SOURCES_TABLE} ORDER BY published NULLS LAST, article_id, row_no"
+            ).fetchall()
+            con.execute(f"DROP TABLE IF EXISTS {_SOURCES_TABLE}")
+        except duckdb.Error as exc:
+            raise QueryRefused(_first_line(exc)) from None
         sources: dict[str, list[Source]] = {}
         for fid, *rest in srows:
             sources.setdefault(fid, []).append(Source(*rest))
@@ -918,16 +998,35 @@ class Warehouse:
         self, company_ids: Sequence[str] | None = None, as_of: date | None = None, without: Sequence[str] = ()
     ) -> list[LeadershipEvent]:
         """Leadership events known on ``as_of`` (same rule as ``facts``), oldest first."""
-        res = self.query(
-            "SELECT e.company_id, e.kind, e.person, e.role, e.as_of, e.as_of_end, a.published, e.article_id, "
-            "e.row_no, a.path, e.quote FROM event_rows e JOIN articles a USING (article_id) "
-            "WHERE (CAST($d AS DATE) IS NULL OR a.published <= CAST($d AS DATE)) "
-            "AND e.article_id NOT IN (SELECT unnest(CAST($w AS VARCHAR[]))) "
-            "AND ($all OR e.company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))) "
-            "ORDER BY coalesce(e.as_of_end, a.published) NULLS FIRST, e.article_id, e.row_no",
-            {"d": as_of, "w": list(without), "all": company_ids is None, "ids": list(company_ids or [])},
-        )
-        return [LeadershipEvent(*r) for r in res.rows]
+        with self.connect() as con:
+            return self._events_on(con, company_ids, as_of, without)
+
+    def _events_on(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        company_ids: Sequence[str] | None,
+        as_of: date | None,
+        without: Sequence[str],
+    ) -> list[LeadershipEvent]:
+        if company_ids is not None and not company_ids:
+            return []
+        params: dict[str, Any] = {"d": as_of, "w": list(without)}
+        chosen = "true"
+        if company_ids is not None:
+            params["ids"] = sorted(set(company_ids))
+            chosen = _CHOSEN_COMPANIES.replace("m.", "e.")
+        try:
+            rows = con.execute(
+                "SELECT e.company_id, e.kind, e.person, e.role, e.as_of, e.as_of_end, a.published, e.article_id, "
+                "e.row_no, a.path, e.quote FROM event_rows e JOIN articles a USING (article_id) "
+                "WHERE (CAST($d AS DATE) IS NULL OR a.published <= CAST($d AS DATE)) "
+                f"AND e.article_id NOT IN (SELECT unnest(CAST($w AS VARCHAR[]))) AND {chosen} "
+                "ORDER BY coalesce(e.as_of_end, a.published) NULLS FIRST, e.article_id, e.row_no",
+                params,
+            ).fetchall()
+        except duckdb.Error as exc:
+            raise QueryRefused(_first_line(exc)) from None
+        return [LeadershipEvent(*r) for r in rows]
 
     def metric_history(
         self, company_ids: Sequence[str], metric: str | None = None, as_of: date | None = None
