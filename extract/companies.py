@@ -471,34 +471,34 @@ def find_names(text: str, title: str | None = None) -> Names:
         left40 = left[-40:]
         right = text[mm.end : mm.end + 90]
         right_low = right.lower()
-        p = 1 if _POS_RIGHT.match(right, right_low) else 0
-        p += 1 if _pos_left(left) else 0
-        n = 1 if _NEG_RIGHT.match(right, right_low) else 0
-        n += 1 if _NEG_LEFT2.search(left40) else 0
+        pro = 1 if _POS_RIGHT.match(right, right_low) else 0
+        pro += 1 if _pos_left(left) else 0
+        con = 1 if _NEG_RIGHT.match(right, right_low) else 0
+        con += 1 if _NEG_LEFT2.search(left40) else 0
         tail = left40[-24:]
         if "join" in tail or " by " in tail:
             if _DEST_LEFT.search(left40):
-                n += 1  # where departing people go: an acquirer, incumbent or rival
+                con += 1  # where departing people go: an acquirer, incumbent or rival
         inv = investor.get(c)
         if inv is None:
             inv = investor[c] = bool(_INVESTOR_SUFFIX.search(c))
         if inv:
-            n += 2
+            con += 2
         if left.endswith("(") and right.startswith(")"):
-            n += 1  # "(Reuters)": a dateline's news agency
+            con += 1  # "(Reuters)": a dateline's news agency
         if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
-            n += 2  # "the Berlin company": a place or kind, not a name
+            con += 2  # "the Berlin company": a place or kind, not a name
         if tail.endswith("with "):
             if _TALKS_LEFT.search(left40):
-                n += 1  # a party to talks: buyer or investor
+                con += 1  # a party to talks: buyer or investor
                 if _ABOUT_SALE.match(right):
-                    n += 1
+                    con += 1
         if _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
-            n += 1
+            con += 1
         if c.endswith((" AI", " Labs", " Lab")):
-            p += 1
-        pos[c] = pos.get(c, 0) + p
-        neg[c] = neg.get(c, 0) + n
+            pro += 1
+        pos[c] = pos.get(c, 0) + pro
+        neg[c] = neg.get(c, 0) + con
     startups = [c for c in count if pos.get(c, 0) > neg.get(c, 0)]
     startups.sort(key=lambda c: (-(pos[c] + count[c]), first[c]))
     if not startups:
@@ -510,11 +510,11 @@ def find_names(text: str, title: str | None = None) -> Names:
         if cands:
             startups = [cands[0]]
     for c in list(startups):
-        longer = [d for d in startups if d != c and d.split()[: len(c.split())] == c.split()]
-        if len(longer) == 1:
-            for k, v in canon.items():
+        fuller = [d for d in startups if d != c and d.split()[: len(c.split())] == c.split()]
+        if len(fuller) == 1:
+            for alias, v in canon.items():
                 if v == c:
-                    canon[k] = longer[0]
+                    canon[alias] = fuller[0]
             startups.remove(c)
     names.startups = startups
     names.people = people

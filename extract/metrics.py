@@ -43,7 +43,7 @@ def _gate(branches: str, head: str = r"\b", extra: str = "") -> re.Pattern[str]:
 
 def _heads(branches: str) -> list[tuple[str, str]]:
     """The top-level branches of ``b1|b2|...`` as (first letter, rest), ``[Ee]x`` giving two."""
-    out = []
+    out: list[tuple[str, str]] = []
     for br in re.findall(r"(?:[^|()]|\((?:[^()]|\([^()]*\))*\))+", branches):
         m = re.match(r"\[([A-Z])([a-z])\](.*)$", br)
         out.extend([(m.group(1), m.group(3)), (m.group(2), m.group(3))] if m else [(br[0], br[1:])])
@@ -386,7 +386,7 @@ class _Article:
         self.events: list[Event] = []
         self.departed: set[str] = set()
         self.topic: str | None = names.startups[0] if names.startups else None
-        self.fractions: list[tuple[int, int, int, str, float, str]] = []
+        self.fractions: list[tuple[int, int, int, int, float, str]] = []
         self._emit: dict[tuple[int, int], Amount] = {}
         self._dates: dict[tuple[int, int], list[tuple[int, int, Period]]] = {}
         self._conf: dict[str, float] = {}
@@ -675,6 +675,8 @@ class _Article:
             return
         inherited_div = None
         if metric == "inherit":
+            # "inherit" is chosen above only when there is a previous amount in the sentence
+            assert self._last_money is not None
             name, inherited_div = self._last_money
             metric = "done"
         if metric == "fund":
@@ -932,6 +934,7 @@ class _Article:
             metric = "layoffs" if verb == "lay" else "departed_talent"
             comp = self.attribute(sa, sb, sa + c.start, sa + c.end)
             if rng is not None:
+                assert rng.value is not None  # a range is read only between two counts that have values
                 self.add(comp, metric, c.value, "persons", "range_low", sa + c.start, sa + c.end, sa, sb)
                 self.add(comp, metric, rng.value, "persons", "range_high", sa + rng.start, sa + rng.end, sa, sb)
             else:
@@ -946,12 +949,12 @@ class _Article:
                 continue
             frac = pm.group("frac").lower()
             val = float(pm.group("pct")) / 100 if pm.group("pct") else _FRAC_VALUE.get(frac)
-            base = float(pm.group("n").replace(",", ""))
+            staff = float(pm.group("n").replace(",", ""))
             if val is None:
                 continue
             comp = self.attribute(sa, sb, sa + pm.start("frac"), sa + pm.end("frac"))
             q = hedge_before((pm.group("hedge") or "") + " ")
-            self.add(comp, "layoffs", round(base * val), "persons", q, sa + pm.start("frac"), sa + pm.end("frac"), sa, sb)
+            self.add(comp, "layoffs", round(staff * val), "persons", q, sa + pm.start("frac"), sa + pm.end("frac"), sa, sb)
             produced.add("layoffs")
         for fm in _FRACTION.finditer(s):
             pa, pb = self._cb(sa, sb, fm.start())
@@ -1126,7 +1129,9 @@ class _Article:
             else:
                 cues, j = people_at, ip
             while j < len(cues) and cues[j][0] < sb and not (count_cue and lead_cue):
-                kind = cues[j][1][0]
+                cue_group = cues[j][1]
+                assert cue_group is not None  # every branch of a cue scanner is a named group
+                kind = cue_group[0]
                 if kind == "b":
                     count_cue = lead_cue = True
                 elif kind == "c":

@@ -269,7 +269,7 @@ def valuation_signal(facts: Sequence[Fact]) -> Signal:
     if not vals:
         return Signal("valuation", None, "no valuation reported")
     latest = vals[-1]
-    flags = ("conflict",) if latest.conflict else ()
+    flags: tuple[str, ...] = ("conflict",) if latest.conflict else ()
     if len(vals) < 2:
         return Signal("valuation", None, f"latest valuation {describe(latest)}; no earlier one to compare",
                       {"latest": latest.value}, fact_evidence([latest]), flags)
@@ -291,7 +291,8 @@ def failed_raise_signal(facts: Sequence[Fact]) -> Signal:
     if not targets:
         return Signal("failed_raise", None, "no valuation sought reported")
     vals = by_metric(facts, "valuation")
-    unreached, reached = [], []
+    unreached: list[tuple[Fact, list[Fact]]] = []
+    reached: list[tuple[Fact, list[Fact]]] = []
     for t in targets:
         since = t.period_start or t.date
         hit = [v for v in vals if v.unit == t.unit and v.value >= t.value * (1 - TOLERANCE)
@@ -341,7 +342,7 @@ def known_funding(facts: Sequence[Fact], currency: str = "USD") -> FundingEstima
         dated = [f for f in totals if f.date is not None]
         total = max(dated, key=lambda f: (f.date, f.value)) if dated else max(totals, key=lambda f: f.value)
         later = [f for f in fund if f.basis != "total" and total.date is not None
-                 and (f.period_start or f.date) is not None and (f.period_start or f.date) > total.date]
+                 and (since := f.period_start or f.date) is not None and since > total.date]
         how = "latest stated total" + (f" plus {len(later)} later round{'s' if len(later) != 1 else ''}"
                                        if later else "")
         return FundingEstimate(float(total.value + sum(f.value for f in later)), (total, *later), how)
