@@ -1052,6 +1052,63 @@ class Warehouse:
         )
         return res.rows[0][0] if res.rows else None
 
+    # -- storage order -----------------------------------------------------------------------------
+
+    def optimize(self) -> dict[str, int]:
+        """Rewrite ``metric_rows`` and ``event_rows`` in company order, in one transaction; table -> rows.
+
+        The loader appends rows in article order, so one company's rows lie all through a table and every
+        question about a company reads all of it. Stored in (company_id, as_of_start, article_id, row_no)
+        order, a company's rows share a few row groups, which DuckDB skips by their min/max. Each table is
+        copied in that order into a new table of the same definition (columns, NOT NULLs, primary key), the
+        old one dropped and the copy renamed, all in one transaction: a crash or an error leaves the old
+        tables as they were. Tables of a Parquet-backed warehouse (views) are left alone. Holds the write
+        lock meanwhile (seconds for a million rows); ``startup_health.pipeline.ingest`` calls it after a big
+        ingest, under its ingest lock.
+        """
+        done: dict[str, int] = {}
+        with self.connect(read_only=False) as con:
+            kinds = dict(
+                con.execute(
+                    "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main'"
+                ).fetchall()
+            )
+            tables = [t for t in _CLUSTERED if kinds.get(t) == "BASE TABLE"]
+            if not tables:
+                return done
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for table in tables:
+                    for stmt in _optimize_sql(table):
+                        con.execute(stmt)
+                    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+                    done[table] = int(row[0]) if row else 0
+                con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise
+            con.execute("CHECKPOINT")  # write the new order out now, not on a reader's first open
+        return done
+
+
+#: tables that ``Warehouse.optimize`` stores in company order, and that order
+_CLUSTERED = ("metric_rows", "event_rows")
+_CLUSTER_ORDER = "company_id, as_of_start, article_id, row_no"
+
+
+def _optimize_sql(table: str) -> list[str]:
+    """The statements that rewrite one table in ``_CLUSTER_ORDER`` (inside ``optimize``'s transaction)."""
+    ddl = next(d for d in _DDL if d.startswith(f"CREATE TABLE IF NOT EXISTS {table} ("))
+    tmp = f"{table}__ordered"
+    return [
+        f"DROP TABLE IF EXISTS {tmp}",
+        ddl.replace(f"CREATE TABLE IF NOT EXISTS {table} (", f"CREATE TABLE {tmp} (", 1),
+        f"INSERT INTO {tmp} SELECT * FROM {table} ORDER BY {_CLUSTER_ORDER}",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {tmp} RENAME TO {table}",
+    ]
+
 
 def check_select(sql: str) -> str:
     """The single SELECT statement in ``sql``, or QueryRefused saying why not.
