@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard.summary import AGREE_TOLERANCE, UNDATED_WINDOW, format_value, summarise
 from models.export import iter_csv
+from models.health import score_companies
 from models.records import METRICS
 from models.warehouse import QueryRefused, Warehouse, WarehouseError, WarehouseMissing
 
@@ -333,6 +334,15 @@ class DashboardData:
             return points.reset_index(drop=True), events.reset_index(drop=True)
 
         return self._cached(("timeline", key), compute)
+
+    # -- health score ----------------------------------------------------------------------------
+
+    def health(self, companies: Sequence[str]) -> dict[str, Any]:
+        """``models.health.score_companies`` of the chosen companies (name -> Score, None for a name the
+        warehouse lacks), cached per warehouse version like every other answer. The warehouse reconciles
+        only these companies' rows, on one connection (``Warehouse.score_inputs``)."""
+        key = tuple(companies)
+        return self._cached(("health", key), lambda: score_companies(self.warehouse, list(key)) if key else {})
 
     # -- evidence --------------------------------------------------------------------------------
 

@@ -585,7 +585,10 @@ def score_companies(
     Only articles published by ``as_of`` count (all, undated ones included, when None). Each company's
     12-month windows end at its newest article among them (``latest_news``), or at ``refs[company_id]``.
     """
-    if names is None:
+    one_read = getattr(warehouse, "score_inputs", None)  # a Warehouse reads all three on one connection
+    if one_read is not None:
+        ids, facts, events = one_read(None if names is None else list(names), as_of, without)
+    elif names is None:
         facts = warehouse.facts(None, as_of, without)
         events = warehouse.events_for(None, as_of, without)
         ids = {f.company: f.company_id for f in facts}

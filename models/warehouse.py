@@ -1052,6 +1052,37 @@ class Warehouse:
         )
         return res.rows[0][0] if res.rows else None
 
+    # -- the inputs of a health score, on one connection ---------------------------------------------
+
+    def score_inputs(
+        self, names: Sequence[str] | None, as_of: date | None = None, without: Sequence[str] = ()
+    ) -> tuple[dict[str, str], list[Fact], list[LeadershipEvent]]:
+        """What ``models.health.score_companies`` reads, on one connection: name -> company_id of the names
+        found (every company's name when ``names`` is None), and their ``facts`` and ``events_for``."""
+        with self.connect() as con:
+            if names is None:
+                facts = self._facts_on(con, None, as_of, without)
+                return {f.company: f.company_id for f in facts}, facts, self._events_on(con, None, as_of, without)
+            try:
+                rows = con.execute(
+                    "SELECT alias, company_id FROM company_aliases WHERE lower(alias) IN (SELECT lower(unnest($n))) "
+                    "UNION ALL SELECT name, company_id FROM companies "
+                    "UNION ALL SELECT company_id, company_id FROM companies",
+                    {"n": list(names)},
+                ).fetchall() if names else []
+            except duckdb.Error as exc:
+                raise QueryRefused(_first_line(exc)) from None
+            by_lower = {a.lower(): cid for a, cid in rows}
+            ids = {}
+            for n in names:
+                cid = by_lower.get(n.lower()) or by_lower.get(company_key(n))
+                if cid:
+                    ids[n] = cid
+            if not ids:
+                return ids, [], []
+            wanted = sorted(set(ids.values()))
+            return ids, self._facts_on(con, wanted, as_of, without), self._events_on(con, wanted, as_of, without)
+
     # -- storage order -----------------------------------------------------------------------------
 
     def optimize(self) -> dict[str, int]:

@@ -16,11 +16,13 @@ from dashboard import ids
 from dashboard.components.empty import problem
 from dashboard.data import DashboardData
 from dashboard.figures import company_colors
-from models.health import Score, breakdown, score_companies
+from models.health import Score, breakdown
 from models.warehouse import WarehouseError
 
 #: Component ids of this panel (kept here so the panel stays self-contained).
 HEALTH = "health-scores"
+#: Quotes listed under one signal; a company in thousands of articles would otherwise send thousands.
+MAX_QUOTES = 25
 
 _FLAG_WORDS = {
     "down_round": "down round",
@@ -92,17 +94,18 @@ def _row(r: dict[str, Any]) -> html.Tr:
               for f in filter(None, (f.strip() for f in r["flags"].split(",")))]
     detail: list[Any] = [html.Div(r["summary"], className="health-summary")]
     if r["evidence"] and not missing:
-        detail.append(
-            html.Ul(
-                className="health-quotes",
-                children=[
-                    html.Li([html.Q(e["quote"]), html.Span(
-                        f" {e['article_path'] or e['article_id']}" + (f", {e['published']}" if e["published"] else ""),
-                        className="meta")])
-                    for e in r["evidence"]
-                ],
-            )
-        )
+        shown = r["evidence"][:MAX_QUOTES]
+        items = [
+            html.Li([html.Q(e["quote"]), html.Span(
+                f" {e['article_path'] or e['article_id']}" + (f", {e['published']}" if e["published"] else ""),
+                className="meta")])
+            for e in shown
+        ]
+        if len(r["evidence"]) > len(shown):
+            more = len(r["evidence"]) - len(shown)
+            items.append(html.Li(f"and {more:,} more quote{'s' if more != 1 else ''} "
+                                 "(`startup-health score` lists them all)", className="meta"))
+        detail.append(html.Ul(className="health-quotes", children=items))
     label = html.Details(
         className="health-detail",
         children=[html.Summary([html.Span(r["label"], className="health-label"), *badges]), *detail],
@@ -126,7 +129,7 @@ def register(app: Dash, data: DashboardData) -> None:
         if not names:
             return html.P("Choose companies to compare.", className="hint")
         try:
-            scores = data._cached(("health", names), lambda: score_companies(data.warehouse, list(names)))
+            scores = data.health(names)
         except WarehouseError as exc:
             return problem(str(exc))
         return score_cards([s for s in scores.values() if s is not None], company_colors(list(names)))
