@@ -283,9 +283,19 @@ _FACT_SOURCES_SQL = """
             -- looks in three buckets instead of comparing itself with every figure of its metric
             SELECT l.*, an.grp, an.g_start, an.g_end
             FROM (SELECT *, @BUCKET(value)@ + step AS bucket FROM probes, (VALUES (-1), (0), (1)) s(step)
-                  WHERE isfinite(value)) l
+                  WHERE isfinite(value) AND as_of_start IS NOT NULL) l
             JOIN candidates an USING (company_id, metric, unit, is_total, bucket)
             WHERE isfinite(an.value) AND @AGREE_LOOSE@
+            UNION ALL BY NAME
+            -- an undated probe can join any period: of each value, only its latest period can win
+            SELECT l.*, an.grp, NULL AS g_start, an.g_end
+            FROM (SELECT *, @BUCKET(value)@ + step AS bucket FROM probes, (VALUES (-1), (0), (1)) s(step)
+                  WHERE isfinite(value) AND as_of_start IS NULL) l
+            JOIN (SELECT company_id, metric, unit, is_total, value, qualifier, bucket,
+                         arg_max(grp, (g_end, -grp)) AS grp, max(g_end) AS g_end
+                  FROM candidates WHERE isfinite(value) GROUP BY ALL) an
+                 USING (company_id, metric, unit, is_total, bucket)
+            WHERE @AGREE_LOOSE@
             UNION ALL BY NAME
             -- a value that is not a finite number is compared with every figure, as the rule above says
             SELECT l.*, an.grp, an.g_start, an.g_end
@@ -567,6 +577,14 @@ class Warehouse:
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> int | None:
         """The file's schema version; raises SchemaMismatch for one this program cannot read."""
+        try:  # the usual case first: one cheap query (information_schema costs ~10 ms a connection)
+            row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            pass  # no schema_info table: the checks below say what the file is
+        else:
+            version = int(row[0]) if row else 0
+            if version == SCHEMA_VERSION:
+                return version
         has_info = con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'"
         ).fetchone()
