@@ -400,7 +400,7 @@ _FACTS_SQL = """
                  AND f.period_end IS NOT DISTINCT FROM g.period_end
                  AND coalesce(f.basis = 'total', false) = coalesce(g.basis = 'total', false)
                  AND f.fact_id <> g.fact_id
-                 AND len(list_intersect(f.articles, g.articles)) = 0
+                 AND NOT list_has_any(f.articles, g.articles)
                  AND NOT @CONSISTENT@
                  -- two funding figures more than twice apart are two raises (a company raises often), not
                  -- a disagreement about one
