@@ -125,3 +125,31 @@ def test_a_crash_half_way_leaves_the_old_tables(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 3, proc.stderr
     assert snapshot(Warehouse(db)) == before
+
+
+@pytest.mark.parametrize(("added", "expected"), [(60_000, True), (50_000, False)])
+def test_ingest_optimizes_after_a_big_run_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, added: int, expected: bool
+) -> None:
+    """``ingest`` calls ``optimize`` when a run added more than 50,000 metric rows and more than a fifth of
+    the table (the write is faked to report that many rows; the table holds a few)."""
+    from models.warehouse import BatchResult
+    from startup_health import pipeline
+
+    art = tmp_path / "news" / "a.txt"
+    art.parent.mkdir()
+    art.write_text("Acme AI raised $20 million in a Series A round on March 4, 2024.", encoding="utf-8")
+    calls: list[str] = []
+    real_write = Warehouse.write_batch
+
+    def write(self: Warehouse, items: Any, version: str) -> BatchResult:
+        res = real_write(self, items, version)
+        res.metrics = added if items else 0
+        return res
+
+    monkeypatch.setattr(Warehouse, "write_batch", write)
+    monkeypatch.setattr(Warehouse, "optimize", lambda self: calls.append(str(self.path)) or {})
+    wh = Warehouse(tmp_path / "w.duckdb")
+    report = pipeline.ingest([art.parent], wh, workers=1)
+    assert report.metrics == added
+    assert calls == ([str(wh.path)] if expected else [])
