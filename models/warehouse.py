@@ -451,8 +451,19 @@ def _facts_sql(which: str, known_by: str, without: str, companies: str = "true")
 
 _EVERYTHING = ("CAST(NULL AS DATE)", "CAST([] AS VARCHAR[])")
 _PARAMS = ("CAST($d AS DATE)", "CAST($w AS VARCHAR[])")
-#: the company filter of ``Warehouse.facts``: in the first CTE, below every window and aggregate
-_CHOSEN_COMPANIES = "m.company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+
+
+def _known_on(
+    company_ids: Sequence[str] | None, as_of: date | None, without: Sequence[str], alias: str
+) -> tuple[dict[str, Any], str]:
+    """Query parameters ($d, $w, $ids) and the company condition on table ``alias`` for "known on as_of".
+
+    The condition goes in the first step of a query, below every window and aggregate."""
+    params: dict[str, Any] = {"d": as_of, "w": list(without)}
+    if company_ids is None:
+        return params, "true"
+    params["ids"] = sorted(set(company_ids))
+    return params, f"{alias}.company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
 #: where ``Warehouse.facts`` keeps the fact sources of one call (a temporary table of its own connection)
 _SOURCES_TABLE = "temp.main.chosen_fact_sources"
 _FACTS_DDL = [
@@ -956,11 +967,7 @@ class Warehouse:
         once: into a temporary table, which the facts and their sources are then read from."""
         if company_ids is not None and not company_ids:
             return []
-        params: dict[str, Any] = {"d": as_of, "w": list(without)}
-        chosen = "true"
-        if company_ids is not None:
-            params["ids"] = sorted(set(company_ids))
-            chosen = _CHOSEN_COMPANIES
+        params, chosen = _known_on(company_ids, as_of, without, "m")
         try:
             con.execute(f"DROP TABLE IF EXISTS {_SOURCES_TABLE}")
             con.execute(
@@ -1028,11 +1035,7 @@ class Warehouse:
     ) -> list[LeadershipEvent]:
         if company_ids is not None and not company_ids:
             return []
-        params: dict[str, Any] = {"d": as_of, "w": list(without)}
-        chosen = "true"
-        if company_ids is not None:
-            params["ids"] = sorted(set(company_ids))
-            chosen = _CHOSEN_COMPANIES.replace("m.", "e.")
+        params, chosen = _known_on(company_ids, as_of, without, "e")
         try:
             rows = con.execute(
                 "SELECT e.company_id, e.kind, e.person, e.role, e.as_of, e.as_of_end, a.published, e.article_id, "
