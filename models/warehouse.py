@@ -464,6 +464,8 @@ def _known_on(
         return params, "true"
     params["ids"] = sorted(set(company_ids))
     return params, f"{alias}.company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+
+
 #: where ``Warehouse.facts`` keeps the fact sources of one call (a temporary table of its own connection)
 _SOURCES_TABLE = "temp.main.chosen_fact_sources"
 _FACTS_DDL = [
