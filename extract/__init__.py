@@ -1,21 +1,25 @@
-"""Rule-based extraction of startup health metrics from news text.
+"""Extraction of startup health metrics from news text, in three stages.
 
 One pure function, `extract_article`, turns an article's clean text into typed `Metric` and `Event`
 records, each traced to the figure and sentence it came from. No I/O, no clock: relative dates resolve
-against the ``published`` date passed in. Modules:
+against the ``published`` date passed in.
 
-* `extract.numbers`    money amounts, counts of people, number words, hedges (``parse_amount``, ...)
-* `extract.dates`      date expressions resolved against the publication date (``find_dates``)
-* `extract.sentences`  sentence and clause spans (``split_sentences``, ``clause_bounds``)
-* `extract.companies`  names in the text: startups, other organisations, people, aliases (``find_names``)
-* `extract.metrics`    figures classified into the eight metrics and attributed (``extract_figures``)
-* `extract.evaluate`   scoring against gold rows (``evaluate``, ``format_report``)
-* `extract._regex`     case-insensitive patterns run fast on lower-cased text (``Folded``)
+1. **Mentions** (`extract.document`, `extract.names`, `extract.figures`): sentences and the headline;
+   names typed startup / investor / incumbent / product / place / nationality / person from the
+   grammar around them; money (any currency, ranges, conversions), counts of people with their noun,
+   shares of a workforce, dates.
+2. **Relations** (`extract.relations`, `extract.counts`, `extract.people`): which metric each figure is,
+   from the cue tables in ``extract/cues/*.toml`` (one reviewable table per metric, every entry with an
+   example sentence that ``tests/test_cues.py`` runs), and whether it happened (talks, denials,
+   projections, conditions: ``modality.toml``).
+3. **Discourse** (`extract.discourse`): which startup each figure belongs to: the startup that governs
+   it in its sentence, else the one in focus (the headline sets it; a sentence about another startup
+   moves it; "it", "the company", "the Austin-based firm" follow it); "respectively" pairs figures with
+   names; shares of staff find their headcount elsewhere in the article (`extract.assemble`).
 
-Speed: cue words are found in one pass over the article and only the sentences that hold them are
-parsed; alternations are written so that the regex engine can skip ahead (first-letter groups, no
-leading ``\\b`` or case classes where it matters). tests/test_extract_units.py checks that each fast
-pattern says the same as the plain one it replaces.
+Other modules: `extract.numbers` (amounts and counts as written), `extract.dates`, `extract.sentences`,
+`extract.lexicon` (loads the cue tables), `extract.evaluate` (scoring against gold rows),
+`extract.reading` / `extract.html` (files to clean text: the I/O edge).
 
 >>> from datetime import date
 >>> x = extract_article("Acme AI, the robotics start-up, has raised $5m at a $40m valuation.",
@@ -29,31 +33,108 @@ pattern says the same as the plain one it replaces.
 from __future__ import annotations
 
 import datetime
+import re
 
-from extract.companies import find_names
-from extract.metrics import MAX_TEXT, extract_figures
-from models.records import Extraction
+from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, resolve_fractions, to_metrics
+from extract.counts import Fraction, count_claims
+from extract.discourse import Discourse
+from extract.document import MAX_TEXT, Document, Sentence, build_document
+from extract.lexicon import MODALITY
+from extract.names import find_names
+from extract.people import PeopleState, people_claims
+from extract.relations import Claim, View, money_claims
+from models.records import Event, Extraction
 
-__all__ = ["EXTRACTOR_VERSION", "extract_article"]
+__all__ = ["EXTRACTOR_VERSION", "extract_article", "MAX_TEXT"]
 
 #: bump when the rules change (stored with every row; the pipeline re-extracts older versions)
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
+
+# cheap gates: which sentences can hold a money figure, a count of people, or a leadership change
+_MONEY_GATE = re.compile(
+    r"[$€£₹₦¥₱]|\b(?:million|billion|trillion|crore|lakh|bn|mn|cr|usd|eur|gbp|inr|rs|ksh|kes|ngn|brl|zar)\b|\d(?:m|bn|b|k|mn|cr)\b"
+)
+_COUNT_GATE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both)\b"
+)
+_LEAD_GATE = re.compile(
+    r"\b(?:resign|quit|step|left|leav|depart|exit|last day|appoint|interim|named|hire|poach|lured|replace|takes over"
+    r"|ousted|ouster|walked out|lost|los(?:es|ing)|join|gone|jumped ship|moved to|decamped)"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
+_REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
+_THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
 
 
 def extract_article(text: str, *, published: datetime.date | None, title: str | None = None) -> Extraction:
     """Typed metrics and leadership events of one article; offsets index into ``text``.
 
-    ``title`` is accepted for callers that have one; figures are read from ``text`` only (a title
-    repeats body figures). Only the first 300,000 characters are read. Never raises on text: anything
+    ``title`` (front matter or page title) helps find the headline's company; figures are read from
+    ``text`` only. Only the first 300,000 characters are read. Never raises on text: anything
     unexpected yields an empty extraction.
     """
     if not isinstance(text, str) or not text.strip():
         return Extraction()
     try:
-        names = find_names(text[:MAX_TEXT], title)
-        metrics, events = extract_figures(text, published, names)
-        used = {m.company for m in metrics} | {e.company for e in events}
-        companies = {c: a for c, a in names.companies().items() if c in used}
-        return Extraction(tuple(metrics), tuple(events), companies)
+        return _extract(build_document(text, published, title))
     except Exception:  # noqa: BLE001 - a bad article must not stop a batch
         return Extraction()
+
+
+def _echoes_denial(doc: Document, prev: Sentence | None, s: Sentence) -> bool:
+    """"X denied reports that ... . Outlets had reported that the deal valued it at $9bn.\""""
+    if prev is None or doc.low.find("report", s.start, s.end) == -1:
+        return False
+    low = doc.low[s.start : s.end]
+    return bool(_REPORT_THAT.search(low) and _THE_DEAL.search(low) and MODALITY.find("denied", "clause", doc.low[prev.start : prev.end]))
+
+
+def _sentence_claims(v: View, d: Discourse, st: PeopleState) -> tuple[list[Claim], list[Fraction]]:
+    low = v.low
+    claims: list[Claim] = []
+    fractions: list[Fraction] = []
+    if _MONEY_GATE.search(low):
+        claims += money_claims(v, d)
+    counted: list[Claim] = []
+    if _COUNT_GATE.search(low):
+        counted, fractions = count_claims(v, d)
+        claims += counted
+    if _LEAD_GATE.search(low):
+        at = [c.start for c in counted if c.metric == "departed_talent"]
+        claims += people_claims(v, d, st, at)
+    return claims, fractions
+
+
+def _extract(doc: Document) -> Extraction:
+    names = find_names(doc)
+    d = Discourse.build(doc, names)
+    dates = DateFinder(doc)
+    st = PeopleState()
+    claims: list[Claim] = []
+    fractions: list[Fraction] = []
+    prev = None
+    for s in doc.sentences:
+        if s.end - s.start >= 6 and not _echoes_denial(doc, prev, s):
+            dates.dates(s)  # found with the narrative's year so far
+            got, fr = _sentence_claims(View.of(doc, s), d, st)
+            claims += got
+            fractions += fr
+        prev = s
+        years = _YEAR.findall(doc.text, s.start, s.end)
+        if years:
+            dates.set_year(int(years[-1]))
+    dated = date_claims(doc, dates, claims)
+    dated = drop_incumbents(dedupe(resolve_fractions(dated, fractions, dates)))
+    metrics = to_metrics(doc, dated)
+    events = [_dated_event(e, doc, dates) for e in st.events]
+    used = {m.company for m in metrics} | {e.company for e in events}
+    companies = {k: v for k, v in names.companies().items() if k in used}
+    return Extraction(tuple(metrics), tuple(events), companies)
+
+
+def _dated_event(e: Event, doc: Document, dates: DateFinder) -> Event:
+    s = doc.sentence_at(e.char_start)
+    probe = Claim(e.company, "departed_talent", 1.0, "persons", "exact", e.char_start, e.char_end, s)
+    as_of, _ = dates.for_claim(probe)
+    conf = 0.9
+    return Event(e.company, e.person, e.role, e.kind, e.char_start, e.char_end, e.sentence, e.sentence_start, as_of, conf)

@@ -47,38 +47,84 @@ WORD_NUMBERS: dict[str, int] = {
 }  # fmt: skip
 
 _SCALES: dict[str, float] = {
-    "trillion": 1e12, "tn": 1e12, "tr": 1e12, "t": 1e12,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
-    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6,
+    "trillion": 1e12, "tn": 1e12, "tr": 1e12, "t": 1e12, "trn": 1e12,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "billions": 1e9,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "millions": 1e6,
+    "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
     "thousand": 1e3, "k": 1e3,
 }  # fmt: skip
-_CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-                   "gbp": "GBP"}  # fmt: skip
-_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-                   "pounds": "GBP", "pound": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP"}  # fmt: skip
+#: currency signs and codes written before a figure (lower case), by ISO code. Signs that share "$"
+#: with other dollars are listed so that "S$10m" is never read as US dollars.
+_CURRENCY_SIGNS: dict[str, str] = {
+    "us$": "USD", "$us": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "us dollars": "USD",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "stg": "GBP",
+    "rs.": "INR", "rs": "INR", "inr": "INR", "₹": "INR",
+    "₦": "NGN", "ngn": "NGN", "n": "NGN", "ksh": "KES", "kes": "KES", "kshs": "KES",
+    "r$": "BRL", "brl": "BRL", "s$": "SGD", "sgd": "SGD", "a$": "AUD", "aud": "AUD", "au$": "AUD",
+    "c$": "CAD", "cad": "CAD", "ca$": "CAD", "hk$": "HKD", "hkd": "HKD", "nz$": "NZD", "nzd": "NZD",
+    "mx$": "MXN", "mxn": "MXN", "rp": "IDR", "idr": "IDR", "¥": "JPY", "jpy": "JPY", "cny": "CNY",
+    "rmb": "CNY", "rm": "MYR", "myr": "MYR", "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
+    "zar": "ZAR", "r": "ZAR", "egp": "EGP", "e£": "EGP", "aed": "AED", "sar": "SAR", "cop": "COP",
+    "clp": "CLP", "ars": "ARS", "pen": "PEN", "ghs": "GHS", "gh₵": "GHS", "₵": "GHS", "try": "TRY",
+    "₺": "TRY", "pkr": "PKR", "bdt": "BDT", "৳": "BDT", "vnd": "VND", "php": "PHP", "₱": "PHP",
+    "thb": "THB", "฿": "THB", "krw": "KRW", "₩": "KRW", "ils": "ILS", "₪": "ILS", "pln": "PLN",
+    "zł": "PLN", "uah": "UAH", "rub": "RUB", "ugx": "UGX", "tzs": "TZS", "rwf": "RWF", "xof": "XOF",
+    "mad": "MAD", "etb": "ETB", "qar": "QAR", "kwd": "KWD", "twd": "TWD", "nt$": "TWD",
+}  # fmt: skip
+#: currency words written after a figure ("1.5 billion dollars", "40 crore rupees")
+_CURRENCY_WORDS: dict[str, str] = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP",
+    "gbp": "GBP", "sterling": "GBP", "rupees": "INR", "rupee": "INR", "inr": "INR", "naira": "NGN",
+    "shillings": "KES", "kenyan shillings": "KES", "reais": "BRL", "reals": "BRL", "real": "BRL",
+    "pesos": "MXN", "mexican pesos": "MXN", "colombian pesos": "COP", "chilean pesos": "CLP",
+    "argentine pesos": "ARS", "rand": "ZAR", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
+    "ringgit": "MYR", "rupiah": "IDR", "dirhams": "AED", "dirham": "AED", "riyals": "SAR",
+    "riyal": "SAR", "francs": "CHF", "kronor": "SEK", "kroner": "NOK", "cedis": "GHS", "won": "KRW",
+    "lira": "TRY", "baht": "THB", "dong": "VND", "zloty": "PLN", "shekels": "ILS",
+}  # fmt: skip
+#: the currencies that are units of the warehouse; other amounts are recognised (so that "Rs 250 crore
+#: ($30 million)" keeps the dollars and "S$10m" is not read as dollars) but never stored
+STORED_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
 
-# a digit figure: 1,234,567.89 or 1.3 or 600 (bounded repetition: no catastrophic backtracking)
-_DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,4})?(?!\d)|\d{1,15}(?:\.\d{1,6})?(?!\d)"
+# a digit figure: 1,234,567.89 or 1.3 or 600, or Indian grouping 1,20,000 (bounded repetition)
+_DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,4})?(?!\d)|\d{1,2}(?:,\d\d){1,4},\d{3}(?!\d)|\d{1,15}(?:\.\d{1,6})?(?!\d)"
 _WORDNUM = (
-    r"(?:half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty"
-    r"|a\s+few)"
+    r"(?:half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+few|hundreds\s+of)"
 )
-_SCALE = r"trillion|billion|million|thousand|bln|mln|bn|tn|mn|m|b|k"
+_SCALE = r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|lac|bln|mln|mio|trn|bn|tn|mn|cr|m|b|k"
+_SIGN = (
+    r"(?<![a-z])(?:u\.s\.\s?\$|us\$|\$us|au\$|ca\$|hk\$|nz\$|mx\$|nt\$|[rsac]\$)|\$|€|£|₹|₦|¥|₱|₵|₩|₪|৳|฿|₺|e£|gh₵|zł"
+    r"|(?<![a-z])(?:usd|eur|gbp|stg|inr|rs\.?|ngn|kes|kshs?|brl|sgd|aud|cad|hkd|nzd|mxn|idr|rp|jpy|cny|rmb|myr|chf|sek"
+    r"|nok|dkk|zar|egp|aed|sar|cop|clp|ars|pen|ghs|try|pkr|bdt|vnd|php|thb|krw|ils|pln|uah|rub|ugx|tzs|rwf|xof|mad"
+    r"|etb|qar|kwd|twd)(?![a-z])|(?<![a-z])(?:n|r|rm)(?=\d[\d,.]*\s?(?:trillion|billion|million|bn|mn|m|b)\b)"
+)
+_CWORD = (
+    r"(?:u\.s\.\s|us\s|kenyan\s|mexican\s|colombian\s|chilean\s|argentine\s)?(?:dollars?|euros?|pounds(?:\ssterling)?"
+    r"|sterling|rupees?|naira|shillings|reais|reals?|pesos|rand|yuan|renminbi|yen|ringgit|rupiah|dirhams?|riyals?"
+    r"|francs|kronor|kroner|cedis|won|lira|baht|dong|zloty|shekels|usd|eur|gbp|inr)\b"
+)
+_SCALE_WORD = r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh"
 
-MONEY_RE = re.compile(
+# matched on lower-cased text (same offsets): money with a sign or code before the figure, or a scale
+# word after a bare figure ("8 million", "1.5 billion dollars", "20 millions of dollars", "5m euros")
+_MONEY_LOW = re.compile(
     rf"""
-    (?P<sign>US\$|\$|€|£|\b(?:USD|EUR|GBP)\s?)(?P<num>{_DIGITS})
-        (?:[ \u00a0]?(?P<scale>{_SCALE})\b)?
-    | (?<![\w$€£.,])(?P<num2>{_DIGITS}|{_WORDNUM})(?:[ \u00a0](?P<scale2>trillion|billion|million|thousand)
-        (?:[ \u00a0](?P<cword>dollars|euros|pounds|usd|eur|gbp)\b)?|(?P<scale3>bn|m|k)[ \u00a0](?P<cword3>dollars|euros|pounds|usd|eur|gbp)\b)
+    (?P<sign>{_SIGN})\s?(?P<num>{_DIGITS})
+        (?:[ \u00a0-]?(?P<scale>{_SCALE})\b)?(?:[ \u00a0](?P<cword1>{_CWORD}))?
+    | (?<![\w$€£₹.,])(?P<num2>{_DIGITS}|{_WORDNUM})
+        (?:[ \u00a0-](?P<scale2>{_SCALE_WORD})\b(?:[ \u00a0](?:of[ \u00a0])?(?P<cword>{_CWORD}))?
+          |[ \u00a0]?(?P<scale3>bn|mn|m|k|cr)[ \u00a0](?P<cword3>{_CWORD})
+          |[ \u00a0](?P<cword4>{_CWORD}))
+    | (?:(?<=[-–])|(?<=to\s)|(?<=and\s))(?P<num5>{_DIGITS})[ \u00a0]?(?P<scale5>bn|mn|m|b|k|cr|tn)\b
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
-
-# the same pattern, case-sensitive, for lower-cased text (much faster: see find_money)
-_MONEY_LOW = re.compile(MONEY_RE.pattern.lower().replace("(?p<", "(?P<"), re.VERBOSE)
-_RANGE_SCALE = re.compile(r"\s*(?:to|-|–|and)\s*(?:us\$|\$|€|£)?\s?[\d.,]{1,20}\s?(" + _SCALE + r")\b")
-
+#: the same pattern for text whose lower case changes length (a few non-ASCII letters)
+MONEY_RE = re.compile(_MONEY_LOW.pattern, re.VERBOSE | re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|and|or)\s*")
+_RANGE_SCALE = re.compile(r"\s*(?:to|-|–|and|or)\s*(?:" + _SIGN + r")?\s?[\d.,]{1,20}[ \u00a0-]?(" + _SCALE + r")\b")
 #: people nouns that a count can measure
 PERSON_NOUNS = (
     r"employees|employee|staff(?:ers)?|people|workers|jobs|roles|positions|posts|executives"
@@ -126,7 +172,7 @@ class Amount:
     start: int
     end: int
     value: float
-    currency: str  # USD | EUR | GBP
+    currency: str  # ISO code: USD, EUR, GBP (stored) or another (recognised, never stored)
     explicit: bool  # a currency sign or word was written (else money only by context)
 
 
@@ -171,17 +217,31 @@ def parse_amount(text: str) -> tuple[float, str] | None:
     return (a.value, a.currency) if a else None
 
 
+def _currency_of_word(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.lower())
+    if w in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[w]
+    return _CURRENCY_WORDS.get(w.split(" ")[-1], "USD")
+
+
 def _amount_from_match(m: re.Match[str]) -> Amount | None:
     if m.group("num") is not None:
         value = _num(m.group("num"))
         scale = (m.group("scale") or "").lower()
-        cur = _CURRENCY_SIGNS.get(m.group("sign").strip().lower(), "USD")
+        sign = m.group("sign").strip().lower().replace(" ", "")
+        cur = _CURRENCY_SIGNS.get(sign, "USD")
+        if m.group("cword1") and cur == "USD" and sign == "$":
+            cur = _currency_of_word(m.group("cword1"))
         explicit = True
+    elif m.group("num5") is not None:  # "$5-6bn": the second end of a range (currency from the first)
+        value, scale, cur, explicit = _num(m.group("num5")), m.group("scale5").lower(), "USD", False
     else:
+        if m.group("cword4") and not m.group("num2")[:1].isdigit():
+            return None  # "two dollars": a price in words, not a figure
         value = _num(m.group("num2"))
-        scale = (m.group("scale2") or m.group("scale3")).lower()
-        cword = m.group("cword") or m.group("cword3")
-        cur = _CURRENCY_WORDS[cword.lower()] if cword else "USD"
+        scale = (m.group("scale2") or m.group("scale3") or "").lower()
+        cword = m.group("cword") or m.group("cword3") or m.group("cword4")
+        cur = _currency_of_word(cword) if cword else "USD"
         explicit = cword is not None
     if value is None:
         return None
@@ -216,6 +276,9 @@ def find_money(text: str) -> list[Amount]:
             nxt = scale_rx.match(look[m.end() : m.end() + 40])
             if nxt:
                 a = Amount(a.start, a.end, a.value * _SCALES[nxt.group(1).lower()], a.currency, True)
+        # "Rs 200-250 crore": the second figure of a range takes the first one's currency
+        if not a.explicit and out and out[-1].explicit and _RANGE_GAP.fullmatch(look[out[-1].end : a.start]):
+            a = Amount(a.start, a.end, a.value, out[-1].currency, True)
         out.append(a)
     return out
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "clause_bounds", "CLAUSE_BREAK"]
+__all__ = ["split_sentences", "clause_bounds", "is_soft_wrap", "CLAUSE_BREAK"]
 
 _ABBREV = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov"
@@ -33,12 +33,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         g = m.group(0)
+        if g == "\n" and is_soft_wrap(text, m.start()):
+            continue  # a hard-wrapped line that the sentence goes on after
         if g != "\n":
             w = _WORD_BEFORE.search(text[max(start, end - 15) : end]) if g[0] == "." else None
             if w:
                 word = w.group(1).lower()
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word:
-                    continue
+                unit = end - len(w.group(0)) - 1 >= 0 and text[end - len(w.group(0)) - 1].isdigit()
+                if not unit and (word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word):
+                    continue  # "Mr. Roe", "J. Roe", "U.S. unit" (but "raised $5m. It" ends a sentence)
             # next visible character must not be lower-case (a continuing sentence)
             j = end
             while j < n and text[j] in " \t":
@@ -49,6 +52,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     _push(text, start, n, spans)
     return spans
+
+
+def is_soft_wrap(text: str, nl: int) -> bool:
+    r"""A newline inside a sentence: the line before ends in a word or comma, the next starts lower-case.
+
+    >>> is_soft_wrap("said it is in\nearly talks", 13), is_soft_wrap("Headline\n\nbody", 8)
+    (True, False)
+    """
+    before = text[nl - 1 : nl]
+    after = text[nl + 1 : nl + 2]
+    return bool(before) and (before.isalnum() or before in ",;-") and after.islower()
 
 
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -22,7 +22,9 @@ from extract.numbers import find_counts, find_money, hedge_before, parse_amount,
 from models.records import QUALIFIERS, Extraction
 
 PROPS = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-CURRENCIES = {"USD", "EUR", "GBP"}
+# ISO codes: USD, EUR and GBP are stored; other currencies are recognised (never stored) so that a
+# conversion in brackets keeps the dollars and "S$10m" is not read as US dollars
+CURRENCIES = {"USD", "EUR", "GBP"} | set(__import__("extract.numbers", fromlist=["x"])._CURRENCY_SIGNS.values())
 SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 
 needs_extractor = pytest.mark.skipif(

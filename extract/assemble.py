@@ -1,0 +1,166 @@
+"""The last step: dates, confidence, shares of staff resolved against a headcount, duplicates removed.
+
+``as_of`` is the date nearest the figure in its sentence (a date opening the sentence covers all of
+it), else the article's publication month; in an article with no publication date it stays unknown
+rather than guessed. Projections are kept only for a period that has already started.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from extract.counts import Fraction
+from extract.dates import find_dates
+from extract.document import Document, Sentence
+from extract.lexicon import MODALITY
+from extract.relations import Claim
+from models.records import Metric, Period
+
+__all__ = ["Dated", "date_claims", "resolve_fractions", "dedupe", "drop_incumbents", "to_metrics", "DateFinder"]
+
+#: figures no startup reports: a company with only these is an incumbent the article mentions
+INCUMBENT_REVENUE = 10e9
+INCUMBENT_HEADCOUNT = 50_000
+_DAY_METRICS = ("departed_talent", "layoffs", "headcount")
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    claim: Claim
+    as_of: Period | None
+    explicit: bool  # the date came from the text
+    confidence: float
+
+
+class DateFinder:
+    """Dates of each sentence, found once; the narrative's year carried across sentences."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._cache: dict[int, list[tuple[int, int, Period]]] = {}
+        self._year: int | None = None
+
+    def dates(self, s: Sentence) -> list[tuple[int, int, Period]]:
+        got = self._cache.get(s.index)
+        if got is None:
+            got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, self._year)
+        return got
+
+    def set_year(self, year: int) -> None:
+        """The year the narrative is in after a sentence ("In February that year" reads it)."""
+        self._year = year
+
+    def for_claim(self, c: Claim) -> tuple[Period | None, bool]:
+        s = c.sentence
+        found = self.dates(s)
+        rel, rel_end = c.start - s.start, c.end - s.start
+        best, p = None, None
+        for ds, de, per in found:
+            d = ds - rel_end if ds >= rel_end else (0 if ds >= rel else rel - de)
+            if d <= 160 and (best is None or d < best):
+                p, best = per, d
+        if p is None and found and found[0][0] <= 25:
+            p = found[0][2]  # "By September, ...": a date that opens the sentence covers all of it
+        if p is None:
+            pub = self.doc.published
+            return (Period.month(pub.year, pub.month) if pub else None), False
+        if p.precision == "day" and c.metric not in _DAY_METRICS:
+            p = Period.month(p.start.year, p.start.month)
+        return p, True
+
+
+def _confidence(doc: Document, s: Sentence) -> float:
+    low = doc.low[s.start : s.end]
+    m = MODALITY.find("reported", "sentence", low)
+    if m is None:
+        return 0.9
+    strong = m.group(0) in ("reported", "according to", "estimated", "estimate")
+    return 0.8 if strong else 0.6
+
+
+def date_claims(doc: Document, dates: DateFinder, claims: list[Claim]) -> list[Dated]:
+    """Dates and confidence for each claim; projections for a period not yet started are dropped."""
+    out = []
+    reference = doc.published
+    for c in claims:
+        as_of, explicit = dates.for_claim(c)
+        if explicit and as_of is not None and reference is not None and as_of.start > reference and c.metric != "departed_talent":
+            continue  # a figure for a period that has not started is a projection
+        if c.projected and not (explicit and as_of is not None and reference is not None and as_of.start <= reference):
+            continue
+        out.append(Dated(c, as_of, explicit, _confidence(doc, c.sentence)))
+    return out
+
+
+def resolve_fractions(dated: list[Dated], fractions: list[Fraction], dates: DateFinder) -> list[Dated]:
+    """Layoffs given only as a share of staff, when the article states the base headcount."""
+    out = list(dated)
+    heads = [d for d in dated if d.claim.metric == "headcount"]
+    for f in fractions:
+        probe = Claim(f.company, "layoffs", 0.0, "persons", f.qualifier, f.start, f.end, f.sentence)
+        as_of, explicit = dates.for_claim(probe)
+        same = [d for d in out if d.claim.metric == "layoffs" and d.claim.company == f.company
+                and (d.claim.sentence.index == f.sentence.index or d.as_of == as_of)]  # fmt: skip
+        if same:
+            continue  # the cut is already counted
+        base = [h for h in heads if h.claim.company == f.company and h.claim.sentence.index == f.sentence.index]
+        if not base:
+            base = [h for h in heads if h.claim.company == f.company and (
+                as_of is None or h.as_of is None or abs((as_of.start - h.as_of.start).days) <= 400)]  # fmt: skip
+        if not base:
+            continue
+        value = float(round(base[-1].claim.value * f.fraction))
+        c = Claim(f.company, "layoffs", value, "persons", f.qualifier, f.start, f.end, f.sentence)
+        out.append(Dated(c, as_of, explicit, 0.8))
+    return out
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    return (a.company, a.metric, a.unit) == (b.company, b.metric, b.unit) and abs(a.value - b.value) <= 1e-6 * max(1.0, a.value)
+
+
+def dedupe(dated: list[Dated]) -> list[Dated]:
+    """One row per figure: a figure repeated (headline and body) is kept once, with its explicit date."""
+    named = {d.claim.company for d in dated if d.claim.metric == "departed_talent" and d.claim.person
+             and not d.claim.person.startswith("role:")}  # fmt: skip
+    rows = [d for d in dated if not (d.claim.metric == "departed_talent" and d.claim.person
+                                     and d.claim.person.startswith("role:") and d.claim.company in named
+                                     and all(k in ("role:co-founder", "role:founder", "role:chief executive", "role:ceo",
+                                                   "role:president") for k in d.claim.person.split("|")))]  # fmt: skip
+    out: list[Dated] = []
+    for d in rows:
+        dup = None
+        if d.claim.person is None:
+            for i, o in enumerate(out):
+                if o.claim.person is None and _same(o.claim, d.claim):
+                    if o.explicit and d.explicit and o.as_of != d.as_of and o.claim.metric != "departed_talent":
+                        continue
+                    dup = i
+                    break
+        if dup is None:
+            out.append(d)
+        elif d.explicit and not out[dup].explicit:
+            out[dup] = d
+    return out
+
+
+def drop_incumbents(dated: list[Dated]) -> list[Dated]:
+    """A company whose only figures are an incumbent's (revenue of $10bn or more, 50,000 employees or
+    more) is an established company the article mentions, not a startup it tracks."""
+    by: dict[str, list[Claim]] = {}
+    for d in dated:
+        by.setdefault(d.claim.company, []).append(d.claim)
+    drop = {c for c, cs in by.items() if all((x.metric == "revenue" and x.value >= INCUMBENT_REVENUE)
+                                             or (x.metric == "headcount" and x.value >= INCUMBENT_HEADCOUNT) for x in cs)}  # fmt: skip
+    return [d for d in dated if d.claim.company not in drop]
+
+
+def to_metrics(doc: Document, dated: list[Dated]) -> list[Metric]:
+    t = doc.text
+    out = []
+    for d in dated:
+        c = d.claim
+        sent = t[c.sentence.start : c.sentence.end]
+        out.append(Metric(c.company, c.metric, float(c.value), c.unit, c.qualifier, c.start, c.end, sent,
+                          c.sentence.start, d.as_of, d.confidence, t[c.start : c.end]))  # fmt: skip
+    return out
+

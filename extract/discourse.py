@@ -1,0 +1,199 @@
+"""Stage 3, discourse: which startup a figure is about.
+
+The headline sets the first focus; a sentence whose subject is another startup moves it (a paragraph
+led by another startup, a roundup's next item); investors, incumbents and products never take it.
+Inside a sentence a figure belongs to the startup that governs it ("X raised $5m", "X's 300
+employees", "invested $5m in X", "the $6bn that X disclosed"); without one, a pronoun or a definite
+description ("it", "the company", "the Austin-based firm", "the maker of Pi") points to the startup in
+focus, or to the startup the description fits. A figure whose subject is an investor, an incumbent or
+a whole sector ("climate startups drew $4bn") belongs to no startup.
+
+>>> from extract.document import build_document
+>>> from extract.names import find_names
+>>> t = ("Acme raises $5m\\n\\nAcme, a Lagos-based fintech, raised $5m. Zorbo, an Austin-based start-up, "
+...      "raised $3m.\\n\\nThe Lagos-based firm will hire 20 people. It also cut 10 jobs.")
+>>> doc = build_document(t)
+>>> d = Discourse.build(doc, find_names(doc))
+>>> d.owner(doc.sentence_at(t.index("20 people")), t.index("20 people"), t.index("20 people") + 2)
+'Acme'
+>>> d.owner(doc.sentence_at(t.index("10 jobs")), t.index("10 jobs"), t.index("10 jobs") + 2)
+'Acme'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.document import Document, Sentence
+from extract.mentions import Name
+from extract.names import NameIndex
+from extract.sentences import CLAUSE_BREAK
+
+__all__ = ["Discourse"]
+
+# a mention after a preposition or "former", or inside an appositive, is not the subject
+_ASIDE_LEFT = re.compile(
+    r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|rival|rivals|as|over"
+    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+){0,2}$"
+)
+_APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
+# a figure inside another organisation's relative clause: "Bigco, which reported revenue of $61bn"
+_REL_CLAUSE = re.compile(r"^(?:['’]s)?,\s(?:(?:the|a|an)\s[^,;]{0,50},\s)?(?:which|who)\s[^,;()]*$|^['’]s\s+$")
+_REL_INVEST = re.compile(r"\binvest|\b(?:put|poured|pumped|ploughed|backed)\b|\bthat\b|\bthe (?:start-?up|company|firm)\b|\bits?\b")
+_OTHER_OWNS = re.compile(
+    r"^(?:['’]s)?,?\s+(?:also\s+|itself\s+)?(?:(?:reported|posted|generated|earned|booked|employs|employed|is valued"
+    r"|was valued|spends|spent|made|has|had|closed|raised|manages|oversees)\b[^,;$€£]{0,40}|(?:has|had)\s+[^,;]{0,30})$"
+)
+_TIGHT = re.compile(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)")
+_RIGHT_LINK = re.compile(r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$")
+_INTO = re.compile(r"^\s+(?:in|into)\s+$")
+# a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
+_SECTOR = re.compile(
+    r"(?:^|[,;]\s|\b(?:and|but|while)\s)(?:the\s)?(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
+    r"|businesses|fintechs|investors|vcs|venture capitalists|the (?:sector|industry|market|ecosystem|region|segment|space))\b"
+    r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
+    r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b",
+    re.I,
+)
+_DEFINITE = re.compile(
+    r"\bthe\s((?:[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
+    r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
+    re.I,
+)
+_GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
+
+
+@dataclass
+class Discourse:
+    """The startup in focus at each sentence, and the owner of a figure."""
+
+    doc: Document
+    names: NameIndex
+    focus_before: list[str | None] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document, names: NameIndex) -> Discourse:
+        d = cls(doc, names)
+        focus = d._headline_focus()
+        for s in doc.sentences:
+            d.focus_before.append(focus)
+            subject = d._subject(s)
+            if subject is not None:
+                focus = subject
+        return d
+
+    def _headline_focus(self) -> str | None:
+        for s in self.doc.sentences:
+            if not s.headline:
+                break
+            for n in self.names.between(s.start, s.end):
+                if n.is_startup:
+                    return n.key
+        return self.names.startups[0] if self.names.startups else None
+
+    def _subject(self, s: Sentence) -> str | None:
+        """The startup a sentence is about: its first startup mention that is not an aside."""
+        for n in self.names.between(s.start, s.end):
+            if n.is_startup and not self._aside(s, n, -1):
+                return n.key
+        desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
+        if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
+            return self._fits(desc.group(1) or "", desc.group(2), s.start)
+        return None
+
+    def focus_at(self, s: Sentence) -> str | None:
+        return self.focus_before[s.index] if s.index < len(self.focus_before) else None
+
+    def _clause_start(self, s: Sentence, pos: int) -> int:
+        start = s.start
+        for m in CLAUSE_BREAK.finditer(self.doc.text, s.start, pos):
+            start = m.end()
+        return start
+
+    def _aside(self, s: Sentence, n: Name, pos: int) -> bool:
+        """A mention after a preposition or inside an appositive is not the subject of a figure at ``pos``."""
+        t = self.doc.text
+        if _ASIDE_LEFT.search(t[max(s.start, n.start - 25) : n.start]):
+            return True
+        for ap in _APPOSITIVE.finditer(t, s.start, s.end):
+            if ap.start() < n.start < ap.end() and not (ap.start() < pos < ap.end()):
+                return True
+        return False
+
+    def owner(self, s: Sentence, pos: int, end: int) -> str | None:
+        """The startup a figure at ``text[pos:end]`` in sentence ``s`` belongs to, or None."""
+        t = self.doc.text
+        mentions = self.names.between(s.start, s.end)
+        before = [n for n in mentions if n.end <= pos and n.kind not in ("place", "nationality", "person")]
+        if before and not before[-1].is_startup and self._others_figure(before[-1], pos):
+            return None
+        linked = self._right_link(mentions, pos, end)
+        if linked is not None:
+            return linked
+        startups = [n for n in before if n.is_startup]
+        if startups:
+            return self._left_owner(s, startups, pos)
+        return self._no_name_owner(s, pos)
+
+    def _others_figure(self, n: Name, pos: int) -> bool:
+        """"Bigco, which reported revenue of $61bn", "Bigco's $2bn fund", "Bigco, its parent, has 900 staff"."""
+        gap = self.doc.text[n.end : pos]
+        if _REL_CLAUSE.match(gap) and not _REL_INVEST.search(gap):
+            return True
+        return n.kind in ("investor", "incumbent") and _OTHER_OWNS.match(gap) is not None and not _REL_INVEST.search(gap)
+
+    def _right_link(self, mentions: list[Name], pos: int, end: int) -> str | None:
+        """"the $6bn that X disclosed", "of X's 1,900 employees", "invested $5m in X", "poached 12 from X"."""
+        t = self.doc.text
+        for n in mentions:
+            if n.is_startup and end <= n.start <= end + 60:
+                gap = t[end : n.start]
+                if _RIGHT_LINK.search(gap):
+                    return n.key
+                if _INTO.match(gap) and re.search(r"\b(?:invest|put|pour|pump|plough|inject)", t[max(0, pos - 60) : pos]):
+                    return n.key
+        return None
+
+    def _left_owner(self, s: Sentence, startups: list[Name], pos: int) -> str:
+        t = self.doc.text
+        near = startups[-1]
+        gap = t[near.end : pos]
+        if len(gap) < 3 or _TIGHT.match(gap):
+            return near.key
+        cstart = self._clause_start(s, pos)
+        inclause = [n for n in startups if n.start >= cstart and not self._aside(s, n, pos)]
+        if inclause:
+            return inclause[-1].key
+        subjects = [n for n in startups if not self._aside(s, n, pos)]
+        return (subjects or startups)[0].key
+
+    def _no_name_owner(self, s: Sentence, pos: int) -> str | None:
+        """No startup named before the figure: a sector, a description, or the startup in focus."""
+        t = self.doc.text
+        cstart = self._clause_start(s, pos)
+        left = t[cstart:pos]
+        if _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
+            return None
+        desc = _DEFINITE.search(left)
+        if desc is not None:
+            fit = self._fits(desc.group(1) or "", desc.group(2), pos)
+            if fit is not None:
+                return fit
+        return self.focus_at(s) or (self.names.startups[0] if self.names.startups else None)
+
+    def _fits(self, words: str, of_name: str | None, pos: int) -> str | None:
+        """The startup a definite description fits: "the Austin-based firm", "the maker of Pi"."""
+        want = {w.lower().strip(",.") for w in words.split()} - _GENERIC
+        if of_name:
+            want.add(of_name.lower())
+        if not want:
+            return None
+        best = None
+        for key in self.names.startups:
+            e = self.names.entities[key]
+            if want & e.descriptors:
+                last = max((n.start for n in self.names.mentions if n.key == key and n.start < pos), default=-1)
+                if best is None or last > best[0]:
+                    best = (last, key)
+        return best[1] if best else None

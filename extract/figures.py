@@ -1,0 +1,202 @@
+"""Stage 1, figures: money amounts, counts of people and shares of a workforce in one sentence.
+
+Offsets are relative to the sentence text given; callers add the sentence start.
+
+>>> [(m.values, m.currency, m.qualifier) for m in money_in("raised about $80 million (roughly £63m) and $5-6bn")]
+[((80000000.0,), 'USD', 'approx'), ((5000000000.0, 6000000000.0), 'USD', 'range')]
+>>> [(s[c.start:c.end], c.value, c.noun, c.noun_class, c.of_base) for s in ["three of its 11 co-founders left"] for c in counts_in(s)]
+[('three', 3.0, 'co-founders', 'talent', 11.0), ('11', 11.0, 'co-founders', 'talent', None)]
+>>> [(p.fraction, p.base) for p in percents_in("cut 20% of its 450 employees")]
+[(0.2, 450.0)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.lexicon import PERSON_NOUNS
+from extract.mentions import Count, Money, Percent
+from extract.numbers import Amount, find_counts, find_money, hedge_before, parse_count
+
+__all__ = ["money_in", "counts_in", "percents_in", "MAX_FIGURES"]
+
+MAX_FIGURES = 40
+
+_HEDGE_WORDS = (
+    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|close to|more than|over|"
+    r"at least|just over|just under|a little over|less than|fewer than|under|up to|as many as|"
+    r"as much as|only|another|a further|a total of|the remaining|its remaining|remaining|all)\s+)*"
+)
+# a bare amount ("8 million") is money only when no other noun follows it
+_BARE_OK = frozenset(("a", "an", "per", "valuation", "each", "every", "monthly", "annually", "in", "to", "", "of"))
+_CONVERSION_GAP = re.compile(
+    r"\s*(?:\(|,\s*or\s*|,\s*|\s-\s|\s–\s|/\s*)\s*(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost|over|more than|"
+    r"equivalent to|worth|approx|~|≈)?\s*"
+)
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
+_PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)")
+
+_NOUN_ALT = "|".join(sorted({w for v in PERSON_NOUNS.values() for w in v.split("|")}, key=len, reverse=True))
+_FUNCTION = (
+    r"(?!(?:that|its|the|a|an|of|and|or|to|in|on|at|by|for|from|with|who|which|his|her|their|it|was|were|is"
+    r"|are|had|has|have|be|been|will|would|said|says|than|as|more)\b)"
+)
+_NOUN_AFTER = re.compile(
+    r"^(?:\+|-plus)?(?:\s+(?:(?:more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining|original"
+    r"|new|former|corporate|tech|technology|engineering|product|sales|support|customer|" + _FUNCTION + r"[a-z]+(?:-[a-z]+)?)\s+){0,3}?"
+    r"(?P<noun>" + _NOUN_ALT + r"))\b"
+)
+_NUMWORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)"
+_OF_AFTER = re.compile(
+    r"^\s+of\s+(?P<det>the|its|their|his|her|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    + _HEDGE_WORDS
+    + r"(?:(?P<m>\d[\d,]*|" + _NUMWORDS + r")\s+)?(?:" + _FUNCTION + r"(?:[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>"
+    + _NOUN_ALT
+    + r")\b"
+)
+_CLASS_RX = {k: re.compile(rf"^(?:{v})$") for k, v in PERSON_NOUNS.items()}
+_PERCENT = re.compile(
+    r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than|close to)\s)?"
+    r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds|two thirds"
+    r"|three-quarters|three quarters|(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per ?cent|percent|pc\b))"
+    r"(?:\s+of\s+(?P<det>its|the|their|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
+    r"(?:(?P<hedge2>" + _HEDGE_WORDS + r")(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:-(?:person|strong|member|employee)|\s+[\w\-]+){0,2}?\s*)?"
+    r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))?",
+    re.I,
+)
+_FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
+               "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1, "two-thirds": 2 / 3,
+               "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75}  # fmt: skip
+
+
+# ---- money -------------------------------------------------------------------------------------
+
+
+def _kept_amounts(s: str) -> list[Amount]:
+    """Amounts, without bare numbers that count something else ("8 million users")."""
+    out = []
+    for a in find_money(s)[:MAX_FIGURES]:
+        if not a.explicit:
+            nxt = re.match(r"\s*(\S+)", s[a.end : a.end + 30])
+            w = nxt.group(1).lower().strip(".,;)") if nxt else ""
+            if w not in _BARE_OK:
+                continue
+            if w == "to" and re.match(r"\s*to\s+[\d.]+\s*(?:million|billion)\s+[a-z]", s[a.end :]):
+                continue
+        out.append(a)
+    return out
+
+
+def _merge_conversions(s: str, amounts: list[Amount]) -> list[tuple[Amount, tuple[int, int] | None]]:
+    """"$80 million (roughly £63m)", "Rs 250 crore ($30 million)": one figure, kept in US dollars when
+    given, else in the first currency; the other currency's span is remembered."""
+    out: list[tuple[Amount, tuple[int, int] | None]] = []
+    for a in amounts:
+        if out and a.currency != out[-1][0].currency and _CONVERSION_GAP.fullmatch(s[out[-1][0].end : a.start]):
+            prev, _ = out[-1]
+            if a.currency == "USD":
+                out[-1] = (a, (prev.start, prev.end))
+            else:
+                out[-1] = (prev, (a.start, a.end))
+            continue
+        out.append((a, None))
+    return out
+
+
+def _qualifier(s: str, start: int, end: int) -> str:
+    q = hedge_before(s[max(0, start - 40) : start])
+    if q == "exact" and _PLUS_RIGHT.match(s[end : end + 10]):
+        return "at_least"
+    return q
+
+
+def money_in(s: str) -> list[Money]:
+    """The money figures of one sentence: conversions merged, ranges joined."""
+    merged = _merge_conversions(s, _kept_amounts(s))
+    out: list[Money] = []
+    i = 0
+    while i < len(merged):
+        a, other = merged[i]
+        if i + 1 < len(merged):
+            b, other_b = merged[i + 1]
+            gap = s[a.end : b.start]
+            if b.currency == a.currency and _RANGE_GAP.fullmatch(gap) and (
+                "and" not in gap or re.search(r"\bbetween\s+(?:\w+\s+)?$", s[max(0, a.start - 30) : a.start])
+            ):
+                out.append(Money(a.start, b.end, (a.value, b.value), a.currency, ((a.start, a.end), (b.start, b.end)),
+                                 "range", True, other or other_b))  # fmt: skip
+                i += 2
+                continue
+        start = min(a.start, other[0]) if other else a.start
+        end = max(a.end, other[1]) if other else a.end
+        q = _qualifier(s, start, end) if other is None or other[0] > a.start else _qualifier(s, a.start, a.end)
+        out.append(Money(start, end, (a.value,), a.currency, ((a.start, a.end),), q, a.explicit, other))
+        i += 1
+    return out
+
+
+# ---- counts of people --------------------------------------------------------------------------
+
+
+def _noun_class(noun: str) -> str | None:
+    for k in ("job", "employee", "talent"):
+        if _CLASS_RX[k].match(noun):
+            return k
+    return None
+
+
+def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
+    """Counts of people in one sentence, each with its noun ("300 employees", "three of its 11 co-founders")."""
+    skip = skip or []
+    raw = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in skip)][:MAX_FIGURES]
+    out: list[Count] = []
+    i = 0
+    while i < len(raw):
+        c = raw[i]
+        high = None
+        if i + 1 < len(raw) and c.value is not None and raw[i + 1].value is not None:
+            gap = s[c.end : raw[i + 1].start]
+            if re.fullmatch(r"\s*(?:to|-|–)\s*", gap) or (
+                re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", s[max(0, c.start - 12) : c.start])
+            ):
+                nx = raw[i + 1]
+                high = (nx.start, nx.end, float(nx.value or 0))
+                i += 1
+        out.append(_count_with_noun(s, c.start, c.end, c.value, high))
+        i += 1
+    return out
+
+
+def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tuple[int, int, float] | None) -> Count:
+    base = high[1] if high else end
+    after = s[base:]
+    noun, noun_end, of_base = None, base, None
+    of_m = _OF_AFTER.match(after)
+    m = _NOUN_AFTER.match(after)
+    if of_m:
+        noun, noun_end = of_m.group("noun").lower(), base + of_m.end()
+        if of_m.group("m"):
+            of_base = parse_count(of_m.group("m"))
+    elif m:
+        noun, noun_end = m.group("noun").lower(), base + m.end()
+    q = hedge_before(s[max(0, start - 60) : start])
+    if q == "exact" and _PLUS_RIGHT.match(s[end : end + 10]):
+        q = "at_least"
+    return Count(start, end, value, q, noun, _noun_class(noun) if noun else None, noun_end, of_base, high)
+
+
+# ---- shares of a workforce ----------------------------------------------------------------------
+
+
+def percents_in(s: str) -> list[Percent]:
+    """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees"."""
+    out = []
+    for m in _PERCENT.finditer(s):
+        frac = m.group("frac").lower()
+        val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(re.sub(r"\s+", " ", frac))
+        if val is None or not m.group("noun"):
+            continue
+        base = float(m.group("n").replace(",", "")) if m.group("n") else None
+        q = hedge_before((m.group("hedge") or "") + " ")
+        out.append(Percent(m.start("frac"), m.end("frac"), val, q, base))
+    return out

@@ -1,0 +1,169 @@
+"""The cue tables of ``extract/cues/*.toml`` loaded and compiled: which words make a figure which metric.
+
+Each table is data a reviewer can read (see ``extract/cues/README.md``); this module only turns it into
+a few combined regular expressions, one per position, whose named groups say which entry matched.
+Patterns are matched on lower-cased text at word boundaries.
+
+>>> cue = MONEY.nearest_before("the start-up has raised ")
+>>> cue.table, cue.position
+('funding_raised', 'before')
+>>> MONEY.right_after(" series b led by bigco").table
+'funding_raised'
+>>> MONEY.right_after(" loan from a bank").table
+'none'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "PERSON_NOUNS", "load_table", "TABLES"]
+
+CUE_DIR = Path(__file__).parent / "cues"
+
+#: tables read for money figures, in priority order: where two cues start at the same place, the
+#: earlier table wins ("valuation target of" over "valuation", "pre-money valuation" over "valuation")
+MONEY_TABLES = ("valuation_target", "not_a_metric", "valuation", "burn_rate", "revenue", "funding_raised")
+PEOPLE_TABLES = ("layoffs", "departed_talent", "headcount")
+TABLES = MONEY_TABLES + PEOPLE_TABLES + ("modality", "persons")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One entry of a cue table."""
+
+    table: str  # the metric it points to, or "none"
+    position: str  # before | after | later | named | named_noun | cue (modality)
+    pattern: str
+    example: str
+    kind: str = ""  # modality: denied, hypothetical, sought, conditional, achieved, projected, planned, reported
+    where: str = ""  # modality: left, clause, right, sentence
+    expect: str = ""  # modality: what the example must give (a metric, or "none")
+    start: int = 0  # where it matched (set on the copies that matching returns)
+    end: int = 0
+
+
+@cache
+def load_table(name: str) -> dict:
+    """One TOML table of ``extract/cues`` as a dict."""
+    with (CUE_DIR / f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _entries(name: str) -> list[Cue]:
+    data = load_table(name)
+    table = data.get("metric", "none")
+    out = []
+    for position in ("before", "after", "later", "named", "named_noun", "cue"):
+        for e in data.get(position, []):
+            out.append(Cue(table, position, e["cue"], e.get("example", ""), e.get("kind", ""),
+                           e.get("where", ""), e.get("expect", "")))  # fmt: skip
+    return out
+
+
+class CueSet:
+    """The entries of some tables, one compiled alternation per position."""
+
+    def __init__(self, tables: tuple[str, ...]):
+        self.entries = [c for t in tables for c in _entries(t)]
+        self._rx: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
+        for position in {c.position for c in self.entries}:
+            cues = [c for c in self.entries if c.position == position]
+            head = "" if position in ("after", "later") else r"(?<![\w\-])"
+            alts = "|".join(f"(?P<g{i}>{c.pattern})" for i, c in enumerate(cues))
+            self._rx[position] = (re.compile(rf"{head}(?:{alts})(?![\w])"), cues)
+
+    def _cue(self, position: str, m: re.Match[str], offset: int = 0) -> Cue:
+        cues = self._rx[position][1]
+        assert m.lastgroup is not None
+        c = cues[int(m.lastgroup[1:])]
+        return Cue(c.table, c.position, c.pattern, c.example, c.kind, c.where, c.expect,
+                   m.start() + offset, m.end() + offset)  # fmt: skip
+
+    def nearest_before(self, low: str, position: str = "before") -> Cue | None:
+        """The last cue in ``low`` (text before a figure, lower case): the one nearest the figure."""
+        rx = self._rx.get(position)
+        if rx is None:
+            return None
+        last = None
+        for last in rx[0].finditer(low):
+            pass
+        return self._cue(position, last) if last is not None else None
+
+    def all_in(self, low: str, position: str) -> list[Cue]:
+        rx = self._rx.get(position)
+        return [self._cue(position, m) for m in rx[0].finditer(low)] if rx else []
+
+    def right_after(self, low: str) -> Cue | None:
+        """A cue that starts the text right after a figure (one optional space or hyphen first)."""
+        rx = self._rx.get("after")
+        if rx is None:
+            return None
+        skip = 1 if low[:1] in (" ", "-", "\u00a0") else 0
+        m = rx[0].match(low, skip)
+        return self._cue("after", m) if m else None
+
+    def first_in(self, low: str, position: str) -> Cue | None:
+        """The first cue of ``position`` anywhere in ``low``."""
+        rx = self._rx.get(position)
+        if rx is None:
+            return None
+        m = rx[0].search(low)
+        return self._cue(position, m) if m else None
+
+    def first_later(self, low: str) -> Cue | None:
+        rx = self._rx.get("later")
+        if rx is None:
+            return None
+        m = rx[0].search(low)
+        return self._cue("later", m) if m else None
+
+
+class ModalitySet:
+    """The entries of ``modality.toml`` by kind and scope."""
+
+    def __init__(self) -> None:
+        self.entries = _entries("modality")
+        self._rx: dict[tuple[str, str], re.Pattern[str]] = {}
+        for key in {(c.kind, c.where) for c in self.entries}:
+            alts = "|".join(f"(?:{c.pattern})" for c in self.entries if (c.kind, c.where) == key)
+            flags = 0
+            head = r"(?<![\w\-])" if key[1] != "right" else ""
+            self._rx[key] = re.compile(rf"{head}(?:{alts})(?![\w])", flags)
+
+    def find(self, kind: str, where: str, low: str) -> re.Match[str] | None:
+        """The last match of ``kind`` cues meant for ``where`` in ``low`` (lower-case text)."""
+        rx = self._rx.get((kind, where))
+        if rx is None:
+            return None
+        last = None
+        for last in rx.finditer(low):
+            pass
+        return last
+
+    def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
+        rx = self._rx.get((kind, where))
+        return rx.search(low) if rx is not None else None
+
+
+def _named_regex(position: str) -> re.Pattern[str]:
+    cues = [c for c in _entries("departed_talent") if c.position == position]
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{c.pattern})" for c in cues) + r")(?![\w])")
+
+
+def _person_nouns() -> dict[str, str]:
+    return dict(load_table("persons")["nouns"])
+
+
+MONEY = CueSet(MONEY_TABLES)
+PEOPLE = CueSet(PEOPLE_TABLES)
+MODALITY = ModalitySet()
+#: verbs that make a named person a departure ("Jane Roe resigned"), and nouns ("Roe's departure")
+NAMED_DEPARTURE = _named_regex("named")
+NAMED_DEPARTURE_NOUN = _named_regex("named_noun")
+#: noun classes of counts of people: employee, job, talent (regular expressions)
+PERSON_NOUNS = _person_nouns()

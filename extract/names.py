@@ -1,0 +1,680 @@
+"""Stage 1, names: find the names an article uses and type them from the evidence around them.
+
+Nothing here knows any company. Names are capitalised word runs; what each is comes from grammar and
+from general word lists (places, nationalities), never from a list of companies:
+
+* a startup needs evidence that it is an organisation the story is about: "X, the start-up", "X has
+  raised", "X's employees", "fintech X";
+* an investor or incumbent is named by its role: "led by X", "X-backed", "X agreed to buy", "tech giant X";
+* a product by its noun or maker: "its X chatbot", "X maker Y", "the maker of X";
+* a person by a role title, an appositive, or a surname used alone later;
+* a place or nationality by ``extract/data/places.txt`` and ``demonyms.txt`` ("Danish", "Lagos").
+
+>>> from extract.document import build_document
+>>> t = ("Acme AI, the robotics start-up, has raised $5m in a round led by Bigco. "
+...      "Founder Jane Roe said Acme would hire. Roe left in May.")
+>>> idx = find_names(build_document(t))
+>>> idx.startups
+['Acme AI']
+>>> sorted(idx.people)
+['Jane Roe', 'Roe']
+>>> idx.canonical("Acme"), idx.entities["Bigco"].kind
+('Acme AI', 'investor')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from extract._regex import Folded
+from extract.document import Document
+from extract.mentions import Entity, Kind, Name
+
+__all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_RE", "places", "demonyms"]
+
+_DATA = Path(__file__).parent / "data"
+
+_TOKEN = r"(?:[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?|[a-z]{1,2}[A-Z][\w\-]*(?:['’]s)?|\d+[A-Z][\w\-]*)"
+_NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
+_UPPER_TOKEN = r"[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?"
+_NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
+_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]")
+
+#: words that are capitalised for grammar, not because they name something
+_STOP = frozenset(
+    """a an the in on at by for from of to and or but as if when while after before since until
+    with without within under over about across among between into onto upon during despite via
+    this that these those its his her their our my your it he she they we you i who what which
+    where why how there here then than so yet not no nor all any each every both some most many
+    much more less few several such last next this earlier later early late mid once even only
+    also still now today yesterday tomorrow meanwhile however although though because unusually
+    former previously currently inside outside analysis update updated exclusive breaking comments leave
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec q1 q2 q3 q4 chief executive executives officer president vice founder co-founder cofounder
+    founders co-founders ceo cto coo cfo cso chairman chairwoman chair boss head director managing
+    partner spokesperson spokeswoman spokesman interim acting general counsel senior new old big
+    investors shares sales revenue money job jobs staff advertisment advertisement related read
+    series one two three four five six seven eight nine ten mr mrs ms dr prof sir lord lady
+    read more also see photo image source credit file getty reuters bloomberg sign subscribe
+    share tweet email print listen watch video opinion editorial newsletter premium free""".split()
+)
+ROLE_WORDS = (
+    r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
+    r"| business| research| product| marketing)?|executive|officer|president|vice-president|boss"
+    r"|head(?: of [a-z ]{2,20})?|scientist|researcher|engineer|veteran|entrepreneur|spokesperson"
+    r"|spokeswoman|spokesman|director|chairman|chairwoman|ceo|cto|coo|cfo|billionaire|investor"
+    r"|counsel|analyst|manager|partner|leader|creator|inventor|designer|professor|reporter"
+)
+SUFFIX_RE = re.compile(
+    r"^(?:AI|Inc\.?|Labs?|Ltd\.?|LLC|plc|PLC|Corp\.?|Corporation|Technologies|Global|Group|Holdings"
+    r"|Co\.?|Limited|GmbH|SA|AG|Systems|Software|Robotics|Pvt|Pvt\.|Private)$"
+)
+INVESTOR_SUFFIX = re.compile(
+    r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Bank|Securities"
+    r"|Asset|Advisors|Associates|Equity|Holdings|VC|Angels|Investors|Growth|Opportunities)$"
+)
+
+# ---- evidence: grammar right after a name --------------------------------------------------------
+_POS_RIGHT = Folded(
+    r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
+    r"|service|provider|unicorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech)\b"
+    r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
+    r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
+    r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
+    r"|named|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue|bags|bagged"
+    r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got"
+    r"|operates|to close|to shut|announced a|said it|disclosed)\b"
+    r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut)\b"
+    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off"
+    r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
+    r"|headcount|workforce|staff|employees)\b"
+    r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|co-?founders?|founder|chief|ceo"
+    r"|board|investors|backers|revenue|sales|finances|funding|round|headcount|post-money|ipo|listing"
+    r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
+    r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b)",
+)
+# after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
+_KEEP_RIGHT = Folded(
+    r"^(?:['’]s?\s|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
+    r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
+    r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
+    r"|\s(?:raises|closes|lands|cuts|sheds|employs|says|plans|expects|hires|files|shuts|burns|spends|loses|makes"
+    r"|earns|wants|hopes|seeks|aims|lays|lets|counts|operates|sells|reports|posts|books|generates|agrees"
+    r"|bags|snags|nabs|gets|secures|picks|pulls|mops|fires|axes|slashes|trims|valued)\b"
+    r"|\s(?:raised|secured|closed|lands|landed|picked up|collected|laid off|lays off|cut|cuts|shed|sheds|employs"
+    r"|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew|expects|filed|shut|told"
+    r"|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled|made|earns|sought|wants"
+    r"|hopes|tried|attempted|set|became|brought|took|won|saw|began|paid|kept|put|ran|reported|bagged|snagged)\b)",
+)
+#: ordinary nouns that start sentences and take verbs like names do
+_COMMON_START = frozenset(
+    """investors analysts revenue sales demand money shares employees staff customers users founders executives
+    banks lenders regulators officials critics rivals markets prices costs profits losses funding growth
+    people workers companies startups start-ups businesses cities governments reports documents filings""".split()
+)
+# grammar that makes the name an investor, acquirer, incumbent or source
+_NEG_RIGHT = Folded(
+    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:the\s(?:[\w\-]+\s){1,3}(?:giant|group|conglomerate|incumbent|investor|fund)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
+    r"|which (?:owns|led|invested|backed))|"
+    r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
+    r"(?:led|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
+    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
+    r"|took control|stake|analysts?)\b",
+)
+_INVESTOR_RIGHT = Folded(
+    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b)"
+)
+_INVESTOR_LEFT = re.compile(
+    r"\b(?:led by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
+    r"|backers (?:including|such as|like)|alongside|from investors(?: including)?|and investors|investment from|money from"
+    r"|capital from|raised from|funding from|round from)\s(?:[\w\-]+\s){0,2}$",
+    re.I,
+)
+_INCUMBENT_LEFT = re.compile(
+    r"\b(?:tech giant|giant|conglomerate|tech major|big tech|incumbent|acquired by|bought by|owned by|sold to"
+    r"|sale to|merging with|merged with|merge with|subsidiary of|unit of|parent)\s(?:[\w\-]+\s){0,1}$",
+    re.I,
+)
+_INCUMBENT_RIGHT = Folded(
+    r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
+    r"|to pay|paid|pays|took control|is buying|to buy|to acquire|offered to buy)\b"
+)
+_PRODUCT_RIGHT = Folded(
+    r"^\s(?:ai\s)?(?:chatbot|chat bot|model|models|app|apps|assistant|headset|glasses|pin|device|engine|llm|large language model"
+    r"|api|browser|copilot|image generator|video generator|text-to-image|smartphone|phone|car|scooter|e-scooter|robot)\b"
+    r"|^\s(?:maker|creator|developer|owner|operator|parent)\s[A-Z]"
+)
+_PRODUCT_LEFT = re.compile(
+    r"\b(?:(?:its|their|the popular|the company['’]s|the start-?up['’]s)\s(?:[\w\-]+\s)?|launched\s|released\s|unveiled\s"
+    r"|maker of\s|creator of\s|developer of\s|company behind\s|owner of\s|operator of\s|makers of\s|version of\s)$",
+)
+_PERSON_RIGHT = Folded(
+    r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
+    + ROLE_WORDS
+    + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her|\d{2},)\b|\s(?:himself|herself)\b|\s\(\d{2}\))",
+)
+_DEST_LEFT = re.compile(r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$")
+_KIND_RIGHT = re.compile(r"^\s(?:company|start-?up|firm|group|business|outfit|government|market|office|area|region)\b")
+_ARTICLE_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s$")
+_TALKS_LEFT = re.compile(r"\btalks\s+with\s+$")
+_ABOUT_SALE = re.compile(
+    r"^(?:,[^,]{0,40},)?\s+(?:about|over|on)\s+(?:a\s+|an\s+|the\s+)?(?:sale|acquisition|acquiring|buying|takeover|merger|deal|purchase)"
+)
+_PLACE_LEFT = re.compile(r"\b(?:in|across|near|outside|throughout|headquartered in|based in|from)\s$")
+_INVEST_IN_LEFT = re.compile(r"\binvest\w*\s(?:[\w$.,]+\s){0,4}in\s$")
+_NEG_LEFT2 = re.compile(
+    r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
+    r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
+    r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$"
+)
+_AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
+_ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
+#: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
+_DESC_NOUNS = (
+    r"start-?ups?|company|firm|maker|developer|unicorn|decacorn|venture|business|lab|platform|app|marketplace"
+    r"|neobank|lender|provider|operator|player|major|giant|outfit|\w+tech|fintech|edtech|healthtech|proptech"
+    r"|insurtech|agritech|cleantech|legaltech|spacetech|deeptech|e-commerce|ecommerce|retailer|brand|chain"
+    r"|scale-?up|newcomer|upstart|challenger|rival|competitor|peer"
+)
+_DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
+_DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
+_DESC_SKIP = frozenset("a an the its their his her our this that which who".split())
+
+_ROLE_OF = frozenset(
+    "founder co-founder ceo president head employees staff workers investors backers boss engineers researchers"
+    " leaders executive".split()
+)
+_ROLE_SET = frozenset(
+    """founder co-founder cofounder chief executive officer president vice-president boss scientist researcher
+    engineer veteran entrepreneur spokesperson spokeswoman spokesman director chairman chairwoman ceo cto coo cfo
+    billionaire investor counsel analyst manager partner leader creator inventor designer professor reporter
+    founders co-founders executives officers directors""".split()
+)
+_WORD = re.compile(r"[\w$.,’'\-]+")
+_INVEST_WORDS = frozenset(
+    "invest invests investing invested investment injection stake poured put pumped ploughed plowed".split()
+)
+_FOUND_WORDS = frozenset("founded co-founded started launched built created".split())
+_NOT_NP = frozenset("by who which that in on at with and after before from to for of was is".split())
+_COMPANY_NOUNS = frozenset(
+    "start-up startup company firm maker unicorn app platform service fintech insurtech proptech biotech edtech"
+    " healthtech agtech agritech cleantech regtech legaltech neobank lender marketplace".split()
+)
+_POS_LAST = frozenset({"in", "into", "valued", "valuing", "values", "of", "at"}) | _COMPANY_NOUNS
+_LINE = re.compile(r"[^\n]+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
+_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+
+
+@cache
+def places() -> frozenset[str]:
+    """Names of countries, regions and large cities (``extract/data/places.txt``)."""
+    return frozenset((_DATA / "places.txt").read_text(encoding="utf-8").split("\n")) - {""}
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """Nationality adjectives ("Danish", "Nigerian"), from ``extract/data/demonyms.txt``."""
+    lines = (_DATA / "demonyms.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@dataclass
+class NameIndex:
+    """The names of one article: every mention (typed) and every entity."""
+
+    mentions: list[Name] = field(default_factory=list)  # sorted by start
+    entities: dict[str, Entity] = field(default_factory=dict)
+    startups: list[str] = field(default_factory=list)  # keys, most salient first
+    people: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)  # surface -> key
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def canonical(self, surface: str) -> str:
+        return self.aliases.get(surface, surface)
+
+    def kind(self, key: str) -> Kind:
+        e = self.entities.get(key)
+        return e.kind if e is not None else "org"
+
+    def between(self, a: int, b: int) -> list[Name]:
+        """Mentions that start in ``[a, b)``."""
+        i = bisect_left(self._starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def companies(self) -> dict[str, frozenset[str]]:
+        """Startup key -> the other names the article used for it."""
+        out: dict[str, set[str]] = {k: set() for k in self.startups}
+        for alias, key in self.aliases.items():
+            if key in out and alias != key:
+                out[key].add(alias)
+        return {k: frozenset(v) for k, v in out.items()}
+
+
+# ---- stage 1a: capitalised runs ------------------------------------------------------------------
+
+
+def _clean(run: str, after: str = "") -> list[tuple[int, int]]:
+    """Split a capitalised run into name pieces (offsets within the run), dropping grammar words,
+    nationality words and possessives ("Nigerian Paystack", "Elon Musk's xAI")."""
+    pieces: list[tuple[int, int]] = []
+    cur: list[tuple[int, int]] = []
+    pos = 0
+    nationals = demonyms()
+    for tok in run.split(" "):
+        start, end = pos, pos + len(tok)
+        pos = end + 1
+        if not tok:
+            continue
+        poss = tok.endswith(("'s", "’s"))
+        base = tok[:-2] if poss else tok
+        if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and base in nationals):
+            if cur:
+                pieces.append((cur[0][0], cur[-1][1]))
+                cur = []
+            if base in nationals and base.lower() not in _STOP:
+                pieces.append((start, end))  # kept as its own piece: typed a nationality later
+            continue
+        cur.append((start, end))
+        if poss:
+            pieces.append((cur[0][0], cur[-1][1]))
+            cur = []
+    if cur:
+        pieces.append((cur[0][0], cur[-1][1]))
+    return pieces
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    r"""Spans of Title Case Headline Lines, whose capitals say nothing about names.
+
+    >>> t = "Acme Raises $20 Million To Expand Into Europe\nAcme, the start-up, said so."
+    >>> [t[a:b] for a, b in _title_case_lines(t)]
+    ['Acme Raises $20 Million To Expand Into Europe']
+    """
+    out = []
+    for line in _LINE.finditer(text):
+        if len(line.group(0)) >= 200 or line.group(0).rstrip().endswith((".", "!", "?", '."', ".”")):
+            continue
+        words = [w for w in line.group(0).split() if w[:1].isalpha() and w.lower() not in _SMALL]
+        if len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words):
+            out.append((line.start(), line.end()))
+    return out
+
+
+def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
+    run = m.group(0)
+    if " " not in run:
+        base = run[:-2] if run.endswith(("'s", "’s")) else run
+        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$"):
+            return []
+        spans = [(0, len(run))]
+    else:
+        spans = _clean(run, text[m.end() : m.end() + 1])
+    out = []
+    for a, b in spans:
+        piece, poss = run[a:b], False
+        if piece.endswith(("'s", "’s")):
+            piece, poss = piece[:-2], True
+        for suffix in ("-based", "-headquartered"):
+            if piece.endswith(suffix):
+                piece = ""  # "Lagos-based": a place word, not a name
+        if not piece or len(piece) < 2 or len(piece) > 60:
+            continue
+        if all(SUFFIX_RE.match(t) for t in piece.split()):
+            continue
+        s = m.start() + a
+        out.append(Name(s, s + len(piece), piece, poss))
+    return out
+
+
+def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
+    rx = _NAME_RE if _CAMEL.search(text) else _NAME_UPPER_RE
+    out: list[Name] = []
+    for m in rx.finditer(text):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            continue
+        out.extend(_pieces_of(text, m))
+    return out
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘(*#":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:—–-|•·"
+
+
+def _lower_word_in(text: str, w: str) -> bool:
+    """Whether ``w`` occurs in ``text`` as a lower-case word.
+
+    >>> _lower_word_in("Analysts said so; analysts agree", "analysts"), _lower_word_in("psychoanalysts", "analysts")
+    (True, False)
+    """
+    i = text.find(w)
+    n = len(text)
+    while i != -1:
+        a, b = i, i + len(w)
+        if (a == 0 or not text[a - 1].isalpha()) and (b >= n or not text[b].isalpha()) and not (a > 0 and text[a - 1] == "-"):
+            return True
+        i = text.find(w, i + 1)
+    return False
+
+
+def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
+    """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
+    mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
+    multi = [n.surface.split() for n in raw if 2 <= len(n.surface.split()) <= 4]
+    mid |= {t[-1] for t in multi} | {t[0] for t in multi}
+    freq: dict[str, int] = {}
+    for n in raw:
+        freq[n.surface] = freq.get(n.surface, 0) + 1
+    mid |= {s for s, k in freq.items() if k >= 2 and " " not in s and s not in mid and not _lower_word_in(text, s.lower())}
+    out = []
+    for n in raw:
+        if n.surface not in mid and _sentence_initial(text, n.start):
+            if n.surface.split()[0].lower() in _STOP:
+                continue
+            if " " not in n.surface and not _KEEP_RIGHT.match(text[n.end : n.end + 80]):
+                continue
+        out.append(n)
+    return _fix_possessive_names(text, out)
+
+
+def _fix_possessive_names(text: str, mentions: list[Name]) -> list[Name]:
+    """A name always written with 's ("Byju's") keeps it."""
+    bare = {n.surface for n in mentions if not n.possessive}
+    out = []
+    for n in mentions:
+        if n.possessive and n.surface not in bare and re.match(
+            r"\s(?:has|had|is|was|said|says|asks|launched|will|would|raised|reported|laid|cut|lays)\b", text[n.end + 2 : n.end + 30]
+        ):
+            out.append(Name(n.start, n.end + 2, text[n.start : n.end + 2], False))
+            continue
+        out.append(n)
+    return out
+
+
+# ---- stage 1b: people and aliases ----------------------------------------------------------------
+
+
+def _last_words(left: str, k: int, strip: bool = False) -> list[str]:
+    ws = [w.lower() for w in _WORD.findall(left[-70:])[-k:]]
+    return [w.rstrip(",.") for w in ws] if strip else ws
+
+
+def _person_left(left: str) -> bool:
+    """A role title right before a name ("chief executive Jane Roe", "co-founders A and B")."""
+    w = _last_words(left, 4, strip=True)
+    if not w or not left.endswith(" "):
+        return False
+    if w[-1] in _ROLE_SET or w[-1].rstrip("s") in _ROLE_SET:
+        return True
+    return len(w) >= 3 and w[-2] in ("and", "&") and w[-3] in _ROLE_SET
+
+
+def _find_people(text: str, mentions: list[Name]) -> set[str]:
+    raw_names = {n.surface for n in mentions}
+    people: set[str] = set()
+    seen: dict[str, int] = {}
+    for n in mentions:
+        k = seen[n.surface] = seen.get(n.surface, 0) + 1
+        toks = n.surface.split()
+        if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or INVESTOR_SUFFIX.search(n.surface):
+            continue
+        left, right = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 60]
+        if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)):
+            people.add(n.surface)
+        elif len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]):
+            people.add(n.surface)
+    for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
+        if n.surface not in people and len(n.surface.split()) in (2, 3):
+            lm = _AND_NAME.search(text[max(0, n.start - 40) : n.start])
+            if lm and lm.group(1) in people:
+                people.add(n.surface)
+    people |= {p.split()[-1] for p in list(people)}
+    for n in mentions:  # a single word right after a role word ("chief executive Smith")
+        if " " not in n.surface and n.surface not in people and _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
+            if any(p.endswith(" " + n.surface) for p in people):
+                people.add(n.surface)
+    return people
+
+
+def _aliases(mentions: list[Name], people: set[str]) -> dict[str, str]:
+    """Surface -> canonical: "Acme" and "Acme AI" are one; a longer name introduced first is the full form."""
+    names = {n.surface for n in mentions}
+    by_first: dict[str, list[str]] = {}
+    for s in sorted(names, key=len, reverse=True):
+        by_first.setdefault(s.split()[0], []).append(s)
+    canon: dict[str, str] = {}
+    for s in names:
+        toks, best = s.split(), s
+        for longer in by_first.get(toks[0], []):
+            lt = longer.split()
+            if len(lt) > len(toks) and lt[: len(toks)] == toks and all(SUFFIX_RE.match(t) for t in lt[len(toks) :]):
+                if len(longer) > len(best):
+                    best = longer
+        canon[s] = best
+    first_at: dict[str, int] = {}
+    for n in mentions:
+        first_at.setdefault(n.surface, n.start)
+    for s in names:
+        if canon[s] != s or s in people:
+            continue
+        toks = s.split()
+        ext = [x for x in by_first.get(toks[0], []) if x != s and x.split()[: len(toks)] == toks
+               and x not in people and first_at.get(x, 1 << 30) < first_at.get(s, 0)]  # fmt: skip
+        if len(ext) == 1:
+            canon[s] = ext[0]
+    return canon
+
+
+# ---- stage 1c: evidence for kinds ----------------------------------------------------------------
+
+
+def _pos_left(left: str) -> bool:
+    """Grammar just before a name that makes it a startup ("invested $5m in", "chief executive of")."""
+    if not left.endswith((" ", "\u00a0")):
+        return False
+    w = _last_words(left, 7)
+    if not w:
+        return False
+    last = w[-1]
+    if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
+        return True
+    if last.rstrip(",") in ("rival", "competitor") and len(w) >= 2 and (
+        w[-2] in ("its", "a", "the", "their", "his", "her") or w[-2].endswith(("'s", "’s"))
+    ):
+        return True
+    if last in ("valued", "valuing", "values") or last in _COMPANY_NOUNS or last.endswith("tech"):
+        return True
+    for i in range(max(0, len(w) - 6), len(w)):
+        if w[i] in _FOUND_WORDS or (w[i] == "up" and i and w[i - 1] == "set"):
+            if not any(x in _NOT_NP or x.endswith(",") for x in w[i + 1 :]):
+                return True
+    if last in ("of", "at") and len(w) >= 2 and (w[-2] in _ROLE_OF or w[-2].rstrip("s") in _ROLE_OF or w[-2] == "day"):
+        return True
+    return False
+
+
+def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
+    """(for, against) points that this mention names a startup the story is about."""
+    left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
+    right_low = right.lower()
+    left40 = left[-40:]
+    pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0)
+    con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (1 if _NEG_LEFT2.search(left40) else 0)
+    tail = left40[-24:]
+    if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
+        con += 1  # where departing people go: an acquirer, incumbent or rival
+    if left.endswith("(") and right.startswith(")"):
+        con += 1  # "(Reuters)": a dateline's news agency
+    if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
+        con += 2  # "the Berlin company": a place or kind, not a name
+    if tail.endswith("with ") and _TALKS_LEFT.search(left40):
+        con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
+    if _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
+        con += 1
+    if key.endswith((" AI", " Labs", " Lab")):
+        pro += 1
+    return pro, con
+
+
+def _other_points(text: str, n: Name, e: Entity) -> None:
+    """Evidence for investor, incumbent and product."""
+    left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
+    low = right.lower()
+    if _INVESTOR_RIGHT.match(right, low) or _INVESTOR_LEFT.search(left[-45:]):
+        e.add("investor")
+    if _INCUMBENT_RIGHT.match(right, low) or _INCUMBENT_LEFT.search(left[-40:]):
+        e.add("incumbent")
+    if _PRODUCT_RIGHT.match(right, low) or _PRODUCT_LEFT.search(left[-30:]):
+        e.add("product")
+
+
+def _descriptors(text: str, n: Name, e: Entity) -> None:
+    """Words the article describes the entity with: "X, a Lagos-based payments start-up", "fintech X"."""
+    m = _DESC_RIGHT.match(text[n.end : n.end + 90])
+    if m is None:
+        left = text[max(0, n.start - 50) : n.start]
+        m = _DESC_LEFT.search(left)
+        if m is not None and re.search(r"[.,;:!?]\s*$", left[: m.start()]) is None and left[: m.start()].rstrip().endswith(
+            ("'s", "’s")
+        ):
+            m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit
+    if m is not None:
+        words = [w.lower().strip(",.") for w in m.group(1).split()]
+        e.descriptors.update(w for w in words if w and w not in _DESC_SKIP)
+
+
+def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    for n in mentions:
+        key = canon.get(n.surface, n.surface)
+        if n.surface in people or key in people:
+            continue
+        e = entities.get(key)
+        if e is None:
+            e = entities[key] = Entity(key, first=n.start)
+            if INVESTOR_SUFFIX.search(key):
+                e.add("investor", 2)
+        e.aliases.add(n.surface)
+        e.count += 1
+        if e.count > 8:
+            continue  # enough evidence about this name
+        pro, con = _startup_points(text, n, key)
+        e.add("startup", pro)
+        e.add("against", con)
+        _other_points(text, n, e)
+        _descriptors(text, n, e)
+    return entities
+
+
+# ---- stage 1d: kinds, headline, index --------------------------------------------------------------
+
+
+def _decide_kind(e: Entity) -> Kind:
+    ev = e.evidence
+    pro = ev.get("startup", 0)
+    if e.key in demonyms():
+        return "nationality"
+    if e.key in places() and pro < 3:
+        return "place"
+    for kind in ("product", "investor", "incumbent"):
+        k = ev.get(kind, 0)
+        if k and k >= pro:
+            return kind  # type: ignore[return-value]
+    if pro > ev.get("against", 0) + ev.get("investor", 0) + ev.get("incumbent", 0):
+        return "startup"
+    return "org"
+
+
+def _fallback_startup(entities: dict[str, Entity], people: set[str]) -> str | None:
+    """Nothing says "startup" outright: the organisation with the best evidence that is no investor,
+    acquirer, source, place or person ("Investors poured $85m into Corrivo")."""
+    cands = [e for e in entities.values() if e.kind == "org" and not e.evidence.get("against") and e.key not in people
+             and not re.search(r"-based$|^(?:[A-Z]{2,3})$", e.key) and e.key.lower() not in _COMMON_START]  # fmt: skip
+    cands.sort(key=lambda e: (-e.evidence.get("startup", 0), -e.count, e.first))
+    return cands[0].key if cands else None
+
+
+def _merge_fuller(entities: dict[str, Entity], canon: dict[str, str], startups: list[str]) -> list[str]:
+    """"Acme" and "Acme Robotics" both startups: one company, the fuller name."""
+    for c in list(startups):
+        fuller = [d for d in startups if d != c and d.split()[: len(c.split())] == c.split()]
+        if len(fuller) == 1:
+            for alias, v in list(canon.items()):
+                if v == c:
+                    canon[alias] = fuller[0]
+            entities[fuller[0]].aliases |= entities[c].aliases
+            entities[fuller[0]].descriptors |= entities[c].descriptors
+            entities[fuller[0]].count += entities[c].count
+            entities[c].kind = "org"
+            startups.remove(c)
+    return startups
+
+
+def _headline_mentions(doc: Document, spans: list[tuple[int, int]], aliases: dict[str, str]) -> list[Name]:
+    """Names known from the body found again in a Title Case headline."""
+    out = []
+    for a, b in spans:
+        line = doc.text[a:b]
+        for surface in sorted(aliases, key=len, reverse=True):
+            i = line.find(surface)
+            while i != -1:
+                s, e = a + i, a + i + len(surface)
+                ok = (i == 0 or not line[i - 1].isalnum()) and (e >= b or not doc.text[e].isalnum() or doc.text[e : e + 2] in ("'s", "’s"))
+                if ok and not any(x.start <= s < x.end for x in out):
+                    out.append(Name(s, e, surface, doc.text[e : e + 2] in ("'s", "’s")))
+                i = line.find(surface, i + 1)
+    return out
+
+
+def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Entity], people: set[str]) -> list[Name]:
+    out = []
+    for n in sorted(mentions, key=lambda x: x.start):
+        key = canon.get(n.surface, n.surface)
+        if n.surface in people or key in people:
+            out.append(Name(n.start, n.end, n.surface, n.possessive, n.surface, "person"))
+            continue
+        e = entities.get(key)
+        out.append(Name(n.start, n.end, n.surface, n.possessive, key, e.kind if e else "org"))
+    return out
+
+
+def find_names(doc: Document) -> NameIndex:
+    """Every name of the article, typed, with its entities and the startups ordered by salience."""
+    text = doc.text
+    headlines = _title_case_lines(text)
+    raw = _raw_mentions(text, headlines)
+    if not raw and headlines:
+        raw = _raw_mentions(text, [])  # a headline-only item: its capitals are all there is
+        headlines = []
+    mentions = _keep_initial(text, raw)
+    people = _find_people(text, mentions)
+    canon = _aliases(mentions, people)
+    entities = _evidence(text, mentions, canon, people)
+    for e in entities.values():
+        e.kind = _decide_kind(e)
+    startups = [k for k, e in entities.items() if e.kind == "startup"]
+    if not startups:
+        best = _fallback_startup(entities, people)
+        if best is not None:
+            entities[best].kind = "startup"
+            startups = [best]
+    startups.sort(key=lambda k: (-(entities[k].evidence.get("startup", 0) + entities[k].count), entities[k].first))
+    startups = _merge_fuller(entities, canon, startups)
+    mentions = mentions + _headline_mentions(doc, headlines, {a: k for a, k in canon.items() if a not in people})
+    idx = NameIndex(_typed(mentions, canon, entities, people), entities, startups, people, canon)
+    idx._starts = [n.start for n in idx.mentions]
+    return idx

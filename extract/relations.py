@@ -1,0 +1,288 @@
+"""Stage 2, relations: which metric a money figure is, with what modality, from the cue tables.
+
+For each money figure of a sentence, the cue nearest to it decides the metric (``extract/cues/*.toml``):
+one right after it ("$5m Series A"), else the last one before it in its clause ("has raised $5m"),
+else one later in the clause ("$6bn that it disclosed"). ``modality.toml`` then says whether the
+figure happened: a valuation in talks is a target, an amount sought, a denied or hypothetical figure is
+not stored. The owner comes from the discourse model (stage 3).
+
+>>> from datetime import date
+>>> from extract import extract_article
+>>> x = extract_article("Acme, a payments start-up, is in talks to raise $200m at a $2bn valuation.",
+...                     published=date(2024, 5, 2))
+>>> [(m.metric, m.value) for m in x.metrics]
+[('valuation_target', 2000000000.0)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.discourse import Discourse
+from extract.document import Document, Sentence
+from extract.figures import money_in
+from extract.lexicon import MODALITY, MONEY, Cue
+from extract.mentions import Money
+from extract.numbers import STORED_CURRENCIES
+from extract.sentences import CLAUSE_BREAK
+
+__all__ = ["Claim", "View", "money_claims", "MIN_MONEY"]
+
+#: amounts below this are prices and per-user figures, not company figures
+MIN_MONEY = 10_000
+
+_PERIOD = re.compile(
+    r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|/month|a year|per year|per annum|"
+    r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b",
+)
+_MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:net\s+)?(?:burn|spending|expenses|costs|outgoings)\b|\bburn(?:s|ing)? rate\b")
+_YEARLY_LEFT = re.compile(r"\b(?:annual|yearly|full-year)\b|\bfor\s+(?:the\s+)?(?:year|(?:fiscal\s+)?(?:19|20)\d\d)\b")
+_QUARTER_RIGHT = re.compile(
+    r"^[^.;]{0,30}?\b(?:in|during|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|past)\s+quarter|q[1-4]\b|three months)"
+)
+_HALF_RIGHT = re.compile(r"^[^.;]{0,30}?\b(?:in|during|over)\s+the\s+(?:(?:first|second)\s+half|six months)")
+_YEAR_RIGHT = re.compile(
+    r"^[^.;]{0,30}?\b(?:last year|this year|in (?:fiscal )?(?:19|20)\d\d|over the (?:past|last) (?:year|twelve months|12 months)|in fy\d\d)"
+)
+_SPEND_PLAN = re.compile(r"\b(?:would|will|plans? to|to)\s+spend\s+\S*\s*$")
+_SPEND_ON = re.compile(r"^[^.;,]{0,30}?\b(?:a|per|each) (?:month|year|quarter)\s+on\s+([^.;]*)")
+_PER_PERIOD = re.compile(r"^\s?(?:a|per) (?:month|year)\b(?! later| earlier| ago| before| after)")
+_PART_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
+_INHERIT = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|compared with|compared to|versus|against|jumped|surged)\s+)?"
+    r"\bfrom\s+(?:a\s+(?:peak|high|low)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than|as much as|up to)\s+)*$"
+    r"|\b(?:including|along with|as well as|plus)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$"
+    r"|\b(?:(?:a|one|two)[ -](?:third|quarter|half|fifth|tenth)s?|half|double|twice|triple|a fraction)\s+(?:of\s+)?the\s+$"
+)
+_VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
+_WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business)|[A-Z][\w\-]*)\s$")
+_TO_RAISE = re.compile(
+    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for)\s+(?:\w+\s+){0,2}$"
+)
+_TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
+_INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")
+_INVEST_TARGET = re.compile(
+    r"(?:(?:the|a|an|its|this|that)\s+(?:[\w\-]+\s+){0,2}?(?:company|start-?up|firm|business|round|deal|funding|venture"
+    r"|maker|developer|group)\b|it\b|them\b|[A-Z])"
+)
+_WE = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A figure read as one metric of one company (before dates and de-duplication)."""
+
+    company: str
+    metric: str
+    value: float
+    unit: str
+    qualifier: str
+    start: int
+    end: int
+    sentence: Sentence
+    projected: bool = False
+    person: str | None = None  # departures: who (each person counts once per article)
+
+
+@dataclass
+class View:
+    """One sentence under study: its text, lower-cased text and clause breaks."""
+
+    doc: Document
+    sentence: Sentence
+    s: str
+    low: str
+    breaks: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, doc: Document, sentence: Sentence) -> View:
+        s = doc.text[sentence.start : sentence.end]
+        low = doc.low[sentence.start : sentence.end]
+        return cls(doc, sentence, s, low, [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(s)])
+
+    def clause(self, rel: int) -> tuple[int, int]:
+        """Bounds (relative) of the clause holding offset ``rel``."""
+        start, end = 0, len(self.s)
+        for a, b in self.breaks:
+            if b <= rel:
+                start = b
+            elif a >= rel:
+                end = a
+                break
+        return start, end
+
+    def in_quotes(self, rel: int) -> bool:
+        t = self.doc.text
+        pos = self.sentence.start + rel
+        before = t[t.rfind("\n", 0, pos) + 1 : pos]
+        return before.count("“") - before.count("”") > 0 or before.count('"') % 2 == 1
+
+
+# ---- classification ------------------------------------------------------------------------------
+
+
+def _blocked(v: View, f: Money) -> bool:
+    """Figures a sentence does not assert: quoted (unless the company speaks of itself), denied, hypothetical."""
+    ca, cb = v.clause(f.start)
+    if v.in_quotes(f.start) and not _WE.search(v.s[ca:cb]):
+        return True
+    if MODALITY.find("denied", "clause", v.low[ca:cb]):
+        return True
+    return MODALITY.find("hypothetical", "left", v.low[max(ca, f.start - 80) : f.start]) is not None
+
+
+def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
+    """The cue nearest the figure: right after it, else before it in its clause, else later in it."""
+    low = v.low
+    cue = MONEY.right_after(low[f.end : f.end + 50])
+    if cue is not None:
+        return cue
+    left = low[lo : f.start]
+    cue = MONEY.nearest_before(left)
+    if cue is not None and cue.table == "valuation" and left[cue.start : cue.end].endswith("worth"):
+        if not _WORTH_SUBJECT.search(v.s[lo : lo + cue.start]):
+            return Cue("none", "before", "worth", "")  # "the rescue is worth $9.5bn": a deal's worth
+    if cue is None and _VAL_AT.search(left):
+        return Cue("valuation", "before", "valuation at", "")
+    if cue is not None:
+        return cue
+    _, cb = v.clause(f.start)
+    return MONEY.first_later(low[f.end : min(cb, next_start)])
+
+
+def _valuation_modality(v: View, f: Money, ca: int) -> str:
+    """valuation or valuation_target: a 'sought' or 'conditional' cue in the clause before the figure,
+    unless an 'achieved' cue lies between it and the figure or follows the figure."""
+    left = v.low[ca : f.start]
+    sought = MODALITY.find("sought", "left", left) or MODALITY.find("conditional", "left", left)
+    if sought is None:
+        return "valuation"
+    achieved = MODALITY.find("achieved", "left", left[sought.end() :])
+    _, cb = v.clause(f.start)
+    if achieved is not None or MODALITY.first("achieved", "right", v.low[f.end : cb]) is not None:
+        return "valuation"
+    return "valuation_target"
+
+
+def _funding_allowed(v: View, f: Money, left: str) -> bool:
+    """Not an amount sought, a debt, one investor's ticket into a round, or an investor's own spending."""
+    s = v.s
+    if _TO_RAISE.search(left) or MODALITY.find("conditional", "left", left[-60:]):
+        return False
+    if re.search(r"\b(?:debt|loans?|lenders?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left):
+        return False
+    if _TICKET.match(s[f.end : f.end + 50]):
+        return False
+    inv = _INVESTOR_SPEND.match(s[f.end : f.end + 60])
+    if inv and re.search(r"\binvest", left + v.low[f.end : f.end + 12]) and not _INVEST_TARGET.match(inv.group(1)):
+        return False  # "invest $300m in health services": the investor's own plans
+    return not _PER_PERIOD.match(v.low[f.end : f.end + 20])
+
+
+def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None:
+    """Months per stated period of a spending figure; None when no period is stated."""
+    low, left = v.low, v.low[ca : f.start]
+    if _SPEND_PLAN.search(left):
+        return None  # a spending plan is not the burn
+    m = _SPEND_ON.match(low[f.end : cb])
+    if m and not re.search(r"\band\b|,", m.group(1)):
+        return None  # spending on one thing ("$12m a year on cloud computing") is a cost
+    per = _PERIOD.match(low[f.end : cb])
+    p = per.group("p") if per else ""
+    if not p and _MONTHLY_LEFT.search(left):
+        p = "month"
+    if not p and cue.position == "after" and "month" in cue.pattern:
+        p = "month"
+    if not p:
+        rest = low[f.end : cb]
+        p = ("year" if _YEARLY_LEFT.search(left) or _YEAR_RIGHT.match(rest) else
+             "quarter" if re.search(r"\bquarterly\b", left) or _QUARTER_RIGHT.match(rest) else
+             "half" if _HALF_RIGHT.match(rest) else "")  # fmt: skip
+    if not p:
+        return None
+    return 12.0 if ("year" in p or "annum" in p or "annual" in p) else 6.0 if "half" in p else 3.0 if "quarter" in p else 1.0
+
+
+def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, float] | None) -> tuple[str, float] | None:
+    """(metric, divisor) of one money figure, or None when it is no metric."""
+    ca, cb = v.clause(f.start)
+    left = v.low[lo : f.start]
+    if _PART_OF.search(left) and not re.search(r"\b(?:valuation|value|revenue|sales)\b", left) and not (
+        last is not None and _INHERIT.search(left)
+    ):
+        return None  # "$20m of the $50m": the whole is context for the part
+    cue = _cue_for(v, f, lo, next_start)
+    if cue is None and last is not None and _INHERIT.search(left):
+        return last  # "up from $16m", "including $4m": same kind as the figure before
+    if cue is None or cue.table == "none":
+        return None
+    metric = cue.table
+    if metric == "valuation":
+        metric = _valuation_modality(v, f, ca)
+    elif metric == "funding_raised" and not _funding_allowed(v, f, v.low[ca : f.start]):
+        return None
+    if metric == "burn_rate":
+        div = _burn_divisor(v, f, ca, cb, cue)
+        return None if div is None else (metric, div)
+    return metric, 1.0
+
+
+def _projected(v: View, f: Money) -> bool:
+    ca, _ = v.clause(f.start)
+    return MODALITY.find("projected", "left", v.low[ca : f.start]) is not None
+
+
+# ---- owners and claims ---------------------------------------------------------------------------
+
+
+def _respectively(v: View, d: Discourse, figures: list[Money]) -> dict[int, str]:
+    """"A and B raised $90m and $60m, respectively": figure index -> company, paired in order."""
+    if not _RESPECTIVELY.search(v.s):
+        return {}
+    sa = v.sentence.start
+    names = [n for n in d.names.between(sa, sa + len(v.s)) if n.is_startup and n.start - sa < figures[0].start]
+    keys = list(dict.fromkeys(n.key for n in names))
+    if len(keys) < 2 or len(keys) != len(figures):
+        return {}
+    return dict(enumerate(keys))
+
+
+def _claims_of(v: View, f: Money, company: str, metric: str, div: float, projected: bool) -> list[Claim]:
+    sa = v.sentence.start
+    unit = f.currency if metric != "burn_rate" else f"{f.currency}/month"
+    quals = ["range_low", "range_high"] if f.is_range else [f.qualifier]
+    out = []
+    for (a, b), value, q in zip(f.parts, f.values, quals):
+        if value < MIN_MONEY:
+            continue
+        out.append(Claim(company, metric, value / div, unit, q, sa + a, sa + b, v.sentence, projected))
+    return out
+
+
+def money_claims(v: View, d: Discourse) -> list[Claim]:
+    """Every metric claim made by the money figures of one sentence."""
+    figures = money_in(v.s)
+    if not figures:
+        return []
+    paired = _respectively(v, d, figures)
+    out: list[Claim] = []
+    last: tuple[str, float] | None = None
+    for k, f in enumerate(figures):
+        prev_end = figures[k - 1].end if k else 0
+        next_start = figures[k + 1].start if k + 1 < len(figures) else len(v.s)
+        if _blocked(v, f):
+            continue
+        ca, _ = v.clause(f.start)
+        got = _metric_of(v, f, max(ca, prev_end), next_start, last)
+        if got is None:
+            continue
+        last = got
+        if f.currency not in STORED_CURRENCIES:
+            continue
+        company = paired.get(k) or d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)
+        if company is not None:
+            out.extend(_claims_of(v, f, company, got[0], got[1], _projected(v, f)))
+    return out
+
