@@ -17,6 +17,10 @@ CORE = [
     "models/warehouse/",
     "extract/",
     "startup_health/settings.py",
+    "startup_health/pages.py",
+    "startup_health/fetch.py",
+    "startup_health/rawstore.py",
+    "startup_health/news.py",
 ]
 
 
