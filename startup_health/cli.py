@@ -161,6 +161,56 @@ def _ingest_dask(
         ctx.exit(1)
 
 
+# -- news from the web -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.option("--offline", is_flag=True, help="re-read the kept pages (every one, or the URLs given): no network")
+@click.pass_context
+def fetch(ctx: click.Context, urls: tuple[str, ...], db: Path | None, offline: bool) -> None:
+    """Download web pages politely, keep them beside the warehouse and store their articles."""
+    from startup_health.fetch import Fetcher
+    from startup_health.news import NewsReport, fetch_pages, reread_pages
+    from startup_health.rawstore import RawStore, default_store
+
+    if not urls and not offline:
+        raise click.UsageError("give one or more URLs (or --offline to re-read the kept pages)")
+    wh = _warehouse(ctx, db)
+    store = RawStore(default_store(wh.path))
+    report = NewsReport()
+    try:
+        if offline:
+            report = reread_pages(wh, store, list(urls) or None)
+        else:
+            with Fetcher(_settings(ctx).politeness()) as fetcher:
+                fetch_pages(urls, wh, fetcher, store, report=report)
+    except WarehouseError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("stopped: every page stored so far is whole", err=True)
+        _echo_news(report, wh, store.root)
+        ctx.exit(130)
+    _echo_news(report, wh, store.root)
+    if not report.ok:
+        ctx.exit(1)
+
+
+def _echo_news(report: Any, wh: Warehouse, kept: Path) -> None:
+    """The end of `fetch` and of each `follow` round: failures, a summary line, what changed."""
+    for line in report.failed:
+        click.echo(f"error   {line}", err=True)
+    for w in report.warnings:
+        click.echo(f"warning {w}", err=True)
+    click.echo(
+        f"{report.fetched} pages read, {report.not_modified} not modified; {report.new} new, "
+        f"{report.replaced} replaced, {report.unchanged} unchanged; {len(report.failed)} failed; "
+        f"{report.metrics} metrics and {report.events} events stored in {wh.path}; pages kept in {kept}"
+    )
+    _echo_ingest_changes(wh, report.new_ids)
+
+
 @cli.command()
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @click.option("--dataset", type=click.Path(path_type=Path, file_okay=False), help="default: the one the warehouse reads")

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from startup_health.fetch import Politeness
 
 __all__ = ["Settings"]
 
@@ -34,6 +37,26 @@ class Settings(BaseSettings):
     batch_size: int = Field(
         2000, ge=1, description="articles written per transaction during ingest (the write lock is held per batch)"
     )
+
+    fetch_user_agent: str | None = Field(
+        None, description="User-Agent of fetch and follow (default: startup-health/VERSION naming the project)"
+    )
+    fetch_delay_s: float = Field(1.0, ge=0, description="seconds between two requests to one host (at least)")
+    fetch_timeout_s: float = Field(20.0, gt=0, description="time limit of one request, body included")
+    fetch_max_mb: float = Field(5.0, gt=0, description="largest page or feed fetched, in MB")
+    fetch_max_redirects: int = Field(5, ge=0, description="redirects followed for one address")
+
+    def politeness(self) -> "Politeness":
+        """The fetcher's behaviour from these settings."""
+        from startup_health.fetch import DEFAULT_USER_AGENT, Politeness
+
+        return Politeness(
+            user_agent=self.fetch_user_agent or DEFAULT_USER_AGENT,
+            delay_s=self.fetch_delay_s,
+            timeout_s=self.fetch_timeout_s,
+            max_bytes=int(self.fetch_max_mb * 1024 * 1024),
+            max_redirects=self.fetch_max_redirects,
+        )
 
     @field_validator("companies", mode="before")
     @classmethod

@@ -1,4 +1,4 @@
-"""The core (records, companies, export, health model, extraction, settings) type-checks clean with mypy."""
+"""The core (records, companies, export, health model, warehouse, extraction, settings) type-checks clean with mypy."""
 
 from __future__ import annotations
 
@@ -14,8 +14,13 @@ CORE = [
     "models/companies.py",
     "models/export.py",
     "models/health.py",
+    "models/warehouse/",
     "extract/",
     "startup_health/settings.py",
+    "startup_health/pages.py",
+    "startup_health/fetch.py",
+    "startup_health/rawstore.py",
+    "startup_health/news.py",
 ]
 
 

@@ -80,7 +80,7 @@ def test_optimize_keeps_every_row_and_constraint_and_orders_by_company(tmp_path:
 
 
 def test_an_error_half_way_leaves_the_old_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import models.warehouse as warehouse
+    import models.warehouse.writes as warehouse
 
     wh = new_warehouse(tmp_path / "w.duckdb")
     fill(wh)
@@ -111,7 +111,8 @@ def test_a_crash_half_way_leaves_the_old_tables(tmp_path: Path) -> None:
         f"""
         import os, sys
         sys.path.insert(0, {str(REPO)!r})
-        import models.warehouse as warehouse
+        import models.warehouse.writes as warehouse
+        from models.warehouse import Warehouse
         real = warehouse._optimize_sql
         def dying(table):
             for i, stmt in enumerate(real(table)):
@@ -119,7 +120,7 @@ def test_a_crash_half_way_leaves_the_old_tables(tmp_path: Path) -> None:
                 if table == "event_rows" and stmt.startswith("DROP TABLE event_rows"):
                     os._exit(3)
         warehouse._optimize_sql = dying
-        warehouse.Warehouse({str(db)!r}).optimize()
+        Warehouse({str(db)!r}).optimize()
         """
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

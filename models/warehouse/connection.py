@@ -1,0 +1,111 @@
+"""Opening the warehouse file: short-lived connections retried while another process holds it, the advisory
+lock that keeps two loaders apart, and the file a crash left unfinished.
+
+Concurrency: DuckDB lets one process hold a file for writing and locks out every other process, readers
+included. So nobody here holds a connection for long. Readers (the CLI, the dashboard) open a read-only
+connection per question and close it; the loader opens its read-write connection once per batch of articles
+and closes it at once, so its extraction work never holds the lock. Both sides retry for a bounded time when
+the other side holds the file. Two loaders at once are kept apart by an advisory lock file held for a whole
+ingest (``ingest_lock``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from models.warehouse.errors import WarehouseBusy, WarehouseError, WarehouseMissing, first_line
+
+__all__ = ["open_connection", "prepare_file", "ingest_lock", "unfinished_file"]
+
+_LOCK_WORDS = ("Could not set lock", "Conflicting lock", "database is locked")
+#: DuckDB writes three 4 KB headers one by one after creating a file
+_HEADERS_BYTES = 3 * 4096
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    return any(w in str(exc) for w in _LOCK_WORDS)
+
+
+def prepare_file(path: Path, read_only: bool) -> None:
+    """Refuse to read a file that is not there yet; before a write, clear one a crash left unfinished."""
+    empty = unfinished_file(path)
+    if read_only and (empty or not path.exists()):
+        raise WarehouseMissing(f"{path}: no warehouse here yet; run `startup-health ingest PATH` to create it")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if empty:  # holds nothing; DuckDB refuses to open it, so start afresh
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def open_connection(
+    path: Path, *, read_only: bool, config: dict[str, Any], lock_wait_s: float
+) -> duckdb.DuckDBPyConnection:
+    """A connection to ``path``, retried for up to ``lock_wait_s`` seconds while another process holds it."""
+    deadline = time.monotonic() + lock_wait_s
+    delay = 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.Error as exc:
+            if not _is_lock_error(exc):
+                raise WarehouseError(f"{path}: cannot open the warehouse: {first_line(exc)}") from None
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(f"{path}: another process holds the warehouse; waited {lock_wait_s:g} s") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
+@contextlib.contextmanager
+def ingest_lock(db_path: Path, wait_s: float = 30.0, poll_s: float = 0.2) -> Iterator[None]:
+    """Hold the advisory lock that keeps two loaders from writing one warehouse at once.
+
+    Waits up to ``wait_s`` seconds for another loader to finish, then raises WarehouseBusy.
+    """
+    lock_path = Path(str(db_path) + ".ingest.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
+                    raise WarehouseBusy(
+                        f"{db_path}: another ingest (pid {holder}) is writing this warehouse; "
+                        f"waited {wait_s:g} s. Try again when it has finished."
+                    ) from None
+                time.sleep(poll_s)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        os.close(fd)  # closing releases the flock
+
+
+
+def unfinished_file(path: Path) -> bool:
+    """A file DuckDB created but never finished: it writes three 4 KB headers one by one after creating the file,
+    so a crash in between leaves 0, 4 or 8 KB that hold nothing and that DuckDB refuses to open."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEADERS_BYTES)
+    except OSError:
+        return False
+    return len(head) == 0 or (len(head) < _HEADERS_BYTES and head[8:12] == b"DUCK")

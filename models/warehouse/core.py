@@ -1,0 +1,228 @@
+"""``Warehouse``: the one public entry to a warehouse file. It opens short-lived connections and hands them
+to the module of each role:
+
+=================  ==============================================================================
+``connection``     opening the file (retried while another process holds it), the ingest lock
+``schema``         tables, views, schema version and migrations
+``writes``         whole articles in one transaction; rewriting the big tables in company order
+``reads``          the CLI's and the dashboard's questions (trusted SQL)
+``reconcile``      reconciled facts: the SQL behind ``facts`` / ``fact_sources`` and their records
+``dataset``        the Parquet dataset the Dask engine writes, and the views that read it in place
+``sandbox``        SQL typed by a user: checked, read-only, time-limited, row-capped
+=================  ==============================================================================
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from models.facts import Fact, LeadershipEvent, history
+from models.records import Article, Extraction
+from models.warehouse import dataset, reads, reconcile, sandbox, schema, writes
+from models.warehouse.connection import open_connection, prepare_file
+from models.warehouse.errors import BatchResult, QueryResult
+
+__all__ = ["Warehouse"]
+
+Params = Sequence[Any] | dict[str, Any] | None
+
+
+class Warehouse:
+    """A warehouse file. Cheap to create: it opens no connection until asked a question."""
+
+    def __init__(self, path: Path | str, *, lock_wait_s: float = 30.0) -> None:
+        self.path = Path(path)
+        self.lock_wait_s = lock_wait_s
+
+    # -- connections -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def connect(self, *, read_only: bool = True, untrusted: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection, retried while another process holds the file.
+
+        ``untrusted`` closes every door SQL typed by a user could open: no file or network access, and the
+        configuration locked so a statement cannot reopen them.
+        """
+        prepare_file(self.path, read_only)
+        allowed = self._dataset_directories() if untrusted else []
+        config = sandbox.UNTRUSTED_CONFIG if untrusted and not allowed else {}
+        con = open_connection(self.path, read_only=read_only, config=dict(config), lock_wait_s=self.lock_wait_s)
+        try:
+            if allowed:  # a Parquet-backed warehouse: its dataset stays readable, nothing else
+                sandbox.restrict_to(con, allowed)
+            if read_only:
+                schema.check_version(con, self.path)
+            yield con
+        finally:
+            con.close()
+
+    def ensure_schema(self) -> None:
+        """Create the tables and views, or upgrade an older schema in one transaction."""
+        with self.connect(read_only=False) as con:
+            schema.ensure_schema(con, self.path)
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def known_articles(self) -> dict[str, tuple[str, str]]:
+        """article_id -> (path, extractor_version) of every stored article."""
+        if not self.path.exists():
+            return {}
+        with self.connect() as con:
+            if schema.check_version(con, self.path) is None:
+                return {}
+            return reads.known_articles(con)
+
+    def write_batch(self, items: Sequence[tuple[Article, Extraction]], extractor_version: str) -> BatchResult:
+        """Store whole articles with their metrics and events, all in one transaction (``writes.write_batch``)."""
+        if not items:
+            return BatchResult()
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        with self.connect(read_only=False) as con:
+            return writes.write_batch(con, items, extractor_version, now)
+
+    def optimize(self) -> dict[str, int]:
+        """Rewrite ``metric_rows`` and ``event_rows`` in company order, in one transaction; table -> rows
+        (``writes.optimize``). Holds the write lock meanwhile (seconds for a million rows);
+        ``startup_health.pipeline.ingest`` calls it after a big ingest, under its ingest lock."""
+        with self.connect(read_only=False) as con:
+            return writes.optimize(con)
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Params = None) -> QueryResult:
+        """Run trusted SQL (the project's own, or the CLI user's) on a read-only connection."""
+        with self.connect() as con:
+            cur = reads.execute(con, sql, params)
+            if cur.description is None:
+                return QueryResult([], [])
+            return QueryResult([d[0] for d in cur.description], cur.fetchall())
+
+    def query_df(self, sql: str, params: Params = None) -> Any:
+        """Like ``query`` but returns a pandas DataFrame."""
+        with self.connect() as con:
+            return reads.execute(con, sql, params).df()
+
+    def iter_batches(
+        self, sql: str, params: Params = None, batch_rows: int = 10_000
+    ) -> Iterator[tuple[list[str], list[tuple[Any, ...]]]]:
+        """Stream a result in batches of rows (for large CSV downloads), holding the file only meanwhile."""
+        with self.connect() as con:
+            cur = reads.execute(con, sql, params)
+            cols = [d[0] for d in cur.description or []]
+            while True:
+                rows = cur.fetchmany(batch_rows)
+                if not rows:
+                    break
+                yield cols, rows
+
+    def run_untrusted(self, sql: str, *, max_rows: int = 1000, timeout_s: float = 3.0) -> QueryResult:
+        """Run one SELECT typed by a user: read-only, no file or network access, time-limited, row-capped."""
+        statement = sandbox.check_select(sql)
+        with self.connect(untrusted=True) as con:
+            return sandbox.run_untrusted(con, statement, max_rows=max_rows, timeout_s=timeout_s)
+
+    def resolve_companies(self, names: Sequence[str]) -> dict[str, str]:
+        """name as typed -> company_id, for the names the warehouse knows (by alias or by key)."""
+        if not names:
+            return {}
+        with self.connect() as con:
+            return reads.resolve_names(con, names)
+
+    def company_figures(self, names: Sequence[str]) -> dict[str, dict[str, dict[str, Any]]]:
+        """For each named company found, metric -> its latest figure, the sources backing that value
+        (articles within 2% of it), and whether another value was reported for the same period."""
+        ids = self.resolve_companies(names)
+        if not ids:
+            return {}
+        with self.connect() as con:
+            by_id = reads.company_figures(con, list(ids.values()))
+        return {name: by_id.get(cid, {}) for name, cid in ids.items()}
+
+    def export_parquet(self, sql: str, out: Path) -> int:
+        """Write a query's result to a Parquet file; returns the row count."""
+        import pyarrow.parquet as pq
+
+        with self.connect() as con:
+            tbl = reads.to_arrow(con, sql)
+        pq.write_table(tbl, out)
+        return tbl.num_rows
+
+    def table_columns(self) -> dict[str, list[tuple[str, str]]]:
+        """table or view name -> [(column, type)], for documentation checks and the SQL page."""
+        with self.connect() as con:
+            return reads.table_columns(con)
+
+    def companies_in(self, article_ids: Sequence[str]) -> list[str]:
+        """The company_ids that the given articles report a figure or a leadership change about."""
+        with self.connect() as con:
+            return reads.companies_in(con, article_ids)
+
+    def latest_published(self, as_of: date | None = None) -> date | None:
+        """The newest publication date in the warehouse (not after ``as_of``): "now" for the news we hold."""
+        with self.connect() as con:
+            return reads.latest_published(con, as_of)
+
+    # -- reconciled facts (health-signals layer; see models/facts.py) ------------------------------
+
+    def facts(
+        self, company_ids: Sequence[str] | None = None, as_of: date | None = None, without: Sequence[str] = ()
+    ) -> list[Fact]:
+        """The reconciled facts known on ``as_of`` (articles published by then; all articles, undated ones
+        included, when None), leaving out the articles ``without``, each with its sources."""
+        with self.connect() as con:
+            return reconcile.facts_on(con, company_ids, as_of, without)
+
+    def events_for(
+        self, company_ids: Sequence[str] | None = None, as_of: date | None = None, without: Sequence[str] = ()
+    ) -> list[LeadershipEvent]:
+        """Leadership events known on ``as_of`` (same rule as ``facts``), oldest first."""
+        with self.connect() as con:
+            return reconcile.events_on(con, company_ids, as_of, without)
+
+    def metric_history(
+        self, company_ids: Sequence[str], metric: str | None = None, as_of: date | None = None
+    ) -> list[Fact]:
+        """Each company's figures as a time series by the date they refer to, as known on ``as_of``."""
+        return history(self.facts(company_ids, as_of), metric)
+
+    def score_inputs(
+        self, names: Sequence[str] | None, as_of: date | None = None, without: Sequence[str] = ()
+    ) -> tuple[dict[str, str], list[Fact], list[LeadershipEvent]]:
+        """What ``models.health.score_companies`` reads, on one connection: name -> company_id of the names
+        found (every company's name when ``names`` is None), and their ``facts`` and ``events_for``."""
+        with self.connect() as con:
+            if names is None:
+                facts = reconcile.facts_on(con, None, as_of, without)
+                events = reconcile.events_on(con, None, as_of, without)
+                return {f.company: f.company_id for f in facts}, facts, events
+            ids = reads.resolve_names(con, names)
+            if not ids:
+                return ids, [], []
+            wanted = sorted(set(ids.values()))
+            return ids, reconcile.facts_on(con, wanted, as_of, without), reconcile.events_on(con, wanted, as_of, without)
+
+    # -- a warehouse over a Parquet dataset (the Dask engine's system of record) ---------------------
+
+    def dataset_dir(self) -> Path | None:
+        """The Parquet dataset this warehouse reads in place, or None for an ordinary warehouse file."""
+        if not self.path.exists():
+            return None
+        with self.connect() as con:
+            return dataset.dataset_dir(con)
+
+    def _dataset_directories(self) -> list[str]:
+        found = self.dataset_dir()
+        return [str(found).rstrip("/") + "/"] if found else []
+
+    def attach_parquet(self, dataset_root: Path | str) -> None:
+        """Make this warehouse read a Parquet dataset in place (``dataset.attach_parquet``). Call again after
+        new months appear (``ingest`` and ``compact`` do)."""
+        root = Path(dataset_root).resolve()
+        with self.connect(read_only=False) as con:
+            dataset.attach_parquet(con, self.path, root)

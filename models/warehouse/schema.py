@@ -1,0 +1,162 @@
+"""The warehouse's schema: its tables and views, its version, and the upgrades from older versions.
+
+A file records its schema version in ``schema_info``; one written by a newer version, or by an older one
+that cannot be upgraded, is refused with a message saying so (``check_version``). ``ensure_schema`` creates
+the tables and views, or upgrades an older schema, in one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from models.warehouse.errors import SchemaMismatch
+from models.warehouse.reconcile import EVERYTHING, facts_sql
+
+__all__ = ["SCHEMA_VERSION", "TABLE_DDL", "VIEW_DDL", "DDL", "MIGRATIONS", "check_version", "ensure_schema"]
+
+SCHEMA_VERSION = 1
+
+#: table -> its CREATE TABLE statement (columns documented in the README's schema section)
+TABLE_DDL: dict[str, str] = {
+    "schema_info": """CREATE TABLE IF NOT EXISTS schema_info (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL)""",
+    "articles": """CREATE TABLE IF NOT EXISTS articles (
+        article_id VARCHAR PRIMARY KEY,
+        path VARCHAR NOT NULL,
+        title VARCHAR,
+        url VARCHAR,
+        published DATE,
+        format VARCHAR NOT NULL,
+        chars INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        extractor_version VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL)""",
+    "companies": """CREATE TABLE IF NOT EXISTS companies (
+        company_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        first_seen TIMESTAMP NOT NULL)""",
+    "company_aliases": """CREATE TABLE IF NOT EXISTS company_aliases (
+        alias VARCHAR PRIMARY KEY,
+        company_id VARCHAR NOT NULL)""",
+    "metric_rows": """CREATE TABLE IF NOT EXISTS metric_rows (
+        article_id VARCHAR NOT NULL,
+        row_no INTEGER NOT NULL,
+        company_id VARCHAR NOT NULL,
+        metric VARCHAR NOT NULL,
+        value DOUBLE NOT NULL,
+        unit VARCHAR NOT NULL,
+        qualifier VARCHAR NOT NULL,
+        as_of VARCHAR,
+        as_of_start DATE,
+        as_of_end DATE,
+        as_of_precision VARCHAR,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        surface VARCHAR NOT NULL,
+        quote VARCHAR NOT NULL,
+        quote_start INTEGER NOT NULL,
+        confidence DOUBLE NOT NULL,
+        extractor_version VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, row_no))""",
+    "event_rows": """CREATE TABLE IF NOT EXISTS event_rows (
+        article_id VARCHAR NOT NULL,
+        row_no INTEGER NOT NULL,
+        company_id VARCHAR NOT NULL,
+        person VARCHAR,
+        role VARCHAR,
+        kind VARCHAR NOT NULL,
+        as_of VARCHAR,
+        as_of_start DATE,
+        as_of_end DATE,
+        as_of_precision VARCHAR,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        quote VARCHAR NOT NULL,
+        quote_start INTEGER NOT NULL,
+        confidence DOUBLE NOT NULL,
+        extractor_version VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, row_no))""",
+}
+#: view -> its CREATE OR REPLACE VIEW statement; the reconciled facts' views are plain SQL too
+VIEW_DDL: dict[str, str] = {
+    "metrics": """CREATE OR REPLACE VIEW metrics AS
+        SELECT c.name AS company, m.metric, m.value, m.unit, m.qualifier,
+               m.as_of, m.as_of_start, m.as_of_end, m.as_of_precision,
+               a.path AS article_path, a.url AS article_url, a.title AS article_title, a.published,
+               m.quote, m.surface, m.char_start, m.char_end, m.quote_start,
+               m.confidence, m.extractor_version, m.article_id, m.company_id, m.row_no
+        FROM metric_rows m
+        JOIN articles a USING (article_id)
+        JOIN companies c USING (company_id)""",
+    "events": """CREATE OR REPLACE VIEW events AS
+        SELECT c.name AS company, e.person, e.role, e.kind,
+               e.as_of, e.as_of_start, e.as_of_end, e.as_of_precision,
+               a.path AS article_path, a.url AS article_url, a.published,
+               e.quote, e.char_start, e.char_end, e.quote_start,
+               e.confidence, e.extractor_version, e.article_id, e.company_id, e.row_no
+        FROM event_rows e
+        JOIN articles a USING (article_id)
+        JOIN companies c USING (company_id)""",
+    "fact_sources": f"CREATE OR REPLACE VIEW fact_sources AS {facts_sql('fact_sources', *EVERYTHING)}",
+    "facts": f"CREATE OR REPLACE VIEW facts AS {facts_sql('facts', *EVERYTHING)}",
+}
+#: every statement that creates the schema, tables first
+DDL: list[str] = [*TABLE_DDL.values(), *VIEW_DDL.values()]
+
+#: Upgrades from an older schema version: version -> statements that lift it to version + 1.
+MIGRATIONS: dict[int, list[str]] = {}
+
+
+def check_version(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:
+    """The file's schema version (None for a new, empty file); raises SchemaMismatch for one this program
+    cannot read. ``path`` names the file in the messages."""
+    try:  # the usual case first: one cheap query (information_schema costs ~10 ms a connection)
+        row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:
+        pass  # no schema_info table: the checks below say what the file is
+    else:
+        version = int(row[0]) if row else 0
+        if version == SCHEMA_VERSION:
+            return version
+    has_info = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'"
+    ).fetchone()
+    if not has_info or has_info[0] == 0:
+        has_any = con.execute("SELECT count(*) FROM information_schema.tables").fetchone()
+        if has_any and has_any[0]:
+            raise SchemaMismatch(f"{path}: this DuckDB file is not a startup-health warehouse (no schema_info table)")
+        return None
+    row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
+    version = int(row[0]) if row else 0
+    if version > SCHEMA_VERSION:
+        raise SchemaMismatch(
+            f"{path}: written by a newer startup-health (schema version {version}; this one knows "
+            f"{SCHEMA_VERSION}). Upgrade startup-health to read it."
+        )
+    if version < SCHEMA_VERSION and any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise SchemaMismatch(
+            f"{path}: schema version {version} is too old to upgrade; re-ingest the articles into a "
+            f"new warehouse file"
+        )
+    return version
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Create the tables and views, or upgrade an older schema, in one transaction (on a writable ``con``)."""
+    version = check_version(con, path)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if version is not None and version < SCHEMA_VERSION:
+            for v in range(version, SCHEMA_VERSION):
+                for stmt in MIGRATIONS[v]:
+                    con.execute(stmt)
+        for stmt in DDL:
+            con.execute(stmt)
+        con.execute("INSERT OR REPLACE INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
