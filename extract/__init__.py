@@ -52,7 +52,8 @@ EXTRACTOR_VERSION = "0.5.0"
 
 # cheap gates: which sentences can hold a money figure, a count of people, or a leadership change
 _MONEY_GATE = re.compile(
-    r"[$€£₹₦¥₱]|\b(?:million|billion|trillion|crore|lakh|bn|mn|cr|usd|eur|gbp|inr|rs|ksh|kes|ngn|brl|zar)\b|\d(?:m|bn|b|k|mn|cr)\b"
+    r"[$€£₹₦¥₱]|\b(?:millions?|billions?|trillions?|crores?|lakhs?|bn|mn|cr|usd|eur|gbp|inr|rs|ksh|kes|ngn|brl|zar)\b"
+    r"|\d(?:m|bn|b|k|mn|cr)\b"
 )
 _COUNT_GATE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both)\b"

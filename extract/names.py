@@ -38,10 +38,16 @@ __all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_R
 
 _DATA = Path(__file__).parent / "data"
 
-_TOKEN = r"(?:[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?|[a-z]{1,2}[A-Z][\w\-]*(?:['’]s)?|\d+[A-Z][\w\-]*)"
+# a web suffix is part of a name: "Builder.ai", "Booking.com"
+_DOMAIN = r"(?:\.(?:ai|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
+_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*)"
 _NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
-_UPPER_TOKEN = r"[A-ZÀ-Þ][\w&\-]*(?:['’][A-Za-z]+)?"
-_NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
+_UPPER_TOKEN = rf"[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?"
+_NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
+#: "We've", "I'm", "That's": a pronoun with a contraction is no name
+_CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|here|where|how|don|can|won|isn|aren|didn|doesn)['’]\w+$", re.I)
+#: "Lagos-based", "Sequoia-backed": a name glued to a modifier describes something else
+_MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
 _CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]")
 
 #: words that are capitalised for grammar, not because they name something
@@ -112,6 +118,13 @@ _KEEP_RIGHT = Folded(
     r"|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew|expects|filed|shut|told"
     r"|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled|made|earns|sought|wants"
     r"|hopes|tried|attempted|set|became|brought|took|won|saw|began|paid|kept|put|ran|reported|bagged|snagged)\b)",
+)
+#: a verb right after a sentence-initial common word makes it a name ("Bolt raised $5m")
+_KEEP_VERB = Folded(
+    r"^(?:['’]s\s(?:\w+\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly)\s"
+    r"|\s(?:raises|raised|closes|closed|lands|landed|secures|secured|bags|bagged|snags|snagged|cuts|cut|lays off|laid off"
+    r"|sheds|shed|employs|hires|hired|announced|confirmed|valued|files|filed|shuts|shut|burns|spends|spent|generated|posted"
+    r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b)"
 )
 #: ordinary nouns that start sentences and take verbs like names do
 _COMMON_START = frozenset(
@@ -226,6 +239,29 @@ def demonyms() -> frozenset[str]:
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
+@cache
+def first_names() -> frozenset[str]:
+    """Given names common in at least one country (``extract/data/first_names.txt``, from names-dataset)."""
+    return frozenset((_DATA / "first_names.txt").read_text(encoding="utf-8").split("\n")) - {""}
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The 20,000 most frequent English words, lower case (``extract/data/common_words.txt``, from wordfreq)."""
+    return frozenset((_DATA / "common_words.txt").read_text(encoding="utf-8").split("\n")) - {""}
+
+
+#: last words that make a two-word name an organisation even after a given name ("Oscar Health", "Kazi Haul" is
+#: decided by grammar)
+_ORGISH_LAST = re.compile(
+    r"^(?:Health|Bank|Pay|Money|Capital|Labs?|AI|Tech|Foods?|Motors|Logistics|Energy|Robotics|Systems|Group|Holdings"
+    r"|Ventures|Partners|Finance|Financial|Solutions|Technologies|Networks|Games|Studios|Media|Mobility|Learning"
+    r"|Therapeutics|Bio|Card|Wallet|Credit|Insurance|Markets?|Exchange|Commerce|Cloud|Data|Software|Security|Space"
+    r"|Air|Auto|Cars?|Homes?|Care|Farms?|Agro|Power|Solar|Water|Fresh|Kitchen|Box|Hub|Works|Africa|India|Global"
+    r"|Digital|Analytics|Intelligence|Health|Edu|Education|Academy|Travel|Mobile|Telecom|Coin|Crypto|Chain|Protocol)$"
+)
+
+
 @dataclass
 class NameIndex:
     """The names of one article: every mention (typed) and every entity."""
@@ -279,6 +315,9 @@ def _clean(run: str, after: str = "") -> list[tuple[int, int]]:
             continue
         poss = tok.endswith(("'s", "’s"))
         base = tok[:-2] if poss else tok
+        if _MODIFIER.search(base) or _CONTRACTION.match(tok):
+            cur = []  # "Buenos Aires-based": the words before the modifier are part of it
+            continue
         if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and base in nationals):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
@@ -316,7 +355,7 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
     if " " not in run:
         base = run[:-2] if run.endswith(("'s", "’s")) else run
-        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$"):
+        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or _MODIFIER.search(base) or _CONTRACTION.match(run):
             return []
         spans = [(0, len(run))]
     else:
@@ -326,9 +365,6 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
         piece, poss = run[a:b], False
         if piece.endswith(("'s", "’s")):
             piece, poss = piece[:-2], True
-        for suffix in ("-based", "-headquartered"):
-            if piece.endswith(suffix):
-                piece = ""  # "Lagos-based": a place word, not a name
         if not piece or len(piece) < 2 or len(piece) > 60:
             continue
         if all(SUFFIX_RE.match(t) for t in piece.split()):
@@ -381,12 +417,17 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
         freq[n.surface] = freq.get(n.surface, 0) + 1
     mid |= {s for s, k in freq.items() if k >= 2 and " " not in s and s not in mid and not _lower_word_in(text, s.lower())}
     out = []
+    common = common_words()
     for n in raw:
         if n.surface not in mid and _sentence_initial(text, n.start):
-            if n.surface.split()[0].lower() in _STOP:
+            first = n.surface.split()[0]
+            if first.lower() in _STOP:
                 continue
-            if " " not in n.surface and not _KEEP_RIGHT.match(text[n.end : n.end + 80]):
+            right = text[n.end : n.end + 80]
+            if " " not in n.surface and not _KEEP_RIGHT.match(right):
                 continue
+            if first.lower() in common and (right[:1] in (",", "") or " " not in n.surface and not _KEEP_VERB.match(right)):
+                continue  # "Separately, the company ...", "Buenos Aires ...": a word, not a name
         out.append(n)
     return _fix_possessive_names(text, out)
 
@@ -425,6 +466,7 @@ def _person_left(left: str) -> bool:
 
 def _find_people(text: str, mentions: list[Name]) -> set[str]:
     raw_names = {n.surface for n in mentions}
+    given = first_names()
     people: set[str] = set()
     seen: dict[str, int] = {}
     for n in mentions:
@@ -437,6 +479,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)
         elif len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]):
             people.add(n.surface)
+        elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and not _POS_RIGHT.match(right):
+            people.add(n.surface)  # a given name and a surname, with nothing that makes it a company
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
         if n.surface not in people and len(n.surface.split()) in (2, 3):
             lm = _AND_NAME.search(text[max(0, n.start - 40) : n.start])
