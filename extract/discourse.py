@@ -194,6 +194,6 @@ class Discourse:
             e = self.names.entities[key]
             if want & e.descriptors:
                 last = max((n.start for n in self.names.mentions if n.key == key and n.start < pos), default=-1)
-                if best is None or last > best[0]:
+                if last >= 0 and (best is None or last > best[0]):
                     best = (last, key)
         return best[1] if best else None

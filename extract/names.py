@@ -100,14 +100,14 @@ _POS_RIGHT = Folded(
     r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off"
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
-    r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|co-?founders?|founder|chief|ceo"
+    r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|(?:co-?)?founders?|chief|ceo"
     r"|board|investors|backers|revenue|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
     r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b)",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
-    r"^(?:['’]s?\s|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
     r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
@@ -152,12 +152,16 @@ _INVESTOR_LEFT = re.compile(
 )
 _INCUMBENT_LEFT = re.compile(
     r"\b(?:tech giant|giant|conglomerate|tech major|big tech|incumbent|acquired by|bought by|owned by|sold to"
-    r"|sale to|merging with|merged with|merge with|subsidiary of|unit of|parent)\s(?:[\w\-]+\s){0,1}$",
+    r"|sale to|merging with|merged with|merge with|subsidiary of|unit of|parent|returned to|rejoined|hired by|poached by"
+    r"|acqui-?hired by|licensing deal with|deal with)\s(?:[\w\-]+\s){0,1}$",
     re.I,
 )
 _INCUMBENT_RIGHT = Folded(
-    r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
-    r"|to pay|paid|pays|took control|is buying|to buy|to acquire|offered to buy)\b"
+    r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
+    r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired|licens\w+"
+    r"|(?:hires|hired|hiring|poached|poaches|lured|recruited|snapped up)\s(?:[A-Z][\w\-.]*['’]s\s)?(?:(?:co-?)?founders?|team|staff|ceo"
+    r"|chief|researchers|engineers|leadership|top|most|the\s(?:co-?)?founders?))\b"
+    r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|shares|stock|market value|market cap)"
 )
 _PRODUCT_RIGHT = Folded(
     r"^\s(?:ai\s)?(?:chatbot|chat bot|model|models|app|apps|assistant|headset|glasses|pin|device|engine|llm|large language model"
@@ -407,6 +411,17 @@ def _lower_word_in(text: str, w: str) -> bool:
     return False
 
 
+def _heading_name(text: str, n: Name) -> bool:
+    """The name a short heading line is about: "Deal of the month: Moniepoint", "Moniepoint"."""
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    line = text[a : b if b >= 0 else len(text)].strip(" *#_-•")
+    if not line or len(line.split()) > 8 or line.endswith((".", "?", "!", ",")):
+        return False
+    tail = line[line.rfind(":") + 1 :].strip(" *#_") if ":" in line else line.strip(" *#_")
+    return tail == n.surface and n.surface.lower() not in common_words()
+
+
 def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
     mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
@@ -424,7 +439,7 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             if first.lower() in _STOP:
                 continue
             right = text[n.end : n.end + 80]
-            if " " not in n.surface and not _KEEP_RIGHT.match(right):
+            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n):
                 continue
             if first.lower() in common and (right[:1] in (",", "") or " " not in n.surface and not _KEEP_VERB.match(right)):
                 continue  # "Separately, the company ...", "Buenos Aires ...": a word, not a name
@@ -468,6 +483,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
     raw_names = {n.surface for n in mentions}
     given = first_names()
     people: set[str] = set()
+    by_given: set[str] = set()
+    orgish: set[str] = set()
     seen: dict[str, int] = {}
     for n in mentions:
         k = seen[n.surface] = seen.get(n.surface, 0) + 1
@@ -479,8 +496,11 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)
         elif len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]):
             people.add(n.surface)
-        elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and not _POS_RIGHT.match(right):
-            people.add(n.surface)  # a given name and a surname, with nothing that makes it a company
+        elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
+            by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
+        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left):
+            orgish.add(n.surface)
+    people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
         if n.surface not in people and len(n.surface.split()) in (2, 3):
             lm = _AND_NAME.search(text[max(0, n.start - 40) : n.start])
@@ -551,12 +571,33 @@ def _pos_left(left: str) -> bool:
     return False
 
 
+_PAREN_DESC = re.compile(r"^\s*\(([^()]{2,80})\)")
+_SECTOR_WORD = re.compile(
+    r"\b(?:\w*tech|fintech|payments?|freight|logistics|delivery|mobility|e-?commerce|crypto|stablecoins?|lending|banking"
+    r"|neobank|insurance|saas|software|ai|health|edtech|agritech|agriculture|retail|marketplace|gaming|energy|solar|ev"
+    r"|quick commerce|q-?commerce|social commerce|d2c|b2b|grocery|robotics|biotech|climate|proptech|real estate|hr|payroll"
+    r"|cybersecurity|security|data|cloud|startup|start-up|unicorn|series [a-f]|seed)\b",
+    re.I,
+)
+_LISTING = re.compile(r"\b(?:nasdaq|nyse|lse|bse|nse|tsx|asx|hkex|sgx|otc)\s*:", re.I)
+
+
+def _paren_points(right: str) -> int:
+    """"Yellow Card (pan-African, stablecoin payments)": a parenthesis of sector or place names a startup."""
+    m = _PAREN_DESC.match(right)
+    if m is None or _LISTING.search(m.group(1)):
+        return 0
+    inner = m.group(1)
+    return 1 if _SECTOR_WORD.search(inner) or any(w.strip() in places() for w in inner.split(",")) else 0
+
+
 def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     """(for, against) points that this mention names a startup the story is about."""
     left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
     right_low = right.lower()
     left40 = left[-40:]
-    pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0)
+    pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
+    pro += 1 if _heading_name(text, n) else 0
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (1 if _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
@@ -588,6 +629,9 @@ def _other_points(text: str, n: Name, e: Entity) -> None:
 
 def _descriptors(text: str, n: Name, e: Entity) -> None:
     """Words the article describes the entity with: "X, a Lagos-based payments start-up", "fintech X"."""
+    p = _PAREN_DESC.match(text[n.end : n.end + 90])
+    if p is not None and _paren_points(text[n.end : n.end + 90]):
+        e.descriptors.update(w.strip().lower() for w in re.split(r"[,;/]|\s", p.group(1)) if w.strip())
     m = _DESC_RIGHT.match(text[n.end : n.end + 90])
     if m is None:
         left = text[max(0, n.start - 50) : n.start]
@@ -638,8 +682,9 @@ def _decide_kind(e: Entity) -> Kind:
         k = ev.get(kind, 0)
         if k and k >= pro:
             return kind  # type: ignore[return-value]
-    if pro > ev.get("against", 0) + ev.get("investor", 0) + ev.get("incumbent", 0):
-        return "startup"
+    against = ev.get("against", 0) + ev.get("investor", 0) + ev.get("incumbent", 0)
+    if pro > against or (pro and e.count >= 3 and not ev.get("investor") and not ev.get("incumbent") and pro + e.count // 3 > against):
+        return "startup"  # the evidence, or a name the story keeps coming back to
     return "org"
 
 
@@ -696,9 +741,12 @@ def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Enti
     return out
 
 
+_MARKUP = str.maketrans({"*": " ", "#": " ", "`": " ", "_": " "})
+
+
 def find_names(doc: Document) -> NameIndex:
     """Every name of the article, typed, with its entities and the startups ordered by salience."""
-    text = doc.text
+    text = doc.text.translate(_MARKUP) if ("*" in doc.text or "#" in doc.text or "_" in doc.text) else doc.text
     headlines = _title_case_lines(text)
     raw = _raw_mentions(text, headlines)
     if not raw and headlines:
