@@ -97,8 +97,9 @@ def _is_headcount(ctx: _Ctx, c: Count, before: str, after_noun: str) -> bool:
     employee = c.noun is None or c.noun_class == "employee"
     cue = PEOPLE.nearest_before(before[-70:])
     if cue is not None and cue.table == "headcount" and len(before[-70:]) - cue.end <= 30 and employee:
-        return not (c.noun is None and re.match(r"^\s+(?:[a-z\-]+\s+)?[a-z]+s\b(?<!\bis)", ctx.v.s[c.end :])
-                    and not re.match(r"^\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|people)\b", ctx.v.s[c.end :]))  # fmt: skip
+        if c.noun is None:
+            return cue.requires != "noun" and _bare_headcount(ctx.v.s, c)
+        return True
     right = PEOPLE.right_after(ctx.v.low[(c.high[1] if c.high else c.end) :][:60])
     if right is not None and right.table == "headcount" and employee:
         return True
@@ -107,6 +108,17 @@ def _is_headcount(ctx: _Ctx, c: Count, before: str, after_noun: str) -> bool:
     if _OF_POSS_LEFT.search(before[-70:]) or (_POSS_LEFT.search(before[-60:]) and not _LAYOFF_LEFT.search(before[-40:])):
         return True
     return bool(re.match(r"^\s+(?:(?:it|the company|they|we)\s+(?:employed|employs|had|has)|on (?:its|the) (?:payroll|books)|worldwide|globally)\b", after_noun))
+
+
+_BARE_AFTER = re.compile(r"^(?:\+|-plus)?(?:[\s,.;:)]|$)(?!\s*(?:[a-z\-]+\s+)?[a-z]+s\b(?<!\bis))|^\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|people|today|now|by|after|before|from|to|and)\b")
+
+
+def _bare_headcount(s: str, c: Count) -> bool:
+    """A headcount written without a noun ("a workforce of about 250", "grew to 300 by June") is a
+    number in digits that nothing else follows ("has two offices", "is one of" are not headcounts)."""
+    if not s[c.start : c.end][:1].isdigit():
+        return False
+    return bool(_BARE_AFTER.match(s[(c.high[1] if c.high else c.end) :]))
 
 
 def _verb(ctx: _Ctx, i: int, lo_text: str, after_noun: str) -> Cue | None:

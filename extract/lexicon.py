@@ -43,6 +43,7 @@ class Cue:
     kind: str = ""  # modality: denied, hypothetical, sought, conditional, achieved, projected, planned, reported
     where: str = ""  # modality: left, clause, right, sentence
     expect: str = ""  # modality: what the example must give (a metric, or "none")
+    requires: str = ""  # "noun": the cue counts people only when a person noun follows the count
     start: int = 0  # where it matched (set on the copies that matching returns)
     end: int = 0
 
@@ -61,7 +62,7 @@ def _entries(name: str) -> list[Cue]:
     for position in ("before", "after", "later", "named", "named_noun", "cue"):
         for e in data.get(position, []):
             out.append(Cue(table, position, e["cue"], e.get("example", ""), e.get("kind", ""),
-                           e.get("where", ""), e.get("expect", "")))  # fmt: skip
+                           e.get("where", ""), e.get("expect", ""), e.get("requires", "")))  # fmt: skip
     return out
 
 
@@ -81,7 +82,7 @@ class CueSet:
         cues = self._rx[position][1]
         assert m.lastgroup is not None
         c = cues[int(m.lastgroup[1:])]
-        return Cue(c.table, c.position, c.pattern, c.example, c.kind, c.where, c.expect,
+        return Cue(c.table, c.position, c.pattern, c.example, c.kind, c.where, c.expect, c.requires,
                    m.start() + offset, m.end() + offset)  # fmt: skip
 
     def nearest_before(self, low: str, position: str = "before") -> Cue | None:
@@ -103,7 +104,7 @@ class CueSet:
         rx = self._rx.get("after")
         if rx is None:
             return None
-        skip = 1 if low[:1] in (" ", "-", "\u00a0") else 0
+        skip = 1 if low[:1] in (" ", "\u00a0") else 0
         m = rx[0].match(low, skip)
         return self._cue("after", m) if m else None
 
