@@ -103,6 +103,8 @@ def _is_headcount(ctx: _Ctx, c: Count, before: str, after_noun: str) -> bool:
     right = PEOPLE.right_after(ctx.v.low[(c.high[1] if c.high else c.end) :][:60])
     if right is not None and right.table == "headcount" and employee:
         return True
+    if c.noun_class == "employee" and _ALL_LEFT.search(ctx.v.s[: c.start]) and _JOBS_END.search(after_noun):
+        return True  # "All 54 employees lost their jobs": the staff (and the layoffs)
     if c.noun_class != "employee" or c.noun in ("people",) and not _POSS_LEFT.search(before[-60:]):
         return bool(c.noun == "people" and _OF_POSS_LEFT.search(before[-70:]))
     if _OF_POSS_LEFT.search(before[-70:]) or (_POSS_LEFT.search(before[-60:]) and not _LAYOFF_LEFT.search(before[-40:])):
@@ -110,7 +112,10 @@ def _is_headcount(ctx: _Ctx, c: Count, before: str, after_noun: str) -> bool:
     return bool(re.match(r"^\s+(?:(?:it|the company|they|we)\s+(?:employed|employs|had|has)|on (?:its|the) (?:payroll|books)|worldwide|globally)\b", after_noun))
 
 
-_BARE_AFTER = re.compile(r"^(?:\+|-plus)?(?:[\s,.;:)]|$)(?!\s*(?:[a-z\-]+\s+)?[a-z]+s\b(?<!\bis))|^\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|people|today|now|by|after|before|from|to|and)\b")
+_BARE_AFTER = re.compile(
+    r"^(?:\+|-plus)?(?:[,.;:)]|$|\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|today|now|by|after|before"
+    r"|from|to|and|people|employees|staff|at the)\b)"
+)
 
 
 def _bare_headcount(s: str, c: Count) -> bool:

@@ -55,6 +55,12 @@ _OF_AFTER = re.compile(
     + r")\b"
 )
 _CLASS_RX = {k: re.compile(rf"^(?:{v})$") for k, v in PERSON_NOUNS.items()}
+_GROWTH_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$", re.I)
+_GROWTH_TO = re.compile(
+    r"(?:\s+(?:people|employees|staff|workers|members|employees)?)?(?:\s+(?:in|at|by|during)\s+[\w\s,]{1,20}?)?\s+to\s+"
+    r"(?:(?:more than|over|about|around|roughly|nearly|almost|just over|some)\s+)?",
+    re.I,
+)
 _PERCENT = re.compile(
     r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than|close to)\s)?"
     r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds|two thirds"
@@ -154,6 +160,18 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
     while i < len(raw):
         c = raw[i]
         high = None
+        j = i + 1
+        if j < len(raw) and _is_year(s, raw[j]):
+            j += 1  # "from 35 people in 2022 to 140"
+        if _GROWTH_FROM.search(s[max(0, c.start - 12) : c.start]) and j < len(raw) and _GROWTH_TO.fullmatch(s[c.end : raw[j].start]):
+            # "grew from 90 to more than 210 employees": two headcounts, the first takes the second's noun
+            nxt = _count_with_noun(s, raw[j].start, raw[j].end, raw[j].value, None)
+            first = _count_with_noun(s, c.start, c.end, c.value, None)
+            if first.noun is None and nxt.noun is not None:
+                first = Count(first.start, first.end, first.value, first.qualifier, nxt.noun, nxt.noun_class, nxt.noun_end)
+            out.append(first)
+            i += 1
+            continue
         if i + 1 < len(raw) and c.value is not None and raw[i + 1].value is not None:
             gap = s[c.end : raw[i + 1].start]
             if re.fullmatch(r"\s*(?:to|-|–)\s*", gap) or (
@@ -165,6 +183,11 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
         out.append(_count_with_noun(s, c.start, c.end, c.value, high))
         i += 1
     return out
+
+
+def _is_year(s: str, c: object) -> bool:
+    v = getattr(c, "value", None)
+    return v is not None and 1900 <= v <= 2100 and "," not in s[getattr(c, "start") : getattr(c, "end")]
 
 
 def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tuple[int, int, float] | None) -> Count:
