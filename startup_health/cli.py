@@ -73,7 +73,7 @@ def ingest(
     scheduler: str | None = None,
     dataset: Path | None = None,
 ) -> None:
-    """Read articles (files or folders of .txt, .md, .html) into the warehouse."""
+    """Read articles (files or folders of .txt, .md, .html, and web archives .warc, .warc.gz) into the warehouse."""
     from tqdm import tqdm
 
     from startup_health.pipeline import ingest as run_ingest
@@ -100,7 +100,7 @@ def ingest(
     click.echo(
         f"{report.read} articles read: {report.new} new, {report.replaced} replaced, {report.unchanged} unchanged; "
         f"{len(report.skipped)} skipped, {len(report.failed)} failed; "
-        f"{report.metrics} metrics and {report.events} events stored in {wh.path}"
+        f"{report.metrics} metrics and {report.events} events stored in {wh.path}" + _prefiltered(report)
     )
     _echo_ingest_changes(wh, report.new_ids)
     if not report.ok:
@@ -114,10 +114,23 @@ def _reads_dataset(wh: Warehouse) -> bool:
         return False  # the local engine says what is wrong with the file
 
 
+def _prefiltered(report: Any) -> str:
+    n = report.prefiltered
+    if not n:
+        return ""
+    return f"; {n} web-archive page{'s' if n != 1 else ''} skipped by the prefilter (no money, staff or leadership words)"
+
+
+#: `ingest` names at most this many skipped files or records one by one (a web archive skips thousands)
+_MAX_SKIPPED_LINES = 100
+
+
 def _echo_problems(report: Any) -> None:
-    """One line on stderr per skipped or failed file and per warning, naming the file."""
-    for s in report.skipped:
+    """One line on stderr per failed file and per warning, and per skipped file up to a limit, naming it."""
+    for s in report.skipped[:_MAX_SKIPPED_LINES]:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    if len(report.skipped) > _MAX_SKIPPED_LINES:
+        click.echo(f"skipped {len(report.skipped) - _MAX_SKIPPED_LINES} more files or records (not articles)", err=True)
     for s in report.failed:
         click.echo(f"error   {s.path}: {s.reason}", err=True)
     for w in report.warnings:
@@ -156,6 +169,7 @@ def _ingest_dask(
         f"{report.read} articles read: {report.new} new, {report.unchanged} unchanged; "
         f"{len(report.skipped)} skipped, {len(report.failed)} failed; "
         f"{report.metrics} metrics and {report.events} events stored in {root}, read by {wh.path}"
+        + _prefiltered(report)
     )
     if not report.ok:
         ctx.exit(1)

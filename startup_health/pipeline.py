@@ -11,11 +11,14 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION, extract_article
 from extract.reading import Skipped, iter_files, read_or_skip
 from models.records import Article, Extraction
+from startup_health.prefilter import passes
+from startup_health.warc import is_warc, iter_warc, warc_ranges
 from models.warehouse import Warehouse, ingest_lock, iter_chunks
 
 __all__ = ["IngestReport", "ingest", "extract_one"]
@@ -33,6 +36,7 @@ class IngestReport:
     failed: list[Skipped] = field(default_factory=list)  # bad files: named with their problem
     new_ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "PATH: problem" for articles read with a flaw
+    prefiltered: int = 0  # web-archive pages read but not extracted: no money, staff or leadership words
 
     @property
     def ok(self) -> bool:
@@ -50,14 +54,31 @@ def extract_one(article: Article) -> Outcome:
         return Skipped(article.path, f"extractor failed: {type(exc).__name__}: {exc}", True)
 
 
-def _read_and_extract(path: Path, known: frozenset[str], warnings: list[str]) -> Outcome | tuple[str, str]:
-    """Read one file and extract it unless already stored; ('unchanged', id) for a stored one."""
-    item = read_or_skip(path, warnings=warnings)
+#: what a job yields besides an outcome: ("unchanged", article id) or ("filtered", path)
+Marker = tuple[str, str]
+#: one unit of work for a reader: article files, or a byte range of a WARC file
+Job = list[Path] | tuple[str, int, int]
+
+
+def _checked(item: Article | Skipped, known: frozenset[str]) -> Outcome | Marker:
+    """Extract one article read, unless it is stored already or is a web-archive page the prefilter drops."""
     if isinstance(item, Skipped):
         return item
     if item.article_id in known:
         return ("unchanged", item.article_id)
+    if item.fmt == "warc" and not passes(item.text):
+        return ("filtered", item.path)
     return extract_one(item)
+
+
+def _run_job(job: Job, known: frozenset[str], warnings: list[str]) -> Iterator[Outcome | Marker]:
+    if isinstance(job, tuple):
+        path, start, end = job
+        for item in iter_warc(path, start, end, today=date.today(), warnings=warnings):
+            yield _checked(item, known)
+        return
+    for p in job:
+        yield _checked(read_or_skip(p, warnings=warnings), known)
 
 
 _KNOWN: frozenset[str] = frozenset()
@@ -68,9 +89,9 @@ def _init_worker(known: frozenset[str]) -> None:
     _KNOWN = known
 
 
-def _worker(paths: list[Path]) -> tuple[list[Outcome | tuple[str, str]], list[str]]:
+def _worker(job: Job) -> tuple[list[Outcome | Marker], list[str]]:
     warnings: list[str] = []
-    return [_read_and_extract(p, _KNOWN, warnings) for p in paths], warnings
+    return list(_run_job(job, _KNOWN, warnings)), warnings
 
 
 def ingest(
@@ -99,8 +120,11 @@ def ingest(
                     (report.failed if item.is_error else report.skipped).append(item)
                     continue
                 report.read += 1
-                if isinstance(item[0], str):  # ("unchanged", id)
-                    report.unchanged += 1
+                if isinstance(item[0], str):  # ("unchanged", id) or ("filtered", path)
+                    if item[0] == "filtered":
+                        report.prefiltered += 1
+                    else:
+                        report.unchanged += 1
                     continue
                 article, extraction = item
                 if article.article_id in seen_ids:
@@ -125,25 +149,44 @@ def ingest(
     return report
 
 
+def _jobs(paths: list[Path], pending: deque[Skipped], files_per_job: int) -> Iterator[Job]:
+    """Jobs in walk order: article files in groups, WARC files in byte ranges; what is neither goes to
+    ``pending`` (drained by the caller in order)."""
+    group: list[Path] = []
+    for f in iter_files(paths):
+        if isinstance(f, Skipped):
+            if not f.is_error and is_warc(f.path):
+                if group:
+                    yield group
+                    group = []
+                yield from ((f.path, start, end) for start, end in warc_ranges(f.path))
+            else:
+                pending.append(f)
+            continue
+        group.append(f)
+        if len(group) >= files_per_job:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
 def _outcomes(
     paths: list[Path], known: frozenset[str], workers: int, warnings: list[str]
-) -> Iterator[Outcome | tuple[str, str]]:
+) -> Iterator[Outcome | Marker]:
     """Outcomes in the order of the files; the walk stays in this process, reading and extraction may not."""
-    files = iter_files(paths)
+    pending: deque[Skipped] = deque()  # walked but not articles; yielded before the next job's outcomes
     if workers <= 1:
-        for f in files:
-            yield f if isinstance(f, Skipped) else _read_and_extract(f, known, warnings)
+        for job in _jobs(paths, pending, 1):
+            while pending:
+                yield pending.popleft()
+            yield from _run_job(job, known, warnings)
+        while pending:
+            yield pending.popleft()
         return
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(known,)) as pool:
-        pending: deque[Skipped] = deque()  # filled by the pool's feeder thread, drained here
-
-        def jobs() -> Iterator[list[Path]]:
-            for chunk in iter_chunks(files, 16):
-                pending.extend(f for f in chunk if isinstance(f, Skipped))
-                yield [f for f in chunk if not isinstance(f, Skipped)]
-
-        for results, warned in pool.imap(_worker, jobs(), chunksize=1):
+        for results, warned in pool.imap(_worker, _jobs(paths, pending, 16), chunksize=1):
             warnings.extend(warned)
             while pending:
                 yield pending.popleft()

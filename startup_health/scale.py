@@ -48,6 +48,8 @@ from models.warehouse import (
     month_of,
 )
 from startup_health.pipeline import IngestReport, extract_one
+from startup_health.prefilter import passes
+from startup_health.warc import WARC_BYTES_PER_PART, is_warc, iter_warc, warc_ranges
 
 __all__ = ["Partition", "PartReport", "plan_partitions", "run_partition", "ingest_dask", "default_dataset"]
 
@@ -68,9 +70,9 @@ def default_dataset(db: Path) -> Path:
 class Partition:
     """A slice of the input one task reads."""
 
-    kind: Literal["files", "jsonl", "parquet"]
+    kind: Literal["files", "jsonl", "parquet", "warc"]
     paths: tuple[str, ...]
-    start: int = 0  # jsonl: byte range [start, end)
+    start: int = 0  # jsonl, warc: byte range [start, end)
     end: int = 0
     row_groups: tuple[int, ...] = ()  # parquet
 
@@ -83,7 +85,7 @@ class Partition:
         """How a failed partition is named to the user."""
         if self.kind == "files":
             return self.paths[0] if len(self.paths) == 1 else f"{self.paths[0]} (and {len(self.paths) - 1} more files)"
-        if self.kind == "jsonl":
+        if self.kind in ("jsonl", "warc"):
             return f"{self.paths[0]} bytes {self.start}-{self.end}"
         groups = f"{self.row_groups[0]}-{self.row_groups[-1]}" if self.row_groups else "(none)"
         return f"{self.paths[0]} row groups {groups}"
@@ -99,13 +101,14 @@ class PartReport:
     metrics: int = 0
     events: int = 0
     parts: int = 0  # part files (articles folder) written
+    prefiltered: int = 0  # web-archive pages the prefilter dropped before extraction
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def items(self) -> int:
-        return self.read + len(self.skipped) + len(self.failed)
+        return self.read + self.prefiltered + len(self.skipped) + len(self.failed)
 
 
 def plan_partitions(
@@ -114,6 +117,7 @@ def plan_partitions(
     files_per_part: int = FILES_PER_PART,
     jsonl_bytes: int = JSONL_BYTES_PER_PART,
     parquet_rows: int = PARQUET_ROWS_PER_PART,
+    warc_bytes: int = WARC_BYTES_PER_PART,
 ) -> Iterator[Partition | Skipped]:
     """Partitions of the inputs in walk order, streamed; what is not an article file as a `Skipped`."""
     batch: list[str] = []
@@ -122,6 +126,8 @@ def plan_partitions(
             p = Path(item.path)
             if not item.is_error and item.reason.startswith("unsupported file type") and is_row_file(p):
                 yield from _row_partitions(p, jsonl_bytes, parquet_rows)
+            elif not item.is_error and is_warc(p):
+                yield from (Partition("warc", (str(p),), start=a, end=b) for a, b in warc_ranges(p, warc_bytes))
             else:
                 yield item
             continue
@@ -149,6 +155,8 @@ def _read(part: Partition, today: date, warnings: list[str]) -> Iterator[Article
     if part.kind == "files":
         for p in part.paths:
             yield read_or_skip(Path(p), today=today, warnings=warnings)
+    elif part.kind == "warc":
+        yield from iter_warc(part.paths[0], part.start, part.end, today=today, warnings=warnings)
     elif part.kind == "jsonl":
         yield from iter_jsonl(part.paths[0], part.start, part.end, today=today, warnings=warnings)
     else:
@@ -207,6 +215,9 @@ def run_partition(part: Partition, dataset: str, today: date | None = None) -> P
         if isinstance(item, Skipped):
             (report.failed if item.is_error else report.skipped).append(item)
             continue
+        if item.fmt == "warc" and not passes(item.text):
+            report.prefiltered += 1
+            continue
         report.read += 1
         if item.article_id in articles:  # the same text twice in one partition
             report.unchanged += 1
@@ -248,6 +259,7 @@ def ingest_dask(
     files_per_part: int = FILES_PER_PART,
     jsonl_bytes: int = JSONL_BYTES_PER_PART,
     parquet_rows: int = PARQUET_ROWS_PER_PART,
+    warc_bytes: int = WARC_BYTES_PER_PART,
     retries: int = 2,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
@@ -283,7 +295,9 @@ def ingest_dask(
                 client = stack.enter_context(Client(cluster))
         threads = sum(client.nthreads().values()) or 1
         window = 2 * threads
-        plan = plan_partitions(paths, files_per_part=files_per_part, jsonl_bytes=jsonl_bytes, parquet_rows=parquet_rows)
+        plan = plan_partitions(
+            paths, files_per_part=files_per_part, jsonl_bytes=jsonl_bytes, parquet_rows=parquet_rows, warc_bytes=warc_bytes
+        )
         running = as_completed()
         parts: dict[str, Partition] = {}
 
@@ -321,7 +335,8 @@ def ingest_dask(
 
 
 def _merge(report: IngestReport, res: PartReport) -> None:
-    report.read += res.read
+    report.read += res.read + res.prefiltered
+    report.prefiltered += res.prefiltered
     report.new += res.new
     report.unchanged += res.unchanged
     report.metrics += res.metrics
