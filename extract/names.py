@@ -40,7 +40,7 @@ _DATA = Path(__file__).parent / "data"
 
 # a web suffix is part of a name: "Builder.ai", "Booking.com"
 _DOMAIN = r"(?:\.(?:ai|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
-_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*)"
+_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?)"
 _NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
 _UPPER_TOKEN = rf"[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?"
 _NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
@@ -48,7 +48,7 @@ _NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*{_DOMAIN}(?:['
 _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|here|where|how|don|can|won|isn|aren|didn|doesn)['’]\w+$", re.I)
 #: "Lagos-based", "Sequoia-backed": a name glued to a modifier describes something else
 _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]|[a-z]\d{1,3}[a-z]")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -67,7 +67,10 @@ _STOP = frozenset(
     investors shares sales revenue money job jobs staff advertisment advertisement related read
     series one two three four five six seven eight nine ten mr mrs ms dr prof sir lord lady
     read more also see photo image source credit file getty reuters bloomberg sign subscribe
-    share tweet email print listen watch video opinion editorial newsletter premium free""".split()
+    share tweet email print listen watch video opinion editorial newsletter premium free
+    mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
+    together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
+    besides regardless rather plus though yes no""".split()
 )
 ROLE_WORDS = (
     r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
@@ -441,8 +444,8 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             right = text[n.end : n.end + 80]
             if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n):
                 continue
-            if first.lower() in common and (right[:1] in (",", "") or " " not in n.surface and not _KEEP_VERB.match(right)):
-                continue  # "Separately, the company ...", "Buenos Aires ...": a word, not a name
+            if first.lower() in common and " " not in n.surface and (right[:1] in (",", "") or not _KEEP_VERB.match(right)):
+                continue  # "Separately, the company ...": a word, not a name
         out.append(n)
     return _fix_possessive_names(text, out)
 
@@ -514,8 +517,24 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
     return people
 
 
-def _aliases(mentions: list[Name], people: set[str]) -> dict[str, str]:
-    """Surface -> canonical: "Acme" and "Acme AI" are one; a longer name introduced first is the full form."""
+_ACRONYM = re.compile(r"^\s\((?:or\s|known as\s|aka\s)?[\"“]?([A-Z][A-Za-z0-9&]{1,6})[\"”]?\)")
+
+
+def _acronyms(text: str, mentions: list[Name], people: set[str]) -> dict[str, str]:
+    """"Safe Superintelligence (SSI)", "PhysicsWallah (PW)": the short form names the same company."""
+    out: dict[str, str] = {}
+    for n in mentions:
+        if n.surface in people or n.possessive:
+            continue
+        m = _ACRONYM.match(text[n.end : n.end + 16])
+        if m and m.group(1) != n.surface and len(m.group(1)) < len(n.surface):
+            out.setdefault(m.group(1), n.surface)
+    return out
+
+
+def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str, str]:
+    """Surface -> canonical: "Acme" and "Acme AI" are one; a longer name introduced first is the full form;
+    an acronym in brackets is the name before it."""
     names = {n.surface for n in mentions}
     by_first: dict[str, list[str]] = {}
     for s in sorted(names, key=len, reverse=True):
@@ -540,6 +559,10 @@ def _aliases(mentions: list[Name], people: set[str]) -> dict[str, str]:
                and x not in people and first_at.get(x, 1 << 30) < first_at.get(s, 0)]  # fmt: skip
         if len(ext) == 1:
             canon[s] = ext[0]
+    for short, full in _acronyms(text, mentions, people).items():
+        for s2, c in list(canon.items()):
+            if s2 == short or c == short:
+                canon[s2] = canon.get(full, full)
     return canon
 
 
@@ -713,18 +736,18 @@ def _merge_fuller(entities: dict[str, Entity], canon: dict[str, str], startups: 
     return startups
 
 
-def _headline_mentions(doc: Document, spans: list[tuple[int, int]], aliases: dict[str, str]) -> list[Name]:
+def _headline_mentions(text: str, spans: list[tuple[int, int]], aliases: dict[str, str]) -> list[Name]:
     """Names known from the body found again in a Title Case headline."""
     out = []
     for a, b in spans:
-        line = doc.text[a:b]
+        line = text[a:b]
         for surface in sorted(aliases, key=len, reverse=True):
             i = line.find(surface)
             while i != -1:
                 s, e = a + i, a + i + len(surface)
-                ok = (i == 0 or not line[i - 1].isalnum()) and (e >= b or not doc.text[e].isalnum() or doc.text[e : e + 2] in ("'s", "’s"))
+                ok = (i == 0 or not line[i - 1].isalnum()) and (e >= b or not text[e].isalnum() or text[e : e + 2] in ("'s", "’s"))
                 if ok and not any(x.start <= s < x.end for x in out):
-                    out.append(Name(s, e, surface, doc.text[e : e + 2] in ("'s", "’s")))
+                    out.append(Name(s, e, surface, text[e : e + 2] in ("'s", "’s")))
                 i = line.find(surface, i + 1)
     return out
 
@@ -741,12 +764,43 @@ def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Enti
     return out
 
 
-_MARKUP = str.maketrans({"*": " ", "#": " ", "`": " ", "_": " "})
+_MARKUP_RE = re.compile(r"\*+|`+|^#+\s?|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()", re.M)
+
+
+def _demarkup(text: str) -> tuple[str, list[int] | None]:
+    """Markdown emphasis, headings and link targets removed, with a map from each kept character back
+    to its offset in ``text`` ("**Tallyho**, a Dublin start-up" reads as "Tallyho, a Dublin start-up")."""
+    if not any(c in text for c in "*`#_["):
+        return text, None
+    keep: list[int] = []
+    out: list[str] = []
+    pos = 0
+    for m in _MARKUP_RE.finditer(text):
+        out.append(text[pos : m.start()])
+        keep.extend(range(pos, m.start()))
+        pos = m.end()
+    out.append(text[pos:])
+    keep.extend(range(pos, len(text)))
+    keep.append(len(text))
+    return "".join(out), keep
+
+
+def _mapped(idx: NameIndex, back: list[int]) -> NameIndex:
+    idx.mentions = [Name(back[n.start], back[n.end - 1] + 1, n.surface, n.possessive, n.key, n.kind) for n in idx.mentions]
+    for e in idx.entities.values():
+        e.first = back[min(e.first, len(back) - 1)]
+    idx._starts = [n.start for n in idx.mentions]
+    return idx
 
 
 def find_names(doc: Document) -> NameIndex:
     """Every name of the article, typed, with its entities and the startups ordered by salience."""
-    text = doc.text.translate(_MARKUP) if ("*" in doc.text or "#" in doc.text or "_" in doc.text) else doc.text
+    text, back = _demarkup(doc.text)
+    idx = _find_names_in(text)
+    return _mapped(idx, back) if back is not None else idx
+
+
+def _find_names_in(text: str) -> NameIndex:
     headlines = _title_case_lines(text)
     raw = _raw_mentions(text, headlines)
     if not raw and headlines:
@@ -754,7 +808,7 @@ def find_names(doc: Document) -> NameIndex:
         headlines = []
     mentions = _keep_initial(text, raw)
     people = _find_people(text, mentions)
-    canon = _aliases(mentions, people)
+    canon = _aliases(mentions, people, text)
     entities = _evidence(text, mentions, canon, people)
     for e in entities.values():
         e.kind = _decide_kind(e)
@@ -766,7 +820,7 @@ def find_names(doc: Document) -> NameIndex:
             startups = [best]
     startups.sort(key=lambda k: (-(entities[k].evidence.get("startup", 0) + entities[k].count), entities[k].first))
     startups = _merge_fuller(entities, canon, startups)
-    mentions = mentions + _headline_mentions(doc, headlines, {a: k for a, k in canon.items() if a not in people})
+    mentions = mentions + _headline_mentions(text, headlines, {a: k for a, k in canon.items() if a not in people})
     idx = NameIndex(_typed(mentions, canon, entities, people), entities, startups, people, canon)
     idx._starts = [n.start for n in idx.mentions]
     return idx
