@@ -51,7 +51,7 @@ _INTO = re.compile(r"^\s+(?:in|into)\s+$")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
 _SECTOR = re.compile(
     r"(?:^|[,;]\s|\b(?:and|but|while)\s)(?:the\s)?(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
-    r"|businesses|fintechs|investors|vcs|venture capitalists|the (?:sector|industry|market|ecosystem|region|segment|space))\b"
+    r"|businesses|fintechs|investors|vcs|venture capitalists|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
     r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b",
     re.I,
