@@ -100,7 +100,8 @@ _POS_RIGHT = Folded(
     r"|named|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue|bags|bagged"
     r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got"
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
-    r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut)\b"
+    r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
+    r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
     r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off"
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
@@ -522,8 +523,14 @@ _ACRONYM = re.compile(r"^\s\((?:or\s|known as\s|aka\s)?[\"“]?([A-Z][A-Za-z0-9&
 
 
 def _acronyms(text: str, mentions: list[Name], people: set[str]) -> dict[str, str]:
-    """"Safe Superintelligence (SSI)", "PhysicsWallah (PW)": the short form names the same company."""
+    """"Safe Superintelligence (SSI)", "PhysicsWallah (PW)": the short form names the same company; so
+    does an all-capitals word made of a longer name's capitals ("PW" for "PhysicsWallah")."""
     out: dict[str, str] = {}
+    surfaces = {n.surface for n in mentions if n.surface not in people}
+    caps = {"".join(c for c in x if c.isupper()): x for x in sorted(surfaces, key=len) if len(x) > 4}
+    for x in surfaces:
+        if x.isupper() and 2 <= len(x) <= 5 and x in caps and caps[x] != x:
+            out[x] = caps[x]
     for n in mentions:
         if n.surface in people or n.possessive:
             continue
@@ -584,8 +591,8 @@ def _pos_left(left: str) -> bool:
         w[-2] in ("its", "a", "the", "their", "his", "her") or w[-2].endswith(("'s", "’s"))
     ):
         return True
-    if last in ("valued", "valuing", "values") or last in _COMPANY_NOUNS or last.endswith("tech"):
-        return True
+    if last in ("valued", "valuing", "values") or last in _COMPANY_NOUNS or last.endswith(("tech", "-based", "-headquartered")):
+        return True  # "fintech X", "Pune-based X"
     for i in range(max(0, len(w) - 6), len(w)):
         if w[i] in _FOUND_WORDS or (w[i] == "up" and i and w[i - 1] == "set"):
             if not any(x in _NOT_NP or x.endswith(",") for x in w[i + 1 :]):
