@@ -93,14 +93,25 @@ class Discourse:
         return self.names.startups[0] if self.names.startups else None
 
     def _subject(self, s: Sentence) -> str | None:
-        """The startup a sentence is about: its first startup mention that is not an aside."""
-        for n in self.names.between(s.start, s.end):
+        """The startup a sentence is about: its first startup mention that is not an aside; for the first
+        sentence of a paragraph also a startup named after a preposition ("cuts came at Copia, a ...") or
+        an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
+        mentions = self.names.between(s.start, s.end)
+        for n in mentions:
             if n.is_startup and not self._aside(s, n, -1):
                 return n.key
+        if s.leads_paragraph:
+            for n in mentions:
+                if n.is_startup or (n.kind == "org" and self._neutral_org(n) and not self._aside(s, n, -1)):
+                    return n.key
         desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
             return self._fits(desc.group(1) or "", desc.group(2), s.start)
         return None
+
+    def _neutral_org(self, n: Name) -> bool:
+        e = self.names.entities.get(n.key)
+        return e is not None and not e.evidence.get("against") and not e.evidence.get("investor") and not e.evidence.get("incumbent")
 
     def focus_at(self, s: Sentence) -> str | None:
         return self.focus_before[s.index] if s.index < len(self.focus_before) else None
