@@ -85,8 +85,6 @@ def date_claims(doc: Document, dates: DateFinder, claims: list[Claim]) -> list[D
         as_of, explicit = dates.for_claim(c)
         if explicit and as_of is not None and reference is not None and as_of.start > reference and c.metric != "departed_talent":
             continue  # a figure for a period that has not started is a projection
-        if c.projected and not (explicit and as_of is not None and reference is not None and as_of.start <= reference):
-            continue
         out.append(Dated(c, as_of, explicit, _confidence(doc, c.sentence)))
     return out
 

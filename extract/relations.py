@@ -58,7 +58,7 @@ _INHERIT = re.compile(
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business)|[A-Z][\w\-]*)\s$")
 _TO_RAISE = re.compile(
-    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for)\s+(?:\w+\s+){0,3}$"
 )
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")
@@ -140,16 +140,20 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
     if cue is not None:
         return cue
     left = low[lo : f.start]
+    if _VAL_AT.search(left):
+        return Cue("valuation", "before", "valuation at", "")  # "put its valuation after the round at $580m"
     cue = MONEY.nearest_before(left)
     if cue is not None and cue.table == "valuation" and left[cue.start : cue.end].endswith("worth"):
         if not _WORTH_SUBJECT.search(v.s[lo : lo + cue.start]):
             return Cue("none", "before", "worth", "")  # "the rescue is worth $9.5bn": a deal's worth
-    if cue is None and _VAL_AT.search(left):
-        return Cue("valuation", "before", "valuation at", "")
     if cue is not None:
         return cue
     _, cb = v.clause(f.start)
-    return MONEY.first_later(low[f.end : min(cb, next_start)])
+    right = low[f.end : min(cb, next_start)]
+    if re.fullmatch(r"\s+of\s+(?:the|its|their)\s+", right):
+        # "$20m of the $50m ... actually arrived": what happens to the part is said after the whole
+        right = re.sub(r"\b(?:promised|pledged|committed|offered|planned)\b", " ", low[f.end : cb])
+    return MONEY.first_later(right)
 
 
 def _valuation_modality(v: View, f: Money, ca: int) -> str:
