@@ -696,7 +696,27 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         e.add("against", con)
         _other_points(text, n, e)
         _descriptors(text, n, e)
+    _coordination(text, mentions, canon, entities)
     return entities
+
+
+_AND_GAP = re.compile(r"^,?\s+(?:and|&|or)\s+$|^,\s+$")
+
+
+def _coordination(text: str, mentions: list[Name], canon: dict[str, str], entities: dict[str, Entity]) -> None:
+    """"ElevenLabs and Synthesia, the two London companies, both raised": names joined by "and" share
+    the startup evidence of the group (when neither is an investor, incumbent or product)."""
+    for a, b in zip(mentions, mentions[1:]):
+        if not _AND_GAP.match(text[a.end : b.start]) or a.possessive:
+            continue
+        ea, eb = entities.get(canon.get(a.surface, a.surface)), entities.get(canon.get(b.surface, b.surface))
+        if ea is None or eb is None or any(e.evidence.get(k) for e in (ea, eb) for k in ("investor", "incumbent", "product")):
+            continue
+        pa, pb = ea.evidence.get("startup", 0), eb.evidence.get("startup", 0)
+        if pa and not pb:
+            eb.add("startup", 1)
+        elif pb and not pa:
+            ea.add("startup", 1)
 
 
 # ---- stage 1d: kinds, headline, index --------------------------------------------------------------

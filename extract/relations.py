@@ -68,6 +68,8 @@ _INVEST_TARGET = re.compile(
 )
 _WE = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_AND_LIST = re.compile(r",?\s+and\s+|,\s+")
+_BOTH = re.compile(r"\bboth\s+(?:\w+\s+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,16 +243,47 @@ def _projected(v: View, f: Money) -> bool:
 # ---- owners and claims ---------------------------------------------------------------------------
 
 
-def _respectively(v: View, d: Discourse, figures: list[Money]) -> dict[int, str]:
-    """"A and B raised $90m and $60m, respectively": figure index -> company, paired in order."""
-    if not _RESPECTIVELY.search(v.s):
-        return {}
-    sa = v.sentence.start
-    names = [n for n in d.names.between(sa, sa + len(v.s)) if n.is_startup and n.start - sa < figures[0].start]
-    keys = list(dict.fromkeys(n.key for n in names))
-    if len(keys) < 2 or len(keys) != len(figures):
-        return {}
-    return dict(enumerate(keys))
+def _startups_before(v: View, d: Discourse, end: int, sentence=None) -> list[str]:
+    """Distinct startups (or organisations nothing says are investors) named in a sentence before ``end``."""
+    sent = sentence or v.sentence
+    out: list[str] = []
+    for n in d.names.between(sent.start, min(sent.end, sent.start + end)):
+        if (n.is_startup or (n.kind == "org" and d._neutral_org(n))) and n.key not in out:
+            out.append(n.key)
+    return out
+
+
+def _coordinated(v: View, figures: list[Money]) -> list[list[int]]:
+    """Groups of figures written as a list: "$4 million and $2.5 million", "$8m, $5m and $2m"."""
+    groups: list[list[int]] = []
+    for k, f in enumerate(figures):
+        if k and _AND_LIST.fullmatch(v.s[figures[k - 1].end : f.start]) and f.currency == figures[k - 1].currency:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return [g for g in groups if len(g) >= 2]
+
+
+def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
+    """Figures shared out among companies: "A and B raised $90m and $60m(, respectively)" pairs them in
+    order (with the names of the sentence before when this one only says "the two"); "A and B both raised
+    $180m" gives the figure to each."""
+    out: dict[int, list[str]] = {}
+    resp = _RESPECTIVELY.search(v.s) is not None
+    for group in _coordinated(v, figures):
+        names = _startups_before(v, d, figures[group[0]].start)
+        if resp and len(names) < len(group) and v.sentence.index > 0:
+            prev = v.doc.sentences[v.sentence.index - 1]
+            names = _startups_before(v, d, prev.end - prev.start, prev)
+        if len(names) >= len(group) and (resp or len(names) == len(group)):
+            for k, key in zip(group, names[-len(group) :]):
+                out[k] = [key]
+    for k, f in enumerate(figures):
+        if k not in out and _BOTH.search(v.low[max(0, f.start - 40) : f.start]):
+            names = _startups_before(v, d, f.start)
+            if len(names) == 2:
+                out[k] = names
+    return out
 
 
 def _claims_of(v: View, f: Money, company: str, metric: str, div: float, projected: bool) -> list[Claim]:
@@ -270,7 +303,7 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
     figures = money_in(v.s)
     if not figures:
         return []
-    paired = _respectively(v, d, figures)
+    paired = _pairs(v, d, figures)
     out: list[Claim] = []
     last: tuple[str, float] | None = None
     for k, f in enumerate(figures):
@@ -279,14 +312,18 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         if _blocked(v, f):
             continue
         ca, _ = v.clause(f.start)
-        got = _metric_of(v, f, max(ca, prev_end), next_start, last)
+        if k and last is not None and _AND_LIST.fullmatch(v.s[prev_end : f.start]):
+            got: tuple[str, float] | None = last  # "raised $4m and $2.5m": the second figure is the same kind
+        else:
+            got = _metric_of(v, f, max(ca, prev_end), next_start, last)
         if got is None:
             continue
         last = got
         if f.currency not in STORED_CURRENCIES:
             continue
-        company = paired.get(k) or d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)
-        if company is not None:
-            out.extend(_claims_of(v, f, company, got[0], got[1], _projected(v, f)))
+        owners = paired.get(k) or [d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)]
+        for company in owners:
+            if company is not None:
+                out.extend(_claims_of(v, f, company, got[0], got[1], _projected(v, f)))
     return out
 
