@@ -92,7 +92,9 @@ INVESTOR_SUFFIX = re.compile(
 _POS_RIGHT = Folded(
     r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor"
-    r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up)\b"
+    r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
+    r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
+    r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
     r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
@@ -139,7 +141,7 @@ _COMMON_START = frozenset(
 )
 # grammar that makes the name an investor, acquirer, incumbent or source
 _NEG_RIGHT = Folded(
-    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]+\s){0,3}(?:giant|group|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
+    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]+\s){0,3}(?:giant|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
