@@ -106,7 +106,8 @@ class Discourse:
                 return n.key
         if s.leads_paragraph:
             for n in mentions:
-                if n.is_startup or (n.kind == "org" and self._neutral_org(n) and not self._aside(s, n, -1)):
+                at_start = n.start - s.start <= 4
+                if n.is_startup or (n.kind == "org" and at_start and self._neutral_org(n)):
                     return n.key
         desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits

@@ -387,6 +387,24 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     return out
 
 
+_OF_HEAD = re.compile(
+    r"(?:^|\s)(?:Bank|Institute|University|Museum|Commission|Ministry|Department|Board|Council|Federation"
+    r"|Association|Society|School|Academy|College|Office|Agency|Authority|Republic|Kingdom|Bureau|Chamber|Court)$"
+)
+
+
+def _join_of(text: str, names: list[Name]) -> list[Name]:
+    """"The Bank of London", "Bank of America": a name whose head takes "of" and a place is one name."""
+    out: list[Name] = []
+    for n in names:
+        if out and _OF_HEAD.search(out[-1].surface) and not out[-1].possessive and text[out[-1].end : n.start] == " of ":
+            a = out[-1].start - 4 if text[max(0, out[-1].start - 4) : out[-1].start] == "The " else out[-1].start
+            out[-1] = Name(a, n.end, text[a : n.end], n.possessive)
+            continue
+        out.append(n)
+    return out
+
+
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
     rx = _NAME_RE if _CAMEL.search(text) else _NAME_UPPER_RE
     out: list[Name] = []
@@ -394,7 +412,7 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
         out.extend(_pieces_of(text, m))
-    return out
+    return _join_of(text, out) if " of " in text else out
 
 
 def _sentence_initial(text: str, i: int) -> bool:
