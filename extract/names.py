@@ -128,7 +128,8 @@ _KEEP_RIGHT = Folded(
 )
 #: a verb right after a sentence-initial common word makes it a name ("Bolt raised $5m")
 _KEEP_VERB = Folded(
-    r"^(?:['’]s\s(?:\w+\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly)\s"
+    r"^(?:['’]s\s(?:\w+\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)"
+    r"|\s(?:has|had|have|also|now|reportedly|just|is|was)\s(?:\w+\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting)"
     r"|\s(?:raises|raised|closes|closed|lands|landed|secures|secured|bags|bagged|snags|snagged|cuts|cut|lays off|laid off"
     r"|sheds|shed|employs|hires|hired|announced|confirmed|valued|files|filed|shuts|shut|burns|spends|spent|generated|posted"
     r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b)"
@@ -389,7 +390,7 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
 
 _OF_HEAD = re.compile(
     r"(?:^|\s)(?:Bank|Institute|University|Museum|Commission|Ministry|Department|Board|Council|Federation"
-    r"|Association|Society|School|Academy|College|Office|Agency|Authority|Republic|Kingdom|Bureau|Chamber|Court)$"
+    r"|Association|Society|School|Academy|College|Office|Agency|Authority|Republic|Kingdom|Bureau|Chamber|Court|Registrar)$"
 )
 
 
@@ -402,6 +403,44 @@ def _join_of(text: str, names: list[Name]) -> list[Name]:
             out[-1] = Name(a, n.end, text[a : n.end], n.possessive)
             continue
         out.append(n)
+    return out
+
+
+_HEADLINE_VERB = re.compile(
+    r"^(?:Raises|Raise|Raising|Raised|Lands|Bags|Secures|Snags|Nabs|Closes|Picks|Pulls|Gets|Hits|Reaches|Cuts|Lays|Slashes"
+    r"|Axes|Sheds|Trims|Fires|Hires|Poaches|Loses|Shuts|Closing|Files|Seeks|Eyes|Mulls|Weighs|Plans|Targets|Valued|Values"
+    r"|Becomes|Joins|Enters|Launches|Acquires|Buys|Sells|Says|Confirms|Denies|Announces|Expands|Doubles|Tops|Crosses"
+    r"|In|To|At|For|From|With|After|As|On|Amid|Over|Valuation|Layoffs|Funding|Round|Series|IPO|CEO|Co-Founder|Founder"
+    r"|Down|Off|Up|Out|Back|Away|All|Its|Their|Of|And|Or|By)$"
+)
+_HEADLINE_ADJ = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ed|ing|ful|ous|ive|ic|al)|Troubled|Embattled|Ailing|Buzzy|Hot|Beleaguered|Cash-Strapped|Crypto|AI"
+    r"|Fintech|Edtech|Healthtech|Insurtech|Proptech|Agritech|Startup|Start-Up|Unicorn|Decacorn|SaaS|EV|Quick-Commerce"
+    r"|Neobank|Lender|Exchange|Platform|App|Firm|Company|Maker|Giant|Upstart|Rival|Former|Ex|New|Young|Stealth|Bengaluru-Based)$"
+)
+
+
+def _headline_names(text: str, spans: list[tuple[int, int]]) -> list[Name]:
+    """Names in a Title Case headline with no body: "Troubled Ghanaian Fintech Dash Shuts Down After
+    Raising $86.1 Million" names Dash: the words before the headline's verb, less the adjectives,
+    nationalities and sector words that lead them."""
+    out: list[Name] = []
+    for a, b in spans:
+        for m in re.finditer(r"[^\s]+", text[a:b]):
+            pass
+        words = [(a + m.start(), a + m.end(), m.group(0)) for m in re.finditer(r"[^\s,:;]+", text[a:b])]
+        run: list[tuple[int, int, str]] = []
+        for w in words + [(b, b, "To")]:
+            core = w[2].rstrip("'’s") if w[2].endswith(("'s", "’s")) else w[2]
+            if _HEADLINE_VERB.match(core) or not core[:1].isupper() or core[:1] in "$€£₹":
+                while run and (_HEADLINE_ADJ.match(run[0][2]) or run[0][2] in demonyms() or run[0][2].lower() in _STOP):
+                    run.pop(0)
+                if run:
+                    end = run[-1][1] - (2 if run[-1][2].endswith(("'s", "’s")) else 0)
+                    out.append(Name(run[0][0], end, text[run[0][0] : end], run[-1][2].endswith(("'s", "’s"))))
+                run = []
+                continue
+            run.append(w)
     return out
 
 
@@ -544,15 +583,40 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
 _ACRONYM = re.compile(r"^\s\((?:or\s|known as\s|aka\s)?[\"“]?([A-Z][A-Za-z0-9&]{1,6})[\"”]?\)")
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """"SSI" for "Safe Superintelligence", "PW" for "PhysicsWallah": the short form starts like the name,
+    takes every word's initial in order, and its letters all appear in the name in order.
+
+    >>> _abbreviates("SSI", "Safe Superintelligence"), _abbreviates("PW", "PhysicsWallah"), _abbreviates("AI", "Acme")
+    (True, True, False)
+    """
+    up = name.upper()
+    if short[0] != up[0] or len(name.split()) > len(short):
+        return False
+    initials = [w[0].upper() for w in name.split()]
+    i = j = 0
+    for ch in short:
+        k = up.find(ch, i)
+        if k < 0:
+            return False
+        i = k + 1
+        if j < len(initials) and ch == initials[j]:
+            j += 1
+    capitals = [c for c in name if c.isupper()]
+    return j == len(initials) and (len(initials) > 1 or len(capitals) >= len(short))
+
+
 def _acronyms(text: str, mentions: list[Name], people: set[str]) -> dict[str, str]:
     """"Safe Superintelligence (SSI)", "PhysicsWallah (PW)": the short form names the same company; so
     does an all-capitals word made of a longer name's capitals ("PW" for "PhysicsWallah")."""
     out: dict[str, str] = {}
     surfaces = {n.surface for n in mentions if n.surface not in people}
-    caps = {"".join(c for c in x if c.isupper()): x for x in sorted(surfaces, key=len) if len(x) > 4}
+    longer = [x for x in sorted(surfaces, key=len, reverse=True) if len(x) > 4]
     for x in surfaces:
-        if x.isupper() and 2 <= len(x) <= 5 and x in caps and caps[x] != x:
-            out[x] = caps[x]
+        if x.isupper() and 2 <= len(x) <= 5 and x not in out:
+            fits = [y for y in longer if y != x and _abbreviates(x, y)]
+            if len(fits) == 1:
+                out[x] = fits[0]
     for n in mentions:
         if n.surface in people or n.possessive:
             continue
@@ -854,7 +918,7 @@ def _find_names_in(text: str) -> NameIndex:
     headlines = _title_case_lines(text)
     raw = _raw_mentions(text, headlines)
     if not raw and headlines:
-        raw = _raw_mentions(text, [])  # a headline-only item: its capitals are all there is
+        raw = _headline_names(text, headlines)  # a headline-only item: its capitals are all there is
         headlines = []
     mentions = _keep_initial(text, raw)
     people = _find_people(text, mentions)
