@@ -70,7 +70,7 @@ _STOP = frozenset(
     share tweet email print listen watch video opinion editorial newsletter premium free
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
-    besides regardless rather plus though yes no""".split()
+    besides regardless rather plus though yes no rival rivals competitor competitors""".split()
 )
 ROLE_WORDS = (
     r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
@@ -420,6 +420,12 @@ _HEADLINE_ADJ = re.compile(
 )
 
 
+_HEADLINE_KIND = re.compile(
+    r"^(?:Startup|Start-Up|Fintech|Edtech|Healthtech|Insurtech|Proptech|Agritech|Unicorn|Decacorn|Neobank|Lender|Exchange"
+    r"|Platform|App|Firm|Company|Maker|Giant|Upstart|Rival|Lab|Developer|Operator|Marketplace|Retailer|Brand|Chain)$"
+)
+
+
 def _headline_names(text: str, spans: list[tuple[int, int]]) -> list[Name]:
     """Names in a Title Case headline with no body: "Troubled Ghanaian Fintech Dash Shuts Down After
     Raising $86.1 Million" names Dash: the words before the headline's verb, less the adjectives,
@@ -431,17 +437,32 @@ def _headline_names(text: str, spans: list[tuple[int, int]]) -> list[Name]:
         words = [(a + m.start(), a + m.end(), m.group(0)) for m in re.finditer(r"[^\s,:;]+", text[a:b])]
         run: list[tuple[int, int, str]] = []
         for w in words + [(b, b, "To")]:
-            core = w[2].rstrip("'’s") if w[2].endswith(("'s", "’s")) else w[2]
+            poss = w[2].endswith(("'s", "’s"))
+            core = w[2][:-2] if poss else w[2]
             if _HEADLINE_VERB.match(core) or not core[:1].isupper() or core[:1] in "$€£₹":
-                while run and (_HEADLINE_ADJ.match(run[0][2]) or run[0][2] in demonyms() or run[0][2].lower() in _STOP):
-                    run.pop(0)
-                if run:
-                    end = run[-1][1] - (2 if run[-1][2].endswith(("'s", "’s")) else 0)
-                    out.append(Name(run[0][0], end, text[run[0][0] : end], run[-1][2].endswith(("'s", "’s"))))
+                _flush_headline_run(text, run, out)
                 run = []
                 continue
             run.append(w)
+            if poss:  # "Bogotá's Simetrik": a possessive ends a name
+                _flush_headline_run(text, run, out)
+                run = []
     return out
+
+
+def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Name]) -> None:
+    cut = [i for i, w in enumerate(run[:-1]) if _HEADLINE_KIND.match(w[2])]
+    described = bool(cut)
+    if cut:  # "Air-Taxi Startup Lilium": the name follows the last word saying what kind of company it is
+        run = run[cut[-1] + 1 :]
+    while run and (_HEADLINE_ADJ.match(run[0][2]) or run[0][2] in demonyms() or run[0][2].lower() in _STOP):
+        run.pop(0)
+    if len(run) == 1 and not described and out and run[0][2].lower().rstrip("'’s") in common_words():
+        return  # "... Funding Sinks to $579M": a common word after the first name is a verb
+    if run:
+        poss = run[-1][2].endswith(("'s", "’s"))
+        end = run[-1][1] - (2 if poss else 0)
+        out.append(Name(run[0][0], end, text[run[0][0] : end], poss))
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
@@ -673,10 +694,11 @@ def _pos_left(left: str) -> bool:
     last = w[-1]
     if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
         return True
-    if last.rstrip(",") in ("rival", "competitor") and len(w) >= 2 and (
-        w[-2] in ("its", "a", "the", "their", "his", "her") or w[-2].endswith(("'s", "’s"))
+    if last.rstrip(",") in ("rival", "rivals", "competitor", "competitors", "peer", "challenger") and any(
+        x in ("its", "a", "the", "their", "his", "her", "closest", "nearest", "biggest", "main", "local") or x.endswith(("'s", "’s"))
+        for x in w[-4:-1]
     ):
-        return True
+        return True  # "its rival X", "Acme's closest competitor, X"
     if last in ("valued", "valuing", "values") or last in _COMPANY_NOUNS or last.endswith(("tech", "-based", "-headquartered")):
         return True  # "fintech X", "Pune-based X"
     for i in range(max(0, len(w) - 6), len(w)):
@@ -917,9 +939,10 @@ def find_names(doc: Document) -> NameIndex:
 def _find_names_in(text: str) -> NameIndex:
     headlines = _title_case_lines(text)
     raw = _raw_mentions(text, headlines)
-    if not raw and headlines:
-        raw = _headline_names(text, headlines)  # a headline-only item: its capitals are all there is
-        headlines = []
+    if headlines and text.count(". ") + text.count(".\n") <= 4:  # a headline-only or truncated item: names the body does not repeat
+        known = {n.surface for n in raw}
+        extra = [n for n in _headline_names(text, headlines) if n.surface not in known and len(n.surface) > 2]
+        raw = sorted(raw + extra, key=lambda n: n.start)
     mentions = _keep_initial(text, raw)
     people = _find_people(text, mentions)
     canon = _aliases(mentions, people, text)

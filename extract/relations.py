@@ -177,7 +177,7 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
     s = v.s
     if _TO_RAISE.search(left) or MODALITY.find("conditional", "left", left[-60:]):
         return False
-    if re.search(r"\b(?:debt|loans?|lenders?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left):
+    if re.search(r"\b(?:debt|loans?|lenders? (?:provided|lent|extended|gave)|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:]):
         return False
     if _TICKET.match(s[f.end : f.end + 50]):
         return False
@@ -272,9 +272,11 @@ def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
     resp = _RESPECTIVELY.search(v.s) is not None
     for group in _coordinated(v, figures):
         names = _startups_before(v, d, figures[group[0]].start)
-        if resp and len(names) < len(group) and v.sentence.index > 0:
-            prev = v.doc.sentences[v.sentence.index - 1]
+        back = v.sentence.index - 1
+        while resp and len(names) < len(group) and back >= 0 and back >= v.sentence.index - 3:
+            prev = v.doc.sentences[back]  # "The two fintechs raised ... respectively": named earlier
             names = _startups_before(v, d, prev.end - prev.start, prev)
+            back -= 1
         if len(names) >= len(group) and (resp or len(names) == len(group)):
             for k, key in zip(group, names[-len(group) :]):
                 out[k] = [key]
