@@ -58,7 +58,8 @@ _SECTOR = re.compile(
     r"|businesses|fintechs|investors|vcs|venture capitalists|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
     r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
-    r"|\b(?:start-?up|venture|vc|tech|fintech)\s+(?:funding|investment|deals?|financing)\b",
+    r"|\b(?:start-?up|venture|vc|tech|fintech)\s+(?:funding|investment|deals?|financing)\b"
+    r"|\b(?:total value of|in circulation|market for|market size|size of the market|global market)\b",
     re.I,
 )
 _DEFINITE = re.compile(

@@ -30,8 +30,8 @@ _HEDGE_WORDS = (
 # a bare amount ("8 million") is money only when no other noun follows it
 _BARE_OK = frozenset(("a", "an", "per", "valuation", "each", "every", "monthly", "annually", "in", "to", "", "of"))
 _CONVERSION_GAP = re.compile(
-    r"\s*(?:\(|,\s*or\s*|,\s*|\s-\s|\s–\s|/\s*)\s*(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost|over|more than|"
-    r"equivalent to|worth|approx|~|≈)?\s*"
+    r"\s*(?:\(|,\s*or\s*|,\s*|\s-\s|\s–\s|/\s*)\s*(?:(?:that is to say|that is|i\.e\.|or|equal to|equivalent to|worth|which is)\s+)?"
+    r"(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost|over|more than|equivalent to|worth|approx|~|≈)?\s*"
 )
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 _PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)")

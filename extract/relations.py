@@ -86,6 +86,7 @@ class Claim:
     sentence: Sentence
     projected: bool = False
     person: str | None = None  # departures: who (each person counts once per article)
+    alt: tuple[str, float] | None = None  # the same amount in another currency ("€1.7bn (about $2bn)")
 
 
 @dataclass
@@ -173,9 +174,10 @@ def _valuation_modality(v: View, f: Money, ca: int) -> str:
 
 
 def _funding_allowed(v: View, f: Money, left: str) -> bool:
-    """Not an amount sought, a debt, one investor's ticket into a round, or an investor's own spending."""
+    """Not an amount sought or promised on a condition, a debt, one investor's ticket into a round, or an
+    investor's own spending."""
     s = v.s
-    if _TO_RAISE.search(left) or MODALITY.find("conditional", "left", left[-60:]):
+    if _TO_RAISE.search(left) or MODALITY.find("conditional", "left", left[-60:]) or MODALITY.find("conditional", "sentence", v.low):
         return False
     if re.search(r"\b(?:debt|loans?|lenders? (?:provided|lent|extended|gave)|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:]):
         return False
@@ -293,10 +295,15 @@ def _claims_of(v: View, f: Money, company: str, metric: str, div: float, project
     unit = f.currency if metric != "burn_rate" else f"{f.currency}/month"
     quals = ["range_low", "range_high"] if f.is_range else [f.qualifier]
     out = []
+    alt = None
+    if f.other is not None and not f.is_range:
+        other = [x for x in money_in(v.s[f.other[0] : f.other[1]])]
+        if other:
+            alt = (other[0].currency, other[0].values[0] / div)
     for (a, b), value, q in zip(f.parts, f.values, quals):
         if value < MIN_MONEY:
             continue
-        out.append(Claim(company, metric, value / div, unit, q, sa + a, sa + b, v.sentence, projected))
+        out.append(Claim(company, metric, value / div, unit, q, sa + a, sa + b, v.sentence, projected, alt=alt))
     return out
 
 
