@@ -169,7 +169,7 @@ _INCUMBENT_RIGHT = Folded(
     r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired|licens\w+"
     r"|(?:hires|hired|hiring|poached|poaches|lured|recruited|snapped up)\s(?:[A-Z][\w\-.]*['’]s\s)?(?:(?:co-?)?founders?|team|staff|ceo"
     r"|chief|researchers|engineers|leadership|top|most|the\s(?:co-?)?founders?))\b"
-    r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|shares|stock|market value|market cap)"
+    r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|advertising\s)"
 )
 _PRODUCT_RIGHT = Folded(
     r"^\s(?:ai\s)?(?:chatbot|chat bot|model|models|app|apps|assistant|headset|glasses|pin|device|engine|llm|large language model"
