@@ -35,7 +35,7 @@ __all__ = ["Discourse"]
 # a mention after a preposition or "former", or inside an appositive, is not the subject
 _ASIDE_LEFT = re.compile(
     r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
-    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+){0,2}$"
+    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 # a figure inside another organisation's relative clause: "Bigco, which reported revenue of $61bn"
@@ -67,6 +67,8 @@ _DEFINITE = re.compile(
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
     re.I,
 )
+_WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
+_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet)\b")
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -77,11 +79,13 @@ class Discourse:
     doc: Document
     names: NameIndex
     focus_before: list[str | None] = field(default_factory=list)
+    #: the startup the article is about (the headline's, else the most salient)
+    main: str | None = None
 
     @classmethod
     def build(cls, doc: Document, names: NameIndex) -> Discourse:
         d = cls(doc, names)
-        focus = d._headline_focus()
+        focus = d.main = d._headline_focus()
         for s in doc.sentences:
             d.focus_before.append(focus)
             subject = d._subject(s)
@@ -108,7 +112,7 @@ class Discourse:
                 return n.key
         if s.leads_paragraph:
             for n in mentions:
-                at_start = n.start - s.start <= 4
+                at_start = n.start - s.start <= 4 and not n.possessive
                 if n.is_startup or (n.kind == "org" and at_start and self._neutral_org(n)):
                     return n.key
         desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
@@ -193,6 +197,8 @@ class Discourse:
         left = t[cstart:pos]
         if _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
             return None
+        if _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
+            return self.main  # "We closed $12 million": in an interview, the interviewee's company
         desc = _DEFINITE.search(left)
         if desc is not None:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)

@@ -40,15 +40,21 @@ _DATA = Path(__file__).parent / "data"
 
 # a web suffix is part of a name: "Builder.ai", "Booking.com"
 _DOMAIN = r"(?:\.(?:ai|AI|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
-_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?)"
+_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?|\d{{1,3}}[a-z]{{5,}}(?![\w-])(?:['’]s)?)"
 _NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
 _UPPER_TOKEN = rf"[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?"
 _NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
+#: words that say what kind of company follows ("Neobank Klar's round", "Fintech Dash"), not names
+_KIND_WORDS = frozenset(
+    """fintech neobank startup start-up edtech insurtech proptech healthtech agritech agtech cleantech unicorn decacorn
+    lender exchange marketplace platform app rival giant maker chipmaker carmaker automaker developer operator
+    retailer e-commerce scale-up upstart challenger""".split()
+)
 #: "We've", "I'm", "That's": a pronoun with a contraction is no name
 _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|here|where|how|don|can|won|isn|aren|didn|doesn)['’]\w+$", re.I)
 #: "Lagos-based", "Sequoia-backed": a name glued to a modifier describes something else
 _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]|[a-z]\d{1,3}[a-z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]|[a-z]\d{1,3}[a-z]|\b\d{1,3}[a-z]{5,}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -146,7 +152,8 @@ _NEG_RIGHT = Folded(
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
-    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
+    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed"
+    r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
     r"|took control|stake|analysts?)\b",
 )
 _INVESTOR_RIGHT = Folded(
@@ -315,7 +322,7 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
-def _clean(run: str, after: str = "") -> list[tuple[int, int]]:
+def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, int]]:
     """Split a capitalised run into name pieces (offsets within the run), dropping grammar words,
     nationality words and possessives ("Nigerian Paystack", "Elon Musk's xAI")."""
     pieces: list[tuple[int, int]] = []
@@ -332,7 +339,7 @@ def _clean(run: str, after: str = "") -> list[tuple[int, int]]:
         if _MODIFIER.search(base) or _CONTRACTION.match(tok):
             cur = []  # "Buenos Aires-based": the words before the modifier are part of it
             continue
-        if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and base in nationals):
+        if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and (base in nationals or (initial and not pieces and base.lower() in _KIND_WORDS))):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
                 cur = []
@@ -373,7 +380,7 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             return []
         spans = [(0, len(run))]
     else:
-        spans = _clean(run, text[m.end() : m.end() + 1])
+        spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
     out = []
     for a, b in spans:
         piece, poss = run[a:b], False
@@ -692,6 +699,10 @@ def _pos_left(left: str) -> bool:
     if not w:
         return False
     last = w[-1]
+    if last.endswith(("'s", "’s")) and left.rstrip()[-len(last) :][:1].isupper():
+        place = left.rstrip()[-len(last) : -2]
+        if place in places():
+            return True  # "Nigeria's Moniepoint", "Nairobi's BodaCharge"
     if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
         return True
     if last.rstrip(",") in ("rival", "rivals", "competitor", "competitors", "peer", "challenger") and any(
