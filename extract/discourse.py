@@ -69,6 +69,9 @@ _DEFINITE = re.compile(
 )
 _WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
 _WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet)\b")
+_LISTED = re.compile(
+    r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
+)
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -111,9 +114,12 @@ class Discourse:
             if n.is_startup and not self._aside(s, n, -1):
                 return n.key
         if s.leads_paragraph:
+            t = self.doc.text
             for n in mentions:
                 at_start = n.start - s.start <= 4 and not n.possessive
-                if n.is_startup or (n.kind == "org" and at_start and self._neutral_org(n)):
+                # "cuts came at Copia, a rural e-commerce company", but not "backers including X, along with Y"
+                listed = _LISTED.search(t[max(s.start, n.start - 40) : n.start]) is not None
+                if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n)):
                     return n.key
         desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
