@@ -72,6 +72,10 @@ _WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote
 _LISTED = re.compile(
     r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
+_VALUING = re.compile(
+    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+at\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
+)
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -159,10 +163,29 @@ class Discourse:
         linked = self._right_link(mentions, pos, end)
         if linked is not None:
             return linked
+        valued = self._valued_object(s, mentions, pos)
+        if valued is not None:
+            return valued
         startups = [n for n in before if n.is_startup]
         if startups:
             return self._left_owner(s, startups, pos)
         return self._no_name_owner(s, pos)
+
+    def _valued_object(self, s: Sentence, mentions: list[Name], pos: int) -> str | None:
+        """"valuing the Paris-based company at $13.7bn", "values Acme at $2bn": the object is the owner."""
+        t = self.doc.text
+        m = _VALUING.search(t, max(s.start, pos - 120), pos)
+        if m is None:
+            return None
+        obj = m.group("obj")
+        named = [n for n in mentions if m.start("obj") <= n.start < m.end("obj")]
+        if named:
+            return named[0].key if named[0].kind in ("startup", "org") else None
+        if obj.lower().startswith("the "):
+            desc = _DEFINITE.match(obj)
+            fit = self._fits(desc.group(1) or "", desc.group(2), pos) if desc else None
+            return fit or self.focus_at(s)
+        return None
 
     def _others_figure(self, n: Name, pos: int) -> bool:
         """"Bigco, which reported revenue of $61bn", "Bigco's $2bn fund", "Bigco, its parent, has 900 staff"."""

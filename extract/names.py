@@ -76,7 +76,7 @@ _STOP = frozenset(
     share tweet email print listen watch video opinion editorial newsletter premium free
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
-    besides regardless rather plus though yes no rival rivals competitor competitors""".split()
+    besides regardless rather plus though yes no rival rivals competitor competitors seed""".split()
 )
 ROLE_WORDS = (
     r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
@@ -841,9 +841,17 @@ def _coordination(text: str, mentions: list[Name], canon: dict[str, str], entiti
 # ---- stage 1d: kinds, headline, index --------------------------------------------------------------
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:Registrar|Ministry|Commission|Authority|Department|Court|Bureau|Agency|Council|Parliament|Government|Senate"
+    r"|Congress|Regulator|Treasury|University|Institute|Central Bank|Reserve Bank|Stock Exchange|Police|Tribunal)\b"
+)
+
+
 def _decide_kind(e: Entity) -> Kind:
     ev = e.evidence
     pro = ev.get("startup", 0)
+    if _INSTITUTION.search(e.key):
+        return "org"  # a public body, court or university: never the company a figure is about
     if e.key in demonyms():
         return "nationality"
     if e.key in places() and pro < 3:
