@@ -101,11 +101,12 @@ class Discourse:
         return d
 
     def _headline_focus(self) -> str | None:
+        """The headline's first startup (or organisation nothing says is an investor or incumbent)."""
         for s in self.doc.sentences:
             if not s.headline:
                 break
             for n in self.names.between(s.start, s.end):
-                if n.is_startup:
+                if n.is_startup or (n.kind == "org" and self._neutral_org(n) and self.names.entities[n.key].count >= 2):
                     return n.key
         return self.names.startups[0] if self.names.startups else None
 

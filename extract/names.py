@@ -17,7 +17,7 @@ from general word lists (places, nationalities), never from a list of companies:
 >>> idx.startups
 ['Acme AI']
 >>> sorted(idx.people)
-['Jane Roe', 'Roe']
+['Jane', 'Jane Roe', 'Roe']
 >>> idx.canonical("Acme"), idx.entities["Bigco"].kind
 ('Acme AI', 'investor')
 """
@@ -329,6 +329,9 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
     cur: list[tuple[int, int]] = []
     pos = 0
     nationals = demonyms()
+    bare = run[:-2] if run.endswith(("'s", "’s")) else run
+    if bare in places():
+        return [(0, len(run))]  # "Saudi Arabia's": a place, not a nationality and a name
     for tok in run.split(" "):
         start, end = pos, pos + len(tok)
         pos = end + 1
@@ -573,6 +576,18 @@ def _person_left(left: str) -> bool:
     return len(w) >= 3 and w[-2] in ("and", "&") and w[-3] in _ROLE_SET
 
 
+#: "Ruta Verde's Valentina Ospina", "X's chief executive": a name that has people or units is an organisation
+_HAS_PEOPLE = re.compile(
+    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|team\b|staff\b"
+    r"|employees\b|board\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
+)
+
+
+def _has_people(right: str) -> bool:
+    m = _HAS_PEOPLE.match(right)
+    return m is not None and (m.group("given") is None or m.group("given") in first_names())
+
+
 def _find_people(text: str, mentions: list[Name]) -> set[str]:
     raw_names = {n.surface for n in mentions}
     given = first_names()
@@ -592,7 +607,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
-        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left):
+        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right):
             orgish.add(n.surface)
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
@@ -601,6 +616,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             if lm and lm.group(1) in people:
                 people.add(n.surface)
     people |= {p.split()[-1] for p in list(people)}
+    people |= {p.split()[0] for p in list(people) if len(p.split()) >= 2 and p.split()[0] in given}  # "Mateo" after "Mateo Ríos"
     for n in mentions:  # a single word right after a role word ("chief executive Smith")
         if " " not in n.surface and n.surface not in people and _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
             if any(p.endswith(" " + n.surface) for p in people):
@@ -748,6 +764,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
     pro += 1 if _heading_name(text, n) else 0
+    pro += 1 if _has_people(right) else 0
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (1 if _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
