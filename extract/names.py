@@ -101,12 +101,12 @@ _POS_RIGHT = Folded(
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
-    r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"|(?:,\s(?:which|that)\s|,\s[a-z]+,\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
     r"|named|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue|bags|bagged"
-    r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got"
+    r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got|topped up|tops up|extended|extends"
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
     r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
     r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
@@ -158,6 +158,7 @@ _NEG_RIGHT = Folded(
 )
 _INVESTOR_RIGHT = Folded(
     r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b)"
+    r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
     r"\b(?:led by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
@@ -508,6 +509,14 @@ def _lower_word_in(text: str, w: str) -> bool:
     return False
 
 
+def _short_line(text: str, n: Name) -> bool:
+    """The name sits in a heading: a line of a few words without closing punctuation."""
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    line = text[a : b if b >= 0 else len(text)].strip(" *#_-•")
+    return len(line.split()) <= 8 and not line.endswith((".", "?", "!", ",", '"', "”"))
+
+
 def _heading_name(text: str, n: Name) -> bool:
     """The name a short heading line is about: "Deal of the month: Moniepoint", "Moniepoint"."""
     a = text.rfind("\n", 0, n.start) + 1
@@ -538,8 +547,10 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             right = text[n.end : n.end + 80]
             if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n):
                 continue
-            if first.lower() in common and " " not in n.surface and (right[:1] in (",", "") or not _KEEP_VERB.match(right)):
-                continue  # "Separately, the company ...": a word, not a name
+            if first.lower() in common and " " not in n.surface and (
+                right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
+            ):
+                continue  # "Separately, the company ...", a "Cost cuts" heading: a word, not a name
         out.append(n)
     return _fix_possessive_names(text, out)
 
