@@ -218,6 +218,12 @@ _DESC_NOUNS = (
     r"|insurtech|agritech|cleantech|legaltech|spacetech|deeptech|e-commerce|ecommerce|retailer|brand|chain"
     r"|scale-?up|newcomer|upstart|challenger|rival|competitor|peer|exchange|prediction market|insurer|wallet|broker"
 )
+_DESC_NOUN_SET = frozenset(
+    """start-up startup start-ups startups company firm maker developer unicorn decacorn venture business lab platform app
+    marketplace neobank lender provider operator player major giant outfit fintech edtech healthtech proptech insurtech
+    agritech cleantech legaltech spacetech deeptech e-commerce ecommerce retailer brand chain scale-up scaleup newcomer
+    upstart challenger rival competitor peer exchange insurer wallet broker""".split()
+)
 _DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
 _DESC_SKIP = frozenset("a an the its their his her our this that which who".split())
@@ -718,10 +724,26 @@ def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str
 # ---- stage 1c: evidence for kinds ----------------------------------------------------------------
 
 
+_POS_LAST_WORDS = frozenset(
+    "in into valued valuing values of at rival rivals competitor competitors peer challenger".split()
+) | frozenset(w + "," for w in ("rival", "competitor", "rivals", "competitors"))
+_FOUNDING = ("founded", "started", "launched", "built", "created", "set up")
+
+
+def _last_word(left: str) -> str:
+    """The last word before a name, lower case (cheap: no regular expression)."""
+    stripped = left.rstrip()
+    return stripped[stripped.rfind(" ") + 1 :].lower()
+
+
 def _pos_left(left: str) -> bool:
     """Grammar just before a name that makes it a startup ("invested $5m in", "chief executive of")."""
     if not left.endswith((" ", "\u00a0")):
         return False
+    lw = _last_word(left)
+    if not (lw in _POS_LAST_WORDS or lw in _COMPANY_NOUNS or lw.endswith(("tech", "-based", "-headquartered", "'s", "’s"))
+            or any(f in left for f in _FOUNDING)):  # fmt: skip
+        return False  # cheap rejection: the last word decides every test but the "founded ..." one
     w = _last_words(left, 7)
     if not w:
         return False
@@ -793,27 +815,35 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     return pro, con
 
 
-def _other_points(text: str, n: Name, e: Entity) -> None:
+def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     """Evidence for investor, incumbent and product."""
-    left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
-    low = right.lower()
-    if _INVESTOR_RIGHT.match(right, low) or _INVESTOR_LEFT.search(left[-45:]):
+    left = text[max(0, n.start - 60) : n.start]
+    ll = left.lower()
+    if _INVESTOR_RIGHT.match(right, low) or (any(k in ll for k in _INVESTOR_KEYS) and _INVESTOR_LEFT.search(left[-45:])):
         e.add("investor")
-    if _INCUMBENT_RIGHT.match(right, low) or _INCUMBENT_LEFT.search(left[-40:]):
+    if _INCUMBENT_RIGHT.match(right, low) or (any(k in ll for k in _INCUMBENT_KEYS) and _INCUMBENT_LEFT.search(left[-40:])):
         e.add("incumbent")
-    if _PRODUCT_RIGHT.match(right, low) or _PRODUCT_LEFT.search(left[-30:]):
+    if _PRODUCT_RIGHT.match(right, low) or (any(k in ll for k in _PRODUCT_KEYS) and _PRODUCT_LEFT.search(left[-30:])):
         e.add("product")
 
 
-def _descriptors(text: str, n: Name, e: Entity) -> None:
+#: words one of which the investor, incumbent and product patterns before a name need (a cheap pre-test)
+_INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors")
+_INCUMBENT_KEYS = ("giant", "conglomerate", "major", "big tech", "incumbent", "by", "to", "with", "of", "parent", "rejoined")
+_PRODUCT_KEYS = ("its", "their", "popular", "'s", "’s", "launched", "released", "unveiled", "of", "behind")
+
+
+def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
     """Words the article describes the entity with: "X, a Lagos-based payments start-up", "fintech X"."""
-    p = _PAREN_DESC.match(text[n.end : n.end + 90])
-    if p is not None and _paren_points(text[n.end : n.end + 90]):
-        e.descriptors.update(w.strip().lower() for w in re.split(r"[,;/]|\s", p.group(1)) if w.strip())
-    m = _DESC_RIGHT.match(text[n.end : n.end + 90])
+    if "(" in right[:3]:
+        p = _PAREN_DESC.match(right)
+        if p is not None and _paren_points(right):
+            e.descriptors.update(w.strip().lower() for w in re.split(r"[,;/]|\s", p.group(1)) if w.strip())
+    m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ")) else None
     if m is None:
         left = text[max(0, n.start - 50) : n.start]
-        m = _DESC_LEFT.search(left)
+        lw = _last_word(left)
+        m = _DESC_LEFT.search(left) if (lw in _DESC_NOUN_SET or lw.endswith("tech")) else None
         if m is not None and re.search(r"[.,;:!?]\s*$", left[: m.start()]) is None and left[: m.start()].rstrip().endswith(
             ("'s", "’s")
         ):
@@ -836,13 +866,14 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
                 e.add("investor", 2)
         e.aliases.add(n.surface)
         e.count += 1
-        if e.count > 8:
+        if e.count > 6:
             continue  # enough evidence about this name
+        right = text[n.end : n.end + 90]
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)
         e.add("against", con)
-        _other_points(text, n, e)
-        _descriptors(text, n, e)
+        _other_points(text, n, e, right, right.lower())
+        _descriptors(text, n, e, right)
     _coordination(text, mentions, canon, entities)
     return entities
 
