@@ -36,6 +36,7 @@ import datetime
 import re
 from bisect import bisect_right
 
+from extract._regex import grouped
 from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, resolve_fractions, to_metrics
 from extract.counts import Fraction, count_claims
 from extract.discourse import Discourse
@@ -52,15 +53,26 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article", "MAX_TEXT"]
 EXTRACTOR_VERSION = "0.5.0"
 
 # cheap gates, found in one pass over the article: which sentences can hold a money figure (m), a count of
-# people (c: a people noun or verb, and a number), or a leadership change (l)
+# people (c: a people noun or verb), or a leadership change (l). Words are grouped by first letter so that the
+# regex engine can skip ahead (see extract._regex.grouped).
+_MONEY_WORDS = "million billion trillion crore lakh bn mn cr usd eur gbp inr rs ksh kes ngn brl zar".split()
+_LEAD_WORDS = [
+    "resign", "quit", "step", "left", "leav", "depart", "exit", "last day", "appoint", "interim", "named", "hire", "poach",
+    "lured", "replace", "ousted", "ouster", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
+]
+_COUNT_WORDS = (
+    "employ staff people workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"
+    " shed axe fired engineers researchers executives founders co-founders cofounders leaders scientists managers"
+    " directors members talent hires collaborators colleagues lost loses losing"
+).split() + ["laid off", "lay off", "lays off", "let go", "per cent", "percent"]
 _GATES = re.compile(
-    r"(?P<m>[$€£₹₦¥₱]|\b(?:millions?|billions?|trillions?|crores?|lakhs?|bn|mn|cr|usd|eur|gbp|inr|rs|ksh|kes|ngn|brl|zar)\b"
-    r"|\d(?:m|bn|b|k|mn|cr)\b)"
-    r"|(?P<l>\b(?:resign|quit|step(?:s|ped|ping)? (?:down|aside)|left\b|leav|depart|exit|last day|appoint|interim|named|hire|poach|lured"
-    r"|replace|takes over|ousted|ouster|walked out|jumped ship|moved to|decamped|join|gone\b))"
-    r"|(?P<c>\b(?:employ|staff|people|workers|workforce|jobs?\b|roles|positions|posts|team|headcount|personnel|layoff|laid off|lay off"
-    r"|lays off|redundan|cut|slash|shed|axe|let go|fired|engineers|researchers|executives|founders|co-founders|cofounders|leaders"
-    r"|scientists|managers|directors|members|talent|hires|collaborators|colleagues|lost|los(?:es|ing))|%|per ?cent)"
+    r"(?P<m>[$€£₹₦¥₱]|\d(?:m|bn|b|k|mn|cr)\b)|(?P<c>%)|(?<![a-z])(?:(?P<l>"
+    + grouped(_LEAD_WORDS)
+    + r")|(?P<c2>"
+    + grouped(_COUNT_WORDS)
+    + r")|(?P<m2>(?:"
+    + grouped(_MONEY_WORDS)
+    + r")s?\b))"
 )
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both|third|quarter|fifth)\b")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
@@ -96,7 +108,7 @@ def _gates(doc: Document) -> dict[int, str]:
     out: dict[int, str] = {}
     for m in _GATES.finditer(doc.low):
         i = bisect_right(starts, m.start()) - 1
-        kind = m.lastgroup or ""
+        kind = (m.lastgroup or "")[:1]
         if i >= 0 and kind not in out.get(i, ""):
             out[i] = out.get(i, "") + kind
     return out
