@@ -209,6 +209,8 @@ _NEG_LEFT2 = re.compile(
     r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
     r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$"
 )
+#: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
+_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -386,7 +388,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
     if " " not in run:
         base = run[:-2] if run.endswith(("'s", "’s")) else run
-        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or _MODIFIER.search(base) or _CONTRACTION.match(run):
+        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
+            "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
             return []
         spans = [(0, len(run))]
     else:
@@ -613,6 +616,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
     orgish: set[str] = set()
     seen: dict[str, int] = {}
     for n in mentions:
+        if " " not in n.surface:
+            continue  # a single word is a person only as the surname or given name of a full name (below)
         k = seen[n.surface] = seen.get(n.surface, 0) + 1
         toks = n.surface.split()
         if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or INVESTOR_SUFFIX.search(n.surface):
@@ -628,15 +633,16 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             orgish.add(n.surface)
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
-        if n.surface not in people and len(n.surface.split()) in (2, 3):
+        if n.surface not in people and len(n.surface.split()) in (2, 3) and text.endswith("and ", 0, n.start):
             lm = _AND_NAME.search(text[max(0, n.start - 40) : n.start])
             if lm and lm.group(1) in people:
                 people.add(n.surface)
     people |= {p.split()[-1] for p in list(people)}
     people |= {p.split()[0] for p in list(people) if len(p.split()) >= 2 and p.split()[0] in given}  # "Mateo" after "Mateo Ríos"
+    full = {p.split()[-1] for p in people if " " in p}
     for n in mentions:  # a single word right after a role word ("chief executive Smith")
-        if " " not in n.surface and n.surface not in people and _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
-            if any(p.endswith(" " + n.surface) for p in people):
+        if " " not in n.surface and n.surface not in people and n.surface in full:
+            if _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
                 people.add(n.surface)
     return people
 
@@ -796,9 +802,11 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     right_low = right.lower()
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
-    pro += 1 if _heading_name(text, n) else 0
-    pro += 1 if _has_people(right) else 0
-    con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (1 if _NEG_LEFT2.search(left40) else 0)
+    if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
+        pro += 1 if _heading_name(text, n) else 0
+    pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
+    con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
+        1 if any(k in left40 for k in _NEG_LEFT_KEYS) and _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
@@ -808,7 +816,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         con += 2  # "the Berlin company": a place or kind, not a name
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
-    if _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
+    if left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
         con += 1
     if key.endswith((" AI", " Labs", " Lab")):
         pro += 1
