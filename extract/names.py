@@ -54,7 +54,9 @@ _KIND_WORDS = frozenset(
 _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|here|where|how|don|can|won|isn|aren|didn|doesn)['’]\w+$", re.I)
 #: "Lagos-based", "Sequoia-backed": a name glued to a modifier describes something else
 _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]|[a-z]\d{1,3}[a-z]|\b\d{1,3}[a-z]{5,}")
+# does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
+# branch starts with a character class and the engine can skip ahead
+_CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])|\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
