@@ -99,7 +99,7 @@ def _echoes_denial(doc: Document, prev: Sentence | None, s: Sentence) -> bool:
     if prev is None or doc.low.find("report", s.start, s.end) == -1:
         return False
     low = doc.low[s.start : s.end]
-    return bool(_REPORT_THAT.search(low) and _THE_DEAL.search(low) and MODALITY.find("denied", "clause", doc.low[prev.start : prev.end]))
+    return bool(_REPORT_THAT.search(low) and _THE_DEAL.search(low) and MODALITY.first("denied", "clause", doc.low[prev.start : prev.end]))
 
 
 def _gates(doc: Document) -> dict[int, str]:
