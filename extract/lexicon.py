@@ -25,7 +25,7 @@ __all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "P
 
 CUE_DIR = Path(__file__).parent / "cues"
 #: how far before a figure a cue is looked for (characters)
-REACH = 160
+REACH = 100
 
 #: tables read for money figures, in priority order: where two cues start at the same place, the
 #: earlier table wins ("valuation target of" over "valuation", "pre-money valuation" over "valuation")

@@ -420,7 +420,7 @@ def _join_of(text: str, names: list[Name]) -> list[Name]:
     """"The Bank of London", "Bank of America": a name whose head takes "of" and a place is one name."""
     out: list[Name] = []
     for n in names:
-        if out and _OF_HEAD.search(out[-1].surface) and not out[-1].possessive and text[out[-1].end : n.start] == " of ":
+        if out and text.startswith(" of ", out[-1].end) and n.start == out[-1].end + 4 and not out[-1].possessive and _OF_HEAD.search(out[-1].surface):
             a = out[-1].start - 4 if text[max(0, out[-1].start - 4) : out[-1].start] == "The " else out[-1].start
             out[-1] = Name(a, n.end, text[a : n.end], n.possessive)
             continue
@@ -865,6 +865,8 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
 
 def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
+    places_, nationals = places(), demonyms()
+    gazetteer = {canon.get(n.surface, n.surface) for n in mentions if n.surface in nationals or (n.surface in places_ and " " not in n.surface)}
     for n in mentions:
         key = canon.get(n.surface, n.surface)
         if n.surface in people or key in people:
@@ -876,8 +878,8 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
                 e.add("investor", 2)
         e.aliases.add(n.surface)
         e.count += 1
-        if e.count > 6:
-            continue  # enough evidence about this name
+        if e.count > 5 or key in gazetteer:
+            continue  # enough evidence about this name, or a place or nationality whatever is said
         right = text[n.end : n.end + 90]
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)
