@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 __all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "PERSON_NOUNS", "load_table", "TABLES"]
@@ -163,6 +163,12 @@ class ModalitySet:
         return last
 
     def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
+        """The first match of ``kind`` cues meant for ``where`` in ``low`` (asked again for the same clause by
+        each figure in it: the answers are remembered)."""
+        return self._first(kind, where, low)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
+    def _first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         rx = self._rx.get((kind, where))
         return rx.search(low) if rx is not None else None
 
