@@ -56,7 +56,8 @@ _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|
 _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
 # does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
 # branch starts with a character class and the engine can skip ahead
-_CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])|\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
+_CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
+_DIGIT_NAME = re.compile(r"\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -488,7 +489,7 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
-    rx = _NAME_RE if _CAMEL.search(text) else _NAME_UPPER_RE
+    rx = _NAME_RE if (_CAMEL.search(text) or _DIGIT_NAME.search(text)) else _NAME_UPPER_RE
     out: list[Name] = []
     for m in rx.finditer(text):
         if skip and any(a <= m.start() < b for a, b in skip):

@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract._regex import Folded
@@ -256,6 +257,36 @@ def _amount_from_match(m: re.Match[str]) -> Amount | None:
     return Amount(m.start(), m.end(), value, cur, explicit)
 
 
+_DIGIT = re.compile(r"\d")
+#: words an amount without digits needs ("half a billion dollars", "two million")
+_WORDY = ("illion", "thousand", "crore", "lakh")
+#: how far before its first digit a money match can start ("u.s.$ 5m") and end after it
+_BEFORE, _AFTER = 8, 60
+
+
+def _matches(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(low)``, faster: when no amount can be written without digits, every match holds a
+    digit and starts at most a few characters before it, so the search starts there and stops soon after
+    (the big money pattern cannot skip ahead on its own). Lookbehinds still see the text before ``pos``."""
+    if any(w in low for w in _WORDY):
+        yield from rx.finditer(low)
+        return
+    pos, n = 0, len(low)
+    while pos < n:
+        d = _DIGIT.search(low, pos)
+        if d is None:
+            return
+        m = rx.search(low, max(pos, d.start() - _BEFORE), min(n, d.end() + _AFTER))
+        if m is None:
+            pos = d.end()
+            while pos < n and low[pos].isdigit():
+                pos += 1
+            continue
+        m = rx.match(low, m.start()) or m  # the whole match, were it cut short by the window's end
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def find_money(text: str) -> list[Amount]:
     """All money amounts (explicit or bare "8 million") in ``text``.
 
@@ -270,7 +301,7 @@ def find_money(text: str) -> list[Amount]:
     # the IGNORECASE pattern
     low = text.lower()
     if len(low) == len(text):
-        found, scale_rx, look = _MONEY_LOW.finditer(low), _RANGE_SCALE, low
+        found, scale_rx, look = _matches(_MONEY_LOW, low), _RANGE_SCALE, low
     else:
         found, scale_rx, look = MONEY_RE.finditer(text), re.compile(_RANGE_SCALE.pattern, re.IGNORECASE), text
     for m in found:
