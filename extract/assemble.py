@@ -78,7 +78,7 @@ class DateFinder:
 
 def _confidence(doc: Document, s: Sentence) -> float:
     low = doc.low[s.start : s.end]
-    m = MODALITY.find("reported", "sentence", low)
+    m = MODALITY.first("reported", "sentence", low)
     if m is None:
         return 0.9
     strong = m.group(0) in ("reported", "according to", "estimated", "estimate")
@@ -89,11 +89,14 @@ def date_claims(doc: Document, dates: DateFinder, claims: list[Claim]) -> list[D
     """Dates and confidence for each claim; projections for a period not yet started are dropped."""
     out = []
     reference = doc.published
+    confidence: dict[int, float] = {}
     for c in claims:
         as_of, explicit = dates.for_claim(c)
         if explicit and as_of is not None and reference is not None and as_of.start > reference and c.metric != "departed_talent":
             continue  # a figure for a period that has not started is a projection
-        out.append(Dated(c, as_of, explicit, _confidence(doc, c.sentence)))
+        if c.sentence.index not in confidence:
+            confidence[c.sentence.index] = _confidence(doc, c.sentence)
+        out.append(Dated(c, as_of, explicit, confidence[c.sentence.index]))
     return out
 
 
