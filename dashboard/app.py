@@ -28,8 +28,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or Settings()
     data = data_module.DashboardData(
         Warehouse(settings.db, lock_wait_s=settings.lock_wait_s),
-        sql_timeout_s=settings.sql_timeout_s,
-        sql_max_rows=settings.sql_max_rows,
+        sql_limits=settings.sql_limits(),
     )
     app = Dash(
         __name__,

@@ -12,7 +12,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,7 +22,7 @@ from dashboard.summary import AGREE_TOLERANCE, UNDATED_WINDOW, format_value, sum
 from models.export import iter_csv
 from models.health import score_companies
 from models.records import METRICS
-from models.warehouse import QueryRefused, Warehouse, WarehouseError, WarehouseMissing
+from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
 
 __all__ = [
     "EVIDENCE_CSV_COLUMNS",
@@ -181,15 +181,16 @@ class DashboardData:
         self,
         warehouse: Warehouse,
         *,
-        sql_timeout_s: float = 3.0,
-        sql_max_rows: int = 1000,
+        sql_limits: Limits | None = None,
+        sql_timeout_s: float | None = None,
+        sql_max_rows: int | None = None,
         cache_entries: int = 256,
         timeline_cap: int = 100,
         csv_chunk_rows: int = 20_000,
     ) -> None:
         self.warehouse = warehouse
-        self.sql_timeout_s = sql_timeout_s
-        self.sql_max_rows = sql_max_rows
+        overrides = {"timeout_s": sql_timeout_s, "max_rows": sql_max_rows}
+        self.sql_limits = replace(sql_limits or Limits(), **{k: v for k, v in overrides.items() if v is not None})
         self.timeline_cap = timeline_cap
         self.csv_chunk_rows = csv_chunk_rows
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
@@ -469,29 +470,49 @@ class DashboardData:
     # -- SQL page --------------------------------------------------------------------------------
 
     def run_sql(self, sql: str) -> SqlAnswer:
-        """Run SQL typed by a user, untrusted: refusals and time-outs come back as a message."""
+        """Run SQL typed by a user in the warehouse's sandbox: refusals, syntax errors and limits come back
+        as a message saying which."""
         try:
-            res = self.warehouse.run_untrusted(sql, max_rows=self.sql_max_rows, timeout_s=self.sql_timeout_s)
-        except QueryRefused as exc:
-            return SqlAnswer(message=f"Query refused: {exc}", ok=False)
-        except WarehouseError as exc:  # no file yet, another program's file, a loader holding it too long
+            res = self.warehouse.run_untrusted(sql, self.sql_limits)
+        except WarehouseError as exc:  # the sandbox's messages, no file yet, another program's file...
             return SqlAnswer(message=str(exc), ok=False)
         columns = _unique_columns(res.columns)
         rows = [{c: _plain(v) for c, v in zip(columns, row)} for row in res.rows]
-        n = len(rows)
-        if res.truncated:
-            message = (
-                f"Showing the first {n:,} rows: the result has more, and the page stops at {self.sql_max_rows:,}. "
-                "Add a LIMIT or an aggregate to see what you need."
-            )
-        else:
-            message = f"{n:,} row" + ("" if n == 1 else "s")
-        return SqlAnswer(columns=columns, rows=rows, message=message, truncated=res.truncated)
+        counted = f"{len(rows):,} row" + ("" if len(rows) == 1 else "s")
+        message = sql_note(len(rows), res, self.sql_limits) or counted
+        return SqlAnswer(columns=columns, rows=rows, message=message, truncated=res.truncated or res.shortened > 0)
 
-    def iter_sql_csv(self, sql: str) -> Iterator[str]:
-        """CSV of a typed query's result (row-capped like the page). Raises QueryRefused."""
-        res = self.warehouse.run_untrusted(sql, max_rows=self.sql_max_rows, timeout_s=self.sql_timeout_s)
-        return iter_csv(_unique_columns(res.columns), [res.rows])
+    def sql_csv(self, sql: str) -> tuple[str, str | None]:
+        """CSV of a typed query's answer, cut to the page's limits like the page, and the note saying how
+        (None when nothing was cut). Raises WarehouseError (QueryRefused for the sandbox's refusals)."""
+        res = self.warehouse.run_untrusted(sql, self.sql_limits)
+        content = "".join(iter_csv(_unique_columns(res.columns), [res.rows]))
+        return content, sql_note(len(res.rows), res, self.sql_limits)
+
+
+def sql_note(n: int, res: QueryResult, limits: Limits) -> str | None:
+    """What the SQL page says about an answer the sandbox cut: rows left out, cells shortened; None if neither.
+
+    >>> sql_note(2, QueryResult(["a"], [], truncated=True, cut_by="rows"), Limits(max_rows=2))[:40]
+    'Showing the first 2 rows: the result has'
+    """
+    parts = []
+    if res.cut_by == "bytes":
+        parts.append(
+            f"Showing the first {n:,} rows: the result has more, and the page stops at "
+            f"{limits.max_bytes:,} characters. Add a LIMIT or an aggregate to see what you need."
+        )
+    elif res.truncated:
+        parts.append(
+            f"Showing the first {n:,} rows: the result has more, and the page stops at {limits.max_rows:,}. "
+            "Add a LIMIT or an aggregate to see what you need."
+        )
+    if res.shortened:
+        parts.append(
+            f"{res.shortened:,} cell{'s' if res.shortened != 1 else ''} longer than {limits.max_cell_chars:,} "
+            "characters shortened (they end in …)."
+        )
+    return " ".join(parts) or None
 
 
 _SUMMARY_INPUT = [

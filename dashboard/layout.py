@@ -42,7 +42,7 @@ def build(settings: Settings, prefix: str = "/", version: list[int] | None = Non
                 id=ids.PAGE_SQL,
                 className="page",
                 hidden=True,
-                children=[sql_page.layout(settings.sql_timeout_s, settings.sql_max_rows)],
+                children=[sql_page.layout(settings.sql_limits())],
             ),
             html.Footer(
                 className="footer",

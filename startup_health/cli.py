@@ -283,14 +283,27 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int
 @click.argument("sql")
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--allow-files", is_flag=True,
+              help="trusted SQL: DuckDB may read and write files (COPY ... TO, read_csv); no sandbox limits")
 @click.pass_context
-def query(ctx: click.Context, sql: str, db: Path | None, fmt: str) -> None:
-    """Run SQL on a read-only connection to the warehouse."""
+def query(ctx: click.Context, sql: str, db: Path | None, fmt: str, allow_files: bool) -> None:
+    """Run SQL on the warehouse: in the sandbox of the dashboard's SQL page, unless --allow-files."""
+    wh = _warehouse(ctx, db)
+    limits = _settings(ctx).sql_limits()
     try:
-        res = _warehouse(ctx, db).query(sql)
+        res = wh.query(sql) if allow_files else wh.run_untrusted(sql, limits)
     except WarehouseError as exc:
         _fail(str(exc))
     _print_result(res, fmt)
+    if res.cut_by == "rows":
+        click.echo(f"showing the first {len(res.rows):,} rows: the answer has more (STARTUP_HEALTH_SQL_MAX_ROWS is "
+                   f"{limits.max_rows:,}); `startup-health export --sql` writes all of it", err=True)
+    elif res.cut_by == "bytes":
+        click.echo(f"showing the first {len(res.rows):,} rows: the answer has more than STARTUP_HEALTH_SQL_MAX_BYTES "
+                   f"({limits.max_bytes:,} characters); `startup-health export --sql` writes all of it", err=True)
+    if res.shortened:
+        click.echo(f"{res.shortened:,} cells longer than {limits.max_cell_chars:,} characters shortened (they end "
+                   "in …)", err=True)
 
 
 @cli.command()

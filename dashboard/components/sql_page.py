@@ -1,7 +1,8 @@
 """The SQL page: ad hoc questions to the warehouse, typed by a user and so run untrusted.
 
-Read-only, one SELECT, no file or network access, a time limit and a row cap (``Warehouse.run_untrusted``);
-every refusal is a message on the page.
+One SELECT over the warehouse's tables and views, run in the warehouse's sandbox
+(``Warehouse.run_untrusted``: no files, no machine settings, limits on time, memory, rows and answer size);
+every refusal or limit is a message on the page saying which.
 """
 
 from __future__ import annotations
@@ -13,10 +14,16 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.data import EXAMPLE_QUERIES, DashboardData
-from models.warehouse import QueryRefused, WarehouseError
+from models.warehouse import Limits, WarehouseError
 
 
-def layout(timeout_s: float, max_rows: int) -> html.Section:
+def layout(limits: Limits) -> html.Section:
+    def codes(names: list[str]) -> list[Any]:
+        out: list[Any] = []
+        for i, name in enumerate(names):
+            out += [", " if 0 < i < len(names) - 1 else " and " if i else "", html.Code(name)]
+        return out
+
     return html.Section(
         className="panel sql-panel",
         children=[
@@ -24,16 +31,11 @@ def layout(timeout_s: float, max_rows: int) -> html.Section:
             html.P(
                 [
                     "One SELECT at a time over the views ",
-                    html.Code("metrics"),
-                    " and ",
-                    html.Code("events"),
+                    *codes(["metrics", "events", "facts", "fact_sources"]),
                     " and the tables ",
-                    html.Code("articles"),
-                    ", ",
-                    html.Code("companies"),
-                    ", ",
-                    html.Code("company_aliases"),
-                    f". Read-only; queries stop after {timeout_s:g} s and show at most {max_rows:,} rows.",
+                    *codes(["articles", "companies", "company_aliases", "metric_rows", "event_rows"]),
+                    f". Read-only, no files; queries stop after {limits.timeout_s:g} s or {limits.memory_mb:,} MB of "
+                    f"memory and show at most {limits.max_rows:,} rows and {limits.max_bytes:,} characters.",
                 ],
                 className="hint",
             ),
@@ -119,9 +121,10 @@ def register(app: Dash, data: DashboardData) -> None:
     )
     def download(_n: int, sql: str | None) -> tuple[Any, Any, Any]:
         try:
-            content = "".join(data.iter_sql_csv(sql or ""))
-        except QueryRefused as exc:
-            return no_update, f"Query refused: {exc}", "sql-message alert alert-error"
+            content, note = data.sql_csv(sql or "")
         except WarehouseError as exc:
             return no_update, str(exc), "sql-message alert alert-error"
-        return {"content": content, "filename": "query.csv", "type": "text/csv"}, no_update, no_update
+        file = {"content": content, "filename": "query.csv", "type": "text/csv"}
+        if note:
+            return file, f"The CSV holds what the page shows. {note}", "sql-message alert alert-warn"
+        return file, no_update, no_update

@@ -8,7 +8,7 @@ to the module of each role:
 ``reads``          the CLI's and the dashboard's questions (trusted SQL)
 ``reconcile``      reconciled facts: the SQL behind ``facts`` / ``fact_sources`` and their records
 ``dataset``        the Parquet dataset the Dask engine writes, and the views that read it in place
-``sandbox``        SQL typed by a user: checked, read-only, time-limited, row-capped
+``sandbox``        SQL typed by a user: checked from its parse, run in a worker process within limits
 =================  ==============================================================================
 """
 
@@ -27,6 +27,7 @@ from models.records import Article, Extraction
 from models.warehouse import dataset, reads, reconcile, sandbox, schema, writes
 from models.warehouse.connection import open_connection, prepare_file
 from models.warehouse.errors import BatchResult, QueryResult
+from models.warehouse.sandbox import Limits
 
 __all__ = ["Warehouse"]
 
@@ -43,19 +44,12 @@ class Warehouse:
     # -- connections -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def connect(self, *, read_only: bool = True, untrusted: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A short-lived connection, retried while another process holds the file.
-
-        ``untrusted`` closes every door SQL typed by a user could open: no file or network access, and the
-        configuration locked so a statement cannot reopen them.
-        """
+    def connect(self, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection, retried while another process holds the file. For the project's own SQL
+        and the CLI user's: SQL typed into the dashboard runs in the sandbox (``run_untrusted``)."""
         prepare_file(self.path, read_only)
-        allowed = self._dataset_directories() if untrusted else []
-        config = sandbox.UNTRUSTED_CONFIG if untrusted and not allowed else {}
-        con = open_connection(self.path, read_only=read_only, config=dict(config), lock_wait_s=self.lock_wait_s)
+        con = open_connection(self.path, read_only=read_only, config={}, lock_wait_s=self.lock_wait_s)
         try:
-            if allowed:  # a Parquet-backed warehouse: its dataset stays readable, nothing else
-                sandbox.restrict_to(con, allowed)
             if read_only:
                 schema.check_version(con, self.path)
             yield con
@@ -121,11 +115,11 @@ class Warehouse:
                     break
                 yield cols, rows
 
-    def run_untrusted(self, sql: str, *, max_rows: int = 1000, timeout_s: float = 3.0) -> QueryResult:
-        """Run one SELECT typed by a user: read-only, no file or network access, time-limited, row-capped."""
-        statement = sandbox.check_select(sql)
-        with self.connect(untrusted=True) as con:
-            return sandbox.run_untrusted(con, statement, max_rows=max_rows, timeout_s=timeout_s)
+    def run_untrusted(self, sql: str, limits: Limits | None = None, **overrides: Any) -> QueryResult:
+        """Run one SELECT typed by a user in the sandbox (``models.warehouse.sandbox``): checked against its
+        rules first, then run read-only in a worker process within ``limits`` (``overrides`` replace single
+        ones: ``max_rows=50``)."""
+        return sandbox.run_untrusted(self.path, sql, limits or Limits(), self.lock_wait_s, **overrides)
 
     def resolve_companies(self, names: Sequence[str]) -> dict[str, str]:
         """name as typed -> company_id, for the names the warehouse knows (by alias or by key)."""
@@ -214,11 +208,7 @@ class Warehouse:
         if not self.path.exists():
             return None
         with self.connect() as con:
-            return dataset.dataset_dir(con)
-
-    def _dataset_directories(self) -> list[str]:
-        found = self.dataset_dir()
-        return [str(found).rstrip("/") + "/"] if found else []
+            return schema.dataset_dir(con)
 
     def attach_parquet(self, dataset_root: Path | str) -> None:
         """Make this warehouse read a Parquet dataset in place (``dataset.attach_parquet``). Call again after

@@ -51,7 +51,6 @@ __all__ = [
     "FOLDED_LIST",
     "CompactReport",
     "attach_parquet",
-    "dataset_dir",
     "build_tables",
     "compact_dataset",
     "month_of",
@@ -105,15 +104,6 @@ def _parquet_view(root: Path, folder: str, schema: pa.Schema, partitioned: bool,
     if select:
         return select.format(src=src)
     return f"SELECT {cols} FROM {src}"
-
-
-def dataset_dir(con: duckdb.DuckDBPyConnection) -> Path | None:
-    """The Parquet dataset a warehouse reads in place, or None for an ordinary warehouse file."""
-    try:
-        row = con.execute("SELECT value FROM schema_info WHERE key = 'dataset'").fetchone()
-    except duckdb.Error:  # no schema_info yet: a new, empty file
-        return None
-    return Path(row[0]) if row else None
 
 
 def attach_parquet(con: duckdb.DuckDBPyConnection, path: Path, root: Path) -> None:

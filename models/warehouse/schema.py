@@ -14,7 +14,16 @@ import duckdb
 from models.warehouse.errors import SchemaMismatch
 from models.warehouse.reconcile import EVERYTHING, facts_sql
 
-__all__ = ["SCHEMA_VERSION", "TABLE_DDL", "VIEW_DDL", "DDL", "MIGRATIONS", "check_version", "ensure_schema"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "TABLE_DDL",
+    "VIEW_DDL",
+    "DDL",
+    "MIGRATIONS",
+    "check_version",
+    "ensure_schema",
+    "dataset_dir",
+]
 
 SCHEMA_VERSION = 1
 
@@ -160,3 +169,13 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def dataset_dir(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """The Parquet dataset a warehouse reads in place (``schema_info``'s ``dataset``), or None for an ordinary
+    warehouse file."""
+    try:
+        row = con.execute("SELECT value FROM schema_info WHERE key = 'dataset'").fetchone()
+    except duckdb.Error:  # no schema_info yet: a new, empty file
+        return None
+    return Path(row[0]) if row else None
