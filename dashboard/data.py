@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from dashboard.summary import AGREE_TOLERANCE, UNDATED_WINDOW, format_value, summarise
+from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise
 from models.export import iter_csv
 from models.health import score_companies
 from models.records import METRICS
@@ -31,6 +31,7 @@ __all__ = [
     "SqlAnswer",
     "DashboardData",
     "split_quote",
+    "quote_window",
     "safe_url",
     "parse_companies",
     "format_companies",
@@ -160,6 +161,27 @@ def split_quote(quote: Any, start: Any, end: Any) -> tuple[str, str, str]:
     return text[:s], text[s:e], text[e:]
 
 
+def quote_window(before: str, mark: str, after: str, lead: int = 70, total: int = 190) -> tuple[str, str]:
+    """The parts of a sentence a short cell shows around its figure: at most ``lead`` characters before
+    it and ``total`` in all, cut at spaces and marked "…", so the figure is always in view.
+
+    >>> quote_window("A long lead-in that goes on and on, then it says ", "$8M", " a month.", lead=20)
+    ('…on, then it says ', ' a month.')
+    >>> quote_window("Short ", "$1", " and the rest of it", total=16)
+    ('Short ', ' and the…')
+    """
+    if len(before) > lead:
+        cut = before[len(before) - lead:]
+        space = -1 if before[len(before) - lead - 1] == " " else cut.find(" ")  # drop a word cut in two
+        before = "…" + (cut[space + 1:] if space < len(cut) - 1 else cut)
+    room = max(total - len(before) - len(mark), 0)
+    if len(after) > room:
+        cut = after[:room]
+        space = len(cut) if after[room] == " " else cut.rfind(" ")
+        after = (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
+    return before, after
+
+
 # -- the data source -------------------------------------------------------------------------------
 
 
@@ -211,6 +233,12 @@ class DashboardData:
         except FileNotFoundError:
             wal_v = ()
         return (st.st_mtime_ns, st.st_size, *wal_v)
+
+    def version_token(self) -> str | None:
+        """``version`` as text, for the page to hold: nanosecond times are past what a browser's numbers
+        keep exactly (2**53), so as numbers every poll would look like a new version."""
+        v = self.version()
+        return None if v is None else "-".join(map(str, v))
 
     def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         full = (self.version(), *key)
@@ -621,6 +649,9 @@ def _grid_row(r: dict[str, Any]) -> dict[str, Any]:
     row = {k: _plain(v) for k, v in r.items() if k != "total"}
     row["figure"] = format_value(row["value"], row["unit"], row["qualifier"])
     row["before"], row["mark"], row["after"] = split_quote(row["quote"], row.pop("hl_start"), row.pop("hl_end"))
+    # the table's cells show a window of the sentence around the figure; the evidence panel all of it
+    row["q_before"], row["q_after"] = quote_window(row["before"], row["mark"], row["after"])
+    row["metric_label"] = METRIC_LABELS.get(row["metric"], row["metric"])
     row["article_url"] = safe_url(row.get("article_url"))
     row["id"] = f"{row['article_id']}:{row['row_no']}"
     return row

@@ -26,6 +26,7 @@ __all__ = [
     "hover_quote",
     "point_key",
     "parse_point_key",
+    "parse_point_keys",
     "comparison_figure",
     "timeline_figure",
     "timeline_left_out",
@@ -102,6 +103,18 @@ def parse_point_key(key: Any) -> tuple[str, str, int] | None:
         return kind, article_id, int(row_no)
     except ValueError:
         return None
+
+
+def parse_point_keys(keys: Any) -> list[tuple[str, str, int]]:
+    """The rows a point stands for: one key, or several separated by spaces (a timeline marker holding a
+    month's items, a figure summed from several reports). Malformed keys are left out.
+
+    >>> parse_point_keys("m:abc:3 e:def:0 nonsense")
+    [('m', 'abc', 3), ('e', 'def', 0)]
+    """
+    if not isinstance(keys, str):
+        return []
+    return [k for k in map(parse_point_key, keys.split()) if k is not None]
 
 
 Figure = dict[str, Any]  # a Plotly figure as JSON: {"data": [...], "layout": {...}}; dcc.Graph takes it as is

@@ -16,6 +16,7 @@ SCORECARDS = "scorecards"
 COMPARISON = "comparison-chart"
 TIMELINE = "timeline-chart"
 EVIDENCE_DETAIL = "evidence-detail"
+EVIDENCE_SHOWN = "evidence-shown"  # dcc.Store: the companies the evidence panel shows something of
 
 GRID = "evidence-grid"
 GRID_NOTE = "evidence-note"
