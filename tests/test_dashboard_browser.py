@@ -333,12 +333,14 @@ HOSTILE_SQL = [
 
 
 def run_sql(page: Any, sql: str) -> Any:
-    """Type and run a query; the message once the answer to this run has come."""
+    """Type and run a query; the message once the answer to this run has come (after the answer the page
+    opens on, so that one cannot arrive after ours)."""
+    message = page.locator("#sql-message")
+    expect(message).to_have_attribute("title", re.compile(r"^run \d+$"), timeout=TIMEOUT)
     runs = page.evaluate("() => document.querySelectorAll('#sql-run').length && "
                          "Number(document.getElementById('sql-message').title.replace('run ', '') || 0)")
     page.locator("#sql-text").fill(sql)
     page.locator("#sql-run").click()
-    message = page.locator("#sql-message")
     expect(message).to_have_attribute("title", f"run {runs + 1}", timeout=TIMEOUT)
     return message
 
