@@ -562,7 +562,7 @@ _SUMMARY_INPUT = [
 _SUMMARY_SQL = """
 WITH r AS (
     SELECT company, metric, value, unit, qualifier, as_of, as_of_start, as_of_end, published, article_id, row_no,
-           quote, coalesce(as_of_start, published) AS w,
+           story_id, quote, coalesce(as_of_start, published) AS w,
            coalesce(as_of_start, CAST(published - to_days(CAST($days AS INTEGER)) AS DATE)) AS p_start,
            coalesce(as_of_end, published) AS p_end
     FROM metrics WHERE company IN (SELECT unnest($companies))
@@ -583,13 +583,13 @@ span AS (
     FROM c GROUP BY ALL
 ),
 agree AS (
-    SELECT c.article_id, c.row_no, count(DISTINCT r.article_id) AS n_agree
+    SELECT c.article_id, c.row_no, count(DISTINCT r.story_id) AS n_agree
     FROM c JOIN r ON r.company = c.company AND r.metric = c.metric AND r.unit = c.unit
                  AND abs(r.value - c.value) <= $tol * greatest(abs(r.value), abs(c.value))
     GROUP BY ALL
 )
 SELECT r.company, r.metric, r.value, r.unit, r.qualifier, r.as_of, r.as_of_start, r.as_of_end, r.published,
-       r.article_id, r.row_no, CASE WHEN agree.n_agree IS NOT NULL THEN r.quote END AS quote, agree.n_agree
+       r.article_id, r.row_no, r.story_id, CASE WHEN agree.n_agree IS NOT NULL THEN r.quote END AS quote, agree.n_agree
 FROM r
 JOIN span USING (company, metric)
 LEFT JOIN agree ON agree.article_id = r.article_id AND agree.row_no = r.row_no

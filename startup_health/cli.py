@@ -115,10 +115,13 @@ def _reads_dataset(wh: Warehouse) -> bool:
 
 
 def _prefiltered(report: Any) -> str:
-    n = report.prefiltered
-    if not n:
-        return ""
-    return f"; {n} web-archive page{'s' if n != 1 else ''} skipped by the prefilter (no money, staff or leadership words)"
+    """The end of an ingest summary: pages the prefilter skipped, and copies found (each only when any)."""
+    out = ""
+    if n := getattr(report, "prefiltered", 0):
+        out += f"; {n} web-archive page{'s' if n != 1 else ''} skipped by the prefilter (no money, staff or leadership words)"
+    if n := getattr(report, "copies", 0):
+        out += f"; {n} of the new articles {'is a copy' if n == 1 else 'are copies'} of another story (a source counted once)"
+    return out
 
 
 #: `ingest` names at most this many skipped files or records one by one (a web archive skips thousands)
@@ -221,6 +224,7 @@ def _echo_news(report: Any, wh: Warehouse, kept: Path) -> None:
         f"{report.fetched} pages read, {report.not_modified} not modified; {report.new} new, "
         f"{report.replaced} replaced, {report.unchanged} unchanged; {len(report.failed)} failed; "
         f"{report.metrics} metrics and {report.events} events stored in {wh.path}; pages kept in {kept}"
+        + _prefiltered(report)
     )
     _echo_ingest_changes(wh, report.new_ids)
 
@@ -390,7 +394,8 @@ _QUAL = {"approx": "~", "at_least": ">", "at_most": "<", "range_low": ">=", "ran
 
 
 def format_figure(f: dict[str, Any]) -> str:
-    """'~$8M/month (2 sources)' from a figure dict of ``company_figures``."""
+    """'~$8M/month (2 sources)', or '(1 source in 2 articles)' for copies of one story, from a figure dict of
+    ``company_figures``."""
     value, unit = f["value"], f["unit"]
     if unit == "persons":
         text = f"{value:,.0f}"
@@ -400,6 +405,8 @@ def format_figure(f: dict[str, Any]) -> str:
     text = _QUAL.get(f["qualifier"], "") + text
     n = f["sources"]
     text += f" ({n} source{'s' if n != 1 else ''}"
+    if f.get("articles", n) > n:  # copies of one story count once (README "Independent stories")
+        text += f" in {f['articles']} articles"
     if f.get("conflicting"):
         text += ", sources disagree"
     return text + ")"

@@ -196,7 +196,9 @@ def test_main_view_shows_both_companies_and_the_seed_figures(pg: Page, app: Serv
     expect(figure(page, "Stability AI", "burn_rate")).to_have_text("$8M / month")
     expect(figure(page, "Inflection AI", "funding_raised")).to_have_text(re.compile(r"^~?\$1\.5B$"))
     burn_meta = page.locator('#scorecards td[data-company="Stability AI"][data-metric="burn_rate"] .meta')
-    expect(burn_meta).to_contain_text("2 sources")
+    # the seeds are one story in two articles (004 rewrites 000): one source
+    expect(burn_meta).to_contain_text("1 source")
+    expect(burn_meta).not_to_contain_text("2 sources")
     expect(figure(page, "Inflection AI", "burn_rate")).to_have_text("not reported")
     expect(figure(page, "Stability AI", "revenue")).to_have_text("not reported")
     names = {t["name"] for t in chart_traces(page, "comparison-chart")}

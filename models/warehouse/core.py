@@ -24,7 +24,7 @@ import duckdb
 
 from models.facts import Fact, LeadershipEvent, history
 from models.records import Article, Extraction
-from models.warehouse import dataset, reads, reconcile, sandbox, schema, writes
+from models.warehouse import dataset, groups, reads, reconcile, sandbox, schema, writes
 from models.warehouse.connection import open_connection, prepare_file
 from models.warehouse.errors import BatchResult, QueryResult
 from models.warehouse.sandbox import Limits
@@ -56,10 +56,11 @@ class Warehouse:
         finally:
             con.close()
 
-    def ensure_schema(self) -> None:
-        """Create the tables and views, or upgrade an older schema in one transaction."""
+    def ensure_schema(self) -> int | None:
+        """Create the tables and views, or upgrade an older schema in one transaction; the version the file
+        had before (None for a new file)."""
         with self.connect(read_only=False) as con:
-            schema.ensure_schema(con, self.path)
+            return schema.ensure_schema(con, self.path)
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -79,6 +80,16 @@ class Warehouse:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.connect(read_only=False) as con:
             return writes.write_batch(con, items, extractor_version, now)
+
+    def story_inputs(self, article_ids: Sequence[str], days: int, max_candidates: int) -> groups.StoryInputs:
+        """What ``startup_health.grouping`` compares for ``article_ids`` (see ``models.warehouse.groups``)."""
+        with self.connect() as con:
+            return groups.story_inputs(con, article_ids, days, max_candidates)
+
+    def replace_groups(self, members: Any, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Forget the story groups of ``members`` and store ``rows`` of ``article_groups``, in one transaction."""
+        with self.connect(read_only=False) as con:
+            groups.replace_groups(con, members, rows)
 
     def optimize(self) -> dict[str, int]:
         """Rewrite ``metric_rows`` and ``event_rows`` in company order, in one transaction; table -> rows

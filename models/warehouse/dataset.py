@@ -136,9 +136,10 @@ def attach_parquet(con: duckdb.DuckDBPyConnection, path: Path, root: Path) -> No
         for name, (folder, schema, partitioned, select) in _PARQUET_TABLES.items():
             view = _parquet_view(root, folder, schema, partitioned, select)
             con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {view}')
+        con.execute(TABLE_DDL["article_groups"])  # small, written after each run: kept in the DuckDB file
         for stmt in VIEW_DDL.values():
             con.execute(stmt)
-        if version is None:
+        if version is None or version < SCHEMA_VERSION:  # the tables and views above are this version's
             con.execute("INSERT OR REPLACE INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("INSERT OR REPLACE INTO schema_info VALUES ('dataset', ?)", [str(root)])
         con.execute("COMMIT")
