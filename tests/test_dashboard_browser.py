@@ -224,7 +224,11 @@ def test_changing_the_picker_updates_url_charts_and_table(pg: Page, app: ServedA
                    return cells.length > 0 && cells.every(c => c.textContent.trim() === 'Stability AI'); }""",
         timeout=TIMEOUT,
     )
-    assert all(t["name"] == "Stability AI" for t in chart_traces(page, "timeline-chart"))
+    page.wait_for_function(
+        """() => { const gd = document.querySelector('#timeline-chart .js-plotly-plot');
+                   return gd && gd._fullData.length > 0 && gd._fullData.every(t => t.name === 'Stability AI'); }""",
+        timeout=TIMEOUT,
+    )
     pick_option(page, "Inflection AI")  # and back
     expect(page.locator("#scorecards thead th.company-col")).to_have_text(["Stability AI", "Inflection AI"])
     page.wait_for_function(

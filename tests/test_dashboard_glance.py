@@ -267,3 +267,73 @@ def test_phone_layout_charts_inside_their_cards_and_evidence_as_cards(browser: A
         assert p.errors == []
     finally:
         p.close()
+
+
+# -- 4: every point of the timeline can be reached ---------------------------------------------------
+
+
+def marker_positions(page: Any) -> list[dict[str, Any]]:
+    """Every timeline marker's screen position, company and point keys."""
+    return page.evaluate(
+        """() => { const gd = document.querySelector('#timeline-chart .js-plotly-plot'); const out = [];
+            const box = gd.getBoundingClientRect(), xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+            for (const t of gd._fullData) for (let i = 0; i < (t.customdata || []).length; i++)
+                out.push({company: t.name, keys: String(t.customdata[i]), hover: String(t.hovertext[i]),
+                          x: box.left + xa._offset + xa.d2p(xa.d2c(t.x[i])), y: box.top + ya._offset + ya.d2p(t.y[i])});
+            return out; }"""
+    )
+
+
+def test_timeline_points_of_one_month_are_all_reachable(pg: Page, app: ServedApp, seeds_db: Path) -> None:
+    from models.warehouse import Warehouse
+
+    wh = Warehouse(seeds_db)
+    stored = {f"m:{a}:{r}" for a, r in wh.query("SELECT article_id, row_no FROM metrics").rows}
+    stored |= {f"e:{a}:{r}" for a, r in wh.query("SELECT article_id, row_no FROM events").rows}
+    page = pg.page
+    open_compare(page, app.url)
+    page.locator("#timeline-chart").scroll_into_view_if_needed()
+    markers = marker_positions(page)
+    keys = [k for m in markers for k in m["keys"].split()]
+    assert sorted(keys) == sorted(stored)  # every figure and change of the seeds is on the chart, once
+    for i, a in enumerate(markers):
+        for b in markers[i + 1:]:
+            apart = ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
+            assert apart >= 8, f"{a['company']} {a['keys']} hides under {b['company']} {b['keys']}"
+    # Stability AI's three changes of 2023-10: one diamond, all three in its hover and in the evidence
+    (three,) = [m for m in markers if m["company"] == "Stability AI" and len(m["keys"].split()) == 3]
+    page.mouse.move(three["x"], three["y"])
+    hover = page.locator("#timeline-chart .hoverlayer .hovertext")
+    for name in ["Emad Mostaque", "Shan Shan Wong", "Christian Laforte"]:
+        expect(hover).to_contain_text(name, timeout=TIMEOUT)
+    page.mouse.click(three["x"], three["y"])
+    cards = page.locator("#evidence-detail .evidence-card")
+    expect(cards).to_have_count(3, timeout=TIMEOUT)
+    expect(page.locator("#evidence-detail")).to_contain_text("3 items at this point")
+    # the Stability AI departures of 2023-10 sit beside Inflection AI's, not under them
+    departed = [m for m in markers if "Departed talent" in m["hover"] and "2023-10" in m["hover"]]
+    assert {m["company"] for m in departed} == {"Stability AI", "Inflection AI"}
+    assert pg.errors == []
+
+
+# -- 7: the comparison shows what was reported and lists the rest in one line -------------------------
+
+
+def test_comparison_charts_only_reported_metrics(pg: Page, app: ServedApp) -> None:
+    page = pg.page
+    open_compare(page, app.url)
+    titles = page.evaluate(
+        """() => document.querySelector('#comparison-chart .js-plotly-plot').layout.annotations.map(a => a.text)"""
+    )
+    assert titles == ["Funding raised", "Valuation sought", "Monthly burn", "Departed talent"]
+    expect(page.locator("#comparison-note")).to_have_text(
+        "Not reported for these companies: Latest valuation, Layoffs, Headcount, Revenue.")
+    # no panel is left without a bar of a reported figure
+    bars = page.evaluate(
+        """() => document.querySelector('#comparison-chart .js-plotly-plot')._fullData
+                 .filter(t => t.type === 'bar' && t.customdata).map(t => t.yaxis)"""
+    )
+    assert sorted(set(bars)) == ["y", "y2", "y3", "y4"]
+    box = page.locator("#comparison-chart").bounding_box()
+    assert box and box["height"] <= 2 * 190 + 90 + 2  # two rows of panels, not four
+    assert pg.errors == []

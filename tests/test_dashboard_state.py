@@ -93,3 +93,12 @@ def test_the_phone_layout_hides_exactly_the_wide_columns() -> None:
     assert re.findall(r'"(\w+)"', listed.group(1)) == WIDE_COLUMNS
     card = [c for c in COLUMN_DEFS if c.get("colId") == "card"]
     assert len(card) == 1 and card[0]["hide"] is True  # hidden until a phone shows it
+
+
+def test_doctests_of_the_components() -> None:
+    import doctest
+
+    from dashboard.components import scorecards, sql_page
+
+    for module in (scorecards, sql_page):
+        assert doctest.testmod(module).failed == 0, module.__name__
