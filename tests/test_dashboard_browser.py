@@ -462,9 +462,13 @@ def test_page_fits_the_screen(browser: Any, app: ServedApp, width: int, height: 
         p.close()
 
 
-def test_screenshot_script_writes_the_main_view(browser: Any, seeds_db: Path, tmp_path: Path) -> None:
-    from dashboard.screenshot import take_screenshot
+def test_screenshot_script_writes_the_main_view(browser: Any, tmp_path: Path) -> None:
+    from dashboard.screenshot import readme_screenshot
 
-    out = take_screenshot(seeds_db, tmp_path / "shot.png", browser=browser)
+    out = tmp_path / "docs" / "shot.png"
+    text = readme_screenshot(out, browser=browser)
     assert out.stat().st_size > 20_000
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # the paths a user of the project sees after `bash start.sh`, none of this machine's
+    assert "seeds/000_6c7e4e44c158f597.txt" in text and "Warehouse: warehouse.duckdb" in text
+    assert str(SEEDS.parent) not in text and "/tmp/" not in text
