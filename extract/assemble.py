@@ -139,6 +139,13 @@ def _same(a: Claim, b: Claim) -> bool:
         a.alt is not None and a.alt[0] == cur_b and _close(a.alt[1], b.value))
 
 
+def _apart(a: Period | None, b: Period | None) -> bool:
+    """Two dates that cannot be the same moment: neither period holds the other ("last year" holds "May 2021")."""
+    if a is None or b is None:
+        return False
+    return not ((a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end))
+
+
 def dedupe(dated: list[Dated]) -> list[Dated]:
     """One row per figure: a figure repeated (headline and body) is kept once, with its explicit date."""
     named = {d.claim.company for d in dated if d.claim.metric == "departed_talent" and d.claim.person
@@ -153,8 +160,8 @@ def dedupe(dated: list[Dated]) -> list[Dated]:
         if d.claim.person is None:
             for i, o in enumerate(out):
                 if o.claim.person is None and _same(o.claim, d.claim):
-                    if o.explicit and d.explicit and o.as_of != d.as_of and o.claim.metric != "departed_talent":
-                        continue
+                    if o.explicit and d.explicit and _apart(o.as_of, d.as_of) and o.claim.metric != "departed_talent":
+                        continue  # the same amount at two different times: two figures ("a second $6bn round")
                     dup = i
                     break
         if dup is None:
