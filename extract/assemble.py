@@ -34,6 +34,8 @@ class Dated:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
+#: between a date and a later figure: a new statement, so the date is not the figure's
+_NEW_STATEMENT = re.compile(r";|\b(?:noted|said|added|reported|told|says|adds|notes|explained|wrote|argued)\b[^.;]{0,40}?\bthat\b")
 
 
 class DateFinder:
@@ -57,12 +59,18 @@ class DateFinder:
             got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, year)
         return got
 
-    def for_claim(self, c: Claim) -> tuple[Period | None, bool]:
+    def for_claim(self, c: Claim, others: tuple[int, ...] = ()) -> tuple[Period | None, bool]:
+        """The date a claim refers to, and whether the text gave it. ``others``: where the sentence's other
+        figures end (relative): a date written right after another figure ("$8m a month as of October
+        2023") is that figure's, not one for a figure further on."""
         s = c.sentence
         found = self.dates(s)
         rel, rel_end = c.start - s.start, c.end - s.start
         best, p = None, None
+        text = self.doc.text
         for ds, de, per in found:
+            if de <= rel and _NEW_STATEMENT.search(text, s.start + de, c.start):
+                continue  # "... as of October 2023, according to X, which also noted that ... $4bn": another statement
             d = ds - rel_end if ds >= rel_end else (0 if ds >= rel else rel - de)
             if d <= 160 and (best is None or d < best):
                 p, best = per, d
@@ -90,8 +98,12 @@ def date_claims(doc: Document, dates: DateFinder, claims: list[Claim]) -> list[D
     out = []
     reference = doc.published
     confidence: dict[int, float] = {}
+    ends: dict[int, list[int]] = {}
     for c in claims:
-        as_of, explicit = dates.for_claim(c)
+        ends.setdefault(c.sentence.index, []).append(c.end - c.sentence.start)
+    for c in claims:
+        others = tuple(e for e in ends[c.sentence.index] if e != c.end - c.sentence.start)
+        as_of, explicit = dates.for_claim(c, others)
         if explicit and as_of is not None and reference is not None and as_of.start > reference and c.metric != "departed_talent":
             continue  # a figure for a period that has not started is a projection
         if c.sentence.index not in confidence:
