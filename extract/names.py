@@ -177,7 +177,7 @@ _INCUMBENT_LEFT = re.compile(
 )
 _INCUMBENT_RIGHT = Folded(
     r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
-    r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired|licens\w+"
+    r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired"
     r"|(?:hires|hired|hiring|poached|poaches|lured|recruited|snapped up)\s(?:[A-Z][\w\-.]*['’]s\s)?(?:(?:co-?)?founders?|team|staff|ceo"
     r"|chief|researchers|engineers|leadership|top|most|the\s(?:co-?)?founders?))\b"
     r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|advertising\s)"
