@@ -110,6 +110,7 @@ _POS_RIGHT = Folded(
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
     r"|named|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue|bags|bagged"
     r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got|topped up|tops up|extended|extends"
+    r"|mobili[sz]ed|mobili[sz]es|captured|obtained|received"
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
     r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
     r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
@@ -750,6 +751,9 @@ def _pos_left(left: str) -> bool:
     if not left.endswith((" ", "\u00a0")):
         return False
     lw = _last_word(left)
+    if lw.capitalize() in demonyms() and len(left.rstrip()) > len(lw):
+        left = left.rstrip()[: -len(lw)]  # "the fintech Nigerian OPay": the word before the nationality decides
+        lw = _last_word(left)
     if not (lw in _POS_LAST_WORDS or lw in _COMPANY_NOUNS or lw.endswith(("tech", "-based", "-headquartered", "'s", "’s"))
             or any(f in left for f in _FOUNDING)):  # fmt: skip
         return False  # cheap rejection: the last word decides every test but the "founded ..." one
