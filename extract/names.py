@@ -124,7 +124,7 @@ _POS_RIGHT = Folded(
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
-    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
     r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
