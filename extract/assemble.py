@@ -33,7 +33,8 @@ class Dated:
     confidence: float
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
+# a year; the look-behind sits after "19"/"20" so that the engine can skip ahead to those digits
+_YEAR = re.compile(r"(?:19|20)(?<![\w,.$]..)\d\d(?![\w,])")
 #: between a date and a later figure: a new statement, so the date is not the figure's
 _NEW_STATEMENT = re.compile(r";|\b(?:noted|said|added|reported|told|says|adds|notes|explained|wrote|argued)\b[^.;]{0,40}?\bthat\b")
 
