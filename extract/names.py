@@ -110,6 +110,10 @@ SUFFIX_RE = re.compile(
     r"^(?:AI|Inc\.?|Labs?|Ltd\.?|LLC|plc|PLC|Corp\.?|Corporation|Technologies|Global|Group|Holdings"
     r"|Co\.?|Limited|GmbH|SA|AG|Systems|Software|Robotics|Pvt|Pvt\.|Private)$"
 )
+_SUFFIX_WORDS = frozenset(
+    "AI Inc Inc. Lab Labs Ltd Ltd. LLC plc PLC Corp Corp. Corporation Technologies Global Group Holdings Co Co. Limited"
+    " GmbH SA AG Systems Software Robotics Pvt Pvt. Private".split()
+)
 INVESTOR_SUFFIX = re.compile(
     r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Bank|Securities"
     r"|Asset|Advisors|Associates|Equity|Holdings|VC|Angels|Investors|Growth|Opportunities)$"
@@ -423,8 +427,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             piece, poss = piece[:-2], True
         if not piece or len(piece) < 2 or len(piece) > 60:
             continue
-        if all(SUFFIX_RE.match(t) for t in piece.split()):
-            continue
+        if piece in _SUFFIX_WORDS or (" " in piece and all(t in _SUFFIX_WORDS for t in piece.split())):
+            continue  # "AI", "Inc", "Labs" alone name nothing
         s = m.start() + a
         out.append(Name(s, s + len(piece), piece, poss))
     return out
