@@ -25,7 +25,7 @@ from general word lists (places, nationalities), never from a list of companies:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -1017,31 +1017,41 @@ def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Enti
     return out
 
 
-_MARKUP_RE = re.compile(r"\*+|`+|^#+\s?|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()", re.M)
+_MARKUP_RE = re.compile(r"\*+|`+|_+|^#+\s?|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()", re.M)
 
 
-def _demarkup(text: str) -> tuple[str, list[int] | None]:
-    """Markdown emphasis, headings and link targets removed, with a map from each kept character back
-    to its offset in ``text`` ("**Tallyho**, a Dublin start-up" reads as "Tallyho, a Dublin start-up")."""
+def _demarkup(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """Markdown emphasis, headings and link targets removed ("**Tallyho**, a Dublin start-up" reads as
+    "Tallyho, a Dublin start-up"), with the cuts that map an offset of the clean text back: (clean offset,
+    original offset) where each kept stretch starts."""
     if not any(c in text for c in "*`#_["):
         return text, None
-    keep: list[int] = []
+    cuts: list[tuple[int, int]] = []
     out: list[str] = []
-    pos = 0
+    pos = clean = 0
     for m in _MARKUP_RE.finditer(text):
-        out.append(text[pos : m.start()])
-        keep.extend(range(pos, m.start()))
+        if m.start() > pos or not cuts:
+            cuts.append((clean, pos))
+            out.append(text[pos : m.start()])
+            clean += m.start() - pos
         pos = m.end()
+    if not cuts:
+        return text, None
+    cuts.append((clean, pos))
     out.append(text[pos:])
-    keep.extend(range(pos, len(text)))
-    keep.append(len(text))
-    return "".join(out), keep
+    return "".join(out), cuts
 
 
-def _mapped(idx: NameIndex, back: list[int]) -> NameIndex:
-    idx.mentions = [Name(back[n.start], back[n.end - 1] + 1, n.surface, n.possessive, n.key, n.kind) for n in idx.mentions]
+def _mapped(idx: NameIndex, cuts: list[tuple[int, int]]) -> NameIndex:
+    starts = [c for c, _ in cuts]
+
+    def back(i: int) -> int:
+        c, o = cuts[bisect_right(starts, i) - 1]
+        return o + (i - c)
+
+    idx.mentions = [Name(back(n.start), back(n.end - 1) + 1, n.surface, n.possessive, n.key, n.kind) for n in idx.mentions]
     for e in idx.entities.values():
-        e.first = back[min(e.first, len(back) - 1)]
+        e.first = back(e.first)
     idx._starts = [n.start for n in idx.mentions]
     return idx
 
