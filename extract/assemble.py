@@ -25,7 +25,7 @@ INCUMBENT_HEADCOUNT = 50_000
 _DAY_METRICS = ("departed_talent", "layoffs", "headcount")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built by the thousand (frozen ones build four times slower)
 class Dated:
     claim: Claim
     as_of: Period | None
