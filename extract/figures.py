@@ -36,7 +36,27 @@ _CONVERSION_GAP = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 _PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)")
 
-_NOUN_ALT = "|".join(sorted({w for v in PERSON_NOUNS.values() for w in v.split("|")}, key=len, reverse=True))
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a regular expression split at its top-level bars only.
+
+    >>> _top_level_alternatives("staff|people on (?:its|the) payroll|co-?founders")
+    ['staff', 'people on (?:its|the) payroll', 'co-?founders']
+    """
+    out, depth, cur = [], 0, ""
+    for ch in pattern:
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        depth += (ch == "(") - (ch == ")")
+        cur += ch
+    return out + [cur]
+
+
+# longest first, ties in alphabetical order: the alternation must not depend on set order (hash seed)
+_NOUN_ALT = "|".join(sorted({w for v in PERSON_NOUNS.values() for w in _top_level_alternatives(v)}, key=lambda w: (-len(w), w)))
 _FUNCTION = (
     r"(?!(?:that|its|the|a|an|of|and|or|to|in|on|at|by|for|from|with|who|which|his|her|their|it|was|were|is"
     r"|are|had|has|have|be|been|will|would|said|says|than|as|more)\b)"
