@@ -59,8 +59,9 @@ _COUNT_GATE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both)\b"
 )
 _LEAD_GATE = re.compile(
-    r"\b(?:resign|quit|step|left|leav|depart|exit|last day|appoint|interim|named|hire|poach|lured|replace|takes over"
-    r"|ousted|ouster|walked out|lost|los(?:es|ing)|join|gone|jumped ship|moved to|decamped)"
+    r"\b(?:resign|quit|step|left|leav|depart|exit|last day|appoint|interim|named|hir|rehir|poach|lured|replace|takes over"
+    r"|ousted|ouster|walked out|lost|los(?:es|ing)|join|gone|jumped ship|moved|decamped|brought over|brings over|bringing over"
+    r"|return|went back|gave up|give up|gives up|handed in|hands in|snapped up|snaps up)"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")

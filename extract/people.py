@@ -19,17 +19,19 @@ from dataclasses import dataclass, field
 
 from extract._regex import Folded
 from extract.discourse import Discourse
-from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN
-from extract.mentions import Name
-from extract.names import INVESTOR_SUFFIX, SUFFIX_RE
+from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
+from extract.mentions import ORG_KINDS, Name
+from extract.names import INVESTOR_SUFFIX, ROLE_WORDS, SUFFIX_RE
 from extract.relations import Claim, View
 from models.records import Event
 
 __all__ = ["PeopleState", "people_claims"]
 
 # between a person's name and the verb it governs: an appositive or relative clause, and a few words
+# (an appositive does not open with a verb: "Acme, founded by Jane Roe, has spent ... which it left")
 _SUBJECT_GAP = re.compile(
-    r"^(?:['’]s)?,?\s*(?:,\s[^,;]{1,160},\s*)?(?:[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
+    r"^(?:['’]s)?,?\s*(?:,\s(?!(?:has|have|had|is|was|were|are|will|would|said|says)\b)[^,;]{1,160},\s*)?"
+    r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
 )
 _ROLE_NP = (
     r"(?:the|its|their|[A-Z][\w\-]*['’]s)(?:\s+company['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
@@ -62,8 +64,20 @@ _BACKER_LIST = re.compile(
     r"\b(?:investors|backers|shareholders|funds|firms|investment firms|venture firms|lenders)\s+(?:including|such as|like|led by)\s+"
     r"((?:(?:[A-Z][\w&.\-]*(?:['’]s)?|of|and|&|the|former)(?:\s|,\s)?)+)"
 )
+#: verbs whose object is a person hired away from a startup ("Bigco hired Acme's CTO Jane Roe")
+_HIRES_FROM = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(f"(?:{e['cue']})" for e in load_table("departed_talent").get("named_object", [])) + r")(?![\w])"
+)
 _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b")
-_JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b")
+_JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b|rejoin\w*|returned to\b|went back to\b")
+# "Daniel Gross, who co-founded X with A and B, left": the relative clause ends right before the verb
+_REL_SUBJECT = re.compile(r"^,\s(?:who|whom|whose)\s[^;.]{0,160},\s*(?:[a-z]+\s){0,3}$")
+# between two people of one list: "A and B", "A, B and C", "role A and role B", "A, X's chief executive, and B"
+_LIST_GAP = re.compile(
+    r",?\s+(?:and\s+)?|,\s+|(?:,\s+[^,;.]{1,60},)?,?\s+and\s+(?:(?:its|the|their|fellow|former)\s+)?(?:[a-z][a-z\-]*\s+){0,4}"
+)
+# verbs after which the destination is named: leaving for it, not leaving it
+_GOES_TO = re.compile(r"join|to join|moved|decamped|returned|went back|rejoin|headed|going")
 
 
 @dataclass
@@ -101,7 +115,11 @@ def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | No
             return poss[-1]
         aft = [p for p in people if p.start >= vpos and re.match(r"^\S+\s+(?:from|of)\s+(?:[\w\-]+\s+){0,4}$", t[vpos : p.start])]
         return aft[0] if aft else None
-    for p in reversed([p for p in people if p.end <= vpos]):
+    before = [p for p in people if p.end <= vpos]
+    for p in before:  # "Daniel Gross, who co-founded X with A and B, left": the person the clause describes
+        if _REL_SUBJECT.match(t[p.end : vpos]):
+            return p
+    for p in reversed(before):
         if _SUBJECT_GAP.match(t[p.end : vpos]):
             return p
     return None
@@ -112,7 +130,7 @@ def _coordinated(v: View, people: list[Name], person: Name) -> list[Name]:
     t = v.doc.text
     group = [person]
     earlier = [p for p in people if p.end <= person.start]
-    while earlier and re.fullmatch(r",?\s+(?:and\s+)?|,\s+", t[earlier[-1].end : group[0].start]):
+    while earlier and _LIST_GAP.fullmatch(t[earlier[-1].end : group[0].start]):
         group.insert(0, earlier.pop())
     return group
 
@@ -134,6 +152,8 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
             continue  # the names enumerate a group already counted
         if not noun and m.group(0) == "left" and re.search(r"\b(?:is|was|were|are|be|been|what|nothing|have|has)\s+$", v.low[: m.start()]):
             continue
+        if v.s[m.start()].isupper() and m.start() > 0 and not re.search(r"[.:!?*\"“]\s*$", v.s[: m.start()]):
+            continue  # "Left Lane Capital": a name, not the verb
         person = _subject_of(v, people, vpos, noun)
         if person is None or (v.in_quotes(m.start()) and not noun and "last day" not in m.group(0)):
             continue
@@ -151,24 +171,100 @@ def _destination_is_other(v: View, d: Discourse, end: int) -> bool:
 
 
 def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: re.Match[str], vpos: int) -> list[Claim]:
+    """One row for the people named together ("A and B left" = 2), each person counted once per article."""
     sa = v.sentence.start
     verb = m.group(0)
-    if verb.startswith(("left", "quit", "exited", "departed", "resigned")) and _destination_is_other(v, d, m.end()):
+    goes_to = _GOES_TO.search(verb) is not None
+    if not goes_to and verb.startswith(("left", "quit", "exited", "departed", "resigned")) and _destination_is_other(v, d, m.end()):
         return []
-    company = _company_left(v, d, m.end()) or d.owner(v.sentence, group[0].start, group[0].end)
-    if company is None:
-        return []
-    role = _ROLE.search(v.s)
+    company = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group) or d.owner(
+        v.sentence, group[0].start, group[0].end
+    )
+    if company is None or company == NOT_A_STARTUP or company in _destinations(v, d, m.start()):
+        return []  # "left to join Bigco's Seed team": the place they went is not the one they left
+    if goes_to and _destination(v, d, m.end()) in (None, company):
+        return []  # "Jane Roe joined Acme": a hire by the company; "will join a committee": no move
     kind = _event_kind(v.s[m.start() :]) if not re.search(r"resign|step", verb) else "resigned"
-    out = []
-    for who in group:
-        key = who.surface.split()[-1].lower()
-        if key in st.departed:
-            continue
+    return _group_row(v, st, group, company, kind, (vpos, sa + m.end()))
+
+
+def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: str, span: tuple[int, int]) -> list[Claim]:
+    """The departure row of the people of ``group`` not counted yet, and their events."""
+    sa = v.sentence.start
+    new = [(who, who.surface.split()[-1].lower()) for who in group]
+    new = [(who, key) for who, key in new if key not in st.departed]
+    if not new:
+        return []
+    for who, key in new:
         st.departed.add(key)
-        out.append(Claim(company, "departed_talent", 1.0, "persons", "exact", vpos, sa + m.end(), v.sentence, person=key))
-        st.events.append(Event(company, who.surface, role.group(0).lower() if role else None, kind, vpos, sa + m.end(), v.s, sa))
+        st.events.append(Event(company, who.surface, _role_near(v, who), kind, span[0], span[1], v.s, sa))
+    keys = "|".join(key for _, key in new)
+    return [Claim(company, "departed_talent", float(len(new)), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
+
+
+def _role_near(v: View, who: Name) -> str | None:
+    """The role written next to a person: "chief executive Jane Roe", "Jane Roe, the CFO"."""
+    sa = v.sentence.start
+    rel_start, rel_end = who.start - sa, who.end - sa
+    left = [r for r in _ROLE.finditer(v.s[max(0, rel_start - 40) : rel_start])]
+    right = _ROLE.search(v.s[rel_end : rel_end + 50])
+    role = left[-1] if left else (right if right and v.s[rel_end : rel_end + 2].startswith(",") else _ROLE.search(v.s))
+    return role.group(0).lower() if role else None
+
+
+_AFFILIATION_RIGHT = re.compile(r"^,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:of|at)\s+(?:the\s+)?$")
+_AFFILIATION_POSS = Folded(
+    r"^(?:['’]s\s+|,\s+whose\s+|\s+(?=[^\s]+\s))(?:(?:former|then|and|senior|" + ROLE_WORDS + r"|[a-z]+\s+(?:officer|director|lead|head))\s+){0,4}$"
+)
+_WHOSE = re.compile(r"\bwhose\s+(?:[a-z\-]+\s+){0,4}$")
+#: the affiliation is an organisation that is not a startup ("Bigco, whose co-founder Jane Roe left")
+NOT_A_STARTUP = "\x00other"
+
+
+def _affiliation(v: View, d: Discourse, group: list[Name]) -> str | None:
+    """The organisation a person is introduced with: "A, a co-founder of Acme,", "Acme CEO A", "A, Acme's
+    CTO,", "Acme, whose co-founder A": a startup's key, `NOT_A_STARTUP` for another organisation, or None."""
+    t = v.doc.text
+    sa, se = v.sentence.start, v.sentence.start + len(v.s)
+    first = group[0]
+    for n in reversed(d.names.between(max(sa, first.start - 60), first.start)):
+        if n.kind in ORG_KINDS and _AFFILIATION_POSS.match(t[n.end : first.start]):
+            return n.key if n.is_startup else NOT_A_STARTUP  # "Windsurf CEO Varun Mohan", "Adept's chief executive"
+    whose = _WHOSE.search(t, max(sa, first.start - 50), first.start)
+    if whose is not None:  # "Bigco.ai, whose co-founders A and B ...": the organisation before "whose"
+        orgs = [n for n in d.names.between(max(sa, whose.start() - 40), whose.start()) if n.kind in ORG_KINDS]
+        if orgs:
+            return orgs[-1].key if orgs[-1].is_startup else NOT_A_STARTUP
+    for who in group:
+        after = [n for n in d.names.between(who.end, min(se, who.end + 80)) if n.kind in ORG_KINDS or n.kind == "person"]
+        for i, n in enumerate(after):
+            if not (_AFFILIATION_RIGHT.match(t[who.end : n.start]) or (re.match(r"^,\s+$", t[who.end : n.start]) and n.possessive)):
+                continue
+            while n.possessive and i + 1 < len(after) and re.fullmatch(r"['’]s\s+", t[n.end : after[i + 1].start]):
+                i, n = i + 1, after[i + 1]  # "a co-founder of Jane Roe's Acme"
+            return n.key if n.is_startup else (NOT_A_STARTUP if n.kind in ORG_KINDS else None)
+    return None
+
+
+def _destination(v: View, d: Discourse, end: int) -> str | None:
+    """The organisation named right after "joined", "to join", "returned to" (its key), or None."""
+    sa = v.sentence.start
+    for n in d.names.between(sa + end, sa + end + 40):
+        if re.fullmatch(r"\s+(?:(?:the|to|back to|as)\s+)?", v.doc.text[sa + end : n.start]):
+            return n.key if n.kind in ORG_KINDS or n.kind == "product" else None
+    return None
+
+
+def _destinations(v: View, d: Discourse, at: int) -> set[str]:
+    """Names in "to join X's Y", "for X", "moved to X" after offset ``at`` of the sentence."""
+    sa = v.sentence.start
+    out: set[str] = set()
+    for j in _TO_DESTINATION.finditer(v.low, at):
+        out.update(n.key for n in d.names.between(sa + j.end(), sa + min(len(v.s), j.end() + 40)))
     return out
+
+
+_TO_DESTINATION = re.compile(r"\b(?:to join|joining|joined|join|left for|leave for|leaving for|moved to|decamped to|returned to|rejoin\w*|went back to|for)\s+(?:the\s+)?")
 
 
 def _company_left(v: View, d: Discourse, end: int) -> str | None:
@@ -232,10 +328,73 @@ def _appointments(v: View, d: Discourse, st: PeopleState) -> None:
         st.events.append(Event(company, p.surface, role.group(0).lower() if role else None, kind, p.start, p.end, v.s, sa))
 
 
+# between a hiring verb and the first person hired: the startup, its role words, commas ("hiring Acme CEO A")
+_OBJECT_GAP = re.compile(r"^\s+(?:away\s+)?(?:[\w\-.&]+(?:['’]s)?,?\s+){0,7}$")
+_OBJECT_OWNER = re.compile(r"\b(?:its|their|our)\b|['’]s\s")
+
+
+def _hired_from(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
+    """Acqui-hires told from the buyer's side: "Bigco is hiring Acme CEO A and co-founder B" = 2 left Acme.
+
+    The people must be introduced as the startup's (its name, "its", "the start-up's" before them); a
+    startup hiring people for itself ("Acme hired Jane Roe as CFO") is no departure.
+    """
+    sa, t = v.sentence.start, v.doc.text
+    people = _people_in(v, d)
+    out: list[Claim] = []
+    for m in _HIRES_FROM.finditer(v.low):
+        vpos = sa + m.start()
+        after = [p for p in people if p.start >= sa + m.end()]
+        if not after or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
+            continue
+        gap = t[sa + m.end() : after[0].start]
+        if len(gap) > 70 or not _OBJECT_GAP.match(gap) or not (_OBJECT_OWNER.search(gap) or d.names.between(sa + m.end(), after[0].start)):
+            continue
+        group = [after[0]]
+        for p in after[1:]:
+            if not _LIST_GAP.fullmatch(t[group[-1].end : p.start]):
+                break
+            group.append(p)
+        company = _affiliation(v, d, group) or _owner_of_object(v, d, sa + m.end(), after[0].start)
+        if company in (None, NOT_A_STARTUP) or company == _hirer(v, d, vpos):
+            continue
+        out.extend(_group_row(v, st, group, company, "hired_away", (vpos, sa + m.end())))
+    return out
+
+
+def _owner_of_object(v: View, d: Discourse, a: int, b: int) -> str | None:
+    """Whose people they are: a startup named between the verb and the first person, else "its" / "our"."""
+    for n in d.names.between(a, b):
+        if n.is_startup:
+            return n.key
+    m = _OBJECT_OWNER.search(v.doc.text, a, b)
+    if m is None:
+        return None
+    if m.group(0) == "our":
+        return speaker_company(d)
+    orgs = [n for n in d.names.between(v.sentence.start, m.start()) if n.kind in ORG_KINDS]
+    if m.group(0) in ("its", "their") and orgs and not orgs[-1].is_startup and _hirer(v, d, a) is None:
+        return NOT_A_STARTUP  # "a deal with Bigco, ... rehiring its co-founders": Bigco's people
+    return d.owner(v.sentence, m.start(), m.end())
+
+
+def speaker_company(d: Discourse) -> str | None:
+    """Whose "we" and "our" an article quotes: the startup its headline is about (an interview's guest)."""
+    return d.focus_before[0] if d.focus_before else None
+
+
+def _hirer(v: View, d: Discourse, vpos: int) -> str | None:
+    """The startup that does the hiring: the last one named before the verb in its clause."""
+    sa = v.sentence.start
+    ca, _ = v.clause(vpos - sa)
+    names = [n for n in d.names.between(sa + ca, vpos) if n.kind not in ("person", "place", "nationality")]
+    return names[-1].key if names and names[-1].is_startup else None
+
+
 def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
     """Departures named in one sentence (people and roles), and its leadership events into ``st``."""
     if MODALITY.find("denied", "clause", v.low):
         return []
-    out = _named_departures(v, d, st, counted_at) + _role_departures(v, d, st, counted_at)
+    out = _hired_from(v, d, st, counted_at) + _named_departures(v, d, st, counted_at) + _role_departures(v, d, st, counted_at)
     _appointments(v, d, st)
     return out
