@@ -32,13 +32,15 @@ __all__ = ["Fraction", "count_claims"]
 _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
 _OF_POSS_LEFT = re.compile(
-    r"\bof\s+(?:its|their|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original)\s+)*$"
+    r"\bof\s+(?:its|their|our|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original)\s+)*$",
+    re.I,
 )
 _OF_THE_LEFT = re.compile(r"\bof\s+(?:the|his|her)\s+(?:(?:about|around|roughly|some|nearly|more than|over)\s+)*$")
 _POSS_LEFT = re.compile(
-    r"(?:\b(?:its|their)|[A-Z][\w\-]*['’]s|the company['’]s|the start-?up['’]s)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|just over|just under|total|remaining|current)\s+)*$"
+    r"(?:\b(?:its|their|our)|[A-Z][\w\-]*['’]s|the company['’]s|the start-?up['’]s)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|just over|just under|total|remaining|current)\s+)*$",
+    re.I,
 )
 _LAYOFF_LEFT = re.compile(
     r"\b(?:laid off|lay off|lays off|laying off|cut|cuts|cutting|eliminat\w+|ax\w*|shed\w*|slash\w*|let go|fired|dismiss\w*|furlough\w*|trim\w*)\s+(?:\w+\s+)?$"
@@ -77,10 +79,12 @@ class _Ctx:
     v: View
     d: Discourse
     counts: list[Count]
+    money: list[tuple[int, int]]
     last: tuple[str, str] | None = None  # (metric, company) of the previous count in the sentence
 
 
 def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
+    """The text (lower case) a cue for count ``i`` may sit in: its clause, after the previous figure."""
     c = ctx.counts[i]
     ca, _ = ctx.v.clause(c.start)
     lo = ca
@@ -89,41 +93,87 @@ def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
     prev = [x for x in ctx.counts[:i] if x.value is not None]
     if prev:
         lo = max(lo, (prev[-1].high[1] if prev[-1].high else prev[-1].end))
+    lo = max([lo] + [b for a, b in ctx.money if b <= c.start])
     return lo, ctx.v.low[lo : c.start]
 
 
-def _is_headcount(ctx: _Ctx, c: Count, before: str, after_noun: str) -> bool:
+def _other_end(ctx: _Ctx, i: int) -> bool:
+    """The other end of a headcount just read: "grew from 90 to 210", "has 95 employees, up from 60"."""
+    c = ctx.counts[i]
+    if ctx.last is None or ctx.last[0] != "headcount" or i == 0 or c.noun_class not in (None, "employee"):
+        return False
+    prev = ctx.counts[i - 1]
+    gap = ctx.v.low[(prev.high[1] if prev.high else prev.end) : c.start]
+    return bool(_THEN_TO.fullmatch(gap) or _UP_FROM.search(gap))
+
+
+def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     """Constructions that make a count the workforce: 'employs 500', 'a staff of 500', 'its 500 employees'."""
+    c, s = ctx.counts[i], ctx.v.s
+    if c.of_base is not None:
+        return False  # "30 of its 130 employees": a part of the staff
+    if _other_end(ctx, i):
+        return True
+    before = s[: c.start]
     employee = c.noun is None or c.noun_class == "employee"
-    cue = PEOPLE.nearest_before(before[-70:])
-    if cue is not None and cue.table == "headcount" and len(before[-70:]) - cue.end <= 30 and employee:
+    window = _left_window(ctx, i)[1][-70:]
+    cue = PEOPLE.nearest_before(window)
+    if cue is not None and cue.table == "headcount" and len(window) - cue.end <= 30 and employee:
         if c.noun is None:
-            return cue.requires != "noun" and _bare_headcount(ctx.v.s, c)
+            return _bare_headcount(s, c, cue.requires)
         return True
     right = PEOPLE.right_after(ctx.v.low[(c.high[1] if c.high else c.end) :][:60])
     if right is not None and right.table == "headcount" and employee:
         return True
-    if c.noun_class == "employee" and _ALL_LEFT.search(ctx.v.s[: c.start]) and _JOBS_END.search(after_noun):
+    if c.noun_class == "employee" and _ALL_LEFT.search(before) and _JOBS_END.search(after_noun):
         return True  # "All 54 employees lost their jobs": the staff (and the layoffs)
     if c.noun_class != "employee" or c.noun in ("people",) and not _POSS_LEFT.search(before[-60:]):
         return bool(c.noun == "people" and _OF_POSS_LEFT.search(before[-70:]))
-    if _OF_POSS_LEFT.search(before[-70:]) or (_POSS_LEFT.search(before[-60:]) and not _LAYOFF_LEFT.search(before[-40:])):
+    if _OF_POSS_LEFT.search(before[-70:]) or (_POSS_LEFT.search(before[-60:]) and not _LAYOFF_LEFT.search(before[-40:].lower())):
         return True
     return bool(re.match(r"^\s+(?:(?:it|the company|they|we)\s+(?:employed|employs|had|has)|on (?:its|the) (?:payroll|books)|worldwide|globally)\b", after_noun))
 
 
 _BARE_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:[,.;:)]|$|\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|today|now|by|after|before"
-    r"|from|to|and|people|employees|staff|at the)\b)"
+    r"|from|to|and|people|employees|staff|at the|remain|remains|remained|are|were|will|would|left|still)\b)",
+    re.I,
+)
+_HEDGES = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|above|just over|just under|a little over|fewer than|less than|under)\s+)*"
+# between the two ends of a headcount's growth: "from 90 [people] [at the start of 2023] to [more than] 210"
+_THEN_TO = re.compile(
+    r"(?:\+|-plus)?(?:\s+(?:people|employees|staff|workers|members|full-time employees))?(?:\s+(?:in|at|by|during)\s+[\w\s,]{1,25}?)?"
+    r"\s+to\s+" + _HEDGES
+)
+# after a headcount, its earlier value: "employs 95 people, up from 60 a year ago", "down from a peak of 1,500"
+_UP_FROM = re.compile(
+    r"(?:\b(?:up|down|rising|falling|risen|fallen|grown|shrunk|compared with|compared to|versus)\s+)?\bfrom\s+"
+    r"(?:(?:a|its)\s+(?:peak|high|low|pre-pandemic peak|maximum)\s+of\s+)?" + _HEDGES + r"$"
+)
+_BARE_END = re.compile(r"^(?:\+|-plus)?(?:[,.;:)]|$)", re.I)
+# "two people familiar with the matter said": sources, not staff
+_SOURCE = re.compile(
+    r"^\s+(?:(?:who|with)\s+)?(?:familiar with|with (?:direct )?knowledge|close to|briefed|aware of|who (?:spoke|asked|requested|declined|were not)"
+    r"|knowledge|said|say|says|told|tell|in the know|involved in|direct knowledge)\b"
 )
 
 
-def _bare_headcount(s: str, c: Count) -> bool:
+def _bare_headcount(s: str, c: Count, requires: str = "") -> bool:
     """A headcount written without a noun ("a workforce of about 250", "grew to 300 by June") is a
-    number in digits that nothing else follows ("has two offices", "is one of" are not headcounts)."""
-    if not s[c.start : c.end][:1].isdigit():
+    number in digits that nothing else follows ("has two offices", "is one of" are not headcounts).
+    A cue that ``requires`` a noun takes a bare number only at the end of a clause when it says
+    ``"noun_or_end"`` ("today we are 210.", "now we're 150-plus,").
+
+    >>> c = Count(10, 13, 210.0)
+    >>> _bare_headcount("today we are 210, and", c, "noun_or_end"), _bare_headcount("today we are 210 in", c, "noun_or_end")
+    (True, False)
+    """
+    if requires == "noun" or not s[c.start : c.end][:1].isdigit():
         return False
-    return bool(_BARE_AFTER.match(s[(c.high[1] if c.high else c.end) :]))
+    tail = s[(c.high[1] if c.high else c.end) :]
+    if requires == "noun_or_end":
+        return bool(_BARE_END.match(tail))
+    return bool(_BARE_AFTER.match(tail))
 
 
 def _verb(ctx: _Ctx, i: int, lo_text: str, after_noun: str) -> Cue | None:
@@ -214,7 +264,9 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []  # a year
     before = v.s[: c.start]
     after_noun = v.s[c.noun_end :]
-    if _is_headcount(ctx, c, v.low[: c.start] if len(before) == len(v.low[: c.start]) else before, after_noun):
+    if c.noun_class == "employee" and _SOURCE.match(v.low[c.noun_end :]):
+        return []  # "two people familiar with the matter"
+    if _is_headcount(ctx, i, after_noun):
         return _headcount_claims(ctx, c, before)
     if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
         return []  # "three of the five", "of its 11 co-founders": a base, not an event
@@ -260,7 +312,7 @@ def _percent_claims(v: View, d: Discourse, done: list[Claim]) -> tuple[list[Clai
 def count_claims(v: View, d: Discourse) -> tuple[list[Claim], list[Fraction]]:
     """Claims from the counts of people in one sentence, and shares of staff waiting for a base."""
     money = [(m.start, m.end) for m in money_in(v.s)]
-    ctx = _Ctx(v, d, counts_in(v.s, money))
+    ctx = _Ctx(v, d, counts_in(v.s, money), money)
     out: list[Claim] = []
     for i in range(len(ctx.counts)):
         out.extend(_one_count(ctx, i))
