@@ -83,6 +83,36 @@ class _Ctx:
     last: tuple[str, str] | None = None  # (metric, company) of the previous count in the sentence
 
 
+_HEDGES_EARLY = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|a further|another)\s+)*"
+_MONTH_MAY = re.compile(
+    r"\b(?P<p>(?:in|early|late|mid|since|until|by|of|last|this|next|from|to|during|between|and|through) )may\b"
+    r"|^may\b(?=,| \d| of\b| last\b| this\b)|\bmay(?= (?:19|20)\d\d\b| \d{1,2}\b|,\s)"
+)
+
+
+def _months_out(low: str) -> str:
+    """Lower-case text with the month of May blanked, so that modality cues do not read it as "may".
+
+    >>> _months_out("in may, acme laid off 80 people; it may cut more")
+    'in ___, acme laid off 80 people; it may cut more'
+    """
+    return _MONTH_MAY.sub(lambda m: (m.group("p") or "") + "___", low) if "may" in low else low
+
+
+_NUMBER_NEXT = re.compile(r"\s+(?:of\s+)?" + _HEDGES_EARLY + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|half|a third|a quarter)\b)")
+
+
+def _denied(clause: str) -> bool:
+    """A denial in the clause ("denied reports that it cut 200 jobs"); a denial word that governs a
+    count is the layoff itself ("dismissed 159 people").
+
+    >>> _denied("acme dismissed 159 people"), _denied("acme dismissed reports that it cut 159 jobs")
+    (False, True)
+    """
+    m = MODALITY.find("denied", "clause", clause)
+    return m is not None and not _NUMBER_NEXT.match(clause, m.end())
+
+
 def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
     """The text (lower case) a cue for count ``i`` may sit in: its clause, after the previous figure."""
     c = ctx.counts[i]
@@ -164,7 +194,7 @@ def _bare_headcount(s: str, c: Count, requires: str = "") -> bool:
     A cue that ``requires`` a noun takes a bare number only at the end of a clause when it says
     ``"noun_or_end"`` ("today we are 210.", "now we're 150-plus,").
 
-    >>> c = Count(10, 13, 210.0)
+    >>> c = Count(13, 16, 210.0)
     >>> _bare_headcount("today we are 210, and", c, "noun_or_end"), _bare_headcount("today we are 210 in", c, "noun_or_end")
     (True, False)
     """
@@ -199,7 +229,7 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
     if metric == "layoffs":
         if cls not in ("employee", "job"):
             return None
-        if MODALITY.find("planned", "clause", clause) or MODALITY.find("hypothetical", "left", clause):
+        if MODALITY.find("planned", "clause", _months_out(clause)) or MODALITY.find("hypothetical", "left", _months_out(clause)):
             return None
     if metric == "departed_talent":
         if cls is None:
@@ -258,7 +288,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if c.value is None or v.in_quotes(c.start):
         return []
     ca, cb = v.clause(c.start)
-    if MODALITY.find("denied", "clause", v.low[ca:cb]):
+    if _denied(v.low[ca:cb]):
         return []
     if 1900 <= c.value <= 2100 and "," not in v.s[c.start : c.end] and c.noun is None:
         return []  # a year
@@ -286,25 +316,58 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     return _claims(ctx, c, metric, company)
 
 
-def _percent_claims(v: View, d: Discourse, done: list[Claim]) -> tuple[list[Claim], list[Fraction]]:
+_SHARE_TAIL = re.compile(
+    r"^\s+of\s+(?:them|those|these|(?:its|the|their|our|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:[\w\-,]+\s+){0,4}?"
+    r"(?:workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))\b",
+    re.I,
+)
+_LET_LEFT = re.compile(r"\b(?:let|lets|letting)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
+# a count restating a share: "45% of its staff [in May], roughly 80 employees"
+_APPOSITIVE_GAP = re.compile(
+    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?,\s+(?:or\s+|that is\s+|i\.e\.\s+)?" + _HEDGES_EARLY
+)
+
+
+def _share_is_cut(v: View, left: str, end: int) -> bool:
+    """A share of staff that is cut: "laid off 10% of its staff", "10 per cent of the workforce would lose
+    their roles", "let about 10% of its workforce go"."""
+    cue = PEOPLE.nearest_before(left)
+    if cue is not None and cue.table == "layoffs" and len(left) - cue.end <= _VERB_REACH:
+        return True
+    after = v.low[end:]
+    right = PEOPLE.right_after(after[:80])
+    if right is not None and right.table == "layoffs":
+        return True
+    return bool(_LET_LEFT.search(left) and re.match(r"\s+go\b", after))
+
+
+def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fraction]]:
+    """Layoffs given as a share of staff: with its base ("10% of its 450 employees"), restated by a count
+    ("45% of its staff, roughly 80 employees"), or waiting for a base stated elsewhere."""
+    v, d = ctx.v, ctx.d
     out: list[Claim] = []
     pending: list[Fraction] = []
     sa = v.sentence.start
     for p in percents_in(v.s):
         ca, cb = v.clause(p.start)
-        clause = v.low[ca:cb]
-        left = v.low[ca : p.start]
-        if MODALITY.find("denied", "clause", clause) or MODALITY.find("planned", "clause", clause) or MODALITY.find("hypothetical", "left", left):
+        clause = _months_out(v.low[ca:cb])
+        left = clause[: p.start - ca]
+        if _denied(clause) or MODALITY.find("planned", "clause", clause) or MODALITY.find("hypothetical", "left", left):
             continue
-        cue = PEOPLE.nearest_before(left)
-        if cue is None or cue.table != "layoffs" or len(left) - cue.end > _VERB_REACH:
+        tail = _SHARE_TAIL.match(v.s, p.end)
+        end = tail.end() if tail else p.end
+        if not _share_is_cut(v, left, end):
             continue
         company = d.owner(v.sentence, sa + p.start, sa + p.end)
-        if company is None:
-            continue
-        if p.base is not None:
+        if company is None or any(c.metric == "layoffs" and c.company == company for c in done + out):
+            continue  # "cut 170 jobs, about 15% of the 1,100 people": the share restates the count
+        restated = [c for c in ctx.counts if c.value is not None and c.noun_class in (None, "employee", "job")
+                    and c.start > end and _APPOSITIVE_GAP.fullmatch(v.low[end : c.start])]  # fmt: skip
+        if restated:
+            out.extend(_claims(ctx, restated[0], "layoffs", company))
+        elif p.base is not None:
             out.append(Claim(company, "layoffs", float(round(p.base * p.fraction)), "persons", p.qualifier, sa + p.start, sa + p.end, v.sentence))
-        elif not any(c.metric == "layoffs" and c.company == company for c in done):
+        else:
             pending.append(Fraction(company, v.sentence, sa + p.start, sa + p.end, p.fraction, p.qualifier))
     return out, pending
 
@@ -316,5 +379,5 @@ def count_claims(v: View, d: Discourse) -> tuple[list[Claim], list[Fraction]]:
     out: list[Claim] = []
     for i in range(len(ctx.counts)):
         out.extend(_one_count(ctx, i))
-    more, pending = _percent_claims(v, d, out)
+    more, pending = _percent_claims(ctx, out)
     return out + more, pending

@@ -68,7 +68,7 @@ _NOUN_AFTER = re.compile(
 )
 _NUMWORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)"
 _OF_AFTER = re.compile(
-    r"^\s+of\s+(?P<det>the|its|their|his|her|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    r"^\s+of\s+(?P<det>the|its|their|our|his|her|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     + _HEDGE_WORDS
     + r"(?:(?P<m>\d[\d,]*|" + _NUMWORDS + r")\s+)?(?:" + _FUNCTION + r"(?:[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>"
     + _NOUN_ALT
@@ -85,7 +85,7 @@ _PERCENT = re.compile(
     r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than|close to)\s)?"
     r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds|two thirds"
     r"|three-quarters|three quarters|(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per ?cent|percent|pc\b))"
-    r"(?:\s+of\s+(?P<det>its|the|their|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
+    r"(?:\s+of\s+(?P<them>them|those|these)\b|\s+of\s+(?P<det>its|the|their|our|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
     r"(?:(?P<hedge2>" + _HEDGE_WORDS + r")(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:-(?:person|strong|member|employee)|\s+[\w\-]+){0,2}?\s*)?"
     r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))?",
     re.I,
@@ -232,12 +232,13 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
 
 
 def percents_in(s: str) -> list[Percent]:
-    """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees"."""
+    """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees", "12% of
+    them" (the staff just named; read as a layoff only with a layoff verb)."""
     out = []
     for m in _PERCENT.finditer(s):
         frac = m.group("frac").lower()
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(re.sub(r"\s+", " ", frac))
-        if val is None or not m.group("noun"):
+        if val is None or not (m.group("noun") or m.group("them")):
             continue
         base = float(m.group("n").replace(",", "")) if m.group("n") else None
         q = hedge_before((m.group("hedge") or "") + " ")
