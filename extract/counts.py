@@ -278,9 +278,20 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
         r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b|^\s+out of (?:work|a job|their jobs)\b"
         r"|^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)",
         tail,
-    ) or (re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$", before[-40:]) and _SHUTDOWN.search(ctx.v.s)):
+    ) or (re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$", before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):
         out += _claims(ctx, c, "layoffs", company)
     return out
+
+
+def _cut_after(ctx: _Ctx, c: Count) -> bool:
+    """The staff named is the cut: "the roughly 320 employees still on its payroll will be let go" (not the
+    base in "600 of its 1,900 employees were laid off")."""
+    if _OF_POSS_LEFT.search(ctx.v.s[max(0, c.start - 70) : c.start]) or _OF_THE_LEFT.search(ctx.v.s[max(0, c.start - 40) : c.start]):
+        return False
+    nxt = [x.start for x in ctx.counts if x.start > c.noun_end]
+    tail = ctx.v.low[c.noun_end : min(nxt + [c.noun_end + 80])]
+    cue = PEOPLE.first_in(re.split(r"[.;:]|,\s(?:and|but|while)\s", tail)[0], "after")
+    return cue is not None and cue.table == "layoffs"
 
 
 def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
@@ -317,7 +328,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
 
 
 _SHARE_TAIL = re.compile(
-    r"^\s+of\s+(?:them|those|these|(?:its|the|their|our|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:[\w\-,]+\s+){0,4}?"
+    r"\s+of\s+(?:them|those|these|(?:its|the|their|our|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:[\w\-,]+\s+){0,4}?"
     r"(?:workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))\b",
     re.I,
 )

@@ -34,7 +34,7 @@ _CONVERSION_GAP = re.compile(
     r"equivalent to|worth|approx|~|≈)?\s*"
 )
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
-_PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)")
+_PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)", re.I)
 
 
 
@@ -64,7 +64,8 @@ _FUNCTION = (
 _NOUN_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:\s+(?:(?:more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining|original"
     r"|new|former|corporate|tech|technology|engineering|product|sales|support|customer|" + _FUNCTION + r"[a-z]+(?:-[a-z]+)?)\s+){0,3}?"
-    r"(?P<noun>" + _NOUN_ALT + r"))\b"
+    r"(?P<noun>" + _NOUN_ALT + r"))\b",
+    re.I,  # title-case headlines: "Lays Off All 70-Plus Staff"
 )
 _NUMWORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)"
 _OF_AFTER = re.compile(
