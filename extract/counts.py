@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from extract.discourse import Discourse
 from extract.document import Sentence
 from extract.figures import counts_in, money_in, percents_in
-from extract.lexicon import MODALITY, PEOPLE, Cue
+from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
 from extract.mentions import Count
 from extract.relations import Claim, View
 
 __all__ = ["Fraction", "count_claims"]
 
+_HEAD = CueSet(("headcount",))
 _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
 _OF_POSS_LEFT = re.compile(
@@ -127,12 +128,20 @@ def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
     return lo, ctx.v.low[lo : c.start]
 
 
+def _a_year(s: str, c: Count) -> bool:
+    """"in 2022", not "2,000" or "2000 employees"."""
+    return c.value is not None and 1900 <= c.value <= 2100 and c.noun is None and s[c.start : c.end].isdigit()
+
+
 def _other_end(ctx: _Ctx, i: int) -> bool:
     """The other end of a headcount just read: "grew from 90 to 210", "has 95 employees, up from 60"."""
     c = ctx.counts[i]
     if ctx.last is None or ctx.last[0] != "headcount" or i == 0 or c.noun_class not in (None, "employee"):
         return False
-    prev = ctx.counts[i - 1]
+    earlier = [x for x in ctx.counts[:i] if x.value is not None and not _a_year(ctx.v.s, x)]
+    if not earlier:
+        return False
+    prev = earlier[-1]
     gap = ctx.v.low[(prev.high[1] if prev.high else prev.end) : c.start]
     return bool(_THEN_TO.fullmatch(gap) or _UP_FROM.search(gap))
 
@@ -148,20 +157,24 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     employee = c.noun is None or c.noun_class == "employee"
     window = _left_window(ctx, i)[1][-70:]
     cue = PEOPLE.nearest_before(window)
+    head = _HEAD.nearest_before(window) if cue is not None and cue.table != "headcount" else None
+    if head is not None and cue is not None and head.end >= cue.end:
+        cue = head  # "cut its workforce to 2,000": the headcount cue holds the layoff verb
     if cue is not None and cue.table == "headcount" and len(window) - cue.end <= 30 and employee:
-        if c.noun is None:
-            return _bare_headcount(s, c, cue.requires)
-        return True
+        if c.noun is not None or _bare_headcount(s, c, cue.requires):
+            return True
     right = PEOPLE.right_after(ctx.v.low[(c.high[1] if c.high else c.end) :][:60])
     if right is not None and right.table == "headcount" and employee:
         return True
     if c.noun_class == "employee" and _ALL_LEFT.search(before) and _JOBS_END.search(after_noun):
         return True  # "All 54 employees lost their jobs": the staff (and the layoffs)
+    if c.noun_class == "employee" and _EMPLOYED_RIGHT.match(after_noun):
+        return True  # "the 1,100 people it employed at the time"
     if c.noun_class != "employee" or c.noun in ("people",) and not _POSS_LEFT.search(before[-60:]):
         return bool(c.noun == "people" and _OF_POSS_LEFT.search(before[-70:]))
     if _OF_POSS_LEFT.search(before[-70:]) or (_POSS_LEFT.search(before[-60:]) and not _LAYOFF_LEFT.search(before[-40:].lower())):
         return True
-    return bool(re.match(r"^\s+(?:(?:it|the company|they|we)\s+(?:employed|employs|had|has)|on (?:its|the) (?:payroll|books)|worldwide|globally)\b", after_noun))
+    return False
 
 
 _BARE_AFTER = re.compile(
@@ -179,6 +192,10 @@ _THEN_TO = re.compile(
 _UP_FROM = re.compile(
     r"(?:\b(?:up|down|rising|falling|risen|fallen|grown|shrunk|compared with|compared to|versus)\s+)?\bfrom\s+"
     r"(?:(?:a|its)\s+(?:peak|high|low|pre-pandemic peak|maximum)\s+of\s+)?" + _HEDGES + r"$"
+)
+_EMPLOYED_RIGHT = re.compile(
+    r"\s+(?:(?:it|the company|the start-?up|the firm|they|we)\s+(?:employed|employs|had|has|counted|counts)|on (?:its|the) (?:payroll|books)"
+    r"|worldwide|globally)\b"
 )
 _BARE_END = re.compile(r"^(?:\+|-plus)?(?:[,.;:)]|$)", re.I)
 # "two people familiar with the matter said": sources, not staff
@@ -301,7 +318,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     ca, cb = v.clause(c.start)
     if _denied(v.low[ca:cb]):
         return []
-    if 1900 <= c.value <= 2100 and "," not in v.s[c.start : c.end] and c.noun is None:
+    if _a_year(v.s, c):
         return []  # a year
     before = v.s[: c.start]
     after_noun = v.s[c.noun_end :]

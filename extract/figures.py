@@ -193,7 +193,7 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
             out.append(first)
             i += 1
             continue
-        if i + 1 < len(raw) and c.value is not None and raw[i + 1].value is not None:
+        if i + 1 < len(raw) and c.value is not None and raw[i + 1].value is not None and not _is_year(s, c):
             gap = s[c.end : raw[i + 1].start]
             if re.fullmatch(r"\s*(?:to|-|–)\s*", gap) or (
                 re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", s[max(0, c.start - 12) : c.start])
