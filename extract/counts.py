@@ -25,11 +25,16 @@ from extract.document import Sentence
 from extract.figures import counts_in, money_in, percents_in
 from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
 from extract.mentions import Count
+from extract.people import speaker_company
 from extract.relations import Claim, View
 
 __all__ = ["Fraction", "count_claims"]
 
 _HEAD = CueSet(("headcount",))
+_ALONG = re.compile(r"(?:,\s+|\s)(?:along with|together with|as well as|plus|and)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
+_OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?")
+_HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
+_LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|on leave)\b")
 _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
 _OF_POSS_LEFT = re.compile(
@@ -249,8 +254,8 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
         if MODALITY.find("planned", "clause", _months_out(clause)) or MODALITY.find("hypothetical", "left", _months_out(clause)):
             return None
     if metric == "departed_talent":
-        if cls is None:
-            return None
+        if cls is None and not re.match(r"\s+more\b", ctx.v.low[c.end :]):
+            return None  # a bare number leaves only as "two more" after people named before
         pat = ctx.v.low[cue.start : cue.end] if cue.position == "before" else ""
         if pat.startswith(("hired", "recruited")) and c.of_base is None and "of " not in ctx.v.low[c.end : c.noun_end]:
             return None  # "hired 50 engineers": hires, not departures
@@ -335,13 +340,37 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     lo, lo_text = _left_window(ctx, i)
     cue = _verb(ctx, i, lo_text, after_noun)
     if cue is None:
+        if ctx.last is not None and ctx.last[0] == "departed_talent" and _ALONG.search(lo_text):
+            return _claims(ctx, c, "departed_talent", ctx.last[1])  # "hired two co-founders, along with 30 of its staff"
         return []
     metric = _metric_for_verb(ctx, c, cue, v.low[ca:cb])
-    company = _owner(ctx, c) if metric else None
+    if metric == "departed_talent" and _LEAVE.search(v.low[c.noun_end : c.noun_end + 80]):
+        return []  # a leave of absence is no departure
+    company = (_talent_owner(ctx, c, cue) if metric == "departed_talent" else _owner(ctx, c)) if metric else None
     if metric is None or company is None:
         return []
     ctx.last = (metric, company)
     return _claims(ctx, c, metric, company)
+
+
+def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
+    """Whose people left: the startup named in the count's phrase ("two of Acme's engineers", "12 engineers
+    from Acme"); after a hiring verb ("Bigco poached 12 engineers"), never the subject that hires."""
+    v, d = ctx.v, ctx.d
+    sa = v.sentence.start
+    for n in d.names.between(sa + c.start, sa + min(len(v.s), c.noun_end + 40)):
+        if n.is_startup and (n.end <= sa + c.noun_end or _OF_FROM.fullmatch(v.s[c.noun_end : n.start - sa])):
+            return n.key
+    owner = _owner(ctx, c)
+    if cue.position != "before" or not _HIRING.match(v.low, cue.start):
+        return owner  # "Acme lost 12 engineers", "three of its researchers have left"
+    ca, _ = v.clause(c.start)
+    hirer = [n for n in d.names.between(sa + ca, sa + cue.start) if n.kind in ("startup", "investor", "incumbent", "org")]
+    if hirer and hirer[-1].key == owner:
+        if re.search(r"\bour\b", v.low[cue.end : c.noun_end]):
+            return speaker_company(d)
+        return None  # "Acme hired 12 engineers": the startup hires, nobody left it
+    return owner
 
 
 _SHARE_TAIL = re.compile(
