@@ -31,6 +31,7 @@ from extract.relations import Claim, View
 __all__ = ["Fraction", "count_claims"]
 
 _HEAD = CueSet(("headcount",))
+_REMAINING = re.compile(r"\b(?:remaining|rest of|all)\b")
 _ALONG = re.compile(r"(?:,\s+|\s)(?:along with|together with|as well as|plus|and)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
 _OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?")
 _HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
@@ -166,6 +167,9 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     if head is not None and cue is not None and head.end >= cue.end:
         cue = head  # "cut its workforce to 2,000": the headcount cue holds the layoff verb
     if cue is not None and cue.table == "headcount" and len(window) - cue.end <= 30 and employee:
+        cut = PEOPLE.right_after(ctx.v.low[c.noun_end : c.noun_end + 60])
+        if cue.requires and cut is not None and cut.table == "layoffs" and not _REMAINING.search(window):
+            return False  # "has made 75 people redundant": "has" is no headcount cue here
         if c.noun is not None or _bare_headcount(s, c, cue.requires):
             return True
     right = PEOPLE.right_after(ctx.v.low[(c.high[1] if c.high else c.end) :][:60])
