@@ -273,6 +273,8 @@ def _joins_this_startup(ctx: _Ctx, c: Count, cue: Cue) -> bool:
     m = re.search(r"\bjoin\w*\s+(?:the\s)?(\S+(?:\s\S+)?)", ctx.v.s[c.start :])
     if not m or "join" not in ctx.v.low[c.start :][: m.end()]:
         return False
+    if re.match(r"(?:it|us|them|the (?:company|start-?up|firm|team))\b", m.group(1), re.I):
+        return c.of_base is None and " of " not in ctx.v.s[c.end : c.noun_end]  # "20 engineers joined it", not "two of X's co-founders"
     target = m.group(1).strip(",.")
     key = ctx.d.names.canonical(target)
     return ctx.d.names.kind(key) == "startup" or ctx.d.names.kind(ctx.d.names.canonical(target.split()[0])) == "startup"

@@ -75,6 +75,7 @@ _OF_AFTER = re.compile(
     + _NOUN_ALT
     + r")\b"
 )
+_PLUS_COUNT = re.compile(r"(?<![\w$€£.,+])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?=\+(?:\s|$|[,.;:)]))")
 _CLASS_RX = {k: re.compile(rf"^(?:{v})$") for k, v in PERSON_NOUNS.items()}
 _GROWTH_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$", re.I)
 _GROWTH_TO = re.compile(
@@ -175,7 +176,10 @@ def _noun_class(noun: str) -> str | None:
 def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
     """Counts of people in one sentence, each with its noun ("300 employees", "three of its 11 co-founders")."""
     skip = skip or []
-    raw = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in skip)][:MAX_FIGURES]
+    found = find_counts(s)
+    if "+" in s:  # "150+ people" (numbers.find_counts wants a space or punctuation after a number)
+        found = sorted(found + [Count(m.start(), m.end(), parse_count(m.group(0))) for m in _PLUS_COUNT.finditer(s)], key=lambda c: c.start)
+    raw = [c for c in found if not any(x <= c.start < y for x, y in skip)][:MAX_FIGURES]
     out: list[Count] = []
     i = 0
     while i < len(raw):

@@ -30,9 +30,10 @@ __all__ = ["PeopleState", "people_claims"]
 # between a person's name and the verb it governs: an appositive or relative clause, and a few words
 # (an appositive does not open with a verb: "Acme, founded by Jane Roe, has spent ... which it left")
 _SUBJECT_GAP = re.compile(
-    r"^(?:['’]s)?,?\s*(?:,\s(?!(?:has|have|had|is|was|were|are|will|would|said|says)\b)[^,;]{1,160},\s*)?"
+    r"^(?:['’]s)?,?\s*(?:(?:,\s(?!(?:has|have|had|is|was|were|are|will|would|said|says)\b)[^,;]{1,120}){1,3},\s*)?"
     r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
 )
+_PREP_LEFT = re.compile(r"\b(?:by|with|from|of|to|for|at|under|via|alongside|than)\s+$")
 _ROLE_NP = (
     r"(?:the|its|their|[A-Z][\w\-]*['’]s)(?:\s+company['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
     r"|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?|general\s+counsel|president"
@@ -120,8 +121,8 @@ def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | No
         if _REL_SUBJECT.match(t[p.end : vpos]):
             return p
     for p in reversed(before):
-        if _SUBJECT_GAP.match(t[p.end : vpos]):
-            return p
+        if _SUBJECT_GAP.match(t[p.end : vpos]) and not _PREP_LEFT.search(t[max(0, p.start - 12) : p.start]):
+            return p  # (not "founded by Jane Roe, ... left")
     return None
 
 
