@@ -35,6 +35,9 @@ from __future__ import annotations
 import datetime
 import re
 
+import ahocorasick
+from bisect import bisect_right
+
 from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, resolve_fractions, to_metrics
 from extract.counts import Fraction, count_claims
 from extract.discourse import Discourse
@@ -50,20 +53,35 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article", "MAX_TEXT"]
 #: bump when the rules change (stored with every row; the pipeline re-extracts older versions)
 EXTRACTOR_VERSION = "0.5.0"
 
-# cheap gates: which sentences can hold a money figure, a count of people, or a leadership change
-_MONEY_GATE = re.compile(
-    r"[$€£₹₦¥₱]|\b(?:millions?|billions?|trillions?|crores?|lakhs?|bn|mn|cr|usd|eur|gbp|inr|rs|ksh|kes|ngn|brl|zar)\b"
-    r"|\d(?:m|bn|b|k|mn|cr)\b"
-)
-_COUNT_GATE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both)\b"
-)
-_LEAD_GATE = re.compile(
-    r"\b(?:resign|quit|step|left|leav|depart|exit|last day|appoint|interim|named|hir|rehir|poach|lured|replace|takes over"
-    r"|ousted|ouster|walked out|lost|los(?:es|ing)|join|gone|jumped ship|moved|decamped|brought over|brings over|bringing over"
-    r"|return|went back|gave up|give up|gives up|handed in|hands in|snapped up|snaps up)"
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
+# cheap gates, found in one pass over the article: which sentences can hold a money figure (m), a count of
+# people (c: a people noun or verb), or a leadership change (l). One Aho-Corasick automaton (pyahocorasick) finds
+# every cue word in a single pass, several times faster than a regular expression of alternatives.
+_MONEY_WORDS = "million billion trillion crore lakh bn mn cr usd eur gbp inr rs ksh kes ngn brl zar".split() + list("$€£₹₦¥₱")
+_LEAD_WORDS = [
+    "resign", "quit", "step", "left", "leav", "depart", "exit", "last day", "appoint", "interim", "named", "hire", "poach",
+    "lured", "replace", "ousted", "ouster", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
+    # acqui-hires from the buyer's side, returns to a former employer, the top job given up, notice handed in
+    "hiring", "rehir", "brought over", "brings over", "bringing over", "snapped up", "snaps up", "return", "went back",
+    "moved back", "gave up", "give up", "gives up", "handed in", "hands in",
+]
+_COUNT_WORDS = (
+    "employ staff people workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"
+    " shed axe fired engineers researchers executives founders co-founders cofounders leaders scientists managers"
+    " directors members talent hires collaborators colleagues lost loses losing % payroll terminat dismiss"
+).split() + ["laid off", "lay off", "lays off", "let go", "per cent", "percent", "we are", "we were", "we're", "we’re"]
+
+
+def _automaton() -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for kind, words in (("m", _MONEY_WORDS), ("l", _LEAD_WORDS), ("c", _COUNT_WORDS)):
+        for w in words:
+            a.add_word(w, (kind, len(w), w[0].isalpha()))
+    a.make_automaton()
+    return a
+
+
+_GATE_WORDS = _automaton()
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both|third|quarter|fifth)\b")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
 
@@ -88,20 +106,36 @@ def _echoes_denial(doc: Document, prev: Sentence | None, s: Sentence) -> bool:
     if prev is None or doc.low.find("report", s.start, s.end) == -1:
         return False
     low = doc.low[s.start : s.end]
-    return bool(_REPORT_THAT.search(low) and _THE_DEAL.search(low) and MODALITY.find("denied", "clause", doc.low[prev.start : prev.end]))
+    return bool(_REPORT_THAT.search(low) and _THE_DEAL.search(low) and MODALITY.first("denied", "clause", doc.low[prev.start : prev.end]))
 
 
-def _sentence_claims(v: View, d: Discourse, st: PeopleState) -> tuple[list[Claim], list[Fraction]]:
+def _gates(doc: Document) -> dict[int, str]:
+    """Sentence index -> the kinds of cue it holds ("m", "c", "l"), from one pass over the article (a word
+    counts where it starts a word: "rs" in "years" is no rupee sign)."""
+    starts = doc.starts
+    low = doc.low
+    out: dict[int, str] = {}
+    for end, (kind, n, alpha) in _GATE_WORDS.iter(low):
+        start = end - n + 1
+        if alpha and start and low[start - 1].isalpha():
+            continue
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and kind not in out.get(i, ""):
+            out[i] = out.get(i, "") + kind
+    return out
+
+
+def _sentence_claims(v: View, d: Discourse, st: PeopleState, kinds: str = "mcl") -> tuple[list[Claim], list[Fraction]]:
     low = v.low
     claims: list[Claim] = []
     fractions: list[Fraction] = []
-    if _MONEY_GATE.search(low):
+    if "m" in kinds:
         claims += money_claims(v, d)
     counted: list[Claim] = []
-    if _COUNT_GATE.search(low):
+    if ("c" in kinds or "l" in kinds) and _NUMBER.search(low):
         counted, fractions = count_claims(v, d)
         claims += counted
-    if _LEAD_GATE.search(low):
+    if "l" in kinds:
         at = [c.start for c in counted if c.metric == "departed_talent"]
         claims += people_claims(v, d, st, at)
     return claims, fractions
@@ -115,16 +149,13 @@ def _extract(doc: Document) -> Extraction:
     claims: list[Claim] = []
     fractions: list[Fraction] = []
     prev = None
-    for s in doc.sentences:
+    for i, kinds in sorted(_gates(doc).items()):
+        s = doc.sentences[i]
+        prev = doc.sentences[i - 1] if i else None
         if s.end - s.start >= 6 and not _echoes_denial(doc, prev, s):
-            dates.dates(s)  # found with the narrative's year so far
-            got, fr = _sentence_claims(View.of(doc, s), d, st)
+            got, fr = _sentence_claims(View.of(doc, s), d, st, kinds)
             claims += got
             fractions += fr
-        prev = s
-        years = _YEAR.findall(doc.text, s.start, s.end)
-        if years:
-            dates.set_year(int(years[-1]))
     dated = date_claims(doc, dates, claims)
     dated = drop_incumbents(dedupe(resolve_fractions(dated, fractions, dates)))
     metrics = to_metrics(doc, dated)

@@ -8,6 +8,7 @@ rather than guessed. Projections are kept only for a period that has already sta
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from extract.counts import Fraction
 from extract.dates import find_dates
@@ -32,23 +33,29 @@ class Dated:
     confidence: float
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
+
+
 class DateFinder:
-    """Dates of each sentence, found once; the narrative's year carried across sentences."""
+    """Dates of a sentence, found when first asked for; "that year" reads the last year written before it."""
 
     def __init__(self, doc: Document):
         self.doc = doc
         self._cache: dict[int, list[tuple[int, int, Period]]] = {}
-        self._year: int | None = None
+        self._years: list[tuple[int, int]] | None = None
+
+    def _year_before(self, pos: int) -> int | None:
+        if self._years is None:
+            self._years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(self.doc.text)]
+        i = bisect_left(self._years, (pos, 0))
+        return self._years[i - 1][1] if i else None
 
     def dates(self, s: Sentence) -> list[tuple[int, int, Period]]:
         got = self._cache.get(s.index)
         if got is None:
-            got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, self._year)
+            year = self._year_before(s.start)
+            got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, year)
         return got
-
-    def set_year(self, year: int) -> None:
-        """The year the narrative is in after a sentence ("In February that year" reads it)."""
-        self._year = year
 
     def for_claim(self, c: Claim) -> tuple[Period | None, bool]:
         s = c.sentence
@@ -86,8 +93,6 @@ def date_claims(doc: Document, dates: DateFinder, claims: list[Claim]) -> list[D
         as_of, explicit = dates.for_claim(c)
         if explicit and as_of is not None and reference is not None and as_of.start > reference and c.metric != "departed_talent":
             continue  # a figure for a period that has not started is a projection
-        if c.projected and not (explicit and as_of is not None and reference is not None and as_of.start <= reference):
-            continue
         out.append(Dated(c, as_of, explicit, _confidence(doc, c.sentence)))
     return out
 
@@ -155,8 +160,20 @@ def resolve_fractions(dated: list[Dated], fractions: list[Fraction], dates: Date
     return out
 
 
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-6 * max(1.0, x)
+
+
 def _same(a: Claim, b: Claim) -> bool:
-    return (a.company, a.metric, a.unit) == (b.company, b.metric, b.unit) and abs(a.value - b.value) <= 1e-6 * max(1.0, a.value)
+    """One figure written twice: same company, metric and value, in the same currency or as the other
+    currency of a conversion ("raises 1.7 billion euros" in the headline, "€1.7bn (about $2bn)" below)."""
+    if (a.company, a.metric) != (b.company, b.metric):
+        return False
+    if a.unit == b.unit:
+        return _close(a.value, b.value)
+    cur_a, cur_b = a.unit.split("/")[0], b.unit.split("/")[0]
+    return (b.alt is not None and b.alt[0] == cur_a and _close(b.alt[1], a.value)) or (
+        a.alt is not None and a.alt[0] == cur_b and _close(a.alt[1], b.value))
 
 
 def dedupe(dated: list[Dated]) -> list[Dated]:
@@ -179,20 +196,27 @@ def dedupe(dated: list[Dated]) -> list[Dated]:
                     break
         if dup is None:
             out.append(d)
-        elif d.explicit and not out[dup].explicit:
+        elif (d.claim.unit.startswith("USD") and not out[dup].claim.unit.startswith("USD")) or (
+            d.explicit and not out[dup].explicit and d.claim.unit == out[dup].claim.unit
+        ):
             out[dup] = d
     return out
 
 
+def _incumbent_sized(x: Claim) -> bool:
+    return (x.metric == "revenue" and x.value >= INCUMBENT_REVENUE) or (x.metric == "headcount" and x.value >= INCUMBENT_HEADCOUNT)
+
+
 def drop_incumbents(dated: list[Dated]) -> list[Dated]:
-    """A company whose only figures are an incumbent's (revenue of $10bn or more, 50,000 employees or
-    more) is an established company the article mentions, not a startup it tracks."""
+    """Figures no startup reports (revenue of $10bn or more, 50,000 employees or more) belong to an
+    established company the article mentions: a company with only such figures is dropped, and so is
+    such a figure next to a company's startup-sized funding (a round of under $5bn)."""
     by: dict[str, list[Claim]] = {}
     for d in dated:
         by.setdefault(d.claim.company, []).append(d.claim)
-    drop = {c for c, cs in by.items() if all((x.metric == "revenue" and x.value >= INCUMBENT_REVENUE)
-                                             or (x.metric == "headcount" and x.value >= INCUMBENT_HEADCOUNT) for x in cs)}  # fmt: skip
-    return [d for d in dated if d.claim.company not in drop]
+    drop = {c for c, cs in by.items() if all(_incumbent_sized(x) for x in cs)}
+    small = {c for c, cs in by.items() if any(x.metric == "funding_raised" and x.value < 5e9 for x in cs)}
+    return [d for d in dated if d.claim.company not in drop and not (d.claim.company in small and _incumbent_sized(d.claim))]
 
 
 def to_metrics(doc: Document, dated: list[Dated]) -> list[Metric]:

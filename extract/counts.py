@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from extract.discourse import Discourse
 from extract.document import Sentence
-from extract.figures import counts_in, money_in, percents_in
+from extract.figures import counts_in, percents_in
 from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
 from extract.mentions import Count
 from extract.people import speaker_company
@@ -116,8 +116,11 @@ def _denied(clause: str) -> bool:
     >>> _denied("acme dismissed 159 people"), _denied("acme dismissed reports that it cut 159 jobs")
     (False, True)
     """
-    m = MODALITY.find("denied", "clause", clause)
-    return m is not None and not _NUMBER_NEXT.match(clause, m.end())
+    m = MODALITY.first("denied", "clause", clause)
+    if m is None or not _NUMBER_NEXT.match(clause, m.end()):
+        return m is not None
+    last = MODALITY.find("denied", "clause", clause)
+    return last is not None and last.start() != m.start() and not _NUMBER_NEXT.match(clause, last.end())
 
 
 def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
@@ -255,7 +258,7 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
     if metric == "layoffs":
         if cls not in ("employee", "job"):
             return None
-        if MODALITY.find("planned", "clause", _months_out(clause)) or MODALITY.find("hypothetical", "left", _months_out(clause)):
+        if MODALITY.first("planned", "clause", _months_out(clause)) or MODALITY.first("hypothetical", "left", _months_out(clause)):
             return None
     if metric == "departed_talent":
         if cls is None and not re.match(r"\s+more\b", ctx.v.low[c.end :]):
@@ -415,7 +418,7 @@ def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fra
         ca, cb = v.clause(p.start)
         clause = _months_out(v.low[ca:cb])
         left = clause[: p.start - ca]
-        if _denied(clause) or MODALITY.find("planned", "clause", clause) or MODALITY.find("hypothetical", "left", left):
+        if _denied(clause) or MODALITY.first("planned", "clause", clause) or MODALITY.first("hypothetical", "left", left):
             continue
         tail = _SHARE_TAIL.match(v.s, p.end)
         end = tail.end() if tail else p.end
@@ -437,7 +440,7 @@ def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fra
 
 def count_claims(v: View, d: Discourse) -> tuple[list[Claim], list[Fraction]]:
     """Claims from the counts of people in one sentence, and shares of staff waiting for a base."""
-    money = [(m.start, m.end) for m in money_in(v.s)]
+    money = [(m.start, m.end) for m in v.money]
     ctx = _Ctx(v, d, counts_in(v.s, money), money)
     out: list[Claim] = []
     for i in range(len(ctx.counts)):

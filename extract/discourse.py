@@ -34,8 +34,8 @@ __all__ = ["Discourse"]
 
 # a mention after a preposition or "former", or inside an appositive, is not the subject
 _ASIDE_LEFT = re.compile(
-    r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|rival|rivals|as|over"
-    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+){0,2}$"
+    r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
+    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 # a figure inside another organisation's relative clause: "Bigco, which reported revenue of $61bn"
@@ -46,20 +46,39 @@ _OTHER_OWNS = re.compile(
     r"|was valued|spends|spent|made|has|had|closed|raised|manages|oversees)\b[^,;$€£]{0,40}|(?:has|had)\s+[^,;]{0,30})$"
 )
 _TIGHT = re.compile(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)")
-_RIGHT_LINK = re.compile(r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$")
-_INTO = re.compile(r"^\s+(?:in|into)\s+$")
+_RIGHT_LINK = re.compile(
+    r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$"
+    r"|^\s+(?:[\w\-]+\s+){0,3}?(?:round|investment|funding|financing|raise|deal|bet|cheque|check|stake|series [a-z])\s+(?:in|into|for|of)\s+(?:the\s+)?$",
+    re.I,
+)
+_INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+\s+){0,4}$")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
 _SECTOR = re.compile(
     r"(?:^|[,;]\s|\b(?:and|but|while)\s)(?:the\s)?(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
     r"|businesses|fintechs|investors|vcs|venture capitalists|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
-    r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b",
+    r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
+    r"|\b(?:start-?up|venture|vc|tech|fintech)\s+(?:funding|investment|deals?|financing)\b"
+    r"|\b(?:total value of|in circulation|market for|market size|size of the market|global market)\b",
     re.I,
 )
+#: one of these is in every text _SECTOR finds (a cheap pre-test)
+_SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "businesses", "fintechs", "investors", "vcs",
+                "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
+                "funding", "investment", "capital", "money", "deal", "total value", "circulation", "market")
 _DEFINITE = re.compile(
     r"\bthe\s((?:[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
     re.I,
+)
+_WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
+_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet)\b")
+_LISTED = re.compile(
+    r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
+)
+_VALUING = re.compile(
+    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+at\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
 )
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
@@ -71,11 +90,13 @@ class Discourse:
     doc: Document
     names: NameIndex
     focus_before: list[str | None] = field(default_factory=list)
+    #: the startup the article is about (the headline's, else the most salient)
+    main: str | None = None
 
     @classmethod
     def build(cls, doc: Document, names: NameIndex) -> Discourse:
         d = cls(doc, names)
-        focus = d._headline_focus()
+        focus = d.main = d._headline_focus()
         for s in doc.sentences:
             d.focus_before.append(focus)
             subject = d._subject(s)
@@ -84,23 +105,39 @@ class Discourse:
         return d
 
     def _headline_focus(self) -> str | None:
+        """The headline's first startup (or organisation nothing says is an investor or incumbent)."""
         for s in self.doc.sentences:
             if not s.headline:
                 break
             for n in self.names.between(s.start, s.end):
-                if n.is_startup:
+                if n.is_startup or (n.kind == "org" and self._neutral_org(n) and self.names.entities[n.key].count >= 2):
                     return n.key
         return self.names.startups[0] if self.names.startups else None
 
     def _subject(self, s: Sentence) -> str | None:
-        """The startup a sentence is about: its first startup mention that is not an aside."""
-        for n in self.names.between(s.start, s.end):
+        """The startup a sentence is about: its first startup mention that is not an aside; for the first
+        sentence of a paragraph also a startup named after a preposition ("cuts came at Copia, a ...") or
+        an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
+        mentions = self.names.between(s.start, s.end)
+        for n in mentions:
             if n.is_startup and not self._aside(s, n, -1):
                 return n.key
+        if s.leads_paragraph:
+            t = self.doc.text
+            for n in mentions:
+                at_start = n.start - s.start <= 4 and not n.possessive
+                # "cuts came at Copia, a rural e-commerce company", but not "backers including X, along with Y"
+                listed = _LISTED.search(t[max(s.start, n.start - 40) : n.start]) is not None
+                if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n)):
+                    return n.key
         desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
             return self._fits(desc.group(1) or "", desc.group(2), s.start)
         return None
+
+    def _neutral_org(self, n: Name) -> bool:
+        e = self.names.entities.get(n.key)
+        return e is not None and not e.evidence.get("against") and not e.evidence.get("investor") and not e.evidence.get("incumbent")
 
     def focus_at(self, s: Sentence) -> str | None:
         return self.focus_before[s.index] if s.index < len(self.focus_before) else None
@@ -131,10 +168,29 @@ class Discourse:
         linked = self._right_link(mentions, pos, end)
         if linked is not None:
             return linked
+        valued = self._valued_object(s, mentions, pos)
+        if valued is not None:
+            return valued
         startups = [n for n in before if n.is_startup]
         if startups:
             return self._left_owner(s, startups, pos)
         return self._no_name_owner(s, pos)
+
+    def _valued_object(self, s: Sentence, mentions: list[Name], pos: int) -> str | None:
+        """"valuing the Paris-based company at $13.7bn", "values Acme at $2bn": the object is the owner."""
+        t = self.doc.text
+        m = _VALUING.search(t, max(s.start, pos - 120), pos)
+        if m is None:
+            return None
+        obj = m.group("obj")
+        named = [n for n in mentions if m.start("obj") <= n.start < m.end("obj")]
+        if named:
+            return named[0].key if named[0].kind in ("startup", "org") else None
+        if obj.lower().startswith("the "):
+            desc = _DEFINITE.match(obj)
+            fit = self._fits(desc.group(1) or "", desc.group(2), pos) if desc else None
+            return fit or self.focus_at(s)
+        return None
 
     def _others_figure(self, n: Name, pos: int) -> bool:
         """"Bigco, which reported revenue of $61bn", "Bigco's $2bn fund", "Bigco, its parent, has 900 staff"."""
@@ -173,8 +229,12 @@ class Discourse:
         t = self.doc.text
         cstart = self._clause_start(s, pos)
         left = t[cstart:pos]
-        if _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
+        low = self.doc.low[cstart:pos]
+        if any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
             return None
+        head = self.doc.low[s.start : pos]
+        if ("we" in head or "our" in head) and _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
+            return self.main  # "We closed $12 million": in an interview, the interviewee's company
         desc = _DEFINITE.search(left)
         if desc is not None:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)

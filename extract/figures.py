@@ -30,33 +30,15 @@ _HEDGE_WORDS = (
 # a bare amount ("8 million") is money only when no other noun follows it
 _BARE_OK = frozenset(("a", "an", "per", "valuation", "each", "every", "monthly", "annually", "in", "to", "", "of"))
 _CONVERSION_GAP = re.compile(
-    r"\s*(?:\(|,\s*or\s*|,\s*|\s-\s|\s–\s|/\s*)\s*(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost|over|more than|"
-    r"equivalent to|worth|approx|~|≈)?\s*"
+    r"\s*(?:\(|,\s*or\s*|,\s*|\s-\s|\s–\s|/\s*)\s*(?:(?:that is to say|that is|i\.e\.|or|equal to|equivalent to|worth|which is)\s+)?"
+    r"(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost|over|more than|equivalent to|worth|approx|~|≈)?\s*"
 )
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 _PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)", re.I)
 
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """The alternatives of a regular expression split at its top-level bars only.
-
-    >>> _top_level_alternatives("staff|people on (?:its|the) payroll|co-?founders")
-    ['staff', 'people on (?:its|the) payroll', 'co-?founders']
-    """
-    out, depth, cur = [], 0, ""
-    for ch in pattern:
-        if ch == "|" and depth == 0:
-            out.append(cur)
-            cur = ""
-            continue
-        depth += (ch == "(") - (ch == ")")
-        cur += ch
-    return out + [cur]
-
-
-# longest first, ties in alphabetical order: the alternation must not depend on set order (hash seed)
-_NOUN_ALT = "|".join(sorted({w for v in PERSON_NOUNS.values() for w in _top_level_alternatives(v)}, key=lambda w: (-len(w), w)))
+# every person noun of extract/cues/persons.toml, in a fixed order (the regex alternation must not depend on
+# the order of a set, which changes from one process to the next)
+_NOUN_ALT = "|".join(f"(?:{PERSON_NOUNS[k]})" for k in ("job", "employee", "talent") if k in PERSON_NOUNS)
 _FUNCTION = (
     r"(?!(?:that|its|the|a|an|of|and|or|to|in|on|at|by|for|from|with|who|which|his|her|their|it|was|were|is"
     r"|are|had|has|have|be|been|will|would|said|says|than|as|more)\b)"
@@ -239,7 +221,10 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
 def percents_in(s: str) -> list[Percent]:
     """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees", "12% of
     them" (the staff just named; read as a layoff only with a layoff verb)."""
-    out = []
+    out: list[Percent] = []
+    low = s.lower()
+    if "%" not in s and "cent" not in low and not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth")):
+        return out
     for m in _PERCENT.finditer(s):
         frac = m.group("frac").lower()
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(re.sub(r"\s+", " ", frac))

@@ -17,7 +17,7 @@ from general word lists (places, nationalities), never from a list of companies:
 >>> idx.startups
 ['Acme AI']
 >>> sorted(idx.people)
-['Jane Roe', 'Roe']
+['Jane', 'Jane Roe', 'Roe']
 >>> idx.canonical("Acme"), idx.entities["Bigco"].kind
 ('Acme AI', 'investor')
 """
@@ -39,16 +39,24 @@ __all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_R
 _DATA = Path(__file__).parent / "data"
 
 # a web suffix is part of a name: "Builder.ai", "Booking.com"
-_DOMAIN = r"(?:\.(?:ai|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
-_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?)"
+_DOMAIN = r"(?:\.(?:ai|AI|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
+_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?|\d{{1,3}}[a-z]{{5,}}(?![\w-])(?:['’]s)?)"
 _NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
 _UPPER_TOKEN = rf"[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?"
 _NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
+#: words that say what kind of company follows ("Neobank Klar's round", "Fintech Dash"), not names
+_KIND_WORDS = frozenset(
+    """fintech neobank startup start-up edtech insurtech proptech healthtech agritech agtech cleantech unicorn decacorn
+    lender exchange marketplace platform app rival giant maker chipmaker carmaker automaker developer operator
+    retailer e-commerce scale-up upstart challenger""".split()
+)
 #: "We've", "I'm", "That's": a pronoun with a contraction is no name
 _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|here|where|how|don|can|won|isn|aren|didn|doesn)['’]\w+$", re.I)
 #: "Lagos-based", "Sequoia-backed": a name glued to a modifier describes something else
 _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]|[a-z]\d{1,3}[a-z]")
+# does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
+# branch starts with a character class and the engine can skip ahead
+_CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])|\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -70,7 +78,7 @@ _STOP = frozenset(
     share tweet email print listen watch video opinion editorial newsletter premium free
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
-    besides regardless rather plus though yes no""".split()
+    besides regardless rather plus though yes no rival rivals competitor competitors seed""".split()
 )
 ROLE_WORDS = (
     r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
@@ -92,15 +100,18 @@ INVESTOR_SUFFIX = re.compile(
 _POS_RIGHT = Folded(
     r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor"
-    r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up)\b"
-    r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
+    r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
+    r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
+    r"|(?:,\s(?:which|that)\s|,\s[a-z]+,\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
     r"|named|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue|bags|bagged"
-    r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got"
+    r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got|topped up|tops up|extended|extends"
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
-    r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut)\b"
+    r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
+    r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
     r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off"
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
@@ -125,7 +136,8 @@ _KEEP_RIGHT = Folded(
 )
 #: a verb right after a sentence-initial common word makes it a name ("Bolt raised $5m")
 _KEEP_VERB = Folded(
-    r"^(?:['’]s\s(?:\w+\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly)\s"
+    r"^(?:['’]s\s(?:\w+\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)"
+    r"|\s(?:has|had|have|also|now|reportedly|just|is|was)\s(?:\w+\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting)"
     r"|\s(?:raises|raised|closes|closed|lands|landed|secures|secured|bags|bagged|snags|snagged|cuts|cut|lays off|laid off"
     r"|sheds|shed|employs|hires|hired|announced|confirmed|valued|files|filed|shuts|shut|burns|spends|spent|generated|posted"
     r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b)"
@@ -138,15 +150,17 @@ _COMMON_START = frozenset(
 )
 # grammar that makes the name an investor, acquirer, incumbent or source
 _NEG_RIGHT = Folded(
-    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:the\s(?:[\w\-]+\s){1,3}(?:giant|group|conglomerate|incumbent|investor|fund)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
+    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]+\s){0,3}(?:giant|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
-    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
+    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed"
+    r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
     r"|took control|stake|analysts?)\b",
 )
 _INVESTOR_RIGHT = Folded(
     r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b)"
+    r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
     r"\b(?:led by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
@@ -165,7 +179,7 @@ _INCUMBENT_RIGHT = Folded(
     r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired|licens\w+"
     r"|(?:hires|hired|hiring|poached|poaches|lured|recruited|snapped up)\s(?:[A-Z][\w\-.]*['’]s\s)?(?:(?:co-?)?founders?|team|staff|ceo"
     r"|chief|researchers|engineers|leadership|top|most|the\s(?:co-?)?founders?))\b"
-    r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|shares|stock|market value|market cap)"
+    r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|advertising\s)"
 )
 _PRODUCT_RIGHT = Folded(
     r"^\s(?:ai\s)?(?:chatbot|chat bot|model|models|app|apps|assistant|headset|glasses|pin|device|engine|llm|large language model"
@@ -189,12 +203,16 @@ _ABOUT_SALE = re.compile(
     r"^(?:,[^,]{0,40},)?\s+(?:about|over|on)\s+(?:a\s+|an\s+|the\s+)?(?:sale|acquisition|acquiring|buying|takeover|merger|deal|purchase)"
 )
 _PLACE_LEFT = re.compile(r"\b(?:in|across|near|outside|throughout|headquartered in|based in|from)\s$")
-_INVEST_IN_LEFT = re.compile(r"\binvest\w*\s(?:[\w$.,]+\s){0,4}in\s$")
+_INVEST_IN_LEFT = re.compile(
+    r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
+)
 _NEG_LEFT2 = re.compile(
     r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
     r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
     r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$"
 )
+#: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
+_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -203,6 +221,12 @@ _DESC_NOUNS = (
     r"|neobank|lender|provider|operator|player|major|giant|outfit|\w+tech|fintech|edtech|healthtech|proptech"
     r"|insurtech|agritech|cleantech|legaltech|spacetech|deeptech|e-commerce|ecommerce|retailer|brand|chain"
     r"|scale-?up|newcomer|upstart|challenger|rival|competitor|peer|exchange|prediction market|insurer|wallet|broker"
+)
+_DESC_NOUN_SET = frozenset(
+    """start-up startup start-ups startups company firm maker developer unicorn decacorn venture business lab platform app
+    marketplace neobank lender provider operator player major giant outfit fintech edtech healthtech proptech insurtech
+    agritech cleantech legaltech spacetech deeptech e-commerce ecommerce retailer brand chain scale-up scaleup newcomer
+    upstart challenger rival competitor peer exchange insurer wallet broker""".split()
 )
 _DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
@@ -309,13 +333,16 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
-def _clean(run: str, after: str = "") -> list[tuple[int, int]]:
+def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, int]]:
     """Split a capitalised run into name pieces (offsets within the run), dropping grammar words,
     nationality words and possessives ("Nigerian Paystack", "Elon Musk's xAI")."""
     pieces: list[tuple[int, int]] = []
     cur: list[tuple[int, int]] = []
     pos = 0
     nationals = demonyms()
+    bare = run[:-2] if run.endswith(("'s", "’s")) else run
+    if bare in places():
+        return [(0, len(run))]  # "Saudi Arabia's": a place, not a nationality and a name
     for tok in run.split(" "):
         start, end = pos, pos + len(tok)
         pos = end + 1
@@ -326,7 +353,7 @@ def _clean(run: str, after: str = "") -> list[tuple[int, int]]:
         if _MODIFIER.search(base) or _CONTRACTION.match(tok):
             cur = []  # "Buenos Aires-based": the words before the modifier are part of it
             continue
-        if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and base in nationals):
+        if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and (base in nationals or (initial and not pieces and base.lower() in _KIND_WORDS))):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
                 cur = []
@@ -363,11 +390,12 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
     if " " not in run:
         base = run[:-2] if run.endswith(("'s", "’s")) else run
-        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or _MODIFIER.search(base) or _CONTRACTION.match(run):
+        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
+            "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
             return []
         spans = [(0, len(run))]
     else:
-        spans = _clean(run, text[m.end() : m.end() + 1])
+        spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
     out = []
     for a, b in spans:
         piece, poss = run[a:b], False
@@ -382,6 +410,83 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     return out
 
 
+_OF_HEAD = re.compile(
+    r"(?:^|\s)(?:Bank|Institute|University|Museum|Commission|Ministry|Department|Board|Council|Federation"
+    r"|Association|Society|School|Academy|College|Office|Agency|Authority|Republic|Kingdom|Bureau|Chamber|Court|Registrar)$"
+)
+
+
+def _join_of(text: str, names: list[Name]) -> list[Name]:
+    """"The Bank of London", "Bank of America": a name whose head takes "of" and a place is one name."""
+    out: list[Name] = []
+    for n in names:
+        if out and text.startswith(" of ", out[-1].end) and n.start == out[-1].end + 4 and not out[-1].possessive and _OF_HEAD.search(out[-1].surface):
+            a = out[-1].start - 4 if text[max(0, out[-1].start - 4) : out[-1].start] == "The " else out[-1].start
+            out[-1] = Name(a, n.end, text[a : n.end], n.possessive)
+            continue
+        out.append(n)
+    return out
+
+
+_HEADLINE_VERB = re.compile(
+    r"^(?:Raises|Raise|Raising|Raised|Lands|Bags|Secures|Snags|Nabs|Closes|Picks|Pulls|Gets|Hits|Reaches|Cuts|Lays|Slashes"
+    r"|Axes|Sheds|Trims|Fires|Hires|Poaches|Loses|Shuts|Closing|Files|Seeks|Eyes|Mulls|Weighs|Plans|Targets|Valued|Values"
+    r"|Becomes|Joins|Enters|Launches|Acquires|Buys|Sells|Says|Confirms|Denies|Announces|Expands|Doubles|Tops|Crosses"
+    r"|In|To|At|For|From|With|After|As|On|Amid|Over|Valuation|Layoffs|Funding|Round|Series|IPO|CEO|Co-Founder|Founder"
+    r"|Down|Off|Up|Out|Back|Away|All|Its|Their|Of|And|Or|By)$"
+)
+_HEADLINE_ADJ = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ed|ing|ful|ous|ive|ic|al)|Troubled|Embattled|Ailing|Buzzy|Hot|Beleaguered|Cash-Strapped|Crypto|AI"
+    r"|Fintech|Edtech|Healthtech|Insurtech|Proptech|Agritech|Startup|Start-Up|Unicorn|Decacorn|SaaS|EV|Quick-Commerce"
+    r"|Neobank|Lender|Exchange|Platform|App|Firm|Company|Maker|Giant|Upstart|Rival|Former|Ex|New|Young|Stealth|Bengaluru-Based)$"
+)
+
+
+_HEADLINE_KIND = re.compile(
+    r"^(?:Startup|Start-Up|Fintech|Edtech|Healthtech|Insurtech|Proptech|Agritech|Unicorn|Decacorn|Neobank|Lender|Exchange"
+    r"|Platform|App|Firm|Company|Maker|Giant|Upstart|Rival|Lab|Developer|Operator|Marketplace|Retailer|Brand|Chain)$"
+)
+
+
+def _headline_names(text: str, spans: list[tuple[int, int]]) -> list[Name]:
+    """Names in a Title Case headline with no body: "Troubled Ghanaian Fintech Dash Shuts Down After
+    Raising $86.1 Million" names Dash: the words before the headline's verb, less the adjectives,
+    nationalities and sector words that lead them."""
+    out: list[Name] = []
+    for a, b in spans:
+        for m in re.finditer(r"[^\s]+", text[a:b]):
+            pass
+        words = [(a + m.start(), a + m.end(), m.group(0)) for m in re.finditer(r"[^\s,:;]+", text[a:b])]
+        run: list[tuple[int, int, str]] = []
+        for w in words + [(b, b, "To")]:
+            poss = w[2].endswith(("'s", "’s"))
+            core = w[2][:-2] if poss else w[2]
+            if _HEADLINE_VERB.match(core) or not core[:1].isupper() or core[:1] in "$€£₹":
+                _flush_headline_run(text, run, out)
+                run = []
+                continue
+            run.append(w)
+            if poss:  # "Bogotá's Simetrik": a possessive ends a name
+                _flush_headline_run(text, run, out)
+                run = []
+    return out
+
+
+def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Name]) -> None:
+    cut = [i for i, w in enumerate(run[:-1]) if _HEADLINE_KIND.match(w[2])]
+    described = bool(cut)
+    if cut:  # "Air-Taxi Startup Lilium": the name follows the last word saying what kind of company it is
+        run = run[cut[-1] + 1 :]
+    while run and (_HEADLINE_ADJ.match(run[0][2]) or run[0][2] in demonyms() or run[0][2].lower() in _STOP):
+        run.pop(0)
+    if len(run) == 1 and not described and out and run[0][2].lower().rstrip("'’s") in common_words():
+        return  # "... Funding Sinks to $579M": a common word after the first name is a verb
+    if run:
+        poss = run[-1][2].endswith(("'s", "’s"))
+        end = run[-1][1] - (2 if poss else 0)
+        out.append(Name(run[0][0], end, text[run[0][0] : end], poss))
+
+
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
     rx = _NAME_RE if _CAMEL.search(text) else _NAME_UPPER_RE
     out: list[Name] = []
@@ -389,7 +494,7 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
         out.extend(_pieces_of(text, m))
-    return out
+    return _join_of(text, out) if " of " in text else out
 
 
 def _sentence_initial(text: str, i: int) -> bool:
@@ -413,6 +518,14 @@ def _lower_word_in(text: str, w: str) -> bool:
             return True
         i = text.find(w, i + 1)
     return False
+
+
+def _short_line(text: str, n: Name) -> bool:
+    """The name sits in a heading: a line of a few words without closing punctuation."""
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    line = text[a : b if b >= 0 else len(text)].strip(" *#_-•")
+    return len(line.split()) <= 8 and not line.endswith((".", "?", "!", ",", '"', "”"))
 
 
 def _heading_name(text: str, n: Name) -> bool:
@@ -445,8 +558,10 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             right = text[n.end : n.end + 80]
             if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n):
                 continue
-            if first.lower() in common and " " not in n.surface and (right[:1] in (",", "") or not _KEEP_VERB.match(right)):
-                continue  # "Separately, the company ...": a word, not a name
+            if first.lower() in common and " " not in n.surface and (
+                right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
+            ):
+                continue  # "Separately, the company ...", a "Cost cuts" heading: a word, not a name
         out.append(n)
     return _fix_possessive_names(text, out)
 
@@ -483,6 +598,18 @@ def _person_left(left: str) -> bool:
     return len(w) >= 3 and w[-2] in ("and", "&") and w[-3] in _ROLE_SET
 
 
+#: "Ruta Verde's Valentina Ospina", "X's chief executive": a name that has people or units is an organisation
+_HAS_PEOPLE = re.compile(
+    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|team\b|staff\b"
+    r"|employees\b|board\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
+)
+
+
+def _has_people(right: str) -> bool:
+    m = _HAS_PEOPLE.match(right)
+    return m is not None and (m.group("given") is None or m.group("given") in first_names())
+
+
 def _find_people(text: str, mentions: list[Name]) -> set[str]:
     raw_names = {n.surface for n in mentions}
     given = first_names()
@@ -491,6 +618,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
     orgish: set[str] = set()
     seen: dict[str, int] = {}
     for n in mentions:
+        if " " not in n.surface:
+            continue  # a single word is a person only as the surname or given name of a full name (below)
         k = seen[n.surface] = seen.get(n.surface, 0) + 1
         toks = n.surface.split()
         if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or INVESTOR_SUFFIX.search(n.surface):
@@ -502,18 +631,20 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
-        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left):
+        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right):
             orgish.add(n.surface)
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
-        if n.surface not in people and len(n.surface.split()) in (2, 3):
+        if n.surface not in people and len(n.surface.split()) in (2, 3) and text.endswith("and ", 0, n.start):
             lm = _AND_NAME.search(text[max(0, n.start - 40) : n.start])
             if lm and lm.group(1) in people:
                 people.add(n.surface)
     people |= {p.split()[-1] for p in list(people)}
+    people |= {p.split()[0] for p in list(people) if len(p.split()) >= 2 and p.split()[0] in given}  # "Mateo" after "Mateo Ríos"
+    full = {p.split()[-1] for p in people if " " in p}
     for n in mentions:  # a single word right after a role word ("chief executive Smith")
-        if " " not in n.surface and n.surface not in people and _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
-            if any(p.endswith(" " + n.surface) for p in people):
+        if " " not in n.surface and n.surface not in people and n.surface in full:
+            if _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
                 people.add(n.surface)
     return people
 
@@ -521,9 +652,40 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
 _ACRONYM = re.compile(r"^\s\((?:or\s|known as\s|aka\s)?[\"“]?([A-Z][A-Za-z0-9&]{1,6})[\"”]?\)")
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """"SSI" for "Safe Superintelligence", "PW" for "PhysicsWallah": the short form starts like the name,
+    takes every word's initial in order, and its letters all appear in the name in order.
+
+    >>> _abbreviates("SSI", "Safe Superintelligence"), _abbreviates("PW", "PhysicsWallah"), _abbreviates("AI", "Acme")
+    (True, True, False)
+    """
+    up = name.upper()
+    if short[0] != up[0] or len(name.split()) > len(short):
+        return False
+    initials = [w[0].upper() for w in name.split()]
+    i = j = 0
+    for ch in short:
+        k = up.find(ch, i)
+        if k < 0:
+            return False
+        i = k + 1
+        if j < len(initials) and ch == initials[j]:
+            j += 1
+    capitals = [c for c in name if c.isupper()]
+    return j == len(initials) and (len(initials) > 1 or len(capitals) >= len(short))
+
+
 def _acronyms(text: str, mentions: list[Name], people: set[str]) -> dict[str, str]:
-    """"Safe Superintelligence (SSI)", "PhysicsWallah (PW)": the short form names the same company."""
+    """"Safe Superintelligence (SSI)", "PhysicsWallah (PW)": the short form names the same company; so
+    does an all-capitals word made of a longer name's capitals ("PW" for "PhysicsWallah")."""
     out: dict[str, str] = {}
+    surfaces = {n.surface for n in mentions if n.surface not in people}
+    longer = [x for x in sorted(surfaces, key=len, reverse=True) if len(x) > 4]
+    for x in surfaces:
+        if x.isupper() and 2 <= len(x) <= 5 and x not in out:
+            fits = [y for y in longer if y != x and _abbreviates(x, y)]
+            if len(fits) == 1:
+                out[x] = fits[0]
     for n in mentions:
         if n.surface in people or n.possessive:
             continue
@@ -570,22 +732,43 @@ def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str
 # ---- stage 1c: evidence for kinds ----------------------------------------------------------------
 
 
+_POS_LAST_WORDS = frozenset(
+    "in into valued valuing values of at rival rivals competitor competitors peer challenger".split()
+) | frozenset(w + "," for w in ("rival", "competitor", "rivals", "competitors"))
+_FOUNDING = ("founded", "started", "launched", "built", "created", "set up")
+
+
+def _last_word(left: str) -> str:
+    """The last word before a name, lower case (cheap: no regular expression)."""
+    stripped = left.rstrip()
+    return stripped[stripped.rfind(" ") + 1 :].lower()
+
+
 def _pos_left(left: str) -> bool:
     """Grammar just before a name that makes it a startup ("invested $5m in", "chief executive of")."""
     if not left.endswith((" ", "\u00a0")):
         return False
+    lw = _last_word(left)
+    if not (lw in _POS_LAST_WORDS or lw in _COMPANY_NOUNS or lw.endswith(("tech", "-based", "-headquartered", "'s", "’s"))
+            or any(f in left for f in _FOUNDING)):  # fmt: skip
+        return False  # cheap rejection: the last word decides every test but the "founded ..." one
     w = _last_words(left, 7)
     if not w:
         return False
     last = w[-1]
+    if last.endswith(("'s", "’s")) and left.rstrip()[-len(last) :][:1].isupper():
+        place = left.rstrip()[-len(last) : -2]
+        if place in places():
+            return True  # "Nigeria's Moniepoint", "Nairobi's BodaCharge"
     if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
         return True
-    if last.rstrip(",") in ("rival", "competitor") and len(w) >= 2 and (
-        w[-2] in ("its", "a", "the", "their", "his", "her") or w[-2].endswith(("'s", "’s"))
+    if last.rstrip(",") in ("rival", "rivals", "competitor", "competitors", "peer", "challenger") and any(
+        x in ("its", "a", "the", "their", "his", "her", "closest", "nearest", "biggest", "main", "local") or x.endswith(("'s", "’s"))
+        for x in w[-4:-1]
     ):
-        return True
-    if last in ("valued", "valuing", "values") or last in _COMPANY_NOUNS or last.endswith("tech"):
-        return True
+        return True  # "its rival X", "Acme's closest competitor, X"
+    if last in ("valued", "valuing", "values") or last in _COMPANY_NOUNS or last.endswith(("tech", "-based", "-headquartered")):
+        return True  # "fintech X", "Pune-based X"
     for i in range(max(0, len(w) - 6), len(w)):
         if w[i] in _FOUND_WORDS or (w[i] == "up" and i and w[i - 1] == "set"):
             if not any(x in _NOT_NP or x.endswith(",") for x in w[i + 1 :]):
@@ -621,8 +804,11 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     right_low = right.lower()
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
-    pro += 1 if _heading_name(text, n) else 0
-    con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (1 if _NEG_LEFT2.search(left40) else 0)
+    if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
+        pro += 1 if _heading_name(text, n) else 0
+    pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
+    con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
+        1 if any(k in left40 for k in _NEG_LEFT_KEYS) and _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
@@ -632,34 +818,42 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         con += 2  # "the Berlin company": a place or kind, not a name
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
-    if _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
+    if left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
         con += 1
     if key.endswith((" AI", " Labs", " Lab")):
         pro += 1
     return pro, con
 
 
-def _other_points(text: str, n: Name, e: Entity) -> None:
+def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     """Evidence for investor, incumbent and product."""
-    left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
-    low = right.lower()
-    if _INVESTOR_RIGHT.match(right, low) or _INVESTOR_LEFT.search(left[-45:]):
+    left = text[max(0, n.start - 60) : n.start]
+    ll = left.lower()
+    if _INVESTOR_RIGHT.match(right, low) or (any(k in ll for k in _INVESTOR_KEYS) and _INVESTOR_LEFT.search(left[-45:])):
         e.add("investor")
-    if _INCUMBENT_RIGHT.match(right, low) or _INCUMBENT_LEFT.search(left[-40:]):
+    if _INCUMBENT_RIGHT.match(right, low) or (any(k in ll for k in _INCUMBENT_KEYS) and _INCUMBENT_LEFT.search(left[-40:])):
         e.add("incumbent")
-    if _PRODUCT_RIGHT.match(right, low) or _PRODUCT_LEFT.search(left[-30:]):
+    if _PRODUCT_RIGHT.match(right, low) or (any(k in ll for k in _PRODUCT_KEYS) and _PRODUCT_LEFT.search(left[-30:])):
         e.add("product")
 
 
-def _descriptors(text: str, n: Name, e: Entity) -> None:
+#: words one of which the investor, incumbent and product patterns before a name need (a cheap pre-test)
+_INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors")
+_INCUMBENT_KEYS = ("giant", "conglomerate", "major", "big tech", "incumbent", "by", "to", "with", "of", "parent", "rejoined")
+_PRODUCT_KEYS = ("its", "their", "popular", "'s", "’s", "launched", "released", "unveiled", "of", "behind")
+
+
+def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
     """Words the article describes the entity with: "X, a Lagos-based payments start-up", "fintech X"."""
-    p = _PAREN_DESC.match(text[n.end : n.end + 90])
-    if p is not None and _paren_points(text[n.end : n.end + 90]):
-        e.descriptors.update(w.strip().lower() for w in re.split(r"[,;/]|\s", p.group(1)) if w.strip())
-    m = _DESC_RIGHT.match(text[n.end : n.end + 90])
+    if "(" in right[:3]:
+        p = _PAREN_DESC.match(right)
+        if p is not None and _paren_points(right):
+            e.descriptors.update(w.strip().lower() for w in re.split(r"[,;/]|\s", p.group(1)) if w.strip())
+    m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ")) else None
     if m is None:
         left = text[max(0, n.start - 50) : n.start]
-        m = _DESC_LEFT.search(left)
+        lw = _last_word(left)
+        m = _DESC_LEFT.search(left) if (lw in _DESC_NOUN_SET or lw.endswith("tech")) else None
         if m is not None and re.search(r"[.,;:!?]\s*$", left[: m.start()]) is None and left[: m.start()].rstrip().endswith(
             ("'s", "’s")
         ):
@@ -671,6 +865,8 @@ def _descriptors(text: str, n: Name, e: Entity) -> None:
 
 def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
+    places_, nationals = places(), demonyms()
+    gazetteer = {canon.get(n.surface, n.surface) for n in mentions if n.surface in nationals or (n.surface in places_ and " " not in n.surface)}
     for n in mentions:
         key = canon.get(n.surface, n.surface)
         if n.surface in people or key in people:
@@ -682,22 +878,51 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
                 e.add("investor", 2)
         e.aliases.add(n.surface)
         e.count += 1
-        if e.count > 8:
-            continue  # enough evidence about this name
+        if e.count > 5 or key in gazetteer:
+            continue  # enough evidence about this name, or a place or nationality whatever is said
+        right = text[n.end : n.end + 90]
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)
         e.add("against", con)
-        _other_points(text, n, e)
-        _descriptors(text, n, e)
+        _other_points(text, n, e, right, right.lower())
+        _descriptors(text, n, e, right)
+    _coordination(text, mentions, canon, entities)
     return entities
+
+
+_AND_GAP = re.compile(r"^,?\s+(?:and|&|or)\s+$|^,\s+$")
+
+
+def _coordination(text: str, mentions: list[Name], canon: dict[str, str], entities: dict[str, Entity]) -> None:
+    """"ElevenLabs and Synthesia, the two London companies, both raised": names joined by "and" share
+    the startup evidence of the group (when neither is an investor, incumbent or product)."""
+    for a, b in zip(mentions, mentions[1:]):
+        if not _AND_GAP.match(text[a.end : b.start]) or a.possessive:
+            continue
+        ea, eb = entities.get(canon.get(a.surface, a.surface)), entities.get(canon.get(b.surface, b.surface))
+        if ea is None or eb is None or any(e.evidence.get(k) for e in (ea, eb) for k in ("investor", "incumbent", "product")):
+            continue
+        pa, pb = ea.evidence.get("startup", 0), eb.evidence.get("startup", 0)
+        if pa and not pb:
+            eb.add("startup", 1)
+        elif pb and not pa:
+            ea.add("startup", 1)
 
 
 # ---- stage 1d: kinds, headline, index --------------------------------------------------------------
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:Registrar|Ministry|Commission|Authority|Department|Court|Bureau|Agency|Council|Parliament|Government|Senate"
+    r"|Congress|Regulator|Treasury|University|Institute|Central Bank|Reserve Bank|Stock Exchange|Police|Tribunal)\b"
+)
+
+
 def _decide_kind(e: Entity) -> Kind:
     ev = e.evidence
     pro = ev.get("startup", 0)
+    if _INSTITUTION.search(e.key):
+        return "org"  # a public body, court or university: never the company a figure is about
     if e.key in demonyms():
         return "nationality"
     if e.key in places() and pro < 3:
@@ -804,9 +1029,10 @@ def find_names(doc: Document) -> NameIndex:
 def _find_names_in(text: str) -> NameIndex:
     headlines = _title_case_lines(text)
     raw = _raw_mentions(text, headlines)
-    if not raw and headlines:
-        raw = _raw_mentions(text, [])  # a headline-only item: its capitals are all there is
-        headlines = []
+    if headlines and text.count(". ") + text.count(".\n") <= 4:  # a headline-only or truncated item: names the body does not repeat
+        known = {n.surface for n in raw}
+        extra = [n for n in _headline_names(text, headlines) if n.surface not in known and len(n.surface) > 2]
+        raw = sorted(raw + extra, key=lambda n: n.start)
     mentions = _keep_initial(text, raw)
     people = _find_people(text, mentions)
     canon = _aliases(mentions, people, text)

@@ -88,7 +88,11 @@ _CURRENCY_WORDS: dict[str, str] = {
 STORED_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
 
 # a digit figure: 1,234,567.89 or 1.3 or 600, or Indian grouping 1,20,000 (bounded repetition)
-_DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,4})?(?!\d)|\d{1,2}(?:,\d\d){1,4},\d{3}(?!\d)|\d{1,15}(?:\.\d{1,6})?(?!\d)"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,4})?(?!\d)|\d{1,2}(?:,\d\d){1,4},\d{3}(?!\d)"
+    r"|\d{1,3},\d{1,2}(?=[ \u00a0](?:billions?|millions?|trillions?|bn|mn|bln|mln)\b)"  # "1,7 billion": a decimal comma
+    r"|\d{1,15}(?:\.\d{1,6})?(?!\d)"
+)
 _WORDNUM = (
     r"(?:half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+few|hundreds\s+of)"
@@ -194,6 +198,8 @@ def _num(s: str) -> float | None:
         return None
     if s in WORD_NUMBERS:
         return float(WORD_NUMBERS[s])
+    if re.fullmatch(r"\d{1,3},\d{1,2}", s):
+        s = s.replace(",", ".")  # a decimal comma ("1,7 billion")
     try:
         return float(s.replace(",", ""))
     except ValueError:

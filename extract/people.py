@@ -1,15 +1,18 @@
 """Stage 2, relations for named people: departures counted from names and roles, and leadership events.
 
 "Jane Roe resigned", "Roe's departure", "co-founders A and B joined Bigco", "the company's CFO and COO
-quit" each count the people named (each person once per article); a leave of absence is no departure.
-Every departure and appointment also becomes an `Event` with the person, the role and the kind.
+quit" each count the people named, in one row per phrase whose value is their number ("A and B left" =
+2, the annotators' convention), each person once per article; a leave of absence is no departure. An
+acqui-hire told from the buyer's side counts too ("Bigco is hiring Acme CEO A and co-founder B"), when
+the people are introduced as the startup's. Every departure and appointment also becomes an `Event`
+with the person, the role and the kind.
 
 >>> from datetime import date
 >>> from extract import extract_article
 >>> x = extract_article("Acme, the AI start-up, said chief scientist Jane Roe and co-founder John Doe have "
 ...                     "left to join Bigco.", published=date(2024, 5, 2))
 >>> [(m.metric, m.value) for m in x.metrics], sorted(e.person for e in x.events)
-([('departed_talent', 1.0), ('departed_talent', 1.0)], ['Jane Roe', 'John Doe'])
+([('departed_talent', 2.0)], ['Jane Roe', 'John Doe'])
 """
 
 from __future__ import annotations
@@ -394,7 +397,7 @@ def _hirer(v: View, d: Discourse, vpos: int) -> str | None:
 
 def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
     """Departures named in one sentence (people and roles), and its leadership events into ``st``."""
-    if MODALITY.find("denied", "clause", v.low):
+    if MODALITY.first("denied", "clause", v.low):
         return []
     out = _hired_from(v, d, st, counted_at) + _named_departures(v, d, st, counted_at) + _role_departures(v, d, st, counted_at)
     _appointments(v, d, st)

@@ -58,7 +58,7 @@ _INHERIT = re.compile(
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business)|[A-Z][\w\-]*)\s$")
 _TO_RAISE = re.compile(
-    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for)\s+(?:\w+\s+){0,3}$"
 )
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")
@@ -68,6 +68,8 @@ _INVEST_TARGET = re.compile(
 )
 _WE = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_AND_LIST = re.compile(r",?\s+and\s+|,\s+")
+_BOTH = re.compile(r"\bboth\s+(?:\w+\s+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class Claim:
     sentence: Sentence
     projected: bool = False
     person: str | None = None  # departures: who (each person counts once per article)
+    alt: tuple[str, float] | None = None  # the same amount in another currency ("€1.7bn (about $2bn)")
 
 
 @dataclass
@@ -94,18 +97,26 @@ class View:
     sentence: Sentence
     s: str
     low: str
-    breaks: list[tuple[int, int]]
+    _breaks: list[tuple[int, int]] | None = None
+    _money: list[Money] | None = None
 
     @classmethod
     def of(cls, doc: Document, sentence: Sentence) -> View:
-        s = doc.text[sentence.start : sentence.end]
-        low = doc.low[sentence.start : sentence.end]
-        return cls(doc, sentence, s, low, [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(s)])
+        return cls(doc, sentence, doc.text[sentence.start : sentence.end], doc.low[sentence.start : sentence.end])
+
+    @property
+    def money(self) -> list[Money]:
+        """The sentence's money figures (found once)."""
+        if self._money is None:
+            self._money = money_in(self.s)
+        return self._money
 
     def clause(self, rel: int) -> tuple[int, int]:
         """Bounds (relative) of the clause holding offset ``rel``."""
+        if self._breaks is None:
+            self._breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(self.s)]
         start, end = 0, len(self.s)
-        for a, b in self.breaks:
+        for a, b in self._breaks:
             if b <= rel:
                 start = b
             elif a >= rel:
@@ -128,9 +139,9 @@ def _blocked(v: View, f: Money) -> bool:
     ca, cb = v.clause(f.start)
     if v.in_quotes(f.start) and not _WE.search(v.s[ca:cb]):
         return True
-    if MODALITY.find("denied", "clause", v.low[ca:cb]):
+    if MODALITY.first("denied", "clause", v.low[ca:cb]):
         return True
-    return MODALITY.find("hypothetical", "left", v.low[max(ca, f.start - 80) : f.start]) is not None
+    return MODALITY.first("hypothetical", "left", v.low[max(ca, f.start - 80) : f.start]) is not None
 
 
 def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
@@ -140,16 +151,20 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
     if cue is not None:
         return cue
     left = low[lo : f.start]
+    if _VAL_AT.search(left):
+        return Cue("valuation", "before", "valuation at", "")  # "put its valuation after the round at $580m"
     cue = MONEY.nearest_before(left)
     if cue is not None and cue.table == "valuation" and left[cue.start : cue.end].endswith("worth"):
         if not _WORTH_SUBJECT.search(v.s[lo : lo + cue.start]):
             return Cue("none", "before", "worth", "")  # "the rescue is worth $9.5bn": a deal's worth
-    if cue is None and _VAL_AT.search(left):
-        return Cue("valuation", "before", "valuation at", "")
     if cue is not None:
         return cue
     _, cb = v.clause(f.start)
-    return MONEY.first_later(low[f.end : min(cb, next_start)])
+    right = low[f.end : min(cb, next_start)]
+    if re.fullmatch(r"\s+of\s+(?:the|its|their)\s+", right):
+        # "$20m of the $50m ... actually arrived": what happens to the part is said after the whole
+        right = re.sub(r"\b(?:promised|pledged|committed|offered|planned)\b", " ", low[f.end : cb])
+    return MONEY.first_later(right)
 
 
 def _valuation_modality(v: View, f: Money, ca: int) -> str:
@@ -167,11 +182,14 @@ def _valuation_modality(v: View, f: Money, ca: int) -> str:
 
 
 def _funding_allowed(v: View, f: Money, left: str) -> bool:
-    """Not an amount sought, a debt, one investor's ticket into a round, or an investor's own spending."""
+    """Not an amount sought or promised on a condition, a debt, one investor's ticket into a round, or an
+    investor's own spending."""
     s = v.s
-    if _TO_RAISE.search(left) or MODALITY.find("conditional", "left", left[-60:]):
+    if _TO_RAISE.search(left) or MODALITY.first("conditional", "left", left[-60:]) or MODALITY.first("conditional", "sentence", v.low):
         return False
-    if re.search(r"\b(?:debt|loans?|lenders?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left):
+    if re.search(r"\b(?:debt|loans?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:]) or re.search(
+        r"\blenders?\b[^.;]{0,30}?\b(?:provid\w+|lend\w*|extend\w*|gave|giving|offer\w*)\s+(?:\w+\s+){0,2}$", left
+    ):
         return False
     if _TICKET.match(s[f.end : f.end + 50]):
         return False
@@ -231,22 +249,55 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
 
 def _projected(v: View, f: Money) -> bool:
     ca, _ = v.clause(f.start)
-    return MODALITY.find("projected", "left", v.low[ca : f.start]) is not None
+    return MODALITY.first("projected", "left", v.low[ca : f.start]) is not None
 
 
 # ---- owners and claims ---------------------------------------------------------------------------
 
 
-def _respectively(v: View, d: Discourse, figures: list[Money]) -> dict[int, str]:
-    """"A and B raised $90m and $60m, respectively": figure index -> company, paired in order."""
-    if not _RESPECTIVELY.search(v.s):
-        return {}
-    sa = v.sentence.start
-    names = [n for n in d.names.between(sa, sa + len(v.s)) if n.is_startup and n.start - sa < figures[0].start]
-    keys = list(dict.fromkeys(n.key for n in names))
-    if len(keys) < 2 or len(keys) != len(figures):
-        return {}
-    return dict(enumerate(keys))
+def _startups_before(v: View, d: Discourse, end: int, sentence=None) -> list[str]:
+    """Distinct startups (or organisations nothing says are investors) named in a sentence before ``end``."""
+    sent = sentence or v.sentence
+    out: list[str] = []
+    for n in d.names.between(sent.start, min(sent.end, sent.start + end)):
+        if (n.is_startup or (n.kind == "org" and d._neutral_org(n))) and n.key not in out:
+            out.append(n.key)
+    return out
+
+
+def _coordinated(v: View, figures: list[Money]) -> list[list[int]]:
+    """Groups of figures written as a list: "$4 million and $2.5 million", "$8m, $5m and $2m"."""
+    groups: list[list[int]] = []
+    for k, f in enumerate(figures):
+        if k and _AND_LIST.fullmatch(v.s[figures[k - 1].end : f.start]) and f.currency == figures[k - 1].currency:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return [g for g in groups if len(g) >= 2]
+
+
+def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
+    """Figures shared out among companies: "A and B raised $90m and $60m(, respectively)" pairs them in
+    order (with the names of the sentence before when this one only says "the two"); "A and B both raised
+    $180m" gives the figure to each."""
+    out: dict[int, list[str]] = {}
+    resp = _RESPECTIVELY.search(v.s) is not None
+    for group in _coordinated(v, figures):
+        names = _startups_before(v, d, figures[group[0]].start)
+        back = v.sentence.index - 1
+        while resp and len(names) < len(group) and back >= 0 and back >= v.sentence.index - 3:
+            prev = v.doc.sentences[back]  # "The two fintechs raised ... respectively": named earlier
+            names = _startups_before(v, d, prev.end - prev.start, prev)
+            back -= 1
+        if len(names) >= len(group) and (resp or len(names) == len(group)):
+            for k, key in zip(group, names[-len(group) :]):
+                out[k] = [key]
+    for k, f in enumerate(figures):
+        if k not in out and _BOTH.search(v.low[max(0, f.start - 40) : f.start]):
+            names = _startups_before(v, d, f.start)
+            if len(names) == 2:
+                out[k] = names
+    return out
 
 
 def _claims_of(v: View, f: Money, company: str, metric: str, div: float, projected: bool) -> list[Claim]:
@@ -254,19 +305,24 @@ def _claims_of(v: View, f: Money, company: str, metric: str, div: float, project
     unit = f.currency if metric != "burn_rate" else f"{f.currency}/month"
     quals = ["range_low", "range_high"] if f.is_range else [f.qualifier]
     out = []
+    alt = None
+    if f.other is not None and not f.is_range:
+        other = [x for x in money_in(v.s[f.other[0] : f.other[1]])]
+        if other:
+            alt = (other[0].currency, other[0].values[0] / div)
     for (a, b), value, q in zip(f.parts, f.values, quals):
         if value < MIN_MONEY:
             continue
-        out.append(Claim(company, metric, value / div, unit, q, sa + a, sa + b, v.sentence, projected))
+        out.append(Claim(company, metric, value / div, unit, q, sa + a, sa + b, v.sentence, projected, alt=alt))
     return out
 
 
 def money_claims(v: View, d: Discourse) -> list[Claim]:
     """Every metric claim made by the money figures of one sentence."""
-    figures = money_in(v.s)
+    figures = v.money
     if not figures:
         return []
-    paired = _respectively(v, d, figures)
+    paired = _pairs(v, d, figures)
     out: list[Claim] = []
     last: tuple[str, float] | None = None
     for k, f in enumerate(figures):
@@ -275,14 +331,18 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         if _blocked(v, f):
             continue
         ca, _ = v.clause(f.start)
-        got = _metric_of(v, f, max(ca, prev_end), next_start, last)
+        if k and last is not None and _AND_LIST.fullmatch(v.s[prev_end : f.start]):
+            got: tuple[str, float] | None = last  # "raised $4m and $2.5m": the second figure is the same kind
+        else:
+            got = _metric_of(v, f, max(ca, prev_end), next_start, last)
         if got is None:
             continue
         last = got
         if f.currency not in STORED_CURRENCIES:
             continue
-        company = paired.get(k) or d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)
-        if company is not None:
-            out.extend(_claims_of(v, f, company, got[0], got[1], _projected(v, f)))
+        owners = paired.get(k) or [d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)]
+        for company in owners:
+            if company is not None:
+                out.extend(_claims_of(v, f, company, got[0], got[1], _projected(v, f)))
     return out
 
