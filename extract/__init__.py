@@ -61,7 +61,7 @@ _LEAD_WORDS = [
     "resign", "quit", "step", "left", "leav", "depart", "exit", "last day", "appoint", "interim", "named", "hire", "poach",
     "lured", "replace", "ousted", "ouster", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
     # acqui-hires from the buyer's side, returns to a former employer, the top job given up, notice handed in
-    "hiring", "rehir", "brought over", "brings over", "bringing over", "snapped up", "snaps up", "return", "went back",
+    "hiring", "rehir", "rejoin", "brought over", "brings over", "bringing over", "snapped up", "snaps up", "return", "went back",
     "moved back", "gave up", "give up", "gives up", "handed in", "hands in",
 ]
 _COUNT_WORDS = (

@@ -321,8 +321,8 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
         return False
     nxt = [x.start for x in ctx.counts if x.start > c.noun_end]
     tail = ctx.v.low[c.noun_end : min(nxt + [c.noun_end + 80])]
-    cue = PEOPLE.first_in(re.split(r"[.;:]|,\s(?:and|but|while)\s", tail)[0], "after")
-    return cue is not None and cue.table == "layoffs"
+    cues = PEOPLE.all_in(re.split(r"[.;:]|,\s(?:and|but|while)\s", tail)[0], "after")
+    return any(cue.table == "layoffs" for cue in cues)
 
 
 def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
@@ -359,6 +359,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if metric is None or company is None:
         return []
     ctx.last = (metric, company)
+    if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before):
+        return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
     return _claims(ctx, c, metric, company)
 
 
@@ -370,16 +372,14 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
     for n in d.names.between(sa + c.start, sa + min(len(v.s), c.noun_end + 40)):
         if n.is_startup and (n.end <= sa + c.noun_end or _OF_FROM.fullmatch(v.s[c.noun_end : n.start - sa])):
             return n.key
+    if re.search(r"\bour\b", v.low[c.start : c.noun_end]):
+        return speaker_company(d)  # "Rappi poached two of our data engineers"
     owner = _owner(ctx, c)
     if cue.position != "before" or not _HIRING.match(v.low, cue.start):
         return owner  # "Acme lost 12 engineers", "three of its researchers have left"
     ca, _ = v.clause(c.start)
     hirer = [n for n in d.names.between(sa + ca, sa + cue.start) if n.kind in ("startup", "investor", "incumbent", "org")]
-    if hirer and hirer[-1].key == owner:
-        if re.search(r"\bour\b", v.low[cue.end : c.noun_end]):
-            return speaker_company(d)
-        return None  # "Acme hired 12 engineers": the startup hires, nobody left it
-    return owner
+    return None if hirer and hirer[-1].key == owner else owner  # "Acme hired 12 engineers": nobody left Acme
 
 
 _SHARE_TAIL = re.compile(

@@ -91,6 +91,23 @@ class PeopleState:
     departed: set[str] = field(default_factory=set)
     event_keys: set[tuple[str, str]] = field(default_factory=set)
     events: list[Event] = field(default_factory=list)
+    #: first and last names of people seen in full -> their key ("" when two people share the name)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def key(self, surface: str) -> str:
+        """One key per person: "Rahul Menon", "Menon" and "Rahul" are the same person once seen in full.
+
+        >>> st = PeopleState()
+        >>> st.key("Rahul Menon"), st.key("Rahul"), st.key("Menon"), st.key("Priya")
+        ('menon', 'menon', 'menon', 'priya')
+        """
+        toks = surface.lower().split()
+        if len(toks) == 1:
+            return self.names.get(toks[0]) or toks[0]
+        key = toks[-1]
+        for t in (toks[0], toks[-1]):
+            self.names[t] = key if self.names.get(t, key) == key else ""
+        return key
 
 
 def _looks_like_person(name: str) -> bool:
@@ -195,7 +212,7 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
 def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: str, span: tuple[int, int]) -> list[Claim]:
     """The departure row of the people of ``group`` not counted yet, and their events."""
     sa = v.sentence.start
-    new = [(who, who.surface.split()[-1].lower()) for who in group]
+    new = [(who, st.key(who.surface)) for who in group]
     new = [(who, key) for who, key in new if key not in st.departed]
     if not new:
         return []
@@ -321,7 +338,7 @@ def _appointments(v: View, d: Discourse, st: PeopleState) -> None:
         return
     kind = "interim" if interim else "appointed"
     for p in _people_in(v, d):
-        key = p.surface.split()[-1].lower()
+        key = st.key(p.surface)
         if key in st.departed or p.kind != "person" or (key, kind) in st.event_keys:
             continue
         ctx = t[max(sa, p.start - 60) : min(sa + len(v.s), p.end + 60)]
