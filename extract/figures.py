@@ -46,8 +46,7 @@ _FUNCTION = (
 _NOUN_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:\s+(?:(?:more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining|original"
     r"|new|former|corporate|tech|technology|engineering|product|sales|support|customer|" + _FUNCTION + r"[a-z]+(?:-[a-z]+)?)\s+){0,3}?"
-    r"(?P<noun>" + _NOUN_ALT + r"))\b",
-    re.I,  # title-case headlines: "Lays Off All 70-Plus Staff"
+    r"(?P<noun>" + _NOUN_ALT + r"))\b"
 )
 _NUMWORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)"
 _OF_AFTER = re.compile(
@@ -202,7 +201,8 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
     after = s[base:]
     noun, noun_end, of_base = None, base, None
     of_m = _OF_AFTER.match(after)
-    m = _NOUN_AFTER.match(after)
+    low = after[:100].lower()  # title-case headlines: "Lays Off All 70-Plus Staff"
+    m = _NOUN_AFTER.match(low if len(low) == len(after[:100]) else after)
     if of_m:
         noun, noun_end = of_m.group("noun").lower(), base + of_m.end()
         if of_m.group("m"):

@@ -162,9 +162,8 @@ def _event_kind(text: str) -> str:
     return "hired_away" if _JOIN_RE.search(text) else "departed"
 
 
-def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
+def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
     sa, t = v.sentence.start, v.doc.text
-    people = _people_in(v, d)
     out: list[Claim] = []
     hits = [(m, False) for m in NAMED_DEPARTURE.finditer(v.low)] + [(m, True) for m in NAMED_DEPARTURE_NOUN.finditer(v.low)]
     for m, noun in sorted(hits, key=lambda h: h[0].start()):
@@ -328,7 +327,7 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
             for c, (n, vs, ve, keys) in rows.items()]  # fmt: skip
 
 
-def _appointments(v: View, d: Discourse, st: PeopleState) -> None:
+def _appointments(v: View, d: Discourse, st: PeopleState, people: list[Name]) -> None:
     sa, t = v.sentence.start, v.doc.text
     interim = re.search(r"\binterim\b", v.s, re.I) is not None
     if not interim and not (_APPOINT.search(v.s) and _ROLE.search(v.s)):
@@ -337,7 +336,7 @@ def _appointments(v: View, d: Discourse, st: PeopleState) -> None:
     if company is None:
         return
     kind = "interim" if interim else "appointed"
-    for p in _people_in(v, d):
+    for p in people:
         key = st.key(p.surface)
         if key in st.departed or p.kind != "person" or (key, kind) in st.event_keys:
             continue
@@ -354,14 +353,13 @@ _OBJECT_GAP = re.compile(r"^\s+(?:away\s+)?(?:[\w\-.&]+(?:['’]s)?,?\s+){0,7}$"
 _OBJECT_OWNER = re.compile(r"\b(?:its|their|our)\b|['’]s\s")
 
 
-def _hired_from(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
+def _hired_from(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
     """Acqui-hires told from the buyer's side: "Bigco is hiring Acme CEO A and co-founder B" = 2 left Acme.
 
     The people must be introduced as the startup's (its name, "its", "the start-up's" before them); a
     startup hiring people for itself ("Acme hired Jane Roe as CFO") is no departure.
     """
     sa, t = v.sentence.start, v.doc.text
-    people = _people_in(v, d)
     out: list[Claim] = []
     for m in _HIRES_FROM.finditer(v.low):
         vpos = sa + m.start()
@@ -416,6 +414,9 @@ def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
     """Departures named in one sentence (people and roles), and its leadership events into ``st``."""
     if MODALITY.first("denied", "clause", v.low):
         return []
-    out = _hired_from(v, d, st, counted_at) + _named_departures(v, d, st, counted_at) + _role_departures(v, d, st, counted_at)
-    _appointments(v, d, st)
+    people = _people_in(v, d)
+    out = _role_departures(v, d, st, counted_at)
+    if people:
+        out = _hired_from(v, d, st, counted_at, people) + _named_departures(v, d, st, counted_at, people) + out
+        _appointments(v, d, st, people)
     return out
