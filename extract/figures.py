@@ -17,6 +17,7 @@ import re
 from extract.lexicon import PERSON_NOUNS
 from extract.mentions import Count, Money, Percent
 from extract.numbers import Amount, find_counts, find_money, hedge_before, parse_count
+from extract.numbers import Count as RawCount
 
 __all__ = ["money_in", "counts_in", "percents_in", "MAX_FIGURES"]
 
@@ -159,7 +160,8 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
     skip = skip or []
     found = find_counts(s)
     if "+" in s:  # "150+ people" (numbers.find_counts wants a space or punctuation after a number)
-        found = sorted(found + [Count(m.start(), m.end(), parse_count(m.group(0))) for m in _PLUS_COUNT.finditer(s)], key=lambda c: c.start)
+        plus = [RawCount(m.start(), m.end(), parse_count(m.group(0))) for m in _PLUS_COUNT.finditer(s)]
+        found = sorted(found + plus, key=lambda c: c.start)
     raw = [c for c in found if not any(x <= c.start < y for x, y in skip)][:MAX_FIGURES]
     out: list[Count] = []
     i = 0
