@@ -156,7 +156,8 @@ def resolve_fractions(dated: list[Dated], fractions: list[Fraction], dates: Date
         if not base:
             continue
         value = float(round(base[0].claim.value * f.fraction))
-        out.append(Dated(Claim(f.company, "layoffs", value, "persons", f.qualifier, f.start, f.end, f.sentence), as_of, explicit, 0.8))
+        q = f.qualifier if f.qualifier != "exact" or base[0].claim.qualifier.startswith("range") else base[0].claim.qualifier
+        out.append(Dated(Claim(f.company, "layoffs", value, "persons", q, f.start, f.end, f.sentence), as_of, explicit, 0.8))
     return out
 
 
