@@ -62,7 +62,8 @@ _LEAD_WORDS = [
     "lured", "replace", "ousted", "ouster", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
     # acqui-hires from the buyer's side, returns to a former employer, the top job given up, notice handed in
     "hiring", "rehir", "rejoin", "brought over", "brings over", "bringing over", "snapped up", "snaps up", "return", "went back",
-    "moved back", "gave up", "give up", "gives up", "handed in", "hands in",
+    "moved back", "gave up", "give up", "gives up", "handed in", "hands in", "parted ways", "fired", "sacked", "pushed out",
+    "forced out", "dismiss", "move to", "moving to", "step back", "non-executive", "adviser", "advisor",
 ]
 _COUNT_WORDS = (
     "employ staff people workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"

@@ -31,6 +31,7 @@ from extract.relations import Claim, View
 __all__ = ["Fraction", "count_claims"]
 
 _HEAD = CueSet(("headcount",))
+_LET_GO = Cue("layoffs", "before", "let ... go", "Acme let 80 people go.")
 _REMAINING = re.compile(r"\b(?:remaining|rest of|all)\b")
 _ALONG = re.compile(r"(?:,\s+|\s)(?:along with|together with|as well as|plus|and)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
 _OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?")
@@ -241,6 +242,8 @@ def _verb(ctx: _Ctx, i: int, lo_text: str, after_noun: str) -> Cue | None:
     if cue is not None and cue.table != "headcount" and len(lo_text) - cue.end <= _VERB_REACH:
         return cue
     c = ctx.counts[i]
+    if _LET_LEFT.search(lo_text) and re.match(r"\s+go\b", ctx.v.low[c.noun_end :]):
+        return _LET_GO  # "let 80 people go"
     nxt = [x for x in ctx.counts[i + 1 :] if x.value is not None and x.start >= c.noun_end]
     rend = (nxt[0].start - c.noun_end) if nxt else _RIGHT_REACH
     window = ctx.v.low[c.noun_end : c.noun_end + min(rend, _RIGHT_REACH)]

@@ -74,6 +74,12 @@ _PERCENT = re.compile(
     r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))?",
     re.I,
 )
+# the workforce named before the share: "cut its workforce by a third", "reduce headcount by 20%"
+_BY_SHARE = re.compile(
+    r"\b(?:workforce|headcount|head count|staff|staffing|team|payroll|employees|jobs|roles)\s+by\s+(?:(?:about|around|roughly|some|nearly"
+    r"|almost|more than|over|just over|just under|less than|close to)\s+)?$",
+    re.I,
+)
 _FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
                "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1, "two-thirds": 2 / 3,
                "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75}  # fmt: skip
@@ -222,7 +228,7 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
 
 def percents_in(s: str) -> list[Percent]:
     """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees", "12% of
-    them" (the staff just named; read as a layoff only with a layoff verb)."""
+    them" (the staff just named; read as a layoff only with a layoff verb), "cut its workforce by a third"."""
     out: list[Percent] = []
     low = s.lower()
     if "%" not in s and "cent" not in low and not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth")):
@@ -230,7 +236,7 @@ def percents_in(s: str) -> list[Percent]:
     for m in _PERCENT.finditer(s):
         frac = m.group("frac").lower()
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(re.sub(r"\s+", " ", frac))
-        if val is None or not (m.group("noun") or m.group("them")):
+        if val is None or not (m.group("noun") or m.group("them") or _BY_SHARE.search(s, max(0, m.start() - 60), m.start())):
             continue
         base = float(m.group("n").replace(",", "")) if m.group("n") else None
         q = hedge_before((m.group("hedge") or "") + " ")

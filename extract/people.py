@@ -72,6 +72,10 @@ _BACKER_LIST = re.compile(
 _HIRES_FROM = re.compile(
     r"(?<![\w\-])(?:" + "|".join(f"(?:{e['cue']})" for e in load_table("departed_talent").get("named_object", [])) + r")(?![\w])"
 )
+#: verbs by which a company lets its own named people go ("Acme parted ways with its COO Jane Roe")
+_DISMISSES = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(f"(?:{e['cue']})" for e in load_table("departed_talent").get("named_dismissed", [])) + r")(?![\w])"
+)
 _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b")
 _JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b|rejoin\w*|returned to\b|went back to\b")
 # "Daniel Gross, who co-founded X with A and B, left": the relative clause ends right before the verb
@@ -81,7 +85,7 @@ _LIST_GAP = re.compile(
     r",?\s+(?:and\s+)?|,\s+|(?:,\s+[^,;.]{1,60},)?,?\s+and\s+(?:(?:its|the|their|fellow|former)\s+)?(?:[a-z][a-z\-]*\s+){0,4}"
 )
 # verbs after which the destination is named: leaving for it, not leaving it
-_GOES_TO = re.compile(r"join|to join|moved|decamped|returned|went back|rejoin|headed|going")
+_GOES_TO = re.compile(r"join|to join|moved(?! to (?:the|its) board)|decamped|returned|went back|rejoin|headed|going")
 
 
 @dataclass
@@ -363,21 +367,49 @@ def _hired_from(v: View, d: Discourse, st: PeopleState, counted_at: list[int], p
     out: list[Claim] = []
     for m in _HIRES_FROM.finditer(v.low):
         vpos = sa + m.start()
-        after = [p for p in people if p.start >= sa + m.end()]
-        if not after or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
+        group = _object_group(v, m, people)
+        if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
             continue
-        gap = t[sa + m.end() : after[0].start]
-        if len(gap) > 70 or not _OBJECT_GAP.match(gap) or not (_OBJECT_OWNER.search(gap) or d.names.between(sa + m.end(), after[0].start)):
-            continue
-        group = [after[0]]
-        for p in after[1:]:
-            if not _LIST_GAP.fullmatch(t[group[-1].end : p.start]):
-                break
-            group.append(p)
-        company = _affiliation(v, d, group) or _owner_of_object(v, d, sa + m.end(), after[0].start)
+        gap = t[sa + m.end() : group[0].start]
+        if not (_OBJECT_OWNER.search(gap) or d.names.between(sa + m.end(), group[0].start)):
+            continue  # "Acme hired Jane Roe as CFO": not introduced as anyone's people
+        company = _affiliation(v, d, group) or _owner_of_object(v, d, sa + m.end(), group[0].start)
         if company in (None, NOT_A_STARTUP) or company == _hirer(v, d, vpos):
             continue
         out.extend(_group_row(v, st, group, company, "hired_away", (vpos, sa + m.end())))
+    return out
+
+
+def _object_group(v: View, m: re.Match[str], people: list[Name]) -> list[Name]:
+    """The people named as the object of the verb ``m``: "hiring Acme CEO A and co-founder B" -> [A, B]."""
+    sa, t = v.sentence.start, v.doc.text
+    after = [p for p in people if p.start >= sa + m.end()]
+    if not after:
+        return []
+    gap = t[sa + m.end() : after[0].start]
+    if len(gap) > 70 or not _OBJECT_GAP.match(gap):
+        return []
+    group = [after[0]]
+    for p in after[1:]:
+        if not _LIST_GAP.fullmatch(t[group[-1].end : p.start]):
+            break
+        group.append(p)
+    return group
+
+
+def _dismissed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
+    """People their own company let go: "Acme parted ways with its COO, Jane Roe", "Acme fired its CFO A"."""
+    sa = v.sentence.start
+    out: list[Claim] = []
+    for m in _DISMISSES.finditer(v.low):
+        vpos = sa + m.start()
+        group = _object_group(v, m, people)
+        if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
+            continue
+        company = _affiliation(v, d, group) or d.owner(v.sentence, vpos, vpos)
+        if company in (None, NOT_A_STARTUP):
+            continue
+        out.extend(_group_row(v, st, group, company, "departed", (vpos, sa + m.end())))
     return out
 
 
@@ -417,6 +449,7 @@ def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
     people = _people_in(v, d)
     out = _role_departures(v, d, st, counted_at)
     if people:
-        out = _hired_from(v, d, st, counted_at, people) + _named_departures(v, d, st, counted_at, people) + out
+        out = _hired_from(v, d, st, counted_at, people) + _dismissed(v, d, st, counted_at, people) + _named_departures(
+            v, d, st, counted_at, people) + out
         _appointments(v, d, st, people)
     return out
