@@ -18,13 +18,13 @@ otherwise they wait for a headcount stated elsewhere in the article (extract/ass
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.discourse import Discourse
 from extract.document import Sentence
 from extract.figures import counts_in, percents_in
 from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
-from extract.mentions import Count
+from extract.mentions import ORG_KINDS, Count
 from extract.people import speaker_company
 from extract.relations import Claim, View
 
@@ -32,8 +32,20 @@ __all__ = ["Fraction", "count_claims"]
 
 _HEAD = CueSet(("headcount",))
 _LET_GO = Cue("layoffs", "before", "let ... go", "Acme let 80 people go.")
+# between a weak headcount cue ("has", "with", "leaving it with") and its count: hedges and adverbs only
+_WEAK_GAP = re.compile(
+    r"\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|under|approximately|just|just over|just under|a little over"
+    r"|close to|fewer than|less than|up to|only|now|still|already|currently|today|a total of|total of|the|its|a|an|at least|as many as"
+    r"|another|a further|with|staff of|team of|workforce of)\s+)*"
+)
+# counts of a whole industry: "more than 40,000 tech workers lost their jobs"
+_SECTOR_NP = re.compile(
+    r"\b(?:tech|technology|industry|sector|start-?up|crypto|fintech|venture-backed|silicon valley|global)\s+(?:workers|employees|jobs|staff|people|roles)\b"
+    r"|^\s+(?:across|in|at)\s+(?:the\s+)?(?:(?:tech|technology|start-?up|crypto)\s+)?(?:industry|sector|ecosystem|start-?ups|companies|firms)\b",
+)
 _REMAINING = re.compile(r"\b(?:remaining|rest of|all)\b")
 _ALONG = re.compile(r"(?:,\s+|\s)(?:along with|together with|as well as|plus|and)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
+_LEFT_END = re.compile(r"(?:left|quit|exited|departed)$")
 _OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?")
 _HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
 _LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|on leave)\b")
@@ -170,6 +182,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     head = _HEAD.nearest_before(window) if cue is not None and cue.table != "headcount" else None
     if head is not None and cue is not None and head.end >= cue.end:
         cue = head  # "cut its workforce to 2,000": the headcount cue holds the layoff verb
+    if cue is not None and cue.table == "headcount" and cue.requires and not _WEAK_GAP.fullmatch(window[cue.end :]):
+        cue = None  # "has trained 5,000 workers": "has" helps another verb
     if cue is not None and cue.table == "headcount" and len(window) - cue.end <= 30 and employee:
         cut = PEOPLE.right_after(ctx.v.low[c.noun_end : c.noun_end + 60])
         if cue.requires and cut is not None and cut.table == "layoffs" and not _REMAINING.search(window):
@@ -236,11 +250,13 @@ def _bare_headcount(s: str, c: Count, requires: str = "") -> bool:
     return bool(_BARE_AFTER.match(tail))
 
 
-def _verb(ctx: _Ctx, i: int, lo_text: str, after_noun: str) -> Cue | None:
-    """The layoff or departure cue governing count ``i``: just before it, else after its noun."""
+def _verb(ctx: _Ctx, i: int, lo: int, after_noun: str) -> Cue | None:
+    """The layoff or departure cue governing count ``i``: just before it (in the text from ``lo``), else
+    after its noun. Its offsets are the sentence's."""
+    lo_text = ctx.v.low[lo : ctx.counts[i].start]
     cue = PEOPLE.nearest_before(lo_text)
     if cue is not None and cue.table != "headcount" and len(lo_text) - cue.end <= _VERB_REACH:
-        return cue
+        return replace(cue, start=cue.start + lo, end=cue.end + lo)
     c = ctx.counts[i]
     if _LET_LEFT.search(lo_text) and re.match(r"\s+go\b", ctx.v.low[c.noun_end :]):
         return _LET_GO  # "let 80 people go"
@@ -250,7 +266,7 @@ def _verb(ctx: _Ctx, i: int, lo_text: str, after_noun: str) -> Cue | None:
     if _STAY.match(window):
         return None
     cue = PEOPLE.first_in(window, "after")
-    return cue if cue is not None and cue.table != "headcount" else None
+    return replace(cue, start=cue.start + c.noun_end, end=cue.end + c.noun_end) if cue is not None and cue.table != "headcount" else None
 
 
 def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
@@ -349,8 +365,10 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
         return []  # "200 new jobs": hires
+    if _SECTOR_NP.search(v.low, c.end, c.noun_end) or _SECTOR_NP.match(v.low[c.noun_end : c.noun_end + 60]):
+        return []  # the whole industry's figure
     lo, lo_text = _left_window(ctx, i)
-    cue = _verb(ctx, i, lo_text, after_noun)
+    cue = _verb(ctx, i, lo, after_noun)
     if cue is None:
         if ctx.last is not None and ctx.last[0] == "departed_talent" and _ALONG.search(lo_text):
             return _claims(ctx, c, "departed_talent", ctx.last[1])  # "hired two co-founders, along with 30 of its staff"
@@ -358,6 +376,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     metric = _metric_for_verb(ctx, c, cue, v.low[ca:cb])
     if metric == "departed_talent" and _LEAVE.search(v.low[c.noun_end : c.noun_end + 80]):
         return []  # a leave of absence is no departure
+    if metric == "layoffs" and cue.position == "before" and _other_subject(ctx, cue.start):
+        return []  # "Bigco, its rival, had cut 300 jobs"
     company = (_talent_owner(ctx, c, cue) if metric == "departed_talent" else _owner(ctx, c)) if metric else None
     if metric is None or company is None:
         return []
@@ -367,14 +387,31 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     return _claims(ctx, c, metric, company)
 
 
+def _other_subject(ctx: _Ctx, at: int) -> bool:
+    """The verb at ``at`` has another organisation as its subject: "Bigco, its rival, had cut 300 jobs"."""
+    v, sa = ctx.v, ctx.v.sentence.start
+    ca, _ = v.clause(at)
+    names = [n for n in ctx.d.names.between(sa + ca, sa + at) if n.kind in ORG_KINDS]
+    return bool(names) and not names[-1].is_startup and _SUBJECT_VERB_GAP.fullmatch(v.s[names[-1].end - sa : at]) is not None
+
+
+_SUBJECT_VERB_GAP = re.compile(
+    r"(?:['’]s)?(?:,\s[^,;]{1,60},)?\s+(?:(?:has|had|have|also|recently|then|just|reportedly|will|would|is|was|itself|last year|this year)\s+)*"
+)
+
+
 def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
     """Whose people left: the startup named in the count's phrase ("two of Acme's engineers", "12 engineers
     from Acme"); after a hiring verb ("Bigco poached 12 engineers"), never the subject that hires."""
     v, d = ctx.v, ctx.d
     sa = v.sentence.start
     for n in d.names.between(sa + c.start, sa + min(len(v.s), c.noun_end + 40)):
-        if n.is_startup and (n.end <= sa + c.noun_end or _OF_FROM.fullmatch(v.s[c.noun_end : n.start - sa])):
-            return n.key
+        if n.kind in ORG_KINDS and (n.end <= sa + c.noun_end or _OF_FROM.fullmatch(v.s[c.noun_end : n.start - sa])):
+            return n.key if n.is_startup else None  # "two former Google engineers": Google's, no startup's
+    if cue.position == "after" and _LEFT_END.search(v.low, cue.start, cue.end):
+        for n in d.names.between(sa + cue.end, sa + min(len(v.s), cue.end + 8)):
+            if n.kind in ORG_KINDS:
+                return n.key if n.is_startup else None  # "three engineers had left Google"
     if re.search(r"\bour\b", v.low[c.start : c.noun_end]):
         return speaker_company(d)  # "Rappi poached two of our data engineers"
     owner = _owner(ctx, c)

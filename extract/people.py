@@ -190,8 +190,13 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
 def _destination_is_other(v: View, d: Discourse, end: int) -> bool:
     """"who left Google in 2019": leaving another organisation is not a departure from this one."""
     sa = v.sentence.start
+    if _BOARD_RIGHT.match(v.s, end):
+        return True  # "left the board of Bigco": a seat on another company's board, not a job
     nxt = [n for n in d.names.between(sa + end, sa + end + 3)]
     return bool(nxt) and nxt[0].kind not in ("startup", "person") and not _looks_like_person(nxt[0].surface)
+
+
+_BOARD_RIGHT = re.compile(r"\s+(?:from\s+)?(?:the\s+(?:supervisory\s+|advisory\s+)?board\s+of\s+[A-Z]|[A-Z][\w\-.]*['’]s\s+(?:supervisory\s+|advisory\s+)?board\b)")
 
 
 def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: re.Match[str], vpos: int) -> list[Claim]:
@@ -199,7 +204,7 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
     sa = v.sentence.start
     verb = m.group(0)
     goes_to = _GOES_TO.search(verb) is not None
-    if not goes_to and verb.startswith(("left", "quit", "exited", "departed", "resigned")) and _destination_is_other(v, d, m.end()):
+    if not goes_to and re.search(r"(?:left|quit|exited|departed|resigned|stepped down)$", verb) and _destination_is_other(v, d, m.end()):
         return []
     company = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group) or d.owner(
         v.sentence, group[0].start, group[0].end
