@@ -103,6 +103,7 @@ _PEAK = re.compile(r"\b(?:peak|peaked|high of|maximum|at its height)\b")
 
 
 def _overlap(a: Period | None, b: Period | None) -> bool:
+    """Two periods share a day (an unknown period overlaps anything)."""
     return a is None or b is None or (a.start <= b.end and b.start <= a.end)
 
 

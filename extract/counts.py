@@ -270,6 +270,7 @@ def _verb(ctx: _Ctx, i: int, lo: int, after_noun: str) -> Cue | None:
 
 
 def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
+    """The metric a governing cue gives a count, if its noun fits (jobs are cut, not poached; hires are no departures)."""
     metric = cue.table
     cls = c.noun_class
     if metric == "departed_talent" and cls == "job":
@@ -303,6 +304,7 @@ def _joins_this_startup(ctx: _Ctx, c: Count, cue: Cue) -> bool:
 
 
 def _claims(ctx: _Ctx, c: Count, metric: str, company: str) -> list[Claim]:
+    """One claim for a count, two for a range (its low and high ends)."""
     sa, s = ctx.v.sentence.start, ctx.v.sentence
     if c.high is not None:
         return [Claim(company, metric, float(c.value or 0), "persons", "range_low", sa + c.start, sa + c.end, s),
@@ -311,11 +313,13 @@ def _claims(ctx: _Ctx, c: Count, metric: str, company: str) -> list[Claim]:
 
 
 def _owner(ctx: _Ctx, c: Count) -> str | None:
+    """The startup a count belongs to, from the discourse model."""
     sa = ctx.v.sentence.start
     return ctx.d.owner(ctx.v.sentence, sa + c.start, sa + c.end)
 
 
 def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
+    """A count read as the staff; in a shutdown, or when the staff named is the cut, also the layoffs."""
     if _CONTRACT.search(before[-60:]):
         return []
     company = _owner(ctx, c)
@@ -345,6 +349,7 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
 
 
 def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
+    """The claims of count ``i`` of the sentence: a headcount, a layoff or a departure, or none."""
     v, c = ctx.v, ctx.counts[i]
     if c.value is None or v.in_quotes(c.start):
         return []

@@ -155,6 +155,7 @@ def money_in(s: str) -> list[Money]:
 
 
 def _noun_class(noun: str) -> str | None:
+    """employee, job or talent: which metrics a person noun can count."""
     for k in ("job", "employee", "talent"):
         if _CLASS_RX[k].match(noun):
             return k
@@ -200,11 +201,13 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
 
 
 def _is_year(s: str, c: object) -> bool:
+    """A bare number that is a year (1900-2100, no thousands comma)."""
     v = getattr(c, "value", None)
     return v is not None and 1900 <= v <= 2100 and "," not in s[getattr(c, "start") : getattr(c, "end")]
 
 
 def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tuple[int, int, float] | None) -> Count:
+    """A count with the person noun after it, its hedge and the base of "N of its M"."""
     base = high[1] if high else end
     after = s[base:]
     noun, noun_end, of_base = None, base, None

@@ -115,11 +115,13 @@ class PeopleState:
 
 
 def _looks_like_person(name: str) -> bool:
+    """Two or three capitalised words: a name that may be a person's."""
     toks = name.split()
     return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Z][a-z]+)?", x) for x in toks)
 
 
 def _people_in(v: View, d: Discourse) -> list[Name]:
+    """The people named in a sentence (not investors, not names in a list of backers)."""
     sa, t = v.sentence.start, v.doc.text
     lists = [(sa + x.start(1), sa + x.end(1)) for x in _BACKER_LIST.finditer(v.s)]
     first_words = {k.split()[0] for k in d.names.startups}
@@ -133,6 +135,7 @@ def _people_in(v: View, d: Discourse) -> list[Name]:
 
 
 def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | None:
+    """The person who does what the verb (or departure noun) at ``vpos`` says."""
     t = v.doc.text
     if noun:  # "Roe's departure", "the departure of Jane Roe"
         poss = [p for p in people if p.end <= vpos and re.match(r"^['’]s\s(?:own\s|sudden\s|abrupt\s)?$", t[p.end : vpos])]
@@ -161,12 +164,14 @@ def _coordinated(v: View, people: list[Name], person: Name) -> list[Name]:
 
 
 def _event_kind(text: str) -> str:
+    """resigned, hired_away or departed, from the words of a departure."""
     if re.search(r"resign|step", text, re.I):
         return "resigned"
     return "hired_away" if _JOIN_RE.search(text) else "departed"
 
 
 def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
+    """Departures of people named as the subject of a leaving verb or with a departure noun."""
     sa, t = v.sentence.start, v.doc.text
     out: list[Claim] = []
     hits = [(m, False) for m in NAMED_DEPARTURE.finditer(v.low)] + [(m, True) for m in NAMED_DEPARTURE_NOUN.finditer(v.low)]
@@ -337,6 +342,7 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
 
 
 def _appointments(v: View, d: Discourse, st: PeopleState, people: list[Name]) -> None:
+    """Appointments and interim chiefs named in a sentence, as events (no metric)."""
     sa, t = v.sentence.start, v.doc.text
     interim = re.search(r"\binterim\b", v.s, re.I) is not None
     if not interim and not (_APPOINT.search(v.s) and _ROLE.search(v.s)):
