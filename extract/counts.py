@@ -5,7 +5,15 @@ workforce of 500", "its 500 employees", "a 120-person team") or from the verb th
 it in its clause ("laid off 200 employees", "poached 12 engineers") or after its noun ("45 people were
 let go", "three of its researchers have left"), and the noun must fit the metric (jobs are cut, not
 poached). Shares of a workforce ("20% of its 450 employees") become layoffs when the base is stated;
-otherwise they wait for a headcount stated elsewhere in the article (extract/assemble.py).
+a count right after the share restates it ("45% of its staff, roughly 80 employees"); otherwise they
+wait for a headcount stated elsewhere in the article (extract/assemble.py).
+
+Both ends of a growth are headcounts ("from 90 to more than 210 people", "employs 95, up from 60"); the
+staff named as the cut is both ("all 70 staff were laid off", "the 320 employees still on its payroll
+will be let go"). Departed people belong to the startup named in the count's phrase ("two of Acme's
+engineers"), never to the company that hires them ("Bigco poached 12 of its engineers"); "our" is the
+company of the article's headline (interviews). Sources ("two people familiar with the matter"),
+industry-wide counts ("40,000 tech workers") and cuts by another company are no metric.
 
 >>> from datetime import date
 >>> from extract import extract_article
