@@ -201,7 +201,7 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     right = PEOPLE.right_after(ctx.v.low[(c.high[1] if c.high else c.end) :][:60])
     if right is not None and right.table == "headcount" and employee:
         return True
-    if c.noun_class == "employee" and _ALL_LEFT.search(before) and _JOBS_END.search(after_noun):
+    if c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]) and _JOBS_END.search(after_noun):
         return True  # "All 54 employees lost their jobs": the staff (and the layoffs)
     if c.noun_class == "employee" and _EMPLOYED_RIGHT.match(after_noun):
         return True  # "the 1,100 people it employed at the time"
@@ -235,7 +235,7 @@ _EMPLOYED_RIGHT = re.compile(
 _BARE_END = re.compile(r"^(?:\+|-plus)?(?:[,.;:)]|$)", re.I)
 # "two people familiar with the matter said": sources, not staff
 _SOURCE = re.compile(
-    r"^\s+(?:(?:who|with)\s+)?(?:familiar with|with (?:direct )?knowledge|close to|briefed|aware of|who (?:spoke|asked|requested|declined|were not)"
+    r"\s+(?:(?:who|with)\s+)?(?:familiar with|with (?:direct )?knowledge|close to|briefed|aware of|who (?:spoke|asked|requested|declined|were not)"
     r"|knowledge|said|say|says|told|tell|in the know|involved in|direct knowledge)\b"
 )
 
@@ -336,7 +336,7 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
     out = _claims(ctx, c, "headcount", company)
     ctx.last = ("headcount", company)
     tail = ctx.v.s[c.noun_end :]
-    if (_ALL_LEFT.search(ctx.v.s[: c.start]) and _JOBS_END.search(tail)) or re.match(
+    if (_ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start]) and _JOBS_END.search(tail)) or re.match(
         r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b|^\s+out of (?:work|a job|their jobs)\b"
         r"|^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)",
         tail,
@@ -368,7 +368,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []  # a year
     before = v.s[: c.start]
     after_noun = v.s[c.noun_end :]
-    if c.noun_class == "employee" and _SOURCE.match(v.low[c.noun_end :]):
+    if c.noun_class == "employee" and _SOURCE.match(v.low, c.noun_end):
         return []  # "two people familiar with the matter"
     if _is_headcount(ctx, i, after_noun):
         return _headcount_claims(ctx, c, before)
@@ -395,7 +395,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if metric is None or company is None:
         return []
     ctx.last = (metric, company)
-    if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before):
+    if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
     return _claims(ctx, c, metric, company)
 
