@@ -35,11 +35,19 @@ from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
 from extract.mentions import ORG_KINDS, Count
 from extract.people import speaker_company
 from extract.relations import Claim, View
+from extract.relations import _WE
 
 __all__ = ["Fraction", "count_claims"]
 
 _HEAD = CueSet(("headcount",))
 _LET_GO = Cue("layoffs", "before", "let ... go", "Acme let 80 people go.")
+_ASKED_TO_GO = Cue("layoffs", "before", "asked ... to leave", "Acme asked 115 employees to leave.")
+# "asked more than 115 employees to leave", "forced 300 staff to resign": pushed out, i.e. laid off
+_ASKED_LEFT = re.compile(
+    r"\b(?:asked|asks|asking|forced|forces|forcing|told|tells|pushed|pushes|made|makes|compelled|nudged)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|another|at least|close to)\s+)*$"
+)
+_TO_LEAVE = re.compile(r"\s+(?:[a-z\-]+\s+){0,3}?to\s+(?:leave|resign|quit|go|put in (?:their|his|her) papers)\b")
 # between a weak headcount cue ("has", "with", "leaving it with") and its count: hedges and adverbs only
 _WEAK_GAP = re.compile(
     r"\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|under|approximately|just|just over|just under|a little over"
@@ -199,12 +207,14 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
             return False  # "has made 75 people redundant": "has" is no headcount cue here
         if c.noun is not None or _bare_headcount(s, c, cue.requires):
             return True
-    right = PEOPLE.right_after(ctx.v.low[(c.high[1] if c.high else c.end) :][:60])
-    if right is not None and right.table == "headcount" and employee:
-        return True
+    right_text = ctx.v.low[(c.high[1] if c.high else c.end) :][:60]
+    right = PEOPLE.right_after(right_text)
+    governed = cue is not None and cue.table != "headcount" and len(window) - cue.end <= _VERB_REACH
+    if right is not None and right.table == "headcount" and employee and not (governed and _WHERE_RIGHT.match(right_text)):
+        return True  # "500 employees worldwide", not "laid off 150 workers worldwide"
     if c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]) and _JOBS_END.search(after_noun):
         return True  # "All 54 employees lost their jobs": the staff (and the layoffs)
-    if c.noun_class == "employee" and _EMPLOYED_RIGHT.match(after_noun):
+    if c.noun_class == "employee" and _EMPLOYED_RIGHT.match(after_noun) and not (governed and _WHERE_RIGHT.match(right_text)):
         return True  # "the 1,100 people it employed at the time"
     if c.noun_class != "employee" or c.noun in ("people",) and not _POSS_LEFT.search(before[-60:]):
         return bool(c.noun == "people" and _OF_POSS_LEFT.search(before[-70:]))
@@ -213,6 +223,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     return False
 
 
+# after a count, where its people work (not who remains): "150 workers worldwide", "200 employees across teams"
+_WHERE_RIGHT = re.compile(r"^(?:\+|-plus)?\s+(?:[a-z\-]+\s+){0,2}?(?:worldwide|globally|across|in total|at the end of|as of|at the start of|at the beginning of|at the time)\b")
 _BARE_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:[,.;:)]|$|\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|today|now|by|after|before"
     r"|from|to|and|people|employees|staff|at the|remain|remains|remained|are|were|will|would|left|still)\b)",
@@ -269,6 +281,8 @@ def _verb(ctx: _Ctx, i: int, lo: int, after_noun: str) -> Cue | None:
     c = ctx.counts[i]
     if _LET_LEFT.search(lo_text) and re.match(r"\s+go\b", ctx.v.low[c.noun_end :]):
         return _LET_GO  # "let 80 people go"
+    if _ASKED_LEFT.search(lo_text) and _TO_LEAVE.match(ctx.v.low, c.noun_end):
+        return _ASKED_TO_GO  # "asked 115 employees to leave"
     nxt = [x for x in ctx.counts[i + 1 :] if x.value is not None and x.start >= c.noun_end]
     rend = (nxt[0].start - c.noun_end) if nxt else _RIGHT_REACH
     window = ctx.v.low[c.noun_end : c.noun_end + min(rend, _RIGHT_REACH)]
@@ -360,9 +374,11 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
 def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     """The claims of count ``i`` of the sentence: a headcount, a layoff or a departure, or none."""
     v, c = ctx.v, ctx.counts[i]
-    if c.value is None or v.in_quotes(c.start):
+    if c.value is None:
         return []
     ca, cb = v.clause(c.start)
+    if v.in_quotes(c.start) and not _WE.search(v.s[ca:cb]):
+        return []  # a quote asserts a count only when the company speaks of itself ("we have 6,000 employees")
     if _denied(v.low[ca:cb]):
         return []
     if _a_year(v.s, c):

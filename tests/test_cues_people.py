@@ -31,3 +31,27 @@ def test_every_entry_has_an_example() -> None:
         for pos in POSITIONS:
             for e in load_table(t).get(pos, []):
                 assert e.get("example", "").strip(), f"{t}.toml [{pos}] {e['cue']!r} has no example"
+
+
+# Constructions seen in published news (issue 10), each held by a sentence written for this test (new names,
+# new numbers): the sentence must give exactly these (metric, value) rows for Acme, and no other people row.
+HELD = [
+    # a layoff verb before the count wins over where the people worked ("worldwide", "across teams")
+    ("Acme, the courier start-up, had already laid off 140 workers worldwide by June.", {("layoffs", 140)}),
+    ("Acme, the cab start-up, said it will be laying off around 180 employees across its software teams.", {("layoffs", 180)}),
+    # a reduced passive right after the noun
+    ("Acme, the scooter start-up, said there were 42 employees let go last month.", {("layoffs", 42)}),
+    # pushed out: asked or forced to leave or resign
+    ("Acme, the voice start-up, has asked more than 115 employees to leave, mostly from its Pune team.", {("layoffs", 115)}),
+    ("Acme, the edtech start-up, forced 310 staff to resign in May.", {("layoffs", 310)}),
+    ("Acme, the AI start-up, asked 230 employees to return to the office.", set()),
+]
+PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
+
+
+@pytest.mark.parametrize("sentence,want", HELD, ids=[f"held-{i}" for i in range(len(HELD))])
+def test_held_construction(sentence: str, want: set[tuple[str, int]]) -> None:
+    x = extract_article(sentence, published=date(2024, 5, 2))
+    got = {(m.metric, round(m.value)) for m in x.metrics if m.metric in PEOPLE_METRICS}
+    assert got == want and all(m.company == "Acme" for m in x.metrics if m.metric in PEOPLE_METRICS), (
+        f"{sentence!r} gave {[(m.company, m.metric, m.value) for m in x.metrics]}")
