@@ -26,7 +26,7 @@ industry-wide counts ("40,000 tech workers") and cuts by another company are no 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extract.discourse import Discourse
 from extract.document import Sentence
@@ -35,7 +35,7 @@ from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
 from extract.mentions import ORG_KINDS, Count
 from extract.people import speaker_company
 from extract.relations import Claim, View
-from extract.relations import _WE
+from extract.relations import _RESPECTIVELY, _WE, _startups_before
 
 __all__ = ["Fraction", "count_claims"]
 
@@ -118,6 +118,7 @@ class _Ctx:
     counts: list[Count]
     money: list[tuple[int, int]]
     last: tuple[str, str] | None = None  # (metric, company) of the previous count in the sentence
+    paired: dict[int, str] = field(default_factory=dict)  # count start -> its startup ("respectively")
 
 
 _HEDGES_EARLY = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|a further|another)\s+)*"
@@ -153,18 +154,24 @@ def _denied(clause: str) -> bool:
     return last is not None and last.start() != m.start() and not _NUMBER_NEXT.match(clause, last.end())
 
 
+_LISTED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
 def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
-    """The text (lower case) a cue for count ``i`` may sit in: its clause, after the previous figure."""
-    c = ctx.counts[i]
+    """The text (lower case) a cue for count ``i`` may sit in: its clause, after the previous figure (before
+    the list the count closes: "laid off 260 and 2,000 employees")."""
+    c = end = ctx.counts[i]
+    prev = [x for x in ctx.counts[:i] if x.value is not None]
+    while prev and prev[-1].noun is not None and prev[-1].noun == c.noun and _LISTED.fullmatch(ctx.v.s, prev[-1].end, c.start):
+        c = prev.pop()  # the verb before the list governs each count of it
     ca, _ = ctx.v.clause(c.start)
     lo = ca
-    for b in re.finditer(r",\s(?:and|but|while)\s|;\s", ctx.v.s[:c.start]):
+    for b in re.finditer(r",\s(?:and|but|while)\s|;\s", ctx.v.s[: c.start]):
         lo = max(lo, b.end())
-    prev = [x for x in ctx.counts[:i] if x.value is not None]
     if prev:
         lo = max(lo, (prev[-1].high[1] if prev[-1].high else prev[-1].end))
     lo = max([lo] + [b for a, b in ctx.money if b <= c.start])
-    return lo, ctx.v.low[lo : c.start]
+    return lo, ctx.v.low[lo : end.start]
 
 
 def _a_year(s: str, c: Count) -> bool:
@@ -193,6 +200,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     if _other_end(ctx, i):
         return True
     before = s[: c.start]
+    if (c.noun is None or c.noun_class == "employee") and _OUT_OF_LEFT.search(before[-80:]):
+        return True  # "424 employees out of the 5,900": the whole staff
     employee = c.noun is None or c.noun_class == "employee"
     window = _left_window(ctx, i)[1][-70:]
     cue = PEOPLE.nearest_before(window)
@@ -225,6 +234,11 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
 
 # after a count, where its people work (not who remains): "150 workers worldwide", "200 employees across teams"
 _WHERE_RIGHT = re.compile(r"^(?:\+|-plus)?\s+(?:[a-z\-]+\s+){0,2}?(?:worldwide|globally|across|in total|at the end of|as of|at the start of|at the beginning of|at the time)\b")
+_OUT_OF_LEFT = re.compile(
+    r"\b(?:employees|staff|staffers|people|workers|jobs|roles|positions)\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of)\s+)?"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under)\s+)*$",
+    re.I,
+)
 _BARE_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:[,.;:)]|$|\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|today|now|by|after|before"
     r"|from|to|and|people|employees|staff|at the|remain|remains|remained|are|were|will|would|left|still)\b)",
@@ -336,9 +350,32 @@ def _claims(ctx: _Ctx, c: Count, metric: str, company: str) -> list[Claim]:
 
 
 def _owner(ctx: _Ctx, c: Count) -> str | None:
-    """The startup a count belongs to, from the discourse model."""
+    """The startup a count belongs to: its pair in "A and B cut 260 and 120 jobs, respectively", else the
+    discourse model's."""
+    if c.start in ctx.paired:
+        return ctx.paired[c.start]
     sa = ctx.v.sentence.start
     return ctx.d.owner(ctx.v.sentence, sa + c.start, sa + c.end)
+
+
+def _pairs(v: View, d: Discourse, counts: list[Count]) -> dict[int, str]:
+    """Counts shared out among the startups named before them, in order, when the sentence says
+    "respectively" ("A and B have laid off 260 and 120 employees, respectively")."""
+    if not _RESPECTIVELY.search(v.s):
+        return {}
+    listed = [c for c in counts if c.value is not None and c.noun is not None]
+    groups: list[list[Count]] = []
+    for k, c in enumerate(listed):
+        if k and c.noun == listed[k - 1].noun and _LISTED.fullmatch(v.s, listed[k - 1].end, c.start):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    out: dict[int, str] = {}
+    for g in (g for g in groups if len(g) >= 2):
+        names = _startups_before(v, d, g[0].start)
+        if len(names) >= len(g):
+            out.update({c.start: key for c, key in zip(g, names[-len(g) :])})
+    return out
 
 
 def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
@@ -512,6 +549,7 @@ def count_claims(v: View, d: Discourse) -> tuple[list[Claim], list[Fraction]]:
     """Claims from the counts of people in one sentence, and shares of staff waiting for a base."""
     money = [(m.start, m.end) for m in v.money]
     ctx = _Ctx(v, d, counts_in(v.s, money), money)
+    ctx.paired = _pairs(v, d, ctx.counts)
     out: list[Claim] = []
     for i in range(len(ctx.counts)):
         out.extend(_one_count(ctx, i))

@@ -57,6 +57,8 @@ _OF_AFTER = re.compile(
     + _NOUN_ALT
     + r")\b"
 )
+# the whole after a part: "424 employees out of the 5,900", "30 staff out of its 120"
+_OUT_OF_AFTER = re.compile(r"\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of|a staff of)\s+)?" + _HEDGE_WORDS + r"(?P<m>\d[\d,]*)\b")
 _PLUS_COUNT = re.compile(r"(?<![\w$€£.,+])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?=\+(?:\s|$|[,.;:)]))")
 _CLASS_RX = {k: re.compile(rf"^(?:{v})$") for k, v in PERSON_NOUNS.items()}
 _GROWTH_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$", re.I)
@@ -197,7 +199,20 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
                 i += 1
         out.append(_count_with_noun(s, c.start, c.end, c.value, high))
         i += 1
-    return out
+    return _share_nouns(s, out)
+
+
+_COORD = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
+def _share_nouns(s: str, counts: list[Count]) -> list[Count]:
+    """Counts listed before one noun take it: "laid off 260 and 2,000 employees", "80, 45 and 30 engineers"."""
+    for k in range(len(counts) - 2, -1, -1):
+        c, nxt = counts[k], counts[k + 1]
+        if c.noun is None and nxt.noun is not None and c.value is not None and c.high is None and not _is_year(s, c) \
+                and _COORD.fullmatch(s[c.end : nxt.start]):  # fmt: skip
+            counts[k] = Count(c.start, c.end, c.value, c.qualifier, nxt.noun, nxt.noun_class, c.end, nxt.of_base)
+    return counts
 
 
 def _is_year(s: str, c: object) -> bool:
@@ -220,6 +235,9 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
             of_base = parse_count(of_m.group("m"))
     elif m:
         noun, noun_end = m.group("noun").lower(), base + m.end()
+        out_of = _OUT_OF_AFTER.match(s, noun_end)
+        if out_of:
+            of_base = parse_count(out_of.group("m"))  # "424 employees out of the 5,900"
     q = hedge_before(s[max(0, start - 60) : start])
     if q == "exact" and _PLUS_RIGHT.match(s[end : end + 10]):
         q = "at_least"

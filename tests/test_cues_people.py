@@ -45,8 +45,19 @@ HELD = [
     ("Acme, the voice start-up, has asked more than 115 employees to leave, mostly from its Pune team.", {("layoffs", 115)}),
     ("Acme, the edtech start-up, forced 310 staff to resign in May.", {("layoffs", 310)}),
     ("Acme, the AI start-up, asked 230 employees to return to the office.", set()),
+    # the whole after the part: "N employees out of the M"
+    ("Acme, the tutoring start-up, is laying off about 7 per cent or 412 employees out of the 5,800.",
+     {("layoffs", 412), ("headcount", 5800)}),
+    # counts listed before one noun share it and the verb before the list
+    ("Acme, the fintech start-up, laid off 260 and 120 employees in two rounds.", {("layoffs", 260), ("layoffs", 120)}),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
+
+
+def test_respectively_pairs_counts() -> None:
+    x = extract_article("Acme and Bolt, the fintech start-ups, have laid off 260 and 120 employees, respectively.",
+                        published=date(2024, 5, 2))
+    assert sorted((m.company, m.value) for m in x.metrics) == [("Acme", 260.0), ("Bolt", 120.0)]
 
 
 @pytest.mark.parametrize("sentence,want", HELD, ids=[f"held-{i}" for i in range(len(HELD))])
