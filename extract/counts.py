@@ -157,12 +157,19 @@ def _denied(clause: str) -> bool:
 _LISTED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 
 
+def _same_list(s: str, a: Count, b: Count) -> bool:
+    """Two counts of one list of people: "260 and 2,000 employees", "80 tutors and 12 engineers"."""
+    if a.noun is None or b.noun is None or not _LISTED.fullmatch(s, a.noun_end, b.start):
+        return False
+    return a.noun_class == b.noun_class or all(x.noun_class in ("employee", "job") or _RANK_AND_FILE.fullmatch(x.noun or "") for x in (a, b))
+
+
 def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
     """The text (lower case) a cue for count ``i`` may sit in: its clause, after the previous figure (before
     the list the count closes: "laid off 260 and 2,000 employees")."""
     c = end = ctx.counts[i]
     prev = [x for x in ctx.counts[:i] if x.value is not None]
-    while prev and prev[-1].noun is not None and prev[-1].noun == c.noun and _LISTED.fullmatch(ctx.v.s, prev[-1].end, c.start):
+    while prev and _same_list(ctx.v.s, prev[-1], c):
         c = prev.pop()  # the verb before the list governs each count of it
     ca, _ = ctx.v.clause(c.start)
     lo = ca
@@ -239,6 +246,26 @@ _OUT_OF_LEFT = re.compile(
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under)\s+)*$",
     re.I,
 )
+# a workforce cut by a number of people: "reducing its workforce by around 160", "trimmed headcount by 45"
+_BY_PEOPLE = re.compile(
+    r"\b(?:cut\w*|reduc\w+|trimm?\w*|slash\w*|shr[iu]nk\w*|downsiz\w+|lower\w*|shed\w*)\s+(?:(?:its|their|the|our|[A-Z][\w\-]*['’]s)\s+)?"
+    r"(?:global\s+|total\s+|overall\s+)?(?:workforce|headcount|head count|staff|staffing|team|payroll|employees|employee base)\s+by\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|approximately|close to|another|a further)\s+)*$",
+    re.I,
+)
+# after a cut, its running total: "bringing its total to 1,100", "taking the tally of layoffs this year to 600"
+_TALLY_LEFT = re.compile(
+    r"\b(?:bring\w*|tak\w+|took|rais\w+|push\w*|lift\w*)\s+(?:its|the|their|our)\s+(?:overall\s+|total\s+|cumulative\s+)?"
+    r"(?:total|tally|count|number)(?:\s+(?:of\s+)?(?:layoffs|lay-offs|job cuts|cuts|redundancies|jobs cut|people laid off))?"
+    r"(?:\s+(?:this|so far|for the|in)\s+[\w ]{1,15}?)?\s+(?:to|up to)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over)\s+)*$",
+    re.I,
+)
+# talent nouns that a layoff can count (not leaders: "cut three executives" is told as departures)
+_RANK_AND_FILE = re.compile(
+    r"researchers|academics|engineers|scientists|staff scientists|developers|designers|product managers|hires|members|teachers|tutors"
+    r"|educators|instructors|salespeople|employees|staff|people"
+)
+_PCT_NEXT = re.compile(r"\s*(?:%|per ?cent|percent|pc\b|percentage)", re.I)
 _BARE_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:[,.;:)]|$|\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|today|now|by|after|before"
     r"|from|to|and|people|employees|staff|at the|remain|remains|remained|are|were|will|would|left|still)\b)",
@@ -313,8 +340,8 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
     if metric == "departed_talent" and cls == "job":
         metric = "layoffs"  # "lost 200 jobs"
     if metric == "layoffs":
-        if cls not in ("employee", "job"):
-            return None
+        if cls not in ("employee", "job") and not (cls == "talent" and c.noun and _RANK_AND_FILE.fullmatch(c.noun)):
+            return None  # "laid off 80 full-time academics" is a layoff; "fired two executives" is no count of jobs
         if MODALITY.first("planned", "clause", _months_out(clause)) or MODALITY.first("hypothetical", "left", _months_out(clause)):
             return None
     if metric == "departed_talent":
@@ -366,7 +393,7 @@ def _pairs(v: View, d: Discourse, counts: list[Count]) -> dict[int, str]:
     listed = [c for c in counts if c.value is not None and c.noun is not None]
     groups: list[list[Count]] = []
     for k, c in enumerate(listed):
-        if k and c.noun == listed[k - 1].noun and _LISTED.fullmatch(v.s, listed[k - 1].end, c.start):
+        if k and _same_list(v.s, listed[k - 1], c):
             groups[-1].append(c)
         else:
             groups.append([c])
@@ -428,6 +455,10 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return _headcount_claims(ctx, c, before)
     if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
         return []  # "three of the five", "of its 11 co-founders": a base, not an event
+    if c.noun is None and _BY_PEOPLE.search(before[-90:]) and not _PCT_NEXT.match(after_noun):
+        return _bare_layoff(ctx, c, v.low[ca:cb])  # "is reducing its workforce by around 160": people, not a share
+    if c.noun is None and ctx.last is not None and ctx.last[0] == "layoffs" and _TALLY_LEFT.search(before[-80:]):
+        return _bare_layoff(ctx, c, v.low[ca:cb])  # "fired 385 more, bringing its total to 1,100": the cumulative cut
     if c.noun is None and not re.match(r"^\s+more\b", after_noun):
         return []
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
@@ -452,6 +483,17 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
     return _claims(ctx, c, metric, company)
+
+
+def _bare_layoff(ctx: _Ctx, c: Count, clause: str) -> list[Claim]:
+    """A count with no noun that the construction makes a layoff, unless planned or hypothetical."""
+    if MODALITY.first("planned", "clause", _months_out(clause)) or MODALITY.first("hypothetical", "left", _months_out(clause)):
+        return []
+    company = _owner(ctx, c)
+    if company is None:
+        return []
+    ctx.last = ("layoffs", company)
+    return _claims(ctx, c, "layoffs", company)
 
 
 def _other_subject(ctx: _Ctx, at: int) -> bool:

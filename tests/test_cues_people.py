@@ -50,6 +50,16 @@ HELD = [
      {("layoffs", 412), ("headcount", 5800)}),
     # counts listed before one noun share it and the verb before the list
     ("Acme, the fintech start-up, laid off 260 and 120 employees in two rounds.", {("layoffs", 260), ("layoffs", 120)}),
+    # a workforce cut by a number of people (no noun after the number)
+    ("Acme, the neobank start-up, is reducing its workforce by around 160, or 12% of its staff.", {("layoffs", 160)}),
+    ("Acme, the neobank start-up, cut its headcount by 25% this year.", set()),
+    ("Acme, the neobank start-up, plans to trim its headcount by 45.", set()),
+    # a running total after a cut
+    ("Acme, the online tutoring firm, has also fired 370 people more, bringing its total to 1,040.",
+     {("layoffs", 370), ("layoffs", 1040)}),
+    # rank-and-file talent can be laid off; leaders are told as departures
+    ("Acme, the tutoring start-up, had laid off 80 full-time academics in May.", {("layoffs", 80)}),
+    ("Acme, the AI start-up, fired two executives in May.", set()),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
 
