@@ -55,10 +55,33 @@ _WEAK_GAP = re.compile(
     r"|another|a further|with|staff of|team of|workforce of)\s+"
     r"|\d[\d.,]*\s+(?:(?:million|billion|thousand)\s+)?[a-z\-]+,?\s+(?:and\s+)?)*"  # "has 1.2 million users and 300 employees"
 )
-# counts of a whole industry: "more than 40,000 tech workers lost their jobs"
+# counts of a whole industry: "more than 40,000 tech workers lost their jobs", "employees of U.S. tech companies",
+# "8,715 employees in fintech", "people laid off from 259 tech startups"
 _SECTOR_NP = re.compile(
-    r"\b(?:tech|technology|industry|sector|start-?up|crypto|fintech|venture-backed|silicon valley|global)\s+(?:workers|employees|jobs|staff|people|roles)\b"
-    r"|^\s+(?:across|in|at)\s+(?:the\s+)?(?:(?:tech|technology|start-?up|crypto)\s+)?(?:industry|sector|ecosystem|start-?ups|companies|firms)\b",
+    r"\b(?:tech|technology|industry|sector|start-?up|crypto|fintech|edtech|venture-backed|silicon valley|global)\s+(?:workers|employees|jobs|staff|people|roles)\b"
+    r"|^\s+(?:of|across|in|at|from)\s+(?!its\b|their\b|our\b)(?:the\s+)?(?:[\w.\-]+\s+){0,3}?"
+    r"(?:industry|sector|ecosystem|space|start-?ups|companies|firms|unicorns|businesses|employers|fintechs?|edtechs?|crypto)\b",
+)
+# later in the count's clause, the many companies it adds up: "laid off across 41 layoff events", "by 74 startups", "in the sector"
+_SECTOR_LATER = re.compile(
+    r"\b(?:across|from|at|by|in|among)\s+(?:(?:more than|over|some|about|around|nearly|at least)\s+)?(?:\d[\d,]*|dozens of|hundreds of)\s+"
+    r"(?:[\w\-\"“”]+\s+){0,2}?[\"“]?(?:companies|start-?ups|firms|unicorns|businesses|employers|events|rounds)\b"
+    r"|\bin the (?:sector|industry|ecosystem|space|tech industry|startup ecosystem)\b"
+)
+# a plural subject (companies in general) before the verb: "edtech platforms have already fired", "Indian edtech
+# startups have laid off", "major companies such as A, B and C, among others, are reported to have slashed"
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:start-?ups|companies|firms|platforms|players|unicorns|businesses|employers|giants|fintechs|edtechs)"
+    r"(?:\s*(?:,|-|–|—)\s[^.;]{1,120}?(?:,|-|–|—)|\s+(?:such as|like|including)\s+[^.;]{1,120}?)?\s+"
+    r"(?:(?:have|has|had|are|were|been|be|alone|together|collectively|combined|already|also|reportedly|reported|believed|said|to|since|so far)\s+)*"
+    r"(?:laid off|lay off|laying off|cut|cutting|slashed|slashing|shed|shedding|fired|firing|sacked|axed|let go(?: of)?|dismissed|eliminated)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|at least|close to)\s+)*$"
+)
+#: no startup's cut of people in one go is this large without the startup named in the sentence
+_ANONYMOUS_MAX = 10_000
+# the sentence reports a tally of many companies' layoffs
+_TALLY = re.compile(
+    r"\b(?:tally|tallies|tracker|layoffs\.fyi|trueup|according to [^.;]{0,40}\b(?:data|analysis|count|figures)\b|(?:our|a|an) (?:count|analysis) of)\b"
 )
 _REMAINING = re.compile(r"\b(?:remaining|rest of|all)\b")
 _ALONG = re.compile(r"(?:,\s+|\s)(?:along with|together with|as well as|plus|and)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
@@ -451,6 +474,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     after_noun = v.s[c.noun_end :]
     if c.noun_class == "employee" and _SOURCE.match(v.low, c.noun_end):
         return []  # "two people familiar with the matter"
+    if _industry_wide(ctx, c, ca, cb):
+        return []  # the whole industry's figure, or many companies' together
     if _is_headcount(ctx, i, after_noun):
         return _headcount_claims(ctx, c, before)
     if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
@@ -463,8 +488,6 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
         return []  # "200 new jobs": hires
-    if _SECTOR_NP.search(v.low, c.end, c.noun_end) or _SECTOR_NP.match(v.low[c.noun_end : c.noun_end + 60]):
-        return []  # the whole industry's figure
     lo, lo_text = _left_window(ctx, i)
     cue = _verb(ctx, i, lo, after_noun)
     if cue is None:
@@ -483,6 +506,28 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
     return _claims(ctx, c, metric, company)
+
+
+def _industry_wide(ctx: _Ctx, c: Count, ca: int, cb: int) -> bool:
+    """A count of a whole industry or of many companies together: "40,000 tech workers", "employees of U.S. tech
+    companies", "laid off from 259 tech startups", "edtech platforms have fired 7,000 employees", a tally of
+    layoffs with no startup named before the count, or a count too large to go unnamed."""
+    low, sa = ctx.v.low, ctx.v.sentence.start
+    if _SECTOR_NP.search(low, c.end, c.noun_end) or _SECTOR_NP.match(low[c.noun_end : c.noun_end + 60]):
+        return True
+    if _SECTOR_LATER.search(low[c.noun_end : cb]) or _GENERIC_SUBJECT.search(low[ca : c.start]):
+        return True
+    named = [n for n in ctx.d.names.between(sa + ca, sa + c.start) if n.kind not in ("person", "place", "nationality")]
+    if named or c.noun_class not in ("employee", "job"):
+        return False
+    if _TALLY.search(low):
+        return True
+    anywhere = [n for n in ctx.d.names.between(sa, sa + len(low)) if n.kind not in ("person", "place", "nationality")]
+    big = (c.high[2] if c.high else c.value or 0) >= _ANONYMOUS_MAX
+    return big and not anywhere and not _COMPANY_REF.search(low)
+
+
+_COMPANY_REF = re.compile(r"\b(?:it|its|the (?:company|firm|start-?up|group|business|unicorn|platform))\b")
 
 
 def _bare_layoff(ctx: _Ctx, c: Count, clause: str) -> list[Claim]:

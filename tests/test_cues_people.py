@@ -60,6 +60,13 @@ HELD = [
     # rank-and-file talent can be laid off; leaders are told as departures
     ("Acme, the tutoring start-up, had laid off 80 full-time academics in May.", {("layoffs", 80)}),
     ("Acme, the AI start-up, fired two executives in May.", set()),
+    # the industry, or many companies together, is no startup's count
+    ("Acme, the payroll start-up, said more than 18,000 employees of U.S. tech companies were laid off in May.", set()),
+    ("Acme, the payroll start-up, said some 2,900 people were laid off across 37 fintech companies in May.", set()),
+    ("Acme, the payroll start-up, noted that 6,100 employees in fintech were laid off last year.", set()),
+    ("Acme, the payroll start-up, noted that Indian edtech startups have laid off more than 5,700 employees this year.", set()),
+    ("Acme, the payroll start-up, said over 13,000 employees have lost their jobs in the sector so far.", set()),
+    ("Around 27,000 people have already lost their jobs this year.", set()),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
 
