@@ -141,6 +141,22 @@ def _base_ok(doc: Document, h: Dated, cut: Dated, layoffs: list[Dated]) -> bool:
     return not any(_between(l.as_of, base_p, cut_p) or bi - 1 <= l.claim.sentence.index < fi for l in layoffs)
 
 
+# before a headcount, words that make it the staff after a cut or at another time, not the base of a cut:
+# "will see its headcount cut to 543, down from over 1,000 it had last year", "leaving it with 700 employees"
+_NOT_THE_BASE = re.compile(
+    r"(?:\b(?:cut|reduced|trimmed|slashed|brought down|down|shrunk|shrank|fallen|fell|dropped)\s+to|\b(?:leaving|left with|remaining|remain)"
+    r"|\b(?:down|up)\s+from|\bfrom\s+(?:a|its)\s+(?:peak|high)\s+of)\s+(?:[\w\-]+\s+){0,3}$"
+)
+
+
+def _before_cut(doc: Document, h: Dated) -> bool:
+    """A headcount in the sentence of a share of staff is the base of the cut unless it is the staff after it
+    or at another time ("cut to 543, down from over 1,000 it had last year")."""
+    c = h.claim
+    return not _NOT_THE_BASE.search(doc.low, max(c.sentence.start, c.start - 50), c.start) and not _PEAK.search(
+        doc.low, max(c.sentence.start, c.start - 30), c.start)
+
+
 def _between(x: Period | None, a: Period | None, b: Period | None) -> bool:
     """``x`` starts no earlier than ``a`` starts and before ``b`` starts (another cut after the base).
 
@@ -165,7 +181,7 @@ def resolve_fractions(dated: list[Dated], fractions: list[Fraction], dates: Date
         if any(d.claim.sentence.index == f.sentence.index or _overlap(d.as_of, as_of) for d in layoffs):
             continue  # the cut is already counted
         cut = Dated(probe, as_of, explicit, 0.8)
-        own = [h for h in heads if h.claim.company == f.company]
+        own = [h for h in heads if h.claim.company == f.company and _before_cut(dates.doc, h)]
         base = [h for h in own if h.claim.sentence.index == f.sentence.index] or sorted(
             (h for h in own if _base_ok(dates.doc, h, cut, layoffs)),
             key=lambda h: (abs(h.claim.sentence.index - f.sentence.index), h.claim.sentence.index > f.sentence.index),

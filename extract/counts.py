@@ -439,7 +439,7 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
     ctx.last = ("headcount", company)
     tail = ctx.v.s[c.noun_end :]
     if (_ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start]) and _JOBS_END.search(tail)) or re.match(
-        r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b|^\s+out of (?:work|a job|their jobs)\b"
+        r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b|^\s+(?:out of (?:work|a job|their jobs)|without (?:jobs|a job|work|employment|pay and jobs)|jobless|unemployed)\b"
         r"|^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)",
         tail,
     ) or (re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$", before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):

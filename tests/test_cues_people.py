@@ -67,6 +67,12 @@ HELD = [
     ("Acme, the payroll start-up, noted that Indian edtech startups have laid off more than 5,700 employees this year.", set()),
     ("Acme, the payroll start-up, said over 13,000 employees have lost their jobs in the sector so far.", set()),
     ("Around 27,000 people have already lost their jobs this year.", set()),
+    # a shutdown that leaves the staff without jobs
+    ("Acme, the food start-up, closed down in June, leaving more than 85 employees without jobs.",
+     {("headcount", 85), ("layoffs", 85)}),
+    # the staff a cut leads to (and the staff of another time) is no base for a share of staff
+    ("Last week, Acme, the agritech start-up, laid off a third of its workforce in a restructuring that will see the "
+     "company's headcount cut to 512, down from over 900 it had last year.", {("headcount", 512), ("headcount", 900)}),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
 
