@@ -232,11 +232,13 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     before = s[: c.start]
     if (c.noun is None or c.noun_class == "employee") and _OUT_OF_LEFT.search(before[-80:]):
         return True  # "424 employees out of the 5,900": the whole staff
+    if c.noun_class == "employee" and _NAME_PAREN.search(before[-60:]):
+        return True  # "Gorillas (more than 10,000 employees, ...)": a fact box after the name
     employee = c.noun is None or c.noun_class == "employee"
     window = _left_window(ctx, i)[1][-70:]
     cue = PEOPLE.nearest_before(window)
     head = _HEAD.nearest_before(window) if cue is not None and cue.table != "headcount" else None
-    if head is not None and cue is not None and head.end >= cue.end:
+    if head is not None and cue is not None and (head.end > cue.end or head.end == cue.end and head.start <= cue.start):
         cue = head  # "cut its workforce to 2,000": the headcount cue holds the layoff verb
     if cue is not None and cue.table == "headcount" and cue.requires and not _WEAK_GAP.fullmatch(window[cue.end :]):
         cue = None  # "has trained 5,000 workers": "has" helps another verb
@@ -264,6 +266,9 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
 
 # after a count, where its people work (not who remains): "150 workers worldwide", "200 employees across teams"
 _WHERE_RIGHT = re.compile(r"^(?:\+|-plus)?\s+(?:[a-z\-]+\s+){0,2}?(?:worldwide|globally|across|in total|at the end of|as of|at the start of|at the beginning of|at the time)\b")
+_NAME_PAREN = re.compile(
+    r"[A-Z][\w.&'’\-]*\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|approximately|close to)\s+)*$"
+)
 _OUT_OF_LEFT = re.compile(
     r"\b(?:employees|staff|staffers|people|workers|jobs|roles|positions)\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of)\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under)\s+)*$",
@@ -288,6 +293,8 @@ _RANK_AND_FILE = re.compile(
     r"researchers|academics|engineers|scientists|staff scientists|developers|designers|product managers|hires|members|teachers|tutors"
     r"|educators|instructors|salespeople|employees|staff|people"
 )
+#: nouns that are themselves cuts: "2,500 redundancies", "the 700 job losses"
+_CUT_NOUNS = frozenset(("layoffs", "lay-offs", "redundancies", "job cuts", "job losses"))
 _PCT_NEXT = re.compile(r"\s*(?:%|per ?cent|percent|pc\b|percentage)", re.I)
 _BARE_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:[,.;:)]|$|\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|today|now|by|after|before"
@@ -493,6 +500,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if cue is None:
         if ctx.last is not None and ctx.last[0] == "departed_talent" and _ALONG.search(lo_text):
             return _claims(ctx, c, "departed_talent", ctx.last[1])  # "hired two co-founders, along with 30 of its staff"
+        if c.noun in _CUT_NOUNS and not MODALITY.first("projected", "left", lo_text):
+            return _bare_layoff(ctx, c, v.low[ca:cb])  # "the restructuring will result in 2,500 redundancies"
         return []
     metric = _metric_for_verb(ctx, c, cue, v.low[ca:cb])
     if metric == "departed_talent" and _LEAVE.search(v.low[c.noun_end : c.noun_end + 80]):
@@ -577,14 +586,14 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
 
 
 _SHARE_TAIL = re.compile(
-    r"\s+of\s+(?:them|those|these|(?:its|the|their|our|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:[\w\-,]+\s+){0,4}?"
+    r"\s+of\s+(?:them|those|these|(?:its|the|their|our|all(?: of (?:its|the|their))?|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:[\w\-,]+\s+){0,4}?"
     r"(?:workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))\b",
     re.I,
 )
 _LET_LEFT = re.compile(r"\b(?:let|lets|letting)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
 # a count restating a share: "45% of its staff [in May], roughly 80 employees"
 _APPOSITIVE_GAP = re.compile(
-    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?,\s+(?:or\s+|that is\s+|i\.e\.\s+)?" + _HEDGES_EARLY
+    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?(?:,\s+|\s+[-–—]\s+|\s*\(\s*)(?:or\s+|that is\s+|i\.e\.\s+)?" + _HEDGES_EARLY
 )
 
 

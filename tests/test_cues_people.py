@@ -73,6 +73,17 @@ HELD = [
     # the staff a cut leads to (and the staff of another time) is no base for a share of staff
     ("Last week, Acme, the agritech start-up, laid off a third of its workforce in a restructuring that will see the "
      "company's headcount cut to 512, down from over 900 it had last year.", {("headcount", 512), ("headcount", 900)}),
+    # a share restated after a dash or in brackets; "of all employees"
+    ("Acme, the delivery start-up, told staff it would lay off at least 14 percent of all employees - more than 4,300 people.",
+     {("layoffs", 4300)}),
+    ("Acme, the delivery start-up, cut 10% of its staff (about 220 employees) in May.", {("layoffs", 220)}),
+    # a fact box in brackets after the name
+    ("Acme (more than 9,000 employees, 210 million euros of turnover in 2021) says it wants to be more efficient.",
+     {("headcount", 9000)}),
+    # nouns that are cuts by themselves
+    ("Acme, the grocery start-up, said the restructuring will result in 2,400 redundancies.", {("layoffs", 2400)}),
+    ("Acme, the grocery start-up, expects 300 job cuts next year.", set()),
+    ("Acme, the HR start-up, has parted ways with 150 staff.", {("layoffs", 150)}),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
 
