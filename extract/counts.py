@@ -92,7 +92,7 @@ _LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical le
 _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
 _OF_POSS_LEFT = re.compile(
-    r"\bof\s+(?:its|their|our|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original)\s+)*$",
     re.I,
 )
@@ -251,6 +251,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     right_text = ctx.v.low[(c.high[1] if c.high else c.end) :][:60]
     right = PEOPLE.right_after(right_text)
     governed = cue is not None and cue.table != "headcount" and len(window) - cue.end <= _VERB_REACH
+    if _SUBTEAM.match(right_text):
+        return False  # "the original 11-person founding team", "a 40-strong engineering team": part of the company
     if right is not None and right.table == "headcount" and employee and not (governed and _WHERE_RIGHT.match(right_text)):
         return True  # "500 employees worldwide", not "laid off 150 workers worldwide"
     if c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]) and _JOBS_END.search(after_noun):
@@ -266,6 +268,10 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
 
 # after a count, where its people work (not who remains): "150 workers worldwide", "200 employees across teams"
 _WHERE_RIGHT = re.compile(r"^(?:\+|-plus)?\s+(?:[a-z\-]+\s+){0,2}?(?:worldwide|globally|across|in total|at the end of|as of|at the start of|at the beginning of|at the time)\b")
+_SUBTEAM = re.compile(
+    r"^-(?:person|strong|member|people)\s+(?:founding|leadership|executive|management|engineering|research|sales|product|design|data"
+    r"|legal|marketing|support|security|board|core|technical|tech|ai|ml|operations|finance|policy|safety|hardware|software)\b"
+)
 _NAME_PAREN = re.compile(
     r"[A-Z][\w.&'’\-]*\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|approximately|close to)\s+)*$"
 )
@@ -483,6 +489,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []  # "two people familiar with the matter"
     if _industry_wide(ctx, c, ca, cb):
         return []  # the whole industry's figure, or many companies' together
+    if c.noun_class in ("employee", "job") and _restates_cut(ctx, c):
+        return _bare_layoff(ctx, c, v.low[ca:cb])  # "... slashing 10% of its employees. This was around 37 people"
     if _is_headcount(ctx, i, after_noun):
         return _headcount_claims(ctx, c, before)
     if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
@@ -539,6 +547,25 @@ def _industry_wide(ctx: _Ctx, c: Count, ca: int, cb: int) -> bool:
 _COMPANY_REF = re.compile(r"\b(?:it|its|the (?:company|firm|start-?up|group|business|unicorn|platform))\b")
 
 
+# "This was around 37 people", "That amounts to about 200 employees": a count that restates the cut just told
+_THIS_WAS = re.compile(
+    r"^\s*(?:[A-Z][\w\s,]{0,20},\s*)?(?:this|that|it|which|the (?:cut|cuts|layoffs?|lay-offs?|move|reduction|restructuring))\s+"
+    r"(?:was|is|amounts? to|amounted to|means|meant|equals|equalled|translates (?:in)?to|represents|represented|works out to|comes to)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|approximately|close to)\s+)*$",
+    re.I,
+)
+_CUT_WORD = re.compile(r"\b(?:lay|lays|laid|laying|layoffs?|cut|cuts|cutting|slash\w*|shed\w*|redundan\w*|fir(?:ed|ing)|axe\w*|let go)\b")
+
+
+def _restates_cut(ctx: _Ctx, c: Count) -> bool:
+    """A count that says how many people the cut told in the sentence before amounts to."""
+    v = ctx.v
+    if not _THIS_WAS.match(v.s[: c.start]) or v.sentence.index == 0:
+        return False
+    prev = v.doc.sentences[v.sentence.index - 1]
+    return _CUT_WORD.search(v.doc.low, prev.start, prev.end) is not None
+
+
 def _bare_layoff(ctx: _Ctx, c: Count, clause: str) -> list[Claim]:
     """A count with no noun that the construction makes a layoff, unless planned or hypothetical."""
     if MODALITY.first("planned", "clause", _months_out(clause)) or MODALITY.first("hypothetical", "left", _months_out(clause)):
@@ -575,7 +602,7 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
         for n in d.names.between(sa + cue.end, sa + min(len(v.s), cue.end + 8)):
             if n.kind in ORG_KINDS:
                 return n.key if n.is_startup else None  # "three engineers had left Google"
-    if re.search(r"\bour\b", v.low[c.start : c.noun_end]):
+    if re.search(r"\b(?:our|my)\b", v.low[c.start : c.noun_end]):
         return speaker_company(d)  # "Rappi poached two of our data engineers"
     owner = _owner(ctx, c)
     if cue.position != "before" or not _HIRING.match(v.low, cue.start):
@@ -593,7 +620,9 @@ _SHARE_TAIL = re.compile(
 _LET_LEFT = re.compile(r"\b(?:let|lets|letting)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
 # a count restating a share: "45% of its staff [in May], roughly 80 employees"
 _APPOSITIVE_GAP = re.compile(
-    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?(?:,\s+|\s+[-–—]\s+|\s*\(\s*)(?:or\s+|that is\s+|i\.e\.\s+)?" + _HEDGES_EARLY
+    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?(?:,\s+|\s+[-–—]\s+|\s*\(\s*)(?:or\s+|that is\s+|i\.e\.\s+"
+    r"|which\s+(?:is|was|amounts? to|amounted to|means|meant|equals|translates (?:in)?to|represents|represented|works out to|comes to"
+    r"|affected|affects|impacted|impacts)\s+)?" + _HEDGES_EARLY
 )
 
 

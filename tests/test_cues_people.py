@@ -84,6 +84,14 @@ HELD = [
     ("Acme, the grocery start-up, said the restructuring will result in 2,400 redundancies.", {("layoffs", 2400)}),
     ("Acme, the grocery start-up, expects 300 job cuts next year.", set()),
     ("Acme, the HR start-up, has parted ways with 150 staff.", {("layoffs", 150)}),
+    # a count that says what the cut of the sentence before amounts to
+    ("Acme, the fashion rental start-up, slashed 10% of its employees on January 9th. This was around 37 people.",
+     {("layoffs", 37)}),
+    ("Acme, the fashion rental start-up, raised $10m in May. This was around 37 people.", set()),
+    ("Last month, Acme, the edtech firm, fired 10 per cent of its workforce, which was around 640 employees.", {("layoffs", 640)}),
+    # a sub-team is no headcount of the company
+    ("Acme, the robotics start-up, runs a 120-person team in Nairobi and a 30-strong engineering team in Lagos.",
+     {("headcount", 120)}),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
 
