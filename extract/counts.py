@@ -60,7 +60,9 @@ _WEAK_GAP = re.compile(
 _SECTOR_NP = re.compile(
     r"\b(?:tech|technology|industry|sector|start-?up|crypto|fintech|edtech|venture-backed|silicon valley|global)\s+(?:workers|employees|jobs|staff|people|roles)\b"
     r"|^\s+(?:of|across|in|at|from)\s+(?!its\b|their\b|our\b)(?:the\s+)?(?:[\w.\-]+\s+){0,3}?"
-    r"(?:industry|sector|ecosystem|space|start-?ups|companies|firms|unicorns|businesses|employers|fintechs?|edtechs?|crypto)\b",
+    r"(?:industry|sector|ecosystem|space|start-?ups|companies|firms|unicorns|businesses|employers|fintechs?|edtechs?|crypto)\b"
+    r"(?!\s+(?:(?:leader|leaders|giant|player|rival|peer|veteran|heavyweight|darling)\b|(?-i:[A-Z])))",  # not "from industry leader Acme"
+    re.I,
 )
 # later in the count's clause, the many companies it adds up: "laid off across 41 layoff events", "by 74 startups", "in the sector"
 _SECTOR_LATER = re.compile(
@@ -86,7 +88,9 @@ _TALLY = re.compile(
 _REMAINING = re.compile(r"\b(?:remaining|rest of|all)\b")
 _ALONG = re.compile(r"(?:,\s+|\s)(?:along with|together with|as well as|plus|and)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
 _LEFT_END = re.compile(r"(?:left|quit|exited|departed)$")
-_OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?")
+_OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?(?:(?:rival|fellow|industry|leader|start-?up|lab|giant|company)\s+){0,3}")
+# a hire told with where the people come from: "recruited seven researchers from industry leader Acme"
+_FROM_ORG = re.compile(r"\s+(?:away\s+)?from\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}[A-Z]")
 _HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
 _LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|on leave)\b")
 _VERB_REACH = 45  # a governing verb ends at most this far before the count
@@ -384,7 +388,8 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
         if cls is None and not re.match(r"\s+more\b", ctx.v.low[c.end :]):
             return None  # a bare number leaves only as "two more" after people named before
         pat = ctx.v.low[cue.start : cue.end] if cue.position == "before" else ""
-        if pat.startswith(("hired", "recruited")) and c.of_base is None and "of " not in ctx.v.low[c.end : c.noun_end]:
+        if pat.startswith(("hired", "recruited")) and c.of_base is None and "of " not in ctx.v.low[c.end : c.noun_end] \
+                and not _FROM_ORG.match(ctx.v.s, c.noun_end):  # fmt: skip
             return None  # "hired 50 engineers": hires, not departures
         if _joins_this_startup(ctx, c, cue):
             return None
@@ -530,7 +535,7 @@ def _industry_wide(ctx: _Ctx, c: Count, ca: int, cb: int) -> bool:
     companies", "laid off from 259 tech startups", "edtech platforms have fired 7,000 employees", a tally of
     layoffs with no startup named before the count, or a count too large to go unnamed."""
     low, sa = ctx.v.low, ctx.v.sentence.start
-    if _SECTOR_NP.search(low, c.end, c.noun_end) or _SECTOR_NP.match(low[c.noun_end : c.noun_end + 60]):
+    if _SECTOR_NP.search(ctx.v.s, c.end, c.noun_end) or _SECTOR_NP.match(ctx.v.s[c.noun_end : c.noun_end + 60]):
         return True
     if _SECTOR_LATER.search(low[c.noun_end : cb]) or _GENERIC_SUBJECT.search(low[ca : c.start]):
         return True

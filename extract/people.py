@@ -35,6 +35,14 @@ __all__ = ["PeopleState", "people_claims"]
 _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?,?\s*(?:(?:,\s(?!(?:has|have|had|is|was|were|are|will|would|said|says)\b)[^,;]{1,120}){1,3},\s*)?"
     r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
+    # an appositive the writer did not close: "Jane Roe, co-founder of Acme quit"
+    r"|^,\s(?:(?:the|a|an|its)\s)?(?:[a-z\-]+\s){0,2}?(?:co-?founder|founder|chief\s[a-z]+(?:\s[a-z]+)?\sofficer|chief executive|ceo|cto|cfo|coo"
+    r"|president|head of [a-z]+)\s(?:of|at)\s(?:the\s)?[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}\s(?:(?:also|then|later|has|had|have)\s)?$"
+)
+# the person, then "said/announced (that) he/she" before the verb
+_SAYS_HE = re.compile(
+    r"^(?:['’]s)?(?:,\s[^;]{1,160}?,)?\s+(?:said|says|announced|announces|confirmed|confirms|told\s[\w\s]{1,30}?|wrote|writes|posted"
+    r"|revealed|disclosed|added)(?:\s+(?:on|in|via|this|last)\s[\w\s]{1,30}?)?(?:\s+that)?\s+(?:he|she)\s+$"
 )
 _PREP_LEFT = re.compile(r"\b(?:by|with|from|of|to|for|at|under|via|alongside|than)\s+$")
 _ROLE_NP = (
@@ -83,6 +91,7 @@ _REL_SUBJECT = re.compile(r"^,\s(?:who|whom|whose)\s[^;.]{0,160},\s*(?:[a-z]+\s)
 # between two people of one list: "A and B", "A, B and C", "role A and role B", "A, X's chief executive, and B"
 _LIST_GAP = re.compile(
     r",?\s+(?:and\s+)?|,\s+|(?:,\s+[^,;.]{1,60},)?,?\s+and\s+(?:(?:its|the|their|fellow|former)\s+)?(?:[a-z][a-z\-]*\s+){0,4}"
+    r"|,\s+(?:and\s+)?(?:(?:[A-Z][A-Za-z\-]*|of|and|&|the)\s+){1,5}"  # "A, Chief Research Officer B, and VP of Research C"
 )
 # verbs after which the destination is named: leaving for it, not leaving it
 _GOES_TO = re.compile(r"join|to join|moved(?! to (?:the|its) board)|decamped|returned|went back|rejoin|headed|going")
@@ -150,6 +159,9 @@ def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | No
     for p in reversed(before):
         if _SUBJECT_GAP.match(t[p.end : vpos]) and not _PREP_LEFT.search(t[max(0, p.start - 12) : p.start]):
             return p  # (not "founded by Jane Roe, ... left")
+    for p in reversed(before):
+        if _SAYS_HE.match(t[p.end : vpos]) and not _PREP_LEFT.search(t[max(0, p.start - 12) : p.start]):
+            return p  # "Jane Roe, the founder of Acme, announced she would step down"
     return None
 
 
@@ -246,7 +258,9 @@ def _role_near(v: View, who: Name) -> str | None:
     return role.group(0).lower() if role else None
 
 
-_AFFILIATION_RIGHT = re.compile(r"^,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:of|at)\s+(?:the\s+)?$")
+_AFFILIATION_RIGHT = re.compile(
+    r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?$"
+)
 _AFFILIATION_POSS = Folded(
     r"^(?:['’]s\s+|,\s+whose\s+|\s+(?=[^\s]+\s))(?:(?:former|then|and|senior|" + ROLE_WORDS + r"|[a-z]+\s+(?:officer|director|lead|head))\s+){0,4}$"
 )
@@ -339,6 +353,48 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
         row[3].extend(new)
     return [Claim(c, "departed_talent", float(n), "persons", "exact", vs, ve, v.sentence, person="|".join(keys))
             for c, (n, vs, ve, keys) in rows.items()]  # fmt: skip
+
+
+_ROLE_LC = (
+    r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief\s+executive|chief\s+scientist|head\s+of\s+[a-z]+(?:\s+[a-z]+)?|general\s+counsel"
+    r"|president|co-?founder|founder|c[eftompr]o|vp\s+of\s+[a-z]+|vice[-\s]president\s+of\s+[a-z]+)"
+)
+_POSS_LC = r"(?:(?:its|their|the\s+(?:company|start-?up|firm)['’]s|[a-z][\w\-.]*['’]s)\s+(?:former\s+|then\s+)?)"
+# roles, not names, as the object of a hiring or dismissal verb: "hired Windsurf's CEO and CTO", "parted ways with its
+# chief people officer and chief communications officer"
+_ROLE_OBJECT = re.compile(
+    rf"\s+(?:away\s+)?(?P<seq>{_POSS_LC}{_ROLE_LC}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_POSS_LC}?{_ROLE_LC})*)\b(?!['’]s)"
+)
+_NAME_NEXT = re.compile(r",?\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+")
+
+
+def _role_objects(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
+    """Office-holders named only by role, hired away by another company or let go by their own: one row of
+    their number ("Bigco hired Acme's CEO and CTO" = 2 left Acme)."""
+    sa = v.sentence.start
+    out: list[Claim] = []
+    for rx, hiring in ((_HIRES_FROM, True), (_DISMISSES, False)):
+        for m in rx.finditer(v.low):
+            ro = _ROLE_OBJECT.match(v.low, m.end())
+            if ro is None or any(c < sa + m.start() for c in counted_at) or v.in_quotes(m.start()) or _NAME_NEXT.match(v.s, ro.end()):
+                continue  # (a role followed by a name is counted from the name)
+            seq = ro.group("seq")
+            keys = ["role:" + re.sub(r"\s+", " ", r) for r in re.findall(_ROLE_LC, seq)]
+            company = _owner_of_object(v, d, sa + m.end(), sa + ro.start("seq") + len(seq)) if hiring else None
+            if not hiring:
+                ca, _ = v.clause(m.start())
+                subject = [n for n in d.names.between(sa + ca, sa + m.start()) if n.kind in ORG_KINDS]
+                named = [n for n in d.names.between(sa + ro.start("seq"), sa + ro.end()) if n.is_startup]
+                company = (named[0].key if named else subject[-1].key if subject and subject[-1].is_startup
+                           else NOT_A_STARTUP if subject else d.owner(v.sentence, sa + m.start(), sa + m.start()))  # fmt: skip
+            if company in (None, NOT_A_STARTUP) or (hiring and company == _hirer(v, d, sa + m.start())):
+                continue
+            new = [k for k in keys if k not in st.departed]
+            if new:
+                st.departed.update(new)
+                out.append(Claim(company, "departed_talent", float(len(new)), "persons", "exact", sa + m.start(), sa + m.end(),
+                                 v.sentence, person="|".join(new)))  # fmt: skip
+    return out
 
 
 def _appointments(v: View, d: Discourse, st: PeopleState, people: list[Name]) -> None:
@@ -458,7 +514,7 @@ def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
     if MODALITY.first("denied", "clause", v.low):
         return []
     people = _people_in(v, d)
-    out = _role_departures(v, d, st, counted_at)
+    out = _role_departures(v, d, st, counted_at) + _role_objects(v, d, st, counted_at)
     if people:
         out = _hired_from(v, d, st, counted_at, people) + _dismissed(v, d, st, counted_at, people) + _named_departures(
             v, d, st, counted_at, people) + out

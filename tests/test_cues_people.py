@@ -92,6 +92,27 @@ HELD = [
     # a sub-team is no headcount of the company
     ("Acme, the robotics start-up, runs a 120-person team in Nairobi and a 30-strong engineering team in Lagos.",
      {("headcount", 120)}),
+    # departures: an appositive the writer did not close; "announced she would step down"
+    ("Last week, Jane Roe, co-founder of Acme quit to focus on two new ventures.", {("departed_talent", 1)}),
+    ("Jane Roe, formerly of Bigco, has left Acme, the robotics start-up.", {("departed_talent", 1)}),
+    ("Last week, Jane Roe, the founder of Acme, a start-up that runs shared homes, announced she would step down as "
+     "chief executive.", {("departed_talent", 1)}),
+    # roles (not names) let go by their company or hired away by another
+    ("Acme, the AI start-up, also parted ways with its Chief People Officer and Chief Communications Officer in 2025.",
+     {("departed_talent", 2)}),
+    ("After Bigco hired Acme's CEO and CTO, leadership of the coding start-up passed to an interim executive.",
+     {("departed_talent", 2)}),
+    ("Acme, the AI start-up, hired its CFO from a bank last year.", set()),
+    # named people listed with their titles between them
+    ("These exits at Acme, the AI start-up, followed 2024, when CTO Jane Roe, Chief Research Officer John Doe, and "
+     "Mary Major all stepped down.", {("departed_talent", 3)}),
+    ("Acme, the furniture start-up, said co-founder Jane Roe had stepped away from the business before its listing.",
+     {("departed_talent", 1)}),
+    # hires told with where the people come from; livelier verbs of leaving for a rival
+    ("The talent war grew as Bigco recruited at least seven prominent researchers from industry leader Acme, the AI "
+     "start-up.", {("departed_talent", 7)}),
+    ("The wave of exits peaked in mid-2025, when at least seven Acme researchers bolted for Bigco.", {("departed_talent", 7)}),
+    ("Acme, the AI start-up, hired 50 engineers in Lagos.", set()),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
 
