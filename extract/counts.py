@@ -209,8 +209,13 @@ def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
 
 
 def _a_year(s: str, c: Count) -> bool:
-    """"in 2022", not "2,000" or "2000 employees"."""
-    return c.value is not None and 1900 <= c.value <= 2100 and c.noun is None and s[c.start : c.end].isdigit()
+    """"in 2022", "March 2023 layoffs", not "2,000" or "2000 employees"."""
+    if c.value is None or not 1900 <= c.value <= 2100 or not s[c.start : c.end].isdigit():
+        return False
+    return c.noun is None or c.noun in _CUT_NOUNS or _MONTH_BEFORE.search(s, max(0, c.start - 12), c.start) is not None
+
+
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 
 
 def _other_end(ctx: _Ctx, i: int) -> bool:
@@ -631,6 +636,10 @@ _APPOSITIVE_GAP = re.compile(
 )
 
 
+# after a count, words that make it a part of the staff just named: "its 1,300-strong workforce, 600 of which work in Dublin"
+_PART_OF = re.compile(r"\s+(?:of (?:which|whom|them|those)|(?:are|were|is) based|work|worked|working)\b")
+
+
 def _share_is_cut(v: View, left: str, end: int) -> bool:
     """A share of staff that is cut: "laid off 10% of its staff", "10 per cent of the workforce would lose
     their roles", "let about 10% of its workforce go"."""
@@ -665,7 +674,8 @@ def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fra
         if company is None or any(c.metric == "layoffs" and c.company == company for c in done + out):
             continue  # "cut 170 jobs, about 15% of the 1,100 people": the share restates the count
         restated = [c for c in ctx.counts if c.value is not None and c.noun_class in (None, "employee", "job")
-                    and c.start > end and _APPOSITIVE_GAP.fullmatch(v.low[end : c.start])]  # fmt: skip
+                    and c.start > end and _APPOSITIVE_GAP.fullmatch(v.low[end : c.start])
+                    and not _PART_OF.match(v.low, c.noun_end)]  # fmt: skip
         if restated:
             out.extend(_claims(ctx, restated[0], "layoffs", company))
         elif p.base is not None:

@@ -72,7 +72,7 @@ _PERCENT = re.compile(
     r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds|two thirds"
     r"|three-quarters|three quarters|(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per ?cent|percent|pc\b))"
     r"(?:\s+of\s+(?P<them>them|those|these)\b|\s+of\s+(?P<det>its|the|their|our|all(?: of (?:its|the|their))?|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
-    r"(?:(?P<hedge2>" + _HEDGE_WORDS + r")(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:-(?:person|strong|member|employee)|\s+[\w\-]+){0,2}?\s*)?"
+    r"(?:(?P<hedge2>" + _HEDGE_WORDS + r")(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:-(?:person|strong|member|employee|odd)|\s+[\w\-]+){0,2}?\s*)?"
     r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))?",
     re.I,
 )
@@ -241,6 +241,8 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
     q = hedge_before(s[max(0, start - 60) : start])
     if q == "exact" and _PLUS_RIGHT.match(s[end : end + 10]):
         q = "at_least"
+    elif q == "exact" and s.startswith(("-odd", " odd", "-ish", " or so"), end):
+        q = "approx"  # "its 100-odd workforce"
     return Count(start, end, value, q, noun, _noun_class(noun) if noun else None, noun_end, of_base, high)
 
 

@@ -113,6 +113,12 @@ HELD = [
      "start-up.", {("departed_talent", 7)}),
     ("The wave of exits peaked in mid-2025, when at least seven Acme researchers bolted for Bigco.", {("departed_talent", 7)}),
     ("Acme, the AI start-up, hired 50 engineers in Lagos.", set()),
+    # "March 2023 layoffs" is a date; "100-odd"; a part of the staff after the share is no restatement
+    ("Acme, the payments start-up, published its March 2023 layoffs report.", set()),
+    ("Acme, the developer platform, said it would be cutting around 25% of its 100-odd workforce.",
+     {("headcount", 100), ("layoffs", 25)}),
+    ("Acme, the HR start-up, was set to lay off 10% of its 1,300 strong workforce, 600 of which work in its Dublin office.",
+     {("headcount", 1300), ("layoffs", 130)}),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
 
