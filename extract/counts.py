@@ -32,7 +32,7 @@ from extract.discourse import Discourse
 from extract.document import Sentence
 from extract.figures import counts_in, percents_in
 from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
-from extract.mentions import ORG_KINDS, Count
+from extract.mentions import ORG_KINDS, Count, Name
 from extract.people import speaker_company
 from extract.relations import Claim, View
 from extract.relations import _RESPECTIVELY, _WE, _startups_before
@@ -145,7 +145,7 @@ class _Ctx:
     counts: list[Count]
     money: list[tuple[int, int]]
     last: tuple[str, str] | None = None  # (metric, company) of the previous count in the sentence
-    paired: dict[int, str] = field(default_factory=dict)  # count start -> its startup ("respectively")
+    owners: dict[int, str] = field(default_factory=dict)  # count start -> its startup ("respectively", the cut's subject)
 
 
 _HEDGES_EARLY = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|a further|another)\s+)*"
@@ -308,6 +308,8 @@ _RANK_AND_FILE = re.compile(
     r"researchers|academics|engineers|scientists|staff scientists|developers|designers|product managers|hires|members|teachers|tutors"
     r"|educators|instructors|salespeople|employees|staff|people"
 )
+# a modal right before a cutting verb: "may begin firing", "might lay off", "could soon cut"
+_MODAL_LEFT = re.compile(r"\b(?:may|might|could)\s+(?:(?:begin|start|soon|also|still|have to|need to|be forced to|decide to)\s+)*$")
 #: nouns that are themselves cuts: "2,500 redundancies", "the 700 job losses"
 _CUT_NOUNS = frozenset(("layoffs", "lay-offs", "redundancies", "job cuts", "job losses"))
 _PCT_NEXT = re.compile(r"\s*(?:%|per ?cent|percent|pc\b|percentage)", re.I)
@@ -389,6 +391,8 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
             return None  # "laid off 80 full-time academics" is a layoff; "fired two executives" is no count of jobs
         if MODALITY.first("planned", "clause", _months_out(clause)) or MODALITY.first("hypothetical", "left", _months_out(clause)):
             return None
+        if cue.position == "before" and _MODAL_LEFT.search(_months_out(ctx.v.low[max(0, cue.start - 40) : cue.start])):
+            return None  # "may begin firing more than 250 workers": a possibility
     if metric == "departed_talent":
         if cls is None and not re.match(r"\s+more\b", ctx.v.low[c.end :]):
             return None  # a bare number leaves only as "two more" after people named before
@@ -423,12 +427,39 @@ def _claims(ctx: _Ctx, c: Count, metric: str, company: str) -> list[Claim]:
 
 
 def _owner(ctx: _Ctx, c: Count) -> str | None:
-    """The startup a count belongs to: its pair in "A and B cut 260 and 120 jobs, respectively", else the
-    discourse model's."""
-    if c.start in ctx.paired:
-        return ctx.paired[c.start]
+    """The startup a count belongs to: its pair in "A and B cut 260 and 120 jobs, respectively", the company
+    that is the subject of the cut ("Ola fired 2,100 workers"), else the discourse model's."""
+    if c.start in ctx.owners:
+        return ctx.owners[c.start]
+    subject = _cut_subject(ctx, c)
+    if subject is not None:
+        return subject
     sa = ctx.v.sentence.start
     return ctx.d.owner(ctx.v.sentence, sa + c.start, sa + c.end)
+
+
+# between a company and a count it cuts: "Ola fired 2,100", "Byju's let go 2,500", "Acme has also laid off about 80"
+_CUT_GAP = re.compile(
+    r"(?:['’]s)?\s+(?:(?:has|had|have|also|then|just|reportedly|recently|already|now|quietly)\s+)*(?:laid off|lays off|fired|fires|let go(?: of)?"
+    r"|lets go(?: of)?|cut|cuts|axed|axes|sacked|sacks|slashed|slashes|shed|sheds|dismissed|eliminated|eliminates)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|at least|close to|another|a further)\s+)*"
+)
+
+
+def _cut_subject(ctx: _Ctx, c: Count, gapped: bool = False) -> str | None:
+    """The company named as the subject of the verb that cuts count ``c`` ("Ola fired 2,100 workers"), or, in a
+    list whose verb is left out ("..., Unacademy 1,190, Meesho 450"), named right before the count: a startup,
+    or a company nothing marks as an investor or incumbent."""
+    v, d = ctx.v, ctx.d
+    sa = v.sentence.start
+    names = [n for n in d.names.between(sa + max(0, c.start - 80), sa + c.start) if n.kind in ORG_KINDS]
+    if not names:
+        return None
+    n = names[-1]
+    gap = v.low[n.end - sa : c.start]
+    if not (_CUT_GAP.fullmatch(gap) or (gapped and re.fullmatch(r"['’]s\s+|\s+", gap))):
+        return None
+    return n.key if _may_own(ctx, n) else None
 
 
 def _pairs(v: View, d: Discourse, counts: list[Count]) -> dict[int, str]:
@@ -509,6 +540,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return _bare_layoff(ctx, c, v.low[ca:cb])  # "is reducing its workforce by around 160": people, not a share
     if c.noun is None and ctx.last is not None and ctx.last[0] == "layoffs" and _TALLY_LEFT.search(before[-80:]):
         return _bare_layoff(ctx, c, v.low[ca:cb])  # "fired 385 more, bringing its total to 1,100": the cumulative cut
+    if c.noun is None and ctx.last is not None and ctx.last[0] == "layoffs" and _cut_subject(ctx, c, gapped=True):
+        return _bare_layoff(ctx, c, v.low[ca:cb])  # "Ola fired 2,100 workers, Byju's let go 2,500, Unacademy 1,190"
     if c.noun is None and not re.match(r"^\s+more\b", after_noun):
         return []
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
@@ -524,8 +557,11 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     metric = _metric_for_verb(ctx, c, cue, v.low[ca:cb])
     if metric == "departed_talent" and _LEAVE.search(v.low[c.noun_end : c.noun_end + 80]):
         return []  # a leave of absence is no departure
-    if metric == "layoffs" and cue.position == "before" and _other_subject(ctx, cue.start):
-        return []  # "Bigco, its rival, had cut 300 jobs"
+    subject = _verb_subject(ctx, cue.start) if metric == "layoffs" and cue.position == "before" else None
+    if subject is not None and not _may_own(ctx, subject):
+        return []  # "Bigco, its rival, had cut 300 jobs", "Meta announced its decision to cut 11,000 jobs"
+    if subject is not None and c.start not in ctx.owners:
+        ctx.owners[c.start] = subject.key  # the cut's subject owns it
     company = (_talent_owner(ctx, c, cue) if metric == "departed_talent" else _owner(ctx, c)) if metric else None
     if metric is None or company is None:
         return []
@@ -580,23 +616,34 @@ def _bare_layoff(ctx: _Ctx, c: Count, clause: str) -> list[Claim]:
     """A count with no noun that the construction makes a layoff, unless planned or hypothetical."""
     if MODALITY.first("planned", "clause", _months_out(clause)) or MODALITY.first("hypothetical", "left", _months_out(clause)):
         return []
-    company = _owner(ctx, c)
+    company = _cut_subject(ctx, c, gapped=True) or _owner(ctx, c)
     if company is None:
         return []
     ctx.last = ("layoffs", company)
     return _claims(ctx, c, "layoffs", company)
 
 
-def _other_subject(ctx: _Ctx, at: int) -> bool:
-    """The verb at ``at`` has another organisation as its subject: "Bigco, its rival, had cut 300 jobs"."""
+def _verb_subject(ctx: _Ctx, at: int) -> Name | None:
+    """The organisation named as the subject of the verb at ``at``: "Bigco, its rival, had cut", "Ola fired",
+    "Meta announced its decision to cut"."""
     v, sa = ctx.v, ctx.v.sentence.start
     ca, _ = v.clause(at)
     names = [n for n in ctx.d.names.between(sa + ca, sa + at) if n.kind in ORG_KINDS]
-    return bool(names) and not names[-1].is_startup and _SUBJECT_VERB_GAP.fullmatch(v.s[names[-1].end - sa : at]) is not None
+    if names and _SUBJECT_VERB_GAP.fullmatch(v.s[names[-1].end - sa : at]):
+        return names[-1]
+    return None
+
+
+def _may_own(ctx: _Ctx, n: Name) -> bool:
+    """A startup, or a company nothing marks as an investor or incumbent, may own a figure."""
+    return n.is_startup or (n.kind == "org" and ctx.d._neutral_org(n))
 
 
 _SUBJECT_VERB_GAP = re.compile(
     r"(?:['’]s)?(?:,\s[^,;]{1,60},)?\s+(?:(?:has|had|have|also|recently|then|just|reportedly|will|would|is|was|itself|last year|this year)\s+)*"
+    # "Bigco announced its decision to cut", "Bigco said it would cut", "Bigco plans to cut"
+    r"(?:(?:announced|said|says|confirmed|revealed|decided|plans|planned|is planning|was planning|began|started|agreed|moved|is set|was set)"
+    r"(?:\s+(?:its|a|the)\s+(?:decision|plan|intention)s?)?(?:\s+(?:that\s+)?(?:it|they)\s+(?:would|will|is|was|had|has)(?:\s+be)?)?\s+(?:to\s+)?)?"
 )
 
 
@@ -689,7 +736,7 @@ def count_claims(v: View, d: Discourse) -> tuple[list[Claim], list[Fraction]]:
     """Claims from the counts of people in one sentence, and shares of staff waiting for a base."""
     money = [(m.start, m.end) for m in v.money]
     ctx = _Ctx(v, d, counts_in(v.s, money), money)
-    ctx.paired = _pairs(v, d, ctx.counts)
+    ctx.owners = _pairs(v, d, ctx.counts)
     out: list[Claim] = []
     for i in range(len(ctx.counts)):
         out.extend(_one_count(ctx, i))

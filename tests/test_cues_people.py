@@ -119,8 +119,19 @@ HELD = [
      {("headcount", 100), ("layoffs", 25)}),
     ("Acme, the HR start-up, was set to lay off 10% of its 1,300 strong workforce, 600 of which work in its Dublin office.",
      {("headcount", 1300), ("layoffs", 130)}),
+    # "employee strength of"; a modal before the cut
+    ("Acme, the food delivery start-up, which has an employee strength of 6,000, operates in 500 cities.",
+     {("headcount", 6000)}),
+    ("According to earlier reports, Acme, the delivery start-up, may begin firing more than 250 workers in January.", set()),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
+
+
+def test_gapped_list_of_cuts() -> None:
+    x = extract_article("Acme, the delivery start-up, let go 380 workers; in recent weeks, Bolt fired 2,000 workers, Zest "
+                        "let go 1,500, Qubit 1,100 and Nimbo 420.", published=date(2024, 5, 2))
+    got = sorted((m.company, m.value) for m in x.metrics if m.metric == "layoffs")
+    assert got == [("Acme", 380.0), ("Bolt", 2000.0), ("Nimbo", 420.0), ("Qubit", 1100.0), ("Zest", 1500.0)], got
 
 
 def test_respectively_pairs_counts() -> None:
