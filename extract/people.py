@@ -308,8 +308,12 @@ def _destinations(v: View, d: Discourse, at: int) -> set[str]:
     sa = v.sentence.start
     out: set[str] = set()
     for j in _TO_DESTINATION.finditer(v.low, at):
-        out.update(n.key for n in d.names.between(sa + j.end(), sa + min(len(v.s), j.end() + 40)))
+        stop = _DESTINATION_END.search(v.low, j.end(), j.end() + 40)  # not "joining Bigco along with other Acme staff"
+        out.update(n.key for n in d.names.between(sa + j.end(), sa + min(len(v.s), stop.start() if stop else j.end() + 40)))
     return out
+
+
+_DESTINATION_END = re.compile(r"\b(?:along with|together with|alongside|as well as|with|and some|and other|and several)\b|[,;.]")
 
 
 _TO_DESTINATION = re.compile(r"\b(?:to join|joining|joined|join|left for|leave for|leaving for|moved to|decamped to|returned to|rejoin\w*|went back to|for)\s+(?:the\s+)?")

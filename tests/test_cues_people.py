@@ -123,6 +123,10 @@ HELD = [
     ("Acme, the food delivery start-up, which has an employee strength of 6,000, operates in 500 cities.",
      {("headcount", 6000)}),
     ("According to earlier reports, Acme, the delivery start-up, may begin firing more than 250 workers in January.", set()),
+    # acqui-hires: the destination is the company joined, not a startup named after "along with"
+    ("Jane Roe, the other co-founder, is also joining Bigco along with some other Acme employees.", {("departed_talent", 1)}),
+    ("The deal will also see Acme co-founder Jane Roe return to Bigco along with some other researchers.",
+     {("departed_talent", 1)}),
 ]
 PEOPLE_METRICS = ("layoffs", "headcount", "departed_talent")
 
