@@ -441,9 +441,16 @@ def _owner(ctx: _Ctx, c: Count) -> str | None:
 # between a company and a count it cuts: "Ola fired 2,100", "Byju's let go 2,500", "Acme has also laid off about 80"
 _CUT_GAP = re.compile(
     r"(?:['’]s)?\s+(?:(?:has|had|have|also|then|just|reportedly|recently|already|now|quietly)\s+)*(?:laid off|lays off|fired|fires|let go(?: of)?"
-    r"|lets go(?: of)?|cut|cuts|axed|axes|sacked|sacks|slashed|slashes|shed|sheds|dismissed|eliminated|eliminates)\s+"
+    r"|lets go(?: of)?|cut|cuts|axed|axes|sacked|sacks|slashed|slashes|shed|sheds|dismissed|eliminated|eliminates|pruned|prunes)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|at least|close to|another|a further)\s+)*"
 )
+
+
+# between a company and its count in a list whose verb is left out: "Unacademy 1,190", "Wave, approximately 300"
+_GAPPED = re.compile(r"(?:['’]s)?,?\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|more than|over|at least|close to)\s+)*")
+
+
+_AFTER_PREP = re.compile(r"\b(?:by|to|from|of|with|at|for|per|via|like|than)\s+$")
 
 
 def _cut_subject(ctx: _Ctx, c: Count, gapped: bool = False) -> str | None:
@@ -457,8 +464,10 @@ def _cut_subject(ctx: _Ctx, c: Count, gapped: bool = False) -> str | None:
         return None
     n = names[-1]
     gap = v.low[n.end - sa : c.start]
-    if not (_CUT_GAP.fullmatch(gap) or (gapped and re.fullmatch(r"['’]s\s+|\s+", gap))):
+    if not (_CUT_GAP.fullmatch(gap) or (gapped and _GAPPED.fullmatch(gap))):
         return None
+    if _AFTER_PREP.search(v.low, max(0, n.start - sa - 12), n.start - sa):
+        return None  # "according to data collected by Moneycontrol, at least 20,000": a source, not a subject
     return n.key if _may_own(ctx, n) else None
 
 
@@ -540,7 +549,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return _bare_layoff(ctx, c, v.low[ca:cb])  # "is reducing its workforce by around 160": people, not a share
     if c.noun is None and ctx.last is not None and ctx.last[0] == "layoffs" and _TALLY_LEFT.search(before[-80:]):
         return _bare_layoff(ctx, c, v.low[ca:cb])  # "fired 385 more, bringing its total to 1,100": the cumulative cut
-    if c.noun is None and ctx.last is not None and ctx.last[0] == "layoffs" and _cut_subject(ctx, c, gapped=True):
+    if c.noun is None and _gapped_cut(ctx, c):
         return _bare_layoff(ctx, c, v.low[ca:cb])  # "Ola fired 2,100 workers, Byju's let go 2,500, Unacademy 1,190"
     if c.noun is None and not re.match(r"^\s+more\b", after_noun):
         return []
@@ -580,7 +589,8 @@ def _industry_wide(ctx: _Ctx, c: Count, ca: int, cb: int) -> bool:
         return True
     if _SECTOR_LATER.search(low[c.noun_end : cb]) or _GENERIC_SUBJECT.search(low[ca : c.start]):
         return True
-    named = [n for n in ctx.d.names.between(sa + ca, sa + c.start) if n.kind not in ("person", "place", "nationality")]
+    named = [n for n in ctx.d.names.between(sa + ca, sa + c.start) if n.kind not in ("person", "place", "nationality")
+             and not _AFTER_PREP.search(low, max(0, n.start - sa - 12), n.start - sa)]  # (not the source: "collected by X")
     if named or c.noun_class not in ("employee", "job"):
         return False
     if _TALLY.search(low):
@@ -610,6 +620,17 @@ def _restates_cut(ctx: _Ctx, c: Count) -> bool:
         return False
     prev = v.doc.sentences[v.sentence.index - 1]
     return _CUT_WORD.search(v.doc.low, prev.start, prev.end) is not None
+
+
+_PEOPLE_WORD = re.compile(r"\b(?:layoffs?|lay-offs?|laid off|staff|employees|workers|jobs|workforce|people|redundanc\w+|job cuts)\b")
+
+
+def _gapped_cut(ctx: _Ctx, c: Count) -> bool:
+    """A count with no noun cut by a company named right before it, in a sentence about cuts of people:
+    "Swvl laid off 400; Wave, approximately 300; 54gene, 95", "Byju's let go 2,500"."""
+    if ctx.last is not None and ctx.last[0] == "layoffs":
+        return _cut_subject(ctx, c, gapped=True) is not None
+    return _cut_subject(ctx, c) is not None and _PEOPLE_WORD.search(ctx.v.low) is not None
 
 
 def _bare_layoff(ctx: _Ctx, c: Count, clause: str) -> list[Claim]:

@@ -123,6 +123,9 @@ HELD = [
     ("Acme, the food delivery start-up, which has an employee strength of 6,000, operates in 500 cities.",
      {("headcount", 6000)}),
     ("According to earlier reports, Acme, the delivery start-up, may begin firing more than 250 workers in January.", set()),
+    # more verbs of cutting: "pruned", "relieved ... of their duties"
+    ("Acme, the payments start-up, pruned approximately 300 staff in May.", {("layoffs", 300)}),
+    ("Acme, the health start-up, relieved 50 of its staff from their duties.", {("layoffs", 50)}),
     # acqui-hires: the destination is the company joined, not a startup named after "along with"
     ("Jane Roe, the other co-founder, is also joining Bigco along with some other Acme employees.", {("departed_talent", 1)}),
     ("The deal will also see Acme co-founder Jane Roe return to Bigco along with some other researchers.",
@@ -136,6 +139,15 @@ def test_gapped_list_of_cuts() -> None:
                         "let go 1,500, Qubit 1,100 and Nimbo 420.", published=date(2024, 5, 2))
     got = sorted((m.company, m.value) for m in x.metrics if m.metric == "layoffs")
     assert got == [("Acme", 380.0), ("Bolt", 2000.0), ("Nimbo", 420.0), ("Qubit", 1100.0), ("Zest", 1500.0)], got
+
+
+def test_gapped_list_with_commas() -> None:
+    x = extract_article("Acme, the neobank start-up, said layoffs were spreading; for instance, Bolt laid off 400; Zest, "
+                        "approximately 300; and Nimbo, 50, while according to figures collected by Qubit, at least 20,000 people "
+                        "were fired.",
+                        published=date(2024, 5, 2))
+    got = sorted((m.company, m.value) for m in x.metrics if m.metric == "layoffs")
+    assert got == [("Bolt", 400.0), ("Nimbo", 50.0), ("Zest", 300.0)], got
 
 
 def test_respectively_pairs_counts() -> None:
