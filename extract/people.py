@@ -104,22 +104,30 @@ class PeopleState:
     departed: set[str] = field(default_factory=set)
     event_keys: set[tuple[str, str]] = field(default_factory=set)
     events: list[Event] = field(default_factory=list)
-    #: first and last names of people seen in full -> their key ("" when two people share the name)
+    #: first and last names of people seen in full -> the key of the first person seen with that name
     names: dict[str, str] = field(default_factory=dict)
+    bare: set[str] = field(default_factory=set)  # names keyed alone before any full name held them
+    guessed: dict[str, Claim] = field(default_factory=dict)  # person key -> its row, whose company came from the focus
 
     def key(self, surface: str) -> str:
-        """One key per person: "Rahul Menon", "Menon" and "Rahul" are the same person once seen in full.
+        """One key per person: "Rahul Menon", "Menon" and "Rahul" are the same person once seen in full; two
+        people who share a surname are two ("Ashok Grover" and "Meera Jain Grover").
 
         >>> st = PeopleState()
         >>> st.key("Rahul Menon"), st.key("Rahul"), st.key("Menon"), st.key("Priya")
-        ('menon', 'menon', 'menon', 'priya')
+        ('rahul menon', 'rahul menon', 'rahul menon', 'priya')
+        >>> st.key("Asha Menon"), st.key("Menon")  # a shared surname alone is the person seen first
+        ('asha menon', 'rahul menon')
         """
         toks = surface.lower().split()
         if len(toks) == 1:
-            return self.names.get(toks[0]) or toks[0]
-        key = toks[-1]
+            key = self.names.get(toks[0]) or toks[0]
+            if key == toks[0]:
+                self.bare.add(key)  # (a surname seen alone before the full name keeps its key)
+            return key
+        key = toks[-1] if toks[-1] in self.bare else " ".join(toks)
         for t in (toks[0], toks[-1]):
-            self.names[t] = key if self.names.get(t, key) == key else ""
+            self.names.setdefault(t, key)
         return key
 
 
@@ -223,15 +231,28 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
     goes_to = _GOES_TO.search(verb) is not None
     if not goes_to and re.search(r"(?:left|quit|exited|departed|resigned|stepped down)$", verb) and _destination_is_other(v, d, m.end()):
         return []
-    company = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group) or d.owner(
-        v.sentence, group[0].start, group[0].end
-    )
+    explicit = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group)
+    company = explicit or d.owner(v.sentence, group[0].start, group[0].end)
     if company is None or company == NOT_A_STARTUP or company in _destinations(v, d, m.start()):
         return []  # "left to join Bigco's Seed team": the place they went is not the one they left
     if goes_to and _destination(v, d, m.end()) in (None, company):
         return []  # "Jane Roe joined Acme": a hire by the company; "will join a committee": no move
     kind = _event_kind(v.s[m.start() :]) if not re.search(r"resign|step", verb) else "resigned"
-    return _group_row(v, st, group, company, kind, (vpos, sa + m.end()))
+    if explicit:
+        _correct_guess(st, group, company)
+    rows = _group_row(v, st, group, company, kind, (vpos, sa + m.end()))
+    if rows and not explicit and rows[0].value == 1:
+        st.guessed[rows[0].person or ""] = rows[0]  # the company came from the focus alone: a later mention may correct it
+    return rows
+
+
+def _correct_guess(st: PeopleState, group: list[Name], company: str) -> None:
+    """A person counted earlier (a headline) for the startup in focus, now tied to a company explicitly:
+    "Jane Roe resigns after X probe" ... "Jane Roe, the co-founder of Acme, resigned": the row is Acme's."""
+    for who in group:
+        claim = st.guessed.pop(st.key(who.surface), None)
+        if claim is not None:
+            claim.company = company
 
 
 def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: str, span: tuple[int, int]) -> list[Claim]:
@@ -259,7 +280,8 @@ def _role_near(v: View, who: Name) -> str | None:
 
 
 _AFFILIATION_RIGHT = re.compile(
-    r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?$"
+    r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?"
+    r"(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"  # "the embattled co-founder of fintech unicorn Acme"
 )
 _AFFILIATION_POSS = Folded(
     r"^(?:['’]s\s+|,\s+whose\s+|\s+(?=[^\s]+\s))(?:(?:former|then|and|senior|" + ROLE_WORDS + r"|[a-z]+\s+(?:officer|director|lead|head))\s+){0,4}$"
@@ -424,7 +446,7 @@ def _appointments(v: View, d: Discourse, st: PeopleState, people: list[Name]) ->
 
 
 # between a hiring verb and the first person hired: the startup, its role words, commas ("hiring Acme CEO A")
-_OBJECT_GAP = re.compile(r"^\s+(?:away\s+)?(?:[\w\-.&]+(?:['’]s)?,?\s+){0,7}$")
+_OBJECT_GAP = re.compile(r"^\s+(?:away\s+)?(?:[\w\-.&]+(?:['’]s)?,?\s+){0,10}$")
 _OBJECT_OWNER = re.compile(r"\b(?:its|their|our)\b|['’]s\s")
 
 

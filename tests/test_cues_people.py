@@ -150,6 +150,16 @@ def test_gapped_list_with_commas() -> None:
     assert got == [("Bolt", 400.0), ("Nimbo", 50.0), ("Zest", 300.0)], got
 
 
+def test_two_people_sharing_a_surname_and_a_headline_corrected() -> None:
+    x = extract_article("Jane Roe resigned after receiving agenda of board meet on Bigco probe\n"
+                        "Jane Roe, the embattled co-founder of payments unicorn Acme, has resigned, days after the start-up "
+                        "terminated the services of her husband and the company's head of controls, John Jain Roe. In a "
+                        "statement, Acme said Roe's resignation came minutes after the agenda arrived.",
+                        published=date(2024, 5, 2))
+    got = sorted((m.company, m.value) for m in x.metrics if m.metric == "departed_talent")
+    assert got == [("Acme", 1.0), ("Acme", 1.0)], got
+
+
 def test_respectively_pairs_counts() -> None:
     x = extract_article("Acme and Bolt, the fintech start-ups, have laid off 260 and 120 employees, respectively.",
                         published=date(2024, 5, 2))
