@@ -291,6 +291,12 @@ _WHOSE = re.compile(r"\bwhose\s+(?:[a-z\-]+\s+){0,4}$")
 NOT_A_STARTUP = "\x00other"
 
 
+def _own_company(d: Discourse, n: Name) -> bool:
+    """A company whose people these are may own their departure: a startup, or a company nothing marks as an
+    investor or incumbent ("OpenSea CFO Brian Roberts left", "Zomato's A and B left the company")."""
+    return n.is_startup or (n.kind == "org" and d._neutral_org(n))
+
+
 def _affiliation(v: View, d: Discourse, group: list[Name]) -> str | None:
     """The organisation a person is introduced with: "A, a co-founder of Acme,", "Acme CEO A", "A, Acme's
     CTO,", "Acme, whose co-founder A": a startup's key, `NOT_A_STARTUP` for another organisation, or None."""
@@ -299,7 +305,7 @@ def _affiliation(v: View, d: Discourse, group: list[Name]) -> str | None:
     first = group[0]
     for n in reversed(d.names.between(max(sa, first.start - 60), first.start)):
         if n.kind in ORG_KINDS and _AFFILIATION_POSS.match(t[n.end : first.start]):
-            return n.key if n.is_startup else NOT_A_STARTUP  # "Windsurf CEO Varun Mohan", "Adept's chief executive"
+            return n.key if _own_company(d, n) else NOT_A_STARTUP  # "Windsurf CEO Varun Mohan", "Adept's chief executive"
     whose = _WHOSE.search(t, max(sa, first.start - 50), first.start)
     if whose is not None:  # "Bigco.ai, whose co-founders A and B ...": the organisation before "whose"
         orgs = [n for n in d.names.between(max(sa, whose.start() - 40), whose.start()) if n.kind in ORG_KINDS]
@@ -312,7 +318,7 @@ def _affiliation(v: View, d: Discourse, group: list[Name]) -> str | None:
                 continue
             while n.possessive and i + 1 < len(after) and re.fullmatch(r"['’]s\s+", t[n.end : after[i + 1].start]):
                 i, n = i + 1, after[i + 1]  # "a co-founder of Jane Roe's Acme"
-            return n.key if n.is_startup else (NOT_A_STARTUP if n.kind in ORG_KINDS else None)
+            return n.key if _own_company(d, n) else (NOT_A_STARTUP if n.kind in ORG_KINDS else None)
     return None
 
 

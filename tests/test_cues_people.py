@@ -126,6 +126,8 @@ HELD = [
     # more verbs of cutting: "pruned", "relieved ... of their duties"
     ("Acme, the payments start-up, pruned approximately 300 staff in May.", {("layoffs", 300)}),
     ("Acme, the health start-up, relieved 50 of its staff from their duties.", {("layoffs", 50)}),
+    # a company the article gives no evidence about is the one its executives leave
+    ("This week, Acme CFO Jane Roe left the web3 company less than a year after taking the job.", {("departed_talent", 1)}),
     # acqui-hires: the destination is the company joined, not a startup named after "along with"
     ("Jane Roe, the other co-founder, is also joining Bigco along with some other Acme employees.", {("departed_talent", 1)}),
     ("The deal will also see Acme co-founder Jane Roe return to Bigco along with some other researchers.",
