@@ -81,12 +81,14 @@ _STOP = frozenset(
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
     besides regardless rather plus though yes no rival rivals competitor competitors seed""".split()
 )
+#: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
+_OPENERS = frozenset({"new", "big", "old"})
 # a capitalised word that is only grammar ("The", "In", "March") never starts a run: skipping it in the pattern
 # saves most of the work of cleaning runs (four capitalised words in five are such words). Written as a test
 # after the first capital ("(?<=T)he" for "The") so that the engine can still skip ahead to capitals.
 def _stop_ahead() -> str:
     groups: dict[str, list[str]] = {}
-    for w in sorted({w.capitalize() for w in _STOP if w.isalpha()}, key=len, reverse=True):
+    for w in sorted({w.capitalize() for w in _STOP - _OPENERS if w.isalpha()}, key=len, reverse=True):
         groups.setdefault(w[0], []).append(re.escape(w[1:]))
     alts = "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
     return rf"(?!(?:{alts})(?![\w&'’.\-]))"
@@ -254,6 +256,12 @@ _DESC_NOUN_SET = frozenset(
 )
 _DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
+#: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
+_DESC_COMMA = re.compile(
+    r"(?:[.;:!?]\s|\n|\b(?:also|meanwhile|elsewhere|separately|similarly|likewise|for instance|for example|in addition),\s)"
+    r"(?:[\w\-’'&]+\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
+    re.I,
+)
 _DESC_SKIP = frozenset("a an the its their his her our this that which who".split())
 
 _ROLE_OF = frozenset(
@@ -377,6 +385,9 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
         if _MODIFIER.search(base) or _CONTRACTION.match(tok):
             cur = []  # "Buenos Aires-based": the words before the modifier are part of it
             continue
+        if not cur and not pieces and base.lower() in _OPENERS and not initial and start == 0 and not poss and _opens_name(run, end):
+            cur.append((start, end))  # "Big Cabal Media" mid-sentence: part of the name
+            continue
         if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and (base in nationals or (initial and not pieces and base.lower() in _KIND_WORDS))):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
@@ -391,6 +402,14 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
     return pieces
+
+
+def _opens_name(run: str, end: int) -> bool:
+    """Whether the opener ending at ``end`` leads the name that follows ("Big Cabal Media", not "Big Tech",
+    "New York-based", "New Series")."""
+    rest = run[end + 1 :].split(" ")
+    nxt = rest[0] if rest else ""
+    return bool(nxt) and nxt.lower().rstrip("'’s") not in _STOP and nxt not in ("Tech", "Four", "Five") and not _MODIFIER.search(nxt)
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
@@ -518,7 +537,20 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
         out.extend(_pieces_of(text, m))
+    if " & " in text:
+        out = _join_amp(text, out)
     return _join_of(text, out) if " of " in text else out
+
+
+def _join_amp(text: str, names: list[Name]) -> list[Name]:
+    """"Think & Learn", "Marks & Spencer": two capitalised words joined by an ampersand are one name."""
+    out: list[Name] = []
+    for n in names:
+        if out and n.start == out[-1].end + 3 and text.startswith(" & ", out[-1].end) and not out[-1].possessive:
+            out[-1] = Name(out[-1].start, n.end, text[out[-1].start : n.end], n.possessive)
+            continue
+        out.append(n)
+    return out
 
 
 def _sentence_initial(text: str, i: int) -> bool:
@@ -624,8 +656,8 @@ def _person_left(left: str) -> bool:
 
 #: "Ruta Verde's Valentina Ospina", "X's chief executive": a name that has people or units is an organisation
 _HAS_PEOPLE = re.compile(
-    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|team\b|staff\b"
-    r"|employees\b|board\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
+    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|board\b"
+    r"|(?:[\w\-]+\s+)?(?:team|staff|employees|engineers|researchers|workforce)\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
 )
 
 
@@ -834,6 +866,8 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
     pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
+    if left.endswith(", ") and right.startswith(",") and _DESC_COMMA.search(left if n.start > 60 else "\n" + left):
+            pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if any(k in left40 for k in _NEG_LEFT_KEYS) and _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
@@ -845,7 +879,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         con += 2  # "the Berlin company": a place or kind, not a name
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
-    if left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
+    if not n.possessive and left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
         con += 1
     if key.endswith((" AI", " Labs", " Lab")):
         pro += 1
