@@ -82,7 +82,7 @@ _STOP = frozenset(
     besides regardless rather plus though yes no rival rivals competitor competitors seed""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
-_OPENERS = frozenset({"new", "big", "old"})
+_OPENERS = frozenset("new big old one two three four five six seven eight nine ten".split())
 # a capitalised word that is only grammar ("The", "In", "March") never starts a run: skipping it in the pattern
 # saves most of the work of cleaning runs (four capitalised words in five are such words). Written as a test
 # after the first capital ("(?<=T)he" for "The") so that the engine can still skip ahead to capitals.
@@ -230,7 +230,8 @@ _ABOUT_SALE = re.compile(
 )
 _PLACE_LEFT = re.compile(r"\b(?:in|across|near|outside|throughout|headquartered in|based in|from)\s$")
 _INVEST_IN_LEFT = re.compile(
-    r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
+    r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation|contributions?|injection"
+    r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
 )
 _NEG_LEFT2 = re.compile(
     r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
@@ -258,8 +259,15 @@ _DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
 #: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
 _DESC_COMMA = re.compile(
-    r"(?:[.;:!?]\s|\n|\b(?:also|meanwhile|elsewhere|separately|similarly|likewise|for instance|for example|in addition),\s)"
+    r"(?:[.;:!?]\s|\n|\b(?:also|meanwhile|elsewhere|separately|similarly|likewise|for instance|for example|in addition),\s"
+    r"|\b(?:a|an|the|another|other|fellow|in|into|to|of)\s)"
     r"(?:[\w\-’'&]+\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
+    re.I,
+)
+#: descriptors of companies a story's figures are not about ("a special purpose acquisition company, X,")
+_DESC_COMMA_NOT = re.compile(
+    r"\b(?:acquisition|blank-check|parent|holding|investment|private equity|venture capital|asset management|consulting|law"
+    r"|accounting|audit|research|shell|state-owned|listed|public|publicly traded|telecom|oil|mining)\s(?:[\w\-]+\s)?(?:company|firm|business),\s$",
     re.I,
 )
 _DESC_SKIP = frozenset("a an the its their his her our this that which who".split())
@@ -276,12 +284,13 @@ _ROLE_SET = frozenset(
 )
 _WORD = re.compile(r"[\w$.,’'\-]+")
 _INVEST_WORDS = frozenset(
-    "invest invests investing invested investment injection stake poured put pumped ploughed plowed".split()
+    "invest invests investing invested investment investments injection injected infusion contribution contributions"
+    " stake poured put pumped ploughed plowed funding financing round cheque check bet".split()
 )
 _FOUND_WORDS = frozenset("founded co-founded started launched built created".split())
 _NOT_NP = frozenset("by who which that in on at with and after before from to for of was is".split())
 _COMPANY_NOUNS = frozenset(
-    "start-up startup company firm maker unicorn app platform service fintech insurtech proptech biotech edtech"
+    "start-up startup company firm maker unicorn app application platform service fintech insurtech proptech biotech edtech"
     " healthtech agtech agritech cleantech regtech legaltech neobank lender marketplace".split()
 )
 _POS_LAST = frozenset({"in", "into", "valued", "valuing", "values", "of", "at"}) | _COMPANY_NOUNS
@@ -768,6 +777,11 @@ def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str
                     best = longer
         canon[s] = best
     first_at: dict[str, int] = {}
+    nl = text.find("\n")
+    body = nl + 1 if 0 < nl < 200 and not text[:nl].rstrip().endswith((".", "!", "?")) else 0
+    for n in mentions:  # a headline's short form ("Chiratae tops up ...") does not come first
+        if n.start >= body:
+            first_at.setdefault(n.surface, n.start)
     for n in mentions:
         first_at.setdefault(n.surface, n.start)
     for s in names:
@@ -866,7 +880,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
     pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
-    if left.endswith(", ") and right.startswith(",") and _DESC_COMMA.search(left if n.start > 60 else "\n" + left):
+    if left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if any(k in left40 for k in _NEG_LEFT_KEYS) and _NEG_LEFT2.search(left40) else 0)

@@ -34,6 +34,46 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Mill & Loom", "funding_raised", 12e6)},
     ),
     (
+        "investor-short-form-in-headline",
+        "Pinecrest tops up Lumora Series A\n\nPinecrest Capital (formerly Redfield Partners) has added to its stake in "
+        "Lumora, a Pune-based payroll lender.\n\nPinecrest has invested an additional $2.1 million in Lumora, "
+        "filings showed.",
+        {("Lumora", "funding_raised", 2.1e6)},
+    ),
+    (
+        "number-word-opens-investor-name",
+        "Tavora, a Chennai-based insurtech, raised $6 million in a round led by Seven Rivers Ventures.",
+        {("Tavora", "funding_raised", 6e6)},
+    ),
+    (
+        "customers-spending-is-no-burn",
+        "Cardora, a card start-up, said its customers were spending about $12 million with its cards each month.",
+        set(),
+    ),
+    (
+        "translated-talks-would-value",
+        "Vexio negotiates contribution led by Dutch fund Hollin\n\nHollin leads the conversations for a contribution "
+        "of 300 million dollars in Vexio, which would value the digital bank at up to 2 billion dollars.",
+        {("Vexio", "valuation_target", 2e9)},
+    ),
+    (
+        "translated-investment-in-application",
+        "Last month, Hollin announced an investment of 80 million dollars in the grocery application Pedimo.",
+        {("Pedimo", "funding_raised", 8e7)},
+    ),
+    (
+        "translated-one-of-another-of",
+        "This week, the fund announced two more contributions, one of 40 million dollars in another logistics "
+        "company, Rutavia, and another of 25 million dollars in the lending fintech Prestamo.",
+        {("Rutavia", "funding_raised", 4e7), ("Prestamo", "funding_raised", 2.5e7)},
+    ),
+    (
+        "elided-scale-respectively",
+        "Tallo, based in Lima, and Quipu have obtained 35 and 20 million dollars, respectively, in their latest "
+        "financing rounds.",
+        {("Tallo", "funding_raised", 3.5e7), ("Quipu", "funding_raised", 2e7)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
