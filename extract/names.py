@@ -185,7 +185,7 @@ _NEG_RIGHT = Folded(
     r"|took control|stake|analysts?)\b",
 )
 _INVESTOR_RIGHT = Folded(
-    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b)"
+    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b(?! by))"
     r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
