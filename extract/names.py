@@ -537,7 +537,11 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
     if run:
         poss = run[-1][2].endswith(("'s", "’s"))
         end = run[-1][1] - (2 if poss else 0)
-        out.append(Name(run[0][0], end, text[run[0][0] : end], poss))
+        surface = text[run[0][0] : end]
+        common = common_words()
+        if not described and all(w[2].lower().rstrip("'’s") in common for w in run) and text.find(surface, end) == -1:
+            return  # "In Africa's First Homegrown Tech Unicorn": ordinary words the story never names again
+        out.append(Name(run[0][0], end, surface, poss))
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
