@@ -71,6 +71,7 @@ _INVEST_TARGET = re.compile(
     r"|retailer|brand|lab)\b|it\b|them\b|[A-Z])"
 )
 _WE = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b")
+_LABEL = re.compile(r"[ \t*_•\-]*[A-Za-z][\w \-/()]{1,40}:[ \t*_]*$")
 _ELLIPSIS = re.compile(r"(?:^|[,;])\W*(?:and\s+|with\s+)?(?:one|another|the other|the (?:first|second|third|last|latter|former))\s+(?:of|for|worth|at)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _AND_LIST = re.compile(r",?\s+and\s+|,\s+")
@@ -340,7 +341,8 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         if k and last is not None and _AND_LIST.fullmatch(v.s[prev_end : f.start]):
             got: tuple[str, float] | None = last  # "raised $4m and $2.5m": the second figure is the same kind
         else:
-            got = _metric_of(v, f, max(ca, prev_end), next_start, last)
+            lo = 0 if not k and _LABEL.match(v.s, 0, f.start) else max(ca, prev_end)  # "Total raised: $75m"
+            got = _metric_of(v, f, lo, next_start, last)
             if got is None and _ELLIPSIS.search(v.low[max(ca, prev_end) : f.start]):
                 # "two more investments, one of $150m in X and another of $200m in Y": the noun is before the clause
                 got = last or _metric_of(v, f, prev_end, next_start, last)

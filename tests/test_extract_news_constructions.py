@@ -74,6 +74,29 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Tallo", "funding_raised", 3.5e7), ("Quipu", "funding_raised", 2e7)},
     ),
     (
+        "closed-their-doors-is-no-round",
+        "Startup closures pile up\n\nA $900M drone courier and a publishing venture are among the companies that "
+        "have closed their doors this year, as Skyloft, a drone-delivery startup, ran out of cash.",
+        set(),
+    ),
+    (
+        "backed-by-vc-funding",
+        "Ferrovo, a rail-freight startup that was once valued at more than $1 billion, is shutting down. Backed by "
+        "$310 million in VC funding from a lineup of investors, the startup said it would liquidate its assets.",
+        {("Ferrovo", "valuation", 1e9), ("Ferrovo", "funding_raised", 3.1e8)},
+    ),
+    (
+        "label-total-raised-and-n-person",
+        "Lexora (2019-2024)\nTotal raised: $48 million\nLexora, a 90-person legal tech startup, is looking for a "
+        "buyer for its software.",
+        {("Lexora", "funding_raised", 4.8e7), ("Lexora", "headcount", 90)},
+    ),
+    (
+        "outlet-told-is-no-company",
+        "Ruvo, a Pune-based grocery app, is in talks to raise $40 Mn at a valuation of $300 Mn, sources told Inc42.",
+        {("Ruvo", "valuation_target", 3e8)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
