@@ -214,6 +214,44 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], db: Path | None, offline: b
         ctx.exit(1)
 
 
+@cli.command()
+@click.argument("feed_urls", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, help="time between two rounds: 15m, 30s, 2h, or seconds")
+@click.option("--once", is_flag=True, help="one round, then stop (exit code 1 when anything failed)")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.pass_context
+def follow(ctx: click.Context, feed_urls: tuple[str, ...], every: str, once: bool, db: Path | None) -> None:
+    """Poll RSS and Atom feeds and store the articles of their new entries, round after round."""
+    from startup_health.fetch import Fetcher
+    from startup_health.follow import follow_round, parse_every, run_rounds, stop_on_sigterm
+    from startup_health.rawstore import RawStore, default_store
+
+    try:
+        every_s = parse_every(every)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--every") from None
+    wh = _warehouse(ctx, db)
+    store = RawStore(default_store(wh.path))
+    failed = False
+
+    def show(report: Any) -> None:
+        nonlocal failed
+        failed = failed or not report.ok
+        _echo_news(report, wh, store.root)
+
+    try:
+        with Fetcher(_settings(ctx).politeness()) as fetcher, stop_on_sigterm():
+            run_rounds(lambda: follow_round(feed_urls, wh, fetcher, store), every_s=every_s, on_round=show,
+                       rounds=1 if once else None)  # fmt: skip
+    except WarehouseError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("stopped: every article and feed state stored so far is whole", err=True)
+        return
+    if once and failed:
+        ctx.exit(1)
+
+
 def _echo_news(report: Any, wh: Warehouse, kept: Path) -> None:
     """The end of `fetch` and of each `follow` round: failures, a summary line, what changed."""
     for line in report.failed:

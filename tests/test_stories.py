@@ -15,7 +15,7 @@ from extract import extract_article
 from extract.reading import Skipped, iter_articles
 from models.companies import company_key
 from models.stories import Figure, compare, fingerprint, stories
-from models.warehouse import Warehouse
+from models.warehouse import SCHEMA_VERSION, Warehouse
 from startup_health.cli import cli
 
 ORIGINAL = """ date 2024-06-11
@@ -200,11 +200,13 @@ def test_a_version_1_warehouse_is_upgraded_and_keeps_its_articles(tmp_path: Path
     wh = Warehouse(db)
     with wh.connect(read_only=False) as con:  # what a version-1 file looks like: no article_groups
         con.execute("DROP TABLE article_groups")
+        con.execute("DROP TABLE feeds")
         con.execute("UPDATE schema_info SET value = '1' WHERE key = 'schema_version'")
     before = wh.query("SELECT article_id, text FROM articles ORDER BY 1").rows
     code, out, _ = run("ingest", str(ROOT / "seeds"), "--db", str(db), "-q")
     assert code == 0 and "2 unchanged" in out
-    assert wh.query("SELECT value FROM schema_info WHERE key = 'schema_version'").rows == [("2",)]
+    assert wh.query("SELECT value FROM schema_info WHERE key = 'schema_version'").rows == [(str(SCHEMA_VERSION),)]
+    assert wh.query("SELECT count(*) FROM feeds").rows == [(0,)]
     assert wh.query("SELECT article_id, text FROM articles ORDER BY 1").rows == before
     # the upgrade groups what the file already held
     assert wh.query("SELECT count(*), count(DISTINCT story_id) FROM article_groups").rows == [(2, 1)]

@@ -21,6 +21,8 @@ CORE = [
     "startup_health/fetch.py",
     "startup_health/rawstore.py",
     "startup_health/news.py",
+    "startup_health/feeds.py",
+    "startup_health/follow.py",
     "startup_health/warc.py",
     "startup_health/prefilter.py",
     "models/stories.py",
