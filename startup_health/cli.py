@@ -195,6 +195,7 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], db: Path | None, offline: b
     if not urls and not offline:
         raise click.UsageError("give one or more URLs (or --offline to re-read the kept pages)")
     wh = _warehouse(ctx, db)
+    _refuse_dataset(wh, "fetch")
     store = RawStore(default_store(wh.path))
     report = NewsReport()
     try:
@@ -231,6 +232,7 @@ def follow(ctx: click.Context, feed_urls: tuple[str, ...], every: str, once: boo
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--every") from None
     wh = _warehouse(ctx, db)
+    _refuse_dataset(wh, "follow")
     store = RawStore(default_store(wh.path))
     failed = False
 
@@ -250,6 +252,11 @@ def follow(ctx: click.Context, feed_urls: tuple[str, ...], every: str, once: boo
         return
     if once and failed:
         ctx.exit(1)
+
+
+def _refuse_dataset(wh: Warehouse, command: str) -> None:
+    if _reads_dataset(wh):
+        _fail(f"{wh.path}: reads a Parquet dataset of the Dask engine; {command} into a warehouse file of its own (--db NEW.duckdb)")
 
 
 def _echo_news(report: Any, wh: Warehouse, kept: Path) -> None:

@@ -259,3 +259,14 @@ def test_crawl_delay_longer_than_ours_is_used(httpserver: HTTPServer) -> None:
         f.get(httpserver.url_for("/t"))
         f.get(httpserver.url_for("/t"))
     assert seen[1] - seen[0] >= 0.39
+
+
+def test_fetch_refuses_a_warehouse_that_reads_a_parquet_dataset(tmp_path: Path) -> None:
+    from startup_health.scale import ingest_dask  # noqa: F401 - the engine that makes such a warehouse
+
+    wh = Warehouse(tmp_path / "w.duckdb")
+    (tmp_path / "ds").mkdir()
+    wh.attach_parquet(tmp_path / "ds")
+    for cmd in (["fetch", "http://news.example/a"], ["follow", "http://news.example/rss", "--once"]):
+        code, _, err = run(*cmd, "--db", str(wh.path))
+        assert code == 1 and "reads a Parquet dataset of the Dask engine" in err
