@@ -189,6 +189,7 @@ def _ingest_dask(
 def fetch(ctx: click.Context, urls: tuple[str, ...], db: Path | None, offline: bool) -> None:
     """Download web pages politely, keep them beside the warehouse and store their articles."""
     from startup_health.fetch import Fetcher
+    from startup_health.follow import stop_on_signals
     from startup_health.news import NewsReport, fetch_pages, reread_pages
     from startup_health.rawstore import RawStore, default_store
 
@@ -198,19 +199,20 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], db: Path | None, offline: b
     _refuse_dataset(wh, "fetch")
     store = RawStore(default_store(wh.path))
     report = NewsReport()
-    try:
-        if offline:
-            report = reread_pages(wh, store, list(urls) or None)
-        else:
-            with Fetcher(_settings(ctx).politeness()) as fetcher:
-                fetch_pages(urls, wh, fetcher, store, report=report)
-    except WarehouseError as exc:
-        _fail(str(exc))
-    except KeyboardInterrupt:
+    with stop_on_signals() as stop:
+        try:
+            if offline:
+                report = reread_pages(wh, store, list(urls) or None)
+            else:
+                with Fetcher(_settings(ctx).politeness(), sleep=stop.wait) as fetcher:
+                    fetch_pages(urls, wh, fetcher, store, report=report, stop=stop)
+        except WarehouseError as exc:
+            _fail(str(exc))
+    if stop():
         click.echo("stopped: every page stored so far is whole", err=True)
-        _echo_news(report, wh, store.root)
-        ctx.exit(130)
     _echo_news(report, wh, store.root)
+    if stop():
+        ctx.exit(130)
     if not report.ok:
         ctx.exit(1)
 
@@ -224,7 +226,7 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], db: Path | None, offline: b
 def follow(ctx: click.Context, feed_urls: tuple[str, ...], every: str, once: bool, db: Path | None) -> None:
     """Poll RSS and Atom feeds and store the articles of their new entries, round after round."""
     from startup_health.fetch import Fetcher
-    from startup_health.follow import follow_round, parse_every, run_rounds, stop_on_sigterm
+    from startup_health.follow import follow_round, parse_every, run_rounds, stop_on_signals
     from startup_health.rawstore import RawStore, default_store
 
     try:
@@ -241,13 +243,13 @@ def follow(ctx: click.Context, feed_urls: tuple[str, ...], every: str, once: boo
         failed = failed or not report.ok
         _echo_news(report, wh, store.root)
 
-    try:
-        with Fetcher(_settings(ctx).politeness()) as fetcher, stop_on_sigterm():
-            run_rounds(lambda: follow_round(feed_urls, wh, fetcher, store), every_s=every_s, on_round=show,
-                       rounds=1 if once else None)  # fmt: skip
-    except WarehouseError as exc:
-        _fail(str(exc))
-    except KeyboardInterrupt:
+    with stop_on_signals() as stop, Fetcher(_settings(ctx).politeness(), sleep=stop.wait) as fetcher:
+        try:
+            run_rounds(lambda: follow_round(feed_urls, wh, fetcher, store, stop=stop), every_s=every_s,
+                       on_round=show, rounds=1 if once else None, stop=stop, sleep=stop.wait)  # fmt: skip
+        except WarehouseError as exc:
+            _fail(str(exc))
+    if stop():
         click.echo("stopped: every article and feed state stored so far is whole", err=True)
         return
     if once and failed:

@@ -14,6 +14,7 @@ read again, and every article stored whole.
 from __future__ import annotations
 
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ from startup_health.fetch import FEED_TYPES, FetchError, Fetcher
 from startup_health.news import NewsReport, fetch_pages
 from startup_health.rawstore import RawStore
 
-__all__ = ["follow_round", "run_rounds", "parse_every", "stop_on_sigterm", "FEED_ACCEPT"]
+__all__ = ["follow_round", "run_rounds", "parse_every", "stop_on_signals", "StopFlag", "FEED_ACCEPT"]
 
 #: content types taken as feeds (some servers send RSS as text/plain)
 FEED_ACCEPT = FEED_TYPES | {"text/plain"}
@@ -67,7 +68,10 @@ def _save(warehouse: Warehouse, state: FeedState) -> None:
         warehouse.save_feed(state)
 
 
-def _poll_one(url: str, warehouse: Warehouse, fetcher: Fetcher, store: RawStore, report: NewsReport, today: date) -> None:
+def _poll_one(
+    url: str, warehouse: Warehouse, fetcher: Fetcher, store: RawStore, report: NewsReport, today: date,
+    stop: Callable[[], bool],
+) -> None:  # fmt: skip
     state = _state(warehouse, url)
     state.last_polled = _now()
     try:
@@ -89,7 +93,9 @@ def _poll_one(url: str, warehouse: Warehouse, fetcher: Fetcher, store: RawStore,
     new = [e for e in feed.entries if store.record(e.link) is None]
     before = report.new + report.replaced + report.unchanged
     fetch_pages([e.link for e in new], warehouse, fetcher, store, hints={e.link: e.published for e in new if e.published},
-                today=today, report=report)  # fmt: skip
+                today=today, report=report, stop=stop)  # fmt: skip
+    if stop() and any(store.record(e.link) is None for e in new):
+        return  # stopped half-way through the entries: the feed is read again next time
     state.title = feed.title or state.title
     state.etag, state.last_modified = got.etag, got.last_modified
     state.last_entry = feed.entries[0].link if feed.entries else state.last_entry
@@ -100,14 +106,23 @@ def _poll_one(url: str, warehouse: Warehouse, fetcher: Fetcher, store: RawStore,
 
 
 def follow_round(
-    feed_urls: Iterable[str], warehouse: Warehouse, fetcher: Fetcher, store: RawStore, *, today: date | None = None
+    feed_urls: Iterable[str],
+    warehouse: Warehouse,
+    fetcher: Fetcher,
+    store: RawStore,
+    *,
+    today: date | None = None,
+    stop: Callable[[], bool] = lambda: False,
 ) -> NewsReport:
-    """Read every feed once and store the articles of its new entries (see the module)."""
+    """Read every feed once and store the articles of its new entries (see the module); when ``stop()``
+    becomes true, return after the page being stored."""
     report = NewsReport()
     with ingest_lock(warehouse.path, wait_s=warehouse.lock_wait_s):
         warehouse.ensure_schema()
     for url in dict.fromkeys(feed_urls):
-        _poll_one(url, warehouse, fetcher, store, report, today or date.today())
+        if stop():
+            break
+        _poll_one(url, warehouse, fetcher, store, report, today or date.today(), stop)
     return report
 
 
@@ -117,35 +132,54 @@ def run_rounds(
     every_s: float,
     on_round: Callable[[Any], None],
     rounds: int | None = None,
+    stop: Callable[[], bool] = lambda: False,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> int:
     """Run ``one_round`` every ``every_s`` seconds (from the start of one to the start of the next), passing
-    each result to ``on_round``, ``rounds`` times or until interrupted; returns the rounds completed."""
+    each result to ``on_round``, ``rounds`` times or until ``stop()``; returns the rounds completed."""
     done = 0
-    while rounds is None or done < rounds:
+    while (rounds is None or done < rounds) and not stop():
         started = clock()
         on_round(one_round())
         done += 1
-        if rounds is not None and done >= rounds:
+        if (rounds is not None and done >= rounds) or stop():
             break
         sleep(max(0.0, started + every_s - clock()))
     return done
 
 
+class StopFlag:
+    """Set by Ctrl-C or SIGTERM (see `stop_on_signals`); the work stops at the next safe point."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    def __call__(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, seconds: float) -> None:
+        """Sleep up to ``seconds``, waking at once when a stop is asked for."""
+        self._event.wait(max(0.0, seconds))
+
+
 @contextmanager
-def stop_on_sigterm() -> Iterator[None]:
-    """Within the block, SIGTERM (``systemctl stop``, ``kill``) stops the program as Ctrl-C does."""
-
-    def _raise(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
+def stop_on_signals() -> Iterator[StopFlag]:
+    """Within the block, Ctrl-C (SIGINT) and SIGTERM (``systemctl stop``, ``kill``) only set a flag, which
+    the work checks between pages, feeds and rounds: a signal never interrupts a write half-way (raising
+    at an arbitrary point would, and DuckDB turns it into "Query interrupted")."""
+    flag = StopFlag()
+    previous = {}
     try:
-        previous = signal.signal(signal.SIGTERM, _raise)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, lambda signum, frame: flag.set())
     except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
+        pass
     try:
-        yield
+        yield flag
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -177,3 +177,35 @@ def test_follow_stops_cleanly_on_a_signal(httpserver: HTTPServer, tmp_path: Path
     wh = Warehouse(db)
     assert wh.query("SELECT count(*) FROM articles").rows == [(1,)]
     assert wh.query("SELECT errors FROM feeds").rows == [(0,)]
+
+
+def test_fetch_stops_cleanly_on_ctrl_c_after_the_page_under_way(httpserver: HTTPServer, tmp_path: Path) -> None:
+    serve_site(httpserver)
+    started: list[float] = []
+
+    def slow(req: Request) -> Response:  # the second page takes a second: Ctrl-C arrives meanwhile
+        started.append(time.monotonic())
+        time.sleep(1.0)
+        return Response(article_page("Corvane raises $18 million", THIRD), content_type=HTML)
+
+    httpserver.expect_request("/slow/corvane").respond_with_handler(slow)
+    db = tmp_path / "w.duckdb"
+    urls = [httpserver.url_for(p) for p in ("/news/quillfern", "/slow/corvane", "/news/tessaline")]
+    env = {**os.environ, **FAST, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "startup_health", "fetch", *urls, "--db", str(db)], cwd=ROOT,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert "stopped: every page stored so far is whole" in err and "Traceback" not in err
+    # the page under way was finished and stored; the one after it was never asked for
+    stored = {r[0] for r in Warehouse(db).query("SELECT url FROM articles").rows}
+    assert stored == {urls[0], urls[1]}
+    assert "/news/tessaline" not in [r.path for r, _ in httpserver.log]
