@@ -22,7 +22,7 @@ dashboard all take their flows from here, so they agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -42,6 +42,8 @@ __all__ = [
     "flows",
     "combined_qualifier",
     "leadership_exits",
+    "latest_news",
+    "company_flows",
 ]
 
 #: The metrics that are flows: summed over the window, never read at their latest figure.
@@ -163,8 +165,8 @@ class Flow:
 
     @property
     def window(self) -> str:
-        """'12 months to 2024-03-26', or what it is when no article is dated."""
-        return f"12 months to {self.ref}" if self.ref else "all reports (no dated article)"
+        """'12 months to 2024-03-26', or 'no dated article' (every report counts)."""
+        return f"12 months to {self.ref}" if self.ref else "no dated article"
 
     @property
     def span(self) -> str:
@@ -291,3 +293,37 @@ def leadership_exits(
             role = _role_word(f) or "founder or chief executive"
             out[f"fact {f.fact_id}"] = Exit(f"{count} {role}" if count > 1 else role, role, "departed", count, fact=f)
     return list(out.values())
+
+
+def latest_news(facts: Iterable[Fact], events: Iterable[LeadershipEvent]) -> date | None:
+    """The newest publication date among a company's sources: the end of its 12-month windows.
+
+    Not the clock (a figure or score must not drift while the news stays the same) and not the newest
+    article of the whole warehouse (a company whose news stopped in 2020 is judged on its 2020 news, not
+    found "quiet").
+
+    >>> latest_news([Fact("f", "A", "a", "layoffs", 1, "persons", last_published=date(2020, 5, 1))],
+    ...             [LeadershipEvent("a", "resigned", published=date(2020, 7, 1))])
+    datetime.date(2020, 7, 1)
+    """
+    dates = [f.last_published for f in facts if f.last_published] + [e.published for e in events if e.published]
+    return max(dates, default=None)
+
+
+def company_flows(
+    ids: Mapping[str, str], facts: Sequence[Fact], events: Sequence[LeadershipEvent]
+) -> dict[str, dict[str, Flow]]:
+    """name -> metric -> flow, for the companies ``ids`` (name -> company_id), each over the 12 months up
+    to its own newest article (``latest_news``), as its health score."""
+    by_id: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_id.setdefault(f.company_id, []).append(f)
+    ev_by_id: dict[str, list[LeadershipEvent]] = {}
+    for e in events:
+        ev_by_id.setdefault(e.company_id, []).append(e)
+    out = {}
+    for name, cid in ids.items():
+        fs, es = by_id.get(cid, []), ev_by_id.get(cid, [])
+        out[name] = flows(fs, latest_news(fs, es), es)
+    return out
+

@@ -42,7 +42,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from models.facts import Fact, LeadershipEvent, by_metric
-from models.flows import flow, in_window, is_top_role, leadership_exits
+from models.flows import flow, in_window, is_top_role, latest_news, leadership_exits
 
 __all__ = [
     "WEIGHTS",
@@ -549,20 +549,6 @@ def score_companies(
         facts = warehouse.facts(wanted, as_of, without) if ids else []
         events = warehouse.events_for(wanted, as_of, without) if ids else []
     return score_all(ids, facts, events, as_of, order=names, refs=refs)
-
-
-def latest_news(facts: Iterable[Fact], events: Iterable[LeadershipEvent]) -> date | None:
-    """The newest publication date among a company's sources: the end of its 12-month windows.
-
-    Not the clock (a score must not drift while the news stays the same) and not the newest article of the
-    whole warehouse (a company whose news stopped in 2020 is judged on its 2020 news, not found "quiet").
-
-    >>> latest_news([Fact("f", "A", "a", "layoffs", 1, "persons", last_published=date(2020, 5, 1))],
-    ...             [LeadershipEvent("a", "resigned", published=date(2020, 7, 1))])
-    datetime.date(2020, 7, 1)
-    """
-    dates = [f.last_published for f in facts if f.last_published] + [e.published for e in events if e.published]
-    return max(dates, default=None)
 
 
 def score_all(

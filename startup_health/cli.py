@@ -409,61 +409,52 @@ def _chain(first: Any, batches: Any) -> Any:
 @cli.command()
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @click.option("--companies", help="comma-separated names (default: the settings' two companies)")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.pass_context
-def summary(ctx: click.Context, db: Path | None, companies: str | None) -> None:
-    """The companies side by side, one row per metric, with the number of sources."""
-    names = [c.strip() for c in companies.split(",")] if companies else _settings(ctx).companies
+def summary(ctx: click.Context, db: Path | None, companies: str | None, fmt: str) -> None:
+    """The companies side by side, one row per metric: the latest figure (departures and layoffs: the sum
+    over the last 12 months of each company's news) and its number of sources."""
+    from models.flows import company_flows
+    from startup_health.summary import SUMMARY_FIELDS, summary_rows
+
+    names = [c.strip() for c in companies.split(",") if c.strip()] if companies else _settings(ctx).companies
+    wh = _warehouse(ctx, db)
     try:
-        figures = _warehouse(ctx, db).company_figures(names)
+        _known_or_fail(wh, names)
+        figures = wh.company_figures(names)
+        ids, facts, events = wh.score_inputs(names)
     except WarehouseError as exc:
         _fail(str(exc))
-    click.echo(format_summary(names, figures))
-
-
-def format_summary(names: Sequence[str], figures: dict[str, dict[str, dict[str, Any]]]) -> str:
-    """Render ``company_figures`` output as a side-by-side table."""
-    header = ["metric", *names]
-    rows = []
-    for metric in METRICS:
-        row = [metric]
-        for name in names:
-            f = figures.get(name, {}).get(metric)
-            row.append(format_figure(f) if f else "not reported")
-        rows.append(row)
-    missing = [n for n in names if n not in figures]
-    text = _table(header, rows, max_width=40).rsplit("\n", 1)[0]
-    if missing:
-        text += "\n" + "; ".join(f"{n}: no such company in the warehouse" for n in missing)
-    return text
-
-
-_QUAL = {"approx": "~", "at_least": ">", "at_most": "<", "range_low": ">=", "range_high": "<="}
-
-
-def format_figure(f: dict[str, Any]) -> str:
-    """'~$8M/month (2 sources)', or '(1 source in 2 articles)' for copies of one story, from a figure dict of
-    ``company_figures``."""
-    value, unit = f["value"], f["unit"]
-    if unit == "persons":
-        text = f"{value:,.0f}"
+    rows = summary_rows(names, figures, company_flows(ids, facts, events))
+    if fmt == "csv":
+        write_csv(sys.stdout, SUMMARY_FIELDS, [[tuple(r[k] for k in SUMMARY_FIELDS) for r in rows]])
+    elif fmt == "json":
+        click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=1))
     else:
-        sign = {"USD": "$", "EUR": "€", "GBP": "£"}.get(unit.split("/")[0], "")
-        text = sign + _short_money(value) + ("/month" if unit.endswith("/month") else "")
-    text = _QUAL.get(f["qualifier"], "") + text
-    n = f["sources"]
-    text += f" ({n} source{'s' if n != 1 else ''}"
-    if f.get("articles", n) > n:  # copies of one story count once (README "Independent stories")
-        text += f" in {f['articles']} articles"
-    if f.get("conflicting"):
-        text += ", sources disagree"
-    return text + ")"
+        click.echo(format_summary(names, rows))
 
 
-def _short_money(v: float) -> str:
-    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(v) >= div:
-            return f"{v / div:,.2f}".rstrip("0").rstrip(".") + suffix
-    return f"{v:,.0f}"
+def _known_or_fail(wh: Warehouse, names: Sequence[str]) -> dict[str, str]:
+    """name -> company_id; a name the warehouse does not know stops the command: exit 1, one line naming
+    it and the closest names the warehouse has."""
+    from startup_health.summary import unknown_names_message
+
+    ids = wh.resolve_companies(names)
+    unknown = [n for n in names if n not in ids]
+    if unknown:
+        known = [r[0] for r in wh.query("SELECT name FROM companies ORDER BY name").rows]
+        _fail(unknown_names_message(unknown, known))
+    return ids
+
+
+def format_summary(names: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    """``startup_health.summary.summary_rows`` as a table: metrics down, companies across."""
+    from models.flows import FLOW_METRICS
+    from startup_health.summary import cell_text
+
+    cells = {(r["company"], r["metric"]): r for r in rows}
+    table = [[metric, *(cell_text(cells[(n, metric)], metric in FLOW_METRICS) for n in names)] for metric in METRICS]
+    return _table(["metric", *names], table, max_width=60).rsplit("\n", 1)[0]
 
 
 # -- eval ------------------------------------------------------------------------------------------
@@ -555,6 +546,7 @@ def score(
     names = [c.strip() for c in companies.split(",") if c.strip()] if companies else _settings(ctx).companies
     when = _parse_date(as_of, "--as-of")
     try:
+        _known_or_fail(_warehouse(ctx, db), names)
         scores = score_companies(_warehouse(ctx, db), names, when)
     except WarehouseError as exc:
         _fail(str(exc))

@@ -55,7 +55,7 @@ def test_departures_are_summed_over_the_window_each_person_once_at_least_kept() 
 
 def test_no_dated_article_counts_every_report() -> None:
     got = flow([OLD, SIX], "departed_talent", None)
-    assert got is not None and got.value == 10 and got.window == "all reports (no dated article)"
+    assert got is not None and got.value == 10 and got.window == "no dated article" and got.span == "in all reports"
 
 
 def test_a_stated_total_is_not_added_to_its_parts() -> None:
