@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise
+from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise, with_flows
 from models.export import iter_csv
-from models.health import score_companies
+from models.flows import company_flows
+from models.health import score_all
 from models.records import METRICS
 from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
 
@@ -305,17 +306,18 @@ class DashboardData:
 
         def compute() -> pd.DataFrame:
             if not key:
-                return summarise(pd.DataFrame(columns=_SUMMARY_INPUT), []).assign(quote=None)
+                return with_flows(summarise(pd.DataFrame(columns=_SUMMARY_INPUT), []).assign(quote=None), {})
             rows = self.warehouse.query_df(_SUMMARY_SQL, {"companies": list(key), "tol": AGREE_TOLERANCE,
                                                           "days": UNDATED_WINDOW.days})
             out = summarise(rows, key)
+            ids, facts, events = self._inputs(key)
             chosen = rows[rows["quote"].notna()]
             quotes = {(a, int(r)): q for a, r, q in zip(chosen["article_id"], chosen["row_no"], chosen["quote"])}
             out["quote"] = [
                 quotes.get((a, int(r))) if isinstance(a, str) else None
                 for a, r in zip(out["article_id"], out["row_no"].fillna(-1))
             ]
-            return out
+            return with_flows(out, company_flows(ids, facts, events))
 
         return self._cached(("summary", key), compute)
 
@@ -371,7 +373,12 @@ class DashboardData:
         warehouse lacks), cached per warehouse version like every other answer. The warehouse reconciles
         only these companies' rows, on one connection (``Warehouse.score_inputs``)."""
         key = tuple(companies)
-        return self._cached(("health", key), lambda: score_companies(self.warehouse, list(key)) if key else {})
+        return self._cached(("health", key), lambda: score_all(*self._inputs(key), order=list(key)) if key else {})
+
+    def _inputs(self, key: tuple[str, ...]) -> tuple[dict[str, str], list[Any], list[Any]]:
+        """name -> company_id, facts and leadership events of these companies (``Warehouse.score_inputs``),
+        which the health score and the flows in the side-by-side figures both read."""
+        return self._cached(("inputs", key), lambda: self.warehouse.score_inputs(list(key)))
 
     # -- evidence --------------------------------------------------------------------------------
 

@@ -262,12 +262,15 @@ def _bar(r: dict[str, Any], n: str, color: str) -> dict[str, Any]:
         return trace
     detail = f"as of {r['date']}" if r["date"] else "undated"
     srcs = sources_text(int(r["n_sources"]), bool(r["disagree"]))
+    if r.get("flow"):
+        n = int(r["n_sources"])
+        detail, srcs = f"the {r['window']}", f"{n} report{'s' if n != 1 else ''} added up"
     if r["disagree"] and len(r["others"]):
         srcs += " (also: " + ", ".join(r["others"]) + ")"
     trace.update(
         y=[float(r["value"])],
         text=[html.escape(r["display"] + (" ⚠" if r["disagree"] else ""))],
-        customdata=[point_key("m", r["article_id"], r["row_no"])],
+        customdata=[r.get("keys") or point_key("m", r["article_id"], r["row_no"])],
         hovertemplate=(
             f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: <b>{html.escape(r['display'])}"
             f"</b><br>{html.escape(detail)} · {html.escape(srcs)}<br>{hover_quote(r.get('quote'))}"

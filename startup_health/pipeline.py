@@ -56,6 +56,8 @@ def extract_one(article: Article) -> Outcome:
         return Skipped(article.path, f"extractor failed: {type(exc).__name__}: {exc}", True)
 
 
+#: bytes of a WARC file per job of the local engine's workers (Dask tasks take 64 MB: see startup_health.warc)
+WARC_BYTES_PER_JOB = 4 * 1024 * 1024
 #: what a job yields besides an outcome: ("unchanged", article id) or ("filtered", path)
 Marker = tuple[str, str]
 #: one unit of work for a reader: article files, or a byte range of a WARC file
@@ -165,7 +167,7 @@ def _jobs(paths: list[Path], pending: deque[Skipped], files_per_job: int) -> Ite
                 if group:
                     yield group
                     group = []
-                yield from ((f.path, start, end) for start, end in warc_ranges(f.path))
+                yield from ((f.path, start, end) for start, end in warc_ranges(f.path, WARC_BYTES_PER_JOB))
             else:
                 pending.append(f)
             continue

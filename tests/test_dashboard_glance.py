@@ -337,3 +337,43 @@ def test_comparison_charts_only_reported_metrics(pg: Page, app: ServedApp) -> No
     box = page.locator("#comparison-chart").bounding_box()
     assert box and box["height"] <= 2 * 190 + 90 + 2  # two rows of panels, not four
     assert pg.errors == []
+
+
+# -- 1: flows summed over a window; the page, the chart and `summary` agree --------------------------------
+
+
+def test_departures_are_summed_over_12_months_and_agree_everywhere(pg: Page, app: ServedApp, seeds_db: Path) -> None:
+    import csv
+    import io
+
+    from tests.dashboard_fixtures import run_cli
+
+    page = pg.page
+    open_compare(page, app.url)
+    cell = page.locator('#scorecards td[data-company="Stability AI"][data-metric="departed_talent"]')
+    # the chief executive (reported by both articles, counted once) + "more than half a dozen" = 7, at least
+    expect(cell.locator(".figure")).to_have_text("7+ in 12 months")
+    expect(cell.locator(".meta")).to_contain_text("12 months to 2024-03-26")
+    expect(cell.locator(".meta")).to_contain_text("2 reports")
+    cell.locator("button").click()
+    cards = page.locator("#evidence-detail .evidence-card")
+    expect(cards).to_have_count(2, timeout=TIMEOUT)
+    expect(cards.locator("mark")).to_have_text(["half a dozen", "steps down"])
+    bar = page.evaluate(
+        """() => document.querySelector('#comparison-chart .js-plotly-plot')._fullData
+                 .filter(t => t.type === 'bar' && t.name === 'Stability AI' && t.customdata)
+                 .map(t => [Array.from(t.y)[0], Array.from(t.text)[0]])"""
+    )
+    assert [7, "7+ in 12 months"] in bar
+    # `startup-health summary`, as a table and as CSV, says what the page says, figure for figure
+    shown = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#scorecards td[data-company]')].map(
+                 td => [td.dataset.company + '|' + td.dataset.metric, td.querySelector('.figure').textContent]))"""
+    )
+    done = run_cli(["summary", "--db", str(seeds_db), "--format", "csv"])
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert {f"{r['company']}|{r['metric']}": r["figure"] for r in rows} == shown
+    table = run_cli(["summary", "--db", str(seeds_db)]).stdout
+    assert "7+ in 12 months (12 months to 2024-03-26, 2 reports)" in table
+    assert pg.errors == []

@@ -24,7 +24,7 @@ import duckdb
 
 from models.facts import Fact, LeadershipEvent, history
 from models.records import Article, Extraction
-from models.warehouse import dataset, groups, reads, reconcile, sandbox, schema, writes
+from models.warehouse import dataset, feeds, groups, reads, reconcile, sandbox, schema, writes
 from models.warehouse.connection import open_connection, prepare_file
 from models.warehouse.errors import BatchResult, QueryResult
 from models.warehouse.sandbox import Limits
@@ -90,6 +90,16 @@ class Warehouse:
         """Forget the story groups of ``members`` and store ``rows`` of ``article_groups``, in one transaction."""
         with self.connect(read_only=False) as con:
             groups.replace_groups(con, members, rows)
+
+    def feed_state(self, url: str) -> feeds.FeedState | None:
+        """The stored state of the feed at ``url`` (``feeds`` table), or None for one never polled."""
+        with self.connect() as con:
+            return feeds.feed_state(con, url)
+
+    def save_feed(self, state: feeds.FeedState) -> None:
+        """Insert or replace one feed's row of ``feeds``."""
+        with self.connect(read_only=False) as con:
+            feeds.save_feed(con, state)
 
     def optimize(self) -> dict[str, int]:
         """Rewrite ``metric_rows`` and ``event_rows`` in company order, in one transaction; table -> rows

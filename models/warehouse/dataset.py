@@ -137,6 +137,7 @@ def attach_parquet(con: duckdb.DuckDBPyConnection, path: Path, root: Path) -> No
             view = _parquet_view(root, folder, schema, partitioned, select)
             con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {view}')
         con.execute(TABLE_DDL["article_groups"])  # small, written after each run: kept in the DuckDB file
+        con.execute(TABLE_DDL["feeds"])
         for stmt in VIEW_DDL.values():
             con.execute(stmt)
         if version is None or version < SCHEMA_VERSION:  # the tables and views above are this version's

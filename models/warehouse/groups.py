@@ -35,16 +35,27 @@ STORIES_VIEW = """CREATE OR REPLACE VIEW article_stories AS
 STORY_OF = "coalesce({g}.story_id, {a}.article_id)"
 
 #: each given article ($ids) and the articles it may copy or be copied by: they share a company with a
-#: figure or an event, and were published at most $days apart (or one is undated); the $max nearest in time
+#: figure or an event, or report two figures of the same values (the extractor may name the company of a
+#: reworded sentence differently), and were published at most $days apart (or one is undated); the $max
+#: nearest in time
 _CANDIDATES_SQL = """
     WITH about AS (
         SELECT DISTINCT article_id, company_id FROM metric_rows
         UNION SELECT DISTINCT article_id, company_id FROM event_rows
     ), mine AS (
         SELECT * FROM about WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))
+    ), my_values AS (
+        SELECT DISTINCT article_id, value FROM metric_rows
+        WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))) AND value >= 100
+    ), same_values AS (
+        SELECT n.article_id AS a, o.article_id AS b
+        FROM my_values n JOIN (SELECT DISTINCT article_id, value FROM metric_rows) o
+             ON o.value = n.value AND o.article_id <> n.article_id
+        GROUP BY ALL HAVING count(*) >= 2
     ), pairs AS (
         SELECT DISTINCT n.article_id AS a, o.article_id AS b
         FROM mine n JOIN about o ON o.company_id = n.company_id AND o.article_id <> n.article_id
+        UNION SELECT a, b FROM same_values
     )
     SELECT p.a, p.b
     FROM pairs p JOIN articles x ON x.article_id = p.a JOIN articles y ON y.article_id = p.b
@@ -62,6 +73,9 @@ _FIGURES_SQL = (
     "SELECT article_id, company_id, metric, value FROM metric_rows "
     "WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))) ORDER BY article_id, row_no"
 )
+_EVENT_COMPANIES_SQL = (
+    "SELECT DISTINCT article_id, company_id FROM event_rows WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+)
 
 
 @dataclass
@@ -71,6 +85,7 @@ class StoryInputs:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     articles: dict[str, tuple[date | None, str]] = field(default_factory=dict)  # id -> (published, text)
     figures: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict)  # id -> (company, metric, value)
+    companies: dict[str, set[str]] = field(default_factory=dict)  # id -> companies of its figures and events
     groups: list[tuple[str, str, str, str | None, float | None]] = field(default_factory=list)  # article_groups rows
 
 
@@ -92,6 +107,9 @@ def story_inputs(
         out.articles = {a: (p, t) for a, p, t in con.execute(_TEXTS_SQL, {"ids": involved}).fetchall()}
         for a, c, m, v in con.execute(_FIGURES_SQL, {"ids": involved}).fetchall():
             out.figures.setdefault(a, []).append((c, m, v))
+            out.companies.setdefault(a, set()).add(c)
+        for a, c in con.execute(_EVENT_COMPANIES_SQL, {"ids": involved}).fetchall():
+            out.companies.setdefault(a, set()).add(c)
     except duckdb.Error as exc:
         raise QueryRefused(first_line(exc)) from None
     return out

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from models.warehouse.errors import SchemaMismatch
+from models.warehouse.feeds import FEEDS_DDL
 from models.warehouse.groups import GROUPS_DDL, STORIES_VIEW
 from models.warehouse.reconcile import EVERYTHING, facts_sql
 
@@ -26,7 +27,7 @@ __all__ = [
     "dataset_dir",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: table -> its CREATE TABLE statement (columns documented in the README's schema section)
 TABLE_DDL: dict[str, str] = {
@@ -90,6 +91,7 @@ TABLE_DDL: dict[str, str] = {
         extractor_version VARCHAR NOT NULL,
         PRIMARY KEY (article_id, row_no))""",
     "article_groups": GROUPS_DDL,
+    "feeds": FEEDS_DDL,
 }
 #: view -> its CREATE OR REPLACE VIEW statement; the reconciled facts' views are plain SQL too
 VIEW_DDL: dict[str, str] = {
@@ -125,6 +127,7 @@ DDL: list[str] = [*TABLE_DDL.values(), *VIEW_DDL.values()]
 #: Upgrades from an older schema version: version -> statements that lift it to version + 1.
 MIGRATIONS: dict[int, list[str]] = {
     1: [GROUPS_DDL],  # version 2: independent stories (the views are recreated by every upgrade)
+    2: [FEEDS_DDL],  # version 3: the feeds `follow` polls
 }
 
 
