@@ -83,7 +83,7 @@ _STOP = frozenset(
     d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
-_OPENERS = frozenset("new big old one two three four five six seven eight nine ten".split())
+_OPENERS = frozenset("new big old general one two three four five six seven eight nine ten".split())
 # a capitalised word that is only grammar ("The", "In", "March") never starts a run: skipping it in the pattern
 # saves most of the work of cleaning runs (four capitalised words in five are such words). Written as a test
 # after the first capital ("(?<=T)he" for "The") so that the engine can still skip ahead to capitals.
@@ -419,7 +419,8 @@ def _opens_name(run: str, end: int) -> bool:
     "New York-based", "New Series")."""
     rest = run[end + 1 :].split(" ")
     nxt = rest[0] if rest else ""
-    return bool(nxt) and nxt.lower().rstrip("'’s") not in _STOP and nxt not in ("Tech", "Four", "Five") and not _MODIFIER.search(nxt)
+    return (bool(nxt) and nxt.lower().rstrip("'’s") not in _STOP and nxt not in ("Tech", "Four", "Five", "Manager", "Managers")
+            and not _MODIFIER.search(nxt))
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
@@ -1026,6 +1027,39 @@ def _fallback_startup(entities: dict[str, Entity], people: set[str]) -> str | No
     return cands[0].key if cands else None
 
 
+_FORMER = re.compile(
+    r"\b(?:under the name|formerly known as|formerly called|formerly|previously known as|previously called|once called"
+    r"|started (?:out |life )?as|began (?:life )?as|then called|then known as|originally called|originally named)\s+$"
+)
+_LATER = re.compile(r"\b(?:now called|now known as|renamed(?: itself)?(?: as)?|rebranded(?: itself)?(?: as)?|which became|later renamed)\s+$")
+
+
+def _former_names(text: str, mentions: list[Name], canon: dict[str, str]) -> None:
+    """"Windsurf (formerly Codeium)", "Founded under the name Codeium, Windsurf ...", "Codeium, now called
+    Windsurf": an old name is an alias of the company's current one."""
+    for i, n in enumerate(mentions):
+        left = text[max(0, n.start - 40) : n.start]
+        if _FORMER.search(left):
+            prev = mentions[i - 1] if i else None
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            fronted = re.match(r",\s+(?:the\s+\w+\s+)?$", text[n.end : nxt.start]) is not None if nxt is not None else False
+            current = nxt if fronted or prev is None or "." in text[prev.end : n.start] else prev  # "Founded as Y, X ..." / "X (formerly Y)"
+            if current is not None and abs(current.start - n.start) < 120 and "\n" not in text[min(current.end, n.end) : max(current.start, n.start)]:
+                _alias_to(canon, n.surface, current.surface)
+        elif i and _LATER.search(left) and n.start - mentions[i - 1].end < 40:
+            _alias_to(canon, mentions[i - 1].surface, n.surface)
+
+
+def _alias_to(canon: dict[str, str], old: str, new: str) -> None:
+    target = canon.get(new, new)
+    if target == old or canon.get(old, old) == target:
+        return
+    for alias, v in list(canon.items()):
+        if v == canon.get(old, old):
+            canon[alias] = target
+    canon[old] = target
+
+
 def _merge_fuller(entities: dict[str, Entity], canon: dict[str, str], startups: list[str]) -> list[str]:
     """"Acme" and "Acme Robotics" both startups: one company, the fuller name."""
     for c in list(startups):
@@ -1112,11 +1146,18 @@ def _mapped(idx: NameIndex, cuts: list[tuple[int, int]]) -> NameIndex:
 def find_names(doc: Document) -> NameIndex:
     """Every name of the article, typed, with its entities and the startups ordered by salience."""
     text, back = _demarkup(doc.text)
-    idx = _find_names_in(text)
+    idx = _find_names_in(text, _slug_words(doc.title))
     return _mapped(idx, back) if back is not None else idx
 
 
-def _find_names_in(text: str) -> NameIndex:
+def _slug_words(title: str | None) -> str | None:
+    """A URL slug for a title ("google-deepmind-poaches-windsurf-founders"), as "-words-" to search in."""
+    if not title or " " in title.strip() or title.count("-") < 2:
+        return None
+    return "-" + title.strip().lower() + "-"
+
+
+def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
     headlines = _title_case_lines(text)
     raw = _raw_mentions(text, headlines)
     if headlines and text.count(". ") + text.count(".\n") <= 4:  # a headline-only or truncated item: names the body does not repeat
@@ -1126,7 +1167,13 @@ def _find_names_in(text: str) -> NameIndex:
     mentions = _keep_initial(text, raw)
     people = _find_people(text, mentions)
     canon = _aliases(mentions, people, text)
+    if "formerly" in text or "name" in text or "life as" in text or "rebrand" in text or "renamed" in text or "called" in text:
+        _former_names(text, mentions, canon)
     entities = _evidence(text, mentions, canon, people)
+    if slug is not None:  # the page's slug names the company its story is about
+        for e in entities.values():
+            if "-" + e.key.lower().replace(" ", "-").replace(".", "") + "-" in slug:
+                e.add("startup", 1)
     for e in entities.values():
         e.kind = _decide_kind(e)
     startups = [k for k, e in entities.items() if e.kind == "startup"]
