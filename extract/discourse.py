@@ -82,6 +82,13 @@ _VALUING = re.compile(
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
 )
 _INVEST_INTO = re.compile(r"\b(?:invest\w*|put|puts|putting|pour\w*|pump\w*|inject\w*|plough\w*)\b[^.;]{0,50}?\b(?:in|into)\s+(?:the\s+)?$")
+#: a verb after an organisation that opens a sentence: it does something (not "says", "reported": a source)
+_ORG_VERB = re.compile(
+    r"\s(?:(?:now|also|still|then|reportedly|recently|is|was|has|had|have|will|would|could|is\s+now)\s+){0,2}"
+    r"(?!says|said|reported|reports|wrote|writes|notes|noted|told|tells|adds|added|estimates|estimated|calculated)"
+    r"(?:[a-z]+(?:ed|ing)|is|was|has|had|will|would|could|plans|aims|expects|wants|hopes|seeks|raises|closes|gets|cuts"
+    r"|lays|sheds|employs|makes|earns|posts|books|burns|spends|loses|files|shuts|becomes|remains|runs|operates|counts)\b"
+)
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -92,6 +99,8 @@ class Discourse:
     doc: Document
     names: NameIndex
     focus_before: list[str | None] = field(default_factory=list)
+    #: the organisation (not known as a startup) that opens each sentence as its subject, if any
+    org_subject: dict[int, str] = field(default_factory=dict)
     #: the startup the article is about (the headline's, else the most salient)
     main: str | None = None
 
@@ -124,6 +133,14 @@ class Discourse:
         for n in mentions:
             if n.is_startup and not self._aside(s, n, -1):
                 return n.key
+        if not s.leads_paragraph:  # "Swiggy is preparing for an IPO ...": a sentence opened by a company the story returns to
+            for n in mentions[:1]:
+                e = self.names.entities.get(n.key)
+                if (n.kind == "org" and n.start - s.start <= 4 and not n.possessive and e is not None and e.count >= 2
+                        and not (n.key.isupper() and len(n.key) <= 4) and self._neutral_org(n)
+                        and _ORG_VERB.match(self.doc.text, n.end, s.end)):
+                    self.org_subject[s.index] = n.key
+                    return n.key
         if s.leads_paragraph:
             t = self.doc.text
             for n in mentions:
@@ -250,7 +267,7 @@ class Discourse:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)
             if fit is not None:
                 return fit
-        return self.focus_at(s) or (self.names.startups[0] if self.names.startups else None)
+        return self.org_subject.get(s.index) or self.focus_at(s) or (self.names.startups[0] if self.names.startups else None)
 
     def _fits(self, words: str, of_name: str | None, pos: int) -> str | None:
         """The startup a definite description fits: "the Austin-based firm", "the maker of Pi"."""

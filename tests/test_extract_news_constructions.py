@@ -97,6 +97,20 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Ruvo", "valuation_target", 3e8)},
     ),
     (
+        "sentence-opened-by-another-company",
+        "Dashly, a quick-commerce app, raised $50 million at a $400 million valuation. Dashly said its annualised "
+        "gross order value has gone above $1 billion.\n\nAnalysts expect Cartwave to list next year. Cartwave is "
+        "preparing for the listing, in which it is seeking a valuation of around $2 billion, according to people familiar "
+        "with the matter.",
+        {("Dashly", "funding_raised", 5e7), ("Dashly", "valuation", 4e8), ("Cartwave", "valuation_target", 2e9)},
+    ),
+    (
+        "slug-title-and-former-name",
+        "Founded in 2020 under the name Tidepool, Harbormind has raised about $90 million from investors. It was "
+        "valued at $600 million in a round last March.",
+        {("Harbormind", "funding_raised", 9e7), ("Harbormind", "valuation", 6e8)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
