@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
 
 from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, resolve_fractions, to_metrics
 from extract.counts import Fraction, count_claims
@@ -50,19 +51,18 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article", "MAX_TEXT"]
 #: bump when the rules change (stored with every row; the pipeline re-extracts older versions)
 EXTRACTOR_VERSION = "0.5.0"
 
-# cheap gates: which sentences can hold a money figure, a count of people, or a leadership change
-_MONEY_GATE = re.compile(
-    r"[$€£₹₦¥₱]|\b(?:millions?|billions?|trillions?|crores?|lakhs?|bn|mn|cr|usd|eur|gbp|inr|rs|ksh|kes|ngn|brl|zar)\b"
-    r"|\d(?:m|bn|b|k|mn|cr)\b"
+# cheap gates, found in one pass over the article: which sentences can hold a money figure (m), a count of
+# people (c: a people noun or verb, and a number), or a leadership change (l)
+_GATES = re.compile(
+    r"(?P<m>[$€£₹₦¥₱]|\b(?:millions?|billions?|trillions?|crores?|lakhs?|bn|mn|cr|usd|eur|gbp|inr|rs|ksh|kes|ngn|brl|zar)\b"
+    r"|\d(?:m|bn|b|k|mn|cr)\b)"
+    r"|(?P<l>\b(?:resign|quit|step(?:s|ped|ping)? (?:down|aside)|left\b|leav|depart|exit|last day|appoint|interim|named|hire|poach|lured"
+    r"|replace|takes over|ousted|ouster|walked out|jumped ship|moved to|decamped|join|gone\b))"
+    r"|(?P<c>\b(?:employ|staff|people|workers|workforce|jobs?\b|roles|positions|posts|team|headcount|personnel|layoff|laid off|lay off"
+    r"|lays off|redundan|cut|slash|shed|axe|let go|fired|engineers|researchers|executives|founders|co-founders|cofounders|leaders"
+    r"|scientists|managers|directors|members|talent|hires|collaborators|colleagues|lost|los(?:es|ing))|%|per ?cent)"
 )
-_COUNT_GATE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both)\b"
-)
-_LEAD_GATE = re.compile(
-    r"\b(?:resign|quit|step|left|leav|depart|exit|last day|appoint|interim|named|hire|poach|lured|replace|takes over"
-    r"|ousted|ouster|walked out|lost|los(?:es|ing)|join|gone|jumped ship|moved to|decamped)"
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both|third|quarter|fifth)\b")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
 
@@ -90,17 +90,29 @@ def _echoes_denial(doc: Document, prev: Sentence | None, s: Sentence) -> bool:
     return bool(_REPORT_THAT.search(low) and _THE_DEAL.search(low) and MODALITY.find("denied", "clause", doc.low[prev.start : prev.end]))
 
 
-def _sentence_claims(v: View, d: Discourse, st: PeopleState) -> tuple[list[Claim], list[Fraction]]:
+def _gates(doc: Document) -> dict[int, str]:
+    """Sentence index -> the kinds of cue it holds ("m", "c", "l"), from one pass over the article."""
+    starts = [s.start for s in doc.sentences]
+    out: dict[int, str] = {}
+    for m in _GATES.finditer(doc.low):
+        i = bisect_right(starts, m.start()) - 1
+        kind = m.lastgroup or ""
+        if i >= 0 and kind not in out.get(i, ""):
+            out[i] = out.get(i, "") + kind
+    return out
+
+
+def _sentence_claims(v: View, d: Discourse, st: PeopleState, kinds: str = "mcl") -> tuple[list[Claim], list[Fraction]]:
     low = v.low
     claims: list[Claim] = []
     fractions: list[Fraction] = []
-    if _MONEY_GATE.search(low):
+    if "m" in kinds:
         claims += money_claims(v, d)
     counted: list[Claim] = []
-    if _COUNT_GATE.search(low):
+    if ("c" in kinds or "l" in kinds) and _NUMBER.search(low):
         counted, fractions = count_claims(v, d)
         claims += counted
-    if _LEAD_GATE.search(low):
+    if "l" in kinds:
         at = [c.start for c in counted if c.metric == "departed_talent"]
         claims += people_claims(v, d, st, at)
     return claims, fractions
@@ -114,16 +126,13 @@ def _extract(doc: Document) -> Extraction:
     claims: list[Claim] = []
     fractions: list[Fraction] = []
     prev = None
-    for s in doc.sentences:
+    for i, kinds in sorted(_gates(doc).items()):
+        s = doc.sentences[i]
+        prev = doc.sentences[i - 1] if i else None
         if s.end - s.start >= 6 and not _echoes_denial(doc, prev, s):
-            dates.dates(s)  # found with the narrative's year so far
-            got, fr = _sentence_claims(View.of(doc, s), d, st)
+            got, fr = _sentence_claims(View.of(doc, s), d, st, kinds)
             claims += got
             fractions += fr
-        prev = s
-        years = _YEAR.findall(doc.text, s.start, s.end)
-        if years:
-            dates.set_year(int(years[-1]))
     dated = date_claims(doc, dates, claims)
     dated = drop_incumbents(dedupe(resolve_fractions(dated, fractions, dates)))
     metrics = to_metrics(doc, dated)

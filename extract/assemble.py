@@ -7,6 +7,8 @@ rather than guessed. Projections are kept only for a period that has already sta
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from extract.counts import Fraction
 from extract.dates import find_dates
@@ -31,23 +33,29 @@ class Dated:
     confidence: float
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
+
+
 class DateFinder:
-    """Dates of each sentence, found once; the narrative's year carried across sentences."""
+    """Dates of a sentence, found when first asked for; "that year" reads the last year written before it."""
 
     def __init__(self, doc: Document):
         self.doc = doc
         self._cache: dict[int, list[tuple[int, int, Period]]] = {}
-        self._year: int | None = None
+        self._years: list[tuple[int, int]] | None = None
+
+    def _year_before(self, pos: int) -> int | None:
+        if self._years is None:
+            self._years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(self.doc.text)]
+        i = bisect_left(self._years, (pos, 0))
+        return self._years[i - 1][1] if i else None
 
     def dates(self, s: Sentence) -> list[tuple[int, int, Period]]:
         got = self._cache.get(s.index)
         if got is None:
-            got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, self._year)
+            year = self._year_before(s.start)
+            got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, year)
         return got
-
-    def set_year(self, year: int) -> None:
-        """The year the narrative is in after a sentence ("In February that year" reads it)."""
-        self._year = year
 
     def for_claim(self, c: Claim) -> tuple[Period | None, bool]:
         s = c.sentence

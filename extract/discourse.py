@@ -35,7 +35,7 @@ __all__ = ["Discourse"]
 # a mention after a preposition or "former", or inside an appositive, is not the subject
 _ASIDE_LEFT = re.compile(
     r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
-    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+){0,2}$"
+    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 # a figure inside another organisation's relative clause: "Bigco, which reported revenue of $61bn"
@@ -67,6 +67,15 @@ _DEFINITE = re.compile(
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
     re.I,
 )
+_WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
+_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet)\b")
+_LISTED = re.compile(
+    r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
+)
+_VALUING = re.compile(
+    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+at\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
+)
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -77,11 +86,13 @@ class Discourse:
     doc: Document
     names: NameIndex
     focus_before: list[str | None] = field(default_factory=list)
+    #: the startup the article is about (the headline's, else the most salient)
+    main: str | None = None
 
     @classmethod
     def build(cls, doc: Document, names: NameIndex) -> Discourse:
         d = cls(doc, names)
-        focus = d._headline_focus()
+        focus = d.main = d._headline_focus()
         for s in doc.sentences:
             d.focus_before.append(focus)
             subject = d._subject(s)
@@ -90,11 +101,12 @@ class Discourse:
         return d
 
     def _headline_focus(self) -> str | None:
+        """The headline's first startup (or organisation nothing says is an investor or incumbent)."""
         for s in self.doc.sentences:
             if not s.headline:
                 break
             for n in self.names.between(s.start, s.end):
-                if n.is_startup:
+                if n.is_startup or (n.kind == "org" and self._neutral_org(n) and self.names.entities[n.key].count >= 2):
                     return n.key
         return self.names.startups[0] if self.names.startups else None
 
@@ -107,9 +119,12 @@ class Discourse:
             if n.is_startup and not self._aside(s, n, -1):
                 return n.key
         if s.leads_paragraph:
+            t = self.doc.text
             for n in mentions:
-                at_start = n.start - s.start <= 4
-                if n.is_startup or (n.kind == "org" and at_start and self._neutral_org(n)):
+                at_start = n.start - s.start <= 4 and not n.possessive
+                # "cuts came at Copia, a rural e-commerce company", but not "backers including X, along with Y"
+                listed = _LISTED.search(t[max(s.start, n.start - 40) : n.start]) is not None
+                if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n)):
                     return n.key
         desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
@@ -149,10 +164,29 @@ class Discourse:
         linked = self._right_link(mentions, pos, end)
         if linked is not None:
             return linked
+        valued = self._valued_object(s, mentions, pos)
+        if valued is not None:
+            return valued
         startups = [n for n in before if n.is_startup]
         if startups:
             return self._left_owner(s, startups, pos)
         return self._no_name_owner(s, pos)
+
+    def _valued_object(self, s: Sentence, mentions: list[Name], pos: int) -> str | None:
+        """"valuing the Paris-based company at $13.7bn", "values Acme at $2bn": the object is the owner."""
+        t = self.doc.text
+        m = _VALUING.search(t, max(s.start, pos - 120), pos)
+        if m is None:
+            return None
+        obj = m.group("obj")
+        named = [n for n in mentions if m.start("obj") <= n.start < m.end("obj")]
+        if named:
+            return named[0].key if named[0].kind in ("startup", "org") else None
+        if obj.lower().startswith("the "):
+            desc = _DEFINITE.match(obj)
+            fit = self._fits(desc.group(1) or "", desc.group(2), pos) if desc else None
+            return fit or self.focus_at(s)
+        return None
 
     def _others_figure(self, n: Name, pos: int) -> bool:
         """"Bigco, which reported revenue of $61bn", "Bigco's $2bn fund", "Bigco, its parent, has 900 staff"."""
@@ -193,6 +227,8 @@ class Discourse:
         left = t[cstart:pos]
         if _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
             return None
+        if _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
+            return self.main  # "We closed $12 million": in an interview, the interviewee's company
         desc = _DEFINITE.search(left)
         if desc is not None:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)

@@ -36,7 +36,9 @@ _CONVERSION_GAP = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 _PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)")
 
-_NOUN_ALT = "|".join(sorted({w for v in PERSON_NOUNS.values() for w in v.split("|")}, key=len, reverse=True))
+# every person noun of extract/cues/persons.toml, in a fixed order (the regex alternation must not depend on
+# the order of a set, which changes from one process to the next)
+_NOUN_ALT = "|".join(f"(?:{PERSON_NOUNS[k]})" for k in ("job", "employee", "talent") if k in PERSON_NOUNS)
 _FUNCTION = (
     r"(?!(?:that|its|the|a|an|of|and|or|to|in|on|at|by|for|from|with|who|which|his|her|their|it|was|were|is"
     r"|are|had|has|have|be|been|will|would|said|says|than|as|more)\b)"

@@ -17,7 +17,7 @@ from general word lists (places, nationalities), never from a list of companies:
 >>> idx.startups
 ['Acme AI']
 >>> sorted(idx.people)
-['Jane Roe', 'Roe']
+['Jane', 'Jane Roe', 'Roe']
 >>> idx.canonical("Acme"), idx.entities["Bigco"].kind
 ('Acme AI', 'investor')
 """
@@ -40,15 +40,21 @@ _DATA = Path(__file__).parent / "data"
 
 # a web suffix is part of a name: "Builder.ai", "Booking.com"
 _DOMAIN = r"(?:\.(?:ai|AI|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
-_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?)"
+_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?|\d{{1,3}}[a-z]{{5,}}(?![\w-])(?:['’]s)?)"
 _NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
 _UPPER_TOKEN = rf"[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?"
 _NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
+#: words that say what kind of company follows ("Neobank Klar's round", "Fintech Dash"), not names
+_KIND_WORDS = frozenset(
+    """fintech neobank startup start-up edtech insurtech proptech healthtech agritech agtech cleantech unicorn decacorn
+    lender exchange marketplace platform app rival giant maker chipmaker carmaker automaker developer operator
+    retailer e-commerce scale-up upstart challenger""".split()
+)
 #: "We've", "I'm", "That's": a pronoun with a contraction is no name
 _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|here|where|how|don|can|won|isn|aren|didn|doesn)['’]\w+$", re.I)
 #: "Lagos-based", "Sequoia-backed": a name glued to a modifier describes something else
 _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]|[a-z]\d{1,3}[a-z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]|[a-z]\d{1,3}[a-z]|\b\d{1,3}[a-z]{5,}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -70,7 +76,7 @@ _STOP = frozenset(
     share tweet email print listen watch video opinion editorial newsletter premium free
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
-    besides regardless rather plus though yes no rival rivals competitor competitors""".split()
+    besides regardless rather plus though yes no rival rivals competitor competitors seed""".split()
 )
 ROLE_WORDS = (
     r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
@@ -95,12 +101,12 @@ _POS_RIGHT = Folded(
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
-    r"|(?:,\s(?:which|that)\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"|(?:,\s(?:which|that)\s|,\s[a-z]+,\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
     r"|named|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue|bags|bagged"
-    r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got"
+    r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got|topped up|tops up|extended|extends"
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
     r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
     r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
@@ -146,11 +152,13 @@ _NEG_RIGHT = Folded(
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
-    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed|joined|joining"
+    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed"
+    r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
     r"|took control|stake|analysts?)\b",
 )
 _INVESTOR_RIGHT = Folded(
     r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b)"
+    r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
     r"\b(?:led by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
@@ -209,6 +217,12 @@ _DESC_NOUNS = (
     r"|neobank|lender|provider|operator|player|major|giant|outfit|\w+tech|fintech|edtech|healthtech|proptech"
     r"|insurtech|agritech|cleantech|legaltech|spacetech|deeptech|e-commerce|ecommerce|retailer|brand|chain"
     r"|scale-?up|newcomer|upstart|challenger|rival|competitor|peer|exchange|prediction market|insurer|wallet|broker"
+)
+_DESC_NOUN_SET = frozenset(
+    """start-up startup start-ups startups company firm maker developer unicorn decacorn venture business lab platform app
+    marketplace neobank lender provider operator player major giant outfit fintech edtech healthtech proptech insurtech
+    agritech cleantech legaltech spacetech deeptech e-commerce ecommerce retailer brand chain scale-up scaleup newcomer
+    upstart challenger rival competitor peer exchange insurer wallet broker""".split()
 )
 _DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
@@ -315,13 +329,16 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
-def _clean(run: str, after: str = "") -> list[tuple[int, int]]:
+def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, int]]:
     """Split a capitalised run into name pieces (offsets within the run), dropping grammar words,
     nationality words and possessives ("Nigerian Paystack", "Elon Musk's xAI")."""
     pieces: list[tuple[int, int]] = []
     cur: list[tuple[int, int]] = []
     pos = 0
     nationals = demonyms()
+    bare = run[:-2] if run.endswith(("'s", "’s")) else run
+    if bare in places():
+        return [(0, len(run))]  # "Saudi Arabia's": a place, not a nationality and a name
     for tok in run.split(" "):
         start, end = pos, pos + len(tok)
         pos = end + 1
@@ -332,7 +349,7 @@ def _clean(run: str, after: str = "") -> list[tuple[int, int]]:
         if _MODIFIER.search(base) or _CONTRACTION.match(tok):
             cur = []  # "Buenos Aires-based": the words before the modifier are part of it
             continue
-        if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and base in nationals):
+        if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and (base in nationals or (initial and not pieces and base.lower() in _KIND_WORDS))):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
                 cur = []
@@ -373,7 +390,7 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             return []
         spans = [(0, len(run))]
     else:
-        spans = _clean(run, text[m.end() : m.end() + 1])
+        spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
     out = []
     for a, b in spans:
         piece, poss = run[a:b], False
@@ -498,6 +515,14 @@ def _lower_word_in(text: str, w: str) -> bool:
     return False
 
 
+def _short_line(text: str, n: Name) -> bool:
+    """The name sits in a heading: a line of a few words without closing punctuation."""
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    line = text[a : b if b >= 0 else len(text)].strip(" *#_-•")
+    return len(line.split()) <= 8 and not line.endswith((".", "?", "!", ",", '"', "”"))
+
+
 def _heading_name(text: str, n: Name) -> bool:
     """The name a short heading line is about: "Deal of the month: Moniepoint", "Moniepoint"."""
     a = text.rfind("\n", 0, n.start) + 1
@@ -528,8 +553,10 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             right = text[n.end : n.end + 80]
             if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n):
                 continue
-            if first.lower() in common and " " not in n.surface and (right[:1] in (",", "") or not _KEEP_VERB.match(right)):
-                continue  # "Separately, the company ...": a word, not a name
+            if first.lower() in common and " " not in n.surface and (
+                right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
+            ):
+                continue  # "Separately, the company ...", a "Cost cuts" heading: a word, not a name
         out.append(n)
     return _fix_possessive_names(text, out)
 
@@ -566,6 +593,18 @@ def _person_left(left: str) -> bool:
     return len(w) >= 3 and w[-2] in ("and", "&") and w[-3] in _ROLE_SET
 
 
+#: "Ruta Verde's Valentina Ospina", "X's chief executive": a name that has people or units is an organisation
+_HAS_PEOPLE = re.compile(
+    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|team\b|staff\b"
+    r"|employees\b|board\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
+)
+
+
+def _has_people(right: str) -> bool:
+    m = _HAS_PEOPLE.match(right)
+    return m is not None and (m.group("given") is None or m.group("given") in first_names())
+
+
 def _find_people(text: str, mentions: list[Name]) -> set[str]:
     raw_names = {n.surface for n in mentions}
     given = first_names()
@@ -585,7 +624,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
-        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left):
+        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right):
             orgish.add(n.surface)
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
@@ -594,6 +633,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             if lm and lm.group(1) in people:
                 people.add(n.surface)
     people |= {p.split()[-1] for p in list(people)}
+    people |= {p.split()[0] for p in list(people) if len(p.split()) >= 2 and p.split()[0] in given}  # "Mateo" after "Mateo Ríos"
     for n in mentions:  # a single word right after a role word ("chief executive Smith")
         if " " not in n.surface and n.surface not in people and _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
             if any(p.endswith(" " + n.surface) for p in people):
@@ -684,14 +724,34 @@ def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str
 # ---- stage 1c: evidence for kinds ----------------------------------------------------------------
 
 
+_POS_LAST_WORDS = frozenset(
+    "in into valued valuing values of at rival rivals competitor competitors peer challenger".split()
+) | frozenset(w + "," for w in ("rival", "competitor", "rivals", "competitors"))
+_FOUNDING = ("founded", "started", "launched", "built", "created", "set up")
+
+
+def _last_word(left: str) -> str:
+    """The last word before a name, lower case (cheap: no regular expression)."""
+    stripped = left.rstrip()
+    return stripped[stripped.rfind(" ") + 1 :].lower()
+
+
 def _pos_left(left: str) -> bool:
     """Grammar just before a name that makes it a startup ("invested $5m in", "chief executive of")."""
     if not left.endswith((" ", "\u00a0")):
         return False
+    lw = _last_word(left)
+    if not (lw in _POS_LAST_WORDS or lw in _COMPANY_NOUNS or lw.endswith(("tech", "-based", "-headquartered", "'s", "’s"))
+            or any(f in left for f in _FOUNDING)):  # fmt: skip
+        return False  # cheap rejection: the last word decides every test but the "founded ..." one
     w = _last_words(left, 7)
     if not w:
         return False
     last = w[-1]
+    if last.endswith(("'s", "’s")) and left.rstrip()[-len(last) :][:1].isupper():
+        place = left.rstrip()[-len(last) : -2]
+        if place in places():
+            return True  # "Nigeria's Moniepoint", "Nairobi's BodaCharge"
     if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
         return True
     if last.rstrip(",") in ("rival", "rivals", "competitor", "competitors", "peer", "challenger") and any(
@@ -737,6 +797,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
     pro += 1 if _heading_name(text, n) else 0
+    pro += 1 if _has_people(right) else 0
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (1 if _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
@@ -754,27 +815,35 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     return pro, con
 
 
-def _other_points(text: str, n: Name, e: Entity) -> None:
+def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     """Evidence for investor, incumbent and product."""
-    left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
-    low = right.lower()
-    if _INVESTOR_RIGHT.match(right, low) or _INVESTOR_LEFT.search(left[-45:]):
+    left = text[max(0, n.start - 60) : n.start]
+    ll = left.lower()
+    if _INVESTOR_RIGHT.match(right, low) or (any(k in ll for k in _INVESTOR_KEYS) and _INVESTOR_LEFT.search(left[-45:])):
         e.add("investor")
-    if _INCUMBENT_RIGHT.match(right, low) or _INCUMBENT_LEFT.search(left[-40:]):
+    if _INCUMBENT_RIGHT.match(right, low) or (any(k in ll for k in _INCUMBENT_KEYS) and _INCUMBENT_LEFT.search(left[-40:])):
         e.add("incumbent")
-    if _PRODUCT_RIGHT.match(right, low) or _PRODUCT_LEFT.search(left[-30:]):
+    if _PRODUCT_RIGHT.match(right, low) or (any(k in ll for k in _PRODUCT_KEYS) and _PRODUCT_LEFT.search(left[-30:])):
         e.add("product")
 
 
-def _descriptors(text: str, n: Name, e: Entity) -> None:
+#: words one of which the investor, incumbent and product patterns before a name need (a cheap pre-test)
+_INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors")
+_INCUMBENT_KEYS = ("giant", "conglomerate", "major", "big tech", "incumbent", "by", "to", "with", "of", "parent", "rejoined")
+_PRODUCT_KEYS = ("its", "their", "popular", "'s", "’s", "launched", "released", "unveiled", "of", "behind")
+
+
+def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
     """Words the article describes the entity with: "X, a Lagos-based payments start-up", "fintech X"."""
-    p = _PAREN_DESC.match(text[n.end : n.end + 90])
-    if p is not None and _paren_points(text[n.end : n.end + 90]):
-        e.descriptors.update(w.strip().lower() for w in re.split(r"[,;/]|\s", p.group(1)) if w.strip())
-    m = _DESC_RIGHT.match(text[n.end : n.end + 90])
+    if "(" in right[:3]:
+        p = _PAREN_DESC.match(right)
+        if p is not None and _paren_points(right):
+            e.descriptors.update(w.strip().lower() for w in re.split(r"[,;/]|\s", p.group(1)) if w.strip())
+    m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ")) else None
     if m is None:
         left = text[max(0, n.start - 50) : n.start]
-        m = _DESC_LEFT.search(left)
+        lw = _last_word(left)
+        m = _DESC_LEFT.search(left) if (lw in _DESC_NOUN_SET or lw.endswith("tech")) else None
         if m is not None and re.search(r"[.,;:!?]\s*$", left[: m.start()]) is None and left[: m.start()].rstrip().endswith(
             ("'s", "’s")
         ):
@@ -797,13 +866,14 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
                 e.add("investor", 2)
         e.aliases.add(n.surface)
         e.count += 1
-        if e.count > 8:
+        if e.count > 6:
             continue  # enough evidence about this name
+        right = text[n.end : n.end + 90]
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)
         e.add("against", con)
-        _other_points(text, n, e)
-        _descriptors(text, n, e)
+        _other_points(text, n, e, right, right.lower())
+        _descriptors(text, n, e, right)
     _coordination(text, mentions, canon, entities)
     return entities
 
@@ -830,9 +900,17 @@ def _coordination(text: str, mentions: list[Name], canon: dict[str, str], entiti
 # ---- stage 1d: kinds, headline, index --------------------------------------------------------------
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:Registrar|Ministry|Commission|Authority|Department|Court|Bureau|Agency|Council|Parliament|Government|Senate"
+    r"|Congress|Regulator|Treasury|University|Institute|Central Bank|Reserve Bank|Stock Exchange|Police|Tribunal)\b"
+)
+
+
 def _decide_kind(e: Entity) -> Kind:
     ev = e.evidence
     pro = ev.get("startup", 0)
+    if _INSTITUTION.search(e.key):
+        return "org"  # a public body, court or university: never the company a figure is about
     if e.key in demonyms():
         return "nationality"
     if e.key in places() and pro < 3:

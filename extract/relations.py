@@ -179,7 +179,9 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
     s = v.s
     if _TO_RAISE.search(left) or MODALITY.find("conditional", "left", left[-60:]) or MODALITY.find("conditional", "sentence", v.low):
         return False
-    if re.search(r"\b(?:debt|loans?|lenders? (?:provided|lent|extended|gave)|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:]):
+    if re.search(r"\b(?:debt|loans?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:]) or re.search(
+        r"\blenders?\b[^.;]{0,30}?\b(?:provid\w+|lend\w*|extend\w*|gave|giving|offer\w*)\s+(?:\w+\s+){0,2}$", left
+    ):
         return False
     if _TICKET.match(s[f.end : f.end + 50]):
         return False
