@@ -221,9 +221,7 @@ def test_conversion_keeps_the_dollars(sentence, stored, value, currency, qualifi
         # counts of things that are not people have no person noun
         ("serves 500 drivers", [("500", 500, None, None, None)]),
         ("operates in 20 cities", [("20", 20, None, None, None)]),
-        pytest.param("lost three vice-presidents", [("three", 3, "vice-presidents", "talent", None)], marks=xfail(
-            "figures._NOUN_ALT splits the persons.toml regexes on '|', which breaks the group of "
-            "'people on (?:its|the) payroll' and swallows every noun of 12-16 characters (also hash-seed dependent)")),
+        ("lost three vice-presidents", [("three", 3, "vice-presidents", "talent", None)]),
     ],
 )  # fmt: skip
 def test_counts_with_their_noun(sentence: str, expected: list) -> None:
