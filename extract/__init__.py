@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import datetime
 import re
+
+import ahocorasick
 from bisect import bisect_right
 
 from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, resolve_fractions, to_metrics
@@ -52,16 +54,30 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article", "MAX_TEXT"]
 EXTRACTOR_VERSION = "0.5.0"
 
 # cheap gates, found in one pass over the article: which sentences can hold a money figure (m), a count of
-# people (c: a people noun or verb, and a number), or a leadership change (l)
-_GATES = re.compile(
-    r"(?P<m>[$€£₹₦¥₱]|\b(?:millions?|billions?|trillions?|crores?|lakhs?|bn|mn|cr|usd|eur|gbp|inr|rs|ksh|kes|ngn|brl|zar)\b"
-    r"|\d(?:m|bn|b|k|mn|cr)\b)"
-    r"|(?P<l>\b(?:resign|quit|step(?:s|ped|ping)? (?:down|aside)|left\b|leav|depart|exit|last day|appoint|interim|named|hire|poach|lured"
-    r"|replace|takes over|ousted|ouster|walked out|jumped ship|moved to|decamped|join|gone\b))"
-    r"|(?P<c>\b(?:employ|staff|people|workers|workforce|jobs?\b|roles|positions|posts|team|headcount|personnel|layoff|laid off|lay off"
-    r"|lays off|redundan|cut|slash|shed|axe|let go|fired|engineers|researchers|executives|founders|co-founders|cofounders|leaders"
-    r"|scientists|managers|directors|members|talent|hires|collaborators|colleagues|lost|los(?:es|ing))|%|per ?cent)"
-)
+# people (c: a people noun or verb), or a leadership change (l). One Aho-Corasick automaton (pyahocorasick) finds
+# every cue word in a single pass, several times faster than a regular expression of alternatives.
+_MONEY_WORDS = "million billion trillion crore lakh bn mn cr usd eur gbp inr rs ksh kes ngn brl zar".split() + list("$€£₹₦¥₱")
+_LEAD_WORDS = [
+    "resign", "quit", "step", "left", "leav", "depart", "exit", "last day", "appoint", "interim", "named", "hire", "poach",
+    "lured", "replace", "ousted", "ouster", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
+]
+_COUNT_WORDS = (
+    "employ staff people workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"
+    " shed axe fired engineers researchers executives founders co-founders cofounders leaders scientists managers"
+    " directors members talent hires collaborators colleagues lost loses losing %"
+).split() + ["laid off", "lay off", "lays off", "let go", "per cent", "percent"]
+
+
+def _automaton() -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for kind, words in (("m", _MONEY_WORDS), ("l", _LEAD_WORDS), ("c", _COUNT_WORDS)):
+        for w in words:
+            a.add_word(w, (kind, len(w), w[0].isalpha()))
+    a.make_automaton()
+    return a
+
+
+_GATE_WORDS = _automaton()
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both|third|quarter|fifth)\b")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
@@ -87,16 +103,20 @@ def _echoes_denial(doc: Document, prev: Sentence | None, s: Sentence) -> bool:
     if prev is None or doc.low.find("report", s.start, s.end) == -1:
         return False
     low = doc.low[s.start : s.end]
-    return bool(_REPORT_THAT.search(low) and _THE_DEAL.search(low) and MODALITY.find("denied", "clause", doc.low[prev.start : prev.end]))
+    return bool(_REPORT_THAT.search(low) and _THE_DEAL.search(low) and MODALITY.first("denied", "clause", doc.low[prev.start : prev.end]))
 
 
 def _gates(doc: Document) -> dict[int, str]:
-    """Sentence index -> the kinds of cue it holds ("m", "c", "l"), from one pass over the article."""
-    starts = [s.start for s in doc.sentences]
+    """Sentence index -> the kinds of cue it holds ("m", "c", "l"), from one pass over the article (a word
+    counts where it starts a word: "rs" in "years" is no rupee sign)."""
+    starts = doc.starts
+    low = doc.low
     out: dict[int, str] = {}
-    for m in _GATES.finditer(doc.low):
-        i = bisect_right(starts, m.start()) - 1
-        kind = m.lastgroup or ""
+    for end, (kind, n, alpha) in _GATE_WORDS.iter(low):
+        start = end - n + 1
+        if alpha and start and low[start - 1].isalpha():
+            continue
+        i = bisect_right(starts, start) - 1
         if i >= 0 and kind not in out.get(i, ""):
             out[i] = out.get(i, "") + kind
     return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded"]
+__all__ = ["Folded", "grouped"]
 
 
 class Folded:
@@ -44,3 +44,16 @@ class Folded:
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
         low = s.lower()
         return self._low.finditer(low) if len(low) == len(s) else self._ci.finditer(s)
+
+
+def grouped(words: list[str]) -> str:
+    """An alternation of literal words grouped by first letter, which Python's regex engine scans much faster
+    than a flat one (it can skip to the possible first letters).
+
+    >>> grouped(["cut", "cuts", "layoff", "let go"])
+    'c(?:uts|ut)|l(?:ayoff|et\\\\ go)'
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))

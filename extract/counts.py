@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from extract.discourse import Discourse
 from extract.document import Sentence
-from extract.figures import counts_in, money_in, percents_in
+from extract.figures import counts_in, percents_in
 from extract.lexicon import MODALITY, PEOPLE, Cue
 from extract.mentions import Count
 from extract.relations import Claim, View
@@ -149,7 +149,7 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
     if metric == "layoffs":
         if cls not in ("employee", "job"):
             return None
-        if MODALITY.find("planned", "clause", clause) or MODALITY.find("hypothetical", "left", clause):
+        if MODALITY.first("planned", "clause", clause) or MODALITY.first("hypothetical", "left", clause):
             return None
     if metric == "departed_talent":
         if cls is None:
@@ -208,7 +208,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if c.value is None or v.in_quotes(c.start):
         return []
     ca, cb = v.clause(c.start)
-    if MODALITY.find("denied", "clause", v.low[ca:cb]):
+    if MODALITY.first("denied", "clause", v.low[ca:cb]):
         return []
     if 1900 <= c.value <= 2100 and "," not in v.s[c.start : c.end] and c.noun is None:
         return []  # a year
@@ -242,7 +242,7 @@ def _percent_claims(v: View, d: Discourse, done: list[Claim]) -> tuple[list[Clai
         ca, cb = v.clause(p.start)
         clause = v.low[ca:cb]
         left = v.low[ca : p.start]
-        if MODALITY.find("denied", "clause", clause) or MODALITY.find("planned", "clause", clause) or MODALITY.find("hypothetical", "left", left):
+        if MODALITY.first("denied", "clause", clause) or MODALITY.first("planned", "clause", clause) or MODALITY.first("hypothetical", "left", left):
             continue
         cue = PEOPLE.nearest_before(left)
         if cue is None or cue.table != "layoffs" or len(left) - cue.end > _VERB_REACH:
@@ -259,7 +259,7 @@ def _percent_claims(v: View, d: Discourse, done: list[Claim]) -> tuple[list[Clai
 
 def count_claims(v: View, d: Discourse) -> tuple[list[Claim], list[Fraction]]:
     """Claims from the counts of people in one sentence, and shares of staff waiting for a base."""
-    money = [(m.start, m.end) for m in money_in(v.s)]
+    money = [(m.start, m.end) for m in v.money]
     ctx = _Ctx(v, d, counts_in(v.s, money))
     out: list[Claim] = []
     for i in range(len(ctx.counts)):

@@ -62,6 +62,10 @@ _SECTOR = re.compile(
     r"|\b(?:total value of|in circulation|market for|market size|size of the market|global market)\b",
     re.I,
 )
+#: one of these is in every text _SECTOR finds (a cheap pre-test)
+_SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "businesses", "fintechs", "investors", "vcs",
+                "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
+                "funding", "investment", "capital", "money", "deal", "total value", "circulation", "market")
 _DEFINITE = re.compile(
     r"\bthe\s((?:[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
@@ -225,9 +229,11 @@ class Discourse:
         t = self.doc.text
         cstart = self._clause_start(s, pos)
         left = t[cstart:pos]
-        if _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
+        low = self.doc.low[cstart:pos]
+        if any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
             return None
-        if _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
+        head = self.doc.low[s.start : pos]
+        if ("we" in head or "our" in head) and _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
             return self.main  # "We closed $12 million": in an interview, the interviewee's company
         desc = _DEFINITE.search(left)
         if desc is not None:

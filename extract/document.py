@@ -52,6 +52,11 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
 
+    @property
+    def starts(self) -> list[int]:
+        """Start offsets of the sentences, in order."""
+        return self._starts
+
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence holding offset ``pos`` (the last one starting at or before it)."""
         i = max(0, bisect_right(self._starts, pos) - 1)

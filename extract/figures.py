@@ -215,7 +215,10 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
 
 def percents_in(s: str) -> list[Percent]:
     """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees"."""
-    out = []
+    out: list[Percent] = []
+    low = s.lower()
+    if "%" not in s and "cent" not in low and not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth")):
+        return out
     for m in _PERCENT.finditer(s):
         frac = m.group("frac").lower()
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(re.sub(r"\s+", " ", frac))

@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 __all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "PERSON_NOUNS", "load_table", "TABLES"]
 
 CUE_DIR = Path(__file__).parent / "cues"
+#: how far before a figure a cue is looked for (characters)
+REACH = 100
 
 #: tables read for money figures, in priority order: where two cues start at the same place, the
 #: earlier table wins ("valuation target of" over "valuation", "pre-money valuation" over "valuation")
@@ -95,11 +97,13 @@ class CueSet:
                    m.start() + offset, m.end() + offset)  # fmt: skip
 
     def nearest_before(self, low: str, position: str = "before") -> Cue | None:
-        """The cue in ``low`` (text before a figure, lower case) that ends nearest the figure."""
+        """The cue in ``low`` (text before a figure, lower case) that ends nearest the figure; only the last
+        ``REACH`` characters are read (a cue further away is not about this figure)."""
         best: tuple[int, int, Cue] | None = None
+        off = max(0, len(low) - REACH)
         for rx, cues in self._rx.get(position, []):
             last = None
-            for last in rx.finditer(low):
+            for last in rx.finditer(low, off):
                 pass
             if last is not None and (best is None or (last.end(), -last.start()) > (best[0], best[1])):
                 best = (last.end(), -last.start(), self._cue(cues, last))
@@ -159,6 +163,12 @@ class ModalitySet:
         return last
 
     def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
+        """The first match of ``kind`` cues meant for ``where`` in ``low`` (asked again for the same clause by
+        each figure in it: the answers are remembered)."""
+        return self._first(kind, where, low)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
+    def _first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         rx = self._rx.get((kind, where))
         return rx.search(low) if rx is not None else None
 

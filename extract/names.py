@@ -54,7 +54,9 @@ _KIND_WORDS = frozenset(
 _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|here|where|how|don|can|won|isn|aren|didn|doesn)['’]\w+$", re.I)
 #: "Lagos-based", "Sequoia-backed": a name glued to a modifier describes something else
 _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z]|[a-z]\d{1,3}[a-z]|\b\d{1,3}[a-z]{5,}")
+# does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
+# branch starts with a character class and the engine can skip ahead
+_CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])|\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -209,6 +211,8 @@ _NEG_LEFT2 = re.compile(
     r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
     r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$"
 )
+#: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
+_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -386,7 +390,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
     if " " not in run:
         base = run[:-2] if run.endswith(("'s", "’s")) else run
-        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or _MODIFIER.search(base) or _CONTRACTION.match(run):
+        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
+            "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
             return []
         spans = [(0, len(run))]
     else:
@@ -415,7 +420,7 @@ def _join_of(text: str, names: list[Name]) -> list[Name]:
     """"The Bank of London", "Bank of America": a name whose head takes "of" and a place is one name."""
     out: list[Name] = []
     for n in names:
-        if out and _OF_HEAD.search(out[-1].surface) and not out[-1].possessive and text[out[-1].end : n.start] == " of ":
+        if out and text.startswith(" of ", out[-1].end) and n.start == out[-1].end + 4 and not out[-1].possessive and _OF_HEAD.search(out[-1].surface):
             a = out[-1].start - 4 if text[max(0, out[-1].start - 4) : out[-1].start] == "The " else out[-1].start
             out[-1] = Name(a, n.end, text[a : n.end], n.possessive)
             continue
@@ -613,6 +618,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
     orgish: set[str] = set()
     seen: dict[str, int] = {}
     for n in mentions:
+        if " " not in n.surface:
+            continue  # a single word is a person only as the surname or given name of a full name (below)
         k = seen[n.surface] = seen.get(n.surface, 0) + 1
         toks = n.surface.split()
         if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or INVESTOR_SUFFIX.search(n.surface):
@@ -628,15 +635,16 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             orgish.add(n.surface)
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
-        if n.surface not in people and len(n.surface.split()) in (2, 3):
+        if n.surface not in people and len(n.surface.split()) in (2, 3) and text.endswith("and ", 0, n.start):
             lm = _AND_NAME.search(text[max(0, n.start - 40) : n.start])
             if lm and lm.group(1) in people:
                 people.add(n.surface)
     people |= {p.split()[-1] for p in list(people)}
     people |= {p.split()[0] for p in list(people) if len(p.split()) >= 2 and p.split()[0] in given}  # "Mateo" after "Mateo Ríos"
+    full = {p.split()[-1] for p in people if " " in p}
     for n in mentions:  # a single word right after a role word ("chief executive Smith")
-        if " " not in n.surface and n.surface not in people and _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
-            if any(p.endswith(" " + n.surface) for p in people):
+        if " " not in n.surface and n.surface not in people and n.surface in full:
+            if _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
                 people.add(n.surface)
     return people
 
@@ -796,9 +804,11 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     right_low = right.lower()
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
-    pro += 1 if _heading_name(text, n) else 0
-    pro += 1 if _has_people(right) else 0
-    con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (1 if _NEG_LEFT2.search(left40) else 0)
+    if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
+        pro += 1 if _heading_name(text, n) else 0
+    pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
+    con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
+        1 if any(k in left40 for k in _NEG_LEFT_KEYS) and _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
@@ -808,7 +818,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         con += 2  # "the Berlin company": a place or kind, not a name
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
-    if _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
+    if left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
         con += 1
     if key.endswith((" AI", " Labs", " Lab")):
         pro += 1
@@ -855,6 +865,8 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
 
 def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
+    places_, nationals = places(), demonyms()
+    gazetteer = {canon.get(n.surface, n.surface) for n in mentions if n.surface in nationals or (n.surface in places_ and " " not in n.surface)}
     for n in mentions:
         key = canon.get(n.surface, n.surface)
         if n.surface in people or key in people:
@@ -866,8 +878,8 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
                 e.add("investor", 2)
         e.aliases.add(n.surface)
         e.count += 1
-        if e.count > 6:
-            continue  # enough evidence about this name
+        if e.count > 5 or key in gazetteer:
+            continue  # enough evidence about this name, or a place or nationality whatever is said
         right = text[n.end : n.end + 90]
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)

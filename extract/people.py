@@ -234,7 +234,7 @@ def _appointments(v: View, d: Discourse, st: PeopleState) -> None:
 
 def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
     """Departures named in one sentence (people and roles), and its leadership events into ``st``."""
-    if MODALITY.find("denied", "clause", v.low):
+    if MODALITY.first("denied", "clause", v.low):
         return []
     out = _named_departures(v, d, st, counted_at) + _role_departures(v, d, st, counted_at)
     _appointments(v, d, st)

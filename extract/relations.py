@@ -97,18 +97,26 @@ class View:
     sentence: Sentence
     s: str
     low: str
-    breaks: list[tuple[int, int]]
+    _breaks: list[tuple[int, int]] | None = None
+    _money: list[Money] | None = None
 
     @classmethod
     def of(cls, doc: Document, sentence: Sentence) -> View:
-        s = doc.text[sentence.start : sentence.end]
-        low = doc.low[sentence.start : sentence.end]
-        return cls(doc, sentence, s, low, [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(s)])
+        return cls(doc, sentence, doc.text[sentence.start : sentence.end], doc.low[sentence.start : sentence.end])
+
+    @property
+    def money(self) -> list[Money]:
+        """The sentence's money figures (found once)."""
+        if self._money is None:
+            self._money = money_in(self.s)
+        return self._money
 
     def clause(self, rel: int) -> tuple[int, int]:
         """Bounds (relative) of the clause holding offset ``rel``."""
+        if self._breaks is None:
+            self._breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(self.s)]
         start, end = 0, len(self.s)
-        for a, b in self.breaks:
+        for a, b in self._breaks:
             if b <= rel:
                 start = b
             elif a >= rel:
@@ -131,9 +139,9 @@ def _blocked(v: View, f: Money) -> bool:
     ca, cb = v.clause(f.start)
     if v.in_quotes(f.start) and not _WE.search(v.s[ca:cb]):
         return True
-    if MODALITY.find("denied", "clause", v.low[ca:cb]):
+    if MODALITY.first("denied", "clause", v.low[ca:cb]):
         return True
-    return MODALITY.find("hypothetical", "left", v.low[max(ca, f.start - 80) : f.start]) is not None
+    return MODALITY.first("hypothetical", "left", v.low[max(ca, f.start - 80) : f.start]) is not None
 
 
 def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
@@ -177,7 +185,7 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
     """Not an amount sought or promised on a condition, a debt, one investor's ticket into a round, or an
     investor's own spending."""
     s = v.s
-    if _TO_RAISE.search(left) or MODALITY.find("conditional", "left", left[-60:]) or MODALITY.find("conditional", "sentence", v.low):
+    if _TO_RAISE.search(left) or MODALITY.first("conditional", "left", left[-60:]) or MODALITY.first("conditional", "sentence", v.low):
         return False
     if re.search(r"\b(?:debt|loans?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:]) or re.search(
         r"\blenders?\b[^.;]{0,30}?\b(?:provid\w+|lend\w*|extend\w*|gave|giving|offer\w*)\s+(?:\w+\s+){0,2}$", left
@@ -241,7 +249,7 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
 
 def _projected(v: View, f: Money) -> bool:
     ca, _ = v.clause(f.start)
-    return MODALITY.find("projected", "left", v.low[ca : f.start]) is not None
+    return MODALITY.first("projected", "left", v.low[ca : f.start]) is not None
 
 
 # ---- owners and claims ---------------------------------------------------------------------------
@@ -311,7 +319,7 @@ def _claims_of(v: View, f: Money, company: str, metric: str, div: float, project
 
 def money_claims(v: View, d: Discourse) -> list[Claim]:
     """Every metric claim made by the money figures of one sentence."""
-    figures = money_in(v.s)
+    figures = v.money
     if not figures:
         return []
     paired = _pairs(v, d, figures)
