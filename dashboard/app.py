@@ -28,8 +28,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or Settings()
     data = data_module.DashboardData(
         Warehouse(settings.db, lock_wait_s=settings.lock_wait_s),
-        sql_timeout_s=settings.sql_timeout_s,
-        sql_max_rows=settings.sql_max_rows,
+        sql_limits=settings.sql_limits(),
     )
     app = Dash(
         __name__,
@@ -41,7 +40,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     prefix = app.config.requests_pathname_prefix or "/"
     # a function: Dash builds the page per visit, starting from the warehouse version of that moment
-    app.layout = lambda: layout.build(settings, prefix, list(data.version() or []))
+    app.layout = lambda: layout.build(settings, prefix, data.version_token())
     header.register(app)
     picker.register(app, data, settings.companies)
     scorecards.register(app, data)

@@ -12,17 +12,17 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-from dashboard.summary import AGREE_TOLERANCE, UNDATED_WINDOW, format_value, summarise
+from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise
 from models.export import iter_csv
 from models.health import score_companies
 from models.records import METRICS
-from models.warehouse import QueryRefused, Warehouse, WarehouseError, WarehouseMissing
+from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
 
 __all__ = [
     "EVIDENCE_CSV_COLUMNS",
@@ -31,6 +31,7 @@ __all__ = [
     "SqlAnswer",
     "DashboardData",
     "split_quote",
+    "quote_window",
     "safe_url",
     "parse_companies",
     "format_companies",
@@ -160,6 +161,27 @@ def split_quote(quote: Any, start: Any, end: Any) -> tuple[str, str, str]:
     return text[:s], text[s:e], text[e:]
 
 
+def quote_window(before: str, mark: str, after: str, lead: int = 70, total: int = 190) -> tuple[str, str]:
+    """The parts of a sentence a short cell shows around its figure: at most ``lead`` characters before
+    it and ``total`` in all, cut at spaces and marked "…", so the figure is always in view.
+
+    >>> quote_window("A long lead-in that goes on and on, then it says ", "$8M", " a month.", lead=20)
+    ('…on, then it says ', ' a month.')
+    >>> quote_window("Short ", "$1", " and the rest of it", total=16)
+    ('Short ', ' and the…')
+    """
+    if len(before) > lead:
+        cut = before[len(before) - lead:]
+        space = -1 if before[len(before) - lead - 1] == " " else cut.find(" ")  # drop a word cut in two
+        before = "…" + (cut[space + 1:] if space < len(cut) - 1 else cut)
+    room = max(total - len(before) - len(mark), 0)
+    if len(after) > room:
+        cut = after[:room]
+        space = len(cut) if after[room] == " " else cut.rfind(" ")
+        after = (cut[:space] if space > 0 else cut).rstrip(" ,;:") + "…"
+    return before, after
+
+
 # -- the data source -------------------------------------------------------------------------------
 
 
@@ -181,15 +203,16 @@ class DashboardData:
         self,
         warehouse: Warehouse,
         *,
-        sql_timeout_s: float = 3.0,
-        sql_max_rows: int = 1000,
+        sql_limits: Limits | None = None,
+        sql_timeout_s: float | None = None,
+        sql_max_rows: int | None = None,
         cache_entries: int = 256,
         timeline_cap: int = 100,
         csv_chunk_rows: int = 20_000,
     ) -> None:
         self.warehouse = warehouse
-        self.sql_timeout_s = sql_timeout_s
-        self.sql_max_rows = sql_max_rows
+        overrides = {"timeout_s": sql_timeout_s, "max_rows": sql_max_rows}
+        self.sql_limits = replace(sql_limits or Limits(), **{k: v for k, v in overrides.items() if v is not None})
         self.timeline_cap = timeline_cap
         self.csv_chunk_rows = csv_chunk_rows
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
@@ -210,6 +233,12 @@ class DashboardData:
         except FileNotFoundError:
             wal_v = ()
         return (st.st_mtime_ns, st.st_size, *wal_v)
+
+    def version_token(self) -> str | None:
+        """``version`` as text, for the page to hold: nanosecond times are past what a browser's numbers
+        keep exactly (2**53), so as numbers every poll would look like a new version."""
+        v = self.version()
+        return None if v is None else "-".join(map(str, v))
 
     def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         full = (self.version(), *key)
@@ -469,29 +498,49 @@ class DashboardData:
     # -- SQL page --------------------------------------------------------------------------------
 
     def run_sql(self, sql: str) -> SqlAnswer:
-        """Run SQL typed by a user, untrusted: refusals and time-outs come back as a message."""
+        """Run SQL typed by a user in the warehouse's sandbox: refusals, syntax errors and limits come back
+        as a message saying which."""
         try:
-            res = self.warehouse.run_untrusted(sql, max_rows=self.sql_max_rows, timeout_s=self.sql_timeout_s)
-        except QueryRefused as exc:
-            return SqlAnswer(message=f"Query refused: {exc}", ok=False)
-        except WarehouseError as exc:  # no file yet, another program's file, a loader holding it too long
+            res = self.warehouse.run_untrusted(sql, self.sql_limits)
+        except WarehouseError as exc:  # the sandbox's messages, no file yet, another program's file...
             return SqlAnswer(message=str(exc), ok=False)
         columns = _unique_columns(res.columns)
         rows = [{c: _plain(v) for c, v in zip(columns, row)} for row in res.rows]
-        n = len(rows)
-        if res.truncated:
-            message = (
-                f"Showing the first {n:,} rows: the result has more, and the page stops at {self.sql_max_rows:,}. "
-                "Add a LIMIT or an aggregate to see what you need."
-            )
-        else:
-            message = f"{n:,} row" + ("" if n == 1 else "s")
-        return SqlAnswer(columns=columns, rows=rows, message=message, truncated=res.truncated)
+        counted = f"{len(rows):,} row" + ("" if len(rows) == 1 else "s")
+        message = sql_note(len(rows), res, self.sql_limits) or counted
+        return SqlAnswer(columns=columns, rows=rows, message=message, truncated=res.truncated or res.shortened > 0)
 
-    def iter_sql_csv(self, sql: str) -> Iterator[str]:
-        """CSV of a typed query's result (row-capped like the page). Raises QueryRefused."""
-        res = self.warehouse.run_untrusted(sql, max_rows=self.sql_max_rows, timeout_s=self.sql_timeout_s)
-        return iter_csv(_unique_columns(res.columns), [res.rows])
+    def sql_csv(self, sql: str) -> tuple[str, str | None]:
+        """CSV of a typed query's answer, cut to the page's limits like the page, and the note saying how
+        (None when nothing was cut). Raises WarehouseError (QueryRefused for the sandbox's refusals)."""
+        res = self.warehouse.run_untrusted(sql, self.sql_limits)
+        content = "".join(iter_csv(_unique_columns(res.columns), [res.rows]))
+        return content, sql_note(len(res.rows), res, self.sql_limits)
+
+
+def sql_note(n: int, res: QueryResult, limits: Limits) -> str | None:
+    """What the SQL page says about an answer the sandbox cut: rows left out, cells shortened; None if neither.
+
+    >>> sql_note(2, QueryResult(["a"], [], truncated=True, cut_by="rows"), Limits(max_rows=2))[:40]
+    'Showing the first 2 rows: the result has'
+    """
+    parts = []
+    if res.cut_by == "bytes":
+        parts.append(
+            f"Showing the first {n:,} rows: the result has more, and the page stops at "
+            f"{limits.max_bytes:,} characters. Add a LIMIT or an aggregate to see what you need."
+        )
+    elif res.truncated:
+        parts.append(
+            f"Showing the first {n:,} rows: the result has more, and the page stops at {limits.max_rows:,}. "
+            "Add a LIMIT or an aggregate to see what you need."
+        )
+    if res.shortened:
+        parts.append(
+            f"{res.shortened:,} cell{'s' if res.shortened != 1 else ''} longer than {limits.max_cell_chars:,} "
+            "characters shortened (they end in …)."
+        )
+    return " ".join(parts) or None
 
 
 _SUMMARY_INPUT = [
@@ -513,7 +562,7 @@ _SUMMARY_INPUT = [
 _SUMMARY_SQL = """
 WITH r AS (
     SELECT company, metric, value, unit, qualifier, as_of, as_of_start, as_of_end, published, article_id, row_no,
-           quote, coalesce(as_of_start, published) AS w,
+           story_id, quote, coalesce(as_of_start, published) AS w,
            coalesce(as_of_start, CAST(published - to_days(CAST($days AS INTEGER)) AS DATE)) AS p_start,
            coalesce(as_of_end, published) AS p_end
     FROM metrics WHERE company IN (SELECT unnest($companies))
@@ -534,13 +583,13 @@ span AS (
     FROM c GROUP BY ALL
 ),
 agree AS (
-    SELECT c.article_id, c.row_no, count(DISTINCT r.article_id) AS n_agree
+    SELECT c.article_id, c.row_no, count(DISTINCT r.story_id) AS n_agree
     FROM c JOIN r ON r.company = c.company AND r.metric = c.metric AND r.unit = c.unit
                  AND abs(r.value - c.value) <= $tol * greatest(abs(r.value), abs(c.value))
     GROUP BY ALL
 )
 SELECT r.company, r.metric, r.value, r.unit, r.qualifier, r.as_of, r.as_of_start, r.as_of_end, r.published,
-       r.article_id, r.row_no, CASE WHEN agree.n_agree IS NOT NULL THEN r.quote END AS quote, agree.n_agree
+       r.article_id, r.row_no, r.story_id, CASE WHEN agree.n_agree IS NOT NULL THEN r.quote END AS quote, agree.n_agree
 FROM r
 JOIN span USING (company, metric)
 LEFT JOIN agree ON agree.article_id = r.article_id AND agree.row_no = r.row_no
@@ -600,6 +649,9 @@ def _grid_row(r: dict[str, Any]) -> dict[str, Any]:
     row = {k: _plain(v) for k, v in r.items() if k != "total"}
     row["figure"] = format_value(row["value"], row["unit"], row["qualifier"])
     row["before"], row["mark"], row["after"] = split_quote(row["quote"], row.pop("hl_start"), row.pop("hl_end"))
+    # the table's cells show a window of the sentence around the figure; the evidence panel all of it
+    row["q_before"], row["q_after"] = quote_window(row["before"], row["mark"], row["after"])
+    row["metric_label"] = METRIC_LABELS.get(row["metric"], row["metric"])
     row["article_url"] = safe_url(row.get("article_url"))
     row["id"] = f"{row['article_id']}:{row['row_no']}"
     return row

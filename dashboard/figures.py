@@ -26,8 +26,13 @@ __all__ = [
     "hover_quote",
     "point_key",
     "parse_point_key",
+    "parse_point_keys",
     "comparison_figure",
+    "comparison_height",
+    "reported_metrics",
     "timeline_figure",
+    "timeline_markers",
+    "company_offsets",
     "timeline_left_out",
     "message_figure",
     "Figure",
@@ -38,8 +43,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 LEADERSHIP = "Leadership changes"
 _FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 _COLS = 2
-_ROWS = math.ceil(len(METRICS) / _COLS)
-COMPARISON_HEIGHT = 190 * _ROWS + 90
+COMPARISON_HEIGHT = 190 * math.ceil(len(METRICS) / _COLS) + 90  # every metric shown: the page's first paint
 TIMELINE_HEIGHT = 460
 
 
@@ -104,6 +108,18 @@ def parse_point_key(key: Any) -> tuple[str, str, int] | None:
         return None
 
 
+def parse_point_keys(keys: Any) -> list[tuple[str, str, int]]:
+    """The rows a point stands for: one key, or several separated by spaces (a timeline marker holding a
+    month's items, a figure summed from several reports). Malformed keys are left out.
+
+    >>> parse_point_keys("m:abc:3 e:def:0 nonsense")
+    [('m', 'abc', 3), ('e', 'def', 0)]
+    """
+    if not isinstance(keys, str):
+        return []
+    return [k for k in map(parse_point_key, keys.split()) if k is not None]
+
+
 Figure = dict[str, Any]  # a Plotly figure as JSON: {"data": [...], "layout": {...}}; dcc.Graph takes it as is
 
 
@@ -158,82 +174,107 @@ def _domains(n: int, gap: float) -> list[list[float]]:
     return [[round(i * (size + gap), 4), round(i * (size + gap) + size, 4)] for i in range(n)]
 
 
+def reported_metrics(summary: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The metrics at least one of the companies has a figure for (in ``METRICS`` order), and the others.
+
+    >>> reported_metrics(pd.DataFrame({"metric": ["burn_rate", "revenue", "burn_rate"],
+    ...                                "reported": [False, False, True]}))[0]
+    ['burn_rate']
+    """
+    if not len(summary):
+        return [], list(METRICS)
+    have = set(summary.loc[summary["reported"].astype(bool), "metric"])
+    return [m for m in METRICS if m in have], [m for m in METRICS if m not in have]
+
+
+_COMPARISON_MARGIN = {"l": 48, "r": 16, "t": 64, "b": 40}
+
+
+def comparison_height(n_metrics: int) -> int:
+    """Pixels for a comparison of ``n_metrics`` panels, two to a row.
+
+    >>> comparison_height(8), comparison_height(3), comparison_height(0)
+    (850, 470, 280)
+    """
+    return 190 * max(math.ceil(n_metrics / _COLS), 1) + 90
+
+
 def comparison_figure(summary: pd.DataFrame, colors: dict[str, str]) -> Figure:
     """Side-by-side bars per metric, one small panel per metric with its own scale.
 
     Money and head counts never share an axis, so a $4B valuation does not flatten a head count of 6.
-    A metric a company has no figure for gets "not reported" where its bar would be, never a 0 figure.
+    Only the metrics some company has a figure for get a panel (the page lists the others in one line);
+    in a panel, a company with no figure gets "not reported" where its bar would be, never a 0 figure.
     """
     records = summary.to_dict("records") if len(summary) else []
     companies = list(dict.fromkeys(r["company"] for r in records))
     if not companies:
         return message_figure("Choose companies to compare")
+    shown, _ = reported_metrics(summary)
+    if not shown:
+        return message_figure("The news gave none of these figures for these companies", comparison_height(0))
     cells = {(r["company"], r["metric"]): r for r in records}
-    xdom, ydom = _domains(_COLS, 0.08), list(reversed(_domains(_ROWS, 0.1)))
+    rows, height = math.ceil(len(shown) / _COLS), comparison_height(len(shown))
+    plot = height - _COMPARISON_MARGIN["t"] - _COMPARISON_MARGIN["b"]  # pixels of the panels and gaps
+    xdom, ydom = _domains(_COLS, 0.08), list(reversed(_domains(rows, 64 / plot)))
     data: list[dict[str, Any]] = []
-    layout = _layout(COMPARISON_HEIGHT, barmode="group", bargap=0.35, annotations=[])
-    for i, metric in enumerate(METRICS):
+    layout = _layout(height, barmode="group", bargap=0.35, annotations=[], margin=dict(_COMPARISON_MARGIN),
+                     legend={"orientation": "h", "yanchor": "bottom", "y": 1 + 26 / plot, "xanchor": "left", "x": 0})
+    for i, metric in enumerate(shown):
         n = "" if i == 0 else str(i + 1)
-        row, col = i // _COLS, i % _COLS
         reported = [cells[(c, metric)] for c in companies if cells.get((c, metric), {}).get("reported")]
         top = max((float(r["value"]) for r in reported), default=0.0)
-        unit = reported[0]["unit"] if reported else None
         for company in companies:
-            r = cells.get((company, metric))
-            if r is None:
-                continue
-            color = colors.get(company, PALETTE[0])
-            trace: dict[str, Any] = {
-                "type": "bar",
-                "x": [html.escape(company)],
-                "xaxis": f"x{n}",
-                "yaxis": f"y{n}",
-                "name": html.escape(company),
-                "legendgroup": company,
-                "showlegend": False,
-                "marker": {"color": color},
-                "textposition": "outside",
-                "cliponaxis": False,
-            }
-            if not r["reported"]:
-                trace.update(
-                    y=[0],
-                    text=[NOT_REPORTED],
-                    textfont={"color": "#6b7280", "size": 11},
-                    hovertemplate=f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: {NOT_REPORTED}"
-                    "<extra></extra>",
-                )
-            else:
-                detail = f"as of {r['date']}" if r["date"] else "undated"
-                srcs = sources_text(int(r["n_sources"]), bool(r["disagree"]))
-                if r["disagree"] and len(r["others"]):
-                    srcs += " (also: " + ", ".join(r["others"]) + ")"
-                trace.update(
-                    y=[float(r["value"])],
-                    text=[html.escape(r["display"] + (" ⚠" if r["disagree"] else ""))],
-                    customdata=[point_key("m", r["article_id"], r["row_no"])],
-                    hovertemplate=(
-                        f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: <b>{html.escape(r['display'])}"
-                        f"</b><br>{html.escape(detail)} · {html.escape(srcs)}<br>{hover_quote(r.get('quote'))}"
-                        "<extra></extra>"
-                    ),
-                )
-            data.append(trace)
-        vals, texts = _nice_ticks(top, unit)
-        layout[f"xaxis{n}"] = {"domain": xdom[col], "anchor": f"y{n}", "showticklabels": len(companies) <= 4,
+            if (company, metric) in cells:
+                data.append(_bar(cells[(company, metric)], n, colors.get(company, PALETTE[0])))
+        xd, yd = xdom[i % _COLS], ydom[i // _COLS]
+        vals, texts = _nice_ticks(top, reported[0]["unit"])
+        layout[f"xaxis{n}"] = {"domain": xd, "anchor": f"y{n}", "showticklabels": len(companies) <= 4,
                                "type": "category", "fixedrange": True}
-        layout[f"yaxis{n}"] = {"domain": ydom[row], "anchor": f"x{n}", "tickvals": vals, "ticktext": texts,
+        layout[f"yaxis{n}"] = {"domain": yd, "anchor": f"x{n}", "tickvals": vals, "ticktext": texts,
                                "range": [0, (top or 1) * 1.3], "gridcolor": "#e5e7eb", "zeroline": True,
                                "zerolinecolor": "#9ca3af", "fixedrange": True}
         layout["annotations"].append(
             {"text": METRIC_LABELS[metric], "showarrow": False, "xref": "paper", "yref": "paper",
-             "x": sum(xdom[col]) / 2, "y": ydom[row][1], "xanchor": "center", "yanchor": "bottom",
-             "font": {"size": 13}}
+             "x": sum(xd) / 2, "y": yd[1], "xanchor": "center", "yanchor": "bottom", "font": {"size": 13}}
         )
     for company in companies:  # the legend: one entry per company
         data.append({"type": "bar", "x": [None], "y": [None], "name": html.escape(company), "legendgroup": company,
                      "showlegend": True, "hoverinfo": "skip", "marker": {"color": colors.get(company, PALETTE[0])}})
     return {"data": data, "layout": layout}
+
+
+def _bar(r: dict[str, Any], n: str, color: str) -> dict[str, Any]:
+    """One company's bar in one metric's panel (axes ``x{n}``/``y{n}``)."""
+    company, metric = r["company"], r["metric"]
+    trace: dict[str, Any] = {
+        "type": "bar", "x": [html.escape(company)], "xaxis": f"x{n}", "yaxis": f"y{n}", "name": html.escape(company),
+        "legendgroup": company, "showlegend": False, "marker": {"color": color}, "textposition": "outside",
+        "cliponaxis": False,
+    }
+    if not r["reported"]:
+        trace.update(
+            y=[0],
+            text=[NOT_REPORTED],
+            textfont={"color": "#6b7280", "size": 11},
+            hovertemplate=f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: {NOT_REPORTED}<extra></extra>",
+        )
+        return trace
+    detail = f"as of {r['date']}" if r["date"] else "undated"
+    srcs = sources_text(int(r["n_sources"]), bool(r["disagree"]))
+    if r["disagree"] and len(r["others"]):
+        srcs += " (also: " + ", ".join(r["others"]) + ")"
+    trace.update(
+        y=[float(r["value"])],
+        text=[html.escape(r["display"] + (" ⚠" if r["disagree"] else ""))],
+        customdata=[point_key("m", r["article_id"], r["row_no"])],
+        hovertemplate=(
+            f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: <b>{html.escape(r['display'])}"
+            f"</b><br>{html.escape(detail)} · {html.escape(srcs)}<br>{hover_quote(r.get('quote'))}"
+            "<extra></extra>"
+        ),
+    )
+    return trace
 
 
 def timeline_left_out(points: pd.DataFrame, events: pd.DataFrame) -> int:
@@ -251,75 +292,89 @@ def timeline_left_out(points: pd.DataFrame, events: pd.DataFrame) -> int:
     return left
 
 
+#: Items a timeline marker lists in its hover label (all of them open in the evidence panel on a click).
+HOVER_ITEMS = 6
+
+
+def company_offsets(companies: Sequence[str]) -> dict[str, float]:
+    """Each company's vertical offset within a timeline row, so points of one month never hide each other.
+
+    >>> company_offsets(["A"]), company_offsets(["A", "B"])
+    ({'A': 0.0}, {'A': 0.15, 'B': -0.15})
+    """
+    n = len(companies)
+    span = min(0.6, 0.3 * (n - 1))
+    return {c: round(span / 2 - (span * i / (n - 1) if n > 1 else 0), 4) for i, c in enumerate(companies)}
+
+
+def timeline_markers(items: pd.DataFrame, row_of: Any, words: Any) -> list[dict[str, Any]]:
+    """One marker per company, timeline row and month: its items, oldest first, all listed.
+
+    ``items`` has company, date, as_of, quote, article_id, row_no and ``point`` ("m" or "e"); ``row_of``
+    names an item's row and ``words`` says what it is ("$8M / month", "Emad Mostaque (CEO) resigned").
+    Returns dicts with company, row, day (of the marker: its oldest item's), keys (every item's point key)
+    and lines (the hover label's lines).
+    """
+    if items.empty:
+        return []
+    frame = items.assign(day=[_day(d) for d in items["date"]])
+    frame = frame[frame["day"] != ""]
+    frame = frame.assign(row=[row_of(r) for r in frame.to_dict("records")], month=frame["day"].str[:7])
+    out = []
+    for (company, row, _), g in frame.sort_values(["day", "article_id", "row_no"]).groupby(
+            ["company", "row", "month"], sort=False):
+        recs = g.to_dict("records")
+        lines = [f"<b>{html.escape(str(words(r)))}</b> ({html.escape(_when(r))})<br>{hover_quote(r['quote'])}"
+                 for r in recs[:HOVER_ITEMS]]
+        if len(recs) > HOVER_ITEMS:
+            lines.append(f"and {len(recs) - HOVER_ITEMS} more: click for all")
+        out.append({"company": company, "row": row, "day": recs[0]["day"], "n": len(recs), "lines": lines,
+                    "keys": " ".join(point_key(r["point"], r["article_id"], r["row_no"]) for r in recs)})
+    return out
+
+
+def _when(r: dict[str, Any]) -> str:
+    a = r.get("as_of")
+    return str(a) if isinstance(a, str) and a else r["day"]
+
+
 def timeline_figure(
     points: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str], note: str | None = None
 ) -> Figure:
     """Every dated figure and leadership change on one time axis, a row per metric, a colour per company.
 
+    Each company sits at its own height within a row, and a company's items of one row and month share one
+    marker that lists them all (hover) and opens them all (click), so no point hides another.
     ``note`` is a line under the chart (e.g. that older points were left out).
     """
     if points.empty and events.empty:
         return message_figure("No dated figures or leadership changes for these companies yet", height=TIMELINE_HEIGHT)
-    rows = [METRIC_LABELS[m] for m in METRICS] + [LEADERSHIP]
-    data: list[dict[str, Any]] = []
     companies = list(dict.fromkeys([*points.get("company", []), *events.get("company", [])]))
     ordered = [c for c in colors if c in companies] + [c for c in companies if c not in colors]
-    by_company_p = {c: g for c, g in points.groupby("company", sort=False)} if len(points) else {}
-    by_company_e = {c: g for c, g in events.groupby("company", sort=False)} if len(events) else {}
+    offset = company_offsets(ordered)
+    markers = timeline_markers(points.assign(point="m"), lambda r: METRIC_LABELS.get(r["metric"], r["metric"]),
+                               lambda r: r["display"])
+    changes = timeline_markers(events.assign(point="e"), lambda r: LEADERSHIP,
+                               lambda r: _event_words(r["person"], r["role"], r["kind"]))
+    used = {m["row"] for m in markers + changes}  # a row per metric some company has a dated figure for
+    rows = [r for r in [*(METRIC_LABELS[m] for m in METRICS), LEADERSHIP] if r in used]
+    level = {label: len(rows) - 1 - i for i, label in enumerate(rows)}  # the first row at the top
+    data: list[dict[str, Any]] = []
     for company in ordered:
-        color = colors.get(company, PALETTE[0])
-        p = by_company_p.get(company)
-        if p is not None and len(p):
-            days = [_day(d) for d in p["date"]]
-            data.append(
-                {
-                    "type": "scatter",
-                    "mode": "markers",
-                    "name": html.escape(company),
-                    "legendgroup": company,
-                    "x": days,
-                    "y": [METRIC_LABELS.get(m, m) for m in p["metric"]],
-                    "marker": {"color": color, "size": 11, "line": {"width": 1, "color": "white"}, "opacity": 0.85},
-                    "customdata": [point_key("m", a, r) for a, r in zip(p["article_id"], p["row_no"])],
-                    "hovertext": [
-                        f"<b>{html.escape(company)}</b> · {METRIC_LABELS.get(m, m)}<br><b>{html.escape(d)}</b> "
-                        f"({html.escape(str(a if isinstance(a, str) and a else day))})<br>{hover_quote(q)}"
-                        for m, d, a, day, q in zip(p["metric"], p["display"], p["as_of"], days, p["quote"])
-                    ],
-                    "hovertemplate": "%{hovertext}<extra></extra>",
-                }
-            )
-        e = by_company_e.get(company)
-        if e is not None and len(e):
-            days = [_day(d) for d in e["date"]]
-            data.append(
-                {
-                    "type": "scatter",
-                    "mode": "markers",
-                    "name": html.escape(company),
-                    "legendgroup": company,
-                    "showlegend": p is None or not len(p),
-                    "x": days,
-                    "y": [LEADERSHIP] * len(e),
-                    "marker": {"color": color, "size": 13, "symbol": "diamond",
-                               "line": {"width": 1, "color": "white"}},
-                    "customdata": [point_key("e", a, r) for a, r in zip(e["article_id"], e["row_no"])],
-                    "hovertext": [
-                        f"<b>{html.escape(company)}</b> · {html.escape(_event_words(per, role, kind))}<br>"
-                        f"{html.escape(str(a if isinstance(a, str) and a else day))}<br>{hover_quote(q)}"
-                        for per, role, kind, a, day, q in zip(e["person"], e["role"], e["kind"], e["as_of"], days,
-                                                                e["quote"])
-                    ],
-                    "hovertemplate": "%{hovertext}<extra></extra>",
-                }
-            )
+        for group, symbol, size in ((markers, "circle", 11), (changes, "diamond", 13)):
+            mine = [m for m in group if m["company"] == company]
+            if mine:
+                data.append(_timeline_trace(company, mine, level, offset[company], colors, symbol, size,
+                                            legend=not any(t["legendgroup"] == company for t in data)))
     layout = _layout(
         TIMELINE_HEIGHT,
         margin={"l": 130, "r": 16, "t": 40, "b": 40},
         hovermode="closest",
         xaxis={"type": "date", "gridcolor": "#eef0f3"},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": list(reversed(rows)),
-               "range": [-0.5, len(rows) - 0.5], "gridcolor": "#eef0f3", "fixedrange": True},
+        yaxis={"tickvals": list(range(len(rows))), "ticktext": list(reversed(rows)), "range": [-0.5, len(rows) - 0.5],
+               "showgrid": False, "zeroline": False, "fixedrange": True},
+        shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
+                 "line": {"color": "#eef0f3", "width": 1}, "layer": "below"} for y in range(len(rows))],
     )
     if note:
         layout["margin"]["b"] = 64
@@ -327,6 +382,30 @@ def timeline_figure(
                                   "x": 0, "y": -0.16, "xanchor": "left", "yanchor": "top",
                                   "font": {"size": 11, "color": "#616e7c"}}]
     return {"data": data, "layout": layout}
+
+
+def _timeline_trace(company: str, markers: list[dict[str, Any]], level: dict[str, int], offset: float,
+                    colors: dict[str, str], symbol: str, size: int, legend: bool) -> dict[str, Any]:
+    """One company's markers of one kind (figures: circles; leadership changes: diamonds)."""
+    name = html.escape(company)
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": name,
+        "legendgroup": company,
+        "showlegend": legend,
+        "x": [m["day"] for m in markers],
+        "y": [level[m["row"]] + offset for m in markers],
+        "marker": {"color": colors.get(company, PALETTE[0]), "symbol": symbol, "opacity": 0.9,
+                   "size": [size + 3 * min(m["n"] - 1, 3) for m in markers], "line": {"width": 1, "color": "white"}},
+        "customdata": [m["keys"] for m in markers],
+        "hovertext": [
+            f"<b>{name}</b> · {html.escape(m['row'])}"
+            + (f" · {m['n']} in {m['day'][:7]}" if m["n"] > 1 else "") + "<br>" + "<br>".join(m["lines"])
+            for m in markers
+        ],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
 
 
 def _day(value: Any) -> str:

@@ -14,8 +14,10 @@ SELECTION = "selection"  # dcc.Store: the companies being compared, after valida
 
 SCORECARDS = "scorecards"
 COMPARISON = "comparison-chart"
+COMPARISON_NOTE = "comparison-note"  # the metrics no chosen company has a figure for, in one line
 TIMELINE = "timeline-chart"
 EVIDENCE_DETAIL = "evidence-detail"
+EVIDENCE_SHOWN = "evidence-shown"  # dcc.Store: the companies the evidence panel shows something of
 
 GRID = "evidence-grid"
 GRID_NOTE = "evidence-note"

@@ -12,8 +12,8 @@ from dashboard.components import score as health_score
 from startup_health.settings import Settings
 
 
-def build(settings: Settings, prefix: str = "/", version: list[int] | None = None) -> html.Div:
-    """The page; ``version`` is the warehouse version it starts from (see ``DashboardData.version``)."""
+def build(settings: Settings, prefix: str = "/", version: str | None = None) -> html.Div:
+    """The page; ``version`` is the warehouse version it starts from (``DashboardData.version_token``)."""
     return html.Div(
         className="shell",
         children=[
@@ -42,7 +42,7 @@ def build(settings: Settings, prefix: str = "/", version: list[int] | None = Non
                 id=ids.PAGE_SQL,
                 className="page",
                 hidden=True,
-                children=[sql_page.layout(settings.sql_timeout_s, settings.sql_max_rows)],
+                children=[sql_page.layout(settings.sql_limits())],
             ),
             html.Footer(
                 className="footer",

@@ -186,6 +186,8 @@ class _Rows:
         self.qualifier = rows["qualifier"].to_numpy(dtype=object)
         self.as_of = rows["as_of"].to_numpy(dtype=object)
         self.article = rows["article_id"].to_numpy(dtype=object)
+        #: the independent story of each row's article (``article_stories``): what a source is
+        self.story = rows["story_id"].to_numpy(dtype=object) if "story_id" in rows.columns else self.article
         self.row_no = rows["row_no"].to_numpy()
         self.published = dates("published")
         start, end = dates("as_of_start"), dates("as_of_end")
@@ -204,7 +206,7 @@ class _Rows:
 
 
 def _support(r: _Rows, idx: np.ndarray, p: int) -> int:
-    """Distinct articles giving the same value (within the tolerance, same unit) as row ``p``.
+    """Distinct independent stories giving the same value (within the tolerance, same unit) as row ``p``.
 
     A row may bring this count along (``n_agree``, counted by the warehouse over rows not passed in).
     """
@@ -213,7 +215,7 @@ def _support(r: _Rows, idx: np.ndarray, p: int) -> int:
     values = r.value[idx]
     scale = np.maximum(np.abs(values), abs(r.value[p]))
     same = (r.unit[idx] == r.unit[p]) & ((scale == 0) | (np.abs(values - r.value[p]) <= AGREE_TOLERANCE * scale))
-    return len(set(r.article[idx][same]))
+    return len(set(r.story[idx][same]))
 
 
 def _latest(dates: np.ndarray) -> np.ndarray:

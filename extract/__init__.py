@@ -158,7 +158,7 @@ def _extract(doc: Document) -> Extraction:
     metrics = to_metrics(doc, dated)
     events = [_dated_event(e, doc, dates) for e in st.events]
     used = {m.company for m in metrics} | {e.company for e in events}
-    companies = {k: v for k, v in names.companies().items() if k in used}
+    companies = {k: frozenset(a for a in (names.entities[k].aliases if k in names.entities else ()) if a != k) for k in used}
     return Extraction(tuple(metrics), tuple(events), companies)
 
 

@@ -34,6 +34,8 @@ class Dated:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b(?![,\d])")
+#: between a date and a later figure: a new statement, so the date is not the figure's
+_NEW_STATEMENT = re.compile(r";|\b(?:noted|said|added|reported|told|says|adds|notes|explained|wrote|argued)\b[^.;]{0,40}?\bthat\b")
 
 
 class DateFinder:
@@ -57,12 +59,18 @@ class DateFinder:
             got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, year)
         return got
 
-    def for_claim(self, c: Claim) -> tuple[Period | None, bool]:
+    def for_claim(self, c: Claim, others: tuple[int, ...] = ()) -> tuple[Period | None, bool]:
+        """The date a claim refers to, and whether the text gave it. ``others``: where the sentence's other
+        figures end (relative): a date written right after another figure ("$8m a month as of October
+        2023") is that figure's, not one for a figure further on."""
         s = c.sentence
         found = self.dates(s)
         rel, rel_end = c.start - s.start, c.end - s.start
         best, p = None, None
+        text = self.doc.text
         for ds, de, per in found:
+            if de <= rel and _NEW_STATEMENT.search(text, s.start + de, c.start):
+                continue  # "... as of October 2023, according to X, which also noted that ... $4bn": another statement
             d = ds - rel_end if ds >= rel_end else (0 if ds >= rel else rel - de)
             if d <= 160 and (best is None or d < best):
                 p, best = per, d
@@ -78,7 +86,7 @@ class DateFinder:
 
 def _confidence(doc: Document, s: Sentence) -> float:
     low = doc.low[s.start : s.end]
-    m = MODALITY.find("reported", "sentence", low)
+    m = MODALITY.first("reported", "sentence", low)
     if m is None:
         return 0.9
     strong = m.group(0) in ("reported", "according to", "estimated", "estimate")
@@ -89,11 +97,18 @@ def date_claims(doc: Document, dates: DateFinder, claims: list[Claim]) -> list[D
     """Dates and confidence for each claim; projections for a period not yet started are dropped."""
     out = []
     reference = doc.published
+    confidence: dict[int, float] = {}
+    ends: dict[int, list[int]] = {}
     for c in claims:
-        as_of, explicit = dates.for_claim(c)
+        ends.setdefault(c.sentence.index, []).append(c.end - c.sentence.start)
+    for c in claims:
+        others = tuple(e for e in ends[c.sentence.index] if e != c.end - c.sentence.start)
+        as_of, explicit = dates.for_claim(c, others)
         if explicit and as_of is not None and reference is not None and as_of.start > reference and c.metric != "departed_talent":
             continue  # a figure for a period that has not started is a projection
-        out.append(Dated(c, as_of, explicit, _confidence(doc, c.sentence)))
+        if c.sentence.index not in confidence:
+            confidence[c.sentence.index] = _confidence(doc, c.sentence)
+        out.append(Dated(c, as_of, explicit, confidence[c.sentence.index]))
     return out
 
 
@@ -136,6 +151,13 @@ def _same(a: Claim, b: Claim) -> bool:
         a.alt is not None and a.alt[0] == cur_b and _close(a.alt[1], b.value))
 
 
+def _apart(a: Period | None, b: Period | None) -> bool:
+    """Two dates that cannot be the same moment: neither period holds the other ("last year" holds "May 2021")."""
+    if a is None or b is None:
+        return False
+    return not ((a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end))
+
+
 def dedupe(dated: list[Dated]) -> list[Dated]:
     """One row per figure: a figure repeated (headline and body) is kept once, with its explicit date."""
     named = {d.claim.company for d in dated if d.claim.metric == "departed_talent" and d.claim.person
@@ -150,8 +172,8 @@ def dedupe(dated: list[Dated]) -> list[Dated]:
         if d.claim.person is None:
             for i, o in enumerate(out):
                 if o.claim.person is None and _same(o.claim, d.claim):
-                    if o.explicit and d.explicit and o.as_of != d.as_of and o.claim.metric != "departed_talent":
-                        continue
+                    if o.explicit and d.explicit and _apart(o.as_of, d.as_of) and o.claim.metric != "departed_talent":
+                        continue  # the same amount at two different times: two figures ("a second $6bn round")
                     dup = i
                     break
         if dup is None:

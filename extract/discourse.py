@@ -55,7 +55,7 @@ _INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+\s+){0,4}$")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
 _SECTOR = re.compile(
     r"(?:^|[,;]\s|\b(?:and|but|while)\s)(?:the\s)?(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
-    r"|businesses|fintechs|investors|vcs|venture capitalists|the (?:sector|industry|ecosystem|region|segment|space))\b"
+    r"|businesses|fintechs|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
     r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
     r"|\b(?:start-?up|venture|vc|tech|fintech)\s+(?:funding|investment|deals?|financing)\b"
@@ -72,7 +72,7 @@ _DEFINITE = re.compile(
     re.I,
 )
 _WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
-_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet)\b")
+_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet|gave|give|handed|lent)\b")
 _LISTED = re.compile(
     r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
@@ -80,6 +80,7 @@ _VALUING = re.compile(
     r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+at\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
 )
+_INVEST_INTO = re.compile(r"\b(?:invest\w*|put|puts|putting|pour\w*|pump\w*|inject\w*|plough\w*)\b[^.;]{0,50}?\b(?:in|into)\s+(?:the\s+)?$")
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -168,7 +169,7 @@ class Discourse:
         linked = self._right_link(mentions, pos, end)
         if linked is not None:
             return linked
-        valued = self._valued_object(s, mentions, pos)
+        valued = self._valued_object(s, mentions, pos) or self._invested_in(before, pos)
         if valued is not None:
             return valued
         startups = [n for n in before if n.is_startup]
@@ -190,6 +191,14 @@ class Discourse:
             desc = _DEFINITE.match(obj)
             fit = self._fits(desc.group(1) or "", desc.group(2), pos) if desc else None
             return fit or self.focus_at(s)
+        return None
+
+    def _invested_in(self, before: list[Name], pos: int) -> str | None:
+        """"SoftBank was in talks to put $1B into Nubank at a valuation of $10B": the company invested in."""
+        t = self.doc.text
+        for n in reversed(before):
+            if n.is_startup and _INVEST_INTO.search(t, max(0, n.start - 70), n.start) and pos - n.end < 80:
+                return n.key
         return None
 
     def _others_figure(self, n: Name, pos: int) -> bool:

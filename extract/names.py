@@ -56,7 +56,8 @@ _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|
 _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
 # does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
 # branch starts with a character class and the engine can skip ahead
-_CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])|\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
+_CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
+_DIGIT_NAME = re.compile(r"\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -109,6 +110,7 @@ _POS_RIGHT = Folded(
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
     r"|named|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue|bags|bagged"
     r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got|topped up|tops up|extended|extends"
+    r"|mobili[sz]ed|mobili[sz]es|captured|obtained|received"
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
     r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
     r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
@@ -122,7 +124,7 @@ _POS_RIGHT = Folded(
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
-    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
     r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
@@ -176,7 +178,7 @@ _INCUMBENT_LEFT = re.compile(
 )
 _INCUMBENT_RIGHT = Folded(
     r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
-    r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired|licens\w+"
+    r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired"
     r"|(?:hires|hired|hiring|poached|poaches|lured|recruited|snapped up)\s(?:[A-Z][\w\-.]*['’]s\s)?(?:(?:co-?)?founders?|team|staff|ceo"
     r"|chief|researchers|engineers|leadership|top|most|the\s(?:co-?)?founders?))\b"
     r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|advertising\s)"
@@ -488,7 +490,7 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
-    rx = _NAME_RE if _CAMEL.search(text) else _NAME_UPPER_RE
+    rx = _NAME_RE if (_CAMEL.search(text) or _DIGIT_NAME.search(text)) else _NAME_UPPER_RE
     out: list[Name] = []
     for m in rx.finditer(text):
         if skip and any(a <= m.start() < b for a, b in skip):
@@ -749,6 +751,9 @@ def _pos_left(left: str) -> bool:
     if not left.endswith((" ", "\u00a0")):
         return False
     lw = _last_word(left)
+    if lw.capitalize() in demonyms() and len(left.rstrip()) > len(lw):
+        left = left.rstrip()[: -len(lw)]  # "the fintech Nigerian OPay": the word before the nationality decides
+        lw = _last_word(left)
     if not (lw in _POS_LAST_WORDS or lw in _COMPANY_NOUNS or lw.endswith(("tech", "-based", "-headquartered", "'s", "’s"))
             or any(f in left for f in _FOUNDING)):  # fmt: skip
         return False  # cheap rejection: the last word decides every test but the "founded ..." one

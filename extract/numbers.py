@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract._regex import Folded
@@ -51,6 +52,8 @@ _SCALES: dict[str, float] = {
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "billions": 1e9,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "millions": 1e6,
     "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
+    "milhões": 1e6, "milhão": 1e6, "millones": 1e6, "millón": 1e6, "bilhões": 1e9, "bilhão": 1e9,
+    "milliards": 1e9, "milliard": 1e9, "mil millones": 1e9,
     "thousand": 1e3, "k": 1e3,
 }  # fmt: skip
 #: currency signs and codes written before a figure (lower case), by ISO code. Signs that share "$"
@@ -97,7 +100,10 @@ _WORDNUM = (
     r"(?:half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+few|hundreds\s+of)"
 )
-_SCALE = r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|lac|bln|mln|mio|trn|bn|tn|mn|cr|m|b|k"
+_SCALE = (
+    r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|lac|mil millones|milliards|milliard"
+    r"|milhões|milhão|millones|millón|bilhões|bilhão|bln|mln|mio|trn|bn|tn|mn|cr|m|b|k"
+)
 _SIGN = (
     r"(?<![a-z])(?:u\.s\.\s?\$|us\$|\$us|au\$|ca\$|hk\$|nz\$|mx\$|nt\$|[rsac]\$)|\$|€|£|₹|₦|¥|₱|₵|₩|₪|৳|฿|₺|e£|gh₵|zł"
     r"|(?<![a-z])(?:usd|eur|gbp|stg|inr|rs\.?|ngn|kes|kshs?|brl|sgd|aud|cad|hkd|nzd|mxn|idr|rp|jpy|cny|rmb|myr|chf|sek"
@@ -109,7 +115,10 @@ _CWORD = (
     r"|sterling|rupees?|naira|shillings|reais|reals?|pesos|rand|yuan|renminbi|yen|ringgit|rupiah|dirhams?|riyals?"
     r"|francs|kronor|kroner|cedis|won|lira|baht|dong|zloty|shekels|usd|eur|gbp|inr)\b"
 )
-_SCALE_WORD = r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh"
+_SCALE_WORD = (
+    r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|mil millones|milliards|milliard"
+    r"|milhões|milhão|millones|millón|bilhões|bilhão"
+)
 
 # matched on lower-cased text (same offsets): money with a sign or code before the figure, or a scale
 # word after a bare figure ("8 million", "1.5 billion dollars", "20 millions of dollars", "5m euros")
@@ -256,6 +265,36 @@ def _amount_from_match(m: re.Match[str]) -> Amount | None:
     return Amount(m.start(), m.end(), value, cur, explicit)
 
 
+_DIGIT = re.compile(r"\d")
+#: words an amount without digits needs ("half a billion dollars", "two million")
+_WORDY = ("illion", "thousand", "crore", "lakh", "milh", "millon", "milliard", "bilh")
+#: how far before its first digit a money match can start ("u.s.$ 5m") and end after it
+_BEFORE, _AFTER = 8, 60
+
+
+def _matches(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(low)``, faster: when no amount can be written without digits, every match holds a
+    digit and starts at most a few characters before it, so the search starts there and stops soon after
+    (the big money pattern cannot skip ahead on its own). Lookbehinds still see the text before ``pos``."""
+    if any(w in low for w in _WORDY):
+        yield from rx.finditer(low)
+        return
+    pos, n = 0, len(low)
+    while pos < n:
+        d = _DIGIT.search(low, pos)
+        if d is None:
+            return
+        m = rx.search(low, max(pos, d.start() - _BEFORE), min(n, d.end() + _AFTER))
+        if m is None:
+            pos = d.end()
+            while pos < n and low[pos].isdigit():
+                pos += 1
+            continue
+        m = rx.match(low, m.start()) or m  # the whole match, were it cut short by the window's end
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def find_money(text: str) -> list[Amount]:
     """All money amounts (explicit or bare "8 million") in ``text``.
 
@@ -270,7 +309,7 @@ def find_money(text: str) -> list[Amount]:
     # the IGNORECASE pattern
     low = text.lower()
     if len(low) == len(text):
-        found, scale_rx, look = _MONEY_LOW.finditer(low), _RANGE_SCALE, low
+        found, scale_rx, look = _matches(_MONEY_LOW, low), _RANGE_SCALE, low
     else:
         found, scale_rx, look = MONEY_RE.finditer(text), re.compile(_RANGE_SCALE.pattern, re.IGNORECASE), text
     for m in found:

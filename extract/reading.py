@@ -347,6 +347,23 @@ def _date_value(value: Any) -> tuple[date | None, str | None]:
     return None, f"published date is not understood (a {type(value).__name__}, not a date or text)"
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+
+
+def _headline_missing(title: str, body: str) -> bool:
+    r"""A front-matter title that the body does not repeat (a URL slug such as "acme-raises-5m" is no headline).
+
+    >>> _headline_missing("Acme raises $5m", "# Acme raises $5m\n\nAcme said"), _headline_missing("acme-raises-5m", "Acme")
+    (False, False)
+    >>> _headline_missing("Acme raises $5m at $50m valuation", "Acme, the start-up, raised money.")
+    True
+    """
+    if _SLUG.fullmatch(title) or not body:
+        return False
+    squeeze = " ".join(body[:2000].lower().replace("#", " ").replace("*", " ").split())
+    return " ".join(title.lower().split()) not in squeeze
+
+
 def _parse_md(text: str, warn: list[str]) -> tuple[str, str | None, date | None, str | None]:
     meta, body = _front_matter(text)
     body = body.strip()
@@ -359,6 +376,8 @@ def _parse_md(text: str, warn: list[str]) -> tuple[str, str | None, date | None,
     if title is None:
         heading = _ATX_HEADING.search(body)
         title = heading[1].strip() if heading else _first_line_title(body)
+    elif _headline_missing(title, body):
+        body = f"{title}\n\n{body}"  # the headline is part of the story: its figures and its company count
     published = None
     for key in ("date", "published", "pubDate", "published_at"):
         if meta.get(key) is not None:

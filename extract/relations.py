@@ -29,8 +29,10 @@ from extract.sentences import CLAUSE_BREAK
 
 __all__ = ["Claim", "View", "money_claims", "MIN_MONEY"]
 
-#: amounts below this are prices and per-user figures, not company figures
+#: amounts below this are prices and per-user figures, not company figures (revenue can be tiny: "less
+#: than $1,000 in revenue" of a failing start-up)
 MIN_MONEY = 10_000
+MIN_REVENUE = 100
 
 _PERIOD = re.compile(
     r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|/month|a year|per year|per annum|"
@@ -52,7 +54,7 @@ _PART_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
 _INHERIT = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|compared with|compared to|versus|against|jumped|surged)\s+)?"
     r"\bfrom\s+(?:a\s+(?:peak|high|low)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than|as much as|up to)\s+)*$"
-    r"|\b(?:including|along with|as well as|plus)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$"
+    r"|\b(?:including|along with|as well as|plus|against|versus|vs\.?|compared with|compared to)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another|just)\s+)*$"
     r"|\b(?:(?:a|one|two)[ -](?:third|quarter|half|fifth|tenth)s?|half|double|twice|triple|a fraction)\s+(?:of\s+)?the\s+$"
 )
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
@@ -310,8 +312,9 @@ def _claims_of(v: View, f: Money, company: str, metric: str, div: float, project
         other = [x for x in money_in(v.s[f.other[0] : f.other[1]])]
         if other:
             alt = (other[0].currency, other[0].values[0] / div)
+    floor = MIN_REVENUE if metric == "revenue" else MIN_MONEY
     for (a, b), value, q in zip(f.parts, f.values, quals):
-        if value < MIN_MONEY:
+        if value < floor:
             continue
         out.append(Claim(company, metric, value / div, unit, q, sa + a, sa + b, v.sentence, projected, alt=alt))
     return out

@@ -46,7 +46,7 @@ class Fact:
     period: str | None = None  # label of the period: '2024-03', '2024', ... or None when undated
     period_start: date | None = None
     period_end: date | None = None
-    n_sources: int = 1
+    n_sources: int = 1  # independent stories reporting it (a story and its copies count once)
     first_published: date | None = None
     last_published: date | None = None
     conflict: bool = False
@@ -57,6 +57,7 @@ class Fact:
     article_id: str = ""
     row_no: int = 0
     sources: tuple[Source, ...] = ()
+    n_articles: int = 1  # articles reporting it, copies of one story included
 
     @property
     def date(self) -> date | None:

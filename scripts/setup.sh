@@ -14,6 +14,9 @@ fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
+# An editable install of a project with several top-level packages makes setuptools print a block of
+# advice about folders named like a package; it is meant for the project's authors, not for a new user.
+export PYTHONWARNINGS="ignore:Editable installation${PYTHONWARNINGS:+,$PYTHONWARNINGS}"
 if [ "${1:-}" = "test" ]; then
   python -m pip install -q -e ".[test]"
 else

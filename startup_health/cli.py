@@ -115,10 +115,13 @@ def _reads_dataset(wh: Warehouse) -> bool:
 
 
 def _prefiltered(report: Any) -> str:
-    n = report.prefiltered
-    if not n:
-        return ""
-    return f"; {n} web-archive page{'s' if n != 1 else ''} skipped by the prefilter (no money, staff or leadership words)"
+    """The end of an ingest summary: pages the prefilter skipped, and copies found (each only when any)."""
+    out = ""
+    if n := getattr(report, "prefiltered", 0):
+        out += f"; {n} web-archive page{'s' if n != 1 else ''} skipped by the prefilter (no money, staff or leadership words)"
+    if n := getattr(report, "copies", 0):
+        out += f"; {n} of the new articles {'is a copy' if n == 1 else 'are copies'} of another story (a source counted once)"
+    return out
 
 
 #: `ingest` names at most this many skipped files or records one by one (a web archive skips thousands)
@@ -221,6 +224,7 @@ def _echo_news(report: Any, wh: Warehouse, kept: Path) -> None:
         f"{report.fetched} pages read, {report.not_modified} not modified; {report.new} new, "
         f"{report.replaced} replaced, {report.unchanged} unchanged; {len(report.failed)} failed; "
         f"{report.metrics} metrics and {report.events} events stored in {wh.path}; pages kept in {kept}"
+        + _prefiltered(report)
     )
     _echo_ingest_changes(wh, report.new_ids)
 
@@ -283,14 +287,27 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int
 @click.argument("sql")
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--allow-files", is_flag=True,
+              help="trusted SQL: DuckDB may read and write files (COPY ... TO, read_csv); no sandbox limits")
 @click.pass_context
-def query(ctx: click.Context, sql: str, db: Path | None, fmt: str) -> None:
-    """Run SQL on a read-only connection to the warehouse."""
+def query(ctx: click.Context, sql: str, db: Path | None, fmt: str, allow_files: bool) -> None:
+    """Run SQL on the warehouse: in the sandbox of the dashboard's SQL page, unless --allow-files."""
+    wh = _warehouse(ctx, db)
+    limits = _settings(ctx).sql_limits()
     try:
-        res = _warehouse(ctx, db).query(sql)
+        res = wh.query(sql) if allow_files else wh.run_untrusted(sql, limits)
     except WarehouseError as exc:
         _fail(str(exc))
     _print_result(res, fmt)
+    if res.cut_by == "rows":
+        click.echo(f"showing the first {len(res.rows):,} rows: the answer has more (STARTUP_HEALTH_SQL_MAX_ROWS is "
+                   f"{limits.max_rows:,}); `startup-health export --sql` writes all of it", err=True)
+    elif res.cut_by == "bytes":
+        click.echo(f"showing the first {len(res.rows):,} rows: the answer has more than STARTUP_HEALTH_SQL_MAX_BYTES "
+                   f"({limits.max_bytes:,} characters); `startup-health export --sql` writes all of it", err=True)
+    if res.shortened:
+        click.echo(f"{res.shortened:,} cells longer than {limits.max_cell_chars:,} characters shortened (they end "
+                   "in …)", err=True)
 
 
 @cli.command()
@@ -377,7 +394,8 @@ _QUAL = {"approx": "~", "at_least": ">", "at_most": "<", "range_low": ">=", "ran
 
 
 def format_figure(f: dict[str, Any]) -> str:
-    """'~$8M/month (2 sources)' from a figure dict of ``company_figures``."""
+    """'~$8M/month (2 sources)', or '(1 source in 2 articles)' for copies of one story, from a figure dict of
+    ``company_figures``."""
     value, unit = f["value"], f["unit"]
     if unit == "persons":
         text = f"{value:,.0f}"
@@ -387,6 +405,8 @@ def format_figure(f: dict[str, Any]) -> str:
     text = _QUAL.get(f["qualifier"], "") + text
     n = f["sources"]
     text += f" ({n} source{'s' if n != 1 else ''}"
+    if f.get("articles", n) > n:  # copies of one story count once (README "Independent stories")
+        text += f" in {f['articles']} articles"
     if f.get("conflicting"):
         text += ", sources disagree"
     return text + ")"

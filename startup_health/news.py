@@ -20,6 +20,7 @@ from extract import EXTRACTOR_VERSION
 from extract.reading import Skipped
 from models.warehouse import Warehouse, ingest_lock
 from startup_health.fetch import Fetched, FetchError, Fetcher
+from startup_health.grouping import group_articles
 from startup_health.pages import HTML_TYPES, PageError, page_article
 from startup_health.pipeline import extract_one
 from startup_health.rawstore import PageRecord, RawStore
@@ -41,6 +42,7 @@ class NewsReport:
     failed: list[str] = field(default_factory=list)  # "URL: problem"
     warnings: list[str] = field(default_factory=list)
     new_ids: list[str] = field(default_factory=list)
+    copies: int = 0  # of the articles stored, copies or rewrites of another story (counted once as sources)
 
     @property
     def ok(self) -> bool:
@@ -79,6 +81,7 @@ class _Writer:
             return None
         with ingest_lock(self.warehouse.path, wait_s=self.warehouse.lock_wait_s):
             result = self.warehouse.write_batch([outcome], EXTRACTOR_VERSION)
+            self.report.copies += group_articles(self.warehouse, result.new + result.replaced).copies
         self.known()[article.article_id] = EXTRACTOR_VERSION
         self.report.new += len(result.new)
         self.report.replaced += len(result.replaced)

@@ -17,6 +17,7 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION, extract_article
 from extract.reading import Skipped, iter_files, read_or_skip
 from models.records import Article, Extraction
+from startup_health.grouping import group_articles
 from startup_health.prefilter import passes
 from startup_health.warc import is_warc, iter_warc, warc_ranges
 from models.warehouse import Warehouse, ingest_lock, iter_chunks
@@ -37,6 +38,7 @@ class IngestReport:
     new_ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "PATH: problem" for articles read with a flaw
     prefiltered: int = 0  # web-archive pages read but not extracted: no money, staff or leadership words
+    copies: int = 0  # of the new articles, copies or rewrites of another story (counted once as sources)
 
     @property
     def ok(self) -> bool:
@@ -106,8 +108,10 @@ def ingest(
     report = IngestReport()
     paths = list(paths)
     with ingest_lock(warehouse.path, wait_s=warehouse.lock_wait_s):
-        warehouse.ensure_schema()
+        before = warehouse.ensure_schema()
         stored = warehouse.known_articles()
+        # a warehouse from before independent stories (schema 1): group everything it holds, once
+        to_group = list(stored) if before is not None and before < 2 else []
         known = frozenset(aid for aid, (_, version) in stored.items() if version == EXTRACTOR_VERSION)
         outcomes = _outcomes(paths, known, workers, report.warnings)
         seen_ids: set[str] = set()  # written in this run: the same text at a second path is not new
@@ -142,6 +146,8 @@ def ingest(
         # in company order again (``Warehouse.optimize``, about 2 s per million rows, under this ingest lock).
         # Rows appended since the last rewrite are read by every question about any company; a rewrite after
         # every small run would cost more than it saves.
+        if report.new_ids or to_group:
+            report.copies = group_articles(warehouse, report.new_ids + to_group).copies
         if report.metrics > 50_000:
             total = warehouse.query("SELECT count(*) FROM metric_rows").rows[0][0]
             if report.metrics > 0.2 * total:

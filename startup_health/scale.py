@@ -275,6 +275,7 @@ def ingest_dask(
     dataset = Path(dataset).resolve()
     dataset.mkdir(parents=True, exist_ok=True)
     report = IngestReport()
+    started = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
     with contextlib.ExitStack() as stack:
         if warehouse is not None:
             stack.enter_context(ingest_lock(warehouse.path, wait_s=warehouse.lock_wait_s))
@@ -331,7 +332,20 @@ def ingest_dask(
             submit_more()
     if warehouse is not None:
         warehouse.attach_parquet(dataset)
+        _group_run(warehouse, started, report)
     return report
+
+
+def _group_run(warehouse: Warehouse, started: datetime, report: IngestReport) -> None:
+    """Find the copies among the articles this run stored (``ingested_at`` since it started)."""
+    from startup_health.grouping import group_articles
+
+    rows = warehouse.query(
+        "SELECT article_id FROM articles WHERE ingested_at >= CAST($t AS TIMESTAMP) ORDER BY article_id", {"t": started}
+    ).rows
+    if rows:
+        with ingest_lock(warehouse.path, wait_s=warehouse.lock_wait_s):
+            report.copies = group_articles(warehouse, [r[0] for r in rows]).copies
 
 
 def _merge(report: IngestReport, res: PartReport) -> None:

@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 if TYPE_CHECKING:
+    from models.warehouse.sandbox.limits import Limits
     from startup_health.fetch import Politeness
 
 __all__ = ["Settings"]
@@ -31,8 +32,11 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="address the dashboard listens on")
     port: int = Field(8050, ge=0, le=65535, description="port the dashboard listens on")
     lock_wait_s: float = Field(30.0, ge=0, description="seconds to wait for a warehouse another process holds")
-    sql_timeout_s: float = Field(3.0, gt=0, description="time limit of a query typed into the dashboard")
-    sql_max_rows: int = Field(1000, gt=0, description="row cap of a query typed into the dashboard")
+    sql_timeout_s: float = Field(3.0, gt=0, description="time limit of a query typed into the dashboard or `query`")
+    sql_max_rows: int = Field(1000, gt=0, description="row cap of a query typed into the dashboard or `query`")
+    sql_max_bytes: int = Field(4_000_000, gt=0, description="characters of one such answer, all cells together")
+    sql_memory_mb: int = Field(256, ge=16, description="DuckDB memory limit of one such query, in MB")
+    sql_workers: int = Field(2, ge=1, description="such queries that run at once, one process each")
     workers: int = Field(1, ge=1, description="processes that extract articles in parallel during ingest")
     batch_size: int = Field(
         2000, ge=1, description="articles written per transaction during ingest (the write lock is held per batch)"
@@ -56,6 +60,18 @@ class Settings(BaseSettings):
             timeout_s=self.fetch_timeout_s,
             max_bytes=int(self.fetch_max_mb * 1024 * 1024),
             max_redirects=self.fetch_max_redirects,
+        )
+
+    def sql_limits(self) -> "Limits":
+        """The sandbox limits of SQL typed into the dashboard or `startup-health query`."""
+        from models.warehouse.sandbox.limits import Limits
+
+        return Limits(
+            timeout_s=self.sql_timeout_s,
+            max_rows=self.sql_max_rows,
+            max_bytes=self.sql_max_bytes,
+            memory_mb=self.sql_memory_mb,
+            workers=self.sql_workers,
         )
 
     @field_validator("companies", mode="before")

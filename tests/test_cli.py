@@ -92,12 +92,34 @@ def test_query_formats(seeded: Path) -> None:
 
 def test_query_is_read_only_and_errors_are_one_line(seeded: Path, tmp_path: Path) -> None:
     code, _, err = run("query", "DELETE FROM articles", "--db", str(seeded))
+    assert code == 1 and "only SELECT queries are allowed here, not DELETE" in err and "Traceback" not in err
+    code, _, err = run("query", "DELETE FROM articles", "--db", str(seeded), "--allow-files")
     assert code == 1 and "read-only" in err and "Traceback" not in err
     assert Warehouse(seeded).query("SELECT count(*) FROM articles").rows == [(2,)]
     code, _, err = run("query", "SELECT nope FROM metrics", "--db", str(seeded))
     assert code == 1 and len(err.strip().splitlines()) == 1 and "nope" in err
     code, _, err = run("query", "SELECT 1", "--db", str(tmp_path / "absent.duckdb"))
     assert code == 1 and "no warehouse here yet" in err
+
+
+def test_query_writes_files_only_when_allowed(seeded: Path, tmp_path: Path) -> None:
+    """By default `query` is the SQL page's sandbox: no file written or read; --allow-files does both."""
+    out = tmp_path / "x.csv"
+    code, _, err = run("query", f"COPY (SELECT 1 AS one) TO '{out}'", "--db", str(seeded))
+    assert code == 1 and "not COPY" in err and not out.exists() and str(tmp_path) not in err
+    code, _, err = run("query", "SELECT * FROM read_text('/etc/hostname')", "--db", str(seeded))
+    assert code == 1 and "read_text is not allowed" in err
+    code, _, _ = run("query", f"COPY (SELECT 1 AS one) TO '{out}'", "--db", str(seeded), "--allow-files")
+    assert code == 0 and out.read_text().split() == ["one", "1"]
+    code, text, _ = run("query", f"SELECT * FROM read_csv('{out}')", "--db", str(seeded), "--allow-files")
+    assert code == 0 and "(1 row)" in text
+
+
+def test_query_says_when_rows_are_left_out(seeded: Path) -> None:
+    code, out, err = run("query", "SELECT * FROM range(5000)", "--db", str(seeded), "--format", "csv",
+                         env={"STARTUP_HEALTH_SQL_MAX_ROWS": "30"})
+    assert code == 0 and len(out.splitlines()) == 31  # header and 30 rows
+    assert "showing the first 30 rows" in err and "export --sql" in err
 
 
 def test_export_neutralises_formulas_and_keeps_numbers(tmp_path: Path) -> None:
@@ -140,7 +162,8 @@ def test_summary_side_by_side(seeded: Path) -> None:
     lines = out.splitlines()
     assert lines[0].split("  ")[0] == "metric" and "Stability AI" in lines[0] and "Inflection AI" in lines[0]
     burn = next(line for line in lines if line.startswith("burn_rate"))
-    assert "$8M/month (2 sources)" in burn
+    # seed 004 rewrites seed 000: two articles, one story, so one source (README "Independent stories")
+    assert "$8M/month (1 source in 2 articles)" in burn
     funding = next(line for line in lines if line.startswith("funding_raised"))
     assert "~$1.5B (1 source)" in funding and "not reported" in funding  # Stability: no funding figure
     code, out, _ = run("summary", "--db", str(seeded), "--companies", "Inflection,Nobody Inc")

@@ -154,20 +154,20 @@ def test_new_articles_show_without_a_new_data_object(db: Path, data: DashboardDa
 
 
 HOSTILE_SQL = [
-    ("SELECT * FROM read_csv('/etc/passwd')", "file system operations are disabled"),
-    ("SELECT * FROM read_text('/etc/hostname')", "disabled"),
-    ("COPY (SELECT 1) TO '/tmp/startup-health-pwned.csv'", "only SELECT"),
-    ("ATTACH '/tmp/startup-health-other.duckdb' AS other", "only SELECT"),
-    ("INSTALL httpfs", "only SELECT"),
-    ("LOAD httpfs", "only SELECT"),
-    ("SET enable_external_access = true", "only SELECT"),
-    ("PRAGMA database_list", "only SELECT"),
-    ("SELECT 1; SELECT 2", "one statement at a time"),
-    ("SELECT 1; DROP TABLE articles", "one statement at a time"),
-    ("DELETE FROM articles", "only SELECT"),
-    ("SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b", "ran longer than"),
-    ("", "empty"),
-    ("SELEKT nothing", "could not be parsed"),
+    ("SELECT * FROM read_csv('/etc/passwd')", "Query refused: the table function read_csv is not allowed"),
+    ("SELECT * FROM read_text('/etc/hostname')", "Query refused: the table function read_text is not allowed"),
+    ("COPY (SELECT 1) TO '/tmp/startup-health-pwned.csv'", "Query refused: only SELECT queries are allowed here, not COPY"),
+    ("ATTACH '/tmp/startup-health-other.duckdb' AS other", "Query refused: only SELECT queries are allowed here, not ATTACH"),
+    ("INSTALL httpfs", "Query refused: only SELECT queries are allowed here, not INSTALL"),
+    ("LOAD httpfs", "Query refused: only SELECT queries are allowed here, not LOAD"),
+    ("SET enable_external_access = true", "Query refused: only SELECT queries are allowed here, not SET"),
+    ("PRAGMA database_list", "Query refused: only SELECT queries are allowed here, not PRAGMA"),
+    ("SELECT 1; SELECT 2", "Query refused: one statement at a time"),
+    ("SELECT 1; DROP TABLE articles", "Query refused: one statement at a time"),
+    ("DELETE FROM articles", "Query refused: only SELECT queries are allowed here, not DELETE"),
+    ("SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b", "Query stopped: it ran longer than"),
+    ("", "Query refused: the query is empty"),
+    ("SELEKT nothing", "Syntax error at or near"),
 ]
 
 
@@ -175,8 +175,8 @@ HOSTILE_SQL = [
 def test_sql_page_refuses_hostile_statements(data: DashboardData, sql: str, message: str) -> None:
     started = time.monotonic()
     answer = data.run_sql(sql)
-    assert not answer.ok and message in answer.message
-    assert answer.message.startswith("Query refused:") and "Traceback" not in answer.message
+    assert not answer.ok and answer.message.startswith(message), answer.message
+    assert "Traceback" not in answer.message
     assert time.monotonic() - started < 5
     assert not Path("/tmp/startup-health-pwned.csv").exists()
     assert data.run_sql("SELECT count(*) AS n FROM metrics").rows == [{"n": 11}]  # still answers
@@ -189,8 +189,8 @@ def test_sql_page_caps_rows(data: DashboardData) -> None:
 
 
 def test_sql_csv_is_neutralised(data: DashboardData) -> None:
-    got = parse("".join(data.iter_sql_csv("SELECT quote FROM metrics WHERE metric = 'layoffs'")))
-    assert got == [{"quote": "'" + FORMULA_QUOTE}]
+    content, note = data.sql_csv("SELECT quote FROM metrics WHERE metric = 'layoffs'")
+    assert parse(content) == [{"quote": "'" + FORMULA_QUOTE}] and note is None
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -160,8 +160,18 @@ def test_md_with_string_date_source_key_and_markdown_suffix(tmp_path: Path) -> N
         "Acme",
         date(2024, 5, 6),
         "https://a.example/x",
-        "Body **bold**.",
+        "Acme\n\nBody **bold**.",  # a headline the body does not repeat opens the text
     )
+
+
+def test_md_title_opens_the_text_unless_the_body_repeats_it_or_it_is_a_slug(tmp_path: Path) -> None:
+    cases = {
+        "a.md": ("---\ntitle: Zorbo in talks at $120 Mn valuation\n---\nZorbo said so.\n", "Zorbo in talks at $120 Mn valuation\n\nZorbo said so."),
+        "b.md": ("---\ntitle: Zorbo raises $5m\n---\n# Zorbo raises $5m\n\nBody.\n", "# Zorbo raises $5m\n\nBody."),
+        "c.md": ("---\ntitle: zorbo-raises-5m\n---\nBody.\n", "Body."),
+    }
+    for name, (raw, text) in cases.items():
+        assert read(write(tmp_path, name, raw)).text == text, name
 
 
 def test_md_datetime_value_and_crlf(tmp_path: Path) -> None:

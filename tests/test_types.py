@@ -23,6 +23,7 @@ CORE = [
     "startup_health/news.py",
     "startup_health/warc.py",
     "startup_health/prefilter.py",
+    "models/stories.py",
 ]
 
 

@@ -33,6 +33,7 @@ def layout() -> html.Div:
                            className="hint"),
                     dcc.Graph(id=ids.COMPARISON, config=_GRAPH_CONFIG, figure=message_figure("Loading…"),
                               style={"height": f"{COMPARISON_HEIGHT}px"}),
+                    html.P(id=ids.COMPARISON_NOTE, className="hint chart-note"),
                 ],
             ),
             html.Section(

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, ctx, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.figures import parse_point_key
+from dashboard.figures import parse_point_keys
 from dashboard.summary import METRIC_LABELS
 from models.warehouse import WarehouseError
 
+#: Cards shown at once for a point that stands for several items (a timeline marker, a sum of departures).
+MAX_CARDS = 20
 _PROMPT = "Click a figure, a bar, a point on the timeline or a row of the table to see where it came from."
 
 
@@ -20,9 +22,14 @@ def layout() -> html.Section:
         className="panel evidence-panel",
         children=[
             html.H2("Evidence"),
-            html.Div(id=ids.EVIDENCE_DETAIL, children=html.P(_PROMPT, className="hint"), **{"aria-live": "polite"}),
+            html.Div(id=ids.EVIDENCE_DETAIL, children=prompt(), **{"aria-live": "polite"}),
+            dcc.Store(id=ids.EVIDENCE_SHOWN, data=[]),
         ],
     )
+
+
+def prompt() -> html.P:
+    return html.P(_PROMPT, className="hint")
 
 
 def evidence_card(row: dict[str, Any], kind: str) -> html.Div:
@@ -78,37 +85,53 @@ def register(app: Dash, data: DashboardData) -> None:
 
     @app.callback(
         Output(ids.EVIDENCE_DETAIL, "children"),
+        Output(ids.EVIDENCE_SHOWN, "data"),
         Input(ids.COMPARISON, "clickData"),
         Input(ids.TIMELINE, "clickData"),
         Input(ids.GRID, "cellClicked"),
         Input({"type": ids.CARD, "index": ALL}, "n_clicks"),
+        Input(ids.SELECTION, "data"),
+        State(ids.EVIDENCE_SHOWN, "data"),
         prevent_initial_call=True,
     )
-    def show_evidence(bar: Any, point: Any, cell: Any, _cards: Any) -> Any:
+    def show_evidence(bar: Any, point: Any, cell: Any, _cards: Any, companies: Any, shown: Any) -> Any:
+        # evidence of a company no longer chosen goes, whatever triggered this call: a new choice of
+        # companies also re-renders the figures, and Dash keeps only the answer of the newest call
+        stale = bool(shown) and not set(shown) <= set(companies or [])
+        clear = (prompt(), []) if stale else (no_update, no_update)
         trigger = ctx.triggered_id
-        key: Any = None
-        if trigger == ids.COMPARISON:
-            key = _custom(bar)
-        elif trigger == ids.TIMELINE:
-            key = _custom(point)
-        elif trigger == ids.GRID and isinstance(cell, dict):
-            row_id = cell.get("rowId")
-            key = f"m:{row_id}" if isinstance(row_id, str) else None
-        elif isinstance(trigger, dict) and trigger.get("type") == ids.CARD:
-            if not any(t.get("value") for t in ctx.triggered):  # cards re-rendered, not clicked
-                return no_update
-            key = trigger.get("index")
-        parsed = parse_point_key(key)
-        if parsed is None:
-            return no_update
-        kind, article_id, row_no = parsed
+        if isinstance(trigger, dict) and not any(t.get("value") for t in ctx.triggered):
+            return clear  # figure buttons re-rendered, not clicked
+        keys = parse_point_keys(_clicked(trigger, bar, point, cell))
+        if not keys:
+            return clear
         try:
-            row = data.metric_detail(article_id, row_no) if kind == "m" else data.event_detail(article_id, row_no)
+            rows = [(k, data.metric_detail(a, r) if k == "m" else data.event_detail(a, r))
+                    for k, a, r in keys[:MAX_CARDS]]
         except WarehouseError as exc:
-            return html.P(str(exc), className="alert alert-error")
-        if row is None:
-            return html.P("That figure is no longer in the warehouse.", className="hint")
-        return evidence_card(row, kind)
+            return html.P(str(exc), className="alert alert-error"), []
+        found = [(k, row) for k, row in rows if row is not None]
+        if not found:
+            return html.P("That figure is no longer in the warehouse.", className="hint"), []
+        cards = [evidence_card(row, k) for k, row in found]
+        if len(keys) > 1:
+            more = f" (the first {MAX_CARDS})" if len(keys) > MAX_CARDS else ""
+            cards.insert(0, html.P(f"{len(keys)} items at this point{more}:", className="hint evidence-count"))
+        return html.Div(cards), sorted({str(row["company"]) for _, row in found})
+
+
+def _clicked(trigger: Any, bar: Any, point: Any, cell: Any) -> Any:
+    """The point key(s) of what was clicked: a bar, a timeline point, a table row or a figure."""
+    if trigger == ids.COMPARISON:
+        return _custom(bar)
+    if trigger == ids.TIMELINE:
+        return _custom(point)
+    if trigger == ids.GRID and isinstance(cell, dict):
+        row_id = cell.get("rowId")
+        return f"m:{row_id}" if isinstance(row_id, str) else None
+    if isinstance(trigger, dict) and trigger.get("type") == ids.CARD:
+        return trigger.get("index")
+    return None
 
 
 def _custom(click: Any) -> Any:

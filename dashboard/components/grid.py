@@ -25,20 +25,28 @@ _TEXT = {"filter": "agTextColumnFilter", "filterParams": {"buttons": ["reset"], 
 _NUMBER = {"filter": "agNumberColumnFilter", "filterParams": {"buttons": ["reset"], "debounceMs": 250}}
 
 COLUMN_DEFS: list[dict[str, Any]] = [
-    {"field": "company", "headerName": "Company", "width": 130, **_TEXT},
-    {"field": "metric", "headerName": "Metric", "width": 140, **_TEXT},
-    # sorts and filters on the value in base units; shows it the way the rest of the page words it
-    {"field": "value", "colId": "figure", "headerName": "Value", "width": 120, "type": "rightAligned",
+    {"field": "company", "headerName": "Company", "width": 125, **_TEXT},
+    {"field": "metric", "headerName": "Metric", "width": 135, **_TEXT},
+    # sorts and filters on the value in base units; shows it the way the rest of the page words it. Cells
+    # are right-aligned, the header is not: a right-aligned header puts its filter icon on the left, where
+    # it reads as a column of its own.
+    {"field": "value", "colId": "figure", "headerName": "Value", "width": 125, "cellClass": "ag-right-aligned-cell",
      "valueFormatter": {"function": "params.data ? params.data.figure : ''"},
      "headerTooltip": "Sorts and filters on the value in base units (USD, persons)", **_NUMBER},
-    {"field": "qualifier", "headerName": "Qualifier", "width": 105, **_TEXT},
-    {"field": "as_of", "headerName": "Date", "width": 100, **_TEXT},
-    {"field": "published", "headerName": "Published", "width": 115, **_TEXT},
-    {"field": "quote", "headerName": "Quote", "cellRenderer": "QuoteCell", "minWidth": 280, "flex": 3,
+    {"field": "qualifier", "headerName": "Qualifier", "width": 110, **_TEXT},
+    {"field": "as_of", "headerName": "Date", "width": 95, **_TEXT},
+    {"field": "published", "headerName": "Published", "width": 112, **_TEXT},
+    {"field": "quote", "headerName": "Quote", "cellRenderer": "QuoteCell", "minWidth": 260, "flex": 2.6,
      "cellClass": "quote-cell-wrap", **_TEXT},
     {"field": "article_title", "colId": "article", "headerName": "Article", "cellRenderer": "ArticleCell",
-     "minWidth": 170, "flex": 1.3, **_TEXT},
+     "minWidth": 210, "flex": 1.4, **_TEXT},
+    # a phone's column (dashboard/assets/phone.js shows it instead of the others below 600 px): the figure,
+    # the sentence around it and the article as one card
+    {"field": "quote", "colId": "card", "headerName": "Figures and their sentences", "cellRenderer": "EvidenceCard",
+     "flex": 1, "minWidth": 200, "autoHeight": True, "hide": True, "cellClass": "evidence-card-cell", **_TEXT},
 ]
+#: The columns a phone does not show (the card column holds what they say).
+WIDE_COLUMNS = [c.get("colId", c["field"]) for c in COLUMN_DEFS if c.get("colId") != "card"]
 
 
 def layout() -> html.Section:

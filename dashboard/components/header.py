@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard import ids
+from dashboard.components.sql_page import on_sql_page
 
 
 def layout(download_all_href: str) -> html.Header:
@@ -47,5 +48,5 @@ def register(app: Dash) -> None:
         Input(ids.URL, "pathname"),
     )
     def route(pathname: str | None) -> tuple[bool, bool, str, str]:
-        on_sql = (pathname or "/").rstrip("/").endswith("/sql")
+        on_sql = on_sql_page(pathname)
         return on_sql, not on_sql, "nav-link" + ("" if on_sql else " active"), "nav-link" + (" active" if on_sql else "")

@@ -16,7 +16,7 @@ from models.warehouse import WarehouseError
 REFRESH_MS = 10_000
 
 
-def layout(version: list[int] | None = None) -> html.Section:
+def layout(version: str | None = None) -> html.Section:
     return html.Section(
         className="panel picker",
         children=[
@@ -72,7 +72,7 @@ def register(app: Dash, data: DashboardData, defaults: Sequence[str]) -> None:
     )
     def watch_warehouse(_: Any, shown: Any) -> Any:
         """The warehouse's version, written only when an ingest changed it."""
-        version = list(data.version() or [])
+        version = data.version_token()
         return no_update if version == shown else version
 
     @app.callback(
@@ -102,6 +102,8 @@ def register(app: Dash, data: DashboardData, defaults: Sequence[str]) -> None:
         missing: list[str] = []
         if ctx.triggered_id == ids.COMPANIES:
             chosen = [c for c in (picked or []) if c in known]
+        elif ctx.triggered_id == ids.VERSION and shown is not None:  # new articles: keep the user's choice
+            chosen = [c for c in shown if c in known]
         else:
             chosen, missing = choose(known, parse_companies(search), defaults)
             if not chosen and missing:  # a shared link to companies this warehouse lacks

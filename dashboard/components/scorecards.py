@@ -11,7 +11,13 @@ from dash import Dash, Input, Output, html
 from dashboard import ids
 from dashboard.components.empty import problem
 from dashboard.data import DashboardData
-from dashboard.figures import comparison_figure, company_colors, message_figure
+from dashboard.figures import (
+    comparison_figure,
+    comparison_height,
+    company_colors,
+    message_figure,
+    reported_metrics,
+)
 from dashboard.summary import METRIC_LABELS, NOT_REPORTED, sources_text
 from models.records import METRICS
 from models.warehouse import WarehouseError
@@ -81,20 +87,37 @@ def _cell(r: dict[str, Any] | None, company: str, metric: str) -> html.Td:
     )
 
 
+def not_reported_line(summary: pd.DataFrame) -> str:
+    """The metrics none of the companies has a figure for, in one line ("" when each has one).
+
+    >>> not_reported_line(pd.DataFrame({"metric": METRICS,
+    ...                                 "reported": [m not in ("layoffs", "revenue") for m in METRICS]}))
+    'Not reported for these companies: Layoffs, Revenue.'
+    """
+    _, missing = reported_metrics(summary)
+    return f"Not reported for these companies: {', '.join(METRIC_LABELS[m] for m in missing)}." if missing else ""
+
+
 def register(app: Dash, data: DashboardData) -> None:
     @app.callback(
         Output(ids.SCORECARDS, "children"),
         Output(ids.COMPARISON, "figure"),
+        Output(ids.COMPARISON, "style"),
+        Output(ids.COMPARISON_NOTE, "children"),
         Input(ids.SELECTION, "data"),
         Input(ids.VERSION, "data"),
     )
-    def show_figures(companies: list[str] | None, _version: Any) -> tuple[Any, Any]:
+    def show_figures(companies: list[str] | None, _version: Any) -> tuple[Any, ...]:
         companies = list(companies or [])
+        small = {"height": f"{comparison_height(0)}px"}
         if not companies:
-            return html.P("Choose companies to compare.", className="hint"), message_figure("Choose companies to compare")
+            return (html.P("Choose companies to compare.", className="hint"),
+                    message_figure("Choose companies to compare"), small, "")
         try:
             summary = data.summary(companies)
         except WarehouseError as exc:
-            return problem(str(exc)), message_figure("The warehouse could not be read")
+            return problem(str(exc)), message_figure("The warehouse could not be read"), small, ""
         colors = company_colors(companies)
-        return scorecard_table(summary, colors), comparison_figure(summary, colors)
+        shown, _ = reported_metrics(summary)
+        return (scorecard_table(summary, colors), comparison_figure(summary, colors),
+                {"height": f"{comparison_height(len(shown))}px"}, not_reported_line(summary))

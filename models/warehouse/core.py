@@ -8,7 +8,7 @@ to the module of each role:
 ``reads``          the CLI's and the dashboard's questions (trusted SQL)
 ``reconcile``      reconciled facts: the SQL behind ``facts`` / ``fact_sources`` and their records
 ``dataset``        the Parquet dataset the Dask engine writes, and the views that read it in place
-``sandbox``        SQL typed by a user: checked, read-only, time-limited, row-capped
+``sandbox``        SQL typed by a user: checked from its parse, run in a worker process within limits
 =================  ==============================================================================
 """
 
@@ -24,9 +24,10 @@ import duckdb
 
 from models.facts import Fact, LeadershipEvent, history
 from models.records import Article, Extraction
-from models.warehouse import dataset, reads, reconcile, sandbox, schema, writes
+from models.warehouse import dataset, groups, reads, reconcile, sandbox, schema, writes
 from models.warehouse.connection import open_connection, prepare_file
 from models.warehouse.errors import BatchResult, QueryResult
+from models.warehouse.sandbox import Limits
 
 __all__ = ["Warehouse"]
 
@@ -43,29 +44,23 @@ class Warehouse:
     # -- connections -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def connect(self, *, read_only: bool = True, untrusted: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A short-lived connection, retried while another process holds the file.
-
-        ``untrusted`` closes every door SQL typed by a user could open: no file or network access, and the
-        configuration locked so a statement cannot reopen them.
-        """
+    def connect(self, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection, retried while another process holds the file. For the project's own SQL
+        and the CLI user's: SQL typed into the dashboard runs in the sandbox (``run_untrusted``)."""
         prepare_file(self.path, read_only)
-        allowed = self._dataset_directories() if untrusted else []
-        config = sandbox.UNTRUSTED_CONFIG if untrusted and not allowed else {}
-        con = open_connection(self.path, read_only=read_only, config=dict(config), lock_wait_s=self.lock_wait_s)
+        con = open_connection(self.path, read_only=read_only, config={}, lock_wait_s=self.lock_wait_s)
         try:
-            if allowed:  # a Parquet-backed warehouse: its dataset stays readable, nothing else
-                sandbox.restrict_to(con, allowed)
             if read_only:
                 schema.check_version(con, self.path)
             yield con
         finally:
             con.close()
 
-    def ensure_schema(self) -> None:
-        """Create the tables and views, or upgrade an older schema in one transaction."""
+    def ensure_schema(self) -> int | None:
+        """Create the tables and views, or upgrade an older schema in one transaction; the version the file
+        had before (None for a new file)."""
         with self.connect(read_only=False) as con:
-            schema.ensure_schema(con, self.path)
+            return schema.ensure_schema(con, self.path)
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -85,6 +80,16 @@ class Warehouse:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.connect(read_only=False) as con:
             return writes.write_batch(con, items, extractor_version, now)
+
+    def story_inputs(self, article_ids: Sequence[str], days: int, max_candidates: int) -> groups.StoryInputs:
+        """What ``startup_health.grouping`` compares for ``article_ids`` (see ``models.warehouse.groups``)."""
+        with self.connect() as con:
+            return groups.story_inputs(con, article_ids, days, max_candidates)
+
+    def replace_groups(self, members: Any, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Forget the story groups of ``members`` and store ``rows`` of ``article_groups``, in one transaction."""
+        with self.connect(read_only=False) as con:
+            groups.replace_groups(con, members, rows)
 
     def optimize(self) -> dict[str, int]:
         """Rewrite ``metric_rows`` and ``event_rows`` in company order, in one transaction; table -> rows
@@ -121,11 +126,11 @@ class Warehouse:
                     break
                 yield cols, rows
 
-    def run_untrusted(self, sql: str, *, max_rows: int = 1000, timeout_s: float = 3.0) -> QueryResult:
-        """Run one SELECT typed by a user: read-only, no file or network access, time-limited, row-capped."""
-        statement = sandbox.check_select(sql)
-        with self.connect(untrusted=True) as con:
-            return sandbox.run_untrusted(con, statement, max_rows=max_rows, timeout_s=timeout_s)
+    def run_untrusted(self, sql: str, limits: Limits | None = None, **overrides: Any) -> QueryResult:
+        """Run one SELECT typed by a user in the sandbox (``models.warehouse.sandbox``): checked against its
+        rules first, then run read-only in a worker process within ``limits`` (``overrides`` replace single
+        ones: ``max_rows=50``)."""
+        return sandbox.run_untrusted(self.path, sql, limits or Limits(), self.lock_wait_s, **overrides)
 
     def resolve_companies(self, names: Sequence[str]) -> dict[str, str]:
         """name as typed -> company_id, for the names the warehouse knows (by alias or by key)."""
@@ -214,11 +219,7 @@ class Warehouse:
         if not self.path.exists():
             return None
         with self.connect() as con:
-            return dataset.dataset_dir(con)
-
-    def _dataset_directories(self) -> list[str]:
-        found = self.dataset_dir()
-        return [str(found).rstrip("/") + "/"] if found else []
+            return schema.dataset_dir(con)
 
     def attach_parquet(self, dataset_root: Path | str) -> None:
         """Make this warehouse read a Parquet dataset in place (``dataset.attach_parquet``). Call again after

@@ -51,7 +51,6 @@ __all__ = [
     "FOLDED_LIST",
     "CompactReport",
     "attach_parquet",
-    "dataset_dir",
     "build_tables",
     "compact_dataset",
     "month_of",
@@ -107,15 +106,6 @@ def _parquet_view(root: Path, folder: str, schema: pa.Schema, partitioned: bool,
     return f"SELECT {cols} FROM {src}"
 
 
-def dataset_dir(con: duckdb.DuckDBPyConnection) -> Path | None:
-    """The Parquet dataset a warehouse reads in place, or None for an ordinary warehouse file."""
-    try:
-        row = con.execute("SELECT value FROM schema_info WHERE key = 'dataset'").fetchone()
-    except duckdb.Error:  # no schema_info yet: a new, empty file
-        return None
-    return Path(row[0]) if row else None
-
-
 def attach_parquet(con: duckdb.DuckDBPyConnection, path: Path, root: Path) -> None:
     """Make the warehouse at ``path`` (open on the writable ``con``) read the dataset ``root`` in place.
 
@@ -146,9 +136,10 @@ def attach_parquet(con: duckdb.DuckDBPyConnection, path: Path, root: Path) -> No
         for name, (folder, schema, partitioned, select) in _PARQUET_TABLES.items():
             view = _parquet_view(root, folder, schema, partitioned, select)
             con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {view}')
+        con.execute(TABLE_DDL["article_groups"])  # small, written after each run: kept in the DuckDB file
         for stmt in VIEW_DDL.values():
             con.execute(stmt)
-        if version is None:
+        if version is None or version < SCHEMA_VERSION:  # the tables and views above are this version's
             con.execute("INSERT OR REPLACE INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("INSERT OR REPLACE INTO schema_info VALUES ('dataset', ?)", [str(root)])
         con.execute("COMMIT")

@@ -6,7 +6,12 @@ Exceptions::
      ├── WarehouseBusy      another process holds the file (or the ingest lock) for longer than we wait
      ├── WarehouseMissing   no warehouse file at that path yet
      ├── SchemaMismatch     the file was written by another schema version and cannot be upgraded
-     └── QueryRefused       SQL that is not allowed, too slow, or wrong; the message is for the user
+     └── QueryRefused       SQL that is not answered; the message is for the user
+          │                 (raised as such for the project's own and the CLI user's trusted SQL)
+          ├── SqlSyntaxError   SQL typed by a user that DuckDB cannot parse ("Syntax error ...")
+          ├── SqlNotAllowed    ... that breaks the sandbox's rules ("Query refused: ...")
+          ├── SqlLimitHit      ... stopped by one of its limits: time, memory, busy ("Query stopped: ...")
+          └── SqlFailed        ... that DuckDB could not run (no such column...) ("Query failed: ...")
 """
 
 from __future__ import annotations
@@ -20,6 +25,10 @@ __all__ = [
     "WarehouseMissing",
     "SchemaMismatch",
     "QueryRefused",
+    "SqlSyntaxError",
+    "SqlNotAllowed",
+    "SqlLimitHit",
+    "SqlFailed",
     "QueryResult",
     "BatchResult",
     "first_line",
@@ -46,11 +55,29 @@ class QueryRefused(WarehouseError):
     pass
 
 
+class SqlSyntaxError(QueryRefused):
+    pass
+
+
+class SqlNotAllowed(QueryRefused):
+    pass
+
+
+class SqlLimitHit(QueryRefused):
+    pass
+
+
+class SqlFailed(QueryRefused):
+    pass
+
+
 @dataclass(frozen=True, slots=True)
 class QueryResult:
     columns: list[str]
     rows: list[tuple[Any, ...]]
-    truncated: bool = False  # more rows existed than the cap allowed
+    truncated: bool = False  # more rows existed than the caps allowed
+    cut_by: str | None = None  # which cap cut rows off: 'rows' or 'bytes' (SQL typed by a user)
+    shortened: int = 0  # cells shortened to the sandbox's cell limit
 
 
 @dataclass(slots=True)

@@ -39,15 +39,18 @@ _NAMES_SQL = (
 _COMPANY_FIGURES_SQL = """
     WITH m AS (
         SELECT company_id, metric, value, unit, qualifier, as_of, article_id, published, quote,
+               coalesce(g.story_id, article_id) AS story_id,
                row_number() OVER (PARTITION BY company_id, metric
                    ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, published DESC NULLS LAST,
                             confidence DESC, value DESC) AS rank
-        FROM metric_rows JOIN articles USING (article_id)
+        FROM metric_rows JOIN articles USING (article_id) LEFT JOIN article_groups g USING (article_id)
         WHERE company_id IN (SELECT unnest($ids))
     ), latest AS (SELECT * FROM m WHERE rank = 1)
     SELECT l.company_id, l.metric, l.value, l.unit, l.qualifier, l.as_of, l.quote,
-           count(DISTINCT o.article_id) FILTER (
+           count(DISTINCT o.story_id) FILTER (
                WHERE o.unit = l.unit AND abs(o.value - l.value) <= 0.02 * abs(l.value)) AS sources,
+           count(DISTINCT o.article_id) FILTER (
+               WHERE o.unit = l.unit AND abs(o.value - l.value) <= 0.02 * abs(l.value)) AS articles,
            count(*) FILTER (
                WHERE o.unit = l.unit AND o.as_of IS NOT DISTINCT FROM l.as_of
                  AND abs(o.value - l.value) > 0.02 * abs(l.value)
@@ -95,11 +98,12 @@ def resolve_names(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> dict[
 
 
 def company_figures(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str]) -> dict[str, dict[str, dict[str, Any]]]:
-    """company_id -> metric -> its latest figure, the number of sources backing that value (articles within
-    2 % of it), and whether another value was reported for the same period."""
+    """company_id -> metric -> its latest figure, the number of sources backing that value (independent
+    stories within 2 % of it; ``articles`` counts their copies too), and whether another value was reported
+    for the same period."""
     rows = execute(con, _COMPANY_FIGURES_SQL, {"ids": sorted(set(company_ids))}).fetchall()
     by_id: dict[str, dict[str, dict[str, Any]]] = {}
-    for cid, metric, value, unit, qual, as_of, quote, sources, disagreeing in rows:
+    for cid, metric, value, unit, qual, as_of, quote, sources, articles, disagreeing in rows:
         by_id.setdefault(cid, {})[metric] = {
             "value": value,
             "unit": unit,
@@ -107,6 +111,7 @@ def company_figures(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str]) 
             "as_of": as_of,
             "quote": quote,
             "sources": sources,
+            "articles": articles,
             "conflicting": disagreeing > 0,
         }
     return by_id

@@ -89,10 +89,12 @@ _FACT_SOURCES_SQL = """
             SELECT m.company_id, c.name AS company, m.metric, m.value, m.unit, m.qualifier,
                    m.as_of, m.as_of_start, m.as_of_end, m.article_id, m.row_no, a.published,
                    a.path AS article_path, m.quote, m.surface, m.confidence,
+                   coalesce(g.story_id, m.article_id) AS story_id,
                    @BASIS@ AS basis,
                    (m.as_of_start IS NOT NULL
                     AND (m.metric = 'revenue' OR m.as_of_precision IN ('day', 'month'))) AS anchor
             FROM metric_rows m JOIN articles a USING (article_id) JOIN companies c USING (company_id)
+                 LEFT JOIN article_groups g USING (article_id)
             WHERE (@KNOWN_BY@ IS NULL OR a.published <= @KNOWN_BY@)
               AND m.article_id NOT IN (SELECT unnest(@WITHOUT@))
               AND @COMPANIES@
@@ -204,17 +206,17 @@ _FACT_SOURCES_SQL = """
         )
         SELECT fact_id, company, company_id, metric, fact_basis, period, period_start, period_end,
                value, unit, qualifier, basis, as_of, published, article_id, row_no, article_path, quote, surface,
-               confidence
+               confidence, story_id
         FROM keyed"""
 
 _FACTS_SQL = """
         WITH s AS (@FACT_SOURCES@
         ), vals AS (
-            SELECT fact_id, value, count(DISTINCT article_id) AS n, bool_or(qualifier = 'exact') AS has_exact,
+            SELECT fact_id, value, count(DISTINCT story_id) AS n, bool_or(qualifier = 'exact') AS has_exact,
                    mode(qualifier ORDER BY article_id, row_no) AS q, max(confidence) AS conf, max(published) AS pub
             FROM s GROUP BY fact_id, value
         ), best AS (
-            -- the best-supported value: most articles, then an exact figure, then confidence, then the newest
+            -- the best-supported value: most independent stories, then an exact figure, then confidence, then the newest
             SELECT fact_id, value, CASE WHEN has_exact THEN 'exact' ELSE q END AS qualifier
             FROM (SELECT *, row_number() OVER (PARTITION BY fact_id
                       ORDER BY n DESC, has_exact DESC, conf DESC, pub DESC NULLS LAST, value DESC) AS r FROM vals)
@@ -230,12 +232,13 @@ _FACTS_SQL = """
                    any_value(period_start) AS period_start, any_value(period_end) AS period_end,
                    any_value(b.value) AS value, any_value(unit) AS unit, any_value(b.qualifier) AS qualifier,
                    min(s.value) AS low, max(s.value) AS high,
-                   count(DISTINCT article_id) AS n_sources, count(*) AS n_rows,
+                   count(DISTINCT story_id) AS n_sources, count(DISTINCT article_id) AS n_articles,
+                   count(*) AS n_rows,
                    min(published) AS first_published, max(published) AS last_published,
                    max(confidence) AS confidence, list(DISTINCT article_id) AS articles,
                    printf('%s %s %s (%d source%s)', CAST(any_value(b.value) AS VARCHAR), any_value(unit),
-                          any_value(b.qualifier), count(DISTINCT article_id),
-                          CASE WHEN count(DISTINCT article_id) = 1 THEN '' ELSE 's' END) AS label
+                          any_value(b.qualifier), count(DISTINCT story_id),
+                          CASE WHEN count(DISTINCT story_id) = 1 THEN '' ELSE 's' END) AS label
             FROM s JOIN best b USING (fact_id)
             GROUP BY s.fact_id
         ), pairs AS (
@@ -263,7 +266,7 @@ _FACTS_SQL = """
             FROM pairs GROUP BY fact_id
         )
         SELECT f.fact_id, f.company, f.company_id, f.metric, f.basis, f.period, f.period_start, f.period_end,
-               f.value, f.unit, f.qualifier, f.low, f.high, f.n_sources, f.n_rows,
+               f.value, f.unit, f.qualifier, f.low, f.high, f.n_sources, f.n_articles, f.n_rows,
                f.first_published, f.last_published, f.confidence,
                c.fact_id IS NOT NULL AS conflict,
                NOT coalesce(c.beaten, false) AS preferred,
@@ -377,6 +380,7 @@ def _fact(r: dict[str, Any], sources: Sequence[Source]) -> Fact:
         period_start=r["period_start"],
         period_end=r["period_end"],
         n_sources=r["n_sources"],
+        n_articles=r["n_articles"],
         first_published=r["first_published"],
         last_published=r["last_published"],
         conflict=r["conflict"],

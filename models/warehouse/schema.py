@@ -12,11 +12,21 @@ from pathlib import Path
 import duckdb
 
 from models.warehouse.errors import SchemaMismatch
+from models.warehouse.groups import GROUPS_DDL, STORIES_VIEW
 from models.warehouse.reconcile import EVERYTHING, facts_sql
 
-__all__ = ["SCHEMA_VERSION", "TABLE_DDL", "VIEW_DDL", "DDL", "MIGRATIONS", "check_version", "ensure_schema"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "TABLE_DDL",
+    "VIEW_DDL",
+    "DDL",
+    "MIGRATIONS",
+    "check_version",
+    "ensure_schema",
+    "dataset_dir",
+]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: table -> its CREATE TABLE statement (columns documented in the README's schema section)
 TABLE_DDL: dict[str, str] = {
@@ -79,27 +89,33 @@ TABLE_DDL: dict[str, str] = {
         confidence DOUBLE NOT NULL,
         extractor_version VARCHAR NOT NULL,
         PRIMARY KEY (article_id, row_no))""",
+    "article_groups": GROUPS_DDL,
 }
 #: view -> its CREATE OR REPLACE VIEW statement; the reconciled facts' views are plain SQL too
 VIEW_DDL: dict[str, str] = {
+    "article_stories": STORIES_VIEW,
     "metrics": """CREATE OR REPLACE VIEW metrics AS
         SELECT c.name AS company, m.metric, m.value, m.unit, m.qualifier,
                m.as_of, m.as_of_start, m.as_of_end, m.as_of_precision,
                a.path AS article_path, a.url AS article_url, a.title AS article_title, a.published,
                m.quote, m.surface, m.char_start, m.char_end, m.quote_start,
-               m.confidence, m.extractor_version, m.article_id, m.company_id, m.row_no
+               m.confidence, m.extractor_version, m.article_id, m.company_id, m.row_no,
+               coalesce(g.story_id, m.article_id) AS story_id
         FROM metric_rows m
         JOIN articles a USING (article_id)
-        JOIN companies c USING (company_id)""",
+        JOIN companies c USING (company_id)
+        LEFT JOIN article_groups g USING (article_id)""",
     "events": """CREATE OR REPLACE VIEW events AS
         SELECT c.name AS company, e.person, e.role, e.kind,
                e.as_of, e.as_of_start, e.as_of_end, e.as_of_precision,
                a.path AS article_path, a.url AS article_url, a.published,
                e.quote, e.char_start, e.char_end, e.quote_start,
-               e.confidence, e.extractor_version, e.article_id, e.company_id, e.row_no
+               e.confidence, e.extractor_version, e.article_id, e.company_id, e.row_no,
+               coalesce(g.story_id, e.article_id) AS story_id
         FROM event_rows e
         JOIN articles a USING (article_id)
-        JOIN companies c USING (company_id)""",
+        JOIN companies c USING (company_id)
+        LEFT JOIN article_groups g USING (article_id)""",
     "fact_sources": f"CREATE OR REPLACE VIEW fact_sources AS {facts_sql('fact_sources', *EVERYTHING)}",
     "facts": f"CREATE OR REPLACE VIEW facts AS {facts_sql('facts', *EVERYTHING)}",
 }
@@ -107,7 +123,9 @@ VIEW_DDL: dict[str, str] = {
 DDL: list[str] = [*TABLE_DDL.values(), *VIEW_DDL.values()]
 
 #: Upgrades from an older schema version: version -> statements that lift it to version + 1.
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    1: [GROUPS_DDL],  # version 2: independent stories (the views are recreated by every upgrade)
+}
 
 
 def check_version(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:
@@ -144,8 +162,9 @@ def check_version(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:
     return version
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """Create the tables and views, or upgrade an older schema, in one transaction (on a writable ``con``)."""
+def ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:
+    """Create the tables and views, or upgrade an older schema, in one transaction (on a writable ``con``);
+    the version the file had before (None for a new file)."""
     version = check_version(con, path)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -160,3 +179,14 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return version
+
+
+def dataset_dir(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """The Parquet dataset a warehouse reads in place (``schema_info``'s ``dataset``), or None for an ordinary
+    warehouse file."""
+    try:
+        row = con.execute("SELECT value FROM schema_info WHERE key = 'dataset'").fetchone()
+    except duckdb.Error:  # no schema_info yet: a new, empty file
+        return None
+    return Path(row[0]) if row else None

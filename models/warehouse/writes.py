@@ -34,6 +34,7 @@ _OLD_ROWS_SQL = (
     "OR path IN (SELECT unnest($paths))"
 )
 #: the companies a batch names that an earlier article already gave an id
+_HAS_GROUPS_SQL = "SELECT 1 FROM information_schema.tables WHERE table_name = 'article_groups'"
 _KNOWN_ALIASES_SQL = "SELECT alias, company_id FROM company_aliases WHERE alias IN (SELECT unnest($names))"
 #: a batch's companies: new ones added, a known one renamed when the batch names it more fully
 _UPSERT_COMPANIES_SQL = """INSERT INTO companies SELECT company_id, name, first_seen FROM new_companies
@@ -93,6 +94,10 @@ def _delete_old(
     if old_ids:
         for table in ("metric_rows", "event_rows", "articles"):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": old_ids})
+        # an older text at the same path is gone for good; the same text stored again keeps its story
+        gone = sorted(set(old_ids) - set(ids))
+        if gone and con.execute(_HAS_GROUPS_SQL).fetchone():
+            con.execute("DELETE FROM article_groups WHERE article_id IN (SELECT unnest($ids))", {"ids": gone})
     return old_ids, {r[1] for r in old}
 
 
