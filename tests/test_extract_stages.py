@@ -431,9 +431,7 @@ def test_maker_of_in_an_appositive_resolves_to_its_maker() -> None:
         "$60 million, respectively.",
         "Pelora, a Nairobi logistics start-up, and Tundra Pay, a Lagos-based fintech, announced rounds on Monday. "
         "The two companies raised $90 million and $60 million, respectively.",
-        pytest.param("Pelora and Tundra Pay have taken in $90 million and $60 million, respectively.",
-                     marks=xfail("'Pelora' opening the sentence, coordinated with a startup, is not typed a startup: "
-                                 "both figures go to Tundra Pay")),
+        "Pelora and Tundra Pay have taken in $90 million and $60 million, respectively.",
     ],
 )  # fmt: skip
 def test_respectively_pairs_figures_with_names(text: str) -> None:
