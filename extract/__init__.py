@@ -60,12 +60,16 @@ _MONEY_WORDS = "million billion trillion crore lakh bn mn cr usd eur gbp inr rs 
 _LEAD_WORDS = [
     "resign", "quit", "step", "left", "leav", "depart", "exit", "last day", "appoint", "interim", "named", "hire", "poach",
     "lured", "replace", "ousted", "ouster", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
+    # acqui-hires from the buyer's side, returns to a former employer, the top job given up, notice handed in
+    "hiring", "rehir", "rejoin", "brought over", "brings over", "bringing over", "snapped up", "snaps up", "return", "went back",
+    "moved back", "gave up", "give up", "gives up", "handed in", "hands in", "parted ways", "fired", "sacked", "pushed out",
+    "forced out", "dismiss", "move to", "moving to", "step back", "non-executive", "adviser", "advisor",
 ]
 _COUNT_WORDS = (
     "employ staff people workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"
     " shed axe fired engineers researchers executives founders co-founders cofounders leaders scientists managers"
-    " directors members talent hires collaborators colleagues lost loses losing %"
-).split() + ["laid off", "lay off", "lays off", "let go", "per cent", "percent"]
+    " directors members talent hires collaborators colleagues lost loses losing % payroll terminat dismiss"
+).split() + ["laid off", "lay off", "lays off", "let go", "per cent", "percent", "we are", "we were", "we're", "we’re"]
 
 
 def _automaton() -> ahocorasick.Automaton:

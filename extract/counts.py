@@ -5,7 +5,15 @@ workforce of 500", "its 500 employees", "a 120-person team") or from the verb th
 it in its clause ("laid off 200 employees", "poached 12 engineers") or after its noun ("45 people were
 let go", "three of its researchers have left"), and the noun must fit the metric (jobs are cut, not
 poached). Shares of a workforce ("20% of its 450 employees") become layoffs when the base is stated;
-otherwise they wait for a headcount stated elsewhere in the article (extract/assemble.py).
+a count right after the share restates it ("45% of its staff, roughly 80 employees"); otherwise they
+wait for a headcount stated elsewhere in the article (extract/assemble.py).
+
+Both ends of a growth are headcounts ("from 90 to more than 210 people", "employs 95, up from 60"); the
+staff named as the cut is both ("all 70 staff were laid off", "the 320 employees still on its payroll
+will be let go"). Departed people belong to the startup named in the count's phrase ("two of Acme's
+engineers"), never to the company that hires them ("Bigco poached 12 of its engineers"); "our" is the
+company of the article's headline (interviews). Sources ("two people familiar with the matter"),
+industry-wide counts ("40,000 tech workers") and cuts by another company are no metric.
 
 >>> from datetime import date
 >>> from extract import extract_article
@@ -18,27 +26,49 @@ otherwise they wait for a headcount stated elsewhere in the article (extract/ass
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.discourse import Discourse
 from extract.document import Sentence
 from extract.figures import counts_in, percents_in
-from extract.lexicon import MODALITY, PEOPLE, Cue
-from extract.mentions import Count
+from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
+from extract.mentions import ORG_KINDS, Count
+from extract.people import speaker_company
 from extract.relations import Claim, View
 
 __all__ = ["Fraction", "count_claims"]
 
+_HEAD = CueSet(("headcount",))
+_LET_GO = Cue("layoffs", "before", "let ... go", "Acme let 80 people go.")
+# between a weak headcount cue ("has", "with", "leaving it with") and its count: hedges and adverbs only
+_WEAK_GAP = re.compile(
+    r"\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|under|approximately|just|just over|just under|a little over"
+    r"|close to|fewer than|less than|up to|only|now|still|already|currently|today|a total of|total of|the|its|a|an|at least|as many as"
+    r"|another|a further|with|staff of|team of|workforce of)\s+)*"
+)
+# counts of a whole industry: "more than 40,000 tech workers lost their jobs"
+_SECTOR_NP = re.compile(
+    r"\b(?:tech|technology|industry|sector|start-?up|crypto|fintech|venture-backed|silicon valley|global)\s+(?:workers|employees|jobs|staff|people|roles)\b"
+    r"|^\s+(?:across|in|at)\s+(?:the\s+)?(?:(?:tech|technology|start-?up|crypto)\s+)?(?:industry|sector|ecosystem|start-?ups|companies|firms)\b",
+)
+_REMAINING = re.compile(r"\b(?:remaining|rest of|all)\b")
+_ALONG = re.compile(r"(?:,\s+|\s)(?:along with|together with|as well as|plus|and)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
+_LEFT_END = re.compile(r"(?:left|quit|exited|departed)$")
+_OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?")
+_HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
+_LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|on leave)\b")
 _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
 _OF_POSS_LEFT = re.compile(
-    r"\bof\s+(?:its|their|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original)\s+)*$"
+    r"\bof\s+(?:its|their|our|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original)\s+)*$",
+    re.I,
 )
 _OF_THE_LEFT = re.compile(r"\bof\s+(?:the|his|her)\s+(?:(?:about|around|roughly|some|nearly|more than|over)\s+)*$")
 _POSS_LEFT = re.compile(
-    r"(?:\b(?:its|their)|[A-Z][\w\-]*['’]s|the company['’]s|the start-?up['’]s)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|just over|just under|total|remaining|current)\s+)*$"
+    r"(?:\b(?:its|their|our)|[A-Z][\w\-]*['’]s|the company['’]s|the start-?up['’]s)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|just over|just under|total|remaining|current)\s+)*$",
+    re.I,
 )
 _LAYOFF_LEFT = re.compile(
     r"\b(?:laid off|lay off|lays off|laying off|cut|cuts|cutting|eliminat\w+|ax\w*|shed\w*|slash\w*|let go|fired|dismiss\w*|furlough\w*|trim\w*)\s+(?:\w+\s+)?$"
@@ -60,7 +90,7 @@ _CONTRACT = re.compile(r"\bcontract\w*\s+(?:workforce|staff|workers)\b|\bcontrac
 _NEW = re.compile(r"\bnew\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built by the thousand (frozen ones build four times slower)
 class Fraction:
     """A layoff given only as a share of staff, waiting for a base headcount stated elsewhere."""
 
@@ -77,10 +107,45 @@ class _Ctx:
     v: View
     d: Discourse
     counts: list[Count]
+    money: list[tuple[int, int]]
     last: tuple[str, str] | None = None  # (metric, company) of the previous count in the sentence
 
 
+_HEDGES_EARLY = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|a further|another)\s+)*"
+_MONTH_MAY = re.compile(
+    r"\b(?P<p>(?:in|early|late|mid|since|until|by|of|last|this|next|from|to|during|between|and|through) )may\b"
+    r"|^may\b(?=,| \d| of\b| last\b| this\b)|\bmay(?= (?:19|20)\d\d\b| \d{1,2}\b|,\s)"
+)
+
+
+def _months_out(low: str) -> str:
+    """Lower-case text with the month of May blanked, so that modality cues do not read it as "may".
+
+    >>> _months_out("in may, acme laid off 80 people; it may cut more")
+    'in ___, acme laid off 80 people; it may cut more'
+    """
+    return _MONTH_MAY.sub(lambda m: (m.group("p") or "") + "___", low) if "may" in low else low
+
+
+_NUMBER_NEXT = re.compile(r"\s+(?:of\s+)?" + _HEDGES_EARLY + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|half|a third|a quarter)\b)")
+
+
+def _denied(clause: str) -> bool:
+    """A denial in the clause ("denied reports that it cut 200 jobs"); a denial word that governs a
+    count is the layoff itself ("dismissed 159 people").
+
+    >>> _denied("acme dismissed 159 people"), _denied("acme dismissed reports that it cut 159 jobs")
+    (False, True)
+    """
+    m = MODALITY.first("denied", "clause", clause)
+    if m is None or not _NUMBER_NEXT.match(clause, m.end()):
+        return m is not None
+    last = MODALITY.find("denied", "clause", clause)
+    return last is not None and last.start() != m.start() and not _NUMBER_NEXT.match(clause, last.end())
+
+
 def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
+    """The text (lower case) a cue for count ``i`` may sit in: its clause, after the previous figure."""
     c = ctx.counts[i]
     ca, _ = ctx.v.clause(c.start)
     lo = ca
@@ -89,59 +154,131 @@ def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
     prev = [x for x in ctx.counts[:i] if x.value is not None]
     if prev:
         lo = max(lo, (prev[-1].high[1] if prev[-1].high else prev[-1].end))
+    lo = max([lo] + [b for a, b in ctx.money if b <= c.start])
     return lo, ctx.v.low[lo : c.start]
 
 
-def _is_headcount(ctx: _Ctx, c: Count, before: str, after_noun: str) -> bool:
+def _a_year(s: str, c: Count) -> bool:
+    """"in 2022", not "2,000" or "2000 employees"."""
+    return c.value is not None and 1900 <= c.value <= 2100 and c.noun is None and s[c.start : c.end].isdigit()
+
+
+def _other_end(ctx: _Ctx, i: int) -> bool:
+    """The other end of a headcount just read: "grew from 90 to 210", "has 95 employees, up from 60"."""
+    c = ctx.counts[i]
+    if ctx.last is None or ctx.last[0] != "headcount" or i == 0 or c.noun_class not in (None, "employee"):
+        return False
+    earlier = [x for x in ctx.counts[:i] if x.value is not None and not _a_year(ctx.v.s, x)]
+    if not earlier:
+        return False
+    prev = earlier[-1]
+    gap = ctx.v.low[(prev.high[1] if prev.high else prev.end) : c.start]
+    return bool(_THEN_TO.fullmatch(gap) or _UP_FROM.search(gap))
+
+
+def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     """Constructions that make a count the workforce: 'employs 500', 'a staff of 500', 'its 500 employees'."""
-    employee = c.noun is None or c.noun_class == "employee"
-    cue = PEOPLE.nearest_before(before[-70:])
-    if cue is not None and cue.table == "headcount" and len(before[-70:]) - cue.end <= 30 and employee:
-        if c.noun is None:
-            return cue.requires != "noun" and _bare_headcount(ctx.v.s, c)
+    c, s = ctx.counts[i], ctx.v.s
+    if c.of_base is not None:
+        return False  # "30 of its 130 employees": a part of the staff
+    if _other_end(ctx, i):
         return True
+    before = s[: c.start]
+    employee = c.noun is None or c.noun_class == "employee"
+    window = _left_window(ctx, i)[1][-70:]
+    cue = PEOPLE.nearest_before(window)
+    head = _HEAD.nearest_before(window) if cue is not None and cue.table != "headcount" else None
+    if head is not None and cue is not None and head.end >= cue.end:
+        cue = head  # "cut its workforce to 2,000": the headcount cue holds the layoff verb
+    if cue is not None and cue.table == "headcount" and cue.requires and not _WEAK_GAP.fullmatch(window[cue.end :]):
+        cue = None  # "has trained 5,000 workers": "has" helps another verb
+    if cue is not None and cue.table == "headcount" and len(window) - cue.end <= 30 and employee:
+        cut = PEOPLE.right_after(ctx.v.low[c.noun_end : c.noun_end + 60])
+        if cue.requires and cut is not None and cut.table == "layoffs" and not _REMAINING.search(window):
+            return False  # "has made 75 people redundant": "has" is no headcount cue here
+        if c.noun is not None or _bare_headcount(s, c, cue.requires):
+            return True
     right = PEOPLE.right_after(ctx.v.low[(c.high[1] if c.high else c.end) :][:60])
     if right is not None and right.table == "headcount" and employee:
         return True
-    if c.noun_class == "employee" and _ALL_LEFT.search(ctx.v.s[: c.start]) and _JOBS_END.search(after_noun):
+    if c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]) and _JOBS_END.search(after_noun):
         return True  # "All 54 employees lost their jobs": the staff (and the layoffs)
+    if c.noun_class == "employee" and _EMPLOYED_RIGHT.match(after_noun):
+        return True  # "the 1,100 people it employed at the time"
     if c.noun_class != "employee" or c.noun in ("people",) and not _POSS_LEFT.search(before[-60:]):
         return bool(c.noun == "people" and _OF_POSS_LEFT.search(before[-70:]))
-    if _OF_POSS_LEFT.search(before[-70:]) or (_POSS_LEFT.search(before[-60:]) and not _LAYOFF_LEFT.search(before[-40:])):
+    if _OF_POSS_LEFT.search(before[-70:]) or (_POSS_LEFT.search(before[-60:]) and not _LAYOFF_LEFT.search(before[-40:].lower())):
         return True
-    return bool(re.match(r"^\s+(?:(?:it|the company|they|we)\s+(?:employed|employs|had|has)|on (?:its|the) (?:payroll|books)|worldwide|globally)\b", after_noun))
+    return False
 
 
 _BARE_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:[,.;:)]|$|\s+(?:in|at|as|across|this|last|worldwide|globally|was|is|has|had|today|now|by|after|before"
-    r"|from|to|and|people|employees|staff|at the)\b)"
+    r"|from|to|and|people|employees|staff|at the|remain|remains|remained|are|were|will|would|left|still)\b)",
+    re.I,
+)
+_HEDGES = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|above|just over|just under|a little over|fewer than|less than|under)\s+)*"
+# between the two ends of a headcount's growth: "from 90 [people] [at the start of 2023] to [more than] 210"
+_THEN_TO = re.compile(
+    r"(?:\+|-plus)?(?:\s+(?:people|employees|staff|workers|members|full-time employees))?(?:\s+(?:in|at|by|during)\s+[\w\s,]{1,25}?)?"
+    r"\s+to\s+" + _HEDGES
+)
+# after a headcount, its earlier value: "employs 95 people, up from 60 a year ago", "down from a peak of 1,500"
+_UP_FROM = re.compile(
+    r"(?:\b(?:up|down|rising|falling|risen|fallen|grown|shrunk|compared with|compared to|versus)\s+)?\bfrom\s+"
+    r"(?:(?:a|its)\s+(?:peak|high|low|pre-pandemic peak|maximum)\s+of\s+)?" + _HEDGES + r"$"
+)
+_EMPLOYED_RIGHT = re.compile(
+    r"\s+(?:(?:it|the company|the start-?up|the firm|they|we)\s+(?:employed|employs|had|has|counted|counts)|on (?:its|the) (?:payroll|books)"
+    r"|worldwide|globally)\b"
+)
+_BARE_END = re.compile(r"^(?:\+|-plus)?(?:[,.;:)]|$)", re.I)
+# "two people familiar with the matter said": sources, not staff
+_SOURCE = re.compile(
+    r"\s+(?:(?:who|with)\s+)?(?:familiar with|with (?:direct )?knowledge|close to|briefed|aware of|who (?:spoke|asked|requested|declined|were not)"
+    r"|knowledge|said|say|says|told|tell|in the know|involved in|direct knowledge)\b"
 )
 
 
-def _bare_headcount(s: str, c: Count) -> bool:
+def _bare_headcount(s: str, c: Count, requires: str = "") -> bool:
     """A headcount written without a noun ("a workforce of about 250", "grew to 300 by June") is a
-    number in digits that nothing else follows ("has two offices", "is one of" are not headcounts)."""
-    if not s[c.start : c.end][:1].isdigit():
+    number in digits that nothing else follows ("has two offices", "is one of" are not headcounts).
+    A cue that ``requires`` a noun takes a bare number only at the end of a clause when it says
+    ``"noun_or_end"`` ("today we are 210.", "now we're 150-plus,").
+
+    >>> c = Count(13, 16, 210.0)
+    >>> _bare_headcount("today we are 210, and", c, "noun_or_end"), _bare_headcount("today we are 210 in", c, "noun_or_end")
+    (True, False)
+    """
+    if requires == "noun" or not s[c.start : c.end][:1].isdigit():
         return False
-    return bool(_BARE_AFTER.match(s[(c.high[1] if c.high else c.end) :]))
+    tail = s[(c.high[1] if c.high else c.end) :]
+    if requires == "noun_or_end":
+        return bool(_BARE_END.match(tail))
+    return bool(_BARE_AFTER.match(tail))
 
 
-def _verb(ctx: _Ctx, i: int, lo_text: str, after_noun: str) -> Cue | None:
-    """The layoff or departure cue governing count ``i``: just before it, else after its noun."""
+def _verb(ctx: _Ctx, i: int, lo: int, after_noun: str) -> Cue | None:
+    """The layoff or departure cue governing count ``i``: just before it (in the text from ``lo``), else
+    after its noun. Its offsets are the sentence's."""
+    lo_text = ctx.v.low[lo : ctx.counts[i].start]
     cue = PEOPLE.nearest_before(lo_text)
     if cue is not None and cue.table != "headcount" and len(lo_text) - cue.end <= _VERB_REACH:
-        return cue
+        return replace(cue, start=cue.start + lo, end=cue.end + lo)
     c = ctx.counts[i]
+    if _LET_LEFT.search(lo_text) and re.match(r"\s+go\b", ctx.v.low[c.noun_end :]):
+        return _LET_GO  # "let 80 people go"
     nxt = [x for x in ctx.counts[i + 1 :] if x.value is not None and x.start >= c.noun_end]
     rend = (nxt[0].start - c.noun_end) if nxt else _RIGHT_REACH
     window = ctx.v.low[c.noun_end : c.noun_end + min(rend, _RIGHT_REACH)]
     if _STAY.match(window):
         return None
     cue = PEOPLE.first_in(window, "after")
-    return cue if cue is not None and cue.table != "headcount" else None
+    return replace(cue, start=cue.start + c.noun_end, end=cue.end + c.noun_end) if cue is not None and cue.table != "headcount" else None
 
 
 def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
+    """The metric a governing cue gives a count, if its noun fits (jobs are cut, not poached; hires are no departures)."""
     metric = cue.table
     cls = c.noun_class
     if metric == "departed_talent" and cls == "job":
@@ -149,11 +286,11 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
     if metric == "layoffs":
         if cls not in ("employee", "job"):
             return None
-        if MODALITY.first("planned", "clause", clause) or MODALITY.first("hypothetical", "left", clause):
+        if MODALITY.first("planned", "clause", _months_out(clause)) or MODALITY.first("hypothetical", "left", _months_out(clause)):
             return None
     if metric == "departed_talent":
-        if cls is None:
-            return None
+        if cls is None and not re.match(r"\s+more\b", ctx.v.low[c.end :]):
+            return None  # a bare number leaves only as "two more" after people named before
         pat = ctx.v.low[cue.start : cue.end] if cue.position == "before" else ""
         if pat.startswith(("hired", "recruited")) and c.of_base is None and "of " not in ctx.v.low[c.end : c.noun_end]:
             return None  # "hired 50 engineers": hires, not departures
@@ -167,12 +304,15 @@ def _joins_this_startup(ctx: _Ctx, c: Count, cue: Cue) -> bool:
     m = re.search(r"\bjoin\w*\s+(?:the\s)?(\S+(?:\s\S+)?)", ctx.v.s[c.start :])
     if not m or "join" not in ctx.v.low[c.start :][: m.end()]:
         return False
+    if re.match(r"(?:it|us|them|the (?:company|start-?up|firm|team))\b", m.group(1), re.I):
+        return c.of_base is None and " of " not in ctx.v.s[c.end : c.noun_end]  # "20 engineers joined it", not "two of X's co-founders"
     target = m.group(1).strip(",.")
     key = ctx.d.names.canonical(target)
     return ctx.d.names.kind(key) == "startup" or ctx.d.names.kind(ctx.d.names.canonical(target.split()[0])) == "startup"
 
 
 def _claims(ctx: _Ctx, c: Count, metric: str, company: str) -> list[Claim]:
+    """One claim for a count, two for a range (its low and high ends)."""
     sa, s = ctx.v.sentence.start, ctx.v.sentence
     if c.high is not None:
         return [Claim(company, metric, float(c.value or 0), "persons", "range_low", sa + c.start, sa + c.end, s),
@@ -181,11 +321,13 @@ def _claims(ctx: _Ctx, c: Count, metric: str, company: str) -> list[Claim]:
 
 
 def _owner(ctx: _Ctx, c: Count) -> str | None:
+    """The startup a count belongs to, from the discourse model."""
     sa = ctx.v.sentence.start
     return ctx.d.owner(ctx.v.sentence, sa + c.start, sa + c.end)
 
 
 def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
+    """A count read as the staff; in a shutdown, or when the staff named is the cut, also the layoffs."""
     if _CONTRACT.search(before[-60:]):
         return []
     company = _owner(ctx, c)
@@ -194,27 +336,41 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
     out = _claims(ctx, c, "headcount", company)
     ctx.last = ("headcount", company)
     tail = ctx.v.s[c.noun_end :]
-    if (_ALL_LEFT.search(ctx.v.s[: c.start]) and _JOBS_END.search(tail)) or re.match(
+    if (_ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start]) and _JOBS_END.search(tail)) or re.match(
         r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b|^\s+out of (?:work|a job|their jobs)\b"
         r"|^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)",
         tail,
-    ) or (re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$", before[-40:]) and _SHUTDOWN.search(ctx.v.s)):
+    ) or (re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$", before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):
         out += _claims(ctx, c, "layoffs", company)
     return out
 
 
+def _cut_after(ctx: _Ctx, c: Count) -> bool:
+    """The staff named is the cut: "the roughly 320 employees still on its payroll will be let go" (not the
+    base in "600 of its 1,900 employees were laid off")."""
+    if _OF_POSS_LEFT.search(ctx.v.s[max(0, c.start - 70) : c.start]) or _OF_THE_LEFT.search(ctx.v.s[max(0, c.start - 40) : c.start]):
+        return False
+    nxt = [x.start for x in ctx.counts if x.start > c.noun_end]
+    tail = ctx.v.low[c.noun_end : min(nxt + [c.noun_end + 80])]
+    cues = PEOPLE.all_in(re.split(r"[.;:]|,\s(?:and|but|while)\s", tail)[0], "after")
+    return any(cue.table == "layoffs" for cue in cues)
+
+
 def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
+    """The claims of count ``i`` of the sentence: a headcount, a layoff or a departure, or none."""
     v, c = ctx.v, ctx.counts[i]
     if c.value is None or v.in_quotes(c.start):
         return []
     ca, cb = v.clause(c.start)
-    if MODALITY.first("denied", "clause", v.low[ca:cb]):
+    if _denied(v.low[ca:cb]):
         return []
-    if 1900 <= c.value <= 2100 and "," not in v.s[c.start : c.end] and c.noun is None:
+    if _a_year(v.s, c):
         return []  # a year
     before = v.s[: c.start]
     after_noun = v.s[c.noun_end :]
-    if _is_headcount(ctx, c, v.low[: c.start] if len(before) == len(v.low[: c.start]) else before, after_noun):
+    if c.noun_class == "employee" and _SOURCE.match(v.low, c.noun_end):
+        return []  # "two people familiar with the matter"
+    if _is_headcount(ctx, i, after_noun):
         return _headcount_claims(ctx, c, before)
     if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
         return []  # "three of the five", "of its 11 co-founders": a base, not an event
@@ -222,37 +378,115 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
         return []  # "200 new jobs": hires
+    if _SECTOR_NP.search(v.low, c.end, c.noun_end) or _SECTOR_NP.match(v.low[c.noun_end : c.noun_end + 60]):
+        return []  # the whole industry's figure
     lo, lo_text = _left_window(ctx, i)
-    cue = _verb(ctx, i, lo_text, after_noun)
+    cue = _verb(ctx, i, lo, after_noun)
     if cue is None:
+        if ctx.last is not None and ctx.last[0] == "departed_talent" and _ALONG.search(lo_text):
+            return _claims(ctx, c, "departed_talent", ctx.last[1])  # "hired two co-founders, along with 30 of its staff"
         return []
     metric = _metric_for_verb(ctx, c, cue, v.low[ca:cb])
-    company = _owner(ctx, c) if metric else None
+    if metric == "departed_talent" and _LEAVE.search(v.low[c.noun_end : c.noun_end + 80]):
+        return []  # a leave of absence is no departure
+    if metric == "layoffs" and cue.position == "before" and _other_subject(ctx, cue.start):
+        return []  # "Bigco, its rival, had cut 300 jobs"
+    company = (_talent_owner(ctx, c, cue) if metric == "departed_talent" else _owner(ctx, c)) if metric else None
     if metric is None or company is None:
         return []
     ctx.last = (metric, company)
+    if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
+        return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
     return _claims(ctx, c, metric, company)
 
 
-def _percent_claims(v: View, d: Discourse, done: list[Claim]) -> tuple[list[Claim], list[Fraction]]:
+def _other_subject(ctx: _Ctx, at: int) -> bool:
+    """The verb at ``at`` has another organisation as its subject: "Bigco, its rival, had cut 300 jobs"."""
+    v, sa = ctx.v, ctx.v.sentence.start
+    ca, _ = v.clause(at)
+    names = [n for n in ctx.d.names.between(sa + ca, sa + at) if n.kind in ORG_KINDS]
+    return bool(names) and not names[-1].is_startup and _SUBJECT_VERB_GAP.fullmatch(v.s[names[-1].end - sa : at]) is not None
+
+
+_SUBJECT_VERB_GAP = re.compile(
+    r"(?:['’]s)?(?:,\s[^,;]{1,60},)?\s+(?:(?:has|had|have|also|recently|then|just|reportedly|will|would|is|was|itself|last year|this year)\s+)*"
+)
+
+
+def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
+    """Whose people left: the startup named in the count's phrase ("two of Acme's engineers", "12 engineers
+    from Acme"); after a hiring verb ("Bigco poached 12 engineers"), never the subject that hires."""
+    v, d = ctx.v, ctx.d
+    sa = v.sentence.start
+    for n in d.names.between(sa + c.start, sa + min(len(v.s), c.noun_end + 40)):
+        if n.kind in ORG_KINDS and (n.end <= sa + c.noun_end or _OF_FROM.fullmatch(v.s[c.noun_end : n.start - sa])):
+            return n.key if n.is_startup else None  # "two former Google engineers": Google's, no startup's
+    if cue.position == "after" and _LEFT_END.search(v.low, cue.start, cue.end):
+        for n in d.names.between(sa + cue.end, sa + min(len(v.s), cue.end + 8)):
+            if n.kind in ORG_KINDS:
+                return n.key if n.is_startup else None  # "three engineers had left Google"
+    if re.search(r"\bour\b", v.low[c.start : c.noun_end]):
+        return speaker_company(d)  # "Rappi poached two of our data engineers"
+    owner = _owner(ctx, c)
+    if cue.position != "before" or not _HIRING.match(v.low, cue.start):
+        return owner  # "Acme lost 12 engineers", "three of its researchers have left"
+    ca, _ = v.clause(c.start)
+    hirer = [n for n in d.names.between(sa + ca, sa + cue.start) if n.kind in ("startup", "investor", "incumbent", "org")]
+    return None if hirer and hirer[-1].key == owner else owner  # "Acme hired 12 engineers": nobody left Acme
+
+
+_SHARE_TAIL = re.compile(
+    r"\s+of\s+(?:them|those|these|(?:its|the|their|our|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:[\w\-,]+\s+){0,4}?"
+    r"(?:workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))\b",
+    re.I,
+)
+_LET_LEFT = re.compile(r"\b(?:let|lets|letting)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
+# a count restating a share: "45% of its staff [in May], roughly 80 employees"
+_APPOSITIVE_GAP = re.compile(
+    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?,\s+(?:or\s+|that is\s+|i\.e\.\s+)?" + _HEDGES_EARLY
+)
+
+
+def _share_is_cut(v: View, left: str, end: int) -> bool:
+    """A share of staff that is cut: "laid off 10% of its staff", "10 per cent of the workforce would lose
+    their roles", "let about 10% of its workforce go"."""
+    cue = PEOPLE.nearest_before(left)
+    if cue is not None and cue.table == "layoffs" and len(left) - cue.end <= _VERB_REACH:
+        return True
+    after = v.low[end:]
+    right = PEOPLE.right_after(after[:80])
+    if right is not None and right.table == "layoffs":
+        return True
+    return bool(_LET_LEFT.search(left) and re.match(r"\s+go\b", after))
+
+
+def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fraction]]:
+    """Layoffs given as a share of staff: with its base ("10% of its 450 employees"), restated by a count
+    ("45% of its staff, roughly 80 employees"), or waiting for a base stated elsewhere."""
+    v, d = ctx.v, ctx.d
     out: list[Claim] = []
     pending: list[Fraction] = []
     sa = v.sentence.start
     for p in percents_in(v.s):
         ca, cb = v.clause(p.start)
-        clause = v.low[ca:cb]
-        left = v.low[ca : p.start]
-        if MODALITY.first("denied", "clause", clause) or MODALITY.first("planned", "clause", clause) or MODALITY.first("hypothetical", "left", left):
+        clause = _months_out(v.low[ca:cb])
+        left = clause[: p.start - ca]
+        if _denied(clause) or MODALITY.first("planned", "clause", clause) or MODALITY.first("hypothetical", "left", left):
             continue
-        cue = PEOPLE.nearest_before(left)
-        if cue is None or cue.table != "layoffs" or len(left) - cue.end > _VERB_REACH:
+        tail = _SHARE_TAIL.match(v.s, p.end)
+        end = tail.end() if tail else p.end
+        if not _share_is_cut(v, left, end):
             continue
         company = d.owner(v.sentence, sa + p.start, sa + p.end)
-        if company is None:
-            continue
-        if p.base is not None:
+        if company is None or any(c.metric == "layoffs" and c.company == company for c in done + out):
+            continue  # "cut 170 jobs, about 15% of the 1,100 people": the share restates the count
+        restated = [c for c in ctx.counts if c.value is not None and c.noun_class in (None, "employee", "job")
+                    and c.start > end and _APPOSITIVE_GAP.fullmatch(v.low[end : c.start])]  # fmt: skip
+        if restated:
+            out.extend(_claims(ctx, restated[0], "layoffs", company))
+        elif p.base is not None:
             out.append(Claim(company, "layoffs", float(round(p.base * p.fraction)), "persons", p.qualifier, sa + p.start, sa + p.end, v.sentence))
-        elif not any(c.metric == "layoffs" and c.company == company for c in done):
+        else:
             pending.append(Fraction(company, v.sentence, sa + p.start, sa + p.end, p.fraction, p.qualifier))
     return out, pending
 
@@ -260,9 +494,9 @@ def _percent_claims(v: View, d: Discourse, done: list[Claim]) -> tuple[list[Clai
 def count_claims(v: View, d: Discourse) -> tuple[list[Claim], list[Fraction]]:
     """Claims from the counts of people in one sentence, and shares of staff waiting for a base."""
     money = [(m.start, m.end) for m in v.money]
-    ctx = _Ctx(v, d, counts_in(v.s, money))
+    ctx = _Ctx(v, d, counts_in(v.s, money), money)
     out: list[Claim] = []
     for i in range(len(ctx.counts)):
         out.extend(_one_count(ctx, i))
-    more, pending = _percent_claims(v, d, out)
+    more, pending = _percent_claims(ctx, out)
     return out + more, pending

@@ -17,6 +17,7 @@ import re
 from extract.lexicon import PERSON_NOUNS
 from extract.mentions import Count, Money, Percent
 from extract.numbers import Amount, find_counts, find_money, hedge_before, parse_count
+from extract.numbers import Count as RawCount
 
 __all__ = ["money_in", "counts_in", "percents_in", "MAX_FIGURES"]
 
@@ -34,7 +35,7 @@ _CONVERSION_GAP = re.compile(
     r"(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost|over|more than|equivalent to|worth|approx|~|≈)?\s*"
 )
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
-_PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)")
+_PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)", re.I)
 
 # every person noun of extract/cues/persons.toml, in a fixed order (the regex alternation must not depend on
 # the order of a set, which changes from one process to the next)
@@ -50,12 +51,13 @@ _NOUN_AFTER = re.compile(
 )
 _NUMWORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)"
 _OF_AFTER = re.compile(
-    r"^\s+of\s+(?P<det>the|its|their|his|her|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    r"^\s+of\s+(?P<det>the|its|their|our|his|her|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     + _HEDGE_WORDS
     + r"(?:(?P<m>\d[\d,]*|" + _NUMWORDS + r")\s+)?(?:" + _FUNCTION + r"(?:[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>"
     + _NOUN_ALT
     + r")\b"
 )
+_PLUS_COUNT = re.compile(r"(?<![\w$€£.,+])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?=\+(?:\s|$|[,.;:)]))")
 _CLASS_RX = {k: re.compile(rf"^(?:{v})$") for k, v in PERSON_NOUNS.items()}
 _GROWTH_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$", re.I)
 _GROWTH_TO = re.compile(
@@ -67,9 +69,15 @@ _PERCENT = re.compile(
     r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than|close to)\s)?"
     r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds|two thirds"
     r"|three-quarters|three quarters|(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per ?cent|percent|pc\b))"
-    r"(?:\s+of\s+(?P<det>its|the|their|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
+    r"(?:\s+of\s+(?P<them>them|those|these)\b|\s+of\s+(?P<det>its|the|their|our|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
     r"(?:(?P<hedge2>" + _HEDGE_WORDS + r")(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:-(?:person|strong|member|employee)|\s+[\w\-]+){0,2}?\s*)?"
     r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))?",
+    re.I,
+)
+# the workforce named before the share: "cut its workforce by a third", "reduce headcount by 20%"
+_BY_SHARE = re.compile(
+    r"\b(?:workforce|headcount|head count|staff|staffing|team|payroll|employees|jobs|roles)\s+by\s+(?:(?:about|around|roughly|some|nearly"
+    r"|almost|more than|over|just over|just under|less than|close to)\s+)?$",
     re.I,
 )
 _FRAC_VALUE = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25,
@@ -147,6 +155,7 @@ def money_in(s: str) -> list[Money]:
 
 
 def _noun_class(noun: str) -> str | None:
+    """employee, job or talent: which metrics a person noun can count."""
     for k in ("job", "employee", "talent"):
         if _CLASS_RX[k].match(noun):
             return k
@@ -156,7 +165,11 @@ def _noun_class(noun: str) -> str | None:
 def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
     """Counts of people in one sentence, each with its noun ("300 employees", "three of its 11 co-founders")."""
     skip = skip or []
-    raw = [c for c in find_counts(s) if not any(x <= c.start < y for x, y in skip)][:MAX_FIGURES]
+    found = find_counts(s)
+    if "+" in s:  # "150+ people" (numbers.find_counts wants a space or punctuation after a number)
+        plus = [RawCount(m.start(), m.end(), parse_count(m.group(0))) for m in _PLUS_COUNT.finditer(s)]
+        found = sorted(found + plus, key=lambda c: c.start)
+    raw = [c for c in found if not any(x <= c.start < y for x, y in skip)][:MAX_FIGURES]
     out: list[Count] = []
     i = 0
     while i < len(raw):
@@ -174,7 +187,7 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
             out.append(first)
             i += 1
             continue
-        if i + 1 < len(raw) and c.value is not None and raw[i + 1].value is not None:
+        if i + 1 < len(raw) and c.value is not None and raw[i + 1].value is not None and not _is_year(s, c):
             gap = s[c.end : raw[i + 1].start]
             if re.fullmatch(r"\s*(?:to|-|–)\s*", gap) or (
                 re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", s[max(0, c.start - 12) : c.start])
@@ -188,16 +201,19 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
 
 
 def _is_year(s: str, c: object) -> bool:
+    """A bare number that is a year (1900-2100, no thousands comma)."""
     v = getattr(c, "value", None)
     return v is not None and 1900 <= v <= 2100 and "," not in s[getattr(c, "start") : getattr(c, "end")]
 
 
 def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tuple[int, int, float] | None) -> Count:
+    """A count with the person noun after it, its hedge and the base of "N of its M"."""
     base = high[1] if high else end
     after = s[base:]
     noun, noun_end, of_base = None, base, None
     of_m = _OF_AFTER.match(after)
-    m = _NOUN_AFTER.match(after)
+    low = after[:100].lower()  # title-case headlines: "Lays Off All 70-Plus Staff"
+    m = _NOUN_AFTER.match(low if len(low) == len(after[:100]) else after)
     if of_m:
         noun, noun_end = of_m.group("noun").lower(), base + of_m.end()
         if of_m.group("m"):
@@ -214,7 +230,8 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
 
 
 def percents_in(s: str) -> list[Percent]:
-    """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees"."""
+    """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees", "12% of
+    them" (the staff just named; read as a layoff only with a layoff verb), "cut its workforce by a third"."""
     out: list[Percent] = []
     low = s.lower()
     if "%" not in s and "cent" not in low and not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth")):
@@ -222,7 +239,7 @@ def percents_in(s: str) -> list[Percent]:
     for m in _PERCENT.finditer(s):
         frac = m.group("frac").lower()
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(re.sub(r"\s+", " ", frac))
-        if val is None or not m.group("noun"):
+        if val is None or not (m.group("noun") or m.group("them") or _BY_SHARE.search(s, max(0, m.start() - 60), m.start())):
             continue
         base = float(m.group("n").replace(",", "")) if m.group("n") else None
         q = hedge_before((m.group("hedge") or "") + " ")

@@ -29,12 +29,12 @@ REACH = 100
 
 #: tables read for money figures, in priority order: where two cues start at the same place, the
 #: earlier table wins ("valuation target of" over "valuation", "pre-money valuation" over "valuation")
-MONEY_TABLES = ("valuation_target", "not_a_metric", "valuation", "burn_rate", "revenue", "funding_raised")
+MONEY_TABLES = ("valuation_target", "valuation", "burn_rate", "not_a_metric", "revenue", "funding_raised")
 PEOPLE_TABLES = ("layoffs", "departed_talent", "headcount")
 TABLES = MONEY_TABLES + PEOPLE_TABLES + ("modality", "persons")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built by the thousand (frozen ones build four times slower)
 class Cue:
     """One entry of a cue table."""
 
@@ -69,28 +69,25 @@ def _entries(name: str) -> list[Cue]:
 
 
 class CueSet:
-    """The entries of some tables: per position, one compiled alternation per table.
+    """The entries of some tables, one compiled alternation per position.
 
-    Tables are matched separately so that the cue nearest the figure wins whatever table it is in, and
-    of two cues ending at the same place the longer one ("market value" over "value", "cash burn" over
-    "cash"); at equal length the earlier table in ``tables`` wins.
+    The tables are tried in the order given where two cues start at the same place ("market value" of
+    valuation.toml before "market" of not_a_metric.toml, "cash burn" before "cash"); the cue that ends
+    nearest the figure wins (a longer phrase that starts earlier swallows the words it holds:
+    "pre-money valuation of" is one cue).
     """
 
     def __init__(self, tables: tuple[str, ...]):
         self.entries = [c for t in tables for c in _entries(t)]
-        self._rx: dict[str, list[tuple[re.Pattern[str], list[Cue]]]] = {}
-        for position in {c.position for c in self.entries}:
+        self._rx: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
+        for position in sorted({c.position for c in self.entries}):
+            cues = [c for c in self.entries if c.position == position]
             head = "" if position in ("after", "later") else r"(?<![\w\-])"
-            per_table = []
-            for t in tables:
-                cues = [c for c in self.entries if c.position == position and c.table == _table_name(t)]
-                if cues:
-                    alts = "|".join(f"(?P<g{i}>{c.pattern})" for i, c in enumerate(cues))
-                    per_table.append((re.compile(rf"{head}(?:{alts})(?![\w])"), cues))
-            self._rx[position] = per_table
+            alts = "|".join(f"(?P<g{i}>{c.pattern})" for i, c in enumerate(cues))
+            self._rx[position] = (re.compile(rf"{head}(?:{alts})(?![\w])"), cues)
 
-    @staticmethod
-    def _cue(cues: list[Cue], m: re.Match[str], offset: int = 0) -> Cue:
+    def _cue(self, position: str, m: re.Match[str], offset: int = 0) -> Cue:
+        cues = self._rx[position][1]
         assert m.lastgroup is not None
         c = cues[int(m.lastgroup[1:])]
         return Cue(c.table, c.position, c.pattern, c.example, c.kind, c.where, c.expect, c.requires,
@@ -99,38 +96,33 @@ class CueSet:
     def nearest_before(self, low: str, position: str = "before") -> Cue | None:
         """The cue in ``low`` (text before a figure, lower case) that ends nearest the figure; only the last
         ``REACH`` characters are read (a cue further away is not about this figure)."""
-        best: tuple[int, int, Cue] | None = None
-        off = max(0, len(low) - REACH)
-        for rx, cues in self._rx.get(position, []):
-            last = None
-            for last in rx.finditer(low, off):
-                pass
-            if last is not None and (best is None or (last.end(), -last.start()) > (best[0], best[1])):
-                best = (last.end(), -last.start(), self._cue(cues, last))
-        return best[2] if best else None
+        rx = self._rx.get(position)
+        if rx is None:
+            return None
+        last = None
+        for last in rx[0].finditer(low, max(0, len(low) - REACH)):
+            pass
+        return self._cue(position, last) if last is not None else None
 
     def all_in(self, low: str, position: str) -> list[Cue]:
-        out = [self._cue(cues, m) for rx, cues in self._rx.get(position, []) for m in rx.finditer(low)]
-        return sorted(out, key=lambda c: c.start)
+        rx = self._rx.get(position)
+        return [self._cue(position, m) for m in rx[0].finditer(low)] if rx else []
 
     def right_after(self, low: str) -> Cue | None:
-        """The longest cue that starts the text right after a figure (one optional space first)."""
-        skip = 1 if low[:1] in (" ", "\u00a0") else 0
-        best = None
-        for rx, cues in self._rx.get("after", []):
-            m = rx.match(low, skip)
-            if m is not None and (best is None or m.end() > best.end):
-                best = self._cue(cues, m)
-        return best
+        """A cue that starts the text right after a figure (one optional space first)."""
+        rx = self._rx.get("after")
+        if rx is None:
+            return None
+        m = rx[0].match(low, 1 if low[:1] in (" ", "\u00a0") else 0)
+        return self._cue("after", m) if m else None
 
     def first_in(self, low: str, position: str) -> Cue | None:
-        """The first cue of ``position`` anywhere in ``low`` (the longest where two start together)."""
-        best = None
-        for rx, cues in self._rx.get(position, []):
-            m = rx.search(low)
-            if m is not None and (best is None or (m.start(), -m.end()) < (best.start, -best.end)):
-                best = self._cue(cues, m)
-        return best
+        """The first cue of ``position`` anywhere in ``low``."""
+        rx = self._rx.get(position)
+        if rx is None:
+            return None
+        m = rx[0].search(low)
+        return self._cue(position, m) if m else None
 
     def first_later(self, low: str) -> Cue | None:
         return self.first_in(low, "later")

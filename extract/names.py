@@ -25,12 +25,12 @@ from general word lists (places, nationalities), never from a list of companies:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extract._regex import Folded
+from extract._regex import Folded, grouped
 from extract.document import Document
 from extract.mentions import Entity, Kind, Name
 
@@ -41,9 +41,9 @@ _DATA = Path(__file__).parent / "data"
 # a web suffix is part of a name: "Builder.ai", "Booking.com"
 _DOMAIN = r"(?:\.(?:ai|AI|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
 _TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?|\d{{1,3}}[a-z]{{5,}}(?![\w-])(?:['’]s)?)"
-_NAME_RE = re.compile(rf"(?<![\w'’.$-]){_TOKEN}(?:[ \u00a0](?:{_TOKEN}))*")
+
 _UPPER_TOKEN = rf"[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?"
-_NAME_UPPER_RE = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].)[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
+
 #: words that say what kind of company follows ("Neobank Klar's round", "Fintech Dash"), not names
 _KIND_WORDS = frozenset(
     """fintech neobank startup start-up edtech insurtech proptech healthtech agritech agtech cleantech unicorn decacorn
@@ -81,6 +81,24 @@ _STOP = frozenset(
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
     besides regardless rather plus though yes no rival rivals competitor competitors seed""".split()
 )
+# a capitalised word that is only grammar ("The", "In", "March") never starts a run: skipping it in the pattern
+# saves most of the work of cleaning runs (four capitalised words in five are such words). Written as a test
+# after the first capital ("(?<=T)he" for "The") so that the engine can still skip ahead to capitals.
+def _stop_ahead() -> str:
+    groups: dict[str, list[str]] = {}
+    for w in sorted({w.capitalize() for w in _STOP if w.isalpha()}, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    alts = "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
+    return rf"(?!(?:{alts})(?![\w&'’.\-]))"
+
+
+_STOP_AHEAD = _stop_ahead()
+_NAME_RE = re.compile(rf"(?<![\w'’.$-])(?:[A-ZÀ-Þ]{_STOP_AHEAD}[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|{_TOKEN})(?:[ \u00a0](?:{_TOKEN}))*")
+_NAME_UPPER_RE = re.compile(
+    rf"[A-ZÀ-Þ](?<![\w'’.$-].){_STOP_AHEAD}[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*"
+)
+
+
 ROLE_WORDS = (
     r"founder|co-founder|cofounder|chief(?: executive| operating| technology| financial| scientist"
     r"| business| research| product| marketing)?|executive|officer|president|vice-president|boss"
@@ -91,6 +109,10 @@ ROLE_WORDS = (
 SUFFIX_RE = re.compile(
     r"^(?:AI|Inc\.?|Labs?|Ltd\.?|LLC|plc|PLC|Corp\.?|Corporation|Technologies|Global|Group|Holdings"
     r"|Co\.?|Limited|GmbH|SA|AG|Systems|Software|Robotics|Pvt|Pvt\.|Private)$"
+)
+_SUFFIX_WORDS = frozenset(
+    "AI Inc Inc. Lab Labs Ltd Ltd. LLC plc PLC Corp Corp. Corporation Technologies Global Group Holdings Co Co. Limited"
+    " GmbH SA AG Systems Software Robotics Pvt Pvt. Private".split()
 )
 INVESTOR_SUFFIX = re.compile(
     r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Bank|Securities"
@@ -405,8 +427,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             piece, poss = piece[:-2], True
         if not piece or len(piece) < 2 or len(piece) > 60:
             continue
-        if all(SUFFIX_RE.match(t) for t in piece.split()):
-            continue
+        if piece in _SUFFIX_WORDS or (" " in piece and all(t in _SUFFIX_WORDS for t in piece.split())):
+            continue  # "AI", "Inc", "Labs" alone name nothing
         s = m.start() + a
         out.append(Name(s, s + len(piece), piece, poss))
     return out
@@ -995,31 +1017,41 @@ def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Enti
     return out
 
 
-_MARKUP_RE = re.compile(r"\*+|`+|^#+\s?|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()", re.M)
+_MARKUP_RE = re.compile(r"\*+|`+|_+|^#+\s?|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()", re.M)
 
 
-def _demarkup(text: str) -> tuple[str, list[int] | None]:
-    """Markdown emphasis, headings and link targets removed, with a map from each kept character back
-    to its offset in ``text`` ("**Tallyho**, a Dublin start-up" reads as "Tallyho, a Dublin start-up")."""
+def _demarkup(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """Markdown emphasis, headings and link targets removed ("**Tallyho**, a Dublin start-up" reads as
+    "Tallyho, a Dublin start-up"), with the cuts that map an offset of the clean text back: (clean offset,
+    original offset) where each kept stretch starts."""
     if not any(c in text for c in "*`#_["):
         return text, None
-    keep: list[int] = []
+    cuts: list[tuple[int, int]] = []
     out: list[str] = []
-    pos = 0
+    pos = clean = 0
     for m in _MARKUP_RE.finditer(text):
-        out.append(text[pos : m.start()])
-        keep.extend(range(pos, m.start()))
+        if m.start() > pos or not cuts:
+            cuts.append((clean, pos))
+            out.append(text[pos : m.start()])
+            clean += m.start() - pos
         pos = m.end()
+    if not cuts:
+        return text, None
+    cuts.append((clean, pos))
     out.append(text[pos:])
-    keep.extend(range(pos, len(text)))
-    keep.append(len(text))
-    return "".join(out), keep
+    return "".join(out), cuts
 
 
-def _mapped(idx: NameIndex, back: list[int]) -> NameIndex:
-    idx.mentions = [Name(back[n.start], back[n.end - 1] + 1, n.surface, n.possessive, n.key, n.kind) for n in idx.mentions]
+def _mapped(idx: NameIndex, cuts: list[tuple[int, int]]) -> NameIndex:
+    starts = [c for c, _ in cuts]
+
+    def back(i: int) -> int:
+        c, o = cuts[bisect_right(starts, i) - 1]
+        return o + (i - c)
+
+    idx.mentions = [Name(back(n.start), back(n.end - 1) + 1, n.surface, n.possessive, n.key, n.kind) for n in idx.mentions]
     for e in idx.entities.values():
-        e.first = back[min(e.first, len(back) - 1)]
+        e.first = back(e.first)
     idx._starts = [n.start for n in idx.mentions]
     return idx
 

@@ -1,15 +1,18 @@
 """Stage 2, relations for named people: departures counted from names and roles, and leadership events.
 
 "Jane Roe resigned", "Roe's departure", "co-founders A and B joined Bigco", "the company's CFO and COO
-quit" each count the people named (each person once per article); a leave of absence is no departure.
-Every departure and appointment also becomes an `Event` with the person, the role and the kind.
+quit" each count the people named, in one row per phrase whose value is their number ("A and B left" =
+2, the annotators' convention), each person once per article; a leave of absence is no departure. An
+acqui-hire told from the buyer's side counts too ("Bigco is hiring Acme CEO A and co-founder B"), when
+the people are introduced as the startup's. Every departure and appointment also becomes an `Event`
+with the person, the role and the kind.
 
 >>> from datetime import date
 >>> from extract import extract_article
 >>> x = extract_article("Acme, the AI start-up, said chief scientist Jane Roe and co-founder John Doe have "
 ...                     "left to join Bigco.", published=date(2024, 5, 2))
 >>> [(m.metric, m.value) for m in x.metrics], sorted(e.person for e in x.events)
-([('departed_talent', 1.0), ('departed_talent', 1.0)], ['Jane Roe', 'John Doe'])
+([('departed_talent', 2.0)], ['Jane Roe', 'John Doe'])
 """
 
 from __future__ import annotations
@@ -19,18 +22,21 @@ from dataclasses import dataclass, field
 
 from extract._regex import Folded
 from extract.discourse import Discourse
-from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN
-from extract.mentions import Name
-from extract.names import INVESTOR_SUFFIX, SUFFIX_RE
+from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
+from extract.mentions import ORG_KINDS, Name
+from extract.names import INVESTOR_SUFFIX, ROLE_WORDS, SUFFIX_RE
 from extract.relations import Claim, View
 from models.records import Event
 
 __all__ = ["PeopleState", "people_claims"]
 
 # between a person's name and the verb it governs: an appositive or relative clause, and a few words
+# (an appositive does not open with a verb: "Acme, founded by Jane Roe, has spent ... which it left")
 _SUBJECT_GAP = re.compile(
-    r"^(?:['’]s)?,?\s*(?:,\s[^,;]{1,160},\s*)?(?:[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
+    r"^(?:['’]s)?,?\s*(?:(?:,\s(?!(?:has|have|had|is|was|were|are|will|would|said|says)\b)[^,;]{1,120}){1,3},\s*)?"
+    r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
 )
+_PREP_LEFT = re.compile(r"\b(?:by|with|from|of|to|for|at|under|via|alongside|than)\s+$")
 _ROLE_NP = (
     r"(?:the|its|their|[A-Z][\w\-]*['’]s)(?:\s+company['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
     r"|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?|general\s+counsel|president"
@@ -62,8 +68,24 @@ _BACKER_LIST = re.compile(
     r"\b(?:investors|backers|shareholders|funds|firms|investment firms|venture firms|lenders)\s+(?:including|such as|like|led by)\s+"
     r"((?:(?:[A-Z][\w&.\-]*(?:['’]s)?|of|and|&|the|former)(?:\s|,\s)?)+)"
 )
+#: verbs whose object is a person hired away from a startup ("Bigco hired Acme's CTO Jane Roe")
+_HIRES_FROM = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(f"(?:{e['cue']})" for e in load_table("departed_talent").get("named_object", [])) + r")(?![\w])"
+)
+#: verbs by which a company lets its own named people go ("Acme parted ways with its COO Jane Roe")
+_DISMISSES = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(f"(?:{e['cue']})" for e in load_table("departed_talent").get("named_dismissed", [])) + r")(?![\w])"
+)
 _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b")
-_JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b")
+_JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b|rejoin\w*|returned to\b|went back to\b")
+# "Daniel Gross, who co-founded X with A and B, left": the relative clause ends right before the verb
+_REL_SUBJECT = re.compile(r"^,\s(?:who|whom|whose)\s[^;.]{0,160},\s*(?:[a-z]+\s){0,3}$")
+# between two people of one list: "A and B", "A, B and C", "role A and role B", "A, X's chief executive, and B"
+_LIST_GAP = re.compile(
+    r",?\s+(?:and\s+)?|,\s+|(?:,\s+[^,;.]{1,60},)?,?\s+and\s+(?:(?:its|the|their|fellow|former)\s+)?(?:[a-z][a-z\-]*\s+){0,4}"
+)
+# verbs after which the destination is named: leaving for it, not leaving it
+_GOES_TO = re.compile(r"join|to join|moved(?! to (?:the|its) board)|decamped|returned|went back|rejoin|headed|going")
 
 
 @dataclass
@@ -73,14 +95,33 @@ class PeopleState:
     departed: set[str] = field(default_factory=set)
     event_keys: set[tuple[str, str]] = field(default_factory=set)
     events: list[Event] = field(default_factory=list)
+    #: first and last names of people seen in full -> their key ("" when two people share the name)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def key(self, surface: str) -> str:
+        """One key per person: "Rahul Menon", "Menon" and "Rahul" are the same person once seen in full.
+
+        >>> st = PeopleState()
+        >>> st.key("Rahul Menon"), st.key("Rahul"), st.key("Menon"), st.key("Priya")
+        ('menon', 'menon', 'menon', 'priya')
+        """
+        toks = surface.lower().split()
+        if len(toks) == 1:
+            return self.names.get(toks[0]) or toks[0]
+        key = toks[-1]
+        for t in (toks[0], toks[-1]):
+            self.names[t] = key if self.names.get(t, key) == key else ""
+        return key
 
 
 def _looks_like_person(name: str) -> bool:
+    """Two or three capitalised words: a name that may be a person's."""
     toks = name.split()
     return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Z][a-z]+)?", x) for x in toks)
 
 
 def _people_in(v: View, d: Discourse) -> list[Name]:
+    """The people named in a sentence (not investors, not names in a list of backers)."""
     sa, t = v.sentence.start, v.doc.text
     lists = [(sa + x.start(1), sa + x.end(1)) for x in _BACKER_LIST.finditer(v.s)]
     first_words = {k.split()[0] for k in d.names.startups}
@@ -94,6 +135,7 @@ def _people_in(v: View, d: Discourse) -> list[Name]:
 
 
 def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | None:
+    """The person who does what the verb (or departure noun) at ``vpos`` says."""
     t = v.doc.text
     if noun:  # "Roe's departure", "the departure of Jane Roe"
         poss = [p for p in people if p.end <= vpos and re.match(r"^['’]s\s(?:own\s|sudden\s|abrupt\s)?$", t[p.end : vpos])]
@@ -101,9 +143,13 @@ def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | No
             return poss[-1]
         aft = [p for p in people if p.start >= vpos and re.match(r"^\S+\s+(?:from|of)\s+(?:[\w\-]+\s+){0,4}$", t[vpos : p.start])]
         return aft[0] if aft else None
-    for p in reversed([p for p in people if p.end <= vpos]):
-        if _SUBJECT_GAP.match(t[p.end : vpos]):
+    before = [p for p in people if p.end <= vpos]
+    for p in before:  # "Daniel Gross, who co-founded X with A and B, left": the person the clause describes
+        if _REL_SUBJECT.match(t[p.end : vpos]):
             return p
+    for p in reversed(before):
+        if _SUBJECT_GAP.match(t[p.end : vpos]) and not _PREP_LEFT.search(t[max(0, p.start - 12) : p.start]):
+            return p  # (not "founded by Jane Roe, ... left")
     return None
 
 
@@ -112,20 +158,21 @@ def _coordinated(v: View, people: list[Name], person: Name) -> list[Name]:
     t = v.doc.text
     group = [person]
     earlier = [p for p in people if p.end <= person.start]
-    while earlier and re.fullmatch(r",?\s+(?:and\s+)?|,\s+", t[earlier[-1].end : group[0].start]):
+    while earlier and _LIST_GAP.fullmatch(t[earlier[-1].end : group[0].start]):
         group.insert(0, earlier.pop())
     return group
 
 
 def _event_kind(text: str) -> str:
+    """resigned, hired_away or departed, from the words of a departure."""
     if re.search(r"resign|step", text, re.I):
         return "resigned"
     return "hired_away" if _JOIN_RE.search(text) else "departed"
 
 
-def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
+def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
+    """Departures of people named as the subject of a leaving verb or with a departure noun."""
     sa, t = v.sentence.start, v.doc.text
-    people = _people_in(v, d)
     out: list[Claim] = []
     hits = [(m, False) for m in NAMED_DEPARTURE.finditer(v.low)] + [(m, True) for m in NAMED_DEPARTURE_NOUN.finditer(v.low)]
     for m, noun in sorted(hits, key=lambda h: h[0].start()):
@@ -134,6 +181,8 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
             continue  # the names enumerate a group already counted
         if not noun and m.group(0) == "left" and re.search(r"\b(?:is|was|were|are|be|been|what|nothing|have|has)\s+$", v.low[: m.start()]):
             continue
+        if v.s[m.start()].isupper() and m.start() > 0 and not re.search(r"[.:!?*\"“]\s*$", v.s[: m.start()]):
+            continue  # "Left Lane Capital": a name, not the verb
         person = _subject_of(v, people, vpos, noun)
         if person is None or (v.in_quotes(m.start()) and not noun and "last day" not in m.group(0)):
             continue
@@ -146,29 +195,110 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
 def _destination_is_other(v: View, d: Discourse, end: int) -> bool:
     """"who left Google in 2019": leaving another organisation is not a departure from this one."""
     sa = v.sentence.start
+    if _BOARD_RIGHT.match(v.s, end):
+        return True  # "left the board of Bigco": a seat on another company's board, not a job
     nxt = [n for n in d.names.between(sa + end, sa + end + 3)]
     return bool(nxt) and nxt[0].kind not in ("startup", "person") and not _looks_like_person(nxt[0].surface)
 
 
+_BOARD_RIGHT = re.compile(r"\s+(?:from\s+)?(?:the\s+(?:supervisory\s+|advisory\s+)?board\s+of\s+[A-Z]|[A-Z][\w\-.]*['’]s\s+(?:supervisory\s+|advisory\s+)?board\b)")
+
+
 def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: re.Match[str], vpos: int) -> list[Claim]:
+    """One row for the people named together ("A and B left" = 2), each person counted once per article."""
     sa = v.sentence.start
     verb = m.group(0)
-    if verb.startswith(("left", "quit", "exited", "departed", "resigned")) and _destination_is_other(v, d, m.end()):
+    goes_to = _GOES_TO.search(verb) is not None
+    if not goes_to and re.search(r"(?:left|quit|exited|departed|resigned|stepped down)$", verb) and _destination_is_other(v, d, m.end()):
         return []
-    company = _company_left(v, d, m.end()) or d.owner(v.sentence, group[0].start, group[0].end)
-    if company is None:
-        return []
-    role = _ROLE.search(v.s)
+    company = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group) or d.owner(
+        v.sentence, group[0].start, group[0].end
+    )
+    if company is None or company == NOT_A_STARTUP or company in _destinations(v, d, m.start()):
+        return []  # "left to join Bigco's Seed team": the place they went is not the one they left
+    if goes_to and _destination(v, d, m.end()) in (None, company):
+        return []  # "Jane Roe joined Acme": a hire by the company; "will join a committee": no move
     kind = _event_kind(v.s[m.start() :]) if not re.search(r"resign|step", verb) else "resigned"
-    out = []
-    for who in group:
-        key = who.surface.split()[-1].lower()
-        if key in st.departed:
-            continue
+    return _group_row(v, st, group, company, kind, (vpos, sa + m.end()))
+
+
+def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: str, span: tuple[int, int]) -> list[Claim]:
+    """The departure row of the people of ``group`` not counted yet, and their events."""
+    sa = v.sentence.start
+    new = [(who, st.key(who.surface)) for who in group]
+    new = [(who, key) for who, key in new if key not in st.departed]
+    if not new:
+        return []
+    for who, key in new:
         st.departed.add(key)
-        out.append(Claim(company, "departed_talent", 1.0, "persons", "exact", vpos, sa + m.end(), v.sentence, person=key))
-        st.events.append(Event(company, who.surface, role.group(0).lower() if role else None, kind, vpos, sa + m.end(), v.s, sa))
+        st.events.append(Event(company, who.surface, _role_near(v, who), kind, span[0], span[1], v.s, sa))
+    keys = "|".join(key for _, key in new)
+    return [Claim(company, "departed_talent", float(len(new)), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
+
+
+def _role_near(v: View, who: Name) -> str | None:
+    """The role written next to a person: "chief executive Jane Roe", "Jane Roe, the CFO"."""
+    sa = v.sentence.start
+    rel_start, rel_end = who.start - sa, who.end - sa
+    left = [r for r in _ROLE.finditer(v.s[max(0, rel_start - 40) : rel_start])]
+    right = _ROLE.search(v.s[rel_end : rel_end + 50])
+    role = left[-1] if left else (right if right and v.s[rel_end : rel_end + 2].startswith(",") else _ROLE.search(v.s))
+    return role.group(0).lower() if role else None
+
+
+_AFFILIATION_RIGHT = re.compile(r"^,\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:of|at)\s+(?:the\s+)?$")
+_AFFILIATION_POSS = Folded(
+    r"^(?:['’]s\s+|,\s+whose\s+|\s+(?=[^\s]+\s))(?:(?:former|then|and|senior|" + ROLE_WORDS + r"|[a-z]+\s+(?:officer|director|lead|head))\s+){0,4}$"
+)
+_WHOSE = re.compile(r"\bwhose\s+(?:[a-z\-]+\s+){0,4}$")
+#: the affiliation is an organisation that is not a startup ("Bigco, whose co-founder Jane Roe left")
+NOT_A_STARTUP = "\x00other"
+
+
+def _affiliation(v: View, d: Discourse, group: list[Name]) -> str | None:
+    """The organisation a person is introduced with: "A, a co-founder of Acme,", "Acme CEO A", "A, Acme's
+    CTO,", "Acme, whose co-founder A": a startup's key, `NOT_A_STARTUP` for another organisation, or None."""
+    t = v.doc.text
+    sa, se = v.sentence.start, v.sentence.start + len(v.s)
+    first = group[0]
+    for n in reversed(d.names.between(max(sa, first.start - 60), first.start)):
+        if n.kind in ORG_KINDS and _AFFILIATION_POSS.match(t[n.end : first.start]):
+            return n.key if n.is_startup else NOT_A_STARTUP  # "Windsurf CEO Varun Mohan", "Adept's chief executive"
+    whose = _WHOSE.search(t, max(sa, first.start - 50), first.start)
+    if whose is not None:  # "Bigco.ai, whose co-founders A and B ...": the organisation before "whose"
+        orgs = [n for n in d.names.between(max(sa, whose.start() - 40), whose.start()) if n.kind in ORG_KINDS]
+        if orgs:
+            return orgs[-1].key if orgs[-1].is_startup else NOT_A_STARTUP
+    for who in group:
+        after = [n for n in d.names.between(who.end, min(se, who.end + 80)) if n.kind in ORG_KINDS or n.kind == "person"]
+        for i, n in enumerate(after):
+            if not (_AFFILIATION_RIGHT.match(t[who.end : n.start]) or (re.match(r"^,\s+$", t[who.end : n.start]) and n.possessive)):
+                continue
+            while n.possessive and i + 1 < len(after) and re.fullmatch(r"['’]s\s+", t[n.end : after[i + 1].start]):
+                i, n = i + 1, after[i + 1]  # "a co-founder of Jane Roe's Acme"
+            return n.key if n.is_startup else (NOT_A_STARTUP if n.kind in ORG_KINDS else None)
+    return None
+
+
+def _destination(v: View, d: Discourse, end: int) -> str | None:
+    """The organisation named right after "joined", "to join", "returned to" (its key), or None."""
+    sa = v.sentence.start
+    for n in d.names.between(sa + end, sa + end + 40):
+        if re.fullmatch(r"\s+(?:(?:the|to|back to|as)\s+)?", v.doc.text[sa + end : n.start]):
+            return n.key if n.kind in ORG_KINDS or n.kind == "product" else None
+    return None
+
+
+def _destinations(v: View, d: Discourse, at: int) -> set[str]:
+    """Names in "to join X's Y", "for X", "moved to X" after offset ``at`` of the sentence."""
+    sa = v.sentence.start
+    out: set[str] = set()
+    for j in _TO_DESTINATION.finditer(v.low, at):
+        out.update(n.key for n in d.names.between(sa + j.end(), sa + min(len(v.s), j.end() + 40)))
     return out
+
+
+_TO_DESTINATION = re.compile(r"\b(?:to join|joining|joined|join|left for|leave for|leaving for|moved to|decamped to|returned to|rejoin\w*|went back to|for)\s+(?:the\s+)?")
 
 
 def _company_left(v: View, d: Discourse, end: int) -> str | None:
@@ -211,7 +341,8 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
             for c, (n, vs, ve, keys) in rows.items()]  # fmt: skip
 
 
-def _appointments(v: View, d: Discourse, st: PeopleState) -> None:
+def _appointments(v: View, d: Discourse, st: PeopleState, people: list[Name]) -> None:
+    """Appointments and interim chiefs named in a sentence, as events (no metric)."""
     sa, t = v.sentence.start, v.doc.text
     interim = re.search(r"\binterim\b", v.s, re.I) is not None
     if not interim and not (_APPOINT.search(v.s) and _ROLE.search(v.s)):
@@ -220,8 +351,8 @@ def _appointments(v: View, d: Discourse, st: PeopleState) -> None:
     if company is None:
         return
     kind = "interim" if interim else "appointed"
-    for p in _people_in(v, d):
-        key = p.surface.split()[-1].lower()
+    for p in people:
+        key = st.key(p.surface)
         if key in st.departed or p.kind != "person" or (key, kind) in st.event_keys:
             continue
         ctx = t[max(sa, p.start - 60) : min(sa + len(v.s), p.end + 60)]
@@ -232,10 +363,104 @@ def _appointments(v: View, d: Discourse, st: PeopleState) -> None:
         st.events.append(Event(company, p.surface, role.group(0).lower() if role else None, kind, p.start, p.end, v.s, sa))
 
 
+# between a hiring verb and the first person hired: the startup, its role words, commas ("hiring Acme CEO A")
+_OBJECT_GAP = re.compile(r"^\s+(?:away\s+)?(?:[\w\-.&]+(?:['’]s)?,?\s+){0,7}$")
+_OBJECT_OWNER = re.compile(r"\b(?:its|their|our)\b|['’]s\s")
+
+
+def _hired_from(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
+    """Acqui-hires told from the buyer's side: "Bigco is hiring Acme CEO A and co-founder B" = 2 left Acme.
+
+    The people must be introduced as the startup's (its name, "its", "the start-up's" before them); a
+    startup hiring people for itself ("Acme hired Jane Roe as CFO") is no departure.
+    """
+    sa, t = v.sentence.start, v.doc.text
+    out: list[Claim] = []
+    for m in _HIRES_FROM.finditer(v.low):
+        vpos = sa + m.start()
+        group = _object_group(v, m, people)
+        if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
+            continue
+        gap = t[sa + m.end() : group[0].start]
+        if not (_OBJECT_OWNER.search(gap) or d.names.between(sa + m.end(), group[0].start)):
+            continue  # "Acme hired Jane Roe as CFO": not introduced as anyone's people
+        company = _affiliation(v, d, group) or _owner_of_object(v, d, sa + m.end(), group[0].start)
+        if company in (None, NOT_A_STARTUP) or company == _hirer(v, d, vpos):
+            continue
+        out.extend(_group_row(v, st, group, company, "hired_away", (vpos, sa + m.end())))
+    return out
+
+
+def _object_group(v: View, m: re.Match[str], people: list[Name]) -> list[Name]:
+    """The people named as the object of the verb ``m``: "hiring Acme CEO A and co-founder B" -> [A, B]."""
+    sa, t = v.sentence.start, v.doc.text
+    after = [p for p in people if p.start >= sa + m.end()]
+    if not after:
+        return []
+    gap = t[sa + m.end() : after[0].start]
+    if len(gap) > 70 or not _OBJECT_GAP.match(gap):
+        return []
+    group = [after[0]]
+    for p in after[1:]:
+        if not _LIST_GAP.fullmatch(t[group[-1].end : p.start]):
+            break
+        group.append(p)
+    return group
+
+
+def _dismissed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
+    """People their own company let go: "Acme parted ways with its COO, Jane Roe", "Acme fired its CFO A"."""
+    sa = v.sentence.start
+    out: list[Claim] = []
+    for m in _DISMISSES.finditer(v.low):
+        vpos = sa + m.start()
+        group = _object_group(v, m, people)
+        if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
+            continue
+        company = _affiliation(v, d, group) or d.owner(v.sentence, vpos, vpos)
+        if company in (None, NOT_A_STARTUP):
+            continue
+        out.extend(_group_row(v, st, group, company, "departed", (vpos, sa + m.end())))
+    return out
+
+
+def _owner_of_object(v: View, d: Discourse, a: int, b: int) -> str | None:
+    """Whose people they are: a startup named between the verb and the first person, else "its" / "our"."""
+    for n in d.names.between(a, b):
+        if n.is_startup:
+            return n.key
+    m = _OBJECT_OWNER.search(v.doc.text, a, b)
+    if m is None:
+        return None
+    if m.group(0) == "our":
+        return speaker_company(d)
+    orgs = [n for n in d.names.between(v.sentence.start, m.start()) if n.kind in ORG_KINDS]
+    if m.group(0) in ("its", "their") and orgs and not orgs[-1].is_startup and _hirer(v, d, a) is None:
+        return NOT_A_STARTUP  # "a deal with Bigco, ... rehiring its co-founders": Bigco's people
+    return d.owner(v.sentence, m.start(), m.end())
+
+
+def speaker_company(d: Discourse) -> str | None:
+    """Whose "we" and "our" an article quotes: the startup its headline is about (an interview's guest)."""
+    return d.focus_before[0] if d.focus_before else None
+
+
+def _hirer(v: View, d: Discourse, vpos: int) -> str | None:
+    """The startup that does the hiring: the last one named before the verb in its clause."""
+    sa = v.sentence.start
+    ca, _ = v.clause(vpos - sa)
+    names = [n for n in d.names.between(sa + ca, vpos) if n.kind not in ("person", "place", "nationality")]
+    return names[-1].key if names and names[-1].is_startup else None
+
+
 def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
     """Departures named in one sentence (people and roles), and its leadership events into ``st``."""
     if MODALITY.first("denied", "clause", v.low):
         return []
-    out = _named_departures(v, d, st, counted_at) + _role_departures(v, d, st, counted_at)
-    _appointments(v, d, st)
+    people = _people_in(v, d)
+    out = _role_departures(v, d, st, counted_at)
+    if people:
+        out = _hired_from(v, d, st, counted_at, people) + _dismissed(v, d, st, counted_at, people) + _named_departures(
+            v, d, st, counted_at, people) + out
+        _appointments(v, d, st, people)
     return out
