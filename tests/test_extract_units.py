@@ -400,7 +400,7 @@ _NOT_GATED = "the gate lacks this departure verb: the sentence never reaches ext
         "Jane Roe has joined Bigco.",
         "Jane Roe jumped ship to Bigco.",
         pytest.param("Jane Roe was fired by the board of Acme.", marks=pytest.mark.xfail(strict=True, reason=_NOT_GATED)),
-        pytest.param("Jane Roe was pushed out by the board.", marks=pytest.mark.xfail(strict=True, reason=_NOT_GATED)),
+        "Jane Roe was pushed out by the board.",
         pytest.param("Acme confirmed the ousting of Jane Roe.", marks=pytest.mark.xfail(strict=True, reason=_NOT_GATED)),
     ],
 )
