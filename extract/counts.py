@@ -44,7 +44,8 @@ _LET_GO = Cue("layoffs", "before", "let ... go", "Acme let 80 people go.")
 _WEAK_GAP = re.compile(
     r"\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|under|approximately|just|just over|just under|a little over"
     r"|close to|fewer than|less than|up to|only|now|still|already|currently|today|a total of|total of|the|its|a|an|at least|as many as"
-    r"|another|a further|with|staff of|team of|workforce of)\s+)*"
+    r"|another|a further|with|staff of|team of|workforce of)\s+"
+    r"|\d[\d.,]*\s+(?:(?:million|billion|thousand)\s+)?[a-z\-]+,?\s+(?:and\s+)?)*"  # "has 1.2 million users and 300 employees"
 )
 # counts of a whole industry: "more than 40,000 tech workers lost their jobs"
 _SECTOR_NP = re.compile(

@@ -51,7 +51,8 @@ _RIGHT_LINK = re.compile(
     r"|^\s+(?:[\w\-]+\s+){0,3}?(?:round|investment|funding|financing|raise|deal|bet|cheque|check|stake|series [a-z])\s+(?:in|into|for|of)\s+(?:the\s+)?$",
     re.I,
 )
-_INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+\s+){0,4}$")
+_INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+,?\s+){0,4}$")
+_INVEST_BEFORE = re.compile(r"\b(?:invest|put|pour|pump|plough|inject|contribution|stake|backing|cheque|check\b|bet\b)")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
 _SECTOR = re.compile(
     r"(?:^|[,;]\s|\b(?:and|but|while)\s)(?:the\s)?(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
@@ -216,7 +217,7 @@ class Discourse:
                 gap = t[end : n.start]
                 if _RIGHT_LINK.search(gap):
                     return n.key
-                if _INTO.match(gap) and re.search(r"\b(?:invest|put|pour|pump|plough|inject)", t[max(0, pos - 60) : pos]):
+                if _INTO.match(gap) and _INVEST_BEFORE.search(t, max(0, pos - 120), pos):
                     return n.key
         return None
 

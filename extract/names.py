@@ -79,14 +79,17 @@ _STOP = frozenset(
     share tweet email print listen watch video opinion editorial newsletter premium free
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
-    besides regardless rather plus though yes no rival rivals competitor competitors seed""".split()
+    besides regardless rather plus though yes no rival rivals competitor competitors seed
+    d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp""".split()
 )
+#: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
+_OPENERS = frozenset("new big old one two three four five six seven eight nine ten".split())
 # a capitalised word that is only grammar ("The", "In", "March") never starts a run: skipping it in the pattern
 # saves most of the work of cleaning runs (four capitalised words in five are such words). Written as a test
 # after the first capital ("(?<=T)he" for "The") so that the engine can still skip ahead to capitals.
 def _stop_ahead() -> str:
     groups: dict[str, list[str]] = {}
-    for w in sorted({w.capitalize() for w in _STOP if w.isalpha()}, key=len, reverse=True):
+    for w in sorted({w.capitalize() for w in _STOP - _OPENERS if w.isalpha()}, key=len, reverse=True):
         groups.setdefault(w[0], []).append(re.escape(w[1:]))
     alts = "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
     return rf"(?!(?:{alts})(?![\w&'’.\-]))"
@@ -180,10 +183,10 @@ _NEG_RIGHT = Folded(
     r"(?:led|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
     r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed"
     r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
-    r"|took control|stake|analysts?)\b",
+    r"|took control|stake|analysts?|has learnt|has learned|learnt|learned|understands|has reviewed|reviewed|first reported)\b",
 )
 _INVESTOR_RIGHT = Folded(
-    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b)"
+    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b(?! by))"
     r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
@@ -228,15 +231,16 @@ _ABOUT_SALE = re.compile(
 )
 _PLACE_LEFT = re.compile(r"\b(?:in|across|near|outside|throughout|headquartered in|based in|from)\s$")
 _INVEST_IN_LEFT = re.compile(
-    r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
+    r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation|contributions?|injection"
+    r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
 )
 _NEG_LEFT2 = re.compile(
     r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
     r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
-    r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$"
+    r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|in a statement to)\s(?:[\w\-]+\s){0,2}$"
 )
 #: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
-_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg")
+_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg", "told", "with ")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -254,6 +258,19 @@ _DESC_NOUN_SET = frozenset(
 )
 _DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
+#: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
+_DESC_COMMA = re.compile(
+    r"(?:[.;:!?]\s|\n|\b(?:also|meanwhile|elsewhere|separately|similarly|likewise|for instance|for example|in addition),\s"
+    r"|\b(?:a|an|the|another|other|fellow|in|into|to|of)\s)"
+    r"(?:[\w\-’'&]+\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
+    re.I,
+)
+#: descriptors of companies a story's figures are not about ("a special purpose acquisition company, X,")
+_DESC_COMMA_NOT = re.compile(
+    r"\b(?:acquisition|blank-check|parent|holding|investment|private equity|venture capital|asset management|consulting|law"
+    r"|accounting|audit|research|shell|state-owned|listed|public|publicly traded|telecom|oil|mining)\s(?:[\w\-]+\s)?(?:company|firm|business),\s$",
+    re.I,
+)
 _DESC_SKIP = frozenset("a an the its their his her our this that which who".split())
 
 _ROLE_OF = frozenset(
@@ -268,12 +285,13 @@ _ROLE_SET = frozenset(
 )
 _WORD = re.compile(r"[\w$.,’'\-]+")
 _INVEST_WORDS = frozenset(
-    "invest invests investing invested investment injection stake poured put pumped ploughed plowed".split()
+    "invest invests investing invested investment investments injection injected infusion contribution contributions"
+    " stake poured put pumped ploughed plowed funding financing round cheque check bet".split()
 )
 _FOUND_WORDS = frozenset("founded co-founded started launched built created".split())
 _NOT_NP = frozenset("by who which that in on at with and after before from to for of was is".split())
 _COMPANY_NOUNS = frozenset(
-    "start-up startup company firm maker unicorn app platform service fintech insurtech proptech biotech edtech"
+    "start-up startup company firm maker unicorn app application platform service fintech insurtech proptech biotech edtech"
     " healthtech agtech agritech cleantech regtech legaltech neobank lender marketplace".split()
 )
 _POS_LAST = frozenset({"in", "into", "valued", "valuing", "values", "of", "at"}) | _COMPANY_NOUNS
@@ -377,6 +395,9 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
         if _MODIFIER.search(base) or _CONTRACTION.match(tok):
             cur = []  # "Buenos Aires-based": the words before the modifier are part of it
             continue
+        if not cur and not pieces and base.lower() in _OPENERS and not initial and start == 0 and not poss and _opens_name(run, end):
+            cur.append((start, end))  # "Big Cabal Media" mid-sentence: part of the name
+            continue
         if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and (base in nationals or (initial and not pieces and base.lower() in _KIND_WORDS))):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
@@ -391,6 +412,14 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
     return pieces
+
+
+def _opens_name(run: str, end: int) -> bool:
+    """Whether the opener ending at ``end`` leads the name that follows ("Big Cabal Media", not "Big Tech",
+    "New York-based", "New Series")."""
+    rest = run[end + 1 :].split(" ")
+    nxt = rest[0] if rest else ""
+    return bool(nxt) and nxt.lower().rstrip("'’s") not in _STOP and nxt not in ("Tech", "Four", "Five") and not _MODIFIER.search(nxt)
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
@@ -508,7 +537,11 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
     if run:
         poss = run[-1][2].endswith(("'s", "’s"))
         end = run[-1][1] - (2 if poss else 0)
-        out.append(Name(run[0][0], end, text[run[0][0] : end], poss))
+        surface = text[run[0][0] : end]
+        common = common_words()
+        if not described and all(w[2].lower().rstrip("'’s") in common for w in run) and text.find(surface, end) == -1:
+            return  # "In Africa's First Homegrown Tech Unicorn": ordinary words the story never names again
+        out.append(Name(run[0][0], end, surface, poss))
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
@@ -518,7 +551,20 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
         out.extend(_pieces_of(text, m))
+    if " & " in text:
+        out = _join_amp(text, out)
     return _join_of(text, out) if " of " in text else out
+
+
+def _join_amp(text: str, names: list[Name]) -> list[Name]:
+    """"Think & Learn", "Marks & Spencer": two capitalised words joined by an ampersand are one name."""
+    out: list[Name] = []
+    for n in names:
+        if out and n.start == out[-1].end + 3 and text.startswith(" & ", out[-1].end) and not out[-1].possessive:
+            out[-1] = Name(out[-1].start, n.end, text[out[-1].start : n.end], n.possessive)
+            continue
+        out.append(n)
+    return out
 
 
 def _sentence_initial(text: str, i: int) -> bool:
@@ -624,8 +670,8 @@ def _person_left(left: str) -> bool:
 
 #: "Ruta Verde's Valentina Ospina", "X's chief executive": a name that has people or units is an organisation
 _HAS_PEOPLE = re.compile(
-    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|team\b|staff\b"
-    r"|employees\b|board\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
+    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|board\b"
+    r"|(?:[\w\-]+\s+)?(?:team|staff|employees|engineers|researchers|workforce)\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
 )
 
 
@@ -736,6 +782,11 @@ def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str
                     best = longer
         canon[s] = best
     first_at: dict[str, int] = {}
+    nl = text.find("\n")
+    body = nl + 1 if 0 < nl < 200 and not text[:nl].rstrip().endswith((".", "!", "?")) else 0
+    for n in mentions:  # a headline's short form ("Chiratae tops up ...") does not come first
+        if n.start >= body:
+            first_at.setdefault(n.surface, n.start)
     for n in mentions:
         first_at.setdefault(n.surface, n.start)
     for s in names:
@@ -834,6 +885,8 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
     pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
+    if left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
+            pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if any(k in left40 for k in _NEG_LEFT_KEYS) and _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
@@ -845,7 +898,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         con += 2  # "the Berlin company": a place or kind, not a name
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
-    if left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
+    if not n.possessive and left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
         con += 1
     if key.endswith((" AI", " Labs", " Lab")):
         pro += 1

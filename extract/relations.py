@@ -60,15 +60,18 @@ _INHERIT = re.compile(
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business)|[A-Z][\w\-]*)\s$")
 _TO_RAISE = re.compile(
-    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for)\s+(?:\w+\s+){0,3}$"
+    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
+    r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,3}$"
 )
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")
 _INVEST_TARGET = re.compile(
-    r"(?:(?:the|a|an|its|this|that)\s+(?:[\w\-]+\s+){0,2}?(?:company|start-?up|firm|business|round|deal|funding|venture"
-    r"|maker|developer|group)\b|it\b|them\b|[A-Z])"
+    r"(?:(?:the|a|an|its|this|that|another)\s+(?:[\w\-]+\s+){0,3}?(?:company|start-?up|firm|business|round|deal|funding|venture"
+    r"|maker|developer|group|app|application|platform|marketplace|service|\w*tech|neobank|lender|unicorn|provider|operator"
+    r"|retailer|brand|lab)\b|it\b|them\b|[A-Z])"
 )
 _WE = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b")
+_ELLIPSIS = re.compile(r"(?:^|[,;])\W*(?:and\s+|with\s+)?(?:one|another|the other|the (?:first|second|third|last|latter|former))\s+(?:of|for|worth|at)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _AND_LIST = re.compile(r",?\s+and\s+|,\s+")
 _BOTH = re.compile(r"\bboth\s+(?:\w+\s+){0,3}$")
@@ -338,6 +341,9 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
             got: tuple[str, float] | None = last  # "raised $4m and $2.5m": the second figure is the same kind
         else:
             got = _metric_of(v, f, max(ca, prev_end), next_start, last)
+            if got is None and _ELLIPSIS.search(v.low[max(ca, prev_end) : f.start]):
+                # "two more investments, one of $150m in X and another of $200m in Y": the noun is before the clause
+                got = last or _metric_of(v, f, prev_end, next_start, last)
         if got is None:
             continue
         last = got
