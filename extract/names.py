@@ -1078,7 +1078,7 @@ def _merge_fuller(entities: dict[str, Entity], canon: dict[str, str], startups: 
 
 def _headline_mentions(text: str, spans: list[tuple[int, int]], aliases: dict[str, str]) -> list[Name]:
     """Names known from the body found again in a Title Case headline."""
-    out = []
+    out: list[Name] = []
     for a, b in spans:
         line = text[a:b]
         for surface in sorted(aliases, key=len, reverse=True):
