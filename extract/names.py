@@ -40,7 +40,7 @@ _DATA = Path(__file__).parent / "data"
 
 # a web suffix is part of a name: "Builder.ai", "Booking.com"
 _DOMAIN = r"(?:\.(?:ai|AI|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
-_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?|\d{{1,3}}[a-z]{{5,}}(?![\w-])(?:['’]s)?)"
+_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?|\d{{1,3}}(?!(?:hours?|years?|days?|mins|minutes?|secs|seconds?|weeks?|months?|kmph|acres?|million|billion|crores?|lakhs?|percent|times|inches)\b)[a-z]{{4,}}(?![\w-])(?:['’]s)?)"
 
 _UPPER_TOKEN = rf"[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?"
 
@@ -57,7 +57,7 @@ _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|fo
 # does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
 # branch starts with a character class and the engine can skip ahead
 _CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
-_DIGIT_NAME = re.compile(r"\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
+_DIGIT_NAME = re.compile(r"\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{4}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(

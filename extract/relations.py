@@ -58,7 +58,7 @@ _INHERIT = re.compile(
     r"|\b(?:(?:a|one|two)[ -](?:third|quarter|half|fifth|tenth)s?|half|double|twice|triple|a fraction)\s+(?:of\s+)?the\s+$"
 )
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
-_WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business)|[A-Z][\w\-]*),?\s$")
+_WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z][\w\-]*)\s$")
 _TO_RAISE = re.compile(
     r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
     r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,3}$"

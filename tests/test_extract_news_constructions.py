@@ -111,6 +111,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Harbormind", "funding_raised", 9e7), ("Harbormind", "valuation", 6e8)},
     ),
     (
+        "digit-led-lower-case-name",
+        "31brains CEO steps down\n\n31brains, a Nairobi-based genomics startup, has raised $12 million since 2020, "
+        "the company said. It works in 10hours of daylight, its founder joked.",
+        {("31brains", "funding_raised", 1.2e7)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
