@@ -21,7 +21,6 @@ import pandas as pd
 from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise, with_flows
 from models.export import iter_csv
 from models.flows import company_flows
-from models.health import score_all
 from models.records import METRICS
 from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
 
@@ -368,16 +367,18 @@ class DashboardData:
 
     # -- health score ----------------------------------------------------------------------------
 
-    def health(self, companies: Sequence[str]) -> dict[str, Any]:
-        """``models.health.score_companies`` of the chosen companies (name -> Score, None for a name the
-        warehouse lacks), cached per warehouse version like every other answer. The warehouse reconciles
-        only these companies' rows, on one connection (``Warehouse.score_inputs``)."""
+    def health(self, companies: Sequence[str], max_quotes: int | None = None) -> dict[str, Any]:
+        """The health scores of the chosen companies (name -> Score, None for a name the warehouse lacks), with
+        at most ``max_quotes`` quotes per signal, cached per warehouse version like every other answer. The
+        warehouse keeps every company's score up to date at ingest (``Warehouse.scores``)."""
         key = tuple(companies)
-        return self._cached(("health", key), lambda: score_all(*self._inputs(key), order=list(key)) if key else {})
+        return self._cached(
+            ("health", key, max_quotes), lambda: self.warehouse.scores(list(key), max_quotes) if key else {}
+        )
 
     def _inputs(self, key: tuple[str, ...]) -> tuple[dict[str, str], list[Any], list[Any]]:
         """name -> company_id, facts and leadership events of these companies (``Warehouse.score_inputs``),
-        which the health score and the flows in the side-by-side figures both read."""
+        which the flows in the side-by-side figures read."""
         return self._cached(("inputs", key), lambda: self.warehouse.score_inputs(list(key)))
 
     # -- evidence --------------------------------------------------------------------------------

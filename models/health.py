@@ -123,6 +123,7 @@ class Signal:
     inputs: Mapping[str, Any] = field(default_factory=dict)  # the numbers the sub-score was computed from
     evidence: tuple[Evidence, ...] = ()
     flags: tuple[str, ...] = ()  # down_round, failed_raise, estimate, conflict, date_unknown, ...
+    evidence_total: int | None = None  # when ``evidence`` holds only the first quotes: how many there are
 
     @property
     def label(self) -> str:
@@ -461,6 +462,7 @@ def breakdown(score: Score) -> list[dict[str, Any]]:
             "status": "known" if s.known else "missing",
             "summary": s.summary,
             "flags": ", ".join(s.flags),
+            "evidence_total": len(s.evidence) if s.evidence_total is None else s.evidence_total,
             "evidence": [
                 {"what": e.what, "quote": e.quote, "article_id": e.article_id, "row_no": e.row_no,
                  "article_path": e.article_path, "published": e.published.isoformat() if e.published else None,

@@ -295,6 +295,7 @@ def compact(ctx: click.Context, db: Path | None, dataset: Path | None) -> None:
         with ingest_lock(wh.path, wait_s=wh.lock_wait_s):
             rep = compact_dataset(root)
             wh.attach_parquet(root)
+            wh.refresh_facts()
     except WarehouseError as exc:
         _fail(str(exc))
     click.echo(

@@ -138,7 +138,7 @@ def ingest(
                     continue
                 seen_ids.add(article.article_id)
                 to_write.append((article, extraction))
-            result = warehouse.write_batch(to_write, EXTRACTOR_VERSION)
+            result = warehouse.write_batch(to_write, EXTRACTOR_VERSION, refresh_facts=False)
             report.new += len(result.new)
             report.replaced += len(result.replaced)
             report.metrics += result.metrics
@@ -150,6 +150,10 @@ def ingest(
         # every small run would cost more than it saves.
         if report.new_ids or to_group:
             report.copies = group_articles(warehouse, report.new_ids + to_group).copies
+        # The kept facts and scores of the companies this run touched (its batches and its story groups noted
+        # them in facts_pending; until now the warehouse reconciled them live), once for the whole run. Also
+        # finishes a run that died before this point.
+        warehouse.refresh_facts()
         if report.metrics > 50_000:
             total = warehouse.query("SELECT count(*) FROM metric_rows").rows[0][0]
             if report.metrics > 0.2 * total:

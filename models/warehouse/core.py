@@ -23,10 +23,11 @@ from typing import Any
 import duckdb
 
 from models.facts import Fact, LeadershipEvent, history
+from models.health import Score, score_all
 from models.records import Article, Extraction
-from models.warehouse import dataset, feeds, groups, reads, reconcile, sandbox, schema, writes
+from models.warehouse import dataset, feeds, groups, reads, reconcile, sandbox, schema, scores, upkeep, writes
 from models.warehouse.connection import open_connection, prepare_file
-from models.warehouse.errors import BatchResult, QueryResult
+from models.warehouse.errors import BatchResult, QueryRefused, QueryResult, first_line
 from models.warehouse.sandbox import Limits
 
 __all__ = ["Warehouse"]
@@ -73,13 +74,25 @@ class Warehouse:
                 return {}
             return reads.known_articles(con)
 
-    def write_batch(self, items: Sequence[tuple[Article, Extraction]], extractor_version: str) -> BatchResult:
-        """Store whole articles with their metrics and events, all in one transaction (``writes.write_batch``)."""
+    def write_batch(
+        self, items: Sequence[tuple[Article, Extraction]], extractor_version: str, *, refresh_facts: bool = True
+    ) -> BatchResult:
+        """Store whole articles with their metrics and events, all in one transaction (``writes.write_batch``);
+        the touched companies' kept facts and scores too, unless ``refresh_facts`` is False (then
+        ``refresh_facts()`` later)."""
         if not items:
             return BatchResult()
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.connect(read_only=False) as con:
-            return writes.write_batch(con, items, extractor_version, now)
+            return writes.write_batch(con, items, extractor_version, now, refresh_facts)
+
+    def refresh_facts(self, everything: bool = False) -> int:
+        """Recompute the kept facts and scores of the companies whose rows changed since (of every company,
+        with ``everything``), a transaction per group of companies; how many companies (``upkeep``)."""
+        with self.connect(read_only=False) as con:
+            if schema.check_version(con, self.path) is None:
+                return 0
+            return upkeep.refresh_pending(con, everything)
 
     def story_inputs(self, article_ids: Sequence[str], days: int, max_candidates: int) -> groups.StoryInputs:
         """What ``startup_health.grouping`` compares for ``article_ids`` (see ``models.warehouse.groups``)."""
@@ -221,6 +234,22 @@ class Warehouse:
                 return ids, [], []
             wanted = sorted(set(ids.values()))
             return ids, reconcile.facts_on(con, wanted, as_of, without), reconcile.events_on(con, wanted, as_of, without)
+
+    def scores(self, names: Sequence[str], max_evidence: int | None = None) -> dict[str, Score | None]:
+        """name -> the company's health score on everything known (None for a name the warehouse lacks), in the
+        order asked: kept at ingest (``scores.read_scores``, at most ``max_evidence`` quotes per signal), or
+        computed now for a company whose rows changed since (during an ingest)."""
+        with self.connect() as con:
+            ids = reads.resolve_names(con, names)
+            wanted = sorted(set(ids.values()))
+            if not reconcile.kept_current(con, wanted):
+                facts, events = reconcile.facts_on(con, wanted, None, ()), reconcile.events_on(con, wanted, None, ())
+                return score_all(ids, facts, events, None, order=list(names))
+            try:
+                kept = scores.read_scores(con, ids, max_evidence)
+            except duckdb.Error as exc:
+                raise QueryRefused(first_line(exc)) from None
+        return {n: kept.get(n) for n in names}
 
     # -- a warehouse over a Parquet dataset (the Dask engine's system of record) ---------------------
 

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from models.warehouse.errors import QueryRefused, first_line
+from models.warehouse.reconcile import mark_pending
 
 __all__ = ["GROUPS_DDL", "STORIES_VIEW", "STORY_OF", "StoryInputs", "story_inputs", "replace_groups"]
 
@@ -68,6 +69,11 @@ _MEMBERS_SQL = """
     SELECT article_id, story_id, kind, copy_of, score FROM article_groups
     WHERE story_id IN (SELECT story_id FROM article_groups WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))))
     """
+#: the companies the articles $ids report a figure or an event about
+_COMPANIES_OF_SQL = (
+    "SELECT company_id FROM metric_rows WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))) "
+    "UNION SELECT company_id FROM event_rows WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+)
 _TEXTS_SQL = "SELECT article_id, published, text FROM articles WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
 _FIGURES_SQL = (
     "SELECT article_id, company_id, metric, value FROM metric_rows "
@@ -118,15 +124,18 @@ def story_inputs(
 def replace_groups(
     con: duckdb.DuckDBPyConnection, members: Iterable[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
-    """In one transaction: forget the groups of ``members``, then store ``rows`` (article_groups rows)."""
+    """In one transaction: forget the groups of ``members``, then store ``rows`` (article_groups rows). The
+    companies of the articles concerned have their kept facts and scores due (their sources counts change)."""
     con.execute("BEGIN TRANSACTION")
     try:
+        concerned = sorted(set(members) | {r[0] for r in rows})
         con.execute(
             "DELETE FROM article_groups WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))",
             {"ids": sorted(set(members))},
         )
         if rows:
             con.executemany("INSERT INTO article_groups VALUES (?, ?, ?, ?, ?)", [list(r) for r in rows])
+        mark_pending(con, [r[0] for r in con.execute(_COMPANIES_OF_SQL, {"ids": concerned}).fetchall()])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
