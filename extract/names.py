@@ -237,10 +237,12 @@ _INVEST_IN_LEFT = re.compile(
 _NEG_LEFT2 = re.compile(
     r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
     r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
-    r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|in a statement to)\s(?:[\w\-]+\s){0,2}$"
+    r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|in a statement to"
+    r"|portal|outlet|newspaper|magazine|publication|website|news site|blog|newsletter|broadcaster|news agency|journal|tabloid)\s(?:[\w\-]+\s){0,2}$"
 )
 #: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
-_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg", "told", "with ")
+_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg", "told", "with ", "portal",
+                  "outlet", "newspaper", "magazine", "publication", "site", "blog", "newsletter", "broadcaster", "agency", "journal", "tabloid")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -397,6 +399,9 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
             continue
         if not cur and not pieces and base.lower() in _OPENERS and not initial and start == 0 and not poss and _opens_name(run, end):
             cur.append((start, end))  # "Big Cabal Media" mid-sentence: part of the name
+            continue
+        if cur and not poss and base.lower() in _KIND_WORDS and end < len(run) and run[end + 1 : end + 2].isupper():
+            cur = []  # "Hamburger Fintech Kontora": the words before a kind word describe the name after it
             continue
         if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and (base in nationals or (initial and not pieces and base.lower() in _KIND_WORDS))):
             if cur:
