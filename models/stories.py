@@ -96,10 +96,13 @@ class Match:
     kind: str
     score: float
     words: float = 0.0  # content-word Jaccard: which of several originals a rewrite follows most closely
+    #: shared 4-word phrases (shingle Jaccard): a rewrite keeps some of its original's phrases, while an
+    #: independent report of the same event shares its figures and words but few phrases
+    phrases: float = 0.0
 
     @property
-    def strength(self) -> tuple[bool, float, float]:
-        return (self.kind == "copy", self.score, self.words)
+    def strength(self) -> tuple[bool, float, float, float]:
+        return (self.kind == "copy", self.score, self.phrases, self.words)
 
 
 def fingerprint(
@@ -187,7 +190,7 @@ def compare(a: Print, b: Print) -> Match | None:
     for earlier, later in ((first, second), (second, first)):
         share = _rewrite_of(later, earlier)
         if share is not None:
-            return Match(earlier.article_id, later.article_id, "rewrite", share, _jaccard(later.words, earlier.words))
+            return Match(earlier.article_id, later.article_id, "rewrite", share, _jaccard(later.words, earlier.words), r)
     return None
 
 
