@@ -45,6 +45,10 @@ _OTHER_OWNS = re.compile(
     r"^(?:['’]s)?,?\s+(?:also\s+|itself\s+)?(?:(?:reported|posted|generated|earned|booked|employs|employed|is valued"
     r"|was valued|spends|spent|made|has|had|closed|raised|manages|oversees)\b[^,;$€£]{0,40}|(?:has|had)\s+[^,;]{0,30})$"
 )
+_OTHERS_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:[\w\-]+\s+){0,2}?(?:market value|market cap\w*|valuation|revenue|revenues|sales|stock|shares|share price"
+    r"|fund|funds|profit|profits|workforce|headcount|staff|employees)\b"
+)
 _TIGHT = re.compile(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)")
 _RIGHT_LINK = re.compile(
     r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$"
@@ -184,6 +188,8 @@ class Discourse:
         before = [n for n in mentions if n.end <= pos and n.kind not in ("place", "nationality", "person")]
         if before and not before[-1].is_startup and self._others_figure(before[-1], pos):
             return None
+        if before and self._possessive_subject(s, before, pos):
+            return None
         linked = self._right_link(mentions, pos, end)
         if linked is not None:
             return linked
@@ -224,7 +230,18 @@ class Discourse:
         gap = self.doc.text[n.end : pos]
         if _REL_CLAUSE.match(gap) and not _REL_INVEST.search(gap):
             return True
+        if n.kind in ("investor", "incumbent") and _OTHERS_POSSESSIVE.match(gap):
+            return True  # "Nubank's market value on the NYSE is north of $50bn"
         return n.kind in ("investor", "incumbent") and _OTHER_OWNS.match(gap) is not None and not _REL_INVEST.search(gap)
+
+    def _possessive_subject(self, s: Sentence, before: list[Name], pos: int) -> bool:
+        """"For scale: Nubank's market value on the NYSE is north of $50bn": an investor's or incumbent's own
+        figure, told with a possessive at the head of the figure's clause."""
+        cstart = self._clause_start(s, pos)
+        head = [n for n in before if n.start >= cstart]
+        n = head[0] if head else None
+        return (n is not None and n.kind in ("investor", "incumbent") and n.possessive
+                and _OTHERS_POSSESSIVE.match(self.doc.text[n.end : n.end + 60]) is not None)
 
     def _right_link(self, mentions: list[Name], pos: int, end: int) -> str | None:
         """"the $6bn that X disclosed", "of X's 1,900 employees", "invested $5m in X", "poached 12 from X"."""

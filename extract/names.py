@@ -125,7 +125,7 @@ INVESTOR_SUFFIX = re.compile(
 # ---- evidence: grammar right after a name --------------------------------------------------------
 _POS_RIGHT = Folded(
     r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
-    r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor"
+    r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
@@ -139,7 +139,8 @@ _POS_RIGHT = Folded(
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
     r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
     r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
-    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off"
+    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off|picked up|pulled in"
+    r"|secured|bagged|snagged|landed a|closed a|closed its"
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
     r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|(?:co-?)?founders?|chief|ceo"
@@ -632,7 +633,9 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             if first.lower() in _STOP:
                 continue
             right = text[n.end : n.end + 80]
-            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n):
+            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not (
+                _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
+            ):
                 continue
             if first.lower() in common and " " not in n.surface and (
                 right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
@@ -882,6 +885,10 @@ def _paren_points(right: str) -> int:
     return 1 if _SECTOR_WORD.search(inner) or any(w.strip() in places() for w in inner.split(",")) else 0
 
 
+_BULLET_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·▪►]|\d{1,2}[.)])[ \t]+[*_]*$")
+_BULLET_DASH = re.compile(r"^[*_]*[^\w\n]{0,12}?\s*[—–:|-]\s")
+
+
 def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     """(for, against) points that this mention names a startup the story is about."""
     left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
@@ -890,6 +897,8 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
+    elif _BULLET_LEAD.search(left) and _BULLET_DASH.match(right):
+        pro += 1  # "- **LemFi** 🇳🇬 — The remittance app ...": a roundup item led by its company
     pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
     if left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
@@ -1009,8 +1018,8 @@ def _decide_kind(e: Entity) -> Kind:
     pro = ev.get("startup", 0)
     if _INSTITUTION.search(e.key):
         return "org"  # a public body, court or university: never the company a figure is about
-    if e.key in demonyms():
-        return "nationality"
+    if e.key in demonyms() or (e.key.endswith("s") and e.key[:-1] in demonyms()):
+        return "nationality"  # "Nigerian", "Africans"
     if e.key in places() and pro < 3:
         return "place"
     for kind in ("product", "investor", "incumbent"):

@@ -332,6 +332,7 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
     paired = _pairs(v, d, figures)
     out: list[Claim] = []
     last: tuple[str, float] | None = None
+    last_owners: list[str | None] | None = None
     for k, f in enumerate(figures):
         prev_end = figures[k - 1].end if k else 0
         next_start = figures[k + 1].start if k + 1 < len(figures) else len(v.s)
@@ -348,10 +349,18 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
                 got = last or _metric_of(v, f, prev_end, next_start, last)
         if got is None:
             continue
+        inherited = bool(k) and last is not None and got == last and _INHERIT.search(v.low[max(ca, prev_end) : f.start]) is not None
         last = got
+        owners: list[str | None]
+        if paired.get(k):
+            owners = list(paired[k])
+        elif inherited and last_owners is not None:
+            owners = last_owners  # "African startups raised $2.2bn, down from $2.9bn": the same owner (none)
+        else:
+            owners = [d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)]
+        last_owners = owners
         if f.currency not in STORED_CURRENCIES:
             continue
-        owners: list[str | None] = list(paired[k]) if paired.get(k) else [d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)]
         for company in owners:
             if company is not None:
                 out.extend(_claims_of(v, f, company, got[0], got[1], _projected(v, f)))

@@ -117,6 +117,22 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("31brains", "funding_raised", 1.2e7)},
     ),
     (
+        "newsletter-bullets-led-by-company",
+        "## Deals of the week\n\n- **Remitly Kenya** — nothing new this week.\n"
+        "- **Sendbloom** 🇬🇭 — The transfer app built for Ghanaians and Nigerians abroad snagged a $21M Series A "
+        "led by Oakridge Partners.\n"
+        "- **Mavuno Pay** 🇰🇪 — The Nairobi startup picked up a $2.4M seed round from local angels.\n\n"
+        "For scale: Oakridge Partners's market value is north of $9B. African startups raised about $2.1B in "
+        "2024, down from roughly $2.7B the year before.",
+        {("Sendbloom", "funding_raised", 2.1e7), ("Mavuno Pay", "funding_raised", 2.4e6)},
+    ),
+    (
+        "other-player-which-picked-up",
+        "Grocery apps are merging. Quikko, a Madrid start-up, raised $40m last year.\n\nAnd then there is "
+        "Zoomcart, the other Madrid player, which picked up $90m at a $700m valuation last December.",
+        {("Quikko", "funding_raised", 4e7), ("Zoomcart", "funding_raised", 9e7), ("Zoomcart", "valuation", 7e8)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
