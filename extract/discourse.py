@@ -105,6 +105,8 @@ class Discourse:
     focus_before: list[str | None] = field(default_factory=list)
     #: the organisation (not known as a startup) that opens each sentence as its subject, if any
     org_subject: dict[int, str] = field(default_factory=dict)
+    #: sentences whose figures are a whole sector's (filled as figures are assigned, in reading order)
+    sector_sentences: set[int] = field(default_factory=set)
     #: the startup the article is about (the headline's, else the most salient)
     main: str | None = None
 
@@ -274,7 +276,13 @@ class Discourse:
         cstart = self._clause_start(s, pos)
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
-        if any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
+        own = re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I)
+        if any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left) and not own:
+            self.sector_sentences.add(s.index)
+            return None
+        prev = s.index - 1
+        if prev in self.sector_sentences and not own and self.doc.sentences[prev].paragraph == s.paragraph and not self.names.between(s.start, s.end):
+            self.sector_sentences.add(s.index)  # "Startups raised $412m ... Stripping out debt, equity funding came to $261m."
             return None
         head = self.doc.low[s.start : pos]
         if ("we" in head or "our" in head) and _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):

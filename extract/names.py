@@ -769,8 +769,11 @@ def _acronyms(text: str, mentions: list[Name], people: set[str]) -> dict[str, st
         if n.surface in people or n.possessive:
             continue
         m = _ACRONYM.match(text[n.end : n.end + 16])
-        if m and m.group(1) != n.surface and len(m.group(1)) < len(n.surface):
-            out.setdefault(m.group(1), n.surface)
+        short = m.group(1) if m else ""
+        if m and short != n.surface and len(short) < len(n.surface) and short not in places() and (
+            short.isupper() or _abbreviates(short, n.surface)
+        ):
+            out.setdefault(short, n.surface)  # "Safe Superintelligence (SSI)", not "Aubade (Paris)"
     return out
 
 

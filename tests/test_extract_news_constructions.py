@@ -133,6 +133,22 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Quikko", "funding_raised", 4e7), ("Zoomcart", "funding_raised", 9e7), ("Zoomcart", "valuation", 7e8)},
     ),
     (
+        "roundup-bullet-with-place-in-brackets",
+        "* **Corvina Cards** (Lyon) — The expense-card provider nabbed a €30m Series B.\n"
+        "* **Piatta and Solvo** — Turin's Piatta, a payroll app, and Porto's Solvo, which digitises small-business "
+        "bonds, raised €12m and €7m, respectively.\n"
+        "* **Brume** (Cork) — The claims startup topped up its seed with a further €1.5m, bringing total funding to €5m.",
+        {("Corvina Cards", "funding_raised", 3e7), ("Piatta", "funding_raised", 1.2e7), ("Solvo", "funding_raised", 7e6),
+         ("Brume", "funding_raised", 1.5e6), ("Brume", "funding_raised", 5e6)},
+    ),
+    (
+        "sector-statistic-continued",
+        "Tamra, a Cairo logistics start-up, raised $8 million this week.\n\nStartups in North Africa raised $390 "
+        "million across 31 deals in May, according to a regional tracker. Stripping out debt, equity funding came "
+        "to $240 million.",
+        {("Tamra", "funding_raised", 8e6)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
