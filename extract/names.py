@@ -706,8 +706,9 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
         left, right = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 60]
         if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)):
             people.add(n.surface)
-        elif len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]):
-            people.add(n.surface)
+        elif (len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]) and n.surface not in places()
+              and toks[0] not in places() and toks[0] not in demonyms() and (toks[0] in given or toks[0].lower() not in common_words())):
+            people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
         if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right):

@@ -149,6 +149,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Tamra", "funding_raised", 8e6)},
     ),
     (
+        "translated-place-before-common-word-name",
+        "Mobile money: the Malian Sahel, unicorn since 2022, advances in Senegal\n\nThe fintech of Bamako Sahel "
+        "continues to trouble the operators. For recall, Sahel had raised 90 millions of dollars in March 2022 in "
+        "a round of series B. The operation had valued the company to 1.1 billion of dollars.",
+        {("Sahel", "funding_raised", 9e7), ("Sahel", "valuation", 1.1e9)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
