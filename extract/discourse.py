@@ -42,8 +42,10 @@ _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 _REL_CLAUSE = re.compile(r"^(?:['’]s)?,\s(?:(?:the|a|an)\s[^,;]{0,50},\s)?(?:which|who)\s[^,;()]*$|^['’]s\s+$")
 _REL_INVEST = re.compile(r"\binvest|\b(?:put|poured|pumped|ploughed|backed)\b|\bthat\b|\bthe (?:start-?up|company|firm)\b|\bits?\b")
 _OTHER_OWNS = re.compile(
-    r"^(?:['’]s)?,?\s+(?:also\s+|itself\s+)?(?:(?:reported|posted|generated|earned|booked|employs|employed|is valued"
-    r"|was valued|spends|spent|made|has|had|closed|raised|manages|oversees)\b[^,;$€£]{0,40}|(?:has|had)\s+[^,;]{0,30})$"
+    r"^(?:['’]s)?,?\s+(?:also\s+|itself\s+)?(?!(?:has|had|have)\s+(?:also\s+)?(?:led|co-led|backed|invested|participated|joined|funded|put|poured)\b)"
+    r"(?:(?:reported|posted|generated|earned|booked|employs|employed|is valued"
+    r"|was valued|spends|spent|made|has|had|closed|raised|manages|oversees)\b[^,;$€£]{0,40}"
+    r"|(?:has|had)\s+(?!(?:also\s+)?(?:led|co-led|backed|invested|participated|joined|funded|put|poured)\b)[^,;]{0,30})$"
 )
 _OTHERS_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:[\w\-]+\s+){0,2}?(?:market value|market cap\w*|valuation|revenue|revenues|sales|stock|shares|share price"

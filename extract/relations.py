@@ -61,7 +61,8 @@ _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z][\w\-]*)\s$")
 _TO_RAISE = re.compile(
     r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
-    r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,3}$"
+    r"|approached for|asked for|sounded out (?:about|for|on)|pitching for|pitched for|lobbying for"
+    r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,4}$"
 )
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")
@@ -71,6 +72,7 @@ _INVEST_TARGET = re.compile(
     r"|retailer|brand|lab)\b|it\b|them\b|[A-Z])"
 )
 _WE = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b")
+_MIXED_WHOLE = re.compile(r"\s*(?:\([^)]{0,60}\))?,?\s+(?:of which|including|comprising|made up of|split between|split into)\s")
 _LABEL = re.compile(r"[ \t*_•\-]*[A-Za-z][\w \-/()]{1,40}:[ \t*_]*$")
 _ELLIPSIS = re.compile(r"(?:^|[,;])\W*(?:and\s+|with\s+)?(?:one|another|the other|the (?:first|second|third|last|latter|former))\s+(?:of|for|worth|at)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -237,6 +239,8 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
         last is not None and _INHERIT.search(left)
     ):
         return None  # "$20m of the $50m": the whole is context for the part
+    if _MIXED_WHOLE.match(v.low, f.end) and re.search(r"\b(?:debt|loans?|credit)\b", v.low[f.end : cb]):
+        return None  # "$190m, of which $170m were capital and $20m venture debt": the parts carry the rows
     cue = _cue_for(v, f, lo, next_start)
     if cue is None and last is not None and _INHERIT.search(left):
         return last  # "up from $16m", "including $4m": same kind as the figure before

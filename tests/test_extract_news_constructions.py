@@ -156,6 +156,26 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Sahel", "funding_raised", 9e7), ("Sahel", "valuation", 1.1e9)},
     ),
     (
+        "translated-japanese-procured-corporate-value",
+        "Kiribi AI (Tokyo, Shibuya-ku), which develops robot software, announced on the 3rd that it procured 9 "
+        "billion yen (about 60 million dollars) by Series B. The corporate value after procurement became 150 "
+        "billion yen (approximately 1 billion dollars).",
+        {("Kiribi AI", "funding_raised", 6e7), ("Kiribi AI", "valuation", 1e9)},
+    ),
+    (
+        "equity-and-debt-split-investor-led-earlier",
+        "In June the Mexican neobank Pluma obtained financing of 120 millions of dollars, of which 100 millions of "
+        "dollars were capital and 20 millions of dollars were venture debt. Hollin Partners had led also the "
+        "Series A of 30 millions of dollars of the company in 2022.",
+        {("Pluma", "funding_raised", 1e8), ("Pluma", "funding_raised", 3e7)},
+    ),
+    (
+        "bridge-being-sought",
+        "Tokori, a Jakarta grocery start-up, has raised $40M to date. Existing investors are now being approached "
+        "for a bridge of around $8M, the people said.",
+        {("Tokori", "funding_raised", 4e7)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
