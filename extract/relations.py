@@ -38,7 +38,7 @@ _PERIOD = re.compile(
     r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|/month|a year|per year|per annum|"
     r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b",
 )
-_MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:net\s+)?(?:burn|spending|expenses|costs|outgoings)\b|\bburn(?:s|ing)? rate\b")
+_MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:net\s+)?(?:burn|burning|spending|expenses|costs|outgoings)\b|\bburn(?:s|ing)? rate\b")
 _YEARLY_LEFT = re.compile(r"\b(?:annual|yearly|full-year)\b|\bfor\s+(?:the\s+)?(?:year|(?:fiscal\s+)?(?:19|20)\d\d)\b")
 _QUARTER_RIGHT = re.compile(
     r"^[^.;]{0,30}?\b(?:in|during|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|past)\s+quarter|q[1-4]\b|three months)"

@@ -176,6 +176,20 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Tokori", "funding_raised", 4e7)},
     ),
     (
+        "translated-hebrew-gathered-estimates-shekels",
+        "The Israeli company of cyber Keshet Labs announced today that it completed a round of investment B of 25 "
+        "million dollars. With this the company has gathered since its establishment 40 million dollars. A source "
+        "close to the round estimates it at around 200 million dollars. The monthly burning of the cash of the "
+        "company stood on 5 million shekel (about 1.4 million dollars).",
+        {("Keshet Labs", "funding_raised", 2.5e7), ("Keshet Labs", "funding_raised", 4e7),
+         ("Keshet Labs", "valuation", 2e8), ("Keshet Labs", "burn_rate", 1.4e6)},
+    ),
+    (
+        "translated-bahasa-miliar",
+        "Edukasi start-up Belajaro raised Rp 120 miliar (about $7.7 million) in 2021, the company said.",
+        {("Belajaro", "funding_raised", 7.7e6)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
