@@ -320,6 +320,23 @@ class DashboardData:
 
         return self._cached(("summary", key), compute)
 
+    def undated(self, companies: Sequence[str]) -> int:
+        """How many figures and leadership changes of the chosen companies have no date at all (neither the
+        text nor the article says when): the time axis cannot place them."""
+        key = tuple(companies)
+
+        def compute() -> int:
+            frame = self.warehouse.query_df(
+                """SELECT (SELECT count(*) FROM metrics WHERE company IN (SELECT unnest($c))
+                                 AND coalesce(as_of_start, published) IS NULL)
+                        + (SELECT count(*) FROM events WHERE company IN (SELECT unnest($c))
+                                 AND coalesce(as_of_start, published) IS NULL) AS n""",
+                {"c": list(key)},
+            )
+            return int(frame["n"].iloc[0]) if len(frame) else 0
+
+        return self._cached(("undated", key), compute)
+
     def timeline(self, companies: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Figures and leadership changes of the chosen companies that have a date, oldest first.
 
