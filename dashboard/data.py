@@ -182,6 +182,9 @@ def quote_window(before: str, mark: str, after: str, lead: int = 70, total: int 
     return before, after
 
 
+_MISS = object()  # what ``_hit`` returns when the cache does not hold the answer
+
+
 # -- the data source -------------------------------------------------------------------------------
 
 
@@ -218,6 +221,7 @@ class DashboardData:
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._cache_entries = cache_entries
         self._lock = threading.Lock()
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
 
     # -- caching -------------------------------------------------------------------------------
 
@@ -242,17 +246,35 @@ class DashboardData:
 
     def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         full = (self.version(), *key)
+        hit = self._hit(full)
+        if hit is not _MISS:
+            return hit
+        # one computation per question at a time: the page asks for the same inputs from two callbacks at
+        # once (the figures' flows and the health score), and the second waits for the first's answer
+        with self._lock:
+            gate = self._computing.setdefault(full, threading.Lock())
+        with gate:
+            hit = self._hit(full)
+            if hit is not _MISS:
+                return hit
+            try:
+                value = compute()
+                if self.version() == full[0]:  # do not keep an answer the file changed under
+                    with self._lock:
+                        self._cache[full] = value
+                        while len(self._cache) > self._cache_entries:
+                            self._cache.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._computing.pop(full, None)
+        return value
+
+    def _hit(self, full: tuple[Any, ...]) -> Any:
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]
-        value = compute()
-        if self.version() == full[0]:  # do not keep an answer the file changed under
-            with self._lock:
-                self._cache[full] = value
-                while len(self._cache) > self._cache_entries:
-                    self._cache.popitem(last=False)
-        return value
+        return _MISS
 
     def clear_cache(self) -> None:
         with self._lock:

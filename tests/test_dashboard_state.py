@@ -102,3 +102,34 @@ def test_doctests_of_the_components() -> None:
 
     for module in (scorecards, sql_page):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_the_figures_and_the_health_score_read_their_inputs_once(tmp_path: Path) -> None:
+    """Both callbacks need the companies' facts and events; asked at once, the warehouse is asked once."""
+    import threading
+    import time
+
+    from dashboard.data import DashboardData
+    from models.warehouse import Warehouse
+
+    wh = Warehouse(write_articles(tmp_path / "w.duckdb", SEED_LIKE))
+    calls = []
+    real = wh.score_inputs
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    wh.score_inputs = slow  # type: ignore[method-assign]
+    data = DashboardData(wh)
+    both = ["Stability AI", "Inflection AI"]
+    threads = [threading.Thread(target=data.summary, args=(both,)), threading.Thread(target=data.health, args=(both,))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert data.summary(both).set_index(["company", "metric"]).loc[("Stability AI", "departed_talent"), "display"] \
+        == "7+ in 12 months"
+    assert round(data.health(both)["Inflection AI"].value, 1) == 33.3
