@@ -20,7 +20,6 @@ import pandas as pd
 
 from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise, with_flows
 from models.export import iter_csv
-from models.flows import company_flows
 from models.records import METRICS
 from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
 
@@ -331,14 +330,13 @@ class DashboardData:
             rows = self.warehouse.query_df(_SUMMARY_SQL, {"companies": list(key), "tol": AGREE_TOLERANCE,
                                                           "days": UNDATED_WINDOW.days})
             out = summarise(rows, key)
-            ids, facts, events = self._inputs(key)
             chosen = rows[rows["quote"].notna()]
             quotes = {(a, int(r)): q for a, r, q in zip(chosen["article_id"], chosen["row_no"], chosen["quote"])}
             out["quote"] = [
                 quotes.get((a, int(r))) if isinstance(a, str) else None
                 for a, r in zip(out["article_id"], out["row_no"].fillna(-1))
             ]
-            return with_flows(out, company_flows(ids, facts, events))
+            return with_flows(out, self.warehouse.flows(list(key)))
 
         return self._cached(("summary", key), compute)
 
@@ -397,11 +395,6 @@ class DashboardData:
         return self._cached(
             ("health", key, max_quotes), lambda: self.warehouse.scores(list(key), max_quotes) if key else {}
         )
-
-    def _inputs(self, key: tuple[str, ...]) -> tuple[dict[str, str], list[Any], list[Any]]:
-        """name -> company_id, facts and leadership events of these companies (``Warehouse.score_inputs``),
-        which the flows in the side-by-side figures read."""
-        return self._cached(("inputs", key), lambda: self.warehouse.score_inputs(list(key)))
 
     # -- evidence --------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ __all__ = [
     "kept_current",
     "store_facts",
     "kept_facts",
+    "facts_by_id",
     "facts_on",
     "events_on",
 ]
@@ -423,6 +424,17 @@ def kept_facts(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str] | None
         f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
     ).fetchall()
     return _records(facts, srows)
+
+
+def facts_by_id(con: duckdb.DuckDBPyConnection, fact_ids: Sequence[str]) -> dict[str, Fact]:
+    """fact_id -> the kept fact, with its sources, for these ids (those kept)."""
+    params = {"ids": sorted(set(fact_ids))}
+    where = "WHERE fact_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+    facts = _fetch_dicts(con.execute(f"SELECT * FROM stored_facts {where} ORDER BY {_FACT_ORDER}", params))
+    srows = con.execute(
+        f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
+    ).fetchall()
+    return {f.fact_id: f for f in _records(facts, srows)}
 
 
 def _live_facts(
