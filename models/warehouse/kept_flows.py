@@ -49,7 +49,7 @@ def read_flows(con: duckdb.DuckDBPyConnection, ids: Mapping[str, str]) -> dict[s
         f"SELECT {', '.join(_COLUMNS)} FROM company_flows WHERE {_CHOSEN} ORDER BY company_id, metric",
         {"ids": sorted(set(ids.values()))},
     ).fetchall()
-    facts = facts_by_id(con, [fid for r in rows for fid in r[7]])
+    facts = facts_by_id(con, list(ids.values()), [fid for r in rows for fid in r[7]])
     by_id: dict[str, dict[str, Flow]] = {}
     for cid, metric, value, unit, qualifier, ref, _reports, counted in rows:
         parts = tuple(Part(facts[fid], True) for fid in counted if fid in facts)

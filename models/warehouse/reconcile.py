@@ -426,10 +426,16 @@ def kept_facts(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str] | None
     return _records(facts, srows)
 
 
-def facts_by_id(con: duckdb.DuckDBPyConnection, fact_ids: Sequence[str]) -> dict[str, Fact]:
-    """fact_id -> the kept fact, with its sources, for these ids (those kept)."""
-    params = {"ids": sorted(set(fact_ids))}
-    where = "WHERE fact_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+def facts_by_id(
+    con: duckdb.DuckDBPyConnection, company_ids: Sequence[str], fact_ids: Sequence[str]
+) -> dict[str, Fact]:
+    """fact_id -> the kept fact, with its sources, for these ids (those kept) of these companies (the
+    kept tables are in company order: the companies' filter skips most of them)."""
+    params = {"c": sorted(set(company_ids)), "ids": sorted(set(fact_ids))}
+    where = (
+        "WHERE company_id IN (SELECT unnest(CAST($c AS VARCHAR[]))) "
+        "AND list_contains(CAST($ids AS VARCHAR[]), fact_id)"
+    )
     facts = _fetch_dicts(con.execute(f"SELECT * FROM stored_facts {where} ORDER BY {_FACT_ORDER}", params))
     srows = con.execute(
         f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
