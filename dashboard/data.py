@@ -20,7 +20,6 @@ import pandas as pd
 
 from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise, with_flows
 from models.export import iter_csv
-from models.flows import company_flows
 from models.records import METRICS
 from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
 
@@ -182,6 +181,9 @@ def quote_window(before: str, mark: str, after: str, lead: int = 70, total: int 
     return before, after
 
 
+_MISS = object()  # what ``_hit`` returns when the cache does not hold the answer
+
+
 # -- the data source -------------------------------------------------------------------------------
 
 
@@ -218,6 +220,7 @@ class DashboardData:
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._cache_entries = cache_entries
         self._lock = threading.Lock()
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
 
     # -- caching -------------------------------------------------------------------------------
 
@@ -242,17 +245,35 @@ class DashboardData:
 
     def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         full = (self.version(), *key)
+        hit = self._hit(full)
+        if hit is not _MISS:
+            return hit
+        # one computation per question at a time: the page asks for the same inputs from two callbacks at
+        # once (the figures' flows and the health score), and the second waits for the first's answer
+        with self._lock:
+            gate = self._computing.setdefault(full, threading.Lock())
+        with gate:
+            hit = self._hit(full)
+            if hit is not _MISS:
+                return hit
+            try:
+                value = compute()
+                if self.version() == full[0]:  # do not keep an answer the file changed under
+                    with self._lock:
+                        self._cache[full] = value
+                        while len(self._cache) > self._cache_entries:
+                            self._cache.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._computing.pop(full, None)
+        return value
+
+    def _hit(self, full: tuple[Any, ...]) -> Any:
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]
-        value = compute()
-        if self.version() == full[0]:  # do not keep an answer the file changed under
-            with self._lock:
-                self._cache[full] = value
-                while len(self._cache) > self._cache_entries:
-                    self._cache.popitem(last=False)
-        return value
+        return _MISS
 
     def clear_cache(self) -> None:
         with self._lock:
@@ -309,14 +330,13 @@ class DashboardData:
             rows = self.warehouse.query_df(_SUMMARY_SQL, {"companies": list(key), "tol": AGREE_TOLERANCE,
                                                           "days": UNDATED_WINDOW.days})
             out = summarise(rows, key)
-            ids, facts, events = self._inputs(key)
             chosen = rows[rows["quote"].notna()]
             quotes = {(a, int(r)): q for a, r, q in zip(chosen["article_id"], chosen["row_no"], chosen["quote"])}
             out["quote"] = [
                 quotes.get((a, int(r))) if isinstance(a, str) else None
                 for a, r in zip(out["article_id"], out["row_no"].fillna(-1))
             ]
-            return with_flows(out, company_flows(ids, facts, events))
+            return with_flows(out, self.warehouse.flows(list(key)))
 
         return self._cached(("summary", key), compute)
 
@@ -392,11 +412,6 @@ class DashboardData:
         return self._cached(
             ("health", key, max_quotes), lambda: self.warehouse.scores(list(key), max_quotes) if key else {}
         )
-
-    def _inputs(self, key: tuple[str, ...]) -> tuple[dict[str, str], list[Any], list[Any]]:
-        """name -> company_id, facts and leadership events of these companies (``Warehouse.score_inputs``),
-        which the flows in the side-by-side figures read."""
-        return self._cached(("inputs", key), lambda: self.warehouse.score_inputs(list(key)))
 
     # -- evidence --------------------------------------------------------------------------------
 

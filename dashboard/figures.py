@@ -320,13 +320,12 @@ def timeline_markers(items: pd.DataFrame, row_of: Any, words: Any) -> list[dict[
     """
     if items.empty:
         return []
-    frame = items.assign(day=[_day(d) for d in items["date"]])
-    frame = frame[frame["day"] != ""]
-    frame = frame.assign(row=[row_of(r) for r in frame.to_dict("records")], month=frame["day"].str[:7])
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    records = [dict(r, day=_day(r["date"])) for r in items.to_dict("records")]  # plain dicts: pandas per group
+    for r in sorted((r for r in records if r["day"]), key=lambda r: (r["day"], str(r["article_id"]), r["row_no"])):
+        groups.setdefault((r["company"], row_of(r), r["day"][:7]), []).append(r)
     out = []
-    for (company, row, _), g in frame.sort_values(["day", "article_id", "row_no"]).groupby(
-            ["company", "row", "month"], sort=False):
-        recs = g.to_dict("records")
+    for (company, row, _), recs in groups.items():
         lines = [f"<b>{html.escape(str(words(r)))}</b> ({html.escape(_when(r))})<br>{hover_quote(r['quote'])}"
                  for r in recs[:HOVER_ITEMS]]
         if len(recs) > HOVER_ITEMS:

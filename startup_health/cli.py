@@ -415,7 +415,6 @@ def _chain(first: Any, batches: Any) -> Any:
 def summary(ctx: click.Context, db: Path | None, companies: str | None, fmt: str) -> None:
     """The companies side by side, one row per metric: the latest figure (departures and layoffs: the sum
     over the last 12 months of each company's news) and its number of sources."""
-    from models.flows import company_flows
     from startup_health.summary import SUMMARY_FIELDS, summary_rows
 
     names = [c.strip() for c in companies.split(",") if c.strip()] if companies else _settings(ctx).companies
@@ -423,10 +422,10 @@ def summary(ctx: click.Context, db: Path | None, companies: str | None, fmt: str
     try:
         _known_or_fail(wh, names)
         figures = wh.company_figures(names)
-        ids, facts, events = wh.score_inputs(names)
+        flows = wh.flows(names)
     except WarehouseError as exc:
         _fail(str(exc))
-    rows = summary_rows(names, figures, company_flows(ids, facts, events))
+    rows = summary_rows(names, figures, flows)
     if fmt == "csv":
         write_csv(sys.stdout, SUMMARY_FIELDS, [[tuple(r[k] for k in SUMMARY_FIELDS) for r in rows]])
     elif fmt == "json":

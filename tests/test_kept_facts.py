@@ -15,6 +15,7 @@ import pytest
 from bench.bench_dashboard import build
 from conftest import ROOT, SEEDS
 from facts_support import Evt, Fig, new_warehouse, put
+from models.flows import Flow, company_flows
 from models.health import score_companies
 from models.records import Article, Extraction, Metric
 from models.warehouse import SCHEMA_VERSION, QueryRefused, Warehouse
@@ -50,6 +51,23 @@ def assert_kept_equals_live(wh: Warehouse, names: list[str]) -> None:
     assert kept == live
     assert wh.facts(None) == wh.facts(None, without=LIVE)  # records, sources and order
     assert wh.scores(names) == score_companies(wh, names, without=LIVE)
+    assert kept_flows(wh, names) == live_flows(wh, names)
+
+
+def kept_flows(wh: Warehouse, names: list[str]) -> dict[str, dict[str, tuple[object, ...]]]:
+    return {n: {m: _flow(fl) for m, fl in by.items()} for n, by in wh.flows(names).items()}
+
+
+def live_flows(wh: Warehouse, names: list[str]) -> dict[str, dict[str, tuple[object, ...]]]:
+    """The flows computed now from the live facts, as much of them as is kept: all but the reports left out."""
+    ids = wh.resolve_companies(names)
+    flows = company_flows(ids, wh.facts(sorted(set(ids.values())), without=LIVE),
+                          wh.events_for(sorted(set(ids.values()))))
+    return {n: {m: _flow(fl) for m, fl in by.items()} for n, by in flows.items()}
+
+
+def _flow(fl: Flow) -> tuple[object, ...]:
+    return (fl.metric, fl.value, fl.unit, fl.qualifier, fl.ref, fl.window, fl.counted)
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +84,8 @@ def test_kept_facts_and_scores_equal_the_live_ones_on_the_benchmark_data(bench_d
     counts = wh.query("SELECT (SELECT count(*) FROM stored_facts), (SELECT count(*) FROM stored_fact_sources), "
                       "(SELECT count(*) FROM company_scores), (SELECT count(*) FROM metric_rows)").rows[0]
     assert counts[0] > 1000 and counts[1] == counts[3] == 30_000 and counts[2] == len(names) == 60
+    flows = wh.query("SELECT count(*), count(DISTINCT company_id), sum(len(counted) > 0) FROM company_flows").rows
+    assert flows[0][0] > 60 and flows[0][1] == 60 and flows[0][2] > 30  # both flow metrics of most companies
     assert_kept_equals_live(wh, names)
     best = wh.query("SELECT company FROM company_scores WHERE score IS NOT NULL ORDER BY score DESC LIMIT 1").rows
     assert best and wh.scores([best[0][0]])[best[0][0]] is not None
@@ -155,11 +175,11 @@ def test_a_warehouse_from_before_is_upgraded_and_its_facts_kept(tmp_path: Path) 
         con.execute("DROP VIEW facts")
         con.execute("DROP VIEW fact_sources")
         for table in ("stored_fact_sources", "stored_facts", "company_scores", "score_signals", "score_evidence",
-                      "facts_pending"):
+                      "company_flows", "facts_pending"):
             con.execute(f"DROP TABLE {table}")
         for view in ("fact_sources", "facts"):
             con.execute(f"CREATE OR REPLACE VIEW {view} AS {facts_sql(view, *EVERYTHING)}")
-        con.execute("UPDATE schema_info SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION - 1)])
+        con.execute("UPDATE schema_info SET value = '3' WHERE key = 'schema_version'")  # the last one without
     old = Warehouse(wh.path)
     assert old.scores(["Acme"]) == expected and old.facts(None) == old.facts(None, without=LIVE)
     with pytest.raises(QueryRefused, match="stored_facts"):

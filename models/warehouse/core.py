@@ -7,6 +7,7 @@ to the module of each role:
 ``writes``         whole articles in one transaction; rewriting the big tables in company order
 ``reads``          the CLI's and the dashboard's questions (trusted SQL)
 ``reconcile``      reconciled facts: the SQL behind ``facts`` / ``fact_sources`` and their records
+``upkeep``         facts, scores (``scores``) and flows (``kept_flows``) kept up to date at ingest
 ``dataset``        the Parquet dataset the Dask engine writes, and the views that read it in place
 ``sandbox``        SQL typed by a user: checked from its parse, run in a worker process within limits
 =================  ==============================================================================
@@ -23,9 +24,22 @@ from typing import Any
 import duckdb
 
 from models.facts import Fact, LeadershipEvent, history
+from models.flows import Flow, company_flows
 from models.health import Score, score_all
 from models.records import Article, Extraction
-from models.warehouse import dataset, feeds, groups, reads, reconcile, sandbox, schema, scores, upkeep, writes
+from models.warehouse import (
+    dataset,
+    feeds,
+    groups,
+    kept_flows,
+    reads,
+    reconcile,
+    sandbox,
+    schema,
+    scores,
+    upkeep,
+    writes,
+)
 from models.warehouse.connection import open_connection, prepare_file
 from models.warehouse.errors import BatchResult, QueryRefused, QueryResult, first_line
 from models.warehouse.sandbox import Limits
@@ -250,6 +264,21 @@ class Warehouse:
             except duckdb.Error as exc:
                 raise QueryRefused(first_line(exc)) from None
         return {n: kept.get(n) for n in names}
+
+    def flows(self, names: Sequence[str]) -> dict[str, dict[str, Flow]]:
+        """name -> metric -> the company's 12-month flow of departures and layoffs (``models.flows``), for the
+        names the warehouse knows: kept at ingest (``kept_flows``, the counted reports), or computed now for
+        a company whose rows changed since (during an ingest)."""
+        with self.connect() as con:
+            ids = reads.resolve_names(con, names)
+            wanted = sorted(set(ids.values()))
+            try:
+                if not reconcile.kept_current(con, wanted):
+                    facts, events = reconcile.facts_on(con, wanted, None, ()), reconcile.events_on(con, wanted, None, ())
+                    return company_flows(ids, facts, events)
+                return kept_flows.read_flows(con, ids)
+            except duckdb.Error as exc:
+                raise QueryRefused(first_line(exc)) from None
 
     # -- a warehouse over a Parquet dataset (the Dask engine's system of record) ---------------------
 

@@ -28,6 +28,7 @@ __all__ = [
     "kept_current",
     "store_facts",
     "kept_facts",
+    "facts_by_id",
     "facts_on",
     "events_on",
 ]
@@ -423,6 +424,23 @@ def kept_facts(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str] | None
         f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
     ).fetchall()
     return _records(facts, srows)
+
+
+def facts_by_id(
+    con: duckdb.DuckDBPyConnection, company_ids: Sequence[str], fact_ids: Sequence[str]
+) -> dict[str, Fact]:
+    """fact_id -> the kept fact, with its sources, for these ids (those kept) of these companies (the
+    kept tables are in company order: the companies' filter skips most of them)."""
+    params = {"c": sorted(set(company_ids)), "ids": sorted(set(fact_ids))}
+    where = (
+        "WHERE company_id IN (SELECT unnest(CAST($c AS VARCHAR[]))) "
+        "AND list_contains(CAST($ids AS VARCHAR[]), fact_id)"
+    )
+    facts = _fetch_dicts(con.execute(f"SELECT * FROM stored_facts {where} ORDER BY {_FACT_ORDER}", params))
+    srows = con.execute(
+        f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
+    ).fetchall()
+    return {f.fact_id: f for f in _records(facts, srows)}
 
 
 def _live_facts(

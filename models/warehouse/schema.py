@@ -28,7 +28,7 @@ __all__ = [
     "DERIVED_TABLES",
 ]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: table -> its CREATE TABLE statement (columns documented in the README's schema section)
 TABLE_DDL: dict[str, str] = {
@@ -172,6 +172,15 @@ TABLE_DDL: dict[str, str] = {
         article_path VARCHAR,
         published DATE,
         fact_id VARCHAR)""",
+    "company_flows": """CREATE TABLE IF NOT EXISTS company_flows (
+        company_id VARCHAR NOT NULL,
+        metric VARCHAR NOT NULL,
+        value DOUBLE NOT NULL,
+        unit VARCHAR NOT NULL,
+        qualifier VARCHAR NOT NULL,
+        ref DATE,
+        reports INTEGER NOT NULL,
+        counted VARCHAR[] NOT NULL)""",
     "facts_pending": """CREATE TABLE IF NOT EXISTS facts_pending (
         company_id VARCHAR NOT NULL)""",
 }
@@ -205,10 +214,15 @@ VIEW_DDL: dict[str, str] = {
 }
 #: the tables kept up to date at ingest (a Parquet-backed warehouse keeps them in its DuckDB file too)
 DERIVED_TABLES = ("stored_fact_sources", "stored_facts", "company_scores", "score_signals", "score_evidence",
-                  "facts_pending")
+                  "company_flows", "facts_pending")
 #: every statement that creates the schema, tables first
 DDL: list[str] = [*TABLE_DDL.values(), *VIEW_DDL.values()]
 
+#: every company's kept answers due (an upgrade that changes what is kept)
+_ALL_PENDING = (
+    "INSERT INTO facts_pending SELECT company_id FROM companies "
+    "WHERE company_id NOT IN (SELECT company_id FROM facts_pending)"
+)
 #: Upgrades from an older schema version: version -> statements that lift it to version + 1. The tables and
 #: views are then created as for a new file (``ensure_schema``).
 MIGRATIONS: dict[int, list[str]] = {
@@ -219,7 +233,12 @@ MIGRATIONS: dict[int, list[str]] = {
         "DROP VIEW IF EXISTS facts",
         "DROP VIEW IF EXISTS fact_sources",
         TABLE_DDL["facts_pending"],
-        "INSERT INTO facts_pending SELECT company_id FROM companies",
+        _ALL_PENDING,
+    ],
+    # version 5: departures' and layoffs' 12-month flows kept too; every company's kept answers are due
+    4: [
+        TABLE_DDL["company_flows"],
+        _ALL_PENDING,
     ],
 }
 

@@ -15,8 +15,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from models.facts import Fact, LeadershipEvent
 from models.health import Evidence, Score, Signal, score_all
-from models.warehouse.reconcile import events_on, kept_facts
 
 __all__ = ["store_scores", "read_scores"]
 
@@ -24,12 +24,16 @@ _CHOSEN = "company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
 _TABLES = ("company_scores", "score_signals", "score_evidence")
 
 
-def store_scores(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str]) -> None:
-    """Score these companies from their kept facts (``store_facts`` first) and events; keep the rows (inside
-    the caller's transaction). Every company in ``companies`` gets a row, a score or not."""
-    params = {"ids": sorted(set(company_ids))}
-    names = dict(con.execute(f"SELECT company_id, name FROM companies WHERE {_CHOSEN}", params).fetchall())
-    scores = score_all({cid: cid for cid in names}, kept_facts(con, list(names)), events_on(con, list(names), None, ()))
+def store_scores(
+    con: duckdb.DuckDBPyConnection,
+    names: Mapping[str, str],
+    facts: Sequence[Fact],
+    events: Sequence[LeadershipEvent],
+) -> None:
+    """Score the companies ``names`` (company_id -> name) from their facts and events (everything known);
+    keep the rows (inside the caller's transaction). Every company gets a row, a score or not."""
+    params = {"ids": sorted(names)}
+    scores = score_all({cid: cid for cid in names}, facts, events)
     for table in _TABLES:
         con.execute(f"DELETE FROM {table} WHERE {_CHOSEN}", params)
     for table, rows in zip(_TABLES, _rows(scores, names)):

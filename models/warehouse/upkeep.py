@@ -1,8 +1,8 @@
 """The tables kept up to date at ingest, and the one place that recomputes a company's: ``refresh``.
 
-Every company's reconciled facts (``stored_facts``, ``stored_fact_sources``) and health score
-(``company_scores``, ``score_signals``, ``score_evidence``) are computed when its rows change, not per
-question. A write notes the companies it touched in ``facts_pending`` in its own transaction (their rows,
+Every company's reconciled facts (``stored_facts``, ``stored_fact_sources``), health score
+(``company_scores``, ``score_signals``, ``score_evidence``) and 12-month flows of departures and layoffs
+(``company_flows``) are computed when its rows change, not per question. A write notes the companies it touched in ``facts_pending`` in its own transaction (their rows,
 old and new, and their names); ``refresh`` recomputes them and clears the note in one transaction. Between
 the two (during an ingest, or after one that crashed) the ``facts`` and ``fact_sources`` views and the
 warehouse's reads reconcile a pending company's rows live, so no answer is ever stale.
@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 
 import duckdb
 
-from models.warehouse.reconcile import store_facts
+from models.warehouse.kept_flows import store_flows
+from models.warehouse.reconcile import events_on, kept_facts, store_facts
 from models.warehouse.scores import store_scores
 
 __all__ = ["refresh", "refresh_pending", "MAX_ROWS_PER_REFRESH"]
@@ -34,7 +35,13 @@ def refresh(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str]) -> None:
     if not ids:
         return
     store_facts(con, ids)
-    store_scores(con, ids)
+    params = {"ids": ids}
+    names = dict(con.execute(
+        "SELECT company_id, name FROM companies WHERE company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))", params
+    ).fetchall())
+    facts, events = kept_facts(con, ids), events_on(con, ids, None, ())  # read once, for every answer below
+    store_scores(con, names, facts, events)
+    store_flows(con, names, facts, events)
     con.execute("DELETE FROM facts_pending WHERE company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))", {"ids": ids})
 
 
