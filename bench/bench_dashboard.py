@@ -12,7 +12,9 @@ stored in company order by ``Warehouse.optimize`` as a big ingest leaves it, the
   percentile over varied inputs (company pairs drawn by coverage, grid pages, sorts, filters, clicks);
 * the time to first render: headless Chromium loads the page until the scorecards, both charts and the first
   grid page are drawn (fresh browser context each time);
-* the streamed download of the whole ``metrics`` view: time, size and the server's peak memory growth.
+* the streamed download of the whole ``metrics`` view: time, size and the server's peak memory growth;
+* the hostile-SQL table (``tests/hostile_sql.py``) through the SQL page, then four heavy statements at once:
+  the server's peak memory and its worker processes'.
 
 Goal: every callback's 95th percentile under 150 ms on 100,000 articles / 1,000,000 metric rows.
 """
@@ -20,6 +22,7 @@ Goal: every callback's 95th percentile under 150 ms on 100,000 articles / 1,000,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import logging
@@ -125,11 +128,15 @@ def build(path: Path, n_articles: int, rows_per_article: int, n_companies: int, 
         batch.append((article, Extraction(metrics=tuple(metrics), events=tuple(events),
                                           companies={company: frozenset()})))
         if len(batch) >= 5000:
-            wh.write_batch(batch, "bench")
+            wh.write_batch(batch, "bench", refresh_facts=False)  # as an ingest writes: facts kept at its end
             batch = []
             print(f"  {a + 1:,} articles written ({time.monotonic() - t0:.0f} s)", flush=True)
     if batch:
-        wh.write_batch(batch, "bench")
+        wh.write_batch(batch, "bench", refresh_facts=False)
+    t1 = time.monotonic()
+    n = wh.refresh_facts()
+    print(f"  facts and scores of {n:,} companies kept (Warehouse.refresh_facts) in {time.monotonic() - t1:.1f} s",
+          flush=True)
 
 
 def warehouse_for(args: argparse.Namespace) -> Path:
@@ -152,6 +159,13 @@ def warehouse_for(args: argparse.Namespace) -> Path:
         t = time.monotonic()
         Warehouse(path, lock_wait_s=120).optimize()
         print(f"{path.name}: stored in company order (Warehouse.optimize) in {time.monotonic() - t:.1f} s", flush=True)
+    wh = Warehouse(path, lock_wait_s=120)
+    wh.ensure_schema()  # built by an older schema: its facts and scores are due
+    t = time.monotonic()
+    n = wh.refresh_facts()
+    if n:
+        print(f"{path.name}: facts and scores of {n:,} companies kept (Warehouse.refresh_facts) in "
+              f"{time.monotonic() - t:.1f} s", flush=True)
     return path
 
 
@@ -293,6 +307,48 @@ def time_callbacks(app: Any, runs: int, rng: random.Random) -> dict[str, tuple[l
     return times
 
 
+# -- hostile SQL -----------------------------------------------------------------------------------
+
+
+def time_hostile(app: Any) -> dict[str, float]:
+    """The hostile-SQL table (tests/hostile_sql.py) through the SQL page's callback, then its four heavy
+    statements at once: the peak resident memory of this process (the server) and of its worker processes."""
+    import psutil
+
+    from tests.hostile_sql import FOUR_AT_ONCE, HOSTILE
+
+    c = Caller(app)
+    me = psutil.Process()
+    peaks = {"start": me.memory_info().rss / 2**20, "server": 0.0, "worker": 0.0, "slowest": 0.0}
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            peaks["server"] = max(peaks["server"], me.memory_info().rss / 2**20)
+            for child in me.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    peaks["worker"] = max(peaks["worker"], child.memory_info().rss / 2**20)
+            time.sleep(0.02)
+
+    def run(i: int, sql: str) -> None:
+        t = time.perf_counter()
+        c.call(c.body(f"{ids.SQL_GRID}.columnDefs", {f"{ids.SQL_RUN}.n_clicks": i}, {f"{ids.SQL_TEXT}.value": sql}))
+        peaks["slowest"] = max(peaks["slowest"], time.perf_counter() - t)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    for i, h in enumerate(HOSTILE, 1):
+        run(i, h.sql)
+    together = [threading.Thread(target=run, args=(1000 + i, sql)) for i, sql in enumerate(FOUR_AT_ONCE)]
+    for t in together:
+        t.start()
+    for t in together:
+        t.join()
+    stop.set()
+    watcher.join()
+    return peaks
+
+
 # -- first render ----------------------------------------------------------------------------------
 
 
@@ -355,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--renders", type=int, default=5, help="page loads for the time to first render")
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-download", action="store_true")
+    ap.add_argument("--no-hostile", action="store_true", help="skip the hostile-SQL run")
     ap.add_argument("--build-only", action="store_true", help="build the warehouse and stop")
     args = ap.parse_args(argv)
 
@@ -387,6 +444,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{percentile(cpu, 0.95) * 1000:8.1f}")
     print(f"worst p95: {worst:.0f} ms (goal: under 150 ms) -> {'met' if worst < 150 else 'NOT met'}")
 
+    if not args.no_hostile:
+        p = time_hostile(app)
+        print(f"\nhostile SQL (tests/hostile_sql.py, then four at once) through the SQL page: server "
+              f"{p['start']:.0f} MB at start, peak {p['server']:.0f} MB (+{p['server'] - p['start']:.0f} MB); largest "
+              f"worker process {p['worker']:.0f} MB; slowest answer {p['slowest']:.1f} s")
     if not args.no_download:
         secs, size, grew = time_full_download(app)
         print(f"\nwhole metrics view as CSV (streamed): {size / 1e6:.0f} MB in {secs:.1f} s; "

@@ -18,9 +18,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise
+from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise, with_flows
 from models.export import iter_csv
-from models.health import score_companies
 from models.records import METRICS
 from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
 
@@ -182,6 +181,9 @@ def quote_window(before: str, mark: str, after: str, lead: int = 70, total: int 
     return before, after
 
 
+_MISS = object()  # what ``_hit`` returns when the cache does not hold the answer
+
+
 # -- the data source -------------------------------------------------------------------------------
 
 
@@ -218,6 +220,7 @@ class DashboardData:
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._cache_entries = cache_entries
         self._lock = threading.Lock()
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
 
     # -- caching -------------------------------------------------------------------------------
 
@@ -242,17 +245,35 @@ class DashboardData:
 
     def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         full = (self.version(), *key)
+        hit = self._hit(full)
+        if hit is not _MISS:
+            return hit
+        # one computation per question at a time: the page asks for the same inputs from two callbacks at
+        # once (the figures' flows and the health score), and the second waits for the first's answer
+        with self._lock:
+            gate = self._computing.setdefault(full, threading.Lock())
+        with gate:
+            hit = self._hit(full)
+            if hit is not _MISS:
+                return hit
+            try:
+                value = compute()
+                if self.version() == full[0]:  # do not keep an answer the file changed under
+                    with self._lock:
+                        self._cache[full] = value
+                        while len(self._cache) > self._cache_entries:
+                            self._cache.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._computing.pop(full, None)
+        return value
+
+    def _hit(self, full: tuple[Any, ...]) -> Any:
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]
-        value = compute()
-        if self.version() == full[0]:  # do not keep an answer the file changed under
-            with self._lock:
-                self._cache[full] = value
-                while len(self._cache) > self._cache_entries:
-                    self._cache.popitem(last=False)
-        return value
+        return _MISS
 
     def clear_cache(self) -> None:
         with self._lock:
@@ -305,7 +326,7 @@ class DashboardData:
 
         def compute() -> pd.DataFrame:
             if not key:
-                return summarise(pd.DataFrame(columns=_SUMMARY_INPUT), []).assign(quote=None)
+                return with_flows(summarise(pd.DataFrame(columns=_SUMMARY_INPUT), []).assign(quote=None), {})
             rows = self.warehouse.query_df(_SUMMARY_SQL, {"companies": list(key), "tol": AGREE_TOLERANCE,
                                                           "days": UNDATED_WINDOW.days})
             out = summarise(rows, key)
@@ -315,9 +336,26 @@ class DashboardData:
                 quotes.get((a, int(r))) if isinstance(a, str) else None
                 for a, r in zip(out["article_id"], out["row_no"].fillna(-1))
             ]
-            return out
+            return with_flows(out, self.warehouse.flows(list(key)))
 
         return self._cached(("summary", key), compute)
+
+    def undated(self, companies: Sequence[str]) -> int:
+        """How many figures and leadership changes of the chosen companies have no date at all (neither the
+        text nor the article says when): the time axis cannot place them."""
+        key = tuple(companies)
+
+        def compute() -> int:
+            frame = self.warehouse.query_df(
+                """SELECT (SELECT count(*) FROM metrics WHERE company IN (SELECT unnest($c))
+                                 AND coalesce(as_of_start, published) IS NULL)
+                        + (SELECT count(*) FROM events WHERE company IN (SELECT unnest($c))
+                                 AND coalesce(as_of_start, published) IS NULL) AS n""",
+                {"c": list(key)},
+            )
+            return int(frame["n"].iloc[0]) if len(frame) else 0
+
+        return self._cached(("undated", key), compute)
 
     def timeline(self, companies: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Figures and leadership changes of the chosen companies that have a date, oldest first.
@@ -366,12 +404,14 @@ class DashboardData:
 
     # -- health score ----------------------------------------------------------------------------
 
-    def health(self, companies: Sequence[str]) -> dict[str, Any]:
-        """``models.health.score_companies`` of the chosen companies (name -> Score, None for a name the
-        warehouse lacks), cached per warehouse version like every other answer. The warehouse reconciles
-        only these companies' rows, on one connection (``Warehouse.score_inputs``)."""
+    def health(self, companies: Sequence[str], max_quotes: int | None = None) -> dict[str, Any]:
+        """The health scores of the chosen companies (name -> Score, None for a name the warehouse lacks), with
+        at most ``max_quotes`` quotes per signal, cached per warehouse version like every other answer. The
+        warehouse keeps every company's score up to date at ingest (``Warehouse.scores``)."""
         key = tuple(companies)
-        return self._cached(("health", key), lambda: score_companies(self.warehouse, list(key)) if key else {})
+        return self._cached(
+            ("health", key, max_quotes), lambda: self.warehouse.scores(list(key), max_quotes) if key else {}
+        )
 
     # -- evidence --------------------------------------------------------------------------------
 

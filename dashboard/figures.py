@@ -262,12 +262,15 @@ def _bar(r: dict[str, Any], n: str, color: str) -> dict[str, Any]:
         return trace
     detail = f"as of {r['date']}" if r["date"] else "undated"
     srcs = sources_text(int(r["n_sources"]), bool(r["disagree"]))
+    if r.get("flow"):
+        n = int(r["n_sources"])
+        detail, srcs = f"the {r['window']}", f"{n} report{'s' if n != 1 else ''} added up"
     if r["disagree"] and len(r["others"]):
         srcs += " (also: " + ", ".join(r["others"]) + ")"
     trace.update(
         y=[float(r["value"])],
         text=[html.escape(r["display"] + (" ⚠" if r["disagree"] else ""))],
-        customdata=[point_key("m", r["article_id"], r["row_no"])],
+        customdata=[r.get("keys") or point_key("m", r["article_id"], r["row_no"])],
         hovertemplate=(
             f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: <b>{html.escape(r['display'])}"
             f"</b><br>{html.escape(detail)} · {html.escape(srcs)}<br>{hover_quote(r.get('quote'))}"
@@ -317,13 +320,12 @@ def timeline_markers(items: pd.DataFrame, row_of: Any, words: Any) -> list[dict[
     """
     if items.empty:
         return []
-    frame = items.assign(day=[_day(d) for d in items["date"]])
-    frame = frame[frame["day"] != ""]
-    frame = frame.assign(row=[row_of(r) for r in frame.to_dict("records")], month=frame["day"].str[:7])
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    records = [dict(r, day=_day(r["date"])) for r in items.to_dict("records")]  # plain dicts: pandas per group
+    for r in sorted((r for r in records if r["day"]), key=lambda r: (r["day"], str(r["article_id"]), r["row_no"])):
+        groups.setdefault((r["company"], row_of(r), r["day"][:7]), []).append(r)
     out = []
-    for (company, row, _), g in frame.sort_values(["day", "article_id", "row_no"]).groupby(
-            ["company", "row", "month"], sort=False):
-        recs = g.to_dict("records")
+    for (company, row, _), recs in groups.items():
         lines = [f"<b>{html.escape(str(words(r)))}</b> ({html.escape(_when(r))})<br>{hover_quote(r['quote'])}"
                  for r in recs[:HOVER_ITEMS]]
         if len(recs) > HOVER_ITEMS:

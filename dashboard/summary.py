@@ -16,7 +16,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from models.flows import Flow
 from models.records import METRICS
+from models.wording import NOT_REPORTED, format_amount, format_value
 
 __all__ = [
     "METRIC_LABELS",
@@ -30,6 +32,7 @@ __all__ = [
     "format_amount",
     "figure_interval",
     "summarise",
+    "with_flows",
     "sources_text",
 ]
 
@@ -47,15 +50,11 @@ MONEY_METRICS: tuple[str, ...] = ("funding_raised", "valuation", "valuation_targ
 COUNT_METRICS: tuple[str, ...] = ("departed_talent", "layoffs", "headcount")
 #: Two figures within this relative distance are the same figure.
 AGREE_TOLERANCE = 0.02
-#: What a figure the news never gave is called. Never 0.
-NOT_REPORTED = "not reported"
 #: An undated figure is taken to describe the weeks before its article was published.
 UNDATED_WINDOW = timedelta(days=30)
 #: How many disagreeing values a summary lists (most-cited first).
 MAX_OTHERS = 5
 
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 SUMMARY_COLUMNS = [
     "company",
@@ -73,73 +72,10 @@ SUMMARY_COLUMNS = [
     "others",
     "article_id",
     "row_no",
+    "keys",  # the point keys of the rows behind the figure ("m:article:row ..."): one, or a flow's parts
+    "flow",  # a sum over a window (departures, layoffs), not a latest figure
+    "window",  # a flow's window: "12 months to 2024-03-26"
 ]
-
-
-def _number(x: float) -> str:
-    """A short number: at most two decimals, no trailing zeros.
-
-    >>> _number(8.0), _number(1.5), _number(1.234), _number(12.0)
-    ('8', '1.5', '1.23', '12')
-    """
-    text = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return text or "0"
-
-
-def format_amount(value: float, unit: str) -> str:
-    """The figure alone, without its qualifier.
-
-    >>> format_amount(8_000_000, "USD/month"), format_amount(1.5e9, "USD"), format_amount(2.3e8, "EUR")
-    ('$8M / month', '$1.5B', '€230M')
-    >>> format_amount(1200, "persons"), format_amount(450_000, "GBP")
-    ('1,200', '£450K')
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return NOT_REPORTED
-    base, _, per = (unit or "").partition("/")
-    if base in _SYMBOLS:
-        sign = "-" if value < 0 else ""
-        mag = abs(value)
-        for scale, suffix in _SCALES:
-            if mag >= scale:
-                text = f"{sign}{_SYMBOLS[base]}{_number(mag / scale)}{suffix}"
-                break
-        else:
-            text = f"{sign}{_SYMBOLS[base]}{_number(mag)}"
-        return f"{text} / {per}" if per else text
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return _number(float(value))
-
-
-def format_value(value: float, unit: str, qualifier: str = "exact", high: float | None = None) -> str:
-    """A figure worded with its qualifier; ``high`` is the top of a range whose bottom is ``value``.
-
-    >>> format_value(8e6, "USD/month", "approx"), format_value(6, "persons", "at_least")
-    ('~$8M / month', '6+')
-    >>> format_value(1.5e9, "USD", "exact"), format_value(5e6, "USD", "at_most")
-    ('$1.5B', 'up to $5M')
-    >>> format_value(1e9, "USD", "range_low", high=2e9)
-    '$1B–$2B'
-    """
-    amount = format_amount(value, unit)
-    if amount == NOT_REPORTED:
-        return amount
-    if qualifier == "approx":
-        return f"~{amount}"
-    if qualifier in ("at_least", "range_low"):
-        if high is not None:
-            return f"{amount}–{format_amount(high, unit)}"
-        return _plus(amount)
-    if qualifier in ("at_most", "range_high"):
-        return f"up to {amount}"
-    return amount
-
-
-def _plus(amount: str) -> str:
-    """'6' -> '6+'; '$8M / month' -> '$8M+ / month'."""
-    head, sep, tail = amount.partition(" / ")
-    return f"{head}+{sep}{tail}"
 
 
 def figure_interval(value: float, qualifier: str) -> tuple[float, float]:
@@ -270,6 +206,9 @@ def summarise(rows: pd.DataFrame, companies: Sequence[str]) -> pd.DataFrame:
                         "others": [],
                         "article_id": None,
                         "row_no": None,
+                        "keys": None,
+                        "flow": False,
+                        "window": None,
                     }
                 )
                 continue
@@ -350,4 +289,35 @@ def _summarise_one(company: str, metric: str, r: _Rows, idx: np.ndarray) -> dict
         "others": ranked,
         "article_id": str(article),
         "row_no": int(r.row_no[p]),
+        "keys": f"m:{article}:{int(r.row_no[p])}",
+        "flow": False,
+        "window": None,
     }
+
+
+def with_flows(summary: pd.DataFrame, flows_by_company: dict[str, dict[str, Flow]]) -> pd.DataFrame:
+    """The summary with each flow metric (``models.flows.FLOW_METRICS``) as its sum over the window rather
+    than its latest figure: "7+ in 12 months", the window, the number of reports counted, and the keys of
+    every row behind them (the evidence of a click). Other rows keep their one key.
+    """
+    out = summary.copy()
+    for i, r in enumerate(summary.to_dict("records")):
+        fl = flows_by_company.get(r["company"], {}).get(r["metric"])
+        if fl is None or not fl.counted:
+            continue
+        newest = fl.newest
+        assert newest is not None
+        sources = [(s.article_id, s.row_no) for f in fl.counted for s in (f.sources or ())]
+        sources = sources or [(f.article_id, f.row_no) for f in fl.counted]
+        idx = out.index[i]
+        out.loc[idx, ["keys", "window", "flow"]] = [" ".join(dict.fromkeys(f"m:{a}:{n}" for a, n in sources)),
+                                                    fl.window, True]
+        out.loc[idx, ["value", "unit", "qualifier", "as_of", "date", "article_id", "row_no"]] = [
+            fl.value, fl.unit, fl.qualifier, None, fl.window, newest.article_id, newest.row_no]
+        out.loc[idx, "display"] = f"{format_value(fl.value, fl.unit, fl.qualifier)} {fl.span}"
+        out.loc[idx, ["reported", "n_sources", "disagree"]] = [True, len(fl.counted), False]
+        out.at[idx, "others"] = []
+        if "quote" in out.columns:
+            out.loc[idx, "quote"] = newest.quote
+    return out
+

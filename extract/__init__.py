@@ -66,7 +66,7 @@ _LEAD_WORDS = [
     "forced out", "dismiss", "move to", "moving to", "step back", "non-executive", "adviser", "advisor",
 ]
 _COUNT_WORDS = (
-    "employ staff people workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"
+    "employ staff people person workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"
     " shed axe fired engineers researchers executives founders co-founders cofounders leaders scientists managers"
     " directors members talent hires collaborators colleagues lost loses losing % payroll terminat dismiss"
 ).split() + ["laid off", "lay off", "lays off", "let go", "per cent", "percent", "we are", "we were", "we're", "we’re"]

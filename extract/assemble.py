@@ -257,7 +257,10 @@ def drop_incumbents(dated: list[Dated]) -> list[Dated]:
         by.setdefault(d.claim.company, []).append(d.claim)
     drop = {c for c, cs in by.items() if all(_incumbent_sized(x) for x in cs)}
     small = {c for c, cs in by.items() if any(x.metric == "funding_raised" and x.value < 5e9 for x in cs)}
-    return [d for d in dated if d.claim.company not in drop and not (d.claim.company in small and _incumbent_sized(d.claim))]
+    # "raised $2bn on revenue of $12bn": a figure told in the same sentence as the round is the startup's own
+    with_round = {(x.company, x.sentence.start) for cs in by.values() for x in cs if x.metric == "funding_raised"}
+    return [d for d in dated if d.claim.company not in drop and not (
+        d.claim.company in small and _incumbent_sized(d.claim) and (d.claim.company, d.claim.sentence.start) not in with_round)]
 
 
 def to_metrics(doc: Document, dated: list[Dated]) -> list[Metric]:

@@ -42,8 +42,14 @@ _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 _REL_CLAUSE = re.compile(r"^(?:['’]s)?,\s(?:(?:the|a|an)\s[^,;]{0,50},\s)?(?:which|who)\s[^,;()]*$|^['’]s\s+$")
 _REL_INVEST = re.compile(r"\binvest|\b(?:put|poured|pumped|ploughed|backed)\b|\bthat\b|\bthe (?:start-?up|company|firm)\b|\bits?\b")
 _OTHER_OWNS = re.compile(
-    r"^(?:['’]s)?,?\s+(?:also\s+|itself\s+)?(?:(?:reported|posted|generated|earned|booked|employs|employed|is valued"
-    r"|was valued|spends|spent|made|has|had|closed|raised|manages|oversees)\b[^,;$€£]{0,40}|(?:has|had)\s+[^,;]{0,30})$"
+    r"^(?:['’]s)?,?\s+(?:also\s+|itself\s+)?(?!(?:has|had|have)\s+(?:also\s+)?(?:led|co-led|backed|invested|participated|joined|funded|put|poured)\b)"
+    r"(?:(?:reported|posted|generated|earned|booked|employs|employed|is valued"
+    r"|was valued|spends|spent|made|has|had|closed|raised|manages|oversees)\b[^,;$€£]{0,40}"
+    r"|(?:has|had)\s+(?!(?:also\s+)?(?:led|co-led|backed|invested|participated|joined|funded|put|poured)\b)[^,;]{0,30})$"
+)
+_OTHERS_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:[\w\-]+\s+){0,2}?(?:market value|market cap\w*|valuation|revenue|revenues|sales|stock|shares|share price"
+    r"|fund|funds|profit|profits|workforce|headcount|staff|employees)\b"
 )
 _TIGHT = re.compile(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)")
 _RIGHT_LINK = re.compile(
@@ -51,7 +57,8 @@ _RIGHT_LINK = re.compile(
     r"|^\s+(?:[\w\-]+\s+){0,3}?(?:round|investment|funding|financing|raise|deal|bet|cheque|check|stake|series [a-z])\s+(?:in|into|for|of)\s+(?:the\s+)?$",
     re.I,
 )
-_INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+\s+){0,4}$")
+_INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+,?\s+){0,4}$")
+_INVEST_BEFORE = re.compile(r"\b(?:invest|put|pour|pump|plough|inject|contribution|stake|backing|cheque|check\b|bet\b)")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
 _SECTOR = re.compile(
     r"(?:^|[,;]\s|\b(?:and|but|while)\s)(?:the\s)?(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
@@ -81,6 +88,13 @@ _VALUING = re.compile(
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
 )
 _INVEST_INTO = re.compile(r"\b(?:invest\w*|put|puts|putting|pour\w*|pump\w*|inject\w*|plough\w*)\b[^.;]{0,50}?\b(?:in|into)\s+(?:the\s+)?$")
+#: a verb after an organisation that opens a sentence: it does something (not "says", "reported": a source)
+_ORG_VERB = re.compile(
+    r"\s(?:(?:now|also|still|then|reportedly|recently|is|was|has|had|have|will|would|could|is\s+now)\s+){0,2}"
+    r"(?!says|said|reported|reports|wrote|writes|notes|noted|told|tells|adds|added|estimates|estimated|calculated)"
+    r"(?:[a-z]+(?:ed|ing)|is|was|has|had|will|would|could|plans|aims|expects|wants|hopes|seeks|raises|closes|gets|cuts"
+    r"|lays|sheds|employs|makes|earns|posts|books|burns|spends|loses|files|shuts|becomes|remains|runs|operates|counts)\b"
+)
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -91,6 +105,10 @@ class Discourse:
     doc: Document
     names: NameIndex
     focus_before: list[str | None] = field(default_factory=list)
+    #: the organisation (not known as a startup) that opens each sentence as its subject, if any
+    org_subject: dict[int, str] = field(default_factory=dict)
+    #: sentences whose figures are a whole sector's (filled as figures are assigned, in reading order)
+    sector_sentences: set[int] = field(default_factory=set)
     #: the startup the article is about (the headline's, else the most salient)
     main: str | None = None
 
@@ -123,6 +141,14 @@ class Discourse:
         for n in mentions:
             if n.is_startup and not self._aside(s, n, -1):
                 return n.key
+        if not s.leads_paragraph:  # "Swiggy is preparing for an IPO ...": a sentence opened by a company the story returns to
+            for n in mentions[:1]:
+                e = self.names.entities.get(n.key)
+                if (n.kind == "org" and n.start - s.start <= 4 and not n.possessive and e is not None and e.count >= 2
+                        and not (n.key.isupper() and len(n.key) <= 4) and self._neutral_org(n)
+                        and _ORG_VERB.match(self.doc.text, n.end, s.end)):
+                    self.org_subject[s.index] = n.key
+                    return n.key
         if s.leads_paragraph:
             t = self.doc.text
             for n in mentions:
@@ -166,6 +192,8 @@ class Discourse:
         before = [n for n in mentions if n.end <= pos and n.kind not in ("place", "nationality", "person")]
         if before and not before[-1].is_startup and self._others_figure(before[-1], pos):
             return None
+        if before and self._possessive_subject(s, before, pos):
+            return None
         linked = self._right_link(mentions, pos, end)
         if linked is not None:
             return linked
@@ -206,7 +234,18 @@ class Discourse:
         gap = self.doc.text[n.end : pos]
         if _REL_CLAUSE.match(gap) and not _REL_INVEST.search(gap):
             return True
+        if n.kind in ("investor", "incumbent") and _OTHERS_POSSESSIVE.match(gap):
+            return True  # "Nubank's market value on the NYSE is north of $50bn"
         return n.kind in ("investor", "incumbent") and _OTHER_OWNS.match(gap) is not None and not _REL_INVEST.search(gap)
+
+    def _possessive_subject(self, s: Sentence, before: list[Name], pos: int) -> bool:
+        """"For scale: Nubank's market value on the NYSE is north of $50bn": an investor's or incumbent's own
+        figure, told with a possessive at the head of the figure's clause."""
+        cstart = self._clause_start(s, pos)
+        head = [n for n in before if n.start >= cstart]
+        n = head[0] if head else None
+        return (n is not None and n.kind in ("investor", "incumbent") and n.possessive
+                and _OTHERS_POSSESSIVE.match(self.doc.text[n.end : n.end + 60]) is not None)
 
     def _right_link(self, mentions: list[Name], pos: int, end: int) -> str | None:
         """"the $6bn that X disclosed", "of X's 1,900 employees", "invested $5m in X", "poached 12 from X"."""
@@ -216,7 +255,7 @@ class Discourse:
                 gap = t[end : n.start]
                 if _RIGHT_LINK.search(gap):
                     return n.key
-                if _INTO.match(gap) and re.search(r"\b(?:invest|put|pour|pump|plough|inject)", t[max(0, pos - 60) : pos]):
+                if _INTO.match(gap) and _INVEST_BEFORE.search(t, max(0, pos - 120), pos):
                     return n.key
         return None
 
@@ -239,7 +278,13 @@ class Discourse:
         cstart = self._clause_start(s, pos)
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
-        if any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left) and not re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I):
+        own = re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I)
+        if any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left) and not own:
+            self.sector_sentences.add(s.index)
+            return None
+        prev = s.index - 1
+        if prev in self.sector_sentences and not own and self.doc.sentences[prev].paragraph == s.paragraph and not self.names.between(s.start, s.end):
+            self.sector_sentences.add(s.index)  # "Startups raised $412m ... Stripping out debt, equity funding came to $261m."
             return None
         head = self.doc.low[s.start : pos]
         if ("we" in head or "our" in head) and _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
@@ -249,7 +294,7 @@ class Discourse:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)
             if fit is not None:
                 return fit
-        return self.focus_at(s) or (self.names.startups[0] if self.names.startups else None)
+        return self.org_subject.get(s.index) or self.focus_at(s) or (self.names.startups[0] if self.names.startups else None)
 
     def _fits(self, words: str, of_name: str | None, pos: int) -> str | None:
         """The startup a definite description fits: "the Austin-based firm", "the maker of Pi"."""

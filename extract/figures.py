@@ -150,6 +150,34 @@ def money_in(s: str) -> list[Money]:
         q = _qualifier(s, start, end) if other is None or other[0] > a.start else _qualifier(s, a.start, a.end)
         out.append(Money(start, end, (a.value,), a.currency, ((a.start, a.end),), q, a.explicit, other))
         i += 1
+    if "respectively" in s:
+        out = _elided(s, out)
+    return out
+
+
+_ELIDED_BEFORE = re.compile(r"(?<![\w.,$])(?:US\$|\$)?(\d+(?:\.\d+)?)(?:\s*,\s*|\s+and\s+)$")
+_LEAD_NUMBER = re.compile(r"(?:US\$|\$|USD\s?|US\$\s)?(\d+(?:\.\d+)?)\s*(?:million|billion|bn|mn|m|b)\b")
+
+
+def _elided(s: str, found: list[Money]) -> list[Money]:
+    """"raised 55 and 50 million dollars, respectively": the first amount borrows the second's scale.
+
+    >>> [m.values for m in money_in("Acme and Zorbo have raised 55 and 50 million dollars, respectively.")]
+    [(55000000.0,), (50000000.0,)]
+    """
+    out: list[Money] = []
+    for m in found:
+        lead = _LEAD_NUMBER.match(s, m.start)
+        if not m.is_range and lead is not None and float(lead.group(1)):
+            scale = m.values[0] / float(lead.group(1))
+            extra: list[Money] = []
+            end = m.start
+            while (b := _ELIDED_BEFORE.search(s, max(0, end - 30), end)) is not None:
+                v = float(b.group(1)) * scale
+                extra.insert(0, Money(b.start(1), b.end(1), (v,), m.currency, ((b.start(1), b.end(1)),), "exact", m.explicit))
+                end = b.start()
+            out.extend(extra)
+        out.append(m)
     return out
 
 

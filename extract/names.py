@@ -40,7 +40,7 @@ _DATA = Path(__file__).parent / "data"
 
 # a web suffix is part of a name: "Builder.ai", "Booking.com"
 _DOMAIN = r"(?:\.(?:ai|AI|com|io|co|app|so|xyz|net|org|tech|dev|me|africa|ng|ke|in|la|mx|br)(?![\w.]))?"
-_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?|\d{{1,3}}[a-z]{{5,}}(?![\w-])(?:['’]s)?)"
+_TOKEN = rf"(?:[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|[a-z]{{1,2}}[A-Z][\w\-]*{_DOMAIN}(?:['’]s)?|\d+[A-Z][\w\-]*|[a-z]{{1,3}}\d{{1,3}}[a-z]{{1,3}}(?![\w-])(?:['’]s)?|\d{{1,3}}(?!(?:hours?|years?|days?|mins|minutes?|secs|seconds?|weeks?|months?|kmph|acres?|million|billion|crores?|lakhs?|percent|times|inches)\b)[a-z]{{4,}}(?![\w-])(?:['’]s)?)"
 
 _UPPER_TOKEN = rf"[A-ZÀ-Þ][\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?"
 
@@ -57,7 +57,7 @@ _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|fo
 # does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
 # branch starts with a character class and the engine can skip ahead
 _CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
-_DIGIT_NAME = re.compile(r"\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{5}")
+_DIGIT_NAME = re.compile(r"\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{4}")
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -79,14 +79,17 @@ _STOP = frozenset(
     share tweet email print listen watch video opinion editorial newsletter premium free
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
-    besides regardless rather plus though yes no rival rivals competitor competitors seed""".split()
+    besides regardless rather plus though yes no rival rivals competitor competitors seed
+    d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp""".split()
 )
+#: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
+_OPENERS = frozenset("new big old general one two three four five six seven eight nine ten".split())
 # a capitalised word that is only grammar ("The", "In", "March") never starts a run: skipping it in the pattern
 # saves most of the work of cleaning runs (four capitalised words in five are such words). Written as a test
 # after the first capital ("(?<=T)he" for "The") so that the engine can still skip ahead to capitals.
 def _stop_ahead() -> str:
     groups: dict[str, list[str]] = {}
-    for w in sorted({w.capitalize() for w in _STOP if w.isalpha()}, key=len, reverse=True):
+    for w in sorted({w.capitalize() for w in _STOP - _OPENERS if w.isalpha()}, key=len, reverse=True):
         groups.setdefault(w[0], []).append(re.escape(w[1:]))
     alts = "|".join(f"(?<={c})(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
     return rf"(?!(?:{alts})(?![\w&'’.\-]))"
@@ -122,11 +125,11 @@ INVESTOR_SUFFIX = re.compile(
 # ---- evidence: grammar right after a name --------------------------------------------------------
 _POS_RIGHT = Folded(
     r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
-    r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor"
+    r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
-    r"|(?:,\s(?:which|that)\s|,\s[a-z]+,\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"|(?:,\s(?:which|that)\s|,\s[a-z]+(?:\s[a-z]+){0,3},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
@@ -136,7 +139,8 @@ _POS_RIGHT = Folded(
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
     r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
     r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
-    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off"
+    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off|picked up|pulled in"
+    r"|secured|bagged|snagged|landed a|closed a|closed its"
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
     r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|(?:co-?)?founders?|chief|ceo"
@@ -180,10 +184,10 @@ _NEG_RIGHT = Folded(
     r"(?:led|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
     r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed"
     r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
-    r"|took control|stake|analysts?)\b",
+    r"|took control|stake|analysts?|has learnt|has learned|learnt|learned|understands|has reviewed|reviewed|first reported)\b",
 )
 _INVESTOR_RIGHT = Folded(
-    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b)"
+    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b(?! by))"
     r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
@@ -228,15 +232,18 @@ _ABOUT_SALE = re.compile(
 )
 _PLACE_LEFT = re.compile(r"\b(?:in|across|near|outside|throughout|headquartered in|based in|from)\s$")
 _INVEST_IN_LEFT = re.compile(
-    r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
+    r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation|contributions?|injection"
+    r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
 )
 _NEG_LEFT2 = re.compile(
     r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
     r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
-    r"|merged with|merge with)\s(?:[\w\-]+\s){0,2}$"
+    r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|in a statement to"
+    r"|portal|outlet|newspaper|magazine|publication|website|news site|blog|newsletter|broadcaster|news agency|journal|tabloid)\s(?:[\w\-]+\s){0,2}$"
 )
 #: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
-_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg")
+_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg", "told", "with ", "portal",
+                  "outlet", "newspaper", "magazine", "publication", "site", "blog", "newsletter", "broadcaster", "agency", "journal", "tabloid")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -254,6 +261,19 @@ _DESC_NOUN_SET = frozenset(
 )
 _DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
+#: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
+_DESC_COMMA = re.compile(
+    r"(?:[.;:!?]\s|\n|\b(?:also|meanwhile|elsewhere|separately|similarly|likewise|for instance|for example|in addition),\s"
+    r"|\b(?:a|an|the|another|other|fellow|in|into|to|of)\s)"
+    r"(?:[\w\-’'&]+\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
+    re.I,
+)
+#: descriptors of companies a story's figures are not about ("a special purpose acquisition company, X,")
+_DESC_COMMA_NOT = re.compile(
+    r"\b(?:acquisition|blank-check|parent|holding|investment|private equity|venture capital|asset management|consulting|law"
+    r"|accounting|audit|research|shell|state-owned|listed|public|publicly traded|telecom|oil|mining)\s(?:[\w\-]+\s)?(?:company|firm|business),\s$",
+    re.I,
+)
 _DESC_SKIP = frozenset("a an the its their his her our this that which who".split())
 
 _ROLE_OF = frozenset(
@@ -268,12 +288,13 @@ _ROLE_SET = frozenset(
 )
 _WORD = re.compile(r"[\w$.,’'\-]+")
 _INVEST_WORDS = frozenset(
-    "invest invests investing invested investment injection stake poured put pumped ploughed plowed".split()
+    "invest invests investing invested investment investments injection injected infusion contribution contributions"
+    " stake poured put pumped ploughed plowed funding financing round cheque check bet".split()
 )
 _FOUND_WORDS = frozenset("founded co-founded started launched built created".split())
 _NOT_NP = frozenset("by who which that in on at with and after before from to for of was is".split())
 _COMPANY_NOUNS = frozenset(
-    "start-up startup company firm maker unicorn app platform service fintech insurtech proptech biotech edtech"
+    "start-up startup company firm maker unicorn app application platform service fintech insurtech proptech biotech edtech"
     " healthtech agtech agritech cleantech regtech legaltech neobank lender marketplace".split()
 )
 _POS_LAST = frozenset({"in", "into", "valued", "valuing", "values", "of", "at"}) | _COMPANY_NOUNS
@@ -377,6 +398,12 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
         if _MODIFIER.search(base) or _CONTRACTION.match(tok):
             cur = []  # "Buenos Aires-based": the words before the modifier are part of it
             continue
+        if not cur and not pieces and base.lower() in _OPENERS and not initial and start == 0 and not poss and _opens_name(run, end):
+            cur.append((start, end))  # "Big Cabal Media" mid-sentence: part of the name
+            continue
+        if cur and not poss and base.lower() in _KIND_WORDS and end < len(run) and run[end + 1 : end + 2].isupper():
+            cur = []  # "Hamburger Fintech Kontora": the words before a kind word describe the name after it
+            continue
         if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and (base in nationals or (initial and not pieces and base.lower() in _KIND_WORDS))):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
@@ -391,6 +418,15 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
     return pieces
+
+
+def _opens_name(run: str, end: int) -> bool:
+    """Whether the opener ending at ``end`` leads the name that follows ("Big Cabal Media", not "Big Tech",
+    "New York-based", "New Series")."""
+    rest = run[end + 1 :].split(" ")
+    nxt = rest[0] if rest else ""
+    return (bool(nxt) and nxt.lower().rstrip("'’s") not in _STOP and nxt not in ("Tech", "Four", "Five", "Manager", "Managers")
+            and not _MODIFIER.search(nxt))
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
@@ -508,7 +544,11 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
     if run:
         poss = run[-1][2].endswith(("'s", "’s"))
         end = run[-1][1] - (2 if poss else 0)
-        out.append(Name(run[0][0], end, text[run[0][0] : end], poss))
+        surface = text[run[0][0] : end]
+        common = common_words()
+        if not described and all(w[2].lower().rstrip("'’s") in common for w in run) and text.find(surface, end) == -1:
+            return  # "In Africa's First Homegrown Tech Unicorn": ordinary words the story never names again
+        out.append(Name(run[0][0], end, surface, poss))
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
@@ -518,7 +558,20 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
         out.extend(_pieces_of(text, m))
+    if " & " in text:
+        out = _join_amp(text, out)
     return _join_of(text, out) if " of " in text else out
+
+
+def _join_amp(text: str, names: list[Name]) -> list[Name]:
+    """"Think & Learn", "Marks & Spencer": two capitalised words joined by an ampersand are one name."""
+    out: list[Name] = []
+    for n in names:
+        if out and n.start == out[-1].end + 3 and text.startswith(" & ", out[-1].end) and not out[-1].possessive:
+            out[-1] = Name(out[-1].start, n.end, text[out[-1].start : n.end], n.possessive)
+            continue
+        out.append(n)
+    return out
 
 
 def _sentence_initial(text: str, i: int) -> bool:
@@ -580,7 +633,9 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             if first.lower() in _STOP:
                 continue
             right = text[n.end : n.end + 80]
-            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n):
+            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not (
+                _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
+            ):
                 continue
             if first.lower() in common and " " not in n.surface and (
                 right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
@@ -624,8 +679,8 @@ def _person_left(left: str) -> bool:
 
 #: "Ruta Verde's Valentina Ospina", "X's chief executive": a name that has people or units is an organisation
 _HAS_PEOPLE = re.compile(
-    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|team\b|staff\b"
-    r"|employees\b|board\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
+    r"^['’]s\s+(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+[A-Z]|(?:co-?)?founders?\b|chief\b|ceo\b|head of\b|president\b|cfo\b|cto\b|coo\b|board\b"
+    r"|(?:[\w\-]+\s+)?(?:team|staff|employees|engineers|researchers|workforce)\b|investors\b|backers\b|(?:\w+\s+)?(?:unit|division|arm|subsidiary)\b)"
 )
 
 
@@ -651,8 +706,9 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
         left, right = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 60]
         if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)):
             people.add(n.surface)
-        elif len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]):
-            people.add(n.surface)
+        elif (len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]) and n.surface not in places()
+              and toks[0] not in places() and toks[0] not in demonyms() and (toks[0] in given or toks[0].lower() not in common_words())):
+            people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
         if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right):
@@ -714,8 +770,11 @@ def _acronyms(text: str, mentions: list[Name], people: set[str]) -> dict[str, st
         if n.surface in people or n.possessive:
             continue
         m = _ACRONYM.match(text[n.end : n.end + 16])
-        if m and m.group(1) != n.surface and len(m.group(1)) < len(n.surface):
-            out.setdefault(m.group(1), n.surface)
+        short = m.group(1) if m else ""
+        if m and short != n.surface and len(short) < len(n.surface) and short not in places() and (
+            short.isupper() or _abbreviates(short, n.surface)
+        ):
+            out.setdefault(short, n.surface)  # "Safe Superintelligence (SSI)", not "Aubade (Paris)"
     return out
 
 
@@ -736,6 +795,11 @@ def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str
                     best = longer
         canon[s] = best
     first_at: dict[str, int] = {}
+    nl = text.find("\n")
+    body = nl + 1 if 0 < nl < 200 and not text[:nl].rstrip().endswith((".", "!", "?")) else 0
+    for n in mentions:  # a headline's short form ("Chiratae tops up ...") does not come first
+        if n.start >= body:
+            first_at.setdefault(n.surface, n.start)
     for n in mentions:
         first_at.setdefault(n.surface, n.start)
     for s in names:
@@ -825,6 +889,10 @@ def _paren_points(right: str) -> int:
     return 1 if _SECTOR_WORD.search(inner) or any(w.strip() in places() for w in inner.split(",")) else 0
 
 
+_BULLET_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·▪►]|\d{1,2}[.)])[ \t]+[*_]*$")
+_BULLET_DASH = re.compile(r"^[*_]*[^\w\n]{0,12}?\s*[—–:|-]\s")
+
+
 def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     """(for, against) points that this mention names a startup the story is about."""
     left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
@@ -833,7 +901,11 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
+    elif _BULLET_LEAD.search(left) and _BULLET_DASH.match(right):
+        pro += 1  # "- **LemFi** 🇳🇬 — The remittance app ...": a roundup item led by its company
     pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
+    if left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
+            pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if any(k in left40 for k in _NEG_LEFT_KEYS) and _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
@@ -845,7 +917,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         con += 2  # "the Berlin company": a place or kind, not a name
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
-    if left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
+    if not n.possessive and left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
         con += 1
     if key.endswith((" AI", " Labs", " Lab")):
         pro += 1
@@ -950,8 +1022,8 @@ def _decide_kind(e: Entity) -> Kind:
     pro = ev.get("startup", 0)
     if _INSTITUTION.search(e.key):
         return "org"  # a public body, court or university: never the company a figure is about
-    if e.key in demonyms():
-        return "nationality"
+    if e.key in demonyms() or (e.key.endswith("s") and e.key[:-1] in demonyms()):
+        return "nationality"  # "Nigerian", "Africans"
     if e.key in places() and pro < 3:
         return "place"
     for kind in ("product", "investor", "incumbent"):
@@ -973,6 +1045,39 @@ def _fallback_startup(entities: dict[str, Entity], people: set[str]) -> str | No
     return cands[0].key if cands else None
 
 
+_FORMER = re.compile(
+    r"\b(?:under the name|formerly known as|formerly called|formerly|previously known as|previously called|once called"
+    r"|started (?:out |life )?as|began (?:life )?as|then called|then known as|originally called|originally named)\s+$"
+)
+_LATER = re.compile(r"\b(?:now called|now known as|renamed(?: itself)?(?: as)?|rebranded(?: itself)?(?: as)?|which became|later renamed)\s+$")
+
+
+def _former_names(text: str, mentions: list[Name], canon: dict[str, str]) -> None:
+    """"Windsurf (formerly Codeium)", "Founded under the name Codeium, Windsurf ...", "Codeium, now called
+    Windsurf": an old name is an alias of the company's current one."""
+    for i, n in enumerate(mentions):
+        left = text[max(0, n.start - 40) : n.start]
+        if _FORMER.search(left):
+            prev = mentions[i - 1] if i else None
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            fronted = re.match(r",\s+(?:the\s+\w+\s+)?$", text[n.end : nxt.start]) is not None if nxt is not None else False
+            current = nxt if fronted or prev is None or "." in text[prev.end : n.start] else prev  # "Founded as Y, X ..." / "X (formerly Y)"
+            if current is not None and abs(current.start - n.start) < 120 and "\n" not in text[min(current.end, n.end) : max(current.start, n.start)]:
+                _alias_to(canon, n.surface, current.surface)
+        elif i and _LATER.search(left) and n.start - mentions[i - 1].end < 40:
+            _alias_to(canon, mentions[i - 1].surface, n.surface)
+
+
+def _alias_to(canon: dict[str, str], old: str, new: str) -> None:
+    target = canon.get(new, new)
+    if target == old or canon.get(old, old) == target:
+        return
+    for alias, v in list(canon.items()):
+        if v == canon.get(old, old):
+            canon[alias] = target
+    canon[old] = target
+
+
 def _merge_fuller(entities: dict[str, Entity], canon: dict[str, str], startups: list[str]) -> list[str]:
     """"Acme" and "Acme Robotics" both startups: one company, the fuller name."""
     for c in list(startups):
@@ -991,7 +1096,7 @@ def _merge_fuller(entities: dict[str, Entity], canon: dict[str, str], startups: 
 
 def _headline_mentions(text: str, spans: list[tuple[int, int]], aliases: dict[str, str]) -> list[Name]:
     """Names known from the body found again in a Title Case headline."""
-    out = []
+    out: list[Name] = []
     for a, b in spans:
         line = text[a:b]
         for surface in sorted(aliases, key=len, reverse=True):
@@ -1059,11 +1164,18 @@ def _mapped(idx: NameIndex, cuts: list[tuple[int, int]]) -> NameIndex:
 def find_names(doc: Document) -> NameIndex:
     """Every name of the article, typed, with its entities and the startups ordered by salience."""
     text, back = _demarkup(doc.text)
-    idx = _find_names_in(text)
+    idx = _find_names_in(text, _slug_words(doc.title))
     return _mapped(idx, back) if back is not None else idx
 
 
-def _find_names_in(text: str) -> NameIndex:
+def _slug_words(title: str | None) -> str | None:
+    """A URL slug for a title ("google-deepmind-poaches-windsurf-founders"), as "-words-" to search in."""
+    if not title or " " in title.strip() or title.count("-") < 2:
+        return None
+    return "-" + title.strip().lower() + "-"
+
+
+def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
     headlines = _title_case_lines(text)
     raw = _raw_mentions(text, headlines)
     if headlines and text.count(". ") + text.count(".\n") <= 4:  # a headline-only or truncated item: names the body does not repeat
@@ -1073,7 +1185,13 @@ def _find_names_in(text: str) -> NameIndex:
     mentions = _keep_initial(text, raw)
     people = _find_people(text, mentions)
     canon = _aliases(mentions, people, text)
+    if "formerly" in text or "name" in text or "life as" in text or "rebrand" in text or "renamed" in text or "called" in text:
+        _former_names(text, mentions, canon)
     entities = _evidence(text, mentions, canon, people)
+    if slug is not None:  # the page's slug names the company its story is about
+        for e in entities.values():
+            if "-" + e.key.lower().replace(" ", "-").replace(".", "") + "-" in slug:
+                e.add("startup", 1)
     for e in entities.values():
         e.kind = _decide_kind(e)
     startups = [k for k, e in entities.items() if e.kind == "startup"]

@@ -53,7 +53,7 @@ _SCALES: dict[str, float] = {
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "millions": 1e6,
     "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
     "milhões": 1e6, "milhão": 1e6, "millones": 1e6, "millón": 1e6, "bilhões": 1e9, "bilhão": 1e9,
-    "milliards": 1e9, "milliard": 1e9, "mil millones": 1e9,
+    "milliards": 1e9, "milliard": 1e9, "mil millones": 1e9, "miliar": 1e9, "triliun": 1e12, "juta": 1e6,
     "thousand": 1e3, "k": 1e3,
 }  # fmt: skip
 #: currency signs and codes written before a figure (lower case), by ISO code. Signs that share "$"
@@ -84,7 +84,7 @@ _CURRENCY_WORDS: dict[str, str] = {
     "argentine pesos": "ARS", "rand": "ZAR", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
     "ringgit": "MYR", "rupiah": "IDR", "dirhams": "AED", "dirham": "AED", "riyals": "SAR",
     "riyal": "SAR", "francs": "CHF", "kronor": "SEK", "kroner": "NOK", "cedis": "GHS", "won": "KRW",
-    "lira": "TRY", "baht": "THB", "dong": "VND", "zloty": "PLN", "shekels": "ILS",
+    "lira": "TRY", "baht": "THB", "dong": "VND", "zloty": "PLN", "shekels": "ILS", "shekel": "ILS", "nis": "ILS",
 }  # fmt: skip
 #: the currencies that are units of the warehouse; other amounts are recognised (so that "Rs 250 crore
 #: ($30 million)" keeps the dollars and "S$10m" is not read as dollars) but never stored
@@ -101,7 +101,7 @@ _WORDNUM = (
     r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+few|hundreds\s+of)"
 )
 _SCALE = (
-    r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|lac|mil millones|milliards|milliard"
+    r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|lac|mil millones|milliards|milliard|miliar|triliun|juta"
     r"|milhões|milhão|millones|millón|bilhões|bilhão|bln|mln|mio|trn|bn|tn|mn|cr|m|b|k"
 )
 _SIGN = (
@@ -113,10 +113,10 @@ _SIGN = (
 _CWORD = (
     r"(?:u\.s\.\s|us\s|kenyan\s|mexican\s|colombian\s|chilean\s|argentine\s)?(?:dollars?|euros?|pounds(?:\ssterling)?"
     r"|sterling|rupees?|naira|shillings|reais|reals?|pesos|rand|yuan|renminbi|yen|ringgit|rupiah|dirhams?|riyals?"
-    r"|francs|kronor|kroner|cedis|won|lira|baht|dong|zloty|shekels|usd|eur|gbp|inr)\b"
+    r"|francs|kronor|kroner|cedis|won|lira|baht|dong|zloty|shekels?|nis|usd|eur|gbp|inr)\b"
 )
 _SCALE_WORD = (
-    r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|mil millones|milliards|milliard"
+    r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|mil millones|milliards|milliard|miliar|triliun|juta"
     r"|milhões|milhão|millones|millón|bilhões|bilhão"
 )
 
@@ -267,7 +267,7 @@ def _amount_from_match(m: re.Match[str]) -> Amount | None:
 
 _DIGIT = re.compile(r"\d")
 #: words an amount without digits needs ("half a billion dollars", "two million")
-_WORDY = ("illion", "thousand", "crore", "lakh", "milh", "millon", "milliard", "bilh")
+_WORDY = ("illion", "thousand", "crore", "lakh", "milh", "millon", "milliard", "bilh", "miliar", "triliun", "juta")
 #: how far before its first digit a money match can start ("u.s.$ 5m") and end after it
 _BEFORE, _AFTER = 8, 60
 

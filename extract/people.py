@@ -429,6 +429,10 @@ def _role_objects(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
     return out
 
 
+_BACKED_BY = re.compile(r"\b(?P<k>backed by|funded by|led by|(?:investors?|backers|shareholders) (?:including|such as|like))\b[^;]*$", re.I)
+_CLAUSE_VERB = re.compile(r"\b(?:appoint\w*|named|names|hired|hires|promot\w+|has|had|is|was|will)\b")
+
+
 def _appointments(v: View, d: Discourse, st: PeopleState, people: list[Name]) -> None:
     """Appointments and interim chiefs named in a sentence, as events (no metric)."""
     sa, t = v.sentence.start, v.doc.text
@@ -444,6 +448,9 @@ def _appointments(v: View, d: Discourse, st: PeopleState, people: list[Name]) ->
         if key in st.departed or p.kind != "person" or (key, kind) in st.event_keys:
             continue
         ctx = t[max(sa, p.start - 60) : min(sa + len(v.s), p.end + 60)]
+        backers = _BACKED_BY.search(t, max(sa, p.start - 100), p.start)
+        if backers is not None and not _CLAUSE_VERB.search(t, backers.end("k"), p.start):
+            continue  # "backed by investors including ... Eric Schmidt": a backer, not the appointee
         if kind == "appointed" and not _APPOINT.search(ctx):
             continue
         st.event_keys.add((key, kind))

@@ -38,7 +38,7 @@ _PERIOD = re.compile(
     r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|/month|a year|per year|per annum|"
     r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b",
 )
-_MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:net\s+)?(?:burn|spending|expenses|costs|outgoings)\b|\bburn(?:s|ing)? rate\b")
+_MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:net\s+)?(?:burn|burning|spending|expenses|costs|outgoings)\b|\bburn(?:s|ing)? rate\b")
 _YEARLY_LEFT = re.compile(r"\b(?:annual|yearly|full-year)\b|\bfor\s+(?:the\s+)?(?:year|(?:fiscal\s+)?(?:19|20)\d\d)\b")
 _QUARTER_RIGHT = re.compile(
     r"^[^.;]{0,30}?\b(?:in|during|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|past)\s+quarter|q[1-4]\b|three months)"
@@ -58,17 +58,23 @@ _INHERIT = re.compile(
     r"|\b(?:(?:a|one|two)[ -](?:third|quarter|half|fifth|tenth)s?|half|double|twice|triple|a fraction)\s+(?:of\s+)?the\s+$"
 )
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
-_WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business)|[A-Z][\w\-]*)\s$")
+_WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z][\w\-]*)\s$")
 _TO_RAISE = re.compile(
-    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for)\s+(?:\w+\s+){0,3}$"
+    r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
+    r"|approached for|asked for|sounded out (?:about|for|on)|pitching for|pitched for|lobbying for"
+    r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,4}$"
 )
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")
 _INVEST_TARGET = re.compile(
-    r"(?:(?:the|a|an|its|this|that)\s+(?:[\w\-]+\s+){0,2}?(?:company|start-?up|firm|business|round|deal|funding|venture"
-    r"|maker|developer|group)\b|it\b|them\b|[A-Z])"
+    r"(?:(?:the|a|an|its|this|that|another)\s+(?:[\w\-]+\s+){0,3}?(?:company|start-?up|firm|business|round|deal|funding|venture"
+    r"|maker|developer|group|app|application|platform|marketplace|service|\w*tech|neobank|lender|unicorn|provider|operator"
+    r"|retailer|brand|lab)\b|it\b|them\b|[A-Z])"
 )
 _WE = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b")
+_MIXED_WHOLE = re.compile(r"\s*(?:\([^)]{0,60}\))?,?\s+(?:of which|including|comprising|made up of|split between|split into)\s")
+_LABEL = re.compile(r"[ \t*_•\-]*[A-Za-z][\w \-/()]{1,40}:[ \t*_]*$")
+_ELLIPSIS = re.compile(r"(?:^|[,;])\W*(?:and\s+|with\s+)?(?:one|another|the other|the (?:first|second|third|last|latter|former))\s+(?:of|for|worth|at)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _AND_LIST = re.compile(r",?\s+and\s+|,\s+")
 _BOTH = re.compile(r"\bboth\s+(?:\w+\s+){0,3}$")
@@ -189,7 +195,7 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
     s = v.s
     if _TO_RAISE.search(left) or MODALITY.first("conditional", "left", left[-60:]) or MODALITY.first("conditional", "sentence", v.low):
         return False
-    if re.search(r"\b(?:debt|loans?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:]) or re.search(
+    if re.search(r"\b(?:debt|loans?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:].rsplit(",", 1)[-1]) or re.search(
         r"\blenders?\b[^.;]{0,30}?\b(?:provid\w+|lend\w*|extend\w*|gave|giving|offer\w*)\s+(?:\w+\s+){0,2}$", left
     ):
         return False
@@ -233,6 +239,8 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
         last is not None and _INHERIT.search(left)
     ):
         return None  # "$20m of the $50m": the whole is context for the part
+    if _MIXED_WHOLE.match(v.low, f.end) and re.search(r"\b(?:debt|loans?|credit)\b", v.low[f.end : cb]):
+        return None  # "$190m, of which $170m were capital and $20m venture debt": the parts carry the rows
     cue = _cue_for(v, f, lo, next_start)
     if cue is None and last is not None and _INHERIT.search(left):
         return last  # "up from $16m", "including $4m": same kind as the figure before
@@ -328,6 +336,7 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
     paired = _pairs(v, d, figures)
     out: list[Claim] = []
     last: tuple[str, float] | None = None
+    last_owners: list[str | None] | None = None
     for k, f in enumerate(figures):
         prev_end = figures[k - 1].end if k else 0
         next_start = figures[k + 1].start if k + 1 < len(figures) else len(v.s)
@@ -337,13 +346,25 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         if k and last is not None and _AND_LIST.fullmatch(v.s[prev_end : f.start]):
             got: tuple[str, float] | None = last  # "raised $4m and $2.5m": the second figure is the same kind
         else:
-            got = _metric_of(v, f, max(ca, prev_end), next_start, last)
+            lo = 0 if not k and _LABEL.match(v.s, 0, f.start) else max(ca, prev_end)  # "Total raised: $75m"
+            got = _metric_of(v, f, lo, next_start, last)
+            if got is None and _ELLIPSIS.search(v.low[max(ca, prev_end) : f.start]):
+                # "two more investments, one of $150m in X and another of $200m in Y": the noun is before the clause
+                got = last or _metric_of(v, f, prev_end, next_start, last)
         if got is None:
             continue
+        inherited = bool(k) and last is not None and got == last and _INHERIT.search(v.low[max(ca, prev_end) : f.start]) is not None
         last = got
+        owners: list[str | None]
+        if paired.get(k):
+            owners = list(paired[k])
+        elif inherited and last_owners is not None:
+            owners = last_owners  # "African startups raised $2.2bn, down from $2.9bn": the same owner (none)
+        else:
+            owners = [d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)]
+        last_owners = owners
         if f.currency not in STORED_CURRENCIES:
             continue
-        owners = paired.get(k) or [d.owner(v.sentence, v.sentence.start + f.start, v.sentence.start + f.end)]
         for company in owners:
             if company is not None:
                 out.extend(_claims_of(v, f, company, got[0], got[1], _projected(v, f)))

@@ -35,14 +35,14 @@ contributions add up to the score.
 
 from __future__ import annotations
 
-import re
 import textwrap
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
 from models.facts import Fact, LeadershipEvent, by_metric
+from models.flows import flow, in_window, is_top_role, latest_news, leadership_exits
 
 __all__ = [
     "WEIGHTS",
@@ -97,8 +97,6 @@ LAYOFFS_HEADCOUNT_UNKNOWN = 50.0
 LEADER_EXIT_POINTS = 40.0
 INTERIM_POINTS = 20.0
 
-_TOP_ROLE = re.compile(r"\b(co-?founders?|founders?|ceos?|chief executives?|chief executive officer)\b", re.I)
-_EXITS = ("resigned", "departed", "hired_away")
 
 
 # -- records ---------------------------------------------------------------------------------------
@@ -125,6 +123,7 @@ class Signal:
     inputs: Mapping[str, Any] = field(default_factory=dict)  # the numbers the sub-score was computed from
     evidence: tuple[Evidence, ...] = ()
     flags: tuple[str, ...] = ()  # down_round, failed_raise, estimate, conflict, date_unknown, ...
+    evidence_total: int | None = None  # when ``evidence`` holds only the first quotes: how many there are
 
     @property
     def label(self) -> str:
@@ -229,35 +228,6 @@ def event_evidence(events: Iterable[LeadershipEvent]) -> tuple[Evidence, ...]:
                  e.article_id, e.row_no, e.article_path, e.published)
         for e in events
     )
-
-
-def _recent(d: date | None, ref: date | None) -> bool:
-    """Within the 12 months up to ``ref``; a fact with no date at all counts as recent (it cannot be placed).
-
-    >>> _recent(date(2024, 3, 31), date(2024, 3, 26)), _recent(date(2022, 1, 1), date(2024, 3, 26))
-    (True, False)
-    >>> _recent(None, date(2024, 3, 26)), _recent(date(2010, 1, 1), None)
-    (True, True)
-    """
-    return d is None or ref is None or d > ref - WINDOW
-
-
-def _is_top_role(f: Fact) -> bool:
-    quotes = [s.quote for s in f.sources] or [f.quote]
-    return any(_TOP_ROLE.search(q or "") for q in quotes)
-
-
-def _without_double_count(facts: Sequence[Fact], weight: Callable[[Fact], float]) -> float:
-    """A stated total and the figures it includes are not added up: the larger of the two readings.
-
-    >>> fs = [Fact("a", "A", "a", "layoffs", 360, "persons"), Fact("b", "A", "a", "layoffs", 500, "persons",
-    ...        basis="total")]
-    >>> _without_double_count(fs, lambda f: 1.0)
-    500.0
-    """
-    parts = sum(weight(f) * f.value for f in facts if f.basis != "total")
-    totals = [weight(f) * f.value for f in facts if f.basis == "total"]
-    return float(max([parts, *totals]))
 
 
 # -- signals ---------------------------------------------------------------------------------------
@@ -372,68 +342,45 @@ def burn_signal(facts: Sequence[Fact]) -> Signal:
                   fact_evidence([burn, *funding.facts]), flags + ("estimate",))
 
 
-def _one_person_reports(recent: Sequence[Fact], events: Sequence[LeadershipEvent]) -> dict[str, str]:
-    """fact_id -> person, for single departures whose sentences name one person who left (events table).
-
-    >>> f = lambda i, q: Fact(i, "A", "a", "departed_talent", 1, "persons", quote=q)
-    >>> _one_person_reports([f("x", "CEO Jo Bloggs steps down."), f("y", "Two engineers left.")],
-    ...                     [LeadershipEvent("a", "resigned", person="Jo Bloggs")])
-    {'x': 'Jo Bloggs'}
-    """
-    people = {e.person for e in events if e.kind in _EXITS and e.person}
-    out = {}
-    for f in recent:
-        if f.value != 1:
-            continue
-        quotes = [s.quote for s in f.sources] or [f.quote]
-        named = {p for p in people if any(re.search(rf"\b{re.escape(p.split()[-1])}\b", q or "") for q in quotes)}
-        if len(named) == 1:
-            out[f.fact_id] = named.pop()
-    return out
-
-
 def departures_signal(
     facts: Sequence[Fact], ref: date | None, events: Sequence[LeadershipEvent] = ()
 ) -> Signal:
-    """People who left in the 12 months up to ``ref``; founders and chief executives weigh more. Single
-    departures whose sentences name the same person who left (from the events table) count once."""
-    deps = by_metric(facts, "departed_talent")
-    if not deps:
+    """People who left in the 12 months up to ``ref`` (``models.flows.flow``: each person once, a stated
+    total never added to its parts); founders and chief executives weigh more."""
+    weight = lambda f: TOP_ROLE_PERSONS if is_top_role(f) else 1.0  # noqa: E731
+    fl = flow(facts, "departed_talent", ref, events, weight)
+    if fl is None:
         return Signal("departures", None, "no departures reported")
-    recent = [f for f in deps if _recent(f.date, ref)]
-    person = _one_person_reports(recent, [e for e in events if _recent(e.date, ref)])
-    kept: dict[str, Fact] = {}
-    for f in recent:  # oldest first: the newest report of a person stays
-        kept[person.get(f.fact_id, f.fact_id)] = f
-    counted = list(kept.values())
-    weight = lambda f: TOP_ROLE_PERSONS if _is_top_role(f) else 1.0  # noqa: E731
-    weighted = _without_double_count(counted, weight) if counted else 0.0
+    counted = list(fl.counted)
+    recent = [p.fact for p in fl.parts if p.counted or not p.why.startswith("before")]
+    weighted = fl.value
     sub = max(0.0, 100.0 - POINTS_PER_PERSON * weighted)
-    top = [f for f in counted if _is_top_role(f)]
+    top = [f for f in counted if is_top_role(f)]
     flags: tuple[str, ...] = ("date_unknown",) if any(f.date is None for f in counted) else ()
     if not recent:
-        words = f"no departures in the 12 months to {ref}; {len(deps)} older report(s)"
+        words = f"no departures in the 12 months to {ref}; {len(fl.parts)} older report(s)"
     else:
         parts = [describe(f) + (" of founders or chief executives (x3)" if f in top else "") for f in counted]
         words = f"{len(counted)} departure report(s): " + "; ".join(parts) + f" = {weighted:g} weighted persons"
-        twice = sorted({p for p in person.values() if list(person.values()).count(p) > 1})
+        twice = sorted({p.person for p in fl.parts if p.person and not p.counted})
         if twice:
             words += f" ({', '.join(twice)} reported more than once, counted once)"
     return Signal("departures", sub, words,
                   {"weighted_persons": weighted, "reports": len(counted), "top_role_reports": len(top)},
-                  fact_evidence(recent or deps), flags)
+                  fact_evidence(recent or [p.fact for p in fl.parts]), flags)
 
 
 def layoffs_signal(facts: Sequence[Fact], ref: date | None) -> Signal:
     """People laid off in the 12 months up to ``ref``, relative to the headcount."""
-    lays = by_metric(facts, "layoffs")
-    if not lays:
+    fl = flow(facts, "layoffs", ref)
+    if fl is None:
         return Signal("layoffs", None, "no layoffs reported")
-    recent = [f for f in lays if _recent(f.date, ref)]
+    lays = [p.fact for p in fl.parts]
+    recent = [f for f in lays if in_window(f.date, ref)]
     if not recent:
         return Signal("layoffs", 100.0, f"no layoffs in the 12 months to {ref}; {len(lays)} older report(s)",
                       {"laid_off": 0}, fact_evidence(lays))
-    cut = _without_double_count(recent, lambda f: 1.0)
+    cut = fl.value
     last = max((f.date for f in recent if f.date), default=None)
     heads = [f for f in by_metric(facts, "headcount") if last is None or f.date is None or f.date <= last]
     heads = heads or by_metric(facts, "headcount")
@@ -448,29 +395,34 @@ def layoffs_signal(facts: Sequence[Fact], ref: date | None) -> Signal:
                   {"laid_off": cut, "headcount": head.value, "share": ratio}, fact_evidence([*recent, head]))
 
 
-def leadership_signal(events: Sequence[LeadershipEvent], ref: date | None) -> Signal:
-    """Chiefs and founders who left in the 12 months up to ``ref``, and interim leadership still in place."""
-    if not events:
+def leadership_signal(
+    events: Sequence[LeadershipEvent], ref: date | None, facts: Sequence[Fact] = ()
+) -> Signal:
+    """Chiefs and founders who left in the 12 months up to ``ref`` (leadership events, and departure figures
+    of founders or chief executives no event covers: ``models.flows.leadership_exits``), and interim
+    leadership still in place."""
+    exits = leadership_exits(events, facts, ref)
+    if not events and not exits:
         return Signal("leadership", None, "no leadership changes reported")
-    recent = [e for e in events if _recent(e.date, ref)]
-    exits: dict[str, LeadershipEvent] = {}
-    for e in recent:
-        if e.kind in _EXITS:
-            exits.setdefault((e.person or f"{e.role} {e.as_of}").lower(), e)
+    recent = [e for e in events if in_window(e.date, ref)]
     interims = [e for e in recent if e.kind == "interim"]
     last_interim = max((e.date for e in interims if e.date), default=None)
     appointed_after = [e for e in recent if e.kind == "appointed" and e.date and last_interim
                        and e.date > last_interim]
     interim_now = bool(interims) and not appointed_after
-    sub = max(0.0, 100.0 - LEADER_EXIT_POINTS * len(exits) - (INTERIM_POINTS if interim_now else 0.0))
-    parts = [f"{e.person or 'unnamed'} ({e.role or 'leader'}) {e.kind.replace('_', ' ')}" for e in exits.values()]
+    n_exits = sum(x.count for x in exits)
+    sub = max(0.0, 100.0 - LEADER_EXIT_POINTS * n_exits - (INTERIM_POINTS if interim_now else 0.0))
+    parts = [f"{x.who} ({x.role}) {x.kind.replace('_', ' ')}" if x.event is not None
+             else f"{x.who} left (a departed-talent report)" for x in exits]
     if interim_now:
         names = sorted({e.person or "unnamed" for e in interims})
         parts.append("interim: " + ", ".join(names))
     words = "; ".join(parts) if parts else f"no leadership exits in the 12 months to {ref}"
-    used = list(exits.values()) + (interims if interim_now else [])
-    return Signal("leadership", sub, words, {"exits": len(exits), "interim": interim_now},
-                  event_evidence(used or recent or events), ("interim",) if interim_now else ())
+    used = [x.event for x in exits if x.event is not None] + (interims if interim_now else [])
+    from_facts = [x.fact for x in exits if x.fact is not None]
+    evidence = event_evidence(used or recent or events) + fact_evidence(from_facts)
+    return Signal("leadership", sub, words, {"exits": n_exits, "interim": interim_now},
+                  evidence, ("interim",) if interim_now else ())
 
 
 def score_company(
@@ -487,7 +439,7 @@ def score_company(
         burn_signal(facts),
         departures_signal(facts, ref, events),
         layoffs_signal(facts, ref),
-        leadership_signal(events, ref),
+        leadership_signal(events, ref, facts),
     )
     return Score(company, signals, ref, as_of)
 
@@ -510,6 +462,7 @@ def breakdown(score: Score) -> list[dict[str, Any]]:
             "status": "known" if s.known else "missing",
             "summary": s.summary,
             "flags": ", ".join(s.flags),
+            "evidence_total": len(s.evidence) if s.evidence_total is None else s.evidence_total,
             "evidence": [
                 {"what": e.what, "quote": e.quote, "article_id": e.article_id, "row_no": e.row_no,
                  "article_path": e.article_path, "published": e.published.isoformat() if e.published else None,
@@ -598,20 +551,6 @@ def score_companies(
         facts = warehouse.facts(wanted, as_of, without) if ids else []
         events = warehouse.events_for(wanted, as_of, without) if ids else []
     return score_all(ids, facts, events, as_of, order=names, refs=refs)
-
-
-def latest_news(facts: Iterable[Fact], events: Iterable[LeadershipEvent]) -> date | None:
-    """The newest publication date among a company's sources: the end of its 12-month windows.
-
-    Not the clock (a score must not drift while the news stays the same) and not the newest article of the
-    whole warehouse (a company whose news stopped in 2020 is judged on its 2020 news, not found "quiet").
-
-    >>> latest_news([Fact("f", "A", "a", "layoffs", 1, "persons", last_published=date(2020, 5, 1))],
-    ...             [LeadershipEvent("a", "resigned", published=date(2020, 7, 1))])
-    datetime.date(2020, 7, 1)
-    """
-    dates = [f.last_published for f in facts if f.last_published] + [e.published for e in events if e.published]
-    return max(dates, default=None)
 
 
 def score_all(

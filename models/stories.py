@@ -7,13 +7,14 @@ the dashboard) counts stories, not articles, and the evidence still lists every 
 Two tests, each measured (README, "Independent stories"):
 
 * **copy**: the texts are nearly the same (a reprint, lightly edited): the Jaccard resemblance of their
-  word 4-shingle sets is at least ``COPY_RESEMBLANCE``. Estimated with MinHash (`signature`) to find
-  candidates, then computed exactly.
+  word 4-shingle sets is at least ``COPY_RESEMBLANCE``, computed exactly (the candidates are few:
+  ``startup_health.grouping`` compares an article only with those about the same company or reporting the
+  same figures, within weeks).
 * **rewrite**: the later article brings nothing of its own. At least ``REWRITE_NUMBERS`` of the numbers in
   its text (years aside; at least two numbers) appear in the earlier one's, at least ``REWRITE_FIGURES`` of
   the figures the extractor took from it (at least two) are the earlier one's figures (values within 2 %),
-  the two share vocabulary (content-word Jaccard at least ``REWRITE_WORDS``), and it was
-  published the same day or up to ``WINDOW_DAYS`` after the other (or one of the dates is unknown).
+  the two share vocabulary (content-word Jaccard at least ``REWRITE_WORDS``), one names a company the
+  other reports on, and it was published the same day or up to ``WINDOW_DAYS`` after the other (or one of the dates is unknown).
 
 Two different stories about one funding round report the same amount and valuation, but each also
 reports something the other does not (an earlier round, a headcount, another investor's figure), so
@@ -81,6 +82,8 @@ class Print:
     numbers: frozenset[str]
     words: frozenset[str]
     figures: tuple[Figure, ...] = field(default=())
+    companies: frozenset[str] = frozenset()  # keys of the companies it reports on (``company_key``)
+    text: str = ""  # lower case, to look for the other article's companies in
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +95,19 @@ class Match:
     later: str
     kind: str
     score: float
+    words: float = 0.0  # content-word Jaccard: which of several originals a rewrite follows most closely
+    #: shared 4-word phrases (shingle Jaccard): a rewrite keeps some of its original's phrases, while an
+    #: independent report of the same event shares its figures and words but few phrases
+    phrases: float = 0.0
+
+    @property
+    def strength(self) -> tuple[bool, float, float, float]:
+        return (self.kind == "copy", self.score, self.phrases, self.words)
 
 
-def fingerprint(article_id: str, text: str, published: date | None, figures: Iterable[Figure] = ()) -> Print:
+def fingerprint(
+    article_id: str, text: str, published: date | None, figures: Iterable[Figure] = (), companies: Iterable[str] = ()
+) -> Print:
     """The `Print` of one article's clean text.
 
     >>> p = fingerprint("a", "Acme raised $5.5 million in 2024, Acme said.", None)
@@ -108,7 +121,9 @@ def fingerprint(article_id: str, text: str, published: date | None, figures: Ite
     shingles = frozenset(hash(tuple(words[i : i + SHINGLE])) for i in range(max(1, len(words) - SHINGLE + 1)))
     numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n))
     content = frozenset(w for w in words if len(w) > 2 and w not in _STOP)
-    return Print(article_id, published, shingles, numbers, content, tuple(figures))
+    figs = tuple(figures)
+    names = frozenset(companies) | {f.company_id for f in figs}
+    return Print(article_id, published, shingles, numbers, content, figs, names, low)
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:  # type: ignore[type-arg]
@@ -149,7 +164,17 @@ def _rewrite_of(later: Print, earlier: Print) -> float | None:
         return None
     if _jaccard(later.words, earlier.words) < REWRITE_WORDS:
         return None
+    if not _about_one_company(later, earlier):
+        return None
     return share
+
+
+def _about_one_company(a: Print, b: Print) -> bool:
+    """One names a company the other reports on (the extractor may attribute a reworded sentence to
+    another name, so the other article's text is searched, not only its companies)."""
+    return bool(a.companies & b.companies) or any(c and c in b.text for c in a.companies) or any(
+        c and c in a.text for c in b.companies
+    )
 
 
 def _order(a: Print) -> tuple[bool, date, str]:
@@ -165,39 +190,38 @@ def compare(a: Print, b: Print) -> Match | None:
     for earlier, later in ((first, second), (second, first)):
         share = _rewrite_of(later, earlier)
         if share is not None:
-            return Match(earlier.article_id, later.article_id, "rewrite", share)
+            return Match(earlier.article_id, later.article_id, "rewrite", share, _jaccard(later.words, earlier.words), r)
     return None
 
 
 def stories(prints: Sequence[Print], matches: Iterable[Match]) -> dict[str, str]:
-    """article id -> story id, for the articles in a story of two or more (connected components of the
-    matches). A story's id is its original: of the members no match calls a copy, the earliest (by
-    publication date, undated last, then id); when every member is someone's copy, the earliest member.
+    """article id -> story id, for the articles in a story of two or more.
 
-    >>> ps = [Print(x, None, frozenset(), frozenset(), frozenset()) for x in "abc"]
-    >>> stories(ps, [Match("b", "a", "copy", 0.9)])
-    {'a': 'b', 'b': 'b'}
+    Each copy joins the story of the one original it follows most closely (its strongest match: a copy
+    before a rewrite, then the larger score, then the closer wording), so a short rewrite that two
+    independent reports of one event both contain does not merge those reports into one story. The
+    story's id is the root of those links: an article that is nobody's copy.
+
+    >>> ps = [Print(x, None, frozenset(), frozenset(), frozenset()) for x in "abcd"]
+    >>> stories(ps, [Match("b", "a", "copy", 0.9), Match("c", "d", "rewrite", 1.0, 0.3), Match("b", "d", "rewrite", 1.0, 0.2)])
+    {'a': 'b', 'b': 'b', 'c': 'c', 'd': 'c'}
     """
-    parent: dict[str, str] = {}
+    parent: dict[str, Match] = {}
+    for m in matches:
+        cur = parent.get(m.later)
+        if cur is None or m.strength > cur.strength:
+            parent[m.later] = m
 
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
+    def root(x: str) -> str:
+        seen = {x}
+        while x in parent and parent[x].earlier not in seen:
+            x = parent[x].earlier
+            seen.add(x)
         return x
 
-    copies = set()
-    for m in matches:
-        copies.add(m.later)
-        ra, rb = find(m.earlier), find(m.later)
-        if ra != rb:
-            parent[rb] = ra
-    by_id = {p.article_id: p for p in prints}
-    groups: dict[str, list[str]] = {}
-    for x in set(parent) | set(parent.values()):
-        groups.setdefault(find(x), []).append(x)
     out: dict[str, str] = {}
-    for members in groups.values():
-        originals = [m for m in members if m not in copies] or members
-        head = min(originals, key=lambda m: _order(by_id[m]) if m in by_id else (True, date.max, m))
-        out.update({m: head for m in members})
+    for later in parent:
+        head = root(later)
+        out[later] = head
+        out[head] = head
     return dict(sorted(out.items()))

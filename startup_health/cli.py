@@ -189,29 +189,76 @@ def _ingest_dask(
 def fetch(ctx: click.Context, urls: tuple[str, ...], db: Path | None, offline: bool) -> None:
     """Download web pages politely, keep them beside the warehouse and store their articles."""
     from startup_health.fetch import Fetcher
+    from startup_health.follow import stop_on_signals
     from startup_health.news import NewsReport, fetch_pages, reread_pages
     from startup_health.rawstore import RawStore, default_store
 
     if not urls and not offline:
         raise click.UsageError("give one or more URLs (or --offline to re-read the kept pages)")
     wh = _warehouse(ctx, db)
+    _refuse_dataset(wh, "fetch")
     store = RawStore(default_store(wh.path))
     report = NewsReport()
-    try:
-        if offline:
-            report = reread_pages(wh, store, list(urls) or None)
-        else:
-            with Fetcher(_settings(ctx).politeness()) as fetcher:
-                fetch_pages(urls, wh, fetcher, store, report=report)
-    except WarehouseError as exc:
-        _fail(str(exc))
-    except KeyboardInterrupt:
+    with stop_on_signals() as stop:
+        try:
+            if offline:
+                report = reread_pages(wh, store, list(urls) or None)
+            else:
+                with Fetcher(_settings(ctx).politeness(), sleep=stop.wait) as fetcher:
+                    fetch_pages(urls, wh, fetcher, store, report=report, stop=stop)
+        except WarehouseError as exc:
+            _fail(str(exc))
+    if stop():
         click.echo("stopped: every page stored so far is whole", err=True)
-        _echo_news(report, wh, store.root)
-        ctx.exit(130)
     _echo_news(report, wh, store.root)
+    if stop():
+        ctx.exit(130)
     if not report.ok:
         ctx.exit(1)
+
+
+@cli.command()
+@click.argument("feed_urls", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, help="time between two rounds: 15m, 30s, 2h, or seconds")
+@click.option("--once", is_flag=True, help="one round, then stop (exit code 1 when anything failed)")
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
+@click.pass_context
+def follow(ctx: click.Context, feed_urls: tuple[str, ...], every: str, once: bool, db: Path | None) -> None:
+    """Poll RSS and Atom feeds and store the articles of their new entries, round after round."""
+    from startup_health.fetch import Fetcher
+    from startup_health.follow import follow_round, parse_every, run_rounds, stop_on_signals
+    from startup_health.rawstore import RawStore, default_store
+
+    try:
+        every_s = parse_every(every)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--every") from None
+    wh = _warehouse(ctx, db)
+    _refuse_dataset(wh, "follow")
+    store = RawStore(default_store(wh.path))
+    failed = False
+
+    def show(report: Any) -> None:
+        nonlocal failed
+        failed = failed or not report.ok
+        _echo_news(report, wh, store.root)
+
+    with stop_on_signals() as stop, Fetcher(_settings(ctx).politeness(), sleep=stop.wait) as fetcher:
+        try:
+            run_rounds(lambda: follow_round(feed_urls, wh, fetcher, store, stop=stop), every_s=every_s,
+                       on_round=show, rounds=1 if once else None, stop=stop, sleep=stop.wait)  # fmt: skip
+        except WarehouseError as exc:
+            _fail(str(exc))
+    if stop():
+        click.echo("stopped: every article and feed state stored so far is whole", err=True)
+        return
+    if once and failed:
+        ctx.exit(1)
+
+
+def _refuse_dataset(wh: Warehouse, command: str) -> None:
+    if _reads_dataset(wh):
+        _fail(f"{wh.path}: reads a Parquet dataset of the Dask engine; {command} into a warehouse file of its own (--db NEW.duckdb)")
 
 
 def _echo_news(report: Any, wh: Warehouse, kept: Path) -> None:
@@ -248,6 +295,7 @@ def compact(ctx: click.Context, db: Path | None, dataset: Path | None) -> None:
         with ingest_lock(wh.path, wait_s=wh.lock_wait_s):
             rep = compact_dataset(root)
             wh.attach_parquet(root)
+            wh.refresh_facts()
     except WarehouseError as exc:
         _fail(str(exc))
     click.echo(
@@ -362,61 +410,51 @@ def _chain(first: Any, batches: Any) -> Any:
 @cli.command()
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help=_DB_HELP)
 @click.option("--companies", help="comma-separated names (default: the settings' two companies)")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.pass_context
-def summary(ctx: click.Context, db: Path | None, companies: str | None) -> None:
-    """The companies side by side, one row per metric, with the number of sources."""
-    names = [c.strip() for c in companies.split(",")] if companies else _settings(ctx).companies
+def summary(ctx: click.Context, db: Path | None, companies: str | None, fmt: str) -> None:
+    """The companies side by side, one row per metric: the latest figure (departures and layoffs: the sum
+    over the last 12 months of each company's news) and its number of sources."""
+    from startup_health.summary import SUMMARY_FIELDS, summary_rows
+
+    names = [c.strip() for c in companies.split(",") if c.strip()] if companies else _settings(ctx).companies
+    wh = _warehouse(ctx, db)
     try:
-        figures = _warehouse(ctx, db).company_figures(names)
+        _known_or_fail(wh, names)
+        figures = wh.company_figures(names)
+        flows = wh.flows(names)
     except WarehouseError as exc:
         _fail(str(exc))
-    click.echo(format_summary(names, figures))
-
-
-def format_summary(names: Sequence[str], figures: dict[str, dict[str, dict[str, Any]]]) -> str:
-    """Render ``company_figures`` output as a side-by-side table."""
-    header = ["metric", *names]
-    rows = []
-    for metric in METRICS:
-        row = [metric]
-        for name in names:
-            f = figures.get(name, {}).get(metric)
-            row.append(format_figure(f) if f else "not reported")
-        rows.append(row)
-    missing = [n for n in names if n not in figures]
-    text = _table(header, rows, max_width=40).rsplit("\n", 1)[0]
-    if missing:
-        text += "\n" + "; ".join(f"{n}: no such company in the warehouse" for n in missing)
-    return text
-
-
-_QUAL = {"approx": "~", "at_least": ">", "at_most": "<", "range_low": ">=", "range_high": "<="}
-
-
-def format_figure(f: dict[str, Any]) -> str:
-    """'~$8M/month (2 sources)', or '(1 source in 2 articles)' for copies of one story, from a figure dict of
-    ``company_figures``."""
-    value, unit = f["value"], f["unit"]
-    if unit == "persons":
-        text = f"{value:,.0f}"
+    rows = summary_rows(names, figures, flows)
+    if fmt == "csv":
+        write_csv(sys.stdout, SUMMARY_FIELDS, [[tuple(r[k] for k in SUMMARY_FIELDS) for r in rows]])
+    elif fmt == "json":
+        click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=1))
     else:
-        sign = {"USD": "$", "EUR": "€", "GBP": "£"}.get(unit.split("/")[0], "")
-        text = sign + _short_money(value) + ("/month" if unit.endswith("/month") else "")
-    text = _QUAL.get(f["qualifier"], "") + text
-    n = f["sources"]
-    text += f" ({n} source{'s' if n != 1 else ''}"
-    if f.get("articles", n) > n:  # copies of one story count once (README "Independent stories")
-        text += f" in {f['articles']} articles"
-    if f.get("conflicting"):
-        text += ", sources disagree"
-    return text + ")"
+        click.echo(format_summary(names, rows))
 
 
-def _short_money(v: float) -> str:
-    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(v) >= div:
-            return f"{v / div:,.2f}".rstrip("0").rstrip(".") + suffix
-    return f"{v:,.0f}"
+def _known_or_fail(wh: Warehouse, names: Sequence[str]) -> dict[str, str]:
+    """name -> company_id; a name the warehouse does not know stops the command: exit 1, one line naming
+    it and the closest names the warehouse has."""
+    from startup_health.summary import unknown_names_message
+
+    ids = wh.resolve_companies(names)
+    unknown = [n for n in names if n not in ids]
+    if unknown:
+        known = [r[0] for r in wh.query("SELECT name FROM companies ORDER BY name").rows]
+        _fail(unknown_names_message(unknown, known))
+    return ids
+
+
+def format_summary(names: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    """``startup_health.summary.summary_rows`` as a table: metrics down, companies across."""
+    from models.flows import FLOW_METRICS
+    from startup_health.summary import cell_text
+
+    cells = {(r["company"], r["metric"]): r for r in rows}
+    table = [[metric, *(cell_text(cells[(n, metric)], metric in FLOW_METRICS) for n in names)] for metric in METRICS]
+    return _table(["metric", *names], table, max_width=60).rsplit("\n", 1)[0]
 
 
 # -- eval ------------------------------------------------------------------------------------------
@@ -508,6 +546,7 @@ def score(
     names = [c.strip() for c in companies.split(",") if c.strip()] if companies else _settings(ctx).companies
     when = _parse_date(as_of, "--as-of")
     try:
+        _known_or_fail(_warehouse(ctx, db), names)
         scores = score_companies(_warehouse(ctx, db), names, when)
     except WarehouseError as exc:
         _fail(str(exc))

@@ -3,7 +3,7 @@
 
 Called by every way news comes in (``ingest`` with either engine, ``fetch``, ``follow``) for the articles
 it stored, under the ingest lock. Candidates are articles about a company the new article reports a figure
-or an event about, published at most ``WINDOW_DAYS`` apart (or undated), the ``MAX_CANDIDATES`` nearest in
+or an event about, or that report two figures of the same values, published at most ``WINDOW_DAYS`` apart (or undated), the ``MAX_CANDIDATES`` nearest in
 time: so the work per new article is bounded however large the warehouse grows.
 """
 
@@ -33,7 +33,8 @@ def _prints(inputs: object) -> dict[str, Print]:
     out = {}
     for aid, (published, text) in inputs.articles.items():  # type: ignore[attr-defined]
         figs = [Figure(c, m, v) for c, m, v in inputs.figures.get(aid, [])]  # type: ignore[attr-defined]
-        out[aid] = fingerprint(aid, text, published, figs)
+        companies = inputs.companies.get(aid, set())  # type: ignore[attr-defined]
+        out[aid] = fingerprint(aid, text, published, figs, companies)
     return out
 
 
@@ -45,7 +46,7 @@ def _rows(story: dict[str, str], matches: Sequence[Match]) -> list[Row]:
     best: dict[str, Match] = {}
     for m in matches:
         cur = best.get(m.later)
-        if cur is None or (m.kind == "copy", m.score) > (cur.kind == "copy", cur.score):
+        if cur is None or m.strength > cur.strength:
             best[m.later] = m
     rows: list[Row] = []
     for aid, sid in story.items():

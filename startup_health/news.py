@@ -12,7 +12,7 @@ most one more download.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
@@ -104,16 +104,20 @@ def fetch_pages(
     hints: dict[str, date] | None = None,
     today: date | None = None,
     report: NewsReport | None = None,
+    stop: Callable[[], bool] = lambda: False,
 ) -> NewsReport:
     """Fetch each address once (politely, conditionally), keep its raw page and store its article.
 
     ``hints`` gives a publication date per address for pages that state none (a feed entry's date).
-    Failures are collected as ``"URL: problem"`` lines; nothing raises for one bad page.
+    Failures are collected as ``"URL: problem"`` lines; nothing raises for one bad page. When ``stop()``
+    becomes true (Ctrl-C, SIGTERM), returns before the next address.
     """
     report = report if report is not None else NewsReport()
     writer = _Writer(warehouse, report)
     today = today or date.today()
     for url in dict.fromkeys(urls):
+        if stop():
+            break
         before = store.record(url)
         try:
             got = fetcher.get(

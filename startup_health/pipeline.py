@@ -56,6 +56,8 @@ def extract_one(article: Article) -> Outcome:
         return Skipped(article.path, f"extractor failed: {type(exc).__name__}: {exc}", True)
 
 
+#: bytes of a WARC file per job of the local engine's workers (Dask tasks take 64 MB: see startup_health.warc)
+WARC_BYTES_PER_JOB = 4 * 1024 * 1024
 #: what a job yields besides an outcome: ("unchanged", article id) or ("filtered", path)
 Marker = tuple[str, str]
 #: one unit of work for a reader: article files, or a byte range of a WARC file
@@ -136,7 +138,7 @@ def ingest(
                     continue
                 seen_ids.add(article.article_id)
                 to_write.append((article, extraction))
-            result = warehouse.write_batch(to_write, EXTRACTOR_VERSION)
+            result = warehouse.write_batch(to_write, EXTRACTOR_VERSION, refresh_facts=False)
             report.new += len(result.new)
             report.replaced += len(result.replaced)
             report.metrics += result.metrics
@@ -148,6 +150,10 @@ def ingest(
         # every small run would cost more than it saves.
         if report.new_ids or to_group:
             report.copies = group_articles(warehouse, report.new_ids + to_group).copies
+        # The kept facts and scores of the companies this run touched (its batches and its story groups noted
+        # them in facts_pending; until now the warehouse reconciled them live), once for the whole run. Also
+        # finishes a run that died before this point.
+        warehouse.refresh_facts()
         if report.metrics > 50_000:
             total = warehouse.query("SELECT count(*) FROM metric_rows").rows[0][0]
             if report.metrics > 0.2 * total:
@@ -165,7 +171,7 @@ def _jobs(paths: list[Path], pending: deque[Skipped], files_per_job: int) -> Ite
                 if group:
                     yield group
                     group = []
-                yield from ((f.path, start, end) for start, end in warc_ranges(f.path))
+                yield from ((f.path, start, end) for start, end in warc_ranges(f.path, WARC_BYTES_PER_JOB))
             else:
                 pending.append(f)
             continue

@@ -333,6 +333,7 @@ def ingest_dask(
     if warehouse is not None:
         warehouse.attach_parquet(dataset)
         _group_run(warehouse, started, report)
+        warehouse.refresh_facts()  # every company's kept facts and scores, from the dataset as it is now
     return report
 
 

@@ -195,6 +195,14 @@ def run_ingest(paths: Sequence[Path], db: Path, timeout: float = 300) -> subproc
     )
 
 
+def run_cli(args: Sequence[str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m startup_health ARGS...`` in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "startup_health", *args], cwd=REPO, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+
+
 class ServedApp:
     """A Dash app served by werkzeug on a free loopback port, in a daemon thread."""
 

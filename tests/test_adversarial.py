@@ -35,20 +35,31 @@ def repeat(piece: str, size: int = MB) -> str:
     return (piece * (size // len(piece) + 1))[:size]
 
 
+#: module-level steps of ``extract`` that extract_article calls inside its ``try``
+WATCHED = ("build_document", "_extract")
+
+
+def test_watched_steps_exist() -> None:
+    """A rename in extract/__init__.py must not silently stop the watch."""
+    for name in WATCHED:
+        assert callable(getattr(extract, name, None)), name
+
+
 def _child(conn: Any, text: str) -> None:
     raised: list[str] = []
-    for name in ("find_names", "extract_figures"):  # the steps extract_article runs, watched for exceptions
-        step = getattr(extract, name, None)
-        if step is not None:
+    # what extract_article runs under its catch-all (document, names, discourse, claims, assembly),
+    # watched for exceptions; build_document runs inside it too
+    for name in WATCHED:
+        step = getattr(extract, name)
 
-            def watched(*args: Any, _step: Any = step, **kw: Any) -> Any:
-                try:
-                    return _step(*args, **kw)
-                except Exception as exc:
-                    raised.append(f"{type(exc).__name__}: {exc}"[:200])
-                    raise
+        def watched(*args: Any, _step: Any = step, **kw: Any) -> Any:
+            try:
+                return _step(*args, **kw)
+            except Exception as exc:
+                raised.append(f"{type(exc).__name__}: {exc}"[:200])
+                raise
 
-            setattr(extract, name, watched)
+        setattr(extract, name, watched)
     t0, c0 = time.perf_counter(), time.process_time()
     x = extract.extract_article(text, published=PUB)
     conn.send((time.process_time() - c0, time.perf_counter() - t0, len(x.metrics), raised))

@@ -163,11 +163,26 @@ def test_summary_side_by_side(seeded: Path) -> None:
     assert lines[0].split("  ")[0] == "metric" and "Stability AI" in lines[0] and "Inflection AI" in lines[0]
     burn = next(line for line in lines if line.startswith("burn_rate"))
     # seed 004 rewrites seed 000: two articles, one story, so one source (README "Independent stories")
-    assert "$8M/month (1 source in 2 articles)" in burn
+    assert "$8M / month (1 source in 2 articles)" in burn
     funding = next(line for line in lines if line.startswith("funding_raised"))
     assert "~$1.5B (1 source)" in funding and "not reported" in funding  # Stability: no funding figure
-    code, out, _ = run("summary", "--db", str(seeded), "--companies", "Inflection,Nobody Inc")
-    assert "Nobody Inc: no such company in the warehouse" in out
+
+
+def test_summary_of_an_unknown_company_is_an_error_naming_the_closest(seeded: Path) -> None:
+    for names in ["Nobody", "Inflection,Nobody Inc"]:
+        code, out, err = run("summary", "--db", str(seeded), "--companies", names)
+        unknown = names.split(",")[-1]
+        assert code == 1 and out == ""
+        assert err.strip().splitlines() == [
+            f"Error: {unknown}: no such company in the warehouse (closest: Stability AI, Inflection AI)"
+        ] or err.strip().splitlines() == [
+            f"Error: {unknown}: no such company in the warehouse (closest: Inflection AI, Stability AI)"
+        ]
+    code, _, err = run("summary", "--db", str(seeded), "--companies", "Stabilty AI")  # a typo
+    assert code == 1 and "(closest: Stability AI, " in err
+    code, _, err = run("score", "--db", str(seeded), "--companies", "Inflection AI,Stabilty AI")
+    assert code == 1 and err.strip().splitlines() == [
+        "Error: Stabilty AI: no such company in the warehouse (closest: Stability AI, Inflection AI)"]
 
 
 def test_settings_come_from_the_environment(seeded: Path) -> None:

@@ -32,8 +32,10 @@ TIMEOUT = 20_000
 # from both articles; "CEO" in 004's sentence) 3 + "more than half a dozen" 6 = 9 -> 100 - 90 = 10 (x 20);
 # leadership: Mostaque resigned (-40) and interim co-CEOs (-20) -> 40 (x 10); burn known but no funding,
 # valuation, layoffs: missing. (0 + 200 + 400) / 45 = 13.3, confidence 45 %.
-# Inflection AI: two co-founders gone: 2 x 3 = 6 -> 40 (x 20); everything else missing. 40.0, confidence 20 %.
-EXPECTED = {"Stability AI": ("13.3", "confidence 45%"), "Inflection AI": ("40.0", "confidence 20%")}
+# Inflection AI: two co-founders gone: 2 x 3 = 6 -> 40 (x 20); and, founders leaving being leadership changes
+# (issue 12), leadership: 2 exits -> 100 - 80 = 20 (x 10); everything else missing.
+# (800 + 200) / 30 = 33.3, confidence 30 %.
+EXPECTED = {"Stability AI": ("13.3", "confidence 45%"), "Inflection AI": ("33.3", "confidence 30%")}
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +91,12 @@ def test_score_and_breakdown_appear_for_both_default_companies(browser: Any, app
         expect(stab.locator('tr[data-signal="failed_raise"] .badge')).to_have_text("failed raise")
         expect(stab.locator('tr[data-signal="departures"] details')).to_contain_text("CEO Emad Mostaque steps down.")
         expect(stab.locator('tr[data-signal="leadership"]')).to_contain_text("interim")
+        infl = page.locator('#health-scores .health-card[data-company="Inflection AI"]')
+        lead = infl.locator('tr[data-signal="leadership"]')
+        expect(lead.locator("td").nth(0)).to_have_text("20")
+        expect(lead).to_contain_text("2 co-founders left")
+        lead.locator("summary").click()
+        expect(lead.locator("details li").first).to_contain_text("two of its co-founders")
         # the panel sits under the side-by-side figures
         box_cards = page.locator("#scorecards").bounding_box()
         box_health = page.locator("#health-scores").bounding_box()

@@ -102,3 +102,38 @@ def test_doctests_of_the_components() -> None:
 
     for module in (scorecards, sql_page):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_one_question_asked_twice_at_once_is_computed_once(tmp_path: Path) -> None:
+    """Callbacks of one page load ask the warehouse the same question at once (the figures and the health
+    score both need the companies' facts): the second waits for the first's answer instead of asking again."""
+    import threading
+    import time
+
+    from dashboard.data import DashboardData
+    from models.warehouse import Warehouse
+
+    data = DashboardData(Warehouse(write_articles(tmp_path / "w.duckdb", SEED_LIKE)))
+    calls: list[int] = []
+
+    def slow() -> str:
+        calls.append(1)
+        time.sleep(0.3)
+        return "answer"
+
+    got: list[str] = []
+    threads = [threading.Thread(target=lambda: got.append(data._cached(("q",), slow))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == ["answer"] * 3 and len(calls) == 1
+    # another question is not held up by it, and a failed computation is not kept
+    assert data._cached(("other",), lambda: "x") == "x"
+
+    def broken() -> str:
+        raise RuntimeError("no")
+
+    with pytest.raises(RuntimeError):
+        data._cached(("bad",), broken)
+    assert data._cached(("bad",), lambda: "fine") == "fine"

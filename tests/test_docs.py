@@ -22,7 +22,7 @@ def documented_schema() -> dict[str, list[tuple[str, str]]]:
             current = m.group(1)
             out[current] = []
             continue
-        m = re.match(r"\| `(\w+)` \| (\w+) \|", line)
+        m = re.match(r"\| `(\w+)` \| (\w+(?:\[\])?) \|", line)
         if m and current:
             out[current].append((m.group(1), m.group(2)))
     return out

@@ -84,9 +84,11 @@ def test_sentence_as_of_and_confidence() -> None:
     assert got["funding_raised"].confidence > got["burn_rate"].confidence
     assert got["burn_rate"].as_of.label == "2024-03"  # current figure: the publication month
     assert got["burn_rate"].qualifier == "approx"
-    # no publication date: the latest dated month in the text stands in for it ...
-    inferred = extract_article(text, published=None)
-    assert {m.metric: m.as_of.label for m in inferred.metrics}["burn_rate"] == "2023-10"
+    # no publication date: a date in the text is only a lower bound on publication, so a current figure stays
+    # undated (issue 10, point 8) while a figure the text dates keeps its date ...
+    inferred = {m.metric: m.as_of for m in extract_article(text, published=None).metrics}
+    assert inferred["burn_rate"] is None
+    assert inferred["funding_raised"] is not None and inferred["funding_raised"].label == "2023-10"
     # ... and with no date anywhere, nothing can be known
     undated = extract_article("Acme AI, the robotics start-up, is spending about $2 million a month.", published=None)
     assert [(m.metric, m.as_of) for m in undated.metrics] == [("burn_rate", None)]

@@ -3,34 +3,41 @@
 from __future__ import annotations
 
 import doctest
+import importlib
+import pkgutil
 from datetime import date
 
 import pytest
 
 import extract
-import extract._regex
-import extract.companies
-import extract.dates
-import extract.evaluate
-import extract.metrics
-import extract.numbers
-import extract.sentences
-from extract.companies import find_names
 from extract.dates import find_dates
+from extract.document import build_document
 from extract.evaluate import evaluate, format_report, same_company
+from extract.names import find_names
 from extract.numbers import find_counts, find_money, hedge_before, parse_amount, parse_count
 from extract.sentences import clause_bounds, split_sentences
 
+#: every module of the package (a new one is picked up without editing this file)
+MODULES = ["extract"] + sorted(f"extract.{m.name}" for m in pkgutil.iter_modules(extract.__path__))
+#: modules whose docstring must show a worked example: the three stages and the helpers they rely on
+WITH_EXAMPLES = {
+    "extract", "extract._regex", "extract.counts", "extract.dates", "extract.discourse", "extract.document",
+    "extract.evaluate", "extract.figures", "extract.lexicon", "extract.names", "extract.numbers",
+    "extract.people", "extract.relations", "extract.sentences",
+}  # fmt: skip
 
-@pytest.mark.parametrize(
-    "module",
-    [extract, extract.numbers, extract.dates, extract.sentences, extract.companies, extract.evaluate,
-     extract.metrics, extract._regex],
-    ids=lambda m: m.__name__,
-)
-def test_doctests(module) -> None:
-    result = doctest.testmod(module)
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
     assert result.failed == 0
+    if name in WITH_EXAMPLES:
+        assert result.attempted > 0, f"{name} lost its doctest examples"
+
+
+def test_old_extractor_modules_are_gone() -> None:
+    """The rewrite (issue 10) replaced extract.metrics and extract.companies; nothing may bring them back."""
+    assert "extract.metrics" not in MODULES and "extract.companies" not in MODULES
 
 
 # ---------------------------------------------------------------------------------------- numbers
@@ -176,23 +183,29 @@ def test_clause_bounds() -> None:
     assert s[a:b] == "Revenue doubled to $1.8 billion"
 
 
-# -------------------------------------------------------------------------------------- companies
+# ------------------------------------------------------------------------------------------ names
 def test_startup_person_and_investor() -> None:
     text = (
         "Quorvia, a payroll software start-up, has raised $42 million in a round led by Greyhaven Partners. "
         "Its chief executive, Dana Whitlow, said Quorvia would hire. Whitlow founded it in 2019."
     )
-    names = find_names(text)
+    names = find_names(build_document(text))
     assert names.startups == ["Quorvia"]
     assert "Dana Whitlow" in names.people and "Whitlow" in names.people
-    assert "Greyhaven Partners" not in names.startups
+    assert names.kind("Greyhaven Partners") == "investor"
+    assert names.companies() == {"Quorvia": frozenset()}
 
 
 def test_aliases_take_the_fullest_name() -> None:
     text = "Brinewell Robotics, the warehouse start-up, said on Monday it raised $5m. Brinewell has 40 staff."
-    names = find_names(text)
+    names = find_names(build_document(text))
     assert names.canonical("Brinewell") == "Brinewell Robotics"
     assert names.companies() == {"Brinewell Robotics": frozenset({"Brinewell"})}
+    # every mention points at the one entity, with the offsets of its own surface
+    assert [(n.surface, n.key, text[n.start : n.end]) for n in names.mentions] == [
+        ("Brinewell Robotics", "Brinewell Robotics", "Brinewell Robotics"),
+        ("Brinewell", "Brinewell Robotics", "Brinewell"),
+    ]
 
 
 def test_acquirer_is_not_a_startup() -> None:
@@ -200,8 +213,9 @@ def test_acquirer_is_not_a_startup() -> None:
         "Tarnwick AI, the chatbot start-up, has raised $1.3bn. Bigsoft agreed to pay Tarnwick AI $650 million "
         "for a licence. Bigsoft, the software giant, led the round."
     )
-    names = find_names(text)
+    names = find_names(build_document(text))
     assert names.startups == ["Tarnwick AI"]
+    assert names.kind("Bigsoft") == "incumbent"
 
 
 # ------------------------------------------------------------------------------------- evaluation
@@ -249,13 +263,13 @@ def test_same_company() -> None:
 
 
 # ---- the fast regexes say the same as the plain ones they replace ---------------------------------
-_PLAIN_MONEY_HINT = r"[$€£]|\b(?:million|billion|trillion|bn|mn)\b|\d(?:m|bn|k)\b|US\$|USD|EUR|GBP"
 _PLAIN_BOUNDARY = r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n"
-_PLAIN_YEAR = r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])"
 _PIECES = (
     "hires hire Hires stepped step down laid off laying left leaders leave More more cut executives exit staff "
     "last day lost losing team takes over heads headcount $5 5m 2bn 3k million billion bn mn USD EUR 2019 1999 "
-    "20195 2,019 $2020 Jan January June Sept today Today six months x - _ . ! ? \" ' ) ] \n é"
+    "20195 2,019 $2020 Jan January June Sept today Today six months x - _ . ! ? \" ' ) ] \n é İ "
+    "Acme AI Labs Inc the company start-up fintech backed -based led by Bigco Ventures maker of its CEO Jane Roe "
+    "chief executive giant said raised resigned joined Lagos Danish"
 ).split(" ")
 
 
@@ -264,26 +278,138 @@ def _random_texts(n: int = 20000):
 
     rnd = random.Random(20261122)
     for _ in range(n):
-        yield rnd.choice(["", " ", "-", "\n", ". "]).join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 6)))
+        yield rnd.choice(["", " ", "-", "\n", ". ", ", "]).join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 6)))
 
 
-def test_fast_cue_regexes_match_the_plain_ones() -> None:
+def _folded_patterns() -> list[tuple[str, object]]:
+    import extract.names
+    import extract.numbers
+    import extract.people
+    from extract._regex import Folded
+
+    return [(f"{mod.__name__}.{k}", v) for mod in (extract.names, extract.numbers, extract.people)
+            for k, v in vars(mod).items() if isinstance(v, Folded)]  # fmt: skip
+
+
+def test_fast_regexes_match_the_plain_ones() -> None:
     import re
 
     from extract.dates import _CORE, _CORE_WORDS
-    from extract.metrics import _COUNT_HINT, _LEAD_HINT, _MONEY_HINT, _PEOPLE_CUES, _YEAR_RE
     from extract.sentences import _BOUNDARY
 
     plain_core = re.compile(r"\b(?:" + _CORE_WORDS + r")\b")
-    money, boundary, year = re.compile(_PLAIN_MONEY_HINT), re.compile(_PLAIN_BOUNDARY), re.compile(_PLAIN_YEAR)
+    boundary = re.compile(_PLAIN_BOUNDARY)
+    folded = _folded_patterns()
+    assert len(folded) >= 5, [n for n, _ in folded]  # the names module's cue patterns and the count pattern
     for t in _random_texts():
-        assert bool(money.search(t)) == bool(_MONEY_HINT.search(t)), t
         assert [m.span() for m in boundary.finditer(t)] == [m.span() for m in _BOUNDARY.finditer(t)], t
-        assert year.findall(t) == _YEAR_RE.findall(t), t
         assert [m.span() for m in plain_core.finditer(t)] == [m.span() for m in _CORE.finditer(t)], t
-        kinds = {m.lastgroup[0] for m in _PEOPLE_CUES.finditer(t)}
-        assert (bool(kinds & {"b", "c"}), bool(kinds & {"b", "l"})) == (
-            bool(_COUNT_HINT.search(t)), bool(_LEAD_HINT.search(t))), t
+        for name, rx in folded:
+            plain = rx._ci  # the re.IGNORECASE pattern Folded stands for
+            assert [m.span() for m in rx.finditer(t)] == [m.span() for m in plain.finditer(t)], (name, t)
+
+
+# ---- the cheap gates of extract/__init__.py never skip a sentence a stage would read ----------------
+@pytest.fixture
+def reached(monkeypatch: pytest.MonkeyPatch):
+    """A function: the stage-2 readers (money, counts, people) that one sentence reaches in extract_article."""
+    calls: set[str] = set()
+    for name, label in (("money_claims", "money"), ("count_claims", "counts"), ("people_claims", "people")):
+        step = getattr(extract, name)
+
+        def watched(*args, _step=step, _label=label, **kw):
+            calls.add(_label)
+            return _step(*args, **kw)
+
+        monkeypatch.setattr(extract, name, watched)
+
+    def run(sentence: str) -> set[str]:
+        calls.clear()
+        extract.extract_article(sentence, published=PUB)
+        return set(calls)
+
+    return run
+
+
+def test_money_gate_passes_every_sentence_with_money(reached) -> None:
+    """Random news-like sentences (words separated as in prose): a figure big enough to be stored
+    (relations.MIN_MONEY) always reaches the money reader."""
+    import random
+
+    from extract.figures import money_in
+    from extract.relations import MIN_MONEY
+
+    rnd = random.Random(14)
+    for _ in range(3000):
+        t = " ".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 8)))
+        if any(max(m.values) >= MIN_MONEY for m in money_in(t)) and len(t) >= 6:
+            assert "money" in reached(t), t
+
+
+_CURRENCY_WORD = "the gate has no 'pounds'/'dollars' after plain digits: the sentence never reaches the money reader"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme raised $5,000,000 from Bigco.",
+        "Acme raised €3.5m.",
+        "Acme raised Rs 40 crore.",
+        "Acme raised 8 million dollars.",
+        "Acme raised USD 5 mn.",
+        "Acme raised 5,000,000 euros.",
+        pytest.param("Acme raised 750,000 pounds.", marks=pytest.mark.xfail(strict=True, reason=_CURRENCY_WORD)),
+        pytest.param("Acme raised 2,000,000 dollars.", marks=pytest.mark.xfail(strict=True, reason=_CURRENCY_WORD)),
+    ],
+)
+def test_money_gate_reads_every_currency_form(reached, sentence: str) -> None:
+    from extract.figures import money_in
+
+    assert money_in(sentence), sentence  # stage 1 reads a figure here ...
+    assert "money" in reached(sentence)  # ... so the gate must let the sentence through
+
+
+_NUMBER_WORD = "the gate's number words lack sixty, seventy, eighty, ninety, thirteen to nineteen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme cut 200 jobs.", "Acme cut a dozen jobs.", "Two of its founders left.", "Both co-founders quit.",
+        "Acme has forty employees.", "Acme, the start-up, cut 10 per cent of its 400 staff.",
+        pytest.param("Acme has sixty employees.", marks=pytest.mark.xfail(strict=True, reason=_NUMBER_WORD)),
+        pytest.param("Acme cut eighteen jobs.", marks=pytest.mark.xfail(strict=True, reason=_NUMBER_WORD)),
+    ],
+)  # fmt: skip
+def test_count_gate_reads_every_count(reached, sentence: str) -> None:
+    from extract.figures import counts_in, percents_in
+
+    assert [c for c in counts_in(sentence) if c.value] or percents_in(sentence), sentence
+    assert "counts" in reached(sentence)
+
+
+_NOT_GATED = "the gate lacks this departure verb: the sentence never reaches extract/people.py"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Roe resigned as chief executive of Acme.",
+        "Jane Roe stepped down on Friday.",
+        "Acme confirmed the departure of Jane Roe.",
+        "Jane Roe has joined Bigco.",
+        "Jane Roe jumped ship to Bigco.",
+        pytest.param("Jane Roe was fired by the board of Acme.", marks=pytest.mark.xfail(strict=True, reason=_NOT_GATED)),
+        "Jane Roe was pushed out by the board.",
+        pytest.param("Acme confirmed the ousting of Jane Roe.", marks=pytest.mark.xfail(strict=True, reason=_NOT_GATED)),
+    ],
+)
+def test_lead_gate_reads_every_named_departure_cue(reached, sentence: str) -> None:
+    from extract.lexicon import NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN
+
+    low = sentence.lower()
+    assert NAMED_DEPARTURE.search(low) or NAMED_DEPARTURE_NOUN.search(low)  # a cue of departed_talent.toml ...
+    assert "people" in reached(sentence)  # ... so the gate must let the sentence through
 
 
 def test_money_on_lower_cased_text_is_the_same() -> None:
@@ -294,3 +420,38 @@ def test_money_on_lower_cased_text_is_the_same() -> None:
     extra = ["US$5M and EUR 3 Million", "Half A Billion Dollars", "İstanbul $5m", "$5-6bn", "Rs 200-250 Crore", "x-3k-y"]
     for t in list(_random_texts(5000)) + extra:
         assert find_money(t) == find_money_plain(t), t
+
+
+# ---- the same text gives the same result in every process ----------------------------------------
+_DETERMINISM = """
+import json, sys
+from datetime import date
+from extract import extract_article
+texts = json.loads(sys.stdin.read())
+out = [[(m.company, m.metric, m.value, m.char_start) for m in extract_article(t, published=date(2024, 6, 14)).metrics]
+       for t in texts]
+print(json.dumps(out))
+"""
+
+
+def test_extraction_does_not_depend_on_the_hash_seed() -> None:
+    """Python randomises str hashes per process (PYTHONHASHSEED): set order must never reach a rule."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    texts = [
+        "Acme, the AI start-up, said three of its 11 co-founders have left.",
+        "Acme, the grocery start-up, laid off 85 of its 310 employees on Tuesday.",
+        "Acme, a payments start-up, is in talks to raise $200m at a $2bn valuation.",
+    ]
+    seen = {}
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", _DETERMINISM], input=json.dumps(texts), capture_output=True,
+                             text=True, env=env, cwd=ROOT, check=True)  # fmt: skip
+        seen[seed] = run.stdout
+    assert len(set(seen.values())) == 1, seen

@@ -150,30 +150,37 @@ def test_too_many_redirects(httpserver: HTTPServer) -> None:
     assert '/r3' not in [r.path for r, _ in httpserver.log]
 
 
-def test_a_slow_server_is_cut_off_at_the_time_limit(httpserver: HTTPServer) -> None:
-    no_robots(httpserver)
+def test_a_slow_server_is_cut_off_at_the_time_limit() -> None:
+    # a server of its own, answering in threads: its slow answers must not hold up the other tests' server
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        no_robots(server)
 
-    def trickle(req: Request) -> Response:
-        def body():  # 40 bytes a tenth of a second: each read is quick, the whole page is not
-            for _ in range(30):
-                yield b"<p>" + b"x" * 36 + b"</p>"
-                time.sleep(0.1)
+        def trickle(req: Request) -> Response:
+            def body():  # 40 bytes a tenth of a second for 3 s: each read is quick, the whole page is not
+                for _ in range(30):
+                    yield b"<p>" + b"x" * 36 + b"</p>"
+                    time.sleep(0.1)
 
-        return Response(body(), content_type=HTML)
+            return Response(body(), content_type=HTML)
 
-    def stall(req: Request) -> Response:
-        time.sleep(1.2)
-        return Response("late", content_type=HTML)
+        def stall(req: Request) -> Response:  # answers only after 3 s
+            time.sleep(3.0)
+            return Response("late", content_type=HTML)
 
-    httpserver.expect_request("/trickle").respond_with_handler(trickle)
-    httpserver.expect_request("/stall").respond_with_handler(stall)
-    with Fetcher(Politeness(delay_s=0, timeout_s=0.5)) as f:
-        for path in ("/trickle", "/stall"):
-            started = time.monotonic()
-            with pytest.raises(FetchError) as err:
-                f.get(httpserver.url_for(path))
-            assert str(err.value) == f"{httpserver.url_for(path)}: timed out after 0.5 s"
-            assert time.monotonic() - started < 1.1
+        server.expect_request("/trickle").respond_with_handler(trickle)
+        server.expect_request("/stall").respond_with_handler(stall)
+        with Fetcher(Politeness(delay_s=0, timeout_s=0.5)) as f:
+            for path in ("/trickle", "/stall"):
+                started = time.monotonic()
+                with pytest.raises(FetchError) as err:
+                    f.get(server.url_for(path))
+                assert str(err.value) == f"{server.url_for(path)}: timed out after 0.5 s"
+                assert time.monotonic() - started < 2.5  # well before either server would have finished (3 s)
+    finally:
+        server.clear()
+        server.stop()
 
 
 def test_a_50_mb_page_is_refused(httpserver: HTTPServer, tmp_path: Path) -> None:
@@ -259,3 +266,14 @@ def test_crawl_delay_longer_than_ours_is_used(httpserver: HTTPServer) -> None:
         f.get(httpserver.url_for("/t"))
         f.get(httpserver.url_for("/t"))
     assert seen[1] - seen[0] >= 0.39
+
+
+def test_fetch_refuses_a_warehouse_that_reads_a_parquet_dataset(tmp_path: Path) -> None:
+    from startup_health.scale import ingest_dask  # noqa: F401 - the engine that makes such a warehouse
+
+    wh = Warehouse(tmp_path / "w.duckdb")
+    (tmp_path / "ds").mkdir()
+    wh.attach_parquet(tmp_path / "ds")
+    for cmd in (["fetch", "http://news.example/a"], ["follow", "http://news.example/rss", "--once"]):
+        code, _, err = run(*cmd, "--db", str(wh.path))
+        assert code == 1 and "reads a Parquet dataset of the Dask engine" in err

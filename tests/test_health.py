@@ -273,17 +273,21 @@ def test_golden_seed_scores(tmp_path: Path) -> None:
     #  departures    the chief executive (000 undated + 004 2024-03: one fact, 2 sources) counts 3,
     #                "more than half a dozen" key talent (000, undated, so counted as recent) counts 6;
     #                3 + 6 = 9 weighted persons; 100 - 10 x 9 = 10
-    #  layoffs       none reported -> missing (15);  leadership: no events in the gold rows -> missing (10)
-    #  score = (15 x 0 + 20 x 10) / (15 + 20) = 200 / 35 = 5.714...;  confidence = 35 / 100
+    #  layoffs       none reported -> missing (15)
+    #  leadership    no events in the gold rows, but the chief executive's departure figure is a leadership
+    #                change (issue 12): 1 exit -> 100 - 40 = 60
+    #  score = (15 x 0 + 20 x 10 + 10 x 60) / (15 + 20 + 10) = 800 / 45 = 17.78;  confidence = 45 / 100
     assert sub == {"valuation": None, "failed_raise": 0.0, "burn": None, "departures": 10.0, "layoffs": None,
-                   "leadership": None}
-    assert stab.value == pytest.approx(200 / 35)
-    assert round(stab.value, 1) == 5.7 and stab.confidence == pytest.approx(0.35)
+                   "leadership": 60.0}
+    assert stab.value == pytest.approx(800 / 45)
+    assert round(stab.value, 1) == 17.8 and stab.confidence == pytest.approx(0.45)
     # Inflection AI: about $1.5B raised ("had raised": a stated total) but no burn -> burn missing;
     #  departures: "two of its co-founders" = 2 founders x 3 = 6 weighted persons; 100 - 10 x 6 = 40
-    #  score = (20 x 40) / 20 = 40;  confidence = 20 / 100
-    assert {s.name: s.subscore for s in infl.signals}["departures"] == 40.0
-    assert infl.value == pytest.approx(40.0) and infl.confidence == pytest.approx(0.20)
+    #  leadership: the same two co-founders: 2 exits -> 100 - 40 x 2 = 20
+    #  score = (20 x 40 + 10 x 20) / 30 = 33.33;  confidence = 30 / 100
+    infl_sub = {s.name: s.subscore for s in infl.signals}
+    assert infl_sub["departures"] == 40.0 and infl_sub["leadership"] == 20.0
+    assert infl.value == pytest.approx(1000 / 30) and infl.confidence == pytest.approx(0.30)
     inputs = next(s for s in infl.signals if s.name == "burn")
     assert inputs.subscore is None and "no burn figure" in inputs.summary
     funding = [f for f in wh.facts() if f.metric == "funding_raised"]  # type: ignore[attr-defined]

@@ -153,3 +153,7 @@ def test_local_and_dask_engines_store_the_same_metrics(tmp_path: Path) -> None:
     sql = "SELECT article_path, company, metric, value, unit, qualifier, as_of, quote FROM metrics ORDER BY ALL"
     assert local.query(sql).rows == dask.query(sql).rows
     assert len(local.query(sql).rows) >= 20
+    # the editions of one page are copies of one story, found by both engines
+    stories = "SELECT count(*), count(DISTINCT story_id) FROM article_stories"
+    assert local.query(stories).rows == dask.query(stories).rows == [(14, 2)]
+    assert rep_local.copies == rep_dask.copies == 12

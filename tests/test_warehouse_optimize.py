@@ -143,8 +143,8 @@ def test_ingest_optimizes_after_a_big_run_only(
     calls: list[str] = []
     real_write = Warehouse.write_batch
 
-    def write(self: Warehouse, items: Any, version: str) -> BatchResult:
-        res = real_write(self, items, version)
+    def write(self: Warehouse, items: Any, version: str, **kw: Any) -> BatchResult:
+        res = real_write(self, items, version, **kw)
         res.metrics = added if items else 0
         return res
 

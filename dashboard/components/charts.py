@@ -64,10 +64,15 @@ def register(app: Dash, data: DashboardData) -> None:
         except WarehouseError:
             return message_figure("The warehouse could not be read")
         left = timeline_left_out(points, events)
-        note = None
+        notes = []
         if left:
-            note = (
+            notes.append(
                 f"Showing the {data.timeline_cap} newest per company and metric; {left:,} older ones are on "
                 "the SQL page and in “All metrics (CSV)”."
             )
+        undated = data.undated(companies)
+        if undated:
+            # short, so that it fits a phone's width (the comparison and the CSV hold these items)
+            notes.append(f"{undated:,} undated {'item is' if undated == 1 else 'items are'} not on the time axis.")
+        note = "<br>".join(notes) or None
         return timeline_figure(points, events, company_colors(companies), note)

@@ -101,8 +101,8 @@ def _row(r: dict[str, Any]) -> html.Tr:
                 className="meta")])
             for e in shown
         ]
-        if len(r["evidence"]) > len(shown):
-            more = len(r["evidence"]) - len(shown)
+        if r["evidence_total"] > len(shown):
+            more = r["evidence_total"] - len(shown)
             items.append(html.Li(f"and {more:,} more quote{'s' if more != 1 else ''} "
                                  "(`startup-health score` lists them all)", className="meta"))
         detail.append(html.Ul(className="health-quotes", children=items))
@@ -129,7 +129,7 @@ def register(app: Dash, data: DashboardData) -> None:
         if not names:
             return html.P("Choose companies to compare.", className="hint")
         try:
-            scores = data.health(names)
+            scores = data.health(names, MAX_QUOTES)
         except WarehouseError as exc:
             return problem(str(exc))
         return score_cards([s for s in scores.values() if s is not None], company_colors(list(names)))

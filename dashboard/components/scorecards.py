@@ -29,7 +29,8 @@ def layout() -> html.Section:
         children=[
             html.H2("Figures side by side"),
             html.P(
-                "The latest figure the news gave for each metric. Click a figure to see the sentence it came from.",
+                "The latest figure the news gave for each metric; departures and layoffs added up over each "
+                "company's last 12 months of news. Click a figure to see the sentences it came from.",
                 className="hint",
             ),
             html.Div(id=ids.SCORECARDS, className="scorecards"),
@@ -71,7 +72,11 @@ def _cell(r: dict[str, Any] | None, company: str, metric: str) -> html.Td:
     attrs = {"data-company": company, "data-metric": metric}
     if r is None or not r["reported"]:
         return html.Td(html.Span(NOT_REPORTED, className="figure not-reported"), className="cell", **attrs)
-    meta = [f"as of {r['date']}" if r["date"] else "undated", sources_text(int(r["n_sources"]), False)]
+    if r.get("flow"):  # a sum over a window: which window, and how many reports it adds up
+        n = int(r["n_sources"])
+        meta = [str(r["window"]), f"{n} report{'s' if n != 1 else ''}, each person or event once"]
+    else:
+        meta = [f"as of {r['date']}" if r["date"] else "undated", sources_text(int(r["n_sources"]), False)]
     children: list[Any] = [
         html.Span(r["display"], className="figure"),
         html.Span(" · ".join(m for m in meta if m), className="meta"),
@@ -79,7 +84,7 @@ def _cell(r: dict[str, Any] | None, company: str, metric: str) -> html.Td:
     if r["disagree"]:
         also = ", ".join(r["others"])
         children.append(html.Span(f"sources disagree (also {also})" if also else "sources disagree", className="badge"))
-    key = f"m:{r['article_id']}:{int(r['row_no'])}"
+    key = r.get("keys") or f"m:{r['article_id']}:{int(r['row_no'])}"
     return html.Td(
         html.Button(children, id={"type": ids.CARD, "index": key}, className="cell-button", title="Show the evidence"),
         className="cell reported" + (" disagree" if r["disagree"] else ""),

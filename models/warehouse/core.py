@@ -7,6 +7,7 @@ to the module of each role:
 ``writes``         whole articles in one transaction; rewriting the big tables in company order
 ``reads``          the CLI's and the dashboard's questions (trusted SQL)
 ``reconcile``      reconciled facts: the SQL behind ``facts`` / ``fact_sources`` and their records
+``upkeep``         facts, scores (``scores``) and flows (``kept_flows``) kept up to date at ingest
 ``dataset``        the Parquet dataset the Dask engine writes, and the views that read it in place
 ``sandbox``        SQL typed by a user: checked from its parse, run in a worker process within limits
 =================  ==============================================================================
@@ -23,10 +24,24 @@ from typing import Any
 import duckdb
 
 from models.facts import Fact, LeadershipEvent, history
+from models.flows import Flow, company_flows
+from models.health import Score, score_all
 from models.records import Article, Extraction
-from models.warehouse import dataset, groups, reads, reconcile, sandbox, schema, writes
+from models.warehouse import (
+    dataset,
+    feeds,
+    groups,
+    kept_flows,
+    reads,
+    reconcile,
+    sandbox,
+    schema,
+    scores,
+    upkeep,
+    writes,
+)
 from models.warehouse.connection import open_connection, prepare_file
-from models.warehouse.errors import BatchResult, QueryResult
+from models.warehouse.errors import BatchResult, QueryRefused, QueryResult, first_line
 from models.warehouse.sandbox import Limits
 
 __all__ = ["Warehouse"]
@@ -73,13 +88,25 @@ class Warehouse:
                 return {}
             return reads.known_articles(con)
 
-    def write_batch(self, items: Sequence[tuple[Article, Extraction]], extractor_version: str) -> BatchResult:
-        """Store whole articles with their metrics and events, all in one transaction (``writes.write_batch``)."""
+    def write_batch(
+        self, items: Sequence[tuple[Article, Extraction]], extractor_version: str, *, refresh_facts: bool = True
+    ) -> BatchResult:
+        """Store whole articles with their metrics and events, all in one transaction (``writes.write_batch``);
+        the touched companies' kept facts and scores too, unless ``refresh_facts`` is False (then
+        ``refresh_facts()`` later)."""
         if not items:
             return BatchResult()
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         with self.connect(read_only=False) as con:
-            return writes.write_batch(con, items, extractor_version, now)
+            return writes.write_batch(con, items, extractor_version, now, refresh_facts)
+
+    def refresh_facts(self, everything: bool = False) -> int:
+        """Recompute the kept facts and scores of the companies whose rows changed since (of every company,
+        with ``everything``), a transaction per group of companies; how many companies (``upkeep``)."""
+        with self.connect(read_only=False) as con:
+            if schema.check_version(con, self.path) is None:
+                return 0
+            return upkeep.refresh_pending(con, everything)
 
     def story_inputs(self, article_ids: Sequence[str], days: int, max_candidates: int) -> groups.StoryInputs:
         """What ``startup_health.grouping`` compares for ``article_ids`` (see ``models.warehouse.groups``)."""
@@ -90,6 +117,16 @@ class Warehouse:
         """Forget the story groups of ``members`` and store ``rows`` of ``article_groups``, in one transaction."""
         with self.connect(read_only=False) as con:
             groups.replace_groups(con, members, rows)
+
+    def feed_state(self, url: str) -> feeds.FeedState | None:
+        """The stored state of the feed at ``url`` (``feeds`` table), or None for one never polled."""
+        with self.connect() as con:
+            return feeds.feed_state(con, url)
+
+    def save_feed(self, state: feeds.FeedState) -> None:
+        """Insert or replace one feed's row of ``feeds``."""
+        with self.connect(read_only=False) as con:
+            feeds.save_feed(con, state)
 
     def optimize(self) -> dict[str, int]:
         """Rewrite ``metric_rows`` and ``event_rows`` in company order, in one transaction; table -> rows
@@ -211,6 +248,37 @@ class Warehouse:
                 return ids, [], []
             wanted = sorted(set(ids.values()))
             return ids, reconcile.facts_on(con, wanted, as_of, without), reconcile.events_on(con, wanted, as_of, without)
+
+    def scores(self, names: Sequence[str], max_evidence: int | None = None) -> dict[str, Score | None]:
+        """name -> the company's health score on everything known (None for a name the warehouse lacks), in the
+        order asked: kept at ingest (``scores.read_scores``, at most ``max_evidence`` quotes per signal), or
+        computed now for a company whose rows changed since (during an ingest)."""
+        with self.connect() as con:
+            ids = reads.resolve_names(con, names)
+            wanted = sorted(set(ids.values()))
+            if not reconcile.kept_current(con, wanted):
+                facts, events = reconcile.facts_on(con, wanted, None, ()), reconcile.events_on(con, wanted, None, ())
+                return score_all(ids, facts, events, None, order=list(names))
+            try:
+                kept = scores.read_scores(con, ids, max_evidence)
+            except duckdb.Error as exc:
+                raise QueryRefused(first_line(exc)) from None
+        return {n: kept.get(n) for n in names}
+
+    def flows(self, names: Sequence[str]) -> dict[str, dict[str, Flow]]:
+        """name -> metric -> the company's 12-month flow of departures and layoffs (``models.flows``), for the
+        names the warehouse knows: kept at ingest (``kept_flows``, the counted reports), or computed now for
+        a company whose rows changed since (during an ingest)."""
+        with self.connect() as con:
+            ids = reads.resolve_names(con, names)
+            wanted = sorted(set(ids.values()))
+            try:
+                if not reconcile.kept_current(con, wanted):
+                    facts, events = reconcile.facts_on(con, wanted, None, ()), reconcile.events_on(con, wanted, None, ())
+                    return company_flows(ids, facts, events)
+                return kept_flows.read_flows(con, ids)
+            except duckdb.Error as exc:
+                raise QueryRefused(first_line(exc)) from None
 
     # -- a warehouse over a Parquet dataset (the Dask engine's system of record) ---------------------
 

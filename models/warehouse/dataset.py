@@ -42,7 +42,8 @@ from models.warehouse.rows import (
     columns,
     resolver,
 )
-from models.warehouse.schema import SCHEMA_VERSION, TABLE_DDL, VIEW_DDL, check_version
+from models.warehouse.reconcile import mark_pending
+from models.warehouse.schema import DERIVED_TABLES, SCHEMA_VERSION, TABLE_DDL, VIEW_DDL, check_version
 
 __all__ = [
     "DATASET_SCHEMAS",
@@ -110,8 +111,9 @@ def attach_parquet(con: duckdb.DuckDBPyConnection, path: Path, root: Path) -> No
     """Make the warehouse at ``path`` (open on the writable ``con``) read the dataset ``root`` in place.
 
     ``articles``, ``metric_rows``, ``event_rows``, ``companies`` and ``company_aliases`` become views over
-    ``read_parquet`` of the dataset, so ``metrics``, ``events`` and every query work unchanged. Refuses a
-    file that holds articles stored by the local engine. One transaction.
+    ``read_parquet`` of the dataset, so ``metrics``, ``events`` and every query work unchanged. Every
+    company's kept facts and scores are then due (``Warehouse.refresh_facts``). Refuses a file that holds
+    articles stored by the local engine. One transaction.
     """
     version = check_version(con, path)
     con.execute("BEGIN TRANSACTION")
@@ -137,8 +139,12 @@ def attach_parquet(con: duckdb.DuckDBPyConnection, path: Path, root: Path) -> No
             view = _parquet_view(root, folder, schema, partitioned, select)
             con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {view}')
         con.execute(TABLE_DDL["article_groups"])  # small, written after each run: kept in the DuckDB file
+        con.execute(TABLE_DDL["feeds"])
+        for name in DERIVED_TABLES:
+            con.execute(TABLE_DDL[name])
         for stmt in VIEW_DDL.values():
             con.execute(stmt)
+        mark_pending(con, [r[0] for r in con.execute("SELECT company_id FROM companies").fetchall()])
         if version is None or version < SCHEMA_VERSION:  # the tables and views above are this version's
             con.execute("INSERT OR REPLACE INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("INSERT OR REPLACE INTO schema_info VALUES ('dataset', ?)", [str(root)])

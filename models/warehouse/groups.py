@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from models.warehouse.errors import QueryRefused, first_line
+from models.warehouse.reconcile import mark_pending
 
 __all__ = ["GROUPS_DDL", "STORIES_VIEW", "STORY_OF", "StoryInputs", "story_inputs", "replace_groups"]
 
@@ -35,16 +36,27 @@ STORIES_VIEW = """CREATE OR REPLACE VIEW article_stories AS
 STORY_OF = "coalesce({g}.story_id, {a}.article_id)"
 
 #: each given article ($ids) and the articles it may copy or be copied by: they share a company with a
-#: figure or an event, and were published at most $days apart (or one is undated); the $max nearest in time
+#: figure or an event, or report two figures of the same values (the extractor may name the company of a
+#: reworded sentence differently), and were published at most $days apart (or one is undated); the $max
+#: nearest in time
 _CANDIDATES_SQL = """
     WITH about AS (
         SELECT DISTINCT article_id, company_id FROM metric_rows
         UNION SELECT DISTINCT article_id, company_id FROM event_rows
     ), mine AS (
         SELECT * FROM about WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))
+    ), my_values AS (
+        SELECT DISTINCT article_id, value FROM metric_rows
+        WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))) AND value >= 100
+    ), same_values AS (
+        SELECT n.article_id AS a, o.article_id AS b
+        FROM my_values n JOIN (SELECT DISTINCT article_id, value FROM metric_rows) o
+             ON o.value = n.value AND o.article_id <> n.article_id
+        GROUP BY ALL HAVING count(*) >= 2
     ), pairs AS (
         SELECT DISTINCT n.article_id AS a, o.article_id AS b
         FROM mine n JOIN about o ON o.company_id = n.company_id AND o.article_id <> n.article_id
+        UNION SELECT a, b FROM same_values
     )
     SELECT p.a, p.b
     FROM pairs p JOIN articles x ON x.article_id = p.a JOIN articles y ON y.article_id = p.b
@@ -57,10 +69,18 @@ _MEMBERS_SQL = """
     SELECT article_id, story_id, kind, copy_of, score FROM article_groups
     WHERE story_id IN (SELECT story_id FROM article_groups WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))))
     """
+#: the companies the articles $ids report a figure or an event about
+_COMPANIES_OF_SQL = (
+    "SELECT company_id FROM metric_rows WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))) "
+    "UNION SELECT company_id FROM event_rows WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+)
 _TEXTS_SQL = "SELECT article_id, published, text FROM articles WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
 _FIGURES_SQL = (
     "SELECT article_id, company_id, metric, value FROM metric_rows "
     "WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[]))) ORDER BY article_id, row_no"
+)
+_EVENT_COMPANIES_SQL = (
+    "SELECT DISTINCT article_id, company_id FROM event_rows WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
 )
 
 
@@ -71,6 +91,7 @@ class StoryInputs:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     articles: dict[str, tuple[date | None, str]] = field(default_factory=dict)  # id -> (published, text)
     figures: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict)  # id -> (company, metric, value)
+    companies: dict[str, set[str]] = field(default_factory=dict)  # id -> companies of its figures and events
     groups: list[tuple[str, str, str, str | None, float | None]] = field(default_factory=list)  # article_groups rows
 
 
@@ -92,6 +113,9 @@ def story_inputs(
         out.articles = {a: (p, t) for a, p, t in con.execute(_TEXTS_SQL, {"ids": involved}).fetchall()}
         for a, c, m, v in con.execute(_FIGURES_SQL, {"ids": involved}).fetchall():
             out.figures.setdefault(a, []).append((c, m, v))
+            out.companies.setdefault(a, set()).add(c)
+        for a, c in con.execute(_EVENT_COMPANIES_SQL, {"ids": involved}).fetchall():
+            out.companies.setdefault(a, set()).add(c)
     except duckdb.Error as exc:
         raise QueryRefused(first_line(exc)) from None
     return out
@@ -100,15 +124,18 @@ def story_inputs(
 def replace_groups(
     con: duckdb.DuckDBPyConnection, members: Iterable[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
-    """In one transaction: forget the groups of ``members``, then store ``rows`` (article_groups rows)."""
+    """In one transaction: forget the groups of ``members``, then store ``rows`` (article_groups rows). The
+    companies of the articles concerned have their kept facts and scores due (their sources counts change)."""
     con.execute("BEGIN TRANSACTION")
     try:
+        concerned = sorted(set(members) | {r[0] for r in rows})
         con.execute(
             "DELETE FROM article_groups WHERE article_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))",
             {"ids": sorted(set(members))},
         )
         if rows:
             con.executemany("INSERT INTO article_groups VALUES (?, ?, ?, ?, ?)", [list(r) for r in rows])
+        mark_pending(con, [r[0] for r in con.execute(_COMPANIES_OF_SQL, {"ids": concerned}).fetchall()])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

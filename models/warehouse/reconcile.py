@@ -20,7 +20,18 @@ import duckdb
 from models.facts import Fact, LeadershipEvent, Source
 from models.warehouse.errors import QueryRefused, first_line
 
-__all__ = ["facts_sql", "EVERYTHING", "facts_on", "events_on"]
+__all__ = [
+    "facts_sql",
+    "EVERYTHING",
+    "kept_or_live",
+    "mark_pending",
+    "kept_current",
+    "store_facts",
+    "kept_facts",
+    "facts_by_id",
+    "facts_on",
+    "events_on",
+]
 
 
 def _agree_sql(a: str, qa: str, b: str, qb: str) -> str:
@@ -326,6 +337,61 @@ def _known_on(
 _SOURCES_TABLE = "temp.main.chosen_fact_sources"
 #: the columns of a fact's sources that ``Source`` records hold, in their order
 _SOURCE_COLUMNS = "fact_id, article_id, row_no, value, qualifier, basis, as_of, published, article_path, quote, surface"
+#: the order of ``facts_on``'s facts and of each fact's sources
+_FACT_ORDER = "company_id, metric, period_start NULLS FIRST, value, fact_id"
+_SOURCE_ORDER = "published NULLS LAST, article_id, row_no"
+#: the companies whose kept facts are due to be recomputed (``upkeep.py``)
+_PENDING = "(SELECT company_id FROM facts_pending)"
+
+
+def kept_or_live(which: str) -> str:
+    """The SQL of the ``fact_sources`` or ``facts`` view: the kept rows (``stored_fact_sources``,
+    ``stored_facts``) of every company whose rows have not changed since, and the live reconciliation of the
+    companies in ``facts_pending`` (none, outside an ingest). Either way the view is the reconciliation of
+    the rows stored now."""
+    live = facts_sql(which, *EVERYTHING, f"m.company_id IN {_PENDING}")
+    return (
+        f"SELECT * FROM stored_{which} WHERE company_id NOT IN {_PENDING}\n"
+        f"        UNION ALL BY NAME SELECT * FROM ({live}) AS live"
+    )
+
+
+def mark_pending(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str]) -> None:
+    """Note that these companies' kept facts and scores are due to be recomputed."""
+    con.execute(
+        "INSERT INTO facts_pending SELECT DISTINCT id FROM unnest(CAST($ids AS VARCHAR[])) AS t(id) "
+        "WHERE id NOT IN (SELECT company_id FROM facts_pending)",
+        {"ids": list(company_ids)},
+    )
+
+
+def kept_current(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str] | None) -> bool:
+    """Whether the kept facts of these companies (of all, for None) are up to date: none is pending. False on
+    a file of an older schema, which keeps none."""
+    try:
+        if company_ids is None:
+            row = con.execute("SELECT count(*) FROM facts_pending").fetchone()
+        else:
+            row = con.execute(
+                "SELECT count(*) FROM facts_pending WHERE company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))",
+                {"ids": list(company_ids)},
+            ).fetchone()
+    except duckdb.CatalogException:
+        return False
+    return row is not None and row[0] == 0
+
+
+def store_facts(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str]) -> None:
+    """Recompute and keep these companies' facts and fact sources (inside the caller's transaction)."""
+    params = {"ids": sorted(set(company_ids))}
+    chosen = "company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))"
+    for table in ("stored_fact_sources", "stored_facts"):
+        con.execute(f"DELETE FROM {table} WHERE {chosen}", params)
+    con.execute(
+        f"INSERT INTO stored_fact_sources BY NAME {facts_sql('fact_sources', *EVERYTHING, 'm.' + chosen)}", params
+    )
+    of_chosen = f"(SELECT * FROM stored_fact_sources WHERE {chosen})"
+    con.execute(f"INSERT INTO stored_facts BY NAME {facts_sql('facts_of_table', '', '', of_chosen)}", params)
 
 
 def facts_on(
@@ -334,31 +400,73 @@ def facts_on(
     """The reconciled facts known on ``as_of`` (articles published by then; all articles, undated ones
     included, when None), leaving out the articles ``without``, each with its sources.
 
-    The chosen companies' rows are filtered in the first step of the reconciliation (facts never span
-    companies, so this is exact), and the rows are read and reconciled once: into a temporary table, which
-    the facts and their sources are then read from."""
+    Everything known, of companies whose rows have not changed since their facts were kept: read from the
+    kept tables. Otherwise reconciled now: the chosen companies' rows are filtered in the first step (facts
+    never span companies, so this is exact), read and reconciled once into a temporary table, which the facts
+    and their sources are then read from."""
     if company_ids is not None and not company_ids:
         return []
-    params, chosen = _known_on(company_ids, as_of, without, "m")
     try:
-        con.execute(f"DROP TABLE IF EXISTS {_SOURCES_TABLE}")
-        con.execute(
-            f"CREATE TEMP TABLE {_SOURCES_TABLE.rsplit('.', 1)[-1]} AS "
-            f"{facts_sql('fact_sources', *_PARAMS, chosen)}",
-            params,
-        )
-        frows = con.execute(
-            f"SELECT * FROM ({facts_sql('facts_of_table', '', '', _SOURCES_TABLE)}) "
-            "ORDER BY company_id, metric, period_start NULLS FIRST, value"
-        )
-        fcols = [d[0] for d in frows.description or []]
-        facts = [dict(zip(fcols, r)) for r in frows.fetchall()]
-        srows = con.execute(
-            f"SELECT {_SOURCE_COLUMNS} FROM {_SOURCES_TABLE} ORDER BY published NULLS LAST, article_id, row_no"
-        ).fetchall()
-        con.execute(f"DROP TABLE IF EXISTS {_SOURCES_TABLE}")
+        if as_of is None and not without and kept_current(con, company_ids):
+            return kept_facts(con, company_ids)
+        return _live_facts(con, company_ids, as_of, without)
     except duckdb.Error as exc:
         raise QueryRefused(first_line(exc)) from None
+
+
+def kept_facts(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str] | None) -> list[Fact]:
+    """The kept facts of these companies (all, for None), with their sources, as ``facts_on`` orders them."""
+    where, params = "", {}
+    if company_ids is not None:
+        where, params = "WHERE company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))", {"ids": list(company_ids)}
+    facts = _fetch_dicts(con.execute(f"SELECT * FROM stored_facts {where} ORDER BY {_FACT_ORDER}", params))
+    srows = con.execute(
+        f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
+    ).fetchall()
+    return _records(facts, srows)
+
+
+def facts_by_id(
+    con: duckdb.DuckDBPyConnection, company_ids: Sequence[str], fact_ids: Sequence[str]
+) -> dict[str, Fact]:
+    """fact_id -> the kept fact, with its sources, for these ids (those kept) of these companies (the
+    kept tables are in company order: the companies' filter skips most of them)."""
+    params = {"c": sorted(set(company_ids)), "ids": sorted(set(fact_ids))}
+    where = (
+        "WHERE company_id IN (SELECT unnest(CAST($c AS VARCHAR[]))) "
+        "AND list_contains(CAST($ids AS VARCHAR[]), fact_id)"
+    )
+    facts = _fetch_dicts(con.execute(f"SELECT * FROM stored_facts {where} ORDER BY {_FACT_ORDER}", params))
+    srows = con.execute(
+        f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
+    ).fetchall()
+    return {f.fact_id: f for f in _records(facts, srows)}
+
+
+def _live_facts(
+    con: duckdb.DuckDBPyConnection, company_ids: Sequence[str] | None, as_of: date | None, without: Sequence[str]
+) -> list[Fact]:
+    params, chosen = _known_on(company_ids, as_of, without, "m")
+    con.execute(f"DROP TABLE IF EXISTS {_SOURCES_TABLE}")
+    con.execute(
+        f"CREATE TEMP TABLE {_SOURCES_TABLE.rsplit('.', 1)[-1]} AS {facts_sql('fact_sources', *_PARAMS, chosen)}",
+        params,
+    )
+    facts = _fetch_dicts(con.execute(
+        f"SELECT * FROM ({facts_sql('facts_of_table', '', '', _SOURCES_TABLE)}) ORDER BY {_FACT_ORDER}"
+    ))
+    srows = con.execute(f"SELECT {_SOURCE_COLUMNS} FROM {_SOURCES_TABLE} ORDER BY {_SOURCE_ORDER}").fetchall()
+    con.execute(f"DROP TABLE IF EXISTS {_SOURCES_TABLE}")
+    return _records(facts, srows)
+
+
+def _fetch_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description or []]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def _records(facts: list[dict[str, Any]], srows: list[tuple[Any, ...]]) -> list[Fact]:
+    """Fact records from the rows of a facts query and of its sources."""
     sources: dict[str, list[Source]] = {}
     for fid, *rest in srows:
         sources.setdefault(fid, []).append(Source(*rest))

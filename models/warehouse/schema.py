@@ -12,8 +12,9 @@ from pathlib import Path
 import duckdb
 
 from models.warehouse.errors import SchemaMismatch
+from models.warehouse.feeds import FEEDS_DDL
 from models.warehouse.groups import GROUPS_DDL, STORIES_VIEW
-from models.warehouse.reconcile import EVERYTHING, facts_sql
+from models.warehouse.reconcile import kept_or_live
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -24,9 +25,10 @@ __all__ = [
     "check_version",
     "ensure_schema",
     "dataset_dir",
+    "DERIVED_TABLES",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 
 #: table -> its CREATE TABLE statement (columns documented in the README's schema section)
 TABLE_DDL: dict[str, str] = {
@@ -90,6 +92,97 @@ TABLE_DDL: dict[str, str] = {
         extractor_version VARCHAR NOT NULL,
         PRIMARY KEY (article_id, row_no))""",
     "article_groups": GROUPS_DDL,
+    "feeds": FEEDS_DDL,
+    # -- kept up to date at ingest (``upkeep.py``): the reconciled facts and health scores of every company --
+    "stored_fact_sources": """CREATE TABLE IF NOT EXISTS stored_fact_sources (
+        fact_id VARCHAR NOT NULL,
+        company VARCHAR NOT NULL,
+        company_id VARCHAR NOT NULL,
+        metric VARCHAR NOT NULL,
+        fact_basis VARCHAR,
+        period VARCHAR,
+        period_start DATE,
+        period_end DATE,
+        value DOUBLE NOT NULL,
+        unit VARCHAR NOT NULL,
+        qualifier VARCHAR NOT NULL,
+        basis VARCHAR,
+        as_of VARCHAR,
+        published DATE,
+        article_id VARCHAR NOT NULL,
+        row_no INTEGER NOT NULL,
+        article_path VARCHAR NOT NULL,
+        quote VARCHAR NOT NULL,
+        surface VARCHAR NOT NULL,
+        confidence DOUBLE NOT NULL,
+        story_id VARCHAR NOT NULL)""",
+    "stored_facts": """CREATE TABLE IF NOT EXISTS stored_facts (
+        fact_id VARCHAR NOT NULL,
+        company VARCHAR NOT NULL,
+        company_id VARCHAR NOT NULL,
+        metric VARCHAR NOT NULL,
+        basis VARCHAR,
+        period VARCHAR,
+        period_start DATE,
+        period_end DATE,
+        value DOUBLE NOT NULL,
+        unit VARCHAR NOT NULL,
+        qualifier VARCHAR NOT NULL,
+        low DOUBLE NOT NULL,
+        high DOUBLE NOT NULL,
+        n_sources BIGINT NOT NULL,
+        n_articles BIGINT NOT NULL,
+        n_rows BIGINT NOT NULL,
+        first_published DATE,
+        last_published DATE,
+        confidence DOUBLE NOT NULL,
+        conflict BOOLEAN NOT NULL,
+        preferred BOOLEAN NOT NULL,
+        conflicting_values VARCHAR,
+        conflicting_facts VARCHAR,
+        article_id VARCHAR NOT NULL,
+        row_no INTEGER NOT NULL,
+        quote VARCHAR NOT NULL)""",
+    "company_scores": """CREATE TABLE IF NOT EXISTS company_scores (
+        company_id VARCHAR NOT NULL,
+        company VARCHAR NOT NULL,
+        score DOUBLE,
+        confidence DOUBLE NOT NULL,
+        known_signals INTEGER NOT NULL,
+        reference_date DATE)""",
+    "score_signals": """CREATE TABLE IF NOT EXISTS score_signals (
+        company_id VARCHAR NOT NULL,
+        signal_no INTEGER NOT NULL,
+        signal VARCHAR NOT NULL,
+        weight DOUBLE NOT NULL,
+        subscore DOUBLE,
+        contribution DOUBLE,
+        summary VARCHAR NOT NULL,
+        flags VARCHAR NOT NULL,
+        inputs VARCHAR NOT NULL,
+        n_evidence INTEGER NOT NULL)""",
+    "score_evidence": """CREATE TABLE IF NOT EXISTS score_evidence (
+        company_id VARCHAR NOT NULL,
+        signal VARCHAR NOT NULL,
+        position INTEGER NOT NULL,
+        what VARCHAR NOT NULL,
+        quote VARCHAR,
+        article_id VARCHAR NOT NULL,
+        row_no INTEGER NOT NULL,
+        article_path VARCHAR,
+        published DATE,
+        fact_id VARCHAR)""",
+    "company_flows": """CREATE TABLE IF NOT EXISTS company_flows (
+        company_id VARCHAR NOT NULL,
+        metric VARCHAR NOT NULL,
+        value DOUBLE NOT NULL,
+        unit VARCHAR NOT NULL,
+        qualifier VARCHAR NOT NULL,
+        ref DATE,
+        reports INTEGER NOT NULL,
+        counted VARCHAR[] NOT NULL)""",
+    "facts_pending": """CREATE TABLE IF NOT EXISTS facts_pending (
+        company_id VARCHAR NOT NULL)""",
 }
 #: view -> its CREATE OR REPLACE VIEW statement; the reconciled facts' views are plain SQL too
 VIEW_DDL: dict[str, str] = {
@@ -116,15 +209,37 @@ VIEW_DDL: dict[str, str] = {
         JOIN articles a USING (article_id)
         JOIN companies c USING (company_id)
         LEFT JOIN article_groups g USING (article_id)""",
-    "fact_sources": f"CREATE OR REPLACE VIEW fact_sources AS {facts_sql('fact_sources', *EVERYTHING)}",
-    "facts": f"CREATE OR REPLACE VIEW facts AS {facts_sql('facts', *EVERYTHING)}",
+    "fact_sources": f"CREATE OR REPLACE VIEW fact_sources AS {kept_or_live('fact_sources')}",
+    "facts": f"CREATE OR REPLACE VIEW facts AS {kept_or_live('facts')}",
 }
+#: the tables kept up to date at ingest (a Parquet-backed warehouse keeps them in its DuckDB file too)
+DERIVED_TABLES = ("stored_fact_sources", "stored_facts", "company_scores", "score_signals", "score_evidence",
+                  "company_flows", "facts_pending")
 #: every statement that creates the schema, tables first
 DDL: list[str] = [*TABLE_DDL.values(), *VIEW_DDL.values()]
 
-#: Upgrades from an older schema version: version -> statements that lift it to version + 1.
+#: every company's kept answers due (an upgrade that changes what is kept)
+_ALL_PENDING = (
+    "INSERT INTO facts_pending SELECT company_id FROM companies "
+    "WHERE company_id NOT IN (SELECT company_id FROM facts_pending)"
+)
+#: Upgrades from an older schema version: version -> statements that lift it to version + 1. The tables and
+#: views are then created as for a new file (``ensure_schema``).
 MIGRATIONS: dict[int, list[str]] = {
     1: [GROUPS_DDL],  # version 2: independent stories (the views are recreated by every upgrade)
+    2: [FEEDS_DDL],  # version 3: the feeds `follow` polls
+    # version 4: facts and scores kept at ingest; every company's are due (the next ingest computes them)
+    3: [
+        "DROP VIEW IF EXISTS facts",
+        "DROP VIEW IF EXISTS fact_sources",
+        TABLE_DDL["facts_pending"],
+        _ALL_PENDING,
+    ],
+    # version 5: departures' and layoffs' 12-month flows kept too; every company's kept answers are due
+    4: [
+        TABLE_DDL["company_flows"],
+        _ALL_PENDING,
+    ],
 }
 
 

@@ -24,7 +24,9 @@ from models.warehouse.rows import (
     columns,
     resolver,
 )
+from models.warehouse.reconcile import mark_pending
 from models.warehouse.schema import TABLE_DDL
+from models.warehouse.upkeep import refresh
 
 __all__ = ["write_batch", "optimize", "iter_chunks", "CLUSTERED", "CLUSTER_ORDER"]
 
@@ -32,6 +34,11 @@ __all__ = ["write_batch", "optimize", "iter_chunks", "CLUSTERED", "CLUSTER_ORDER
 _OLD_ROWS_SQL = (
     "SELECT article_id, path FROM articles WHERE article_id IN (SELECT unnest($ids)) "
     "OR path IN (SELECT unnest($paths))"
+)
+#: the companies the rows of the articles $ids are about
+_OLD_COMPANIES_SQL = (
+    "SELECT company_id FROM metric_rows WHERE article_id IN (SELECT unnest($ids)) "
+    "UNION SELECT company_id FROM event_rows WHERE article_id IN (SELECT unnest($ids))"
 )
 #: the companies a batch names that an earlier article already gave an id
 _HAS_GROUPS_SQL = "SELECT 1 FROM information_schema.tables WHERE table_name = 'article_groups'"
@@ -45,17 +52,24 @@ _INSERT_ALIASES_SQL = "INSERT OR IGNORE INTO company_aliases SELECT alias, compa
 
 
 def write_batch(
-    con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Article, Extraction]], extractor_version: str, now: datetime
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[tuple[Article, Extraction]],
+    extractor_version: str,
+    now: datetime,
+    refresh_facts: bool = True,
 ) -> BatchResult:
     """Store whole articles with their metrics and events, all in one transaction.
 
     An article already stored under the same id, or an older text stored at the same path, is replaced:
     its old rows are deleted in the same transaction, so a crash leaves either the old or the new state.
+    The companies the batch touched (old rows, new rows, names) are noted in ``facts_pending`` and, with
+    ``refresh_facts``, their kept facts and scores recomputed in the same transaction (``upkeep.refresh``);
+    without, a later ``upkeep.refresh_pending`` does it (an ingest, once at its end).
     """
     result = BatchResult()
     con.execute("BEGIN TRANSACTION")
     try:
-        old_ids, old_paths = _delete_old(con, items)
+        old_ids, old_paths, touched = _delete_old(con, items)
         aliases = dict(con.execute(_KNOWN_ALIASES_SQL, {"names": _names_in(items)}).fetchall())
         names: dict[str, str] = {}  # company_id -> best display name in this batch
         new_aliases: dict[str, str] = {}
@@ -73,6 +87,10 @@ def write_batch(
         _insert(con, "metric_rows", met, METRIC_SCHEMA)
         _insert(con, "event_rows", evt, EVENT_SCHEMA)
         _store_companies(con, names, new_aliases, now)
+        touched |= set(names) | set(met["company_id"]) | set(evt["company_id"])
+        mark_pending(con, sorted(touched))
+        if refresh_facts:
+            refresh(con, sorted(touched))
         con.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(duckdb.Error):
@@ -85,20 +103,23 @@ def write_batch(
 
 def _delete_old(
     con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Article, Extraction]]
-) -> tuple[list[str], set[str]]:
-    """Delete the stored versions of the batch's articles (same id or same path); their ids and paths."""
+) -> tuple[list[str], set[str], set[str]]:
+    """Delete the stored versions of the batch's articles (same id or same path); their ids, their paths and
+    the companies their rows were about."""
     ids = [a.article_id for a, _ in items]
     paths = [a.path for a, _ in items]
     old = con.execute(_OLD_ROWS_SQL, {"ids": ids, "paths": paths}).fetchall()
     old_ids = [r[0] for r in old]
-    if old_ids:
-        for table in ("metric_rows", "event_rows", "articles"):
-            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": old_ids})
-        # an older text at the same path is gone for good; the same text stored again keeps its story
-        gone = sorted(set(old_ids) - set(ids))
-        if gone and con.execute(_HAS_GROUPS_SQL).fetchone():
-            con.execute("DELETE FROM article_groups WHERE article_id IN (SELECT unnest($ids))", {"ids": gone})
-    return old_ids, {r[1] for r in old}
+    if not old_ids:
+        return old_ids, set(), set()
+    companies = {r[0] for r in con.execute(_OLD_COMPANIES_SQL, {"ids": old_ids}).fetchall()}
+    for table in ("metric_rows", "event_rows", "articles"):
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": old_ids})
+    # an older text at the same path is gone for good; the same text stored again keeps its story
+    gone = sorted(set(old_ids) - set(ids))
+    if gone and con.execute(_HAS_GROUPS_SQL).fetchone():
+        con.execute("DELETE FROM article_groups WHERE article_id IN (SELECT unnest($ids))", {"ids": gone})
+    return old_ids, {r[1] for r in old}, companies
 
 
 def _names_in(items: Sequence[tuple[Article, Extraction]]) -> list[str]:

@@ -69,8 +69,10 @@ def system_relations() -> frozenset[str]:
     return frozenset(r[0] for r in rows)
 
 
-def _syntax_error(message: str) -> SqlSyntaxError:
+def _syntax_error(message: str) -> SqlSyntaxError | SqlNotAllowed:
     text = first_line(Exception(message)).removeprefix("Parser Error: ")
+    if "expression depth" in text:
+        return SqlNotAllowed("Query refused: the query is nested deeper than DuckDB's limit of 1,000 levels")
     text = text.removeprefix("syntax error ").removeprefix("syntax error")
     return SqlSyntaxError(f"Syntax error {text}".rstrip() if text.startswith("at ") else f"Syntax error: {text}")
 
