@@ -153,8 +153,13 @@ def _before_cut(doc: Document, h: Dated) -> bool:
     """A headcount in the sentence of a share of staff is the base of the cut unless it is the staff after it
     or at another time ("cut to 543, down from over 1,000 it had last year")."""
     c = h.claim
+    if _LEFT_AFTER.match(doc.low, c.end, min(c.sentence.end, c.end + 60)):
+        return False  # "roughly 525 people will remain"
     return not _NOT_THE_BASE.search(doc.low, max(c.sentence.start, c.start - 50), c.start) and not _PEAK.search(
         doc.low, max(c.sentence.start, c.start - 30), c.start)
+
+
+_LEFT_AFTER = re.compile(r"(?:\s+[a-z\-]+){0,2}?\s+(?:who\s+|that\s+)?(?:still\s+|will\s+|would\s+)?(?:remain|stay|be left|are left)\b")
 
 
 def _between(x: Period | None, a: Period | None, b: Period | None) -> bool:

@@ -239,6 +239,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     if _other_end(ctx, i):
         return True
     before = s[: c.start]
+    if c.noun_class in ("employee", "job") and _N_OF_LEFT.search(before[-30:]):
+        return True  # "cuts 90 of 600 jobs": the whole
     if (c.noun is None or c.noun_class == "employee") and _OUT_OF_LEFT.search(before[-80:]):
         return True  # "424 employees out of the 5,900": the whole staff
     if c.noun_class == "employee" and _NAME_PAREN.search(before[-60:]):
@@ -284,6 +286,7 @@ _SUBTEAM = re.compile(
 _NAME_PAREN = re.compile(
     r"[A-Z][\w.&'’\-]*\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|approximately|close to)\s+)*$"
 )
+_N_OF_LEFT = re.compile(r"\b\d[\d,]*\s+of\s+$")
 _OUT_OF_LEFT = re.compile(
     r"\b(?:employees|staff|staffers|people|workers|jobs|roles|positions)\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of)\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under)\s+)*$",
@@ -333,7 +336,7 @@ _EMPLOYED_RIGHT = re.compile(
     r"\s+(?:(?:it|the company|the start-?up|the firm|they|we)\s+(?:employed|employs|had|has|counted|counts)|on (?:its|the) (?:payroll|books)"
     r"|worldwide|globally)\b"
 )
-_BARE_END = re.compile(r"^(?:\+|-plus)?(?:[,.;:)]|$)", re.I)
+_BARE_END = re.compile(r"^(?:\+|-plus)?(?:\s+(?:today|now|at present|in all|all told|strong|people strong))?(?:[,.;:)]|$)", re.I)
 # "two people familiar with the matter said": sources, not staff
 _SOURCE = re.compile(
     r"\s+(?:(?:who|with)\s+)?(?:familiar with|with (?:direct )?knowledge|close to|briefed|aware of|who (?:spoke|asked|requested|declined|were not)"
@@ -593,8 +596,8 @@ def _industry_wide(ctx: _Ctx, c: Count, ca: int, cb: int) -> bool:
              and not _AFTER_PREP.search(low, max(0, n.start - sa - 12), n.start - sa)]  # (not the source: "collected by X")
     if named or c.noun_class not in ("employee", "job"):
         return False
-    if _TALLY.search(low):
-        return True
+    if _TALLY.search(low) and not _COMPANY_REF.search(low, ca, c.start):
+        return True  # (not "The company had about 2,300 people ..., according to its internal data")
     anywhere = [n for n in ctx.d.names.between(sa, sa + len(low)) if n.kind not in ("person", "place", "nationality")]
     big = (c.high[2] if c.high else c.value or 0) >= _ANONYMOUS_MAX
     return big and not anywhere and not _COMPANY_REF.search(low)
@@ -705,7 +708,10 @@ _APPOSITIVE_GAP = re.compile(
 
 
 # after a count, words that make it a part of the staff just named: "its 1,300-strong workforce, 600 of which work in Dublin"
-_PART_OF = re.compile(r"\s+(?:of (?:which|whom|them|those)|(?:are|were|is) based|work|worked|working)\b")
+_PART_OF = re.compile(
+    r"\s+(?:of (?:which|whom|them|those)|(?:are|were|is) based|work|worked|working|(?:who |that )?(?:still |will |would )?(?:remain|stay)"
+    r"|(?:will be|would be|are|were) left)\b"
+)
 
 
 def _share_is_cut(v: View, left: str, end: int) -> bool:

@@ -126,6 +126,13 @@ HELD = [
     # more verbs of cutting: "pruned", "relieved ... of their duties"
     ("Acme, the payments start-up, pruned approximately 300 staff in May.", {("layoffs", 300)}),
     ("Acme, the health start-up, relieved 50 of its staff from their duties.", {("layoffs", 50)}),
+    # the staff that will remain after a cut (not the cut restated); "a workforce that numbers"; "we're 99 today"
+    ("Acme, the grocery start-up, is laying off 18% of its workforce; roughly 510 people will remain on the payroll.",
+     {("headcount", 510)}),
+    ("Acme, the spend-management start-up, is letting go of around 140 people, roughly 14% of a workforce that numbers "
+     "about 1,000.", {("layoffs", 140), ("headcount", 1000)}),
+    ("Acme, the Austin start-up, grew fast, its founder said: we're 99 today.", {("headcount", 99)}),
+    ("Acme, the battery start-up, cuts 90 of 600 jobs in Ohio.", {("layoffs", 90), ("headcount", 600)}),
     # a company the article gives no evidence about is the one its executives leave
     ("This week, Acme CFO Jane Roe left the web3 company less than a year after taking the job.", {("departed_talent", 1)}),
     # acqui-hires: the destination is the company joined, not a startup named after "along with"
