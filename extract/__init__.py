@@ -46,6 +46,7 @@ from extract.lexicon import MODALITY
 from extract.names import find_names
 from extract.people import PeopleState, people_claims
 from extract.relations import Claim, View, money_claims
+from extract.tables import table_claims, table_lines
 from models.records import Event, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article", "MAX_TEXT"]
@@ -150,13 +151,18 @@ def _extract(doc: Document) -> Extraction:
     claims: list[Claim] = []
     fractions: list[Fraction] = []
     prev = None
+    rows = table_lines(doc.text) if "|" in doc.text else []
     for i, kinds in sorted(_gates(doc).items()):
         s = doc.sentences[i]
         prev = doc.sentences[i - 1] if i else None
+        if rows and any(a <= s.start < b for a, b in rows):
+            continue  # a table row: read by its columns (extract.tables)
         if s.end - s.start >= 6 and not _echoes_denial(doc, prev, s):
             got, fr = _sentence_claims(View.of(doc, s), d, st, kinds)
             claims += got
             fractions += fr
+    if rows:
+        claims += table_claims(doc, lambda pos: d.focus_at(doc.sentence_at(pos)) or d.main)
     dated = date_claims(doc, dates, claims)
     dated = drop_incumbents(dedupe(resolve_fractions(dated, fractions, dates)))
     metrics = to_metrics(doc, dated)

@@ -236,7 +236,8 @@ def dedupe(dated: list[Dated]) -> list[Dated]:
         if d.claim.person is None:
             for i, o in enumerate(out):
                 if o.claim.person is None and _same(o.claim, d.claim):
-                    if o.explicit and d.explicit and _apart(o.as_of, d.as_of) and o.claim.metric != "departed_talent":
+                    if (o.explicit and d.explicit and _apart(o.as_of, d.as_of) and o.claim.metric != "departed_talent"
+                            and not (o.claim.table or d.claim.table)):
                         continue  # the same amount at two different times: two figures ("a second $6bn round")
                     dup = i
                     break

@@ -118,6 +118,8 @@ class Discourse:
         focus = d.main = d._headline_focus()
         for s in doc.sentences:
             d.focus_before.append(focus)
+            if doc.text.startswith("|", s.start):
+                continue  # a table row ("| Amount raised | $14m |") moves no focus
             subject = d._subject(s)
             if subject is not None:
                 focus = subject

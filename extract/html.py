@@ -194,7 +194,7 @@ def _render(root: lxml.html.HtmlElement) -> str:
         elif tag == "br":
             buffer.append("\n")
         elif tag in _CELL_TAGS:
-            buffer.append(" ")
+            buffer.append(" | ")  # a table row reads "| cell | cell" (extract.tables reads it by its columns)
         if tag and el.text:
             buffer.append(el.text)
         for child in el:

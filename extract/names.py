@@ -446,6 +446,9 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_PERIOD_TOKEN = re.compile(r"^(?:FY|CY|Q[1-4]|H[12]|[1-9]M|Q[1-4]\s?FY)['’]?\d{2,4}(?:-\d{2,4})?$|^(?:Q[1-4]|H[12])$")
+
+
 def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
     if " " not in run:
@@ -465,6 +468,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             continue
         if piece in _SUFFIX_WORDS or (" " in piece and all(t in _SUFFIX_WORDS for t in piece.split())):
             continue  # "AI", "Inc", "Labs" alone name nothing
+        if _PERIOD_TOKEN.match(piece):
+            continue  # "FY24", "Q3", "H1 2024": a period, not a name
         s = m.start() + a
         out.append(Name(s, s + len(piece), piece, poss))
     return out

@@ -95,6 +95,7 @@ class Claim:
     projected: bool = False
     person: str | None = None  # departures: who (each person counts once per article)
     alt: tuple[str, float] | None = None  # the same amount in another currency ("€1.7bn (about $2bn)")
+    table: bool = False  # read from a table row (the text often tells the same figure again)
 
 
 @dataclass

@@ -190,6 +190,24 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Belajaro", "funding_raised", 7.7e6)},
     ),
     (
+        "weekly-funding-table",
+        "Indian startups raised $61 Mn this week\n\n| Date | Name | Sector | Round Size | Round Type | Lead Investor |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 11 Feb 2025 | Medvana | Healthtech | $40 Mn | Series C | Westline Capital |\n"
+        "| 12 Feb 2025 | Rinpay | Fintech | $15 Mn | Debt | Konark Credit |\n"
+        "| 13 Feb 2025 | Krishiq | Agritech | INR 52 Cr ($6 Mn) | Series A | Sahyadri Ventures |\n"
+        "| 14 Feb 2025 | Kalakriti | Media | Undisclosed | Seed | – |\n\n"
+        "Medvana's $40 Mn Series C was the biggest deal of the week.",
+        {("Medvana", "funding_raised", 4e7), ("Krishiq", "funding_raised", 6e6)},
+    ),
+    (
+        "deal-box-two-columns",
+        "Pune-based Lendra closes Series A\n\nLendra, a consumer-credit app, has closed a Series A led by Accolade.\n\n"
+        "| Detail | Figure |\n|---|---|\n| Round | Series A |\n| Amount raised | INR 110 Cr (~$13M) |\n"
+        "| Post-money valuation | INR 650 Cr (~$78M) |\n| Registered users | 4 million |\n",
+        {("Lendra", "funding_raised", 1.3e7), ("Lendra", "valuation", 7.8e7)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
