@@ -281,7 +281,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
 _WHERE_RIGHT = re.compile(r"^(?:\+|-plus)?\s+(?:[a-z\-]+\s+){0,2}?(?:worldwide|globally|across|in total|at the end of|as of|at the start of|at the beginning of|at the time)\b")
 _SUBTEAM = re.compile(
     r"^-(?:person|strong|member|people)\s+(?:founding|leadership|executive|management|engineering|research|sales|product|design|data"
-    r"|legal|marketing|support|security|board|core|technical|tech|ai|ml|operations|finance|policy|safety|hardware|software)\b"
+    r"|legal|marketing|support|security|board|core|technical|tech|ai|ml|operations|finance|policy|safety|hardware|software)"
+    r"\s+(?:team|unit|division|department|group|squad|crew|lab|office|staff)\b"  # (not "a 90-person legal tech startup")
 )
 _NAME_PAREN = re.compile(
     r"[A-Z][\w.&'’\-]*\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|approximately|close to)\s+)*$"
@@ -548,14 +549,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return _headcount_claims(ctx, c, before)
     if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
         return []  # "three of the five", "of its 11 co-founders": a base, not an event
-    if c.noun is None and _BY_PEOPLE.search(before[-90:]) and not _PCT_NEXT.match(after_noun):
-        return _bare_layoff(ctx, c, v.low[ca:cb])  # "is reducing its workforce by around 160": people, not a share
-    if c.noun is None and ctx.last is not None and ctx.last[0] == "layoffs" and _TALLY_LEFT.search(before[-80:]):
-        return _bare_layoff(ctx, c, v.low[ca:cb])  # "fired 385 more, bringing its total to 1,100": the cumulative cut
-    if c.noun is None and _gapped_cut(ctx, c):
-        return _bare_layoff(ctx, c, v.low[ca:cb])  # "Ola fired 2,100 workers, Byju's let go 2,500, Unacademy 1,190"
     if c.noun is None and not re.match(r"^\s+more\b", after_noun):
-        return []
+        return _bare_layoff(ctx, c, v.low[ca:cb]) if _bare_cut(ctx, c, before, after_noun) else []
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
         return []  # "200 new jobs": hires
     lo, lo_text = _left_window(ctx, i)
@@ -581,6 +576,17 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
     return _claims(ctx, c, metric, company)
+
+
+def _bare_cut(ctx: _Ctx, c: Count, before: str, after: str) -> bool:
+    """A count with no noun that its construction makes a cut of people: "is reducing its workforce by around
+    160", "fired 385 more, bringing its total to 1,100", "Ola fired 2,100 workers, Byju's let go 2,500, Unacademy
+    1,190"."""
+    if _BY_PEOPLE.search(before[-90:]) and not _PCT_NEXT.match(after):
+        return True
+    if ctx.last is not None and ctx.last[0] == "layoffs" and _TALLY_LEFT.search(before[-80:]):
+        return True
+    return _gapped_cut(ctx, c)
 
 
 def _industry_wide(ctx: _Ctx, c: Count, ca: int, cb: int) -> bool:

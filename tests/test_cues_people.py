@@ -92,6 +92,7 @@ HELD = [
     # a sub-team is no headcount of the company
     ("Acme, the robotics start-up, runs a 120-person team in Nairobi and a 30-strong engineering team in Lagos.",
      {("headcount", 120)}),
+    ("Acme, a 90-person legal tech start-up, is looking for a buyer for its software.", {("headcount", 90)}),
     # departures: an appositive the writer did not close; "announced she would step down"
     ("Last week, Jane Roe, co-founder of Acme quit to focus on two new ventures.", {("departed_talent", 1)}),
     ("Jane Roe, formerly of Bigco, has left Acme, the robotics start-up.", {("departed_talent", 1)}),
