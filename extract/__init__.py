@@ -133,6 +133,8 @@ def _sentence_claims(v: View, d: Discourse, st: PeopleState, kinds: str = "mcl")
     fractions: list[Fraction] = []
     if "m" in kinds:
         claims += money_claims(v, d)
+    else:
+        v._money = []  # no money word: no money figure for the count reader to step around (skips a scan)
     counted: list[Claim] = []
     if ("c" in kinds or "l" in kinds) and _NUMBER.search(low):
         counted, fractions = count_claims(v, d)
