@@ -912,7 +912,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     if left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
-        1 if any(k in left40 for k in _NEG_LEFT_KEYS) and _NEG_LEFT2.search(left40) else 0)
+        1 if _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
