@@ -39,6 +39,19 @@ from extract.relations import _RESPECTIVELY, _WE, _startups_before
 
 __all__ = ["Fraction", "count_claims"]
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile((r",\s(?:and|but|while)\s|;\s"))
+_RX1 = re.compile((r"\bjoin\w*\s+(?:the\s)?(\S+(?:\s\S+)?)"))
+_RX2 = re.compile((r"(?:it|us|them|the (?:company|start-?up|firm|team))\b"), re.I)
+_RX3 = re.compile((r"\b(?:our|my)\b"))
+_RX4 = re.compile((r"\s+go\b"))
+_RX5 = re.compile((r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b|^\s+(?:out of (?:work|a job|their jobs)|without (?:jobs|a job|work|employment|pay and jobs)|jobless|unemployed)\b"
+        r"|^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)"))
+_RX6 = re.compile((r"\b(?:its|their)\s+(?:\w+\s+)?$"))
+_RX7 = re.compile((r"[.;:]|,\s(?:and|but|while)\s"))
+_RX8 = re.compile((r"^\s+more\b"))
+_RX9 = re.compile((r"\s+more\b"))
+
 _HEAD = CueSet(("headcount",))
 _LET_GO = Cue("layoffs", "before", "let ... go", "Acme let 80 people go.")
 _ASKED_TO_GO = Cue("layoffs", "before", "asked ... to leave", "Acme asked 115 employees to leave.")
@@ -200,7 +213,7 @@ def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
         c = prev.pop()  # the verb before the list governs each count of it
     ca, _ = ctx.v.clause(c.start)
     lo = ca
-    for b in re.finditer(r",\s(?:and|but|while)\s|;\s", ctx.v.s[: c.start]):
+    for b in _RX0.finditer(ctx.v.s[: c.start]):
         lo = max(lo, b.end())
     if prev:
         lo = max(lo, (prev[-1].high[1] if prev[-1].high else prev[-1].end))
@@ -371,7 +384,7 @@ def _verb(ctx: _Ctx, i: int, lo: int, after_noun: str) -> Cue | None:
     if cue is not None and cue.table != "headcount" and len(lo_text) - cue.end <= _VERB_REACH:
         return replace(cue, start=cue.start + lo, end=cue.end + lo)
     c = ctx.counts[i]
-    if _LET_LEFT.search(lo_text) and re.match(r"\s+go\b", ctx.v.low[c.noun_end :]):
+    if _LET_LEFT.search(lo_text) and _RX4.match(ctx.v.low[c.noun_end :]):
         return _LET_GO  # "let 80 people go"
     if _ASKED_LEFT.search(lo_text) and _TO_LEAVE.match(ctx.v.low, c.noun_end):
         return _ASKED_TO_GO  # "asked 115 employees to leave"
@@ -398,7 +411,7 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
         if cue.position == "before" and _MODAL_LEFT.search(_months_out(ctx.v.low[max(0, cue.start - 40) : cue.start])):
             return None  # "may begin firing more than 250 workers": a possibility
     if metric == "departed_talent":
-        if cls is None and not re.match(r"\s+more\b", ctx.v.low[c.end :]):
+        if cls is None and not _RX9.match(ctx.v.low[c.end :]):
             return None  # a bare number leaves only as "two more" after people named before
         pat = ctx.v.low[cue.start : cue.end] if cue.position == "before" else ""
         if pat.startswith(("hired", "recruited")) and c.of_base is None and "of " not in ctx.v.low[c.end : c.noun_end] \
@@ -411,10 +424,10 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
 
 def _joins_this_startup(ctx: _Ctx, c: Count, cue: Cue) -> bool:
     """"20 engineers joined Acme": people joining the startup are hires."""
-    m = re.search(r"\bjoin\w*\s+(?:the\s)?(\S+(?:\s\S+)?)", ctx.v.s[c.start :])
+    m = _RX1.search(ctx.v.s[c.start :])
     if not m or "join" not in ctx.v.low[c.start :][: m.end()]:
         return False
-    if re.match(r"(?:it|us|them|the (?:company|start-?up|firm|team))\b", m.group(1), re.I):
+    if _RX2.match(m.group(1)):
         return c.of_base is None and " of " not in ctx.v.s[c.end : c.noun_end]  # "20 engineers joined it", not "two of X's co-founders"
     target = m.group(1).strip(",.")
     key = ctx.d.names.canonical(target)
@@ -505,11 +518,7 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
     out = _claims(ctx, c, "headcount", company)
     ctx.last = ("headcount", company)
     tail = ctx.v.s[c.noun_end :]
-    if (_ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start]) and _JOBS_END.search(tail)) or re.match(
-        r"^[,\s]+all of whom\b[^.;]{0,40}?\b(?:lose|lost|losing|will lose|be laid off|be let go)\b|^\s+(?:out of (?:work|a job|their jobs)|without (?:jobs|a job|work|employment|pay and jobs)|jobless|unemployed)\b"
-        r"|^[^.;]{0,20}?\b(?:will|would|are to|are set to)\s+(?:all\s+)?(?:lose their jobs|be laid off|be let go)",
-        tail,
-    ) or (re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$", before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):
+    if (_ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start]) and _JOBS_END.search(tail)) or _RX5.match(tail) or (_RX6.search(before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):
         out += _claims(ctx, c, "layoffs", company)
     return out
 
@@ -521,7 +530,7 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
         return False
     nxt = [x.start for x in ctx.counts if x.start > c.noun_end]
     tail = ctx.v.low[c.noun_end : min(nxt + [c.noun_end + 80])]
-    cues = PEOPLE.all_in(re.split(r"[.;:]|,\s(?:and|but|while)\s", tail)[0], "after")
+    cues = PEOPLE.all_in(_RX7.split(tail)[0], "after")
     return any(cue.table == "layoffs" for cue in cues)
 
 
@@ -549,7 +558,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return _headcount_claims(ctx, c, before)
     if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
         return []  # "three of the five", "of its 11 co-founders": a base, not an event
-    if c.noun is None and not re.match(r"^\s+more\b", after_noun):
+    if c.noun is None and not _RX8.match(after_noun):
         return _bare_layoff(ctx, c, v.low[ca:cb]) if _bare_cut(ctx, c, before, after_noun) else []
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
         return []  # "200 new jobs": hires
@@ -689,7 +698,7 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
         for n in d.names.between(sa + cue.end, sa + min(len(v.s), cue.end + 8)):
             if n.kind in ORG_KINDS:
                 return n.key if n.is_startup else None  # "three engineers had left Google"
-    if re.search(r"\b(?:our|my)\b", v.low[c.start : c.noun_end]):
+    if _RX3.search(v.low[c.start : c.noun_end]):
         return speaker_company(d)  # "Rappi poached two of our data engineers"
     owner = _owner(ctx, c)
     if cue.position != "before" or not _HIRING.match(v.low, cue.start):
@@ -730,7 +739,7 @@ def _share_is_cut(v: View, left: str, end: int) -> bool:
     right = PEOPLE.right_after(after[:80])
     if right is not None and right.table == "layoffs":
         return True
-    return bool(_LET_LEFT.search(left) and re.match(r"\s+go\b", after))
+    return bool(_LET_LEFT.search(left) and _RX4.match(after))
 
 
 def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fraction]]:

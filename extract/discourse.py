@@ -32,6 +32,9 @@ from extract.sentences import CLAUSE_BREAK
 
 __all__ = ["Discourse"]
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile((r"\b(?:it|its|the (?:start-?up|company|firm))\b"), re.I)
+
 # a mention after a preposition or "former", or inside an appositive, is not the subject
 _ASIDE_LEFT = re.compile(
     r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
@@ -280,7 +283,7 @@ class Discourse:
         cstart = self._clause_start(s, pos)
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
-        own = re.search(r"\b(?:it|its|the (?:start-?up|company|firm))\b", left, re.I)
+        own = _RX0.search(left)
         if any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left) and not own:
             self.sector_sentences.add(s.index)
             return None

@@ -21,6 +21,15 @@ from extract.numbers import Count as RawCount
 
 __all__ = ["money_in", "counts_in", "percents_in", "MAX_FIGURES"]
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile((r"\s*(\S+)"))
+_RX1 = re.compile((r"\s*to\s+[\d.]+\s*(?:million|billion)\s+[a-z]"))
+_RX2 = re.compile((r"\s*(?:to|-|–)\s*"))
+_RX3 = re.compile((r"\s+"))
+_RX4 = re.compile((r"\bbetween\s+(?:\w+\s+)?$"))
+_RX5 = re.compile((r"\s+and\s+"))
+_RX6 = re.compile((r"\bbetween\s+$"))
+
 MAX_FIGURES = 40
 
 _HEDGE_WORDS = (
@@ -97,11 +106,11 @@ def _kept_amounts(s: str) -> list[Amount]:
     out = []
     for a in find_money(s)[:MAX_FIGURES]:
         if not a.explicit:
-            nxt = re.match(r"\s*(\S+)", s[a.end : a.end + 30])
+            nxt = _RX0.match(s[a.end : a.end + 30])
             w = nxt.group(1).lower().strip(".,;)") if nxt else ""
             if w not in _BARE_OK:
                 continue
-            if w == "to" and re.match(r"\s*to\s+[\d.]+\s*(?:million|billion)\s+[a-z]", s[a.end :]):
+            if w == "to" and _RX1.match(s[a.end :]):
                 continue
         out.append(a)
     return out
@@ -141,7 +150,7 @@ def money_in(s: str) -> list[Money]:
             b, other_b = merged[i + 1]
             gap = s[a.end : b.start]
             if b.currency == a.currency and _RANGE_GAP.fullmatch(gap) and (
-                "and" not in gap or re.search(r"\bbetween\s+(?:\w+\s+)?$", s[max(0, a.start - 30) : a.start])
+                "and" not in gap or _RX4.search(s[max(0, a.start - 30) : a.start])
             ):
                 out.append(Money(a.start, b.end, (a.value, b.value), a.currency, ((a.start, a.end), (b.start, b.end)),
                                  "range", True, other or other_b))  # fmt: skip
@@ -221,8 +230,8 @@ def counts_in(s: str, skip: list[tuple[int, int]] | None = None) -> list[Count]:
             continue
         if i + 1 < len(raw) and c.value is not None and raw[i + 1].value is not None and not _is_year(s, c):
             gap = s[c.end : raw[i + 1].start]
-            if re.fullmatch(r"\s*(?:to|-|–)\s*", gap) or (
-                re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", s[max(0, c.start - 12) : c.start])
+            if _RX2.fullmatch(gap) or (
+                _RX5.fullmatch(gap) and _RX6.search(s[max(0, c.start - 12) : c.start])
             ):
                 nx = raw[i + 1]
                 high = (nx.start, nx.end, float(nx.value or 0))
@@ -288,7 +297,7 @@ def percents_in(s: str) -> list[Percent]:
         return out
     for m in _PERCENT.finditer(s):
         frac = m.group("frac").lower()
-        val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(re.sub(r"\s+", " ", frac))
+        val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(_RX3.sub(" ", frac))
         if val is None or not (m.group("noun") or m.group("them") or _BY_SHARE.search(s, max(0, m.start() - 60), m.start())):
             continue
         base = float(m.group("n").replace(",", "")) if m.group("n") else None

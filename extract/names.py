@@ -36,6 +36,15 @@ from extract.mentions import Entity, Kind, Name
 
 __all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_RE", "places", "demonyms"]
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile((r"[^\s]+"))
+_RX1 = re.compile((r"\s(?:has|had|is|was|said|says|asks|launched|will|would|raised|reported|laid|cut|lays)\b"))
+_RX2 = re.compile((r"[^\s,:;]+"))
+_RX3 = re.compile((r"[.,;:!?]\s*$"))
+_RX4 = re.compile((r"-based$|^(?:[A-Z]{2,3})$"))
+_RX5 = re.compile((r",\s+(?:the\s+\w+\s+)?$"))
+_RX6 = re.compile((r"[,;/]|\s"))
+
 _DATA = Path(__file__).parent / "data"
 
 # a web suffix is part of a name: "Builder.ai", "Booking.com"
@@ -519,9 +528,9 @@ def _headline_names(text: str, spans: list[tuple[int, int]]) -> list[Name]:
     nationalities and sector words that lead them."""
     out: list[Name] = []
     for a, b in spans:
-        for m in re.finditer(r"[^\s]+", text[a:b]):
+        for m in _RX0.finditer(text[a:b]):
             pass
-        words = [(a + m.start(), a + m.end(), m.group(0)) for m in re.finditer(r"[^\s,:;]+", text[a:b])]
+        words = [(a + m.start(), a + m.end(), m.group(0)) for m in _RX2.finditer(text[a:b])]
         run: list[tuple[int, int, str]] = []
         for w in words + [(b, b, "To")]:
             poss = w[2].endswith(("'s", "’s"))
@@ -655,9 +664,7 @@ def _fix_possessive_names(text: str, mentions: list[Name]) -> list[Name]:
     bare = {n.surface for n in mentions if not n.possessive}
     out = []
     for n in mentions:
-        if n.possessive and n.surface not in bare and re.match(
-            r"\s(?:has|had|is|was|said|says|asks|launched|will|would|raised|reported|laid|cut|lays)\b", text[n.end + 2 : n.end + 30]
-        ):
+        if n.possessive and n.surface not in bare and _RX1.match(text[n.end + 2 : n.end + 30]):
             out.append(Name(n.start, n.end + 2, text[n.start : n.end + 2], False))
             continue
         out.append(n)
@@ -952,13 +959,13 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
     if "(" in right[:3]:
         p = _PAREN_DESC.match(right)
         if p is not None and _paren_points(right):
-            e.descriptors.update(w.strip().lower() for w in re.split(r"[,;/]|\s", p.group(1)) if w.strip())
+            e.descriptors.update(w.strip().lower() for w in _RX6.split(p.group(1)) if w.strip())
     m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ")) else None
     if m is None:
         left = text[max(0, n.start - 50) : n.start]
         lw = _last_word(left)
         m = _DESC_LEFT.search(left) if (lw in _DESC_NOUN_SET or lw.endswith("tech")) else None
-        if m is not None and re.search(r"[.,;:!?]\s*$", left[: m.start()]) is None and left[: m.start()].rstrip().endswith(
+        if m is not None and _RX3.search(left[: m.start()]) is None and left[: m.start()].rstrip().endswith(
             ("'s", "’s")
         ):
             m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit
@@ -1045,7 +1052,7 @@ def _fallback_startup(entities: dict[str, Entity], people: set[str]) -> str | No
     """Nothing says "startup" outright: the organisation with the best evidence that is no investor,
     acquirer, source, place or person ("Investors poured $85m into Corrivo")."""
     cands = [e for e in entities.values() if e.kind == "org" and not e.evidence.get("against") and e.key not in people
-             and not re.search(r"-based$|^(?:[A-Z]{2,3})$", e.key) and e.key.lower() not in _COMMON_START]  # fmt: skip
+             and not _RX4.search(e.key) and e.key.lower() not in _COMMON_START]  # fmt: skip
     cands.sort(key=lambda e: (-e.evidence.get("startup", 0), -e.count, e.first))
     return cands[0].key if cands else None
 
@@ -1065,7 +1072,7 @@ def _former_names(text: str, mentions: list[Name], canon: dict[str, str]) -> Non
         if _FORMER.search(left):
             prev = mentions[i - 1] if i else None
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-            fronted = re.match(r",\s+(?:the\s+\w+\s+)?$", text[n.end : nxt.start]) is not None if nxt is not None else False
+            fronted = _RX5.match(text[n.end : nxt.start]) is not None if nxt is not None else False
             current = nxt if fronted or prev is None or "." in text[prev.end : n.start] else prev  # "Founded as Y, X ..." / "X (formerly Y)"
             if current is not None and abs(current.start - n.start) < 120 and "\n" not in text[min(current.end, n.end) : max(current.start, n.start)]:
                 _alias_to(canon, n.surface, current.surface)

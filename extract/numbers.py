@@ -39,6 +39,10 @@ __all__ = [
     "WORD_NUMBERS",
 ]
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile((r"\s+"))
+_RX1 = re.compile((r"\d{1,3},\d{1,2}"))
+
 WORD_NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -198,7 +202,7 @@ class Count:
 
 def _num(s: str) -> float | None:
     s = s.strip().lower()
-    s = re.sub(r"\s+", " ", s)
+    s = _RX0.sub(" ", s)
     if s in ("a", "one"):
         return 1.0
     if s == "half a":
@@ -207,7 +211,7 @@ def _num(s: str) -> float | None:
         return None
     if s in WORD_NUMBERS:
         return float(WORD_NUMBERS[s])
-    if re.fullmatch(r"\d{1,3},\d{1,2}", s):
+    if _RX1.fullmatch(s):
         s = s.replace(",", ".")  # a decimal comma ("1,7 billion")
     try:
         return float(s.replace(",", ""))
@@ -233,7 +237,7 @@ def parse_amount(text: str) -> tuple[float, str] | None:
 
 
 def _currency_of_word(word: str) -> str:
-    w = re.sub(r"\s+", " ", word.lower())
+    w = _RX0.sub(" ", word.lower())
     if w in _CURRENCY_WORDS:
         return _CURRENCY_WORDS[w]
     return _CURRENCY_WORDS.get(w.split(" ")[-1], "USD")
@@ -354,7 +358,7 @@ def parse_count(s: str) -> float | None:
     >>> [parse_count(x) for x in ("inf", "nan", "1e999", "-5", "1,90")]
     [None, None, None, None, None]
     """
-    s = re.sub(r"\s+", " ", s.strip().lower())
+    s = _RX0.sub(" ", s.strip().lower())
     if s in ("half a dozen",):
         return 6.0
     if s in ("a dozen", "dozen"):
@@ -398,7 +402,7 @@ def hedge_before(left: str) -> str:
     m = _HEDGE_RE.search(left[-60:].lower())
     if not m:
         return "exact"
-    words = re.sub(r"\s+", " ", m.group(0).strip().lower())
+    words = _RX0.sub(" ", m.group(0).strip().lower())
     for h, q in _HEDGES:
         if words.startswith(h):
             return q

@@ -30,6 +30,24 @@ from models.records import Event
 
 __all__ = ["PeopleState", "people_claims"]
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile((r"resign|step"), re.I)
+_RX1 = re.compile((r"(?:left|quit|exited|departed|resigned|stepped down)$"))
+_RX2 = re.compile((r"\s+(?:(?:the|to|back to|as)\s+)?"))
+_RX3 = re.compile((r"[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*['’]s?\s"))
+_RX4 = re.compile((r"\binterim\b"), re.I)
+_RX5 = re.compile((r"\b(?:is|was|were|are|be|been|what|nothing|have|has)\s+$"))
+_RX6 = re.compile((r"resign|step"))
+_RX7 = re.compile((r"^\s+(?:(?:as\s[\w\s\-]{0,40}?\s)?(?:of|from|at)\s|)(?:the\s)?$"))
+_RX8 = re.compile((r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Z][a-z]+)?"))
+_RX9 = re.compile((r"[.:!?*\"“]\s*$"))
+_RX10 = re.compile((r"['’]s\s+"))
+_RX11 = re.compile((r"^\S+\s+(?:company['’]s\s+)?"))
+_RX12 = re.compile((r"^['’]s\s(?:own\s|sudden\s|abrupt\s)?$"))
+_RX13 = re.compile((r"^\S+\s+(?:from|of)\s+(?:[\w\-]+\s+){0,4}$"))
+_RX14 = re.compile((r"\s+"))
+_RX15 = re.compile((r"^,\s+$"))
+
 # between a person's name and the verb it governs: an appositive or relative clause, and a few words
 # (an appositive does not open with a verb: "Acme, founded by Jane Roe, has spent ... which it left")
 _SUBJECT_GAP = re.compile(
@@ -134,7 +152,7 @@ class PeopleState:
 def _looks_like_person(name: str) -> bool:
     """Two or three capitalised words: a name that may be a person's."""
     toks = name.split()
-    return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Z][a-z]+)?", x) for x in toks)
+    return 2 <= len(toks) <= 3 and all(_RX8.fullmatch(x) for x in toks)
 
 
 def _people_in(v: View, d: Discourse) -> list[Name]:
@@ -155,10 +173,10 @@ def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | No
     """The person who does what the verb (or departure noun) at ``vpos`` says."""
     t = v.doc.text
     if noun:  # "Roe's departure", "the departure of Jane Roe"
-        poss = [p for p in people if p.end <= vpos and re.match(r"^['’]s\s(?:own\s|sudden\s|abrupt\s)?$", t[p.end : vpos])]
+        poss = [p for p in people if p.end <= vpos and _RX12.match(t[p.end : vpos])]
         if poss:
             return poss[-1]
-        aft = [p for p in people if p.start >= vpos and re.match(r"^\S+\s+(?:from|of)\s+(?:[\w\-]+\s+){0,4}$", t[vpos : p.start])]
+        aft = [p for p in people if p.start >= vpos and _RX13.match(t[vpos : p.start])]
         return aft[0] if aft else None
     before = [p for p in people if p.end <= vpos]
     for p in before:  # "Daniel Gross, who co-founded X with A and B, left": the person the clause describes
@@ -185,7 +203,7 @@ def _coordinated(v: View, people: list[Name], person: Name) -> list[Name]:
 
 def _event_kind(text: str) -> str:
     """resigned, hired_away or departed, from the words of a departure."""
-    if re.search(r"resign|step", text, re.I):
+    if _RX0.search(text):
         return "resigned"
     return "hired_away" if _JOIN_RE.search(text) else "departed"
 
@@ -199,9 +217,9 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
         vpos = sa + m.start()
         if any(c < vpos for c in counted_at):
             continue  # the names enumerate a group already counted
-        if not noun and m.group(0) == "left" and re.search(r"\b(?:is|was|were|are|be|been|what|nothing|have|has)\s+$", v.low[: m.start()]):
+        if not noun and m.group(0) == "left" and _RX5.search(v.low[: m.start()]):
             continue
-        if v.s[m.start()].isupper() and m.start() > 0 and not re.search(r"[.:!?*\"“]\s*$", v.s[: m.start()]):
+        if v.s[m.start()].isupper() and m.start() > 0 and not _RX9.search(v.s[: m.start()]):
             continue  # "Left Lane Capital": a name, not the verb
         person = _subject_of(v, people, vpos, noun)
         if person is None or (v.in_quotes(m.start()) and not noun and "last day" not in m.group(0)):
@@ -229,7 +247,7 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
     sa = v.sentence.start
     verb = m.group(0)
     goes_to = _GOES_TO.search(verb) is not None
-    if not goes_to and re.search(r"(?:left|quit|exited|departed|resigned|stepped down)$", verb) and _destination_is_other(v, d, m.end()):
+    if not goes_to and _RX1.search(verb) and _destination_is_other(v, d, m.end()):
         return []
     explicit = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group)
     company = explicit or d.owner(v.sentence, group[0].start, group[0].end)
@@ -237,7 +255,7 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
         return []  # "left to join Bigco's Seed team": the place they went is not the one they left
     if goes_to and _destination(v, d, m.end()) in (None, company):
         return []  # "Jane Roe joined Acme": a hire by the company; "will join a committee": no move
-    kind = _event_kind(v.s[m.start() :]) if not re.search(r"resign|step", verb) else "resigned"
+    kind = _event_kind(v.s[m.start() :]) if not _RX6.search(verb) else "resigned"
     if explicit:
         _correct_guess(st, group, company)
     rows = _group_row(v, st, group, company, kind, (vpos, sa + m.end()))
@@ -314,9 +332,9 @@ def _affiliation(v: View, d: Discourse, group: list[Name]) -> str | None:
     for who in group:
         after = [n for n in d.names.between(who.end, min(se, who.end + 80)) if n.kind in ORG_KINDS or n.kind == "person"]
         for i, n in enumerate(after):
-            if not (_AFFILIATION_RIGHT.match(t[who.end : n.start]) or (re.match(r"^,\s+$", t[who.end : n.start]) and n.possessive)):
+            if not (_AFFILIATION_RIGHT.match(t[who.end : n.start]) or (_RX15.match(t[who.end : n.start]) and n.possessive)):
                 continue
-            while n.possessive and i + 1 < len(after) and re.fullmatch(r"['’]s\s+", t[n.end : after[i + 1].start]):
+            while n.possessive and i + 1 < len(after) and _RX10.fullmatch(t[n.end : after[i + 1].start]):
                 i, n = i + 1, after[i + 1]  # "a co-founder of Jane Roe's Acme"
             return n.key if _own_company(d, n) else (NOT_A_STARTUP if n.kind in ORG_KINDS else None)
     return None
@@ -326,7 +344,7 @@ def _destination(v: View, d: Discourse, end: int) -> str | None:
     """The organisation named right after "joined", "to join", "returned to" (its key), or None."""
     sa = v.sentence.start
     for n in d.names.between(sa + end, sa + end + 40):
-        if re.fullmatch(r"\s+(?:(?:the|to|back to|as)\s+)?", v.doc.text[sa + end : n.start]):
+        if _RX2.fullmatch(v.doc.text[sa + end : n.start]):
             return n.key if n.kind in ORG_KINDS or n.kind == "product" else None
     return None
 
@@ -352,7 +370,7 @@ def _company_left(v: View, d: Discourse, end: int) -> str | None:
     sa = v.sentence.start
     after = v.s[end:]
     for n in d.names.between(sa + end, sa + end + 60):
-        if n.is_startup and re.match(r"^\s+(?:(?:as\s[\w\s\-]{0,40}?\s)?(?:of|from|at)\s|)(?:the\s)?$", v.doc.text[sa + end : n.start]):
+        if n.is_startup and _RX7.match(v.doc.text[sa + end : n.start]):
             return n.key
     del after
     return None
@@ -369,13 +387,13 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
             continue
         seq = rd.group("seq") or rd.group("seq2")
         roles = re.findall(_ROLE_NP, seq) + re.findall(r"(?:\band\s+|,\s+)" + _ROLE_BARE, seq)
-        keys = ["role:" + re.sub(r"^\S+\s+(?:company['’]s\s+)?", "", r.lower()) for r in roles]
+        keys = ["role:" + _RX11.sub("", r.lower()) for r in roles]
         new = [k for k in keys if k not in st.departed]
         if not new:
             continue
         st.departed.update(new)
         seq_start = sa + (rd.start("seq") if rd.group("seq") else rd.start("seq2"))
-        pm = re.match(r"[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*['’]s?\s", seq)
+        pm = _RX3.match(seq)
         at = seq_start + pm.end() if pm else seq_start
         company = d.owner(v.sentence, at, at)
         if company is None:
@@ -411,7 +429,7 @@ def _role_objects(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
             if ro is None or any(c < sa + m.start() for c in counted_at) or v.in_quotes(m.start()) or _NAME_NEXT.match(v.s, ro.end()):
                 continue  # (a role followed by a name is counted from the name)
             seq = ro.group("seq")
-            keys = ["role:" + re.sub(r"\s+", " ", r) for r in re.findall(_ROLE_LC, seq)]
+            keys = ["role:" + _RX14.sub(" ", r) for r in re.findall(_ROLE_LC, seq)]
             company = _owner_of_object(v, d, sa + m.end(), sa + ro.start("seq") + len(seq)) if hiring else None
             if not hiring:
                 ca, _ = v.clause(m.start())
@@ -436,7 +454,7 @@ _CLAUSE_VERB = re.compile(r"\b(?:appoint\w*|named|names|hired|hires|promot\w+|ha
 def _appointments(v: View, d: Discourse, st: PeopleState, people: list[Name]) -> None:
     """Appointments and interim chiefs named in a sentence, as events (no metric)."""
     sa, t = v.sentence.start, v.doc.text
-    interim = re.search(r"\binterim\b", v.s, re.I) is not None
+    interim = _RX4.search(v.s) is not None
     if not interim and not (_APPOINT.search(v.s) and _ROLE.search(v.s)):
         return
     company = d.owner(v.sentence, sa, sa)

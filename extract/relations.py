@@ -29,6 +29,17 @@ from extract.sentences import CLAUSE_BREAK
 
 __all__ = ["Claim", "View", "money_claims", "MIN_MONEY"]
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile((r"\s+of\s+(?:the|its|their)\s+"))
+_RX1 = re.compile((r"\b(?:promised|pledged|committed|offered|planned)\b"))
+_RX2 = re.compile((r"\b(?:debt|loans?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b"))
+_RX3 = re.compile((r"\blenders?\b[^.;]{0,30}?\b(?:provid\w+|lend\w*|extend\w*|gave|giving|offer\w*)\s+(?:\w+\s+){0,2}$"))
+_RX4 = re.compile((r"\binvest"))
+_RX5 = re.compile((r"\b(?:debt|loans?|credit)\b"))
+_RX6 = re.compile((r"\band\b|,"))
+_RX7 = re.compile((r"\b(?:valuation|value|revenue|sales)\b"))
+_RX8 = re.compile((r"\bquarterly\b"))
+
 #: amounts below this are prices and per-user figures, not company figures (revenue can be tiny: "less
 #: than $1,000 in revenue" of a failing start-up)
 MIN_MONEY = 10_000
@@ -170,9 +181,9 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
         return cue
     _, cb = v.clause(f.start)
     right = low[f.end : min(cb, next_start)]
-    if re.fullmatch(r"\s+of\s+(?:the|its|their)\s+", right):
+    if _RX0.fullmatch(right):
         # "$20m of the $50m ... actually arrived": what happens to the part is said after the whole
-        right = re.sub(r"\b(?:promised|pledged|committed|offered|planned)\b", " ", low[f.end : cb])
+        right = _RX1.sub(" ", low[f.end : cb])
     return MONEY.first_later(right)
 
 
@@ -196,14 +207,12 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
     s = v.s
     if _TO_RAISE.search(left) or MODALITY.first("conditional", "left", left[-60:]) or MODALITY.first("conditional", "sentence", v.low):
         return False
-    if re.search(r"\b(?:debt|loans?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b", left[-40:].rsplit(",", 1)[-1]) or re.search(
-        r"\blenders?\b[^.;]{0,30}?\b(?:provid\w+|lend\w*|extend\w*|gave|giving|offer\w*)\s+(?:\w+\s+){0,2}$", left
-    ):
+    if _RX2.search(left[-40:].rsplit(",", 1)[-1]) or _RX3.search(left):
         return False
     if _TICKET.match(s[f.end : f.end + 50]):
         return False
     inv = _INVESTOR_SPEND.match(s[f.end : f.end + 60])
-    if inv and re.search(r"\binvest", left + v.low[f.end : f.end + 12]) and not _INVEST_TARGET.match(inv.group(1)):
+    if inv and _RX4.search(left + v.low[f.end : f.end + 12]) and not _INVEST_TARGET.match(inv.group(1)):
         return False  # "invest $300m in health services": the investor's own plans
     return not _PER_PERIOD.match(v.low[f.end : f.end + 20])
 
@@ -214,7 +223,7 @@ def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None
     if _SPEND_PLAN.search(left):
         return None  # a spending plan is not the burn
     m = _SPEND_ON.match(low[f.end : cb])
-    if m and not re.search(r"\band\b|,", m.group(1)):
+    if m and not _RX6.search(m.group(1)):
         return None  # spending on one thing ("$12m a year on cloud computing") is a cost
     per = _PERIOD.match(low[f.end : cb])
     p = per.group("p") if per else ""
@@ -225,7 +234,7 @@ def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None
     if not p:
         rest = low[f.end : cb]
         p = ("year" if _YEARLY_LEFT.search(left) or _YEAR_RIGHT.match(rest) else
-             "quarter" if re.search(r"\bquarterly\b", left) or _QUARTER_RIGHT.match(rest) else
+             "quarter" if _RX8.search(left) or _QUARTER_RIGHT.match(rest) else
              "half" if _HALF_RIGHT.match(rest) else "")  # fmt: skip
     if not p:
         return None
@@ -236,11 +245,11 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
     """(metric, divisor) of one money figure, or None when it is no metric."""
     ca, cb = v.clause(f.start)
     left = v.low[lo : f.start]
-    if _PART_OF.search(left) and not re.search(r"\b(?:valuation|value|revenue|sales)\b", left) and not (
+    if _PART_OF.search(left) and not _RX7.search(left) and not (
         last is not None and _INHERIT.search(left)
     ):
         return None  # "$20m of the $50m": the whole is context for the part
-    if _MIXED_WHOLE.match(v.low, f.end) and re.search(r"\b(?:debt|loans?|credit)\b", v.low[f.end : cb]):
+    if _MIXED_WHOLE.match(v.low, f.end) and _RX5.search(v.low[f.end : cb]):
         return None  # "$190m, of which $170m were capital and $20m venture debt": the parts carry the rows
     cue = _cue_for(v, f, lo, next_start)
     if cue is None and last is not None and _INHERIT.search(left):
