@@ -143,6 +143,11 @@ class Discourse:
         sentence of a paragraph also a startup named after a preposition ("cuts came at Copia, a ...") or
         an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
         mentions = self.names.between(s.start, s.end)
+        if not mentions:  # only a definite description can name the subject ("The Lagos-based firm ...")
+            if not self.doc.low.startswith("the ", s.start):
+                return None
+            desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
+            return self._fits(desc.group(1) or "", desc.group(2), s.start) if desc is not None else None
         for n in mentions:
             if n.is_startup and not self._aside(s, n, -1):
                 return n.key
