@@ -166,7 +166,12 @@ def resolver(
             return local[name]
         variants = next((g for c, g in groups if name in g), {name})
         canon = max(variants, key=len)
-        cid = next((aliases[v] for v in variants if v in aliases), None) or company_key(canon)
+        # a known alias joins this article's company to a stored one only when it is the full name or a
+        # variant of the same key ("Inflection" for "Inflection AI"): a short name two companies share
+        # ("Vellex" for "Vellex Health" and "Vellex Analytics") never merges them
+        key = company_key(canon)
+        cid = aliases.get(canon) or next(
+            (aliases[v] for v in sorted(variants) if v in aliases and company_key(v) == key), None) or key
         for v in variants:
             if v not in aliases:
                 aliases[v] = cid
