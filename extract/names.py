@@ -410,6 +410,8 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
         if not cur and not pieces and base.lower() in _OPENERS and not initial and start == 0 and not poss and _opens_name(run, end):
             cur.append((start, end))  # "Big Cabal Media" mid-sentence: part of the name
             continue
+        if not cur and not pieces and end < len(run) and _LOWER_COMPOUND.match(base):
+            continue  # "E-pharmacy PharmEasy", "Ride-hailing Ola": a sector word before the name (not "Coca-Cola")
         if cur and not poss and base.lower() in _KIND_WORDS and end < len(run) and run[end + 1 : end + 2].isupper():
             cur = []  # "Hamburger Fintech Kontora": the words before a kind word describe the name after it
             continue
@@ -427,6 +429,9 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
     return pieces
+
+
+_LOWER_COMPOUND = re.compile(r"^[A-Z][a-z]*-[a-z]+(?:-[a-z]+)*$")
 
 
 def _opens_name(run: str, end: int) -> bool:
@@ -701,6 +706,10 @@ def _has_people(right: str) -> bool:
     return m is not None and (m.group("given") is None or m.group("given") in first_names())
 
 
+#: what an unknown given name looks like: one capitalised word ("Ogochukwu"), not "E-pharmacy" or "PEOPLE"
+_GIVEN_SHAPE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+$")
+
+
 def _find_people(text: str, mentions: list[Name]) -> set[str]:
     raw_names = {n.surface for n in mentions}
     given = first_names()
@@ -719,7 +728,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
         if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)):
             people.add(n.surface)
         elif (len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]) and n.surface not in places()
-              and toks[0] not in places() and toks[0] not in demonyms() and (toks[0] in given or toks[0].lower() not in common_words())):
+              and toks[0] not in places() and toks[0] not in demonyms() and (toks[0] in given or (
+                  toks[0].lower() not in common_words() and _GIVEN_SHAPE.match(toks[0])))):
             people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
