@@ -98,6 +98,13 @@ _ORG_VERB = re.compile(
     r"(?:[a-z]+(?:ed|ing)|is|was|has|had|will|would|could|plans|aims|expects|wants|hopes|seeks|raises|closes|gets|cuts"
     r"|lays|sheds|employs|makes|earns|posts|books|burns|spends|loses|files|shuts|becomes|remains|runs|operates|counts)\b"
 )
+#: what may come before an investor that opens its paragraph: a bullet, a place modifier ("- Dakar-based ")
+_LEAD_IN = re.compile(r"[-*•\s]*(?:[\w\-]+-based\s+|the\s+)?$")
+#: an investor's own business, not a startup's round ("closed its second fund", "assets under management")
+_INVESTOR_OWN = re.compile(
+    r"\b(?:its|a|the|their) (?:\w+ ){0,2}(?:fund|funds|vehicle)\b|\b(?:first|final|second) close\b"
+    r"|\bassets under management\b|\baum\b|\blimited partners\b"
+)
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -119,12 +126,17 @@ class Discourse:
     def build(cls, doc: Document, names: NameIndex) -> Discourse:
         d = cls(doc, names)
         focus = d.main = d._headline_focus()
+        kept = focus  # the startup in focus before a paragraph about an investor ("" focus) began
         for s in doc.sentences:
+            if focus == "" and s.leads_paragraph:
+                focus = kept  # that paragraph is over
             d.focus_before.append(focus)
             if doc.text.startswith("|", s.start):
                 continue  # a table row ("| Amount raised | $14m |") moves no focus
             subject = d._subject(s)
             if subject is not None:
+                if subject == "" and focus != "":
+                    kept = focus
                 focus = subject
         return d
 
@@ -161,6 +173,10 @@ class Discourse:
                     return n.key
         if s.leads_paragraph:
             t = self.doc.text
+            first = mentions[0]
+            if (first.kind in ("investor", "incumbent") and _LEAD_IN.match(t, s.start, first.start) and not first.possessive
+                    and _INVESTOR_OWN.search(self.doc.low, first.end, s.end)):
+                return ""  # "Dakar-based Baobab Partners held a first close of its fund": a paragraph about an investor
             for n in mentions:
                 at_start = n.start - s.start <= 4 and not n.possessive
                 # "cuts came at Copia, a rural e-commerce company", but not "backers including X, along with Y"
@@ -177,7 +193,12 @@ class Discourse:
         return e is not None and not e.evidence.get("against") and not e.evidence.get("investor") and not e.evidence.get("incumbent")
 
     def focus_at(self, s: Sentence) -> str | None:
-        return self.focus_before[s.index] if s.index < len(self.focus_before) else None
+        f = self.focus_before[s.index] if s.index < len(self.focus_before) else None
+        return f or None  # "" (a paragraph about an investor) is no startup
+
+    def _cleared(self, s: Sentence) -> bool:
+        """The paragraph is about an investor or incumbent: "it" there is not the story's startup."""
+        return s.index < len(self.focus_before) and self.focus_before[s.index] == ""
 
     def _clause_start(self, s: Sentence, pos: int) -> int:
         start = s.start
@@ -304,6 +325,8 @@ class Discourse:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)
             if fit is not None:
                 return fit
+        if self._cleared(s) and s.index not in self.org_subject:
+            return None
         return self.org_subject.get(s.index) or self.focus_at(s) or (self.names.startups[0] if self.names.startups else None)
 
     def _fits(self, words: str, of_name: str | None, pos: int) -> str | None:

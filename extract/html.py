@@ -191,6 +191,8 @@ def _render(root: lxml.html.HtmlElement) -> str:
         is_block = tag in _BLOCK_TAGS
         if is_block:
             flush()
+            if tag == "li":
+                buffer.append("- ")  # a list item reads "- item", as in Markdown (a roundup's entries)
         elif tag == "br":
             buffer.append("\n")
         elif tag in _CELL_TAGS:

@@ -88,7 +88,7 @@ _STOP = frozenset(
     share tweet email print listen watch video opinion editorial newsletter premium free
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
-    besides regardless rather plus though yes no rival rivals competitor competitors seed
+    besides regardless rather plus though yes no rival rivals competitor competitors
     d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
@@ -460,6 +460,19 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_PARTICLE_BEFORE = re.compile(r"([A-Z][\w\-]+) (?:es|de|do|da|del|di|du|al|el|la|dos|das) $")
+_PARTICLE_AFTER = re.compile(r"^ (?:es|de|do|da|del|di|du|al|el|la|dos|das) ([A-Z][\w\-]+)")
+
+
+def _in_particle_place(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is one end of a place name joined by a lower-case particle ("Dar es Salaam")."""
+    before = _PARTICLE_BEFORE.search(text, max(0, a - 30), a)
+    if before is not None and text[before.start() : b] in places():
+        return True
+    after = _PARTICLE_AFTER.match(text[b : b + 30])
+    return after is not None and text[a : b + after.end()] in places()
+
+
 _PERIOD_TOKEN = re.compile(r"^(?:FY|CY|Q[1-4]|H[12]|[1-9]M|Q[1-4]\s?FY)['’]?\d{2,4}(?:-\d{2,4})?$|^(?:Q[1-4]|H[12])$")
 
 
@@ -484,6 +497,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             continue  # "AI", "Inc", "Labs" alone name nothing
         if _PERIOD_TOKEN.match(piece):
             continue  # "FY24", "Q3", "H1 2024": a period, not a name
+        if _in_particle_place(text, m.start() + a, m.start() + a + len(piece)):
+            continue  # "Dar es Salaam", "Rio de Janeiro": a part of a place written with a particle
         s = m.start() + a
         out.append(Name(s, s + len(piece), piece, poss))
     return out
@@ -594,9 +609,10 @@ def _join_amp(text: str, names: list[Name]) -> list[Name]:
 
 
 def _sentence_initial(text: str, i: int) -> bool:
+    """Whether a capitalised word at ``i`` opens a sentence, a line or a heading ("✂️ Cuts and exits")."""
     j = i - 1
-    while j >= 0 and text[j] in " \t\"'“‘(*#":
-        j -= 1
+    while j >= 0 and (text[j] in " \t\"'“‘(*#\ufe0f" or ord(text[j]) >= 0x2190 and not text[j].isalnum()):
+        j -= 1  # spaces, quotes, markup, and symbols or emoji that lead a heading or a list item
     return j < 0 or text[j] in ".!?\n:—–-|•·"
 
 
@@ -656,9 +672,11 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
                 _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
             ):
                 continue
-            if first.lower() in common and " " not in n.surface and (
+            desc = _DESC_RIGHT.match(right) if right.startswith(", ") and not first.endswith("ly") else None
+            described = desc is not None and len(desc.group(1).split()) >= 2  # "Tango, the Buenos Aires crypto wallet"
+            if first.lower() in common and " " not in n.surface and not described and (
                 right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
-            ):
+            ):  # (but "Tango, the Buenos Aires crypto wallet, ..." is a name)
                 continue  # "Separately, the company ...", a "Cost cuts" heading: a word, not a name
         out.append(n)
     return _fix_possessive_names(text, out)
@@ -912,7 +930,7 @@ def _paren_points(right: str) -> int:
 
 
 _BULLET_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·▪►]|\d{1,2}[.)])[ \t]+[*_]*$")
-_BULLET_DASH = re.compile(r"^[*_]*[^\w\n]{0,12}?\s*[—–:|-]\s")
+_BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U0001F1E6-\U0001F1FF]{2})+\s+(?=[A-Z]))")
 
 
 def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:

@@ -328,8 +328,8 @@ def _amounts(found: Iterator[re.Match[str]], scale_rx: re.Pattern[str], look: st
         if a is None:
             continue
         # "$15 to $20 billion": the first figure borrows the second one's scale
-        if m.group("num") is not None and not m.group("scale"):
-            nxt = scale_rx.match(look[m.end() : m.end() + 40])
+        if m.group("num") is not None and not m.group("scale") and a.value < 1000:
+            nxt = scale_rx.match(look[m.end() : m.end() + 40])  # (not "€250,000 to €1 million")
             if nxt:
                 a = Amount(a.start, a.end, a.value * _SCALES[nxt.group(1).lower()], a.currency, True)
         # "Rs 200-250 crore": the second figure of a range takes the first one's currency

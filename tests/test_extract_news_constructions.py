@@ -208,6 +208,22 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Lendra", "funding_raised", 1.3e7), ("Lendra", "valuation", 7.8e7)},
     ),
     (
+        "newsletter-emoji-headings-and-flags",
+        "## 💸 Who raised this week\n\n- **Kopano** 🇿🇦 The rent-to-own app bagged a $12 million Series A led by "
+        "Ridge Ventures.\n- **Ziwa Pay** 🇹🇿 The Dar es Salaam farm-input lender picked up TZS 2.6 billion (about "
+        "$1 million) in a seed round.\n\n## ✂️ Cuts and exits\n\n- **Tango**, the Lima crypto wallet that raised "
+        "a $5M seed, is shutting down.\n\n## 🏦 Funds\n\n- Accra-based Sankofa Seed Partners held a first close of "
+        "its second fund at €30 million. It will write first cheques of €200,000 to €800,000 into West African "
+        "startups.",
+        {("Kopano", "funding_raised", 1.2e7), ("Ziwa Pay", "funding_raised", 1e6), ("Tango", "funding_raised", 5e6)},
+    ),
+    (
+        "sector-compound-before-name",
+        "E-pharmacy MedKart has picked up $90 million in fresh funding in a round that valued the company at "
+        "$400 million, filings show.",
+        {("MedKart", "funding_raised", 9e7), ("MedKart", "valuation", 4e8)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
