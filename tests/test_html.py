@@ -129,8 +129,8 @@ def test_boilerplate_inside_the_article_is_dropped_and_json_ld_graph_is_read() -
         "struggles to raise new money.\n\n"
         "The company had 160 employees at the start of the year.\nIt last raised $30 million in 2021.\n\n"
         "What comes next\n\n"
-        "Closing the Austin lab\n\n"
-        "Selling two pilot lines"
+        "- Closing the Austin lab\n\n"  # list items keep a marker (a roundup's entries read as in Markdown)
+        "- Selling two pilot lines"
     )
     assert page.published == date(2022, 11, 30)  # local date as written, not converted to UTC
     assert page.url == "https://graph.example/beta-labs-cuts"
