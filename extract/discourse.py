@@ -160,8 +160,13 @@ class Discourse:
                 return None
             desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
             return self._fits(desc.group(1) or "", desc.group(2), s.start) if desc is not None else None
-        for n in mentions:
+        for i, n in enumerate(mentions):
             if n.is_startup and not self._aside(s, n, -1):
+                if n.possessive:  # "Moniepoint's closest competitor, OPay, raised ...": the appositive is the subject
+                    for m in mentions[i + 1 : i + 3]:
+                        if m.is_startup and m.start - n.end < 70 and self.doc.text.startswith(", ", m.start - 2) \
+                                and self.doc.text.startswith(",", m.end):
+                            return m.key
                 return n.key
         if not s.leads_paragraph:  # "Swiggy is preparing for an IPO ...": a sentence opened by a company the story returns to
             for n in mentions[:1]:

@@ -133,7 +133,7 @@ INVESTOR_SUFFIX = re.compile(
 
 # ---- evidence: grammar right after a name --------------------------------------------------------
 _POS_RIGHT = Folded(
-    r"^(?:,\s(?:the|a|an)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
+    r"^(?:,\s(?:the|a|an|another|fellow)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
@@ -159,7 +159,7 @@ _POS_RIGHT = Folded(
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
-    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:a|an|the|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
     r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
@@ -268,7 +268,7 @@ _DESC_NOUN_SET = frozenset(
     agritech cleantech legaltech spacetech deeptech e-commerce ecommerce retailer brand chain scale-up scaleup newcomer
     upstart challenger rival competitor peer exchange insurer wallet broker""".split()
 )
-_DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
+_DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
 #: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
 _DESC_COMMA = re.compile(
@@ -283,6 +283,7 @@ _DESC_COMMA_NOT = re.compile(
     r"|accounting|audit|research|shell|state-owned|listed|public|publicly traded|telecom|oil|mining)\s(?:[\w\-]+\s)?(?:company|firm|business),\s$",
     re.I,
 )
+_RIVAL_COMMA = re.compile(r"\b(?:rival|competitor|peer|challenger|counterpart)s?\b[^,;.()]{0,40},\s$", re.I)
 _DESC_SKIP = frozenset("a an the its their his her our this that which who".split())
 
 _ROLE_OF = frozenset(
@@ -944,7 +945,9 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     elif _BULLET_LEAD.search(left) and _BULLET_DASH.match(right):
         pro += 1  # "- **LemFi** 🇳🇬 — The remittance app ...": a roundup item led by its company
     pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
-    if left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
+    if left.endswith(", ") and right.startswith(",") and _RIVAL_COMMA.search(left):
+        pro += 1  # "Moniepoint's closest competitor in merchant payments, OPay, raised ..."
+    elif left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if _NEG_LEFT2.search(left40) else 0)
@@ -988,7 +991,7 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
         p = _PAREN_DESC.match(right)
         if p is not None and _paren_points(right):
             e.descriptors.update(w.strip().lower() for w in _RX6.split(p.group(1)) if w.strip())
-    m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ")) else None
+    m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ", ", another ", ", fellow ")) else None
     if m is None:
         left = text[max(0, n.start - 50) : n.start]
         lw = _last_word(left)

@@ -224,6 +224,15 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("MedKart", "funding_raised", 9e7), ("MedKart", "valuation", 4e8)},
     ),
     (
+        "rival-appositive-and-another-descriptor",
+        "Kuvana, a Lagos payments startup, raised $60 million this week.\n\nKuvana's closest competitor in "
+        "merchant payments, Tarro, raised $250 million in 2021. That deal valued the Opera-backed firm at $1 billion."
+        "\n\nMeanwhile, Brazil is busy. Pix, another São Paulo card processing and banking-as-a-service provider, "
+        "reached unicorn status after raising $90 million in a round that valued it at $1.2 billion.",
+        {("Kuvana", "funding_raised", 6e7), ("Tarro", "funding_raised", 2.5e8), ("Tarro", "valuation", 1e9),
+         ("Pix", "funding_raised", 9e7), ("Pix", "valuation", 1.2e9)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
