@@ -154,6 +154,17 @@ def append_event(cols: dict[str, list[Any]], aid: str, no: int, cid: str, e: Eve
     _period(cols, e.as_of)
 
 
+def _extends(a: str, b: str) -> bool:
+    """Whether one company key is the other's first words ("acme" and "acme robotics").
+
+    >>> _extends("acme robotics", "acme"), _extends("vellex analytics", "vellex health")
+    (True, False)
+    """
+    x, y = a.split(), b.split()
+    n = min(len(x), len(y))
+    return x[:n] == y[:n]
+
+
 def resolver(
     extraction: Extraction, aliases: dict[str, str], names: dict[str, str], new_aliases: dict[str, str]
 ) -> Callable[[str], str]:
@@ -166,12 +177,12 @@ def resolver(
             return local[name]
         variants = next((g for c, g in groups if name in g), {name})
         canon = max(variants, key=len)
-        # a known alias joins this article's company to a stored one only when it is the full name or a
-        # variant of the same key ("Inflection" for "Inflection AI"): a short name two companies share
+        # a known alias joins this article's company to a stored one when it is the full name, or when one
+        # name extends the other ("Acme" stored, now "Acme Robotics"): a short name two companies share
         # ("Vellex" for "Vellex Health" and "Vellex Analytics") never merges them
         key = company_key(canon)
         cid = aliases.get(canon) or next(
-            (aliases[v] for v in sorted(variants) if v in aliases and company_key(v) == key), None) or key
+            (aliases[v] for v in sorted(variants) if v in aliases and _extends(key, aliases[v])), None) or key
         for v in variants:
             if v not in aliases:
                 aliases[v] = cid
