@@ -233,6 +233,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
          ("Pix", "funding_raised", 9e7), ("Pix", "valuation", 1.2e9)},
     ),
     (
+        "sector-figure-reported-by-others",
+        "Kelvo, a Lagos-based payments startup, has raised $40 million in a Series B.\n\nSeparately, investors "
+        "said African fintech startups raised $1.2 billion last quarter.",
+        {("Kelvo", "funding_raised", 4e7)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
