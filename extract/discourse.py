@@ -38,7 +38,7 @@ _RX0 = re.compile((r"\b(?:it|its|the (?:start-?up|company|firm))\b"), re.I)
 # a mention after a preposition or "former", or inside an appositive, is not the subject
 _ASIDE_LEFT = re.compile(
     r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
-    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
+    r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,3}$"
 )
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 # a figure inside another organisation's relative clause: "Bigco, which reported revenue of $61bn"
@@ -77,7 +77,7 @@ _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "investment", "capital", "money", "deal", "total value", "circulation", "market")
 _DEFINITE = re.compile(
-    r"\bthe\s((?:[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
+    r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
     re.I,
 )
@@ -87,7 +87,7 @@ _LISTED = re.compile(
     r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
 _VALUING = re.compile(
-    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+at\s+"
+    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|it|them|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+at\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
 )
 _INVEST_INTO = re.compile(r"\b(?:invest\w*|put|puts|putting|pour\w*|pump\w*|inject\w*|plough\w*)\b[^.;]{0,50}?\b(?:in|into)\s+(?:the\s+)?$")
@@ -105,6 +105,13 @@ _INVESTOR_OWN = re.compile(
     r"\b(?:its|a|the|their) (?:\w+ ){0,2}(?:fund|funds|vehicle)\b|\b(?:first|final|second) close\b"
     r"|\bassets under management\b|\baum\b|\blimited partners\b"
 )
+#: a name right after these is no subject ("led by Coatue", "backers including Tiger", "Spotify founder X's")
+_NAMED_ASIDE = re.compile(r"\b(?:by|from|with|including|like|such as|and|of|former)\s+(?:[A-Z][\w\-]*['’]s\s+)?$")
+_OF_LEFT = re.compile(
+    r"\b(?:office|offices|family|families|arm|unit|subsidiary|parent|fund|owner|owners|shareholders?|investors?|backers?"
+    r"|promoters?|chairman|chairwoman)\s+of\s+(?:[a-z\-]+\s+){0,3}$"
+)
+_BYLINE = re.compile(r"\s*(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by|[Ee]dited by)\s")
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
 
@@ -183,9 +190,10 @@ class Discourse:
                     and _INVESTOR_OWN.search(self.doc.low, first.end, s.end)):
                 return ""  # "Dakar-based Baobab Partners held a first close of its fund": a paragraph about an investor
             for n in mentions:
-                at_start = n.start - s.start <= 4 and not n.possessive
+                at_start = n.start - s.start <= 4 and not n.possessive and not _BYLINE.match(t, s.start)
                 # "cuts came at Copia, a rural e-commerce company", but not "backers including X, along with Y"
-                listed = _LISTED.search(t[max(s.start, n.start - 40) : n.start]) is not None
+                listed = _LISTED.search(t[max(s.start, n.start - 40) : n.start]) is not None or _OF_LEFT.search(
+                    t, max(s.start, n.start - 40), n.start) is not None  # "the family office of the company X"
                 if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n)):
                     return n.key
         desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
@@ -255,6 +263,11 @@ class Discourse:
             desc = _DEFINITE.match(obj)
             fit = self._fits(desc.group(1) or "", desc.group(2), pos) if desc else None
             return fit or self.focus_at(s)
+        if obj in ("it", "them"):  # "a round led by A and B that valued it at $12bn": the sentence's startup
+            t = self.doc.text
+            subjects = [n for n in mentions if n.end <= m.start() and n.is_startup
+                        and not _NAMED_ASIDE.search(t, max(s.start, n.start - 30), n.start)]
+            return subjects[-1].key if subjects else self.focus_at(s)
         return None
 
     def _invested_in(self, before: list[Name], pos: int) -> str | None:

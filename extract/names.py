@@ -88,7 +88,7 @@ _STOP = frozenset(
     share tweet email print listen watch video opinion editorial newsletter premium free
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
-    besides regardless rather plus though yes no rival rivals competitor competitors
+    besides regardless rather plus though yes no rival rivals competitor competitors according
     d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
@@ -202,7 +202,7 @@ _INVESTOR_RIGHT = Folded(
 _INVESTOR_LEFT = re.compile(
     r"\b(?:led by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
     r"|backers (?:including|such as|like)|alongside|from investors(?: including)?|and investors|investment from|money from"
-    r"|capital from|raised from|funding from|round from)\s(?:[\w\-]+\s){0,2}$",
+    r"|capital from|raised from|funding from|round from|leadership of|headed by|commanded by|in leadership of)\s(?:[\w\-]+\s){0,2}$",
     re.I,
 )
 _INCUMBENT_LEFT = re.compile(
@@ -284,7 +284,7 @@ _DESC_COMMA_NOT = re.compile(
     re.I,
 )
 _RIVAL_COMMA = re.compile(r"\b(?:rival|competitor|peer|challenger|counterpart)s?\b[^,;.()]{0,40},\s$", re.I)
-_DESC_SKIP = frozenset("a an the its their his her our this that which who".split())
+_DESC_SKIP = frozenset("a an the its their his her our this that which who of and in for with to at by from".split())
 
 _ROLE_OF = frozenset(
     "founder co-founder ceo president head employees staff workers investors backers boss engineers researchers"
@@ -980,7 +980,7 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
 
 
 #: words one of which the investor, incumbent and product patterns before a name need (a cheap pre-test)
-_INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors")
+_INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors", "leadership of")
 _INCUMBENT_KEYS = ("giant", "conglomerate", "major", "big tech", "incumbent", "by", "to", "with", "of", "parent", "rejoined")
 _PRODUCT_KEYS = ("its", "their", "popular", "'s", "’s", "launched", "released", "unveiled", "of", "behind")
 

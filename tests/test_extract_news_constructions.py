@@ -239,6 +239,22 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Kelvo", "funding_raised", 4e7)},
     ),
     (
+        "round-led-by-investors-valued-it",
+        "In May Norvik raised $1 billion in a round led by Halden Capital, Ostra Partners and Birch Growth that "
+        "valued it at $12 billion, people familiar said.",
+        {("Norvik", "funding_raised", 1e9), ("Norvik", "valuation", 1.2e10)},
+    ),
+    (
+        "translated-hindi-leadership-of",
+        "Quick commerce company Tezzo has collected 200 million dollar from domestic investors.\n\nIn these are "
+        "included the family office of the medicine company Aushadh. In August, in the round of 150 million dollar "
+        "under the leadership of Harbor Peak, the valuation of this company of Pune was made 2 billion dollar. "
+        "With this new money the total fundraising of the company in 2024 has reached to approximately 350 "
+        "million dollar.",
+        {("Tezzo", "funding_raised", 2e8), ("Tezzo", "funding_raised", 1.5e8), ("Tezzo", "valuation", 2e9),
+         ("Tezzo", "funding_raised", 3.5e8)},
+    ),
+    (
         "possessive-team-from",
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
