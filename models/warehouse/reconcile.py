@@ -28,7 +28,6 @@ __all__ = [
     "kept_current",
     "store_facts",
     "kept_facts",
-    "facts_by_id",
     "facts_on",
     "events_on",
 ]
@@ -414,33 +413,22 @@ def facts_on(
         raise QueryRefused(first_line(exc)) from None
 
 
-def kept_facts(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str] | None) -> list[Fact]:
-    """The kept facts of these companies (all, for None), with their sources, as ``facts_on`` orders them."""
+def kept_facts(
+    con: duckdb.DuckDBPyConnection,
+    company_ids: Sequence[str] | None,
+    facts_table: str = "stored_facts",
+    sources_table: str = "stored_fact_sources",
+) -> list[Fact]:
+    """The kept facts of these companies (all, for None), with their sources, as ``facts_on`` orders them
+    (from a copy of the kept tables' rows when named: ``flow_facts``, ``flow_fact_sources``)."""
     where, params = "", {}
     if company_ids is not None:
         where, params = "WHERE company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))", {"ids": list(company_ids)}
-    facts = _fetch_dicts(con.execute(f"SELECT * FROM stored_facts {where} ORDER BY {_FACT_ORDER}", params))
+    facts = _fetch_dicts(con.execute(f"SELECT * FROM {facts_table} {where} ORDER BY {_FACT_ORDER}", params))
     srows = con.execute(
-        f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
+        f"SELECT {_SOURCE_COLUMNS} FROM {sources_table} {where} ORDER BY {_SOURCE_ORDER}", params
     ).fetchall()
     return _records(facts, srows)
-
-
-def facts_by_id(
-    con: duckdb.DuckDBPyConnection, company_ids: Sequence[str], fact_ids: Sequence[str]
-) -> dict[str, Fact]:
-    """fact_id -> the kept fact, with its sources, for these ids (those kept) of these companies (the
-    kept tables are in company order: the companies' filter skips most of them)."""
-    params = {"c": sorted(set(company_ids)), "ids": sorted(set(fact_ids))}
-    where = (
-        "WHERE company_id IN (SELECT unnest(CAST($c AS VARCHAR[]))) "
-        "AND list_contains(CAST($ids AS VARCHAR[]), fact_id)"
-    )
-    facts = _fetch_dicts(con.execute(f"SELECT * FROM stored_facts {where} ORDER BY {_FACT_ORDER}", params))
-    srows = con.execute(
-        f"SELECT {_SOURCE_COLUMNS} FROM stored_fact_sources {where} ORDER BY {_SOURCE_ORDER}", params
-    ).fetchall()
-    return {f.fact_id: f for f in _records(facts, srows)}
 
 
 def _live_facts(

@@ -28,7 +28,7 @@ __all__ = [
     "DERIVED_TABLES",
 ]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: table -> its CREATE TABLE statement (columns documented in the README's schema section)
 TABLE_DDL: dict[str, str] = {
@@ -184,6 +184,14 @@ TABLE_DDL: dict[str, str] = {
     "facts_pending": """CREATE TABLE IF NOT EXISTS facts_pending (
         company_id VARCHAR NOT NULL)""",
 }
+# the reports a kept flow counts, copied from stored_facts and stored_fact_sources: a few thousand rows that
+# the side-by-side figures read whole, rather than a few of a million (``kept_flows``)
+TABLE_DDL["flow_facts"] = TABLE_DDL["stored_facts"].replace(
+    "stored_facts (", "flow_facts (\n        position INTEGER NOT NULL,", 1
+)
+TABLE_DDL["flow_fact_sources"] = TABLE_DDL["stored_fact_sources"].replace(
+    "stored_fact_sources (", "flow_fact_sources (", 1
+)
 #: view -> its CREATE OR REPLACE VIEW statement; the reconciled facts' views are plain SQL too
 VIEW_DDL: dict[str, str] = {
     "article_stories": STORIES_VIEW,
@@ -214,7 +222,7 @@ VIEW_DDL: dict[str, str] = {
 }
 #: the tables kept up to date at ingest (a Parquet-backed warehouse keeps them in its DuckDB file too)
 DERIVED_TABLES = ("stored_fact_sources", "stored_facts", "company_scores", "score_signals", "score_evidence",
-                  "company_flows", "facts_pending")
+                  "company_flows", "flow_facts", "flow_fact_sources", "facts_pending")
 #: every statement that creates the schema, tables first
 DDL: list[str] = [*TABLE_DDL.values(), *VIEW_DDL.values()]
 
@@ -238,6 +246,12 @@ MIGRATIONS: dict[int, list[str]] = {
     # version 5: departures' and layoffs' 12-month flows kept too; every company's kept answers are due
     4: [
         TABLE_DDL["company_flows"],
+        _ALL_PENDING,
+    ],
+    # version 6: the reports the flows count copied beside them
+    5: [
+        TABLE_DDL["flow_facts"],
+        TABLE_DDL["flow_fact_sources"],
         _ALL_PENDING,
     ],
 }

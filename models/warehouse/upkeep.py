@@ -25,7 +25,7 @@ from models.warehouse.scores import store_scores
 __all__ = ["refresh", "refresh_pending", "MAX_ROWS_PER_REFRESH"]
 
 #: metric rows recomputed in one transaction at most (one company may exceed it alone)
-MAX_ROWS_PER_REFRESH = 200_000
+MAX_ROWS_PER_REFRESH = 50_000
 
 
 def refresh(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str]) -> None:
