@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "grouped"]
+__all__ = ["Folded", "grouped", "at_word_start"]
 
 
 class Folded:
@@ -57,3 +57,25 @@ def grouped(words: list[str]) -> str:
     for w in sorted(words, key=len, reverse=True):
         groups.setdefault(w[0], []).append(re.escape(w[1:]))
     return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
+
+
+def at_word_start(words: tuple[str, ...] | list[str], not_after: str = r"\w") -> str:
+    r"""An alternation of literal words, each where no ``not_after`` character (a class) comes right before
+    it, written so that Python's regex engine can skip ahead to the possible first letters: a pattern that
+    starts with ``\b`` or a lookbehind makes it try every position, several times slower. The lookbehind
+    comes after the first letter instead (``(?<!\wo)`` there is ``\b`` before "o").
+
+    >>> at_word_start(["one", "two", "ten", "a"])
+    'a(?<!\\wa)|o(?<!\\wo)(?:ne)|t(?<!\\wt)(?:wo|en)'
+    >>> import re
+    >>> [m.group(0) for m in re.finditer(at_word_start(["one", "two"]), "one stone, two")]
+    ['one', 'two']
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    alts = []
+    for c, rest in sorted(groups.items()):
+        head = f"{re.escape(c)}(?<!{not_after}{re.escape(c)})"
+        alts.append(head if rest == [""] else f"{head}(?:{'|'.join(rest)})")
+    return "|".join(alts)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract._regex import Folded
+from extract._regex import Folded, at_word_start
 
 __all__ = [
     "Amount",
@@ -281,7 +281,7 @@ def _matches(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
     digit and starts at most a few characters before it, so the search starts there and stops soon after
     (the big money pattern cannot skip ahead on its own). Lookbehinds still see the text before ``pos``."""
     if any(w in low for w in _WORDY):
-        yield from rx.finditer(low)
+        yield from _matches_wordy(rx, low)
         return
     pos, n = 0, len(low)
     while pos < n:
@@ -297,6 +297,48 @@ def _matches(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
         m = rx.match(low, m.start()) or m  # the whole match, were it cut short by the window's end
         yield m
         pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+#: first words of the number words a money amount can open with (``_WORDNUM``) where such an amount can start:
+#: after no character the pattern's lookbehind forbids, and before what can follow them there (a space, a
+#: hyphen, or a scale "bn", "mn", "m", "k", "cr")
+_WORDNUM_HEADS = (
+    "half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundreds",
+)  # fmt: skip
+_WORD_START = re.compile("(?:" + at_word_start(_WORDNUM_HEADS, r"[\w$€£₹.,]") + r")(?=[\s\-bmkc])")
+#: a digit figure with its sign, scale and currency words is well under this many characters after its first digit
+_AFTER_WORDY = 100
+
+
+def _matches_wordy(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(low)`` for text that may hold amounts in words ("half a billion dollars"). Every match
+    starts with a number word or at most ``_BEFORE`` characters before a digit, so only those places are
+    tried: number words one by one, each digit's neighbourhood with one bounded search whose match is then
+    taken again on the whole text (the first match start found is the leftmost one)."""
+    words = [m.start() for m in _WORD_START.finditer(low)]
+    pos, n, wi = 0, len(low), 0
+    while pos < n:
+        d = _DIGIT.search(low, pos)
+        lo = n if d is None else max(pos, d.start() - _BEFORE)
+        m = None
+        while m is None and wi < len(words) and words[wi] < lo:
+            if words[wi] >= pos:
+                m = rx.match(low, words[wi])
+            wi += 1
+        if m is None and d is not None:
+            found = rx.search(low, lo, min(n, d.end() + _AFTER_WORDY))
+            if found is not None and found.start() <= d.start():  # else a later word or digit starts the next one
+                m = rx.match(low, found.start())
+        if m is None:
+            if d is None:
+                return
+            pos = d.end()
+            while pos < n and low[pos].isdigit():
+                pos += 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def find_money(text: str) -> list[Amount]:
