@@ -225,7 +225,11 @@ def _a_year(s: str, c: Count) -> bool:
     """"in 2022", "March 2023 layoffs", not "2,000" or "2000 employees"."""
     if c.value is None or not 1900 <= c.value <= 2100 or not s[c.start : c.end].isdigit():
         return False
-    return c.noun is None or c.noun in _CUT_NOUNS or _MONTH_BEFORE.search(s, max(0, c.start - 12), c.start) is not None
+    return (c.noun is None or c.noun in _CUT_NOUNS or _MONTH_BEFORE.search(s, max(0, c.start - 12), c.start) is not None
+            or _YEAR_PREP_BEFORE.search(s, max(0, c.start - 12), c.start) is not None)  # "By 2024 co-founders A and B left"
+
+
+_YEAR_PREP_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|through|early|late|mid-?)\s*$", re.I)
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)

@@ -47,7 +47,7 @@ _DATE_RE = re.compile(
     | (?P<my>(?P<my_rel>[Ll]ast\ |[Tt]his\ |[Ee]arly\ |[Ll]ate\ |[Mm]id-)?(?P<my_mon>{_MON})(?:\ (?P<my_y>{_YEAR}))?\b)
     | (?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\ this|[Ll]ater\ this|[Ee]arlier\ last|[Pp]revious|[Tt]he\ previous|[Tt]he\ following)\ (?:month|year|week|quarter)|[Aa]\ year\ (?:earlier|ago|before)|[Yy]esterday|[Tt]oday)
     | (?P<wd>(?:[Oo]n\ |[Ll]ast\ |[Tt]his\ |[Ll]ate\ on\ |[Oo]n\ the\ )?(?P<wd_day>{_DAY}))
-    | (?P<yr>(?:[Ii]n|[Ss]ince|[Oo]f|[Bb]y|[Dd]uring|[Ff]or|[Ll]ate|[Ee]arly|[Mm]id-)?\ ?(?P<yr_y>{_YEAR})\b)
+    | (?P<yr>(?:[Ii]n|[Ss]ince|[Oo]f|[Bb]y|[Dd]uring|[Ff]or|[Ll]ate|[Ee]arly|[Mm]id-)?\ ?(?P<yr_y>{_YEAR})\b(?!\ (?:employees|people|staff|workers|jobs|roles|positions|engineers|members|persons|customers|users)\b))
     """,
     re.VERBOSE,
 )

@@ -80,7 +80,7 @@ _STOP = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov
     dec q1 q2 q3 q4 chief executive executives officer president vice founder co-founder cofounder
-    founders co-founders ceo cto coo cfo cso chairman chairwoman chair boss head director managing
+    founders co-founders ceo cto coo cfo cso cpo cro cmo cio ciso cco cdo vp svp evp vps svps evps ceos ctos cfos coos chairman chairwoman chair boss head director managing
     partner spokesperson spokeswoman spokesman interim acting general counsel senior new old big
     investors shares sales revenue money job jobs staff advertisment advertisement related read
     series one two three four five six seven eight nine ten mr mrs ms dr prof sir lord lady
@@ -416,6 +416,12 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
         if cur and not poss and base.lower() in _KIND_WORDS and end < len(run) and run[end + 1 : end + 2].isupper():
             cur = []  # "Hamburger Fintech Kontora": the words before a kind word describe the name after it
             continue
+        if cur and base in ("Plus", "One", "Two", "Go", "Now", "Next"):
+            cur.append((start, end))  # "Padhai Plus", "Capital One", "Kitchen Go": a capitalised word ending a name
+            if poss:
+                pieces.append((cur[0][0], cur[-1][1]))
+                cur = []
+            continue
         if base.lower() in _STOP or (tok == "US" and end == len(run) and after == "$") or (not cur and (base in nationals or (initial and not pieces and base.lower() in _KIND_WORDS))):
             if cur:
                 pieces.append((cur[0][0], cur[-1][1]))
@@ -432,6 +438,7 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
     return pieces
 
 
+_CHIEF_TITLE = re.compile(r"\bChief(?: [A-Z][a-z]+){1,3}(?= Officer\b)")
 _LOWER_COMPOUND = re.compile(r"^[A-Z][a-z]*-[a-z]+(?:-[a-z]+)*$")
 
 
@@ -593,9 +600,36 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
         out.extend(_pieces_of(text, m))
+    if "Chief " in text:  # "Chief Operating Officer": a title, none of its words a name
+        titles = [(t.start(), t.end()) for t in _CHIEF_TITLE.finditer(text)]
+        out = [n for n in out if not any(a <= n.start < b for a, b in titles)]
     if " & " in text:
         out = _join_amp(text, out)
+    out = _join_particles(text, out)
     return _join_of(text, out) if " of " in text else out
+
+
+_SURNAME_PARTICLE = re.compile(r" (?:van|von|de|da|do|dos|das|di|du|del|della|der|den|ter|le|la|bin|binti|ibn)(?: (?:der|den|de|la|los|las))? ")
+
+
+def _join_particles(text: str, names: list[Name]) -> list[Name]:
+    """"Pieter van Wyk", "Sanne de Wit": a given name and a surname joined by a lower-case particle are one
+    name (not "Rio de Janeiro", a place)."""
+    if not names:
+        return names
+    given = first_names()
+    out: list[Name] = [names[0]]
+    for n in names[1:]:
+        prev = out[-1]
+        gap = text[prev.end : n.start]
+        if (not prev.possessive and " " not in prev.surface and prev.surface in given and 4 <= len(gap) <= 12
+                and _SURNAME_PARTICLE.fullmatch(gap) and " " not in n.surface):
+            surface = text[prev.start : n.end]
+            if surface not in places():
+                out[-1] = Name(prev.start, n.end, surface, n.possessive)
+                continue
+        out.append(n)
+    return out
 
 
 def _join_amp(text: str, names: list[Name]) -> list[Name]:

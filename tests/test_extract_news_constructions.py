@@ -259,6 +259,31 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Three engineers from Corvane's payments team have been hired away by Ostrava Holdings.",
         {("Corvane", "departed_talent", 3)},
     ),
+    (
+        "surname-particle-and-role-acronym",
+        "Dorvale, a Lagos-based lending startup, raised $4 million in 2023.\n\nIts co-founder and chief "
+        "technology officer, Anouk van Rijn, left in July. Cofounder and CPO Tunde Okafor resigned a month ago, "
+        "while two other VPs have also quit this year.",
+        {("Dorvale", "funding_raised", 4e6), ("Dorvale", "departed_talent", 1), ("Dorvale", "departed_talent", 1),
+         ("Dorvale", "departed_talent", 2)},
+    ),
+    (
+        "chief-title-words-are-no-company",
+        "Maseko Pay, a Durban payments startup, raised $2 million last year.\n\nChief Operating Officer Lindiwe "
+        "Zulu will step down at the end of the month.",
+        {("Maseko Pay", "funding_raised", 2e6), ("Maseko Pay", "departed_talent", 1)},
+    ),
+    (
+        "year-before-founders-is-no-count",
+        "Fennick, a Jakarta grocery app, raised $9 million in 2021.\n\nBy 2023 co-founders Arif Santoso and "
+        "Dewi Lestari left the company that year. By 2024 it had 2100 employees.",
+        {("Fennick", "funding_raised", 9e6), ("Fennick", "departed_talent", 2), ("Fennick", "headcount", 2100)},
+    ),
+    (
+        "plus-ends-a-name",
+        "Vidya Plus, a Pune edtech, raised $30 million in 2022. Vidya Plus has since cut 120 jobs.",
+        {("Vidya Plus", "funding_raised", 3e7), ("Vidya Plus", "layoffs", 120)},
+    ),
 ]
 
 
