@@ -106,10 +106,18 @@ _INVESTOR_OWN = re.compile(
     r"|\bassets under management\b|\baum\b|\blimited partners\b"
 )
 #: a name right after these is no subject ("led by Coatue", "backers including Tiger", "Spotify founder X's")
-_NAMED_ASIDE = re.compile(r"\b(?:by|from|with|including|like|such as|and|of|former)\s+(?:[A-Z][\w\-]*['’]s\s+)?$")
+_NAMED_ASIDE = re.compile(
+    r"\b(?:by|from|with|including|like|such as|and|of|former)\s+(?:(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*['’]s\s+)?"
+    r"(?:[A-Z][\w\-&.]*(?:\s+[A-Z][\w\-&.]*){0,3}(?:,\s+|,?\s+and\s+)){0,4}$"
+)
 _OF_LEFT = re.compile(
     r"\b(?:office|offices|family|families|arm|unit|subsidiary|parent|fund|owner|owners|shareholders?|investors?|backers?"
     r"|promoters?|chairman|chairwoman)\s+of\s+(?:[a-z\-]+\s+){0,3}$"
+)
+#: what may come before the name that opens a paragraph about it: "🇨🇱 **X.**", "Rival X", "Meanwhile, rival X"
+_LEAD_WORDS = re.compile(
+    r"[\W_]*(?:(?:[Rr]ival|[Cc]ompetitor|[Ff]ellow|[Mm]eanwhile|[Ee]lsewhere|[Ss]imilarly|[Ll]ikewise|[Aa]lso|[Aa]nd|[Bb]ut"
+    r"|[Ss]tart-?up|[Ff]intech|[Ee]dtech|[Uu]nicorn|[Nn]eobank|Take|Consider|Meet)[\s,]+){0,2}"
 )
 _BYLINE = re.compile(r"\s*(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by|[Ee]dited by)\s")
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
@@ -190,7 +198,8 @@ class Discourse:
                     and _INVESTOR_OWN.search(self.doc.low, first.end, s.end)):
                 return ""  # "Dakar-based Baobab Partners held a first close of its fund": a paragraph about an investor
             for n in mentions:
-                at_start = n.start - s.start <= 4 and not n.possessive and not _BYLINE.match(t, s.start)
+                at_start = (n.start - s.start <= 4 or _LEAD_WORDS.fullmatch(t, s.start, n.start) is not None) \
+                    and not n.possessive and not _BYLINE.match(t, s.start)  # fmt: skip
                 # "cuts came at Copia, a rural e-commerce company", but not "backers including X, along with Y"
                 listed = _LISTED.search(t[max(s.start, n.start - 40) : n.start]) is not None or _OF_LEFT.search(
                     t, max(s.start, n.start - 40), n.start) is not None  # "the family office of the company X"
@@ -266,7 +275,7 @@ class Discourse:
         if obj in ("it", "them"):  # "a round led by A and B that valued it at $12bn": the sentence's startup
             t = self.doc.text
             subjects = [n for n in mentions if n.end <= m.start() and n.is_startup
-                        and not _NAMED_ASIDE.search(t, max(s.start, n.start - 30), n.start)]
+                        and not _NAMED_ASIDE.search(t, max(s.start, n.start - 90), n.start)]
             return subjects[-1].key if subjects else self.focus_at(s)
         return None
 

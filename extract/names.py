@@ -411,6 +411,8 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
         if not cur and not pieces and base.lower() in _OPENERS and not initial and start == 0 and not poss and _opens_name(run, end):
             cur.append((start, end))  # "Big Cabal Media" mid-sentence: part of the name
             continue
+        if initial and start == 0 and end < len(run) and base in _IMPERATIVES:
+            continue  # "Take Dunzo.", "Consider Acme": a verb opening the sentence, not part of the name
         if not cur and not pieces and end < len(run) and _LOWER_COMPOUND.match(base):
             continue  # "E-pharmacy PharmEasy", "Ride-hailing Ola": a sector word before the name (not "Coca-Cola")
         if cur and not poss and base.lower() in _KIND_WORDS and end < len(run) and run[end + 1 : end + 2].isupper():
@@ -439,6 +441,7 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
 
 
 _CHIEF_TITLE = re.compile(r"\bChief(?: [A-Z][a-z]+){1,3}(?= Officer\b)")
+_IMPERATIVES = frozenset(("Take", "Consider", "Meet", "Enter", "Remember", "Ask", "Imagine", "Blame", "Thank"))
 _LOWER_COMPOUND = re.compile(r"^[A-Z][a-z]*-[a-z]+(?:-[a-z]+)*$")
 
 
@@ -1034,9 +1037,17 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
             ("'s", "’s")
         ):
             m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit
+    if m is None and right.startswith((". The ", ": The ", ".\nThe ")) and not _RX_WORD.search(text, text.rfind("\n", 0, n.start) + 1, n.start):
+        m = _LABEL_DESC.match(right)  # a paragraph labelled with the name: "**Andina Cash.** The Santiago-based payments app"
+        if m is not None:
+            e.add("startup", 1)
     if m is not None:
         words = [w.lower().strip(",.") for w in m.group(1).split()]
         e.descriptors.update(w for w in words if w and w not in _DESC_SKIP)
+
+
+_RX_WORD = re.compile(r"\w")
+_LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
 
 def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:

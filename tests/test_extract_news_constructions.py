@@ -284,6 +284,33 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Vidya Plus, a Pune edtech, raised $30 million in 2022. Vidya Plus has since cut 120 jobs.",
         {("Vidya Plus", "funding_raised", 3e7), ("Vidya Plus", "layoffs", 120)},
     ),
+    (
+        "rival-opens-paragraph-then-description",
+        "Tindora, a Chennai grocery app, raised $40 million in 2023.\n\nRival Bazario has taken another road. The "
+        "Kochi-based company raised $12 million in May at a valuation of $70 million. The company also let go of "
+        "about 10% of its 400 staff in April.",
+        {("Tindora", "funding_raised", 4e7), ("Bazario", "funding_raised", 1.2e7), ("Bazario", "valuation", 7e7),
+         ("Bazario", "headcount", 400), ("Bazario", "layoffs", 40)},
+    ),
+    (
+        "bold-label-then-description",
+        "Pesofy, a Lima neobank, raised $25M last year.\n\n**Cordillo Pay.** The Quito-based payments app, valued at "
+        "$300M in 2022, is pitching investors on a new round at about $200M.",
+        {("Pesofy", "funding_raised", 2.5e7), ("Cordillo Pay", "valuation", 3e8), ("Cordillo Pay", "valuation_target", 2e8)},
+    ),
+    (
+        "investor-list-before-valued-it",
+        "Brightwell, a London security startup, said in May it raised $300 million in a round led by Harrow Ventures, "
+        "Kestrel and Oakmoor Capital that valued it at $4 billion. Earlier, a Series B led by Dubai's Falconfund "
+        "valued it at about $1.5 billion.",
+        {("Brightwell", "funding_raised", 3e8), ("Brightwell", "valuation", 4e9), ("Brightwell", "valuation", 1.5e9)},
+    ),
+    (
+        "take-x-opens-an-example",
+        "Several delivery start-ups ran out of money this year.\n\nTake Zipkart. The Pune-based delivery company "
+        "raised $90 million in 2022 in a round that valued it at about $400 million.",
+        {("Zipkart", "funding_raised", 9e7), ("Zipkart", "valuation", 4e8)},
+    ),
 ]
 
 
