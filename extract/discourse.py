@@ -116,8 +116,8 @@ _OF_LEFT = re.compile(
 )
 #: what may come before the name that opens a paragraph about it: "🇨🇱 **X.**", "Rival X", "Meanwhile, rival X"
 _LEAD_WORDS = re.compile(
-    r"[\W_]*(?:(?:[Rr]ival|[Cc]ompetitor|[Ff]ellow|[Mm]eanwhile|[Ee]lsewhere|[Ss]imilarly|[Ll]ikewise|[Aa]lso|[Aa]nd|[Bb]ut"
-    r"|[Ss]tart-?up|[Ff]intech|[Ee]dtech|[Uu]nicorn|[Nn]eobank|Take|Consider|Meet)[\s,]+){0,2}"
+    r"[\W_]*(?:(?:[Tt]he\s+)?(?:[Rr]ival|[Cc]ompetitor|[Ff]ellow|[Mm]eanwhile|[Ee]lsewhere|[Ss]imilarly|[Ll]ikewise|[Aa]lso|[Aa]nd|[Bb]ut"
+    r"|[Ss]tart-?up|[Ff]intech|[Ee]dtech|[Uu]nicorn|[Nn]eobank|Take|Consider|Meet)[\W_]+){0,2}"
 )
 _BYLINE = re.compile(r"\s*(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by|[Ee]dited by)\s")
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())

@@ -138,7 +138,7 @@ _POS_RIGHT = Folded(
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
-    r"|(?:,\s(?:which|that)\s|,\s[a-z]+(?:\s[a-z]+){0,3},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"|(?:,\s(?:which|that)\s|,\s[a-z]+(?:\s[a-z]+){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
@@ -689,6 +689,10 @@ def _heading_name(text: str, n: Name) -> bool:
     return tail == n.surface and n.surface.lower() not in common_words()
 
 
+#: a word with a capital inside and lower case ("OPay", "LemFi", "PhonePe"): no ordinary word is written so
+_INNER_CAPITAL = re.compile(r"^[A-Z]+[a-z]+[A-Z]\w*$|^[A-Z]{2,}[a-z]{2,}\w*$")
+
+
 def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
     mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
@@ -706,7 +710,7 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             if first.lower() in _STOP:
                 continue
             right = text[n.end : n.end + 80]
-            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not (
+            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
                 _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
             ):
                 continue
@@ -1050,6 +1054,9 @@ _RX_WORD = re.compile(r"\w")
 _LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
 
+_RAISED_RIGHT = re.compile(r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up)\s(?:a|an|its|\$|€|£|US\$|USD)")
+
+
 def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     places_, nationals = places(), demonyms()
@@ -1065,8 +1072,12 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
                 e.add("investor", 2)
         e.aliases.add(n.surface)
         e.count += 1
-        if e.count > 5 or key in gazetteer:
-            continue  # enough evidence about this name, or a place or nationality whatever is said
+        if key in gazetteer:
+            continue  # a place or nationality whatever is said
+        if e.count > 5:  # enough evidence about this name, unless the story later says outright that it raised
+            if _RAISED_RIGHT.match(text, n.end, n.end + 40) and _sentence_initial(text, n.start):
+                e.add("startup", 1)  # (a sentence opened by "X raised")
+            continue
         right = text[n.end : n.end + 90]
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)

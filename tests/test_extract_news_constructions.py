@@ -311,6 +311,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "raised $90 million in 2022 in a round that valued it at about $400 million.",
         {("Zipkart", "funding_raised", 9e7), ("Zipkart", "valuation", 4e8)},
     ),
+    (
+        "labelled-rival-with-long-appositive",
+        "Kobopay, the Accra fintech, raised $60M this year.\n\n**The rival:** ZeePay, its main challenger for "
+        "merchant payments, pulled in $150M in May 2022 from a group led by Harlow's Growth Fund 3, at a $900M valuation.",
+        {("Kobopay", "funding_raised", 6e7), ("ZeePay", "funding_raised", 1.5e8), ("ZeePay", "valuation", 9e8)},
+    ),
 ]
 
 
