@@ -57,7 +57,10 @@ EXTRACTOR_VERSION = "0.5.0"
 # cheap gates, found in one pass over the article: which sentences can hold a money figure (m), a count of
 # people (c: a people noun or verb), or a leadership change (l). One Aho-Corasick automaton (pyahocorasick) finds
 # every cue word in a single pass, several times faster than a regular expression of alternatives.
-_MONEY_WORDS = "million billion trillion crore lakh bn mn cr usd eur gbp inr rs ksh kes ngn brl zar".split() + list("$€£₹₦¥₱")
+_MONEY_WORDS = (
+    "million billion trillion crore lakh bn mn cr usd eur gbp inr rs ksh kes ngn brl zar"
+    " millon millón milhão milhões bilh milliard miliar triliun juta mln bln mio mrd dollar pound sterling rupee naira"
+).split() + list("$€£₹₦¥₱")
 _LEAD_WORDS = [
     "resign", "quit", "step", "left", "leav", "depart", "exit", "last day", "appoint", "interim", "named", "hire", "poach",
     "lured", "replace", "ousted", "ouster", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",

@@ -413,7 +413,8 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
             continue
         if initial and start == 0 and end < len(run) and base in _IMPERATIVES:
             continue  # "Take Dunzo.", "Consider Acme": a verb opening the sentence, not part of the name
-        if not cur and not pieces and end < len(run) and _LOWER_COMPOUND.match(base):
+        if not cur and end < len(run) and ((not pieces and _LOWER_COMPOUND.match(base)) or (
+                "-" in base and base.rsplit("-", 1)[1].lower() in _KIND_WORDS)):  # (also "Brazilian Core-Banking-Fintech Pismo")
             continue  # "E-pharmacy PharmEasy", "Ride-hailing Ola": a sector word before the name (not "Coca-Cola")
         if cur and not poss and base.lower() in _KIND_WORDS and end < len(run) and run[end + 1 : end + 2].isupper():
             cur = []  # "Hamburger Fintech Kontora": the words before a kind word describe the name after it
@@ -484,6 +485,7 @@ def _in_particle_place(text: str, a: int, b: int) -> bool:
     return after is not None and text[a : b + after.end()] in places()
 
 
+_CODE_KIND = re.compile(r"^[A-Z]{2,3}-(?:Company|Companies|Firm|Group|Dollars?|Giant|Start-?up|Bank|Fund|Investors?|Market|Government)$")
 _PERIOD_TOKEN = re.compile(r"^(?:FY|CY|Q[1-4]|H[12]|[1-9]M|Q[1-4]\s?FY)['’]?\d{2,4}(?:-\d{2,4})?$|^(?:Q[1-4]|H[12])$")
 
 
@@ -506,6 +508,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             continue
         if piece in _SUFFIX_WORDS or (" " in piece and all(t in _SUFFIX_WORDS for t in piece.split())):
             continue  # "AI", "Inc", "Labs" alone name nothing
+        if _CODE_KIND.match(piece):
+            continue  # "the US-Company", "US-Dollar": a country code joined to a common noun (translated German)
         if _PERIOD_TOKEN.match(piece):
             continue  # "FY24", "Q3", "H1 2024": a period, not a name
         if _in_particle_place(text, m.start() + a, m.start() + a + len(piece)):
@@ -578,7 +582,7 @@ def _headline_names(text: str, spans: list[tuple[int, int]]) -> list[Name]:
 
 
 def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Name]) -> None:
-    cut = [i for i, w in enumerate(run[:-1]) if _HEADLINE_KIND.match(w[2])]
+    cut = [i for i, w in enumerate(run[:-1]) if _HEADLINE_KIND.match(w[2].rsplit("-", 1)[-1])]  # (and "Core-Banking-Fintech")
     described = bool(cut)
     if cut:  # "Air-Taxi Startup Lilium": the name follows the last word saying what kind of company it is
         run = run[cut[-1] + 1 :]
@@ -788,7 +792,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
         if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)):
             people.add(n.surface)
         elif (len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]) and n.surface not in places()
-              and toks[0] not in places() and toks[0] not in demonyms() and (toks[0] in given or (
+              and toks[0] not in places() and toks[0] not in demonyms() and toks[0].lower() not in _KIND_WORDS and (toks[0] in given or (
                   toks[0].lower() not in common_words() and _GIVEN_SHAPE.match(toks[0])))):
             people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():

@@ -54,7 +54,7 @@ WORD_NUMBERS: dict[str, int] = {
 _SCALES: dict[str, float] = {
     "trillion": 1e12, "tn": 1e12, "tr": 1e12, "t": 1e12, "trn": 1e12,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "billions": 1e9,
-    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "millions": 1e6,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "mrd": 1e9, "millions": 1e6,
     "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
     "milhões": 1e6, "milhão": 1e6, "millones": 1e6, "millón": 1e6, "bilhões": 1e9, "bilhão": 1e9,
     "milliards": 1e9, "milliard": 1e9, "mil millones": 1e9, "miliar": 1e9, "triliun": 1e12, "juta": 1e6,
@@ -115,13 +115,13 @@ _SIGN = (
     r"|etb|qar|kwd|twd)(?![a-z])|(?<![a-z])(?:n|r|rm)(?=\d[\d,.]*\s?(?:trillion|billion|million|bn|mn|m|b)\b)"
 )
 _CWORD = (
-    r"(?:u\.s\.\s|us\s|kenyan\s|mexican\s|colombian\s|chilean\s|argentine\s)?(?:dollars?|euros?|pounds(?:\ssterling)?"
+    r"(?:u\.s\.\s|us\s|us-|kenyan\s|mexican\s|colombian\s|chilean\s|argentine\s)?(?:dollars?|euros?|pounds(?:\ssterling)?"
     r"|sterling|rupees?|naira|shillings|reais|reals?|pesos|rand|yuan|renminbi|yen|ringgit|rupiah|dirhams?|riyals?"
     r"|francs|kronor|kroner|cedis|won|lira|baht|dong|zloty|shekels?|nis|usd|eur|gbp|inr)\b"
 )
 _SCALE_WORD = (
     r"trillion|billions|billion|millions|million|thousand|crores|crore|lakhs|lakh|mil millones|milliards|milliard|miliar|triliun|juta"
-    r"|milhões|milhão|millones|millón|bilhões|bilhão"
+    r"|milhões|milhão|millones|millón|bilhões|bilhão|mio|mrd"
 )
 
 # matched on lower-cased text (same offsets): money with a sign or code before the figure, or a scale
@@ -131,9 +131,9 @@ _MONEY_LOW = re.compile(
     (?P<sign>{_SIGN})\s?(?P<num>{_DIGITS})
         (?:[ \u00a0-]?(?P<scale>{_SCALE})\b)?(?:[ \u00a0](?P<cword1>{_CWORD}))?
     | (?<![\w$€£₹.,])(?P<num2>{_DIGITS}|{_WORDNUM})
-        (?:[ \u00a0-](?P<scale2>{_SCALE_WORD})\b(?:[ \u00a0](?:of[ \u00a0])?(?P<cword>{_CWORD}))?
+        (?:[ \u00a0-](?P<scale2>{_SCALE_WORD})\b(?:\.?[ \u00a0](?:of[ \u00a0])?(?P<cword>{_CWORD}))?
           |[ \u00a0]?(?P<scale3>bn|mn|m|k|cr)[ \u00a0](?P<cword3>{_CWORD})
-          |[ \u00a0](?P<cword4>{_CWORD}))
+          |(?<=\d)[ \u00a0](?P<cword4>{_CWORD}))
     | (?:(?<=[-–])|(?<=to\s)|(?<=and\s))(?P<num5>{_DIGITS})[ \u00a0]?(?P<scale5>bn|mn|m|b|k|cr|tn)\b
     """,
     re.VERBOSE,

@@ -16,7 +16,7 @@ __all__ = ["split_sentences", "clause_bounds", "is_soft_wrap", "CLAUSE_BREAK"]
 
 _ABBREV = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov"
-    " dec no gov sen rep gen col lt u.s u.k e.g i.e approx est dept univ fig ft".split()
+    " dec no gov sen rep gen col lt u.s u.k e.g i.e approx est dept univ fig ft mio mrd".split()
 )
 # candidate boundary: sentence punctuation (+closing quotes/brackets) then space, or a blank line
 # (written to start with one character class, which lets the engine skip ahead; the same as

@@ -317,6 +317,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "merchant payments, pulled in $150M in May 2022 from a group led by Harlow's Growth Fund 3, at a $900M valuation.",
         {("Kobopay", "funding_raised", 6e7), ("ZeePay", "funding_raised", 1.5e8), ("ZeePay", "valuation", 9e8)},
     ),
+    (
+        "code-after-article-and-german-scale",
+        "Tamboro, a Nairobi solar lender, raised a USD 9 M Series A in March 2023 at a post-money valuation of "
+        "USD 45 M.\n\nThe Brazilian Core-Banking-Fintech Lumio had collected 64 Mio. US-Dollar in a round in "
+        "October 2021, as the US-Company said.",
+        {("Tamboro", "funding_raised", 9e6), ("Tamboro", "valuation", 4.5e7), ("Lumio", "funding_raised", 6.4e7)},
+    ),
 ]
 
 
