@@ -47,7 +47,7 @@ def kind_of(idx: NameIndex, name: str) -> str | None:
 
 # =================================================================================== stage 1: names
 
-_INITIAL_PRODUCT = "a product opening the sentence ('ChatGPT maker X ...') is dropped as a sentence-initial word, not typed product"
+_INITIAL_PRODUCT = "a product opening the sentence ('Orbit maker X ...') is dropped as a sentence-initial word, not typed product"
 
 
 @pytest.mark.parametrize(
@@ -78,8 +78,7 @@ _INITIAL_PRODUCT = "a product opening the sentence ('ChatGPT maker X ...') is dr
         ("Investors backed Orbit maker Fennick with $20 million.", "Orbit", "product"),
         ("Investors backed Orbit maker Fennick with $20 million.", "Fennick", "startup"),
         ("On Monday, ChatGPT maker Ostrava Labs raised $20 million.", "ChatGPT", "product"),
-        pytest.param("ChatGPT maker Ostrava Labs is in talks to raise money at a $90 billion valuation.", "ChatGPT",
-                     "product", marks=xfail(_INITIAL_PRODUCT)),
+        ("ChatGPT maker Ostrava Labs is in talks to raise money at a $90 billion valuation.", "ChatGPT", "product"),
         pytest.param("Orbit maker Fennick raised $20 million from Skyreach Ventures.", "Orbit", "product",
                      marks=xfail(_INITIAL_PRODUCT)),
         ("ChatGPT maker Ostrava Labs is in talks to raise money at a $90 billion valuation.", "Ostrava Labs", "startup"),
