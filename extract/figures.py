@@ -139,6 +139,16 @@ def _qualifier(s: str, start: int, end: int) -> str:
     return q
 
 
+#: "cut its monthly burn from $5m to $2m", "revenue grew from $10m to $25m": two figures, the old and the new, no range
+CHANGE_FROM = re.compile(
+    r"\b(?:cut|cuts|cutting|reduc\w+|lower\w*|slash\w*|trimm?\w*|fell|fall\w*|dropp?\w*|declin\w+|shr[aiu]nk\w*|rose|ris\w+"
+    r"|grew|grow\w*|climb\w*|jump\w*|increas\w+|doubl\w+|tripl\w+|soar\w*|surg\w+|brought down|bringing down|went|gone"
+    r"|balloon\w*|swell\w*|swollen|widen\w*|narrow\w*|expand\w*|mov\w+|slid\w*|plung\w+|plummet\w*|tumbl\w+)\b"
+    r"[^.;]{0,50}\bfrom\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately)\s+)?$",
+    re.I,
+)
+
+
 def money_in(s: str) -> list[Money]:
     """The money figures of one sentence: conversions merged, ranges joined."""
     merged = _merge_conversions(s, _kept_amounts(s))
@@ -151,7 +161,7 @@ def money_in(s: str) -> list[Money]:
             gap = s[a.end : b.start]
             if b.currency == a.currency and _RANGE_GAP.fullmatch(gap) and (
                 "and" not in gap or _RX4.search(s[max(0, a.start - 30) : a.start])
-            ):
+            ) and not (gap.strip() == "to" and CHANGE_FROM.search(s, max(0, a.start - 90), a.start)):
                 out.append(Money(a.start, b.end, (a.value, b.value), a.currency, ((a.start, a.end), (b.start, b.end)),
                                  "range", True, other or other_b))  # fmt: skip
                 i += 2

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from extract.discourse import Discourse
 from extract.document import Document, Sentence
-from extract.figures import money_in
+from extract.figures import CHANGE_FROM, money_in
 from extract.lexicon import MODALITY, MONEY, Cue
 from extract.mentions import Money
 from extract.numbers import STORED_CURRENCIES
@@ -338,6 +338,9 @@ def _claims_of(v: View, f: Money, company: str, metric: str, div: float, project
     return out
 
 
+_TO_GAP = re.compile(r"(?:\s+(?:in|at|by|during|at the end of)\s+[\w ]{1,20}?)?,?\s+to\s+(?:(?:about|around|roughly|nearly|almost|more than|over|just over|just under|less than|under)\s+)?")
+
+
 def money_claims(v: View, d: Discourse) -> list[Claim]:
     """Every metric claim made by the money figures of one sentence."""
     figures = v.money
@@ -353,8 +356,9 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         if _blocked(v, f):
             continue
         ca, _ = v.clause(f.start)
-        if k and last is not None and _AND_LIST.fullmatch(v.s[prev_end : f.start]):
-            got: tuple[str, float] | None = last  # "raised $4m and $2.5m": the second figure is the same kind
+        if k and last is not None and (_AND_LIST.fullmatch(v.s[prev_end : f.start]) or (
+                _TO_GAP.fullmatch(v.s, prev_end, f.start) and CHANGE_FROM.search(v.s, max(0, figures[k - 1].start - 90), figures[k - 1].start))):
+            got: tuple[str, float] | None = last  # "raised $4m and $2.5m", "cut its burn from $5m to $2m": the same kind
         else:
             lo = 0 if not k and _LABEL.match(v.s, 0, f.start) else max(ca, prev_end)  # "Total raised: $75m"
             got = _metric_of(v, f, lo, next_start, last)

@@ -324,6 +324,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "October 2021, as the US-Company said.",
         {("Tamboro", "funding_raised", 9e6), ("Tamboro", "valuation", 4.5e7), ("Lumio", "funding_raised", 6.4e7)},
     ),
+    (
+        "change-from-to-is-two-figures-not-a-range",
+        "Ravello, a Nairobi logistics startup, cut its monthly burn from $3 million to $1.2 million last year, and its "
+        "revenue grew from $8m in 2023 to $14m in 2024. Its seed round in 2021 brought in between $2 million and $2.5 "
+        "million, filings show.",
+        {("Ravello", "burn_rate", 3e6), ("Ravello", "burn_rate", 1.2e6), ("Ravello", "revenue", 8e6),
+         ("Ravello", "revenue", 1.4e7), ("Ravello", "funding_raised", 2e6), ("Ravello", "funding_raised", 2.5e6)},
+    ),
 ]
 
 
