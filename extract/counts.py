@@ -256,6 +256,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     if _other_end(ctx, i):
         return True
     before = s[: c.start]
+    if (c.noun is None or c.noun_class == "employee") and _HEAD_TO_LEFT.search(before[-80:]) and not _GOAL_LEFT.search(before[-90:]):
+        return True  # "bringing its headcount to 260", "slashed its workforce by a third, to about 300 people"
     if c.noun_class in ("employee", "job") and _N_OF_LEFT.search(before[-30:]):
         return True  # "cuts 90 of 600 jobs": the whole
     if (c.noun is None or c.noun_class == "employee") and _OUT_OF_LEFT.search(before[-80:]):
@@ -304,6 +306,12 @@ _SUBTEAM = re.compile(
 _NAME_PAREN = re.compile(
     r"[A-Z][\w.&'’\-]*\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|approximately|close to)\s+)*$"
 )
+_HEAD_TO_LEFT = re.compile(
+    r"\b(?:headcount|head count|workforce|staff numbers|staff count)\b(?:\s+by\s+[\w\s%-]{1,25}?,?|\s+down|\s+back)?\s+to\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|fewer than|less than|under|approximately)\s+)*$",
+    re.I,
+)
+_GOAL_LEFT = re.compile(r"\b(?:plans?|planned|wants?|wanted|aims?|aimed|hopes?|hoped|expects?|expected|intends?|targets?|will|would|could|to)\s+(?:\w+\s+){0,3}?(?:double|triple|grow|expand|increase|raise|take|bring|lift)\b")
 _N_OF_LEFT = re.compile(r"\b\d[\d,]*\s+of\s+$")
 _OUT_OF_LEFT = re.compile(
     r"\b(?:employees|staff|staffers|people|workers|jobs|roles|positions)\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of)\s+)?"

@@ -332,6 +332,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Ravello", "burn_rate", 3e6), ("Ravello", "burn_rate", 1.2e6), ("Ravello", "revenue", 8e6),
          ("Ravello", "revenue", 1.4e7), ("Ravello", "funding_raised", 2e6), ("Ravello", "funding_raised", 2.5e6)},
     ),
+    (
+        "headcount-after-a-cut-is-no-layoff",
+        "Sundara, a Colombo travel app, trimmed 40 jobs in May, bringing its headcount to 260. Its rival Tuktrip "
+        "slashed its workforce by a third, to about 300 people. Sundara plans to double its headcount to 500 by 2027.",
+        {("Sundara", "layoffs", 40), ("Sundara", "headcount", 260), ("Tuktrip", "headcount", 300)},
+    ),
 ]
 
 
