@@ -63,11 +63,11 @@ _MONEY_WORDS = (
 ).split() + list("$€£₹₦¥₱")
 _LEAD_WORDS = [
     "resign", "quit", "step", "left", "leav", "depart", "exit", "last day", "appoint", "interim", "named", "hire", "poach",
-    "lured", "replace", "ousted", "ouster", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
+    "lured", "replace", "oust", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
     # acqui-hires from the buyer's side, returns to a former employer, the top job given up, notice handed in
     "hiring", "rehir", "rejoin", "brought over", "brings over", "bringing over", "snapped up", "snaps up", "return", "went back",
     "moved back", "gave up", "give up", "gives up", "handed in", "hands in", "parted ways", "fired", "sacked", "pushed out",
-    "forced out", "dismiss", "move to", "moving to", "step back", "non-executive", "adviser", "advisor",
+    "forced out", "dismiss", "move to", "moving to", "step back", "non-executive", "adviser", "advisor", "no longer", "lost", "loses",
 ]
 _COUNT_WORDS = (
     "employ staff people person workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"
@@ -78,9 +78,12 @@ _COUNT_WORDS = (
 
 def _automaton() -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
+    kinds: dict[str, str] = {}
     for kind, words in (("m", _MONEY_WORDS), ("l", _LEAD_WORDS), ("c", _COUNT_WORDS)):
         for w in words:
-            a.add_word(w, (kind, len(w), w[0].isalpha()))
+            kinds[w] = kinds.get(w, "") + kind  # a word in two lists ("lost") opens both gates
+    for w, kind in kinds.items():
+        a.add_word(w, (kind, len(w), w[0].isalpha()))
     a.make_automaton()
     return a
 
@@ -126,7 +129,7 @@ def _gates(doc: Document) -> dict[int, str]:
             continue
         i = bisect_right(starts, start) - 1
         if i >= 0 and kind not in out.get(i, ""):
-            out[i] = out.get(i, "") + kind
+            out[i] = out.get(i, "") + kind  # (kind may be two letters: "cl")
     return out
 
 

@@ -230,7 +230,8 @@ _PRODUCT_LEFT = re.compile(
 _PERSON_RIGHT = Folded(
     r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
     + ROLE_WORDS
-    + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her|\d{2},)\b|\s(?:himself|herself)\b|\s\(\d{2}\))",
+    + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her|\d{2},)\b|\s(?:himself|herself)\b|\s\(\d{2}\)"
+    + r"|,\s[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?['’]s\s(?:former\s|then\s|new\s|outgoing\s|longtime\s)?(?:" + ROLE_WORDS + r")\b)",
 )
 _DEST_LEFT = re.compile(r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$")
 _KIND_RIGHT = re.compile(r"^\s(?:company|start-?up|firm|group|business|outfit|government|market|office|area|region)\b")

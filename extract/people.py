@@ -44,7 +44,7 @@ _RX9 = re.compile((r"[.:!?*\"“]\s*$"))
 _RX10 = re.compile((r"['’]s\s+"))
 _RX11 = re.compile((r"^\S+\s+(?:company['’]s\s+)?"))
 _RX12 = re.compile((r"^['’]s\s(?:own\s|sudden\s|abrupt\s)?$"))
-_RX13 = re.compile((r"^\S+\s+(?:from|of)\s+(?:[\w\-]+\s+){0,4}$"))
+_RX13 = re.compile((r"^\S+\s+(?:from|of)\s+(?:[\w\-]+\s+){0,4}(?:[\w\-]+,\s+)?$"))
 _RX14 = re.compile((r"\s+"))
 _RX15 = re.compile((r"^,\s+$"))
 
@@ -521,11 +521,16 @@ def _object_group(v: View, m: re.Match[str], people: list[Name]) -> list[Name]:
     return group
 
 
+#: "Acme lost its CTO, Jane Roe, to a rival": a named person the company lost (a role alone is counted elsewhere)
+_LOST_ROLE = re.compile(r"\b(?:has |had )?(?:lost|loses)(?=\s+(?:its|their)\s+[^,.;]{1,50},\s)")
+
+
 def _dismissed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
     """People their own company let go: "Acme parted ways with its COO, Jane Roe", "Acme fired its CFO A"."""
     sa = v.sentence.start
     out: list[Claim] = []
-    for m in _DISMISSES.finditer(v.low):
+    hits = list(_DISMISSES.finditer(v.low)) + (list(_LOST_ROLE.finditer(v.low)) if "los" in v.low else [])
+    for m in sorted(hits, key=lambda h: h.start()):
         vpos = sa + m.start()
         group = _object_group(v, m, people)
         if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):

@@ -338,6 +338,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "slashed its workforce by a third, to about 300 people. Sundara plans to double its headcount to 500 by 2027.",
         {("Sundara", "layoffs", 40), ("Sundara", "headcount", 260), ("Tuktrip", "headcount", 300)},
     ),
+    (
+        "departures-in-everyday-constructions",
+        "Kwachu, a Lusaka payments startup, raised $6 million in 2023.\n\nChipo Mwale, Kwachu's co-founder, stepped "
+        "down as chief executive on Monday. Kwachu also confirmed the departure of its head of product, Bwalya "
+        "Tembo. Kwachu lost its CTO, Mutale Zulu, to a rival in January. Its founders Lubasi Phiri and Nalu "
+        "Banda are no longer with the company.",
+        {("Kwachu", "funding_raised", 6e6), ("Kwachu", "departed_talent", 1), ("Kwachu", "departed_talent", 2)},
+    ),
 ]
 
 
@@ -345,3 +353,10 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
     assert got == expected, f"{case_id}: missing {expected - got}, extra {got - expected}"
+
+
+def test_everyday_departures_are_each_counted_once() -> None:
+    """The departures case above as a sum: five people (three named alone, two together), none twice."""
+    text = next(t for cid, t, _ in CASES if cid == "departures-in-everyday-constructions")
+    rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
+    assert sorted(m.value for m in rows) == [1, 1, 1, 2]

@@ -386,9 +386,6 @@ def test_count_gate_reads_every_count(reached, sentence: str) -> None:
     assert "counts" in reached(sentence)
 
 
-_NOT_GATED = "the gate lacks this departure verb: the sentence never reaches extract/people.py"
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -397,9 +394,9 @@ _NOT_GATED = "the gate lacks this departure verb: the sentence never reaches ext
         "Acme confirmed the departure of Jane Roe.",
         "Jane Roe has joined Bigco.",
         "Jane Roe jumped ship to Bigco.",
-        pytest.param("Jane Roe was fired by the board of Acme.", marks=pytest.mark.xfail(strict=True, reason=_NOT_GATED)),
+        "Jane Roe was fired by the board of Acme.",
         "Jane Roe was pushed out by the board.",
-        pytest.param("Acme confirmed the ousting of Jane Roe.", marks=pytest.mark.xfail(strict=True, reason=_NOT_GATED)),
+        "Acme confirmed the ousting of Jane Roe.",
     ],
 )
 def test_lead_gate_reads_every_named_departure_cue(reached, sentence: str) -> None:
