@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from extract.counts import Fraction
 from extract.dates import find_dates
+from extract.figures import money_in
 from extract.document import Document, Sentence
 from extract.lexicon import MODALITY
 from extract.relations import Claim
@@ -268,6 +269,41 @@ def drop_incumbents(dated: list[Dated]) -> list[Dated]:
     with_round = {(x.company, x.sentence.start) for cs in by.values() for x in cs if x.metric == "funding_raised"}
     return [d for d in dated if d.claim.company not in drop and not (
         d.claim.company in small and _incumbent_sized(d.claim) and (d.claim.company, d.claim.sentence.start) not in with_round)]
+
+
+_EQUITY = re.compile(r"\bequity\b")
+_DEBT = re.compile(r"\b(?:debt|credit|loans?|facility|facilities|borrowing|lending capital|warehouse line)\b")
+
+
+def drop_mixed_totals(doc: Document, dated: list[Dated]) -> list[Dated]:
+    """A raise told as equity plus debt counts its equity only: "$32m, of which $22m is equity and the rest a
+    credit facility", "bags $38M, but $25M of it is debt". In a sentence that names both parts, the largest
+    amount and the sum of two amounts are such mixed totals; a funding figure of that value is dropped."""
+    if "equity" not in doc.low or not _DEBT.search(doc.low):
+        return dated
+    totals: set[tuple[str, float]] = set()
+    for s in doc.sentences:
+        low = doc.low[s.start : s.end]
+        if not (_DEBT.search(low) and (_EQUITY.search(low) or " of it " in low or "of which" in low)):
+            continue
+        # (currency, value, whether the amount is the equity part: "$22m is equity", "$13m equity tranche")
+        found = [(m.currency, m.values[0], bool(_EQUITY.search(low, max(0, m.start - 15), m.end + 25)))
+                 for m in money_in(doc.text[s.start : s.end]) if not m.is_range]
+        if len(found) < 2:
+            continue
+        for cur in {c for c, _, _ in found}:
+            vals = sorted((v, eq) for c, v, eq in found if c == cur)
+            if len(vals) >= 2:
+                if not vals[-1][1]:
+                    totals.add((cur, vals[-1][0]))
+                totals.update((cur, a + b) for i, (a, _) in enumerate(vals) for b, _ in vals[i + 1 :])
+    if not totals:
+        return dated
+
+    def mixed(c: Claim) -> bool:
+        return c.metric == "funding_raised" and any(cur == c.unit and abs(c.value - v) <= 0.02 * v for cur, v in totals)
+
+    return [d for d in dated if not mixed(d.claim)]
 
 
 def to_metrics(doc: Document, dated: list[Dated]) -> list[Metric]:

@@ -346,6 +346,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Banda are no longer with the company.",
         {("Kwachu", "funding_raised", 6e6), ("Kwachu", "departed_talent", 1), ("Kwachu", "departed_talent", 2)},
     ),
+    (
+        "equity-and-debt-split-counts-equity",
+        "Lendwise bags $45M Series B, but $20M of it is debt\n\nLendwise, a Bogota lender to small shops, has "
+        "raised $45 million. Of the total, $25 million is equity, while the remaining $20 million is a credit "
+        "facility from a local bank. The company raised $7 million in equity in 2022.",
+        {("Lendwise", "funding_raised", 2.5e7), ("Lendwise", "funding_raised", 7e6)},
+    ),
 ]
 
 
