@@ -69,11 +69,22 @@ _SECTOR = re.compile(
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
     r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
     r"|\b(?:start-?up|venture|vc|tech|fintech)\s+(?:funding|investment|deals?|financing)\b"
-    r"|\b(?:total value of|in circulation|market for|market size|size of the market|global market)\b",
+    r"|\b(?:total value of|in circulation|market for|market size|size of the market|global market)\b"
+    # "Israel's cyber sector raised close to $4bn", "seed funding fell 41% to $18.7m this week"
+    r"|\b(?:sector|industry|ecosystem)\s+(?:has\s+|had\s+|have\s+)?(?:raised|drew|drawn|attracted|pulled in|took in|taken in|received|secured)\b"
+    r"|\b(?:seed|early-stage|late-stage|growth-stage|pre-seed)\s+(?:funding|investment|rounds?|deals?)\s+(?:fell|rose|dropped|declined|jumped"
+    r"|climbed|grew|totall?ed|reached|came|stood|hit|slumped|surged)\b",
+    re.I,
+)
+# "Venture investors put roughly $4bn into U.S. climate startups": the figure goes to a whole group
+_INTO_GROUP = re.compile(
+    r"\S+(?:\s(?:million|billion|trillion|bn|mn|m|crore))?\s+(?:into|in|to)\s+(?:(?:[\w\-]+|[A-Z]\.(?:[A-Z]\.)+)\s+){0,3}?"
+    r"(?:start-?ups|companies|firms|fintechs|ventures|businesses)\b",
     re.I,
 )
 #: one of these is in every text _SECTOR finds (a cheap pre-test)
-_SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "businesses", "fintechs", "investors", "vcs",
+_SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "businesses", "fintechs", "investors", "vcs", "sector",
+                "industry", "ecosystem", "seed",
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "investment", "capital", "money", "deal", "total value", "circulation", "market")
 _DEFINITE = re.compile(
@@ -337,7 +348,7 @@ class Discourse:
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
         own = _RX0.search(left)
-        if any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left) and not own:
+        if not own and ((any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))):
             self.sector_sentences.add(s.index)
             return None
         prev = s.index - 1

@@ -353,6 +353,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "facility from a local bank. The company raised $7 million in equity in 2022.",
         {("Lendwise", "funding_raised", 2.5e7), ("Lendwise", "funding_raised", 7e6)},
     ),
+    (
+        "sector-and-fund-figures-are-no-startups",
+        "Zamora, a Lima insurtech, raised $9 million in March.\n\nPeru's fintech sector raised close to $300 million "
+        "last year, and Zamora took a good share. Venture investors put roughly $2 billion into Latin American "
+        "climate startups in 2024. Seed funding fell 30% to $41 million this week. Andes Ventures, which led the "
+        "round, raised $250 million across its two new funds.",
+        {("Zamora", "funding_raised", 9e6)},
+    ),
 ]
 
 
