@@ -47,9 +47,12 @@ MIN_REVENUE = 100
 
 _PERIOD = re.compile(
     r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|/month|a year|per year|per annum|"
-    r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b",
+    r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b"
+    r"(?! (?:of (?:runway|cash|funding|money)|ago|or so|and a half)\b)(?! (?:earlier|later|before|after)(?:[,.;)]|$))",  # (not "a year of runway", "a year ago")
 )
-_MONTHLY_LEFT = re.compile(r"\bmonthly\s+(?:cash\s+)?(?:net\s+)?(?:burn|burning|spending|expenses|costs|outgoings)\b|\bburn(?:s|ing)? rate\b")
+_MONTHLY_LEFT = re.compile(
+    r"\bmonthly\s+(?:(?:cash|net|operating|running|gross)\s+)*(?:burn|burning|spending|expenses|costs|outgoings|outflows?)\b|\bburn(?:s|ing)? rate\b"
+)
 _YEARLY_LEFT = re.compile(r"\b(?:annual|yearly|full-year)\b|\bfor\s+(?:the\s+)?(?:year|(?:fiscal\s+)?(?:19|20)\d\d)\b")
 _QUARTER_RIGHT = re.compile(
     r"^[^.;]{0,30}?\b(?:in|during|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|past)\s+quarter|q[1-4]\b|three months)"
@@ -227,6 +230,8 @@ def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None
         return None  # spending on one thing ("$12m a year on cloud computing") is a cost
     per = _PERIOD.match(low[f.end : cb])
     p = per.group("p") if per else ""
+    if p and "month" not in p and _MONTHLY_LEFT.search(left) and per is not None and per.start("p") > 12:
+        p = "month"  # "with a monthly burn near $2m, it has a year's runway": the cue says monthly; the period is another's
     if not p and _MONTHLY_LEFT.search(left):
         p = "month"
     if not p and cue.position == "after" and "month" in cue.pattern:

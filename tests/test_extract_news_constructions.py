@@ -361,6 +361,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "round, raised $250 million across its two new funds.",
         {("Zamora", "funding_raised", 9e6)},
     ),
+    (
+        "burn-in-other-words",
+        "Pangani, a Dar es Salaam logistics startup, raised $15 million in 2022.\n\nWith a monthly burn near $1 "
+        "million, it has about a year of runway. Last year it was chewing through $3 million a month, and its "
+        "monthly operating costs are still about $1.4 million.",
+        {("Pangani", "funding_raised", 1.5e7), ("Pangani", "burn_rate", 1e6), ("Pangani", "burn_rate", 3e6),
+         ("Pangani", "burn_rate", 1.4e6)},
+    ),
 ]
 
 
