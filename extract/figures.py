@@ -40,6 +40,7 @@ _HEDGE_WORDS = (
 # a bare amount ("8 million") is money only when no other noun follows it
 _BARE_OK = frozenset(("a", "an", "per", "valuation", "each", "every", "monthly", "annually", "in", "to", "", "of"))
 _CONVERSION_GAP = re.compile(
+    r"(?:\s+(?:a|per|each|every)\s+(?:month|year|quarter))?"  # "Rs 20 crore a month (about $2.4 million)"
     r"\s*(?:\(|,\s*or\s*|,\s*|\s-\s|\s–\s|/\s*)\s*(?:(?:that is to say|that is|i\.e\.|or|so|equal to|equivalent to|worth|which is)\s+)?"
     r"(?:about|roughly|around|approximately|some|or|c\.|approx\.?|nearly|almost|over|more than|equivalent to|worth|approx|~|≈)?\s*"
 )

@@ -75,7 +75,7 @@ _CURRENCY_SIGNS: dict[str, str] = {
     "clp": "CLP", "ars": "ARS", "pen": "PEN", "ghs": "GHS", "gh₵": "GHS", "₵": "GHS", "try": "TRY",
     "₺": "TRY", "pkr": "PKR", "bdt": "BDT", "৳": "BDT", "vnd": "VND", "php": "PHP", "₱": "PHP",
     "thb": "THB", "฿": "THB", "krw": "KRW", "₩": "KRW", "ils": "ILS", "₪": "ILS", "pln": "PLN",
-    "zł": "PLN", "uah": "UAH", "rub": "RUB", "ugx": "UGX", "tzs": "TZS", "rwf": "RWF", "xof": "XOF",
+    "zł": "PLN", "uah": "UAH", "rub": "RUB", "ugx": "UGX", "ush": "UGX", "tzs": "TZS", "tsh": "TZS", "tshs": "TZS", "rwf": "RWF", "xof": "XOF",
     "mad": "MAD", "etb": "ETB", "qar": "QAR", "kwd": "KWD", "twd": "TWD", "nt$": "TWD",
 }  # fmt: skip
 #: currency words written after a figure ("1.5 billion dollars", "40 crore rupees")
@@ -111,7 +111,7 @@ _SCALE = (
 _SIGN = (
     r"(?<![a-z])(?:u\.s\.\s?\$|us\$|\$us|au\$|ca\$|hk\$|nz\$|mx\$|nt\$|[rsac]\$)|\$|€|£|₹|₦|¥|₱|₵|₩|₪|৳|฿|₺|e£|gh₵|zł"
     r"|(?<![a-z])(?:usd|eur|gbp|stg|inr|rs\.?|ngn|kes|kshs?|brl|sgd|aud|cad|hkd|nzd|mxn|idr|rp|jpy|cny|rmb|myr|chf|sek"
-    r"|nok|dkk|zar|egp|aed|sar|cop|clp|ars|pen|ghs|try|pkr|bdt|vnd|php|thb|krw|ils|pln|uah|rub|ugx|tzs|rwf|xof|mad"
+    r"|nok|dkk|zar|egp|aed|sar|cop|clp|ars|pen|ghs|try|pkr|bdt|vnd|php|thb|krw|ils|pln|uah|rub|ugx|ush|tzs|tshs?|rwf|xof|mad"
     r"|etb|qar|kwd|twd)(?![a-z])|(?<![a-z])(?:n|r|rm)(?=\d[\d,.]*\s?(?:trillion|billion|million|bn|mn|m|b)\b)"
 )
 _CWORD = (

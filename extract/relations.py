@@ -46,7 +46,7 @@ MIN_MONEY = 10_000
 MIN_REVENUE = 100
 
 _PERIOD = re.compile(
-    r"^[^.;]{0,40}?\b(?P<p>a month|per month|each month|every month|monthly|/month|a year|per year|per annum|"
+    r"^[^.;]{0,40}?(?:\b|(?=/))(?P<p>a month|per month|each month|every month|monthly|/month|/mo\b|/yr\b|/year|a year|per year|per annum|"
     r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b"
     r"(?! (?:of (?:runway|cash|funding|money)|ago|or so|and a half)\b)(?! (?:earlier|later|before|after)(?:[,.;)]|$))",  # (not "a year of runway", "a year ago")
 )
@@ -87,7 +87,10 @@ _INVEST_TARGET = re.compile(
 )
 _WE = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Ww]e've|[Ww]e're)\b")
 _MIXED_WHOLE = re.compile(r"\s*(?:\([^)]{0,60}\))?,?\s+(?:of which|including|comprising|made up of|split between|split into)\s")
-_LABEL = re.compile(r"[ \t*_•\-]*[A-Za-z][\w \-/()]{1,40}:[ \t*_]*$")
+_LABEL = re.compile(
+    r"[ \t*_•\-]*[A-Za-z][\w \-/()’']{1,40}:[ \t*_]*(?:(?:about|around|roughly|some|nearly|almost|over|more than|under|less than"
+    r"|just over|just under|approximately|an estimated|est\.|c\.|~)\s*)?$"
+)
 _ELLIPSIS = re.compile(r"(?:^|[,;])\W*(?:and\s+|with\s+)?(?:one|another|the other|the (?:first|second|third|last|latter|former))\s+(?:of|for|worth|at)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _AND_LIST = re.compile(r",?\s+and\s+|,\s+")
@@ -229,6 +232,8 @@ def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None
     if m and not _RX6.search(m.group(1)):
         return None  # spending on one thing ("$12m a year on cloud computing") is a cost
     per = _PERIOD.match(low[f.end : cb])
+    if per is None and f.other is not None and f.other[1] < f.parts[0][0]:  # "Rs 20 crore a month ($2.4m)"
+        per = _PERIOD.match(low[f.other[1] : f.parts[0][0]])
     p = per.group("p") if per else ""
     if p and "month" not in p and _MONTHLY_LEFT.search(left) and per is not None and per.start("p") > 12:
         p = "month"  # "with a monthly burn near $2m, it has a year's runway": the cue says monthly; the period is another's
@@ -243,7 +248,7 @@ def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None
              "half" if _HALF_RIGHT.match(rest) else "")  # fmt: skip
     if not p:
         return None
-    return 12.0 if ("year" in p or "annum" in p or "annual" in p) else 6.0 if "half" in p else 3.0 if "quarter" in p else 1.0
+    return 12.0 if ("year" in p or "yr" in p or "annum" in p or "annual" in p) else 6.0 if "half" in p else 3.0 if "quarter" in p else 1.0
 
 
 def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, float] | None) -> tuple[str, float] | None:
@@ -267,7 +272,7 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
     elif metric == "funding_raised" and not _funding_allowed(v, f, v.low[ca : f.start]):
         return None
     if metric == "burn_rate":
-        div = _burn_divisor(v, f, ca, cb, cue)
+        div = _burn_divisor(v, f, min(ca, lo), cb, cue)  # (from a label's start: "Monthly burn: $1.1m")
         return None if div is None else (metric, div)
     return metric, 1.0
 

@@ -369,6 +369,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Pangani", "funding_raised", 1.5e7), ("Pangani", "burn_rate", 1e6), ("Pangani", "burn_rate", 3e6),
          ("Pangani", "burn_rate", 1.4e6)},
     ),
+    (
+        "burn-labels-slashes-and-conversions",
+        "Mbeya Pay, a Tanzanian wallet, raised $8 million in 2023.\n\nMonthly burn: about $600K/month.\n\n"
+        "Its burn rate was roughly TSh 2.5 billion a month (about $1 million) last year, and it consumes about "
+        "700,000 dollars each month today.",
+        {("Mbeya Pay", "funding_raised", 8e6), ("Mbeya Pay", "burn_rate", 6e5), ("Mbeya Pay", "burn_rate", 1e6),
+         ("Mbeya Pay", "burn_rate", 7e5)},
+    ),
 ]
 
 
