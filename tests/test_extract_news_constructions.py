@@ -377,6 +377,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Mbeya Pay", "funding_raised", 8e6), ("Mbeya Pay", "burn_rate", 6e5), ("Mbeya Pay", "burn_rate", 1e6),
          ("Mbeya Pay", "burn_rate", 7e5)},
     ),
+    (
+        "layoffs-in-other-words",
+        "Rupeeo, a Pune lending app, raised $30 million in 2022.\n\nRupeeo has shown the door to 80 employees and "
+        "handed pink slips to 40 staff in its collections team. Over 100 employees have been asked to leave since "
+        "January. It will let go of up to 200 workers next quarter.",
+        {("Rupeeo", "funding_raised", 3e7), ("Rupeeo", "layoffs", 80), ("Rupeeo", "layoffs", 40),
+         ("Rupeeo", "layoffs", 100), ("Rupeeo", "layoffs", 200)},
+    ),
 ]
 
 
