@@ -264,9 +264,15 @@ def _amount_from_match(m: re.Match[str]) -> Amount | None:
         explicit = cword is not None
     if value is None:
         return None
+    if scale in _PLURAL_SCALES and _THOUSANDS_DOT.fullmatch(m.group("num") or m.group("num2") or ""):
+        value *= 1000  # "US$2.450 millions" (translated "millones"): a thousands point, 2,450 million
     if scale:
         value *= _SCALES[scale]
     return Amount(m.start(), m.end(), value, cur, explicit)
+
+
+_PLURAL_SCALES = frozenset(("millions", "millones", "milhões"))
+_THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")
 
 
 _DIGIT = re.compile(r"\d")

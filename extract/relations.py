@@ -348,6 +348,7 @@ def _claims_of(v: View, f: Money, company: str, metric: str, div: float, project
     return out
 
 
+_AT_GAP = re.compile(r"\s+at\s+(?:(?:about|around|roughly|nearly|almost|more than|over|just over|just under|a|an)\s+)?")
 _TO_GAP = re.compile(r"(?:\s+(?:in|at|by|during|at the end of)\s+[\w ]{1,20}?)?,?\s+to\s+(?:(?:about|around|roughly|nearly|almost|more than|over|just over|just under|less than|under)\s+)?")
 
 
@@ -366,9 +367,11 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         if _blocked(v, f):
             continue
         ca, _ = v.clause(f.start)
-        if k and last is not None and (_AND_LIST.fullmatch(v.s[prev_end : f.start]) or (
+        if k and last is not None and last[0] == "funding_raised" and _AT_GAP.fullmatch(v.s, prev_end, f.start):
+            got: tuple[str, float] | None = (_valuation_modality(v, f, ca), 1.0)  # "raised $200m at $1.5bn": the price
+        elif k and last is not None and (_AND_LIST.fullmatch(v.s[prev_end : f.start]) or (
                 _TO_GAP.fullmatch(v.s, prev_end, f.start) and CHANGE_FROM.search(v.s, max(0, figures[k - 1].start - 90), figures[k - 1].start))):
-            got: tuple[str, float] | None = last  # "raised $4m and $2.5m", "cut its burn from $5m to $2m": the same kind
+            got = last  # "raised $4m and $2.5m", "cut its burn from $5m to $2m": the same kind
         else:
             lo = 0 if not k and _LABEL.match(v.s, 0, f.start) else max(ca, prev_end)  # "Total raised: $75m"
             got = _metric_of(v, f, lo, next_start, last)

@@ -385,6 +385,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Rupeeo", "funding_raised", 3e7), ("Rupeeo", "layoffs", 80), ("Rupeeo", "layoffs", 40),
          ("Rupeeo", "layoffs", 100), ("Rupeeo", "layoffs", 200)},
     ),
+    (
+        "price-after-raise-and-translated-thousands",
+        "Cuzco Pay, a Lima payments app, raised $60 million at $700 million in 2022. A year earlier a round put a "
+        "$300 million price on the company.\n\nThe new round values the company in US$1.250 millions, according "
+        "to the statement.",
+        {("Cuzco Pay", "funding_raised", 6e7), ("Cuzco Pay", "valuation", 7e8), ("Cuzco Pay", "valuation", 3e8),
+         ("Cuzco Pay", "valuation", 1.25e9)},
+    ),
 ]
 
 
