@@ -226,7 +226,10 @@ def _iter_dates(text: str):
 
 
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b")
-_ORIGIN = re.compile(r"\b(?:since|founded|launched|set up|started|established|created)\s+(?:it was founded\s+)?(?:in\s+)?(?:early\s+|late\s+)?$")
+_ORIGIN = re.compile(
+    r"\b(?:since|founded|launched|set up|started|established|created)\s+(?:it was founded\s+)?"
+    r"(?:by\s+(?:[A-Z][\w\-.]*\s+){1,3}(?:(?:and|&)\s+(?:[A-Z][\w\-.]*\s+){1,3})?)?(?:in\s+)?(?:early\s+|late\s+)?$"
+)  # (also "founded by Jane Roe and John Doe in 2015")
 
 
 def find_dates(
@@ -262,7 +265,7 @@ def find_dates(
             if (s > 0 and text[s - 1] in ",.$€£") or (e < len(text) and text[e : e + 1] in (",", ".")
                                                      and text[e + 1 : e + 2].isdigit()):
                 continue
-        if _ORIGIN.search(text[max(0, m.start() - 40) : m.start() + (1 if text[m.start() : m.start() + 1] == " " else 0)]):
+        if _ORIGIN.search(text[max(0, m.start() - 70) : m.start() + (1 if text[m.start() : m.start() + 1] == " " else 0)]):
             continue
         if m.group(0).lstrip().lower().startswith("since"):
             continue

@@ -393,6 +393,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Cuzco Pay", "funding_raised", 6e7), ("Cuzco Pay", "valuation", 7e8), ("Cuzco Pay", "valuation", 3e8),
          ("Cuzco Pay", "valuation", 1.25e9)},
     ),
+    (
+        "founders-after-founded-by-and-roundup-item-with-flag",
+        "Weekly wrap\n\n- **Shamba Cover** 🇰🇪 The Nairobi crop insurer has laid off 30 people.\n"
+        "- **Koba Link** 🇿🇦 Co-founder and CTO Thabo Nkosi has quit the Durban insurtech.\n\n"
+        "In total, the insurtech, founded by Lindiwe Dube and Niccolo Ferra in 2018, has raised north of $90 million.",
+        {("Shamba Cover", "layoffs", 30), ("Koba Link", "departed_talent", 1), ("Koba Link", "funding_raised", 9e7)},
+    ),
 ]
 
 
