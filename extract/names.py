@@ -80,7 +80,7 @@ _STOP = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov
     dec q1 q2 q3 q4 chief executive executives officer president vice founder co-founder cofounder
-    founders co-founders ceo cto coo cfo cso cpo cro cmo cio ciso cco cdo vp svp evp vps svps evps ceos ctos cfos coos chairman chairwoman chair boss head director managing
+    founders co-founders ceo cto coo cfo cso hr cpo cro cmo cio ciso cco cdo vp svp evp vps svps evps ceos ctos cfos coos chairman chairwoman chair boss head director managing
     partner spokesperson spokeswoman spokesman interim acting general counsel senior new old big
     investors shares sales revenue money job jobs staff advertisment advertisement related read
     series one two three four five six seven eight nine ten mr mrs ms dr prof sir lord lady
@@ -608,6 +608,7 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
         out.extend(_pieces_of(text, m))
+    out = [n for n in out if not _caps_heading(text, n)]
     if "Chief " in text:  # "Chief Operating Officer": a title, none of its words a name
         titles = [(t.start(), t.end()) for t in _CHIEF_TITLE.finditer(text)]
         out = [n for n in out if not any(a <= n.start < b for a, b in titles)]
@@ -615,6 +616,16 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         out = _join_amp(text, out)
     out = _join_particles(text, out)
     return _join_of(text, out) if " of " in text else out
+
+
+def _caps_heading(text: str, n: Name) -> bool:
+    """A section heading in capitals ("PEOPLE MOVES", "DEAL ROUNDUP") on a line of its own names nothing."""
+    if " " not in n.surface or not n.surface.isupper():
+        return False
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    line = text[a : b if b != -1 else len(text)].strip(" \t*#_:-")
+    return line == n.surface
 
 
 _SURNAME_PARTICLE = re.compile(r" (?:van|von|de|da|do|dos|das|di|du|del|della|der|den|ter|le|la|bin|binti|ibn)(?: (?:der|den|de|la|los|las))? ")

@@ -299,7 +299,7 @@ def _role_near(v: View, who: Name) -> str | None:
 
 _AFFILIATION_RIGHT = re.compile(
     r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?"
-    r"(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"  # "the embattled co-founder of fintech unicorn Acme"
+    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"  # "the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme"
 )
 _AFFILIATION_POSS = Folded(
     r"^(?:['’]s\s+|,\s+whose\s+|\s+(?=[^\s]+\s))(?:(?:former|then|and|senior|" + ROLE_WORDS + r"|[a-z]+\s+(?:officer|director|lead|head))\s+){0,4}$"

@@ -400,6 +400,15 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "In total, the insurtech, founded by Lindiwe Dube and Niccolo Ferra in 2018, has raised north of $90 million.",
         {("Shamba Cover", "layoffs", 30), ("Koba Link", "departed_talent", 1), ("Koba Link", "funding_raised", 9e7)},
     ),
+    (
+        "caps-heading-and-affiliation-with-a-city",
+        "Brightfold, a London security startup, raised $5 million in May.\n\nPEOPLE MOVES\n\n- Annika Holm, "
+        "co-founder and CTO of Oslo carbon-accounting startup Fjordleaf, handed in her notice last week.\n\n"
+        "Kuala Lumpur-based Gajipay, which sells payroll and HR software, and Bangkok's Sabai Clinic raised $14m "
+        "and $9m, respectively.",
+        {("Brightfold", "funding_raised", 5e6), ("Fjordleaf", "departed_talent", 1), ("Gajipay", "funding_raised", 1.4e7),
+         ("Sabai Clinic", "funding_raised", 9e6)},
+    ),
 ]
 
 
