@@ -386,8 +386,14 @@ def _amounts(found: Iterator[re.Match[str]], scale_rx: re.Pattern[str], look: st
             continue  # "-3k" alone is no amount: only the second end of a range ("$5-6bn")
         if not a.explicit and after_amount and out[-1].explicit:
             a = Amount(a.start, a.end, a.value, out[-1].currency, True)
+        if a.explicit and out and not out[-1].explicit and _AND_GAP.fullmatch(look, out[-1].end, a.start):
+            b = out[-1]  # "5.1 billions and 2.9 billions of dollars": the first shares the second's currency
+            out[-1] = Amount(b.start, b.end, b.value, a.currency, True)
         out.append(a)
     return out
+
+
+_AND_GAP = re.compile(r",?\s+and\s+")
 
 
 _RANGE_SCALE_CI = re.compile(_RANGE_SCALE.pattern, re.IGNORECASE)

@@ -409,6 +409,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Brightfold", "funding_raised", 5e6), ("Fjordleaf", "departed_talent", 1), ("Gajipay", "funding_raised", 1.4e7),
          ("Sabai Clinic", "funding_raised", 9e6)},
     ),
+    (
+        "translated-respectively-with-one-currency-word",
+        "Casanova, a Sao Paulo proptech, was founded in 2012.\n\nIn their last valuations, both in 2021, Casanova "
+        "and Moradia were valued in 4.2 billions and 1.8 billions of dollars, respectively.",
+        {("Casanova", "valuation", 4.2e9), ("Moradia", "valuation", 1.8e9)},
+    ),
 ]
 
 
