@@ -52,7 +52,7 @@ _RX15 = re.compile((r"^,\s+$"))
 # (an appositive does not open with a verb: "Acme, founded by Jane Roe, has spent ... which it left")
 _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?,?\s*(?:(?:,\s(?!(?:has|have|had|is|was|were|are|will|would|said|says)\b)[^,;]{1,120}){1,3},\s*)?"
-    r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]+\s){0,3}$|^,\s(?:who|which)\b[^,.;:]{0,80}$"
+    r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]+\s){0,3}$|^,\s(?:who|which|that)\b[^,.;:]{0,80}$"
     # an appositive the writer did not close: "Jane Roe, co-founder of Acme quit"
     r"|^,\s(?:(?:the|a|an|its)\s)?(?:[a-z\-]+\s){0,2}?(?:co-?founder|founder|chief\s[a-z]+(?:\s[a-z]+)?\sofficer|chief executive|ceo|cto|cfo|coo"
     r"|president|head of [a-z]+)\s(?:of|at)\s(?:the\s)?[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}\s(?:(?:also|then|later|has|had|have)\s)?$"
@@ -112,7 +112,7 @@ _LIST_GAP = re.compile(
     r"|,\s+(?:and\s+)?(?:(?:[A-Z][A-Za-z\-]*|of|and|&|the)\s+){1,5}"  # "A, Chief Research Officer B, and VP of Research C"
 )
 # verbs after which the destination is named: leaving for it, not leaving it
-_GOES_TO = re.compile(r"join|to join|moved(?! to (?:the|its) board)|decamped|returned|went back|rejoin|headed|going")
+_GOES_TO = re.compile(r"join|to join|moved(?! to (?:the|its) board)(?! on\b)|decamped|returned|went back|rejoin|headed|going")
 
 
 @dataclass

@@ -415,6 +415,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "and Moradia were valued in 4.2 billions and 1.8 billions of dollars, respectively.",
         {("Casanova", "valuation", 4.2e9), ("Moradia", "valuation", 1.8e9)},
     ),
+    (
+        "departures-given-up-presented-moved-on",
+        "Nyota Pay, a Kampala wallet, raised $7 million in 2022.\n\nIts chief operating officer, Achieng Otieno, "
+        "gave up the COO job in January. The finance chief, Musa Kato, presented his resignation last month. "
+        "Co-founders Brian Okello and Ruth Nambi gave up their executive roles in March. The chief revenue "
+        "officer, Peter Ssali, that left the company in February, joined a bank. Its CTO Dan Mugisha moved on in 2023.",
+        {("Nyota Pay", "funding_raised", 7e6), ("Nyota Pay", "departed_talent", 1), ("Nyota Pay", "departed_talent", 2)},
+    ),
 ]
 
 
@@ -429,3 +437,10 @@ def test_everyday_departures_are_each_counted_once() -> None:
     text = next(t for cid, t, _ in CASES if cid == "departures-in-everyday-constructions")
     rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
     assert sorted(m.value for m in rows) == [1, 1, 1, 2]
+
+
+def test_departures_given_up_presented_moved_on_are_each_counted() -> None:
+    """Six people leave in the case above: four alone and two together."""
+    text = next(t for cid, t, _ in CASES if cid == "departures-given-up-presented-moved-on")
+    rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
+    assert sorted(m.value for m in rows) == [1, 1, 1, 1, 2]
