@@ -346,7 +346,8 @@ _ORGISH_LAST = re.compile(
     r"|Ventures|Partners|Finance|Financial|Solutions|Technologies|Networks|Games|Studios|Media|Mobility|Learning"
     r"|Therapeutics|Bio|Card|Wallet|Credit|Insurance|Markets?|Exchange|Commerce|Cloud|Data|Software|Security|Space"
     r"|Air|Auto|Cars?|Homes?|Care|Farms?|Agro|Power|Solar|Water|Fresh|Kitchen|Box|Hub|Works|Africa|India|Global"
-    r"|Digital|Analytics|Intelligence|Health|Edu|Education|Academy|Travel|Mobile|Telecom|Coin|Crypto|Chain|Protocol)$"
+    r"|Digital|Analytics|Intelligence|Health|Edu|Education|Academy|Travel|Mobile|Telecom|Coin|Crypto|Chain|Protocol"
+    r"|Silicon|Semiconductors?|Chips?|Materials|Batteries|Aerospace|Dynamics|Diagnostics|Genomics|Medical|Pharma|Biotech)$"
 )
 
 
@@ -805,8 +806,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
         if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or INVESTOR_SUFFIX.search(n.surface):
             continue
         left, right = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 60]
-        if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)):
-            people.add(n.surface)
+        if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)) and not _ORGISH_LAST.match(toks[-1]):
+            people.add(n.surface)  # (not "chip designer Fernleaf Silicon")
         elif (len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]) and n.surface not in places()
               and toks[0] not in places() and toks[0] not in demonyms() and toks[0].lower() not in _KIND_WORDS and (toks[0] in given or (
                   toks[0].lower() not in common_words() and _GIVEN_SHAPE.match(toks[0])))):

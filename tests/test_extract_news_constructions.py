@@ -423,6 +423,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "officer, Peter Ssali, that left the company in February, joined a bank. Its CTO Dan Mugisha moved on in 2023.",
         {("Nyota Pay", "funding_raised", 7e6), ("Nyota Pay", "departed_talent", 1), ("Nyota Pay", "departed_talent", 2)},
     ),
+    (
+        "designer-is-no-role-before-an-org-name-and-plural-rounds",
+        "Leeds chip designer Quarry Silicon and Oxford enzyme start-up Tessel Bio announced rounds of £12m and "
+        "£7.5m, respectively, on Tuesday.",
+        {("Quarry Silicon", "funding_raised", 1.2e7), ("Tessel Bio", "funding_raised", 7.5e6)},
+    ),
 ]
 
 
