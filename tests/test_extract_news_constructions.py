@@ -450,3 +450,18 @@ def test_departures_given_up_presented_moved_on_are_each_counted() -> None:
     text = next(t for cid, t, _ in CASES if cid == "departures-given-up-presented-moved-on")
     rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
     assert sorted(m.value for m in rows) == [1, 1, 1, 1, 2]
+
+
+@pytest.mark.parametrize(
+    "sentence,qualifier",
+    [
+        ("Kelvo, a Lagos payments startup, said annual recurring revenue crossed $10 million in October.", "at_least"),
+        ("Kelvo, a Lagos payments startup, said annualised revenue had passed $40 million.", "at_least"),
+        ("Kelvo, a Lagos payments startup, had surpassed the valuation of US$ 1 billion in March.", "at_least"),
+        ("Kelvo, a Lagos payments startup, said revenue was $10 million in October.", "exact"),
+    ],
+)
+def test_a_threshold_passed_is_at_least(sentence: str, qualifier: str) -> None:
+    """A figure a company passed, crossed or topped is a lower bound (the annotators' at_least)."""
+    rows = extract_article(sentence, published=PUBLISHED).metrics
+    assert [m.qualifier for m in rows] == [qualifier]
