@@ -429,6 +429,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "£7.5m, respectively, on Tuesday.",
         {("Quarry Silicon", "funding_raised", 1.2e7), ("Tessel Bio", "funding_raised", 7.5e6)},
     ),
+    (
+        "would-have-valued-is-sought",
+        "Tembo Books, a Nairobi accounting startup, raised $3 million in 2023.\n\nThe bigger round we walked away "
+        "from would have valued us at $40m, Tembo Books' chief executive said.",
+        {("Tembo Books", "funding_raised", 3e6), ("Tembo Books", "valuation_target", 4e7)},
+    ),
 ]
 
 
