@@ -621,12 +621,12 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
 
 def _caps_heading(text: str, n: Name) -> bool:
     """A section heading in capitals ("PEOPLE MOVES", "DEAL ROUNDUP") on a line of its own names nothing."""
-    if " " not in n.surface or not n.surface.isupper():
+    if not n.surface.isupper() or len(n.surface) < 3:
         return False
     a = text.rfind("\n", 0, n.start) + 1
     b = text.find("\n", n.end)
     line = text[a : b if b != -1 else len(text)].strip(" \t*#_:-")
-    return line == n.surface
+    return line == n.surface if " " in n.surface else (line.isupper() and len(line.split()) >= 3 and len(line) <= 60)
 
 
 _SURNAME_PARTICLE = re.compile(r" (?:van|von|de|da|do|dos|das|di|du|del|della|der|den|ter|le|la|bin|binti|ibn)(?: (?:der|den|de|la|los|las))? ")
