@@ -110,10 +110,11 @@ _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
 _OF_POSS_LEFT = re.compile(
     r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original)\s+)*$",
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original|first|initial"
+    r"|founding|early|senior|top)\s+)*$",
     re.I,
 )
-_OF_THE_LEFT = re.compile(r"\bof\s+(?:the|his|her)\s+(?:(?:about|around|roughly|some|nearly|more than|over)\s+)*$")
+_OF_THE_LEFT = re.compile(r"\bof\s+(?:the|his|her)\s+(?:(?:about|around|roughly|some|nearly|more than|over|first|original|initial|founding)\s+)*$")
 _POSS_LEFT = re.compile(
     r"(?:\b(?:its|their|our)|[A-Z][\w\-]*['’]s|the company['’]s|the start-?up['’]s)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|just over|just under|total|remaining|current)\s+)*$",
@@ -158,6 +159,7 @@ class _Ctx:
     counts: list[Count]
     money: list[tuple[int, int]]
     last: tuple[str, str] | None = None  # (metric, company) of the previous count in the sentence
+    last_end: int = 0  # where the count that gave ``last`` ends
     owners: dict[int, str] = field(default_factory=dict)  # count start -> its startup ("respectively", the cut's subject)
 
 
@@ -568,6 +570,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return _bare_layoff(ctx, c, v.low[ca:cb])  # "... slashing 10% of its employees. This was around 37 people"
     if _is_headcount(ctx, i, after_noun):
         return _headcount_claims(ctx, c, before)
+    if ctx.last is not None and ctx.last[0] in ("departed_talent", "layoffs") and ":" in v.s[ctx.last_end : c.start]:
+        return []  # "lost three people to Bigco: its CTO and two of her engineers": the list spells out the count
     if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
         return []  # "three of the five", "of its 11 co-founders": a base, not an event
     if c.noun is None and not _RX8.match(after_noun):
@@ -593,7 +597,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     company = (_talent_owner(ctx, c, cue) if metric == "departed_talent" else _owner(ctx, c)) if metric else None
     if metric is None or company is None:
         return []
-    ctx.last = (metric, company)
+    ctx.last, ctx.last_end = (metric, company), c.noun_end
     if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
     return _claims(ctx, c, metric, company)

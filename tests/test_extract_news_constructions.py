@@ -435,6 +435,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "from would have valued us at $40m, Tembo Books' chief executive said.",
         {("Tembo Books", "funding_raised", 3e6), ("Tembo Books", "valuation_target", 4e7)},
     ),
+    (
+        "group-spelled-out-and-base-with-first",
+        "Glasgow proptech Tenfold has lost three people to Monzo, which has been hiring hard: chief technology "
+        "officer Morag Bell and two of her senior engineers.\n\n\"Two of our first five engineers quit after the "
+        "layoff,\" Tenfold's founder said.",
+        {("Tenfold", "departed_talent", 3), ("Tenfold", "departed_talent", 2)},
+    ),
 ]
 
 
