@@ -313,6 +313,10 @@ _HEAD_TO_LEFT = re.compile(
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|fewer than|less than|under|approximately)\s+)*$",
     re.I,
 )
+_HEAD_GOAL = re.compile(
+    r"\b(?:wants?|wanted|plans?|planned|aims?|aimed|hopes?|hoped|expects?|expected|intends?|targets?|seeks?|is looking)\s+to\s+"
+    r"(?:have|reach|hit|employ|hire|grow|get|double|triple|build|add|take|bring)\b[^.;]{0,40}$"
+)
 _GOAL_LEFT = re.compile(r"\b(?:plans?|planned|wants?|wanted|aims?|aimed|hopes?|hoped|expects?|expected|intends?|targets?|will|would|could|to)\s+(?:\w+\s+){0,3}?(?:double|triple|grow|expand|increase|raise|take|bring|lift)\b")
 _N_OF_LEFT = re.compile(r"\b\d[\d,]*\s+of\s+$")
 _OUT_OF_LEFT = re.compile(
@@ -524,8 +528,8 @@ def _pairs(v: View, d: Discourse, counts: list[Count]) -> dict[int, str]:
 
 def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
     """A count read as the staff; in a shutdown, or when the staff named is the cut, also the layoffs."""
-    if _CONTRACT.search(before[-60:]):
-        return []
+    if _CONTRACT.search(before[-60:]) or _HEAD_GOAL.search(before[-80:]):
+        return []  # "wants to have more than 2,000 employees by the end of next year": a goal, not the staff
     company = _owner(ctx, c)
     if company is None:
         return []

@@ -154,8 +154,16 @@ _COUNT_WORDS = (
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     r"|a\s+hundred|hundreds|thousands|dozens|several|a\s+handful|handful|both"
 )
+# "1.200 employees", "3 000 persons" (a thousands point or space, as translated copies and European outlets
+# write them): only before a people noun, and a plain space only after a hedge or verb ("approximately 3 000")
+_GROUPED_PEOPLE = (
+    r"\d{1,3}(?:[.\u00a0\u202f]\d{3}){1,2}(?=\s+(?:employees|people|staff|workers|persons|collaborators|professionals)\b)"
+    r"|(?:" + "|".join(f"(?<={w} )" for w in ("mately", "about", "around", "roughly", "nearly", "almost", "over", "than",
+                                                "employs", "has", "of", "with")) + r")\d{1,3}(?: \d{3}){1,2}"
+    r"(?=\s+(?:employees|people|staff|workers|persons|collaborators|professionals)\b)"
+)
 COUNT_RE = re.compile(
-    rf"(?<![\w$€£.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}(?!\d)|\d{{1,6}}(?![\d.,]\d)|{_COUNT_WORDS})"
+    rf"(?<![\w$€£.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}(?!\d)|{_GROUPED_PEOPLE}|\d{{1,6}}(?![\d.,]\d)|{_COUNT_WORDS})"
     rf"(?=[\s,)\-–.;:]|$)(?!\s*(?:percent|per\s+cent|pc\b|percentage))",
     re.IGNORECASE,
 )
@@ -432,9 +440,14 @@ def parse_count(s: str) -> float | None:
         return 2.0
     if s in WORD_NUMBERS:
         return float(WORD_NUMBERS[s])
+    if _GROUPED_DIGITS.fullmatch(s):
+        return float(re.sub(r"[.\u00a0\u202f ]", "", s))  # "1.200 employees", "3 000 persons": thousands
     if _COUNT_DIGITS.fullmatch(s):
         return float(s.replace(",", ""))
     return None
+
+
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:[.\u00a0\u202f ]\d{3}){1,2}")
 
 
 def find_counts(text: str) -> list[Count]:

@@ -442,6 +442,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "layoff,\" Tenfold's founder said.",
         {("Tenfold", "departed_talent", 3), ("Tenfold", "departed_talent", 2)},
     ),
+    (
+        "european-thousands-in-counts-and-a-headcount-goal",
+        "Kelvo, a Sao Paulo payments startup, was founded in 2019.\n\nThe company had 1.200 employees in the end "
+        "of 2023. Its rival Pagora employs approximately 3 000 persons. Kelvo's founder wants to have more than "
+        "2.000 employees in the payroll for the end of the next year.",
+        {("Kelvo", "headcount", 1200), ("Pagora", "headcount", 3000)},
+    ),
 ]
 
 
