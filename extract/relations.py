@@ -73,6 +73,7 @@ _INHERIT = re.compile(
 )
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z][\w\-]*)\s$")
+_ALLOTTED = re.compile(r"\b(?:allot(?:ted|s)?|issued)\b[^.;]{0,120}$")
 _TO_RAISE = re.compile(
     r"\b(?:to raise|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
     r"|approached for|asked for|sounded out (?:about|for|on)|pitching for|pitched for|lobbying for"
@@ -211,7 +212,10 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
     """Not an amount sought or promised on a condition, a debt, one investor's ticket into a round, or an
     investor's own spending."""
     s = v.s
-    if _TO_RAISE.search(left) or MODALITY.first("conditional", "left", left[-60:]) or MODALITY.first("conditional", "sentence", v.low):
+    sought = _TO_RAISE.search(left)
+    if sought and not (sought.group(0).startswith("to raise") and _ALLOTTED.search(left, 0, sought.start())):
+        return False  # (but "allotted 4,500 shares ... to raise INR 54 Cr": a filing of money raised)
+    if MODALITY.first("conditional", "left", left[-60:]) or MODALITY.first("conditional", "sentence", v.low):
         return False
     if _RX2.search(left[-40:].rsplit(",", 1)[-1]) or _RX3.search(left):
         return False

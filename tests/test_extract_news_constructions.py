@@ -449,6 +449,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "2.000 employees in the payroll for the end of the next year.",
         {("Kelvo", "headcount", 1200), ("Pagora", "headcount", 3000)},
     ),
+    (
+        "share-allotment-to-raise-is-money-raised",
+        "Kelvo, a Bengaluru fintech startup, was founded in 2019.\n\nAs per its regulatory filings, Kelvo allotted "
+        "3,200 Series B CCPS at an issue price of INR 95,000 each to raise INR 30 Cr ($3.6 Mn). It is also looking "
+        "to raise $20 Mn more.",
+        {("Kelvo", "funding_raised", 3.6e6)},
+    ),
 ]
 
 
