@@ -174,7 +174,8 @@ def _blocked(v: View, f: Money) -> bool:
 def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
     """The cue nearest the figure: right after it, else before it in its clause, else later in it."""
     low = v.low
-    cue = MONEY.right_after(low[f.end : f.end + 50])
+    after = f.end + 1 if low.startswith(")", f.end) else f.end  # "KES 650 million ($5 million) in debt financing"
+    cue = MONEY.right_after(low[after : after + 50])
     if cue is not None:
         return cue
     left = low[lo : f.start]

@@ -456,6 +456,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "to raise $20 Mn more.",
         {("Kelvo", "funding_raised", 3.6e6)},
     ),
+    (
+        "translated-lifts-and-debt-after-a-conversion",
+        "The French start-up Lumeno lifts 15 million euros to accelerate its development.\n\nIts rival Sahelpay "
+        "announced to have lifted 80 millions of euros, that is to say around 94 millions of dollars, under form "
+        "of debt. Nilo Pay secured EGP 150 million (about $3 million) of equity and KES 650 million ($5 million) in "
+        "debt financing.",
+        {("Lumeno", "funding_raised", 1.5e7), ("Nilo Pay", "funding_raised", 3e6)},
+    ),
 ]
 
 
