@@ -464,6 +464,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "debt financing.",
         {("Lumeno", "funding_raised", 1.5e7), ("Nilo Pay", "funding_raised", 3e6)},
     ),
+    (
+        "a-raise-in-progress-is-sought",
+        "Vantor, a Munich payroll start-up, is raising EUR 40m at a valuation of around EUR 300m, people familiar "
+        "with the talks said. After raising EUR 12m at a EUR 90m valuation in 2022, it hired 40 people.",
+        {("Vantor", "valuation_target", 3e8), ("Vantor", "funding_raised", 1.2e7), ("Vantor", "valuation", 9e7)},
+    ),
 ]
 
 
