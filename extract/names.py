@@ -127,7 +127,7 @@ _SUFFIX_WORDS = frozenset(
     " GmbH SA AG Systems Software Robotics Pvt Pvt. Private".split()
 )
 INVESTOR_SUFFIX = re.compile(
-    r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Bank|Securities"
+    r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Securities"
     r"|Asset|Advisors|Associates|Equity|Holdings|VC|Angels|Investors|Growth|Opportunities)$"
 )
 

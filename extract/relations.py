@@ -94,7 +94,11 @@ _LABEL = re.compile(
 )
 _ELLIPSIS = re.compile(r"(?:^|[,;])\W*(?:and\s+|with\s+)?(?:one|another|the other|the (?:first|second|third|last|latter|former))\s+(?:of|for|worth|at)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_AND_LIST = re.compile(r",?\s+and\s+|,\s+")
+_AND_PAIR = re.compile(r",?\s+and\s+|,\s+")  # figures shared out in order: "$90m and $60m(, respectively)"
+_AND_LIST = re.compile(
+    r"(?:\s+(?:in|by|during|last|this)\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?)?,?\s+and\s+(?:another\s+|a further\s+)?|,\s+"
+)  # "raised $4m and $2.5m", "raised $25m in March and $55m in August"
 _BOTH = re.compile(r"\bboth\s+(?:\w+\s+){0,3}$")
 
 
@@ -304,7 +308,7 @@ def _coordinated(v: View, figures: list[Money]) -> list[list[int]]:
     """Groups of figures written as a list: "$4 million and $2.5 million", "$8m, $5m and $2m"."""
     groups: list[list[int]] = []
     for k, f in enumerate(figures):
-        if k and _AND_LIST.fullmatch(v.s[figures[k - 1].end : f.start]) and f.currency == figures[k - 1].currency:
+        if k and _AND_PAIR.fullmatch(v.s[figures[k - 1].end : f.start]) and f.currency == figures[k - 1].currency:
             groups[-1].append(k)
         else:
             groups.append([k])

@@ -470,6 +470,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "with the talks said. After raising EUR 12m at a EUR 90m valuation in 2022, it hired 40 people.",
         {("Vantor", "valuation_target", 3e8), ("Vantor", "funding_raised", 1.2e7), ("Vantor", "valuation", 9e7)},
     ),
+    (
+        "neobank-named-bank-and-two-dated-raises",
+        "Five Lagos fintechs raised $90m this year.\n\nAlso, Zuri Bank raised $15 million in March and $35 million "
+        "in August 2021, while Kelvo raised $10m in 2022 and a further $20m in 2023.",
+        {("Zuri Bank", "funding_raised", 1.5e7), ("Zuri Bank", "funding_raised", 3.5e7), ("Kelvo", "funding_raised", 1e7),
+         ("Kelvo", "funding_raised", 2e7)},
+    ),
 ]
 
 
