@@ -130,6 +130,11 @@ _LEAD_WORDS = re.compile(
     r"[\W_]*(?:(?:[Tt]he\s+)?(?:[Rr]ival|[Cc]ompetitor|[Ff]ellow|[Mm]eanwhile|[Ee]lsewhere|[Ss]imilarly|[Ll]ikewise|[Aa]lso|[Aa]nd|[Bb]ut"
     r"|[Ss]tart-?up|[Ff]intech|[Ee]dtech|[Uu]nicorn|[Nn]eobank|Take|Consider|Meet)[\W_]+){0,2}"
 )
+#: after an organisation's possessive, its own parts and figures: "Acme's Indian entity reported", "Acme's revenue"
+_OWN_THINGS = re.compile(
+    r"['’]s\s+(?:[A-Za-z\-]+\s+){0,2}?(?:entity|unit|arm|subsidiary|division|business|operations|revenue|losses|layoffs|staff"
+    r"|employees|workforce|founders?|co-founders?|valuation|funding|headcount)\b"
+)
 _BYLINE = re.compile(r"\s*(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by|[Ee]dited by)\s")
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
@@ -210,7 +215,9 @@ class Discourse:
                 return ""  # "Dakar-based Baobab Partners held a first close of its fund": a paragraph about an investor
             for n in mentions:
                 at_start = (n.start - s.start <= 4 or _LEAD_WORDS.fullmatch(t, s.start, n.start) is not None) \
-                    and not n.possessive and not _BYLINE.match(t, s.start)  # fmt: skip
+                    and (not n.possessive or (n.kind == "org" and _OWN_THINGS.match(t, n.end, n.end + 50) is not None)) \
+                    and not _BYLINE.match(t, s.start)  # fmt: skip
+                # (an organisation's possessive may open its paragraph: "Elsewhere, Acme's Indian entity reported ...")
                 # "cuts came at Copia, a rural e-commerce company", but not "backers including X, along with Y"
                 listed = _LISTED.search(t[max(s.start, n.start - 40) : n.start]) is not None or _OF_LEFT.search(
                     t, max(s.start, n.start - 40), n.start) is not None  # "the family office of the company X"

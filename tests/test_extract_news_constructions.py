@@ -477,6 +477,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Zuri Bank", "funding_raised", 1.5e7), ("Zuri Bank", "funding_raised", 3.5e7), ("Kelvo", "funding_raised", 1e7),
          ("Kelvo", "funding_raised", 2e7)},
     ),
+    (
+        "paragraph-opened-by-an-organisations-possessive",
+        "In other news, Ledgerbook kept growing in FY23.\n\nElsewhere, Quizzo Arena's Indian entity reported 30% "
+        "growth in FY23 revenue. Incidentally, the company let go of as many as 200 employees in August.\n\n"
+        "Meanwhile, Hyderabad-based Orbitra Space raises $20 million in its Series B round, led by Temasek.",
+        {("Quizzo Arena", "layoffs", 200), ("Orbitra Space", "funding_raised", 2e7)},
+    ),
 ]
 
 
