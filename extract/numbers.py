@@ -130,6 +130,8 @@ _MONEY_LOW = re.compile(
     rf"""
     (?P<sign>{_SIGN})\s?(?P<num>{_DIGITS})
         (?:[ \u00a0-]?(?P<scale>{_SCALE})\b)?(?:[ \u00a0](?P<cword1>{_CWORD}))?
+    | (?<![\w$€£₹.,])(?P<num6>\d{{1,3}}|a|one)[ \u00a0]thousand[ \u00a0](?P<num6b>\d{{1,3}})[ \u00a0]millions?\b
+        (?:[ \u00a0](?:of[ \u00a0])?(?P<cword6>{_CWORD}))?
     | (?<![\w$€£₹.,])(?P<num2>{_DIGITS}|{_WORDNUM})
         (?:[ \u00a0-](?P<scale2>{_SCALE_WORD})\b(?:\.?[ \u00a0](?:of[ \u00a0])?(?P<cword>{_CWORD}))?
           |[ \u00a0]?(?P<scale3>bn|mn|m|k|cr)[ \u00a0](?P<cword3>{_CWORD})
@@ -192,6 +194,7 @@ _HEDGE_RE = re.compile(
     + r"))\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$",
 )  # matched against lower-cased text
 _HEDGE_MAP = {h: q for h, q in _HEDGES}
+_ROSE_UP = re.compile(r"\b(?:shot|shoots|shooting|went|goes|going|gone|rose|risen|climbed|jumped|soared|moved|ramped|scaled|stepped|built|grew|grown|ticked|crept|headed)\s*$")
 
 
 @dataclass(slots=True)  # not frozen: built by the thousand (frozen ones build four times slower)
@@ -264,6 +267,11 @@ def _amount_from_match(m: re.Match[str]) -> Amount | None:
         if m.group("cword1") and cur == "USD" and sign == "$":
             cur = _currency_of_word(m.group("cword1"))
         explicit = True
+    elif m.group("num6") is not None:  # "3 thousand 100 million dollars" (translated "3 mil 100 millones"): 3,100 million
+        thousands = 1.0 if m.group("num6") in ("a", "one") else float(m.group("num6"))
+        value, scale = (thousands * 1000 + float(m.group("num6b"))) * 1e6, ""
+        cur = _currency_of_word(m.group("cword6")) if m.group("cword6") else "USD"
+        explicit = m.group("cword6") is not None
     elif m.group("num5") is not None:  # "$5-6bn": the second end of a range (currency from the first)
         value, scale, cur, explicit = _num(m.group("num5")), m.group("scale5").lower(), "USD", False
     else:
@@ -470,10 +478,13 @@ def hedge_before(left: str) -> str:
     >>> hedge_before("had raised just under "), hedge_before("a reported estimate of ")
     ('at_most', 'approx')
     """
-    m = _HEDGE_RE.search(left[-60:].lower())
+    low = left[-60:].lower()
+    m = _HEDGE_RE.search(low)
     if not m:
         return "exact"
     words = _RX0.sub(" ", m.group(0).strip().lower())
+    if words.startswith("up to") and _ROSE_UP.search(low, 0, m.start()):
+        return "exact"  # "its valuation shot up to $3.1bn": a verb of rising, not a ceiling
     for h, q in _HEDGES:
         if words.startswith(h):
             return q

@@ -484,6 +484,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Meanwhile, Hyderabad-based Orbitra Space raises $20 million in its Series B round, led by Temasek.",
         {("Quizzo Arena", "layoffs", 200), ("Orbitra Space", "funding_raised", 2e7)},
     ),
+    (
+        "translated-thousand-million",
+        "A few days ago we learned that Cobre, one of the fintechs based in Monterrey, obtained 120 million dollars "
+        "of investment in a round in which its valuation shot up to 2 thousand 300 million dollars.",
+        {("Cobre", "funding_raised", 1.2e8), ("Cobre", "valuation", 2.3e9)},
+    ),
 ]
 
 
@@ -514,6 +520,7 @@ def test_departures_given_up_presented_moved_on_are_each_counted() -> None:
         ("Kelvo, a Lagos payments startup, said annualised revenue had passed $40 million.", "at_least"),
         ("Kelvo, a Lagos payments startup, had surpassed the valuation of US$ 1 billion in March.", "at_least"),
         ("Kelvo, a Lagos payments startup, said revenue was $10 million in October.", "exact"),
+        ("Kelvo, a Lagos payments startup, said its valuation shot up to $900 million in October.", "exact"),
     ],
 )
 def test_a_threshold_passed_is_at_least(sentence: str, qualifier: str) -> None:
