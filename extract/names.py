@@ -177,7 +177,8 @@ _KEEP_VERB = Folded(
     r"|\s(?:has|had|have|also|now|reportedly|just|is|was)\s(?:\w+\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting)"
     r"|\s(?:raises|raised|closes|closed|lands|landed|secures|secured|bags|bagged|snags|snagged|cuts|cut|lays off|laid off"
     r"|sheds|shed|employs|hires|hired|announced|confirmed|valued|files|filed|shuts|shut|burns|spends|spent|generated|posted"
-    r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b)"
+    r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b"
+    r"|\sto\s(?:lay off|cut|axe|shed|slash|raise)\s(?:about\s|around\s|some\s|up to\s|another\s)?[$€£]?\d)"  # "Meta to lay off 10,000 ..."
 )
 #: ordinary nouns that start sentences and take verbs like names do
 _COMMON_START = frozenset(
