@@ -135,6 +135,11 @@ _OWN_THINGS = re.compile(
     r"['’]s\s+(?:[A-Za-z\-]+\s+){0,2}?(?:entity|unit|arm|subsidiary|division|business|operations|revenue|losses|layoffs|staff"
     r"|employees|workforce|founders?|co-founders?|valuation|funding|headcount)\b"
 )
+#: a clause's subject acting on its own figure: "X to lay off", "X has raised", "X cut"
+_ORG_ACTS = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|now\s+|reportedly\s+|is\s+|was\s+|will\s+|to\s+)*(?:lay(?:s|ing)?\s+off|laid\s+off|cut|cuts|cutting"
+    r"|raise[sd]?|raising|employ(?:s|ed)|shed|sheds|slash(?:es|ed)?|axe[sd]?|fire[sd]?|closed|secured|bagged|landed)\b"
+)
 _BYLINE = re.compile(r"\s*(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by|[Ee]dited by)\s")
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
@@ -274,6 +279,11 @@ class Discourse:
         startups = [n for n in before if n.is_startup]
         if startups:
             return self._left_owner(s, startups, pos)
+        cstart = self._clause_start(s, pos)
+        head = [n for n in before if n.start >= cstart]
+        if (head and head[0].kind == "org" and not head[0].possessive and self._neutral_org(head[0])
+                and _LEAD_WORDS.fullmatch(t, cstart, head[0].start) and _ORG_ACTS.match(t, head[0].end, pos)):
+            return head[0].key  # "Meta to lay off 10,000 workers": the organisation the clause is about, not the focus
         return self._no_name_owner(s, pos)
 
     def _valued_object(self, s: Sentence, mentions: list[Name], pos: int) -> str | None:

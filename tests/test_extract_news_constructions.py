@@ -490,6 +490,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "of investment in a round in which its valuation shot up to 2 thousand 300 million dollars.",
         {("Cobre", "funding_raised", 1.2e8), ("Cobre", "valuation", 2.3e9)},
     ),
+    (
+        "an-organisations-own-figure-is-not-the-focus-startups",
+        "Meta to lay off 10,000 more workers; Zapcash executes second round of layoffs; Boltr laid off 17 of its 70 "
+        "workers in Ghana.\n\nZapcash, the Accra payments startup, has laid off more than 150 employees since "
+        "December.",
+        {("Meta", "layoffs", 10000), ("Boltr", "layoffs", 17), ("Boltr", "headcount", 70), ("Zapcash", "layoffs", 150)},
+    ),
 ]
 
 
