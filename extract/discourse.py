@@ -140,6 +140,11 @@ _ORG_ACTS = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|also\s+|now\s+|reportedly\s+|is\s+|was\s+|will\s+|to\s+)*(?:lay(?:s|ing)?\s+off|laid\s+off|cut|cuts|cutting"
     r"|raise[sd]?|raising|employ(?:s|ed)|shed|sheds|slash(?:es|ed)?|axe[sd]?|fire[sd]?|closed|secured|bagged|landed)\b"
 )
+#: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
+_LEAD_DESC = re.compile(
+    r"(?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+){0,4}(?:start-?up|company|firm|chain|platform|marketplace|app|fintech|\w+tech"
+    r"|lender|neobank|unicorn|operator|maker|retailer|developer|provider)\s+"
+)
 _BYLINE = re.compile(r"\s*(?:[Bb]y|BY|[Rr]eporting by|[Ww]ritten by|[Ee]dited by)\s")
 _GENERIC = frozenset("the a an its their start-up startup company firm business new same".split())
 
@@ -219,7 +224,8 @@ class Discourse:
                     and _INVESTOR_OWN.search(self.doc.low, first.end, s.end)):
                 return ""  # "Dakar-based Baobab Partners held a first close of its fund": a paragraph about an investor
             for n in mentions:
-                at_start = (n.start - s.start <= 4 or _LEAD_WORDS.fullmatch(t, s.start, n.start) is not None) \
+                at_start = (n.start - s.start <= 4 or _LEAD_WORDS.fullmatch(t, s.start, n.start) is not None
+                            or _LEAD_DESC.fullmatch(t, s.start, n.start) is not None) \
                     and (not n.possessive or (n.kind == "org" and _OWN_THINGS.match(t, n.end, n.end + 50) is not None)) \
                     and not _BYLINE.match(t, s.start)  # fmt: skip
                 # (an organisation's possessive may open its paragraph: "Elsewhere, Acme's Indian entity reported ...")

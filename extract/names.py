@@ -160,6 +160,7 @@ _POS_RIGHT = Folded(
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
     r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]+\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
     r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
@@ -174,7 +175,7 @@ _KEEP_RIGHT = Folded(
 #: a verb right after a sentence-initial common word makes it a name ("Bolt raised $5m")
 _KEEP_VERB = Folded(
     r"^(?:['’]s\s(?:\w+\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)"
-    r"|\s(?:has|had|have|also|now|reportedly|just|is|was)\s(?:\w+\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting)"
+    r"|\s(?:has|had|have|also|now|reportedly|just|is|was)\s(?:\w+\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting|backed|funded)"
     r"|\s(?:raises|raised|closes|closed|lands|landed|secures|secured|bags|bagged|snags|snagged|cuts|cut|lays off|laid off"
     r"|sheds|shed|employs|hires|hired|announced|confirmed|valued|files|filed|shuts|shut|burns|spends|spent|generated|posted"
     r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b"

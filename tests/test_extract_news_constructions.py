@@ -497,6 +497,15 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "December.",
         {("Meta", "layoffs", 10000), ("Boltr", "layoffs", 17), ("Boltr", "headcount", 70), ("Zapcash", "layoffs", 150)},
     ),
+    (
+        "common-word-names-and-a-descriptor-led-paragraph",
+        "Gravel was backed by the best-known funds in the region. But barely a year after snagging $14 million in "
+        "funding, the Jakarta construction startup is no longer in operation.\n\nGoride, Indonesia's most valued "
+        "startup, laid off more than 100 employees in the final quarter of last year.\n\nIndia-headquartered budget "
+        "hotel chain RYO has also downsized its Indonesian team. The SoftBank-backed company terminated the "
+        "employment of more than 200 staff in Indonesia.",
+        {("Gravel", "funding_raised", 1.4e7), ("Goride", "layoffs", 100), ("RYO", "layoffs", 200)},
+    ),
 ]
 
 
