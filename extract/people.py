@@ -108,7 +108,7 @@ _JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poac
 _REL_SUBJECT = re.compile(r"^,\s(?:who|whom|whose)\s[^;.]{0,160},\s*(?:[a-z]+\s){0,3}$")
 # between two people of one list: "A and B", "A, B and C", "role A and role B", "A, X's chief executive, and B"
 _LIST_GAP = re.compile(
-    r",?\s+(?:and\s+)?|,\s+|(?:,\s+[^,;.]{1,60},)?,?\s+and\s+(?:(?:its|the|their|fellow|former)\s+)?(?:[a-z][a-z\-]*\s+){0,4}"
+    r",?\s+(?:and\s+)?|,\s+|(?:,\s+[^,;.]{1,60},)?,?\s+and\s+(?:(?:its|the|their|fellow|former)\s+)?(?:[a-z][a-z\-]*\s+){0,6}"
     r"|,\s+(?:and\s+)?(?:(?:[A-Z][A-Za-z\-]*|of|and|&|the)\s+){1,5}"  # "A, Chief Research Officer B, and VP of Research C"
 )
 # verbs after which the destination is named: leaving for it, not leaving it

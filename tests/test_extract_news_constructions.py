@@ -506,6 +506,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "employment of more than 200 staff in Indonesia.",
         {("Gravel", "funding_raised", 1.4e7), ("Goride", "layoffs", 100), ("RYO", "layoffs", 200)},
     ),
+    (
+        "two-roles-are-to-leave-and-state-approval",
+        "Flinkly, the Berlin grocery delivery startup, laid off 300 people in May.\n\nThis week the company's chief "
+        "people officer Dana Fuchs and vice president of human resources Lotte van Veen are to leave the company. "
+        "Swedish battery maker Voltnord has secured approval for EUR 900m to build a plant in northern Germany.",
+        {("Flinkly", "layoffs", 300), ("Flinkly", "departed_talent", 2)},
+    ),
 ]
 
 
