@@ -138,8 +138,10 @@ _OWN_THINGS = re.compile(
 #: a clause's subject acting on its own figure: "X to lay off", "X has raised", "X cut"
 _ORG_ACTS = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|also\s+|now\s+|reportedly\s+|is\s+|was\s+|will\s+|to\s+)*(?:lay(?:s|ing)?\s+off|laid\s+off|cut|cuts|cutting"
-    r"|raise[sd]?|raising|employ(?:s|ed)|shed|sheds|slash(?:es|ed)?|axe[sd]?|fire[sd]?|closed|secured|bagged|landed)\b"
+    r"|raise[sd]?|raising|employ(?:s|ed)|shed|sheds|slash(?:es|ed)?|axe[sd]?|fire[sd]?|closed|secured|bagged|landed|grabbed|picked\s+up"
+    r"|pulled\s+in|nabbed|snagged|scored|netted|collected|received|obtained|mopped\s+up|raked\s+in|took\s+in|drew\s+in|got|completed)\b"
 )
+_STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|sector|world|market|investment|deals?|economy)\b", re.I)
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
 _LEAD_DESC = re.compile(
     r"(?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+){0,4}(?:start-?up|company|firm|chain|platform|marketplace|app|fintech|\w+tech"
@@ -370,7 +372,7 @@ class Discourse:
         cstart = self._clause_start(s, pos)
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
-        own = _RX0.search(left)
+        own = _RX0.search(left) if not _STARTUP_SCENE.search(left) else None  # (not "the startup funding rounds")
         if not own and ((any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))):
             self.sector_sentences.add(s.index)
             return None

@@ -179,7 +179,8 @@ _KEEP_VERB = Folded(
     r"|\s(?:raises|raised|closes|closed|lands|landed|secures|secured|bags|bagged|snags|snagged|cuts|cut|lays off|laid off"
     r"|sheds|shed|employs|hires|hired|announced|confirmed|valued|files|filed|shuts|shut|burns|spends|spent|generated|posted"
     r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b"
-    r"|\sto\s(?:lay off|cut|axe|shed|slash|raise)\s(?:about\s|around\s|some\s|up to\s|another\s)?[$€£]?\d)"  # "Meta to lay off 10,000 ..."
+    r"|\sto\s(?:lay off|cut|axe|shed|slash|raise)\s(?:about\s|around\s|some\s|up to\s|another\s)?[$€£]?\d"  # "Meta to lay off 10,000 ..."
+    r"|\s(?:hit|hits|reached|reaches|achieved|attained|became|becomes)\s(?:unicorn|decacorn)\b)"  # "Nominal hit unicorn status"
 )
 #: ordinary nouns that start sentences and take verbs like names do
 _COMMON_START = frozenset(
@@ -192,13 +193,14 @@ _NEG_RIGHT = Folded(
     r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]+\s){0,3}(?:giant|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
-    r"(?:led|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
+    r"(?:led(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart))|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
     r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings))|estimated|put|data|held talks|committed|promised|backed"
     r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
     r"|took control|stake|analysts?|has learnt|has learned|learnt|learned|understands|has reviewed|reviewed|first reported)\b",
 )
 _INVESTOR_RIGHT = Folded(
-    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b(?! by))"
+    r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b(?! by)"
+    r"(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart)))"
     r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
@@ -712,6 +714,12 @@ def _heading_name(text: str, n: Name) -> bool:
 _INNER_CAPITAL = re.compile(r"^[A-Z]+[a-z]+[A-Z]\w*$|^[A-Z]{2,}[a-z]{2,}\w*$")
 
 
+_LOWER_NEXT = re.compile(
+    r" (?!(?:and|or|is|was|has|had|have|will|would|said|says|raises|cut|cuts|to|left|leaves|quit|quits|told|tells|took|takes|made"
+    r"|makes|became|becomes|went|goes|got|gets|built|builds|ran|runs|led|leads|wrote|writes|joined|joins|sold|sells|[a-z]+ed)\b)[a-z]"
+)
+
+
 def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
     mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
@@ -724,6 +732,9 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     out = []
     common = common_words()
     for n in raw:
+        if (n.surface in mid and " " not in n.surface and _sentence_initial(text, n.start) and n.surface.lower() in common
+                and _LOWER_NEXT.match(text, n.end) and not _KEEP_VERB.match(text[n.end : n.end + 80])):
+            continue  # "Space tech and AI dominated" (while "Sierra Space" is a name): a word opening the sentence
         if n.surface not in mid and _sentence_initial(text, n.start):
             first = n.surface.split()[0]
             if first.lower() in _STOP:

@@ -513,6 +513,15 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Swedish battery maker Voltnord has secured approval for EUR 900m to build a plant in northern Germany.",
         {("Flinkly", "layoffs", 300), ("Flinkly", "departed_talent", 2)},
     ),
+    (
+        "weekly-roundup-of-rounds",
+        "Space tech and AI dominated early March. The startup funding rounds totaled over $2 billion across ten "
+        "companies this week.\n\nOrbital Forge led the pack. The Denver company closed $450 million at a $6 billion "
+        "valuation.\n\nCarehub grabbed $150 million from a growth fund for its care platform.\n\nQuorum hit unicorn "
+        "status. The Austin software company raised $90 million at a $1 billion valuation.",
+        {("Orbital Forge", "funding_raised", 4.5e8), ("Orbital Forge", "valuation", 6e9), ("Carehub", "funding_raised", 1.5e8),
+         ("Quorum", "funding_raised", 9e7), ("Quorum", "valuation", 1e9)},
+    ),
 ]
 
 
