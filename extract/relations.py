@@ -77,7 +77,7 @@ _ALLOTTED = re.compile(r"\b(?:allot(?:ted|s)?|issued)\b[^.;]{0,120}$")
 _TO_RAISE = re.compile(
     r"\b(?:to raise|(?:is|are) (?:currently |now |also )?raising|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
     r"|approached for|asked for|sounded out (?:about|for|on)|pitching for|pitched for|lobbying for"
-    r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,4}$"
+    r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,6}$"
 )
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")

@@ -522,6 +522,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Orbital Forge", "funding_raised", 4.5e8), ("Orbital Forge", "valuation", 6e9), ("Carehub", "funding_raised", 1.5e8),
          ("Quorum", "funding_raised", 9e7), ("Quorum", "valuation", 1e9)},
     ),
+    (
+        "a-round-targeted-is-sought",
+        "Robotaxi firm Luoma raised $30 million in angel funding, a Shanghai outlet reported, and has targeted a "
+        "Series A round of $100 million.",
+        {("Luoma", "funding_raised", 3e7)},
+    ),
 ]
 
 
