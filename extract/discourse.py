@@ -141,6 +141,9 @@ _ORG_ACTS = re.compile(
     r"|raise[sd]?|raising|employ(?:s|ed)|shed|sheds|slash(?:es|ed)?|axe[sd]?|fire[sd]?|closed|secured|bagged|landed|grabbed|picked\s+up"
     r"|pulled\s+in|nabbed|snagged|scored|netted|collected|received|obtained|mopped\s+up|raked\s+in|took\s+in|drew\s+in|got|completed)\b"
 )
+#: a clause's organisation subject followed by its verb: "while Byju's has gone ahead with the largest job cut"
+_ORG_SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|also|now|then|later|recently|says|said|announced|confirmed)\b")
+_CLAUSE_OPEN = re.compile(r"[\W_]*(?:(?:while|whereas|and|but|as|since|after|when)\s+)?")
 _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|sector|world|market|investment|deals?|economy)\b", re.I)
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
 _LEAD_DESC = re.compile(
@@ -285,14 +288,27 @@ class Discourse:
         if valued is not None:
             return valued
         startups = [n for n in before if n.is_startup]
+        org = self._org_subject(s, before, pos)
+        if org is not None and not any(n.start >= self._clause_start(s, pos) for n in startups):
+            return org
         if startups:
             return self._left_owner(s, startups, pos)
+        return self._no_name_owner(s, pos)
+
+    def _org_subject(self, s: Sentence, before: list[Name], pos: int) -> str | None:
+        """An organisation nothing types that opens the figure's clause as its subject: "Meta to lay off
+        10,000 workers", "..., while Byju's has gone ahead with the largest job cut affecting 2,500 people"."""
+        t = self.doc.text
         cstart = self._clause_start(s, pos)
         head = [n for n in before if n.start >= cstart]
-        if (head and head[0].kind == "org" and not head[0].possessive and self._neutral_org(head[0])
-                and _LEAD_WORDS.fullmatch(t, cstart, head[0].start) and _ORG_ACTS.match(t, head[0].end, pos)):
-            return head[0].key  # "Meta to lay off 10,000 workers": the organisation the clause is about, not the focus
-        return self._no_name_owner(s, pos)
+        if not head or head[0].kind != "org" or not self._neutral_org(head[0]):
+            return None
+        n = head[0]
+        if not n.possessive and _LEAD_WORDS.fullmatch(t, cstart, n.start) and _ORG_ACTS.match(t, n.end, pos):
+            return n.key
+        if _CLAUSE_OPEN.fullmatch(t, cstart, n.start) and _ORG_SUBJECT_VERB.match(t, n.end):
+            return n.key
+        return None
 
     def _valued_object(self, s: Sentence, mentions: list[Name], pos: int) -> str | None:
         """"valuing the Paris-based company at $13.7bn", "values Acme at $2bn": the object is the owner."""

@@ -80,7 +80,7 @@ _STOP = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov
     dec q1 q2 q3 q4 chief executive executives officer president vice founder co-founder cofounder
-    founders co-founders ceo cto coo cfo cso hr cpo cro cmo cio ciso cco cdo vp svp evp vps svps evps ceos ctos cfos coos chairman chairwoman chair boss head director managing
+    founders co-founders ceo cto coo cfo cso hr arr mrr gmv tpv ebitda kpi cpo cro cmo cio ciso cco cdo vp svp evp vps svps evps ceos ctos cfos coos chairman chairwoman chair boss head director managing
     partner spokesperson spokeswoman spokesman interim acting general counsel senior new old big
     investors shares sales revenue money job jobs staff advertisment advertisement related read
     series one two three four five six seven eight nine ten mr mrs ms dr prof sir lord lady
@@ -140,7 +140,7 @@ _POS_RIGHT = Folded(
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
     r"|(?:,\s(?:which|that)\s|,\s[a-z]+(?:\s[a-z]+){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
-    r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files"
+    r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files|fired|fires|sacked|axed|slashed"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
     r"|named|shed|sheds|eliminat\w+|burn\w*|spen[dt]\w*|expects|projects|reported revenue|bags|bagged"
     r"|snags|snagged|nabs|nabbed|picks up|picked up|pulls in|pulled in|mops up|mopped up|gets|got|topped up|tops up|extended|extends"
@@ -153,7 +153,7 @@ _POS_RIGHT = Folded(
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
     r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|(?:co-?)?founders?|chief|ceo"
-    r"|board|investors|backers|revenue|sales|finances|funding|round|headcount|post-money|ipo|listing"
+    r"|board|investors|backers|revenue|arr|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
     r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b)",
 )

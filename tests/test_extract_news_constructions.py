@@ -528,6 +528,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Series A round of $100 million.",
         {("Luoma", "funding_raised", 3e7)},
     ),
+    (
+        "another-companys-clause-in-a-roundup",
+        "Online tutor Vidyalo has fired 385 people more, bringing its total to 1,100.\n\nAmong edtech players, "
+        "Shikshaa has also slashed its workforce by 10 per cent, while Gyanodaya has gone ahead with the largest "
+        "job cut, affecting 2,500 people. Vidyalo's ARR had reached about $50 million before the cuts.",
+        {("Vidyalo", "layoffs", 385), ("Vidyalo", "layoffs", 1100), ("Gyanodaya", "layoffs", 2500),
+         ("Vidyalo", "revenue", 5e7)},
+    ),
 ]
 
 
