@@ -536,6 +536,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Vidyalo", "layoffs", 385), ("Vidyalo", "layoffs", 1100), ("Gyanodaya", "layoffs", 2500),
          ("Vidyalo", "revenue", 5e7)},
     ),
+    (
+        "two-adjectives-before-the-people-noun",
+        "Edtech unicorn Padhlo has handed out pink slips to 100 employees. It had fired 520 full-time and "
+        "contractual staffers in two batches in May.",
+        {("Padhlo", "layoffs", 100), ("Padhlo", "layoffs", 520)},
+    ),
 ]
 
 
