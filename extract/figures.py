@@ -52,7 +52,8 @@ _PLUS_RIGHT = re.compile(r"^(?:\+|-plus\b|\s?plus\b|\s(?:or|and) more\b)", re.I)
 _NOUN_ALT = "|".join(f"(?:{PERSON_NOUNS[k]})" for k in ("job", "employee", "talent") if k in PERSON_NOUNS)
 _FUNCTION = (
     r"(?!(?:that|its|the|a|an|of|and|or|to|in|on|at|by|for|from|with|who|which|his|her|their|it|was|were|is"
-    r"|are|had|has|have|be|been|will|would|said|says|than|as|more)\b)"
+    r"|are|had|has|have|be|been|will|would|said|says|than|as|more|million|millions|billion|billions|thousand|thousands|lakh"
+    r"|lakhs|crore|crores|percent)\b)"  # ("128 million people" is a population, not a count of staff)
 )
 _NOUN_AFTER = re.compile(
     r"^(?:\+|-plus)?(?:\s+(?:(?:more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining|original"

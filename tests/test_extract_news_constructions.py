@@ -542,6 +542,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "contractual staffers in two batches in May.",
         {("Padhlo", "layoffs", 100), ("Padhlo", "layoffs", 520)},
     ),
+    (
+        "translated-would-evaluate-and-a-population",
+        "Brasa Pay, the Sao Paulo fintech, is in talks with investors.\n\nThe site published on the eve that a "
+        "Japanese fund leads the conversations for a contribution of 500 million dollars in Brasa Pay, which would "
+        "evaluate the financial portal in up to 4 billion dollars. Brazil has about 215 million people.",
+        {("Brasa Pay", "valuation_target", 4e9)},
+    ),
 ]
 
 
