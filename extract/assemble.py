@@ -36,6 +36,11 @@ class Dated:
 
 # a year; the look-behind sits after "19"/"20" so that the engine can skip ahead to those digits
 _YEAR = re.compile(r"(?:19|20)(?<![\w,.$]..)\d\d(?![\w,])")
+#: between a figure and a later date: another clause with its own verb, so the date is not the figure's
+_NEXT_CLAUSE = re.compile(
+    r"\b(?:and|but|while|which|who)\s+(?:\w+\s+)?(?:expects?|expected|plans?|planned|hopes?|hoped|aims?|wants?|intends?"
+    r"|will|would|could|is|was|are|were|has|have|had|said|says)\b"
+)
 #: between a date and a later figure: a new statement, so the date is not the figure's
 _NEW_STATEMENT = re.compile(r";|\b(?:noted|said|added|reported|told|says|adds|notes|explained|wrote|argued)\b[^.;]{0,40}?\bthat\b")
 
@@ -73,6 +78,9 @@ class DateFinder:
         for ds, de, per in found:
             if de <= rel and _NEW_STATEMENT.search(text, s.start + de, c.start):
                 continue  # "... as of October 2023, according to X, which also noted that ... $4bn": another statement
+            if (ds >= rel_end and self.doc.published is not None and per.start > self.doc.published
+                    and _NEXT_CLAUSE.search(text, c.end, s.start + ds)):
+                continue  # "burns $800,000 a month and expects to break even next year": the future is the other clause's
             d = ds - rel_end if ds >= rel_end else (0 if ds >= rel else rel - de)
             if d <= 160 and (best is None or d < best):
                 p, best = per, d

@@ -46,7 +46,8 @@ MIN_MONEY = 10_000
 MIN_REVENUE = 100
 
 _PERIOD = re.compile(
-    r"^[^.;]{0,40}?(?:\b|(?=/))(?P<p>a month|per month|each month|every month|monthly|/month|/mo\b|/yr\b|/year|a year|per year|per annum|"
+    r"^[^.;]{0,40}?(?:\b|(?=/))(?P<p>a month|per month|each month|every month|monthly|/month|/mo\b|/yr\b|/year|a week|per week|each week"
+    r"|every week|weekly|a year|per year|per annum|"
     r"annually|each year|a quarter|per quarter|quarterly|for (?:that|the|this) year|in (?:that|the) year)\b"
     r"(?! (?:of (?:runway|cash|funding|money)|ago|or so|and a half)\b)(?! (?:earlier|later|before|after)(?:[,.;)]|$))",  # (not "a year of runway", "a year ago")
 )
@@ -257,6 +258,8 @@ def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None
              "half" if _HALF_RIGHT.match(rest) else "")  # fmt: skip
     if not p:
         return None
+    if "week" in p:
+        return 12 / 52  # "$1 million a week": about 4.3 million a month
     return 12.0 if ("year" in p or "yr" in p or "annum" in p or "annual" in p) else 6.0 if "half" in p else 3.0 if "quarter" in p else 1.0
 
 

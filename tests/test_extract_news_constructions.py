@@ -549,6 +549,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "evaluate the financial portal in up to 4 billion dollars. Brazil has about 215 million people.",
         {("Brasa Pay", "valuation_target", 4e9)},
     ),
+    (
+        "weekly-burn-and-a-later-clauses-future",
+        "Mtaa, a Nairobi logistics startup, raised $6 million in 2023.\n\nIt now burns about $200,000 a month and "
+        "expects to break even next year. At its peak it was spending $150,000 a week.",
+        {("Mtaa", "funding_raised", 6e6), ("Mtaa", "burn_rate", 2e5), ("Mtaa", "burn_rate", 150000 * 52 / 12)},
+    ),
 ]
 
 
