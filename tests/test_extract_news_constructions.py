@@ -555,6 +555,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "expects to break even next year. At its peak it was spending $150,000 a week.",
         {("Mtaa", "funding_raised", 6e6), ("Mtaa", "burn_rate", 2e5), ("Mtaa", "burn_rate", 150000 * 52 / 12)},
     ),
+    (
+        "people-who-went-with-a-leaver",
+        "Kelvo, a Lagos payments startup, was founded in 2019.\n\n\"When our CTO left, two of our first six "
+        "engineers went with him,\" the founder of Kelvo said. Three of its designers followed her out in May.",
+        {("Kelvo", "departed_talent", 2), ("Kelvo", "departed_talent", 3)},
+    ),
 ]
 
 
