@@ -205,6 +205,7 @@ def resolve_fractions(dated: list[Dated], fractions: list[Fraction], dates: Date
             continue
         value = float(round(base[0].claim.value * f.fraction))
         q = f.qualifier if f.qualifier != "exact" or base[0].claim.qualifier.startswith("range") else base[0].claim.qualifier
+        q = "approx" if q == "exact" else q  # a count worked out from a share is approximate (as the annotators mark it)
         out.append(Dated(Claim(f.company, "layoffs", value, "persons", q, f.start, f.end, f.sentence), as_of, explicit, 0.8))
     return out
 
@@ -287,13 +288,14 @@ def drop_mixed_totals(doc: Document, dated: list[Dated]) -> list[Dated]:
     """A raise told as equity plus debt counts its equity only: "$32m, of which $22m is equity and the rest a
     credit facility", "bags $38M, but $25M of it is debt". In a sentence that names both parts, the largest
     amount and the sum of two amounts are such mixed totals; a funding figure of that value is dropped."""
-    if "equity" not in doc.low or not _DEBT.search(doc.low):
+    if "debt" not in doc.low and not _DEBT.search(doc.low):
         return dated
     totals: set[tuple[str, float]] = set()
     for s in doc.sentences:
         low = doc.low[s.start : s.end]
-        if not (_DEBT.search(low) and (_EQUITY.search(low) or " of it " in low or "of which" in low)):
+        if not _DEBT.search(low):
             continue
+        labelled = bool(_EQUITY.search(low) or " of it " in low or "of which" in low)  # the parts are named as such
         # (currency, value, whether the amount is the equity part: "$22m is equity", "$13m equity tranche")
         found = [(m.currency, m.values[0], bool(_EQUITY.search(low, max(0, m.start - 15), m.end + 25)))
                  for m in money_in(doc.text[s.start : s.end]) if not m.is_range]
@@ -302,8 +304,9 @@ def drop_mixed_totals(doc: Document, dated: list[Dated]) -> list[Dated]:
         for cur in {c for c, _, _ in found}:
             vals = sorted((v, eq) for c, v, eq in found if c == cur)
             if len(vals) >= 2:
-                if not vals[-1][1]:
+                if labelled and not vals[-1][1]:
                     totals.add((cur, vals[-1][0]))
+                # "$100m in Series B funding and $106m in venture debt": "$206m" told elsewhere is their sum
                 totals.update((cur, a + b) for i, (a, _) in enumerate(vals) for b, _ in vals[i + 1 :])
     if not totals:
         return dated

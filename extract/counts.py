@@ -788,7 +788,8 @@ def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fra
         if restated:
             out.extend(_claims(ctx, restated[0], "layoffs", company))
         elif p.base is not None:
-            out.append(Claim(company, "layoffs", float(round(p.base * p.fraction)), "persons", p.qualifier, sa + p.start, sa + p.end, v.sentence))
+            q = "approx" if p.qualifier == "exact" else p.qualifier  # a count worked out from a share is approximate
+            out.append(Claim(company, "layoffs", float(round(p.base * p.fraction)), "persons", q, sa + p.start, sa + p.end, v.sentence))
         else:
             pending.append(Fraction(company, v.sentence, sa + p.start, sa + p.end, p.fraction, p.qualifier))
     return out, pending

@@ -76,7 +76,7 @@ _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z][\w\-]*)\s$")
 _ALLOTTED = re.compile(r"\b(?:allot(?:ted|s)?|issued)\b[^.;]{0,120}$")
 _TO_RAISE = re.compile(
-    r"\b(?:to raise|(?:is|are) (?:currently |now |also )?raising|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
+    r"\b(?:to raise|(?:is|are) (?:currently |now |also )?raising|clos(?:ed|ing|es) in on|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
     r"|approached for|asked for|sounded out (?:about|for|on)|pitching for|pitched for|lobbying for"
     r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,6}$"
 )

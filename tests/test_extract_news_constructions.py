@@ -561,6 +561,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "engineers went with him,\" the founder of Kelvo said. Three of its designers followed her out in May.",
         {("Kelvo", "departed_talent", 2), ("Kelvo", "departed_talent", 3)},
     ),
+    (
+        "series-b-plus-venture-debt-and-closing-in-on",
+        "Vaxi, the Swedish neobank, is to lay off a third of its 210-strong workforce months after raising $150 "
+        "million in Series B and venture debt funding. The firm in June picked up $90 million in Series B funding "
+        "and $60 million in venture debt financing.\n\nIn January its rival Monzetta looked set to join the unicorn "
+        "club as it closed in on a GBP 100 million funding round.",
+        {("Vaxi", "headcount", 210), ("Vaxi", "layoffs", 70), ("Vaxi", "funding_raised", 9e7)},
+    ),
 ]
 
 
@@ -598,3 +606,10 @@ def test_a_threshold_passed_is_at_least(sentence: str, qualifier: str) -> None:
     """A figure a company passed, crossed or topped is a lower bound (the annotators' at_least)."""
     rows = extract_article(sentence, published=PUBLISHED).metrics
     assert [m.qualifier for m in rows] == [qualifier]
+
+
+def test_a_count_worked_out_from_a_share_is_approximate() -> None:
+    """"a fifth of its 400 employees" gives 80 layoffs, approx (the annotators' rule for derived counts)."""
+    rows = extract_article("Kelvo, a Lagos payments startup, laid off a fifth of its 400 employees in October.",
+                           published=PUBLISHED).metrics
+    assert [(m.metric, m.value, m.qualifier) for m in rows if m.metric == "layoffs"] == [("layoffs", 80.0, "approx")]
