@@ -569,6 +569,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "club as it closed in on a GBP 100 million funding round.",
         {("Vaxi", "headcount", 210), ("Vaxi", "layoffs", 70), ("Vaxi", "funding_raised", 9e7)},
     ),
+    (
+        "a-count-of-startups-that-collectively-raised",
+        "Brewly, a Bay Area beverage startup, raised $30 million in early 2022 and shut down in May.\n\nBut for "
+        "many startups, budget cuts have not been enough: more than 3,200 startups, which collectively raised "
+        "$27 billion, closed up shop this year.",
+        {("Brewly", "funding_raised", 3e7)},
+    ),
 ]
 
 
