@@ -804,6 +804,9 @@ def _has_people(right: str) -> bool:
 _GIVEN_SHAPE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+$")
 
 
+_GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")  # "Decoding Rapido's round": a verb, not a given name
+
+
 def _find_people(text: str, mentions: list[Name]) -> set[str]:
     raw_names = {n.surface for n in mentions}
     given = first_names()
@@ -823,7 +826,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)  # (not "chip designer Fernleaf Silicon")
         elif (len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]) and n.surface not in places()
               and toks[0] not in places() and toks[0] not in demonyms() and toks[0].lower() not in _KIND_WORDS and (toks[0] in given or (
-                  toks[0].lower() not in common_words() and _GIVEN_SHAPE.match(toks[0])))):
+                  toks[0].lower() not in common_words() and _GIVEN_SHAPE.match(toks[0]) and not _GERUND.match(toks[0])))):
             people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company

@@ -173,6 +173,8 @@ def _blocked(v: View, f: Money) -> bool:
         return True
     if MODALITY.first("denied", "clause", v.low[ca:cb]):
         return True
+    if MODALITY.first("conditional", "left", v.low[max(ca, f.start - 60) : f.start]) is not None:
+        return False  # "a round that could value the company at up to $80m": a valuation sought, read as such
     return MODALITY.first("hypothetical", "left", v.low[max(ca, f.start - 80) : f.start]) is not None
 
 

@@ -576,6 +576,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "$27 billion, closed up shop this year.",
         {("Brewly", "funding_raised", 3e7)},
     ),
+    (
+        "may-participate-in-a-round-that-could-value",
+        "Orchid Cover, a Pune insurtech, is looking to raise a round of funding. Existing investors may also "
+        "participate in the round that could value the company at up to $90 million, another person said.",
+        {("Orchid Cover", "valuation_target", 9e7)},
+    ),
 ]
 
 
