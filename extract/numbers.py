@@ -287,7 +287,7 @@ def _amount_from_match(m: re.Match[str]) -> Amount | None:
     if scale in _PLURAL_SCALES and _THOUSANDS_DOT.fullmatch(m.group("num") or m.group("num2") or ""):
         value *= 1000  # "US$2.450 millions" (translated "millones"): a thousands point, 2,450 million
     if scale:
-        value *= _SCALES[scale]
+        value = round(value * _SCALES[scale], 4)  # ("$4.1 million" is 4,100,000, not 4,099,999.9999999995)
     return Amount(m.start(), m.end(), value, cur, explicit)
 
 
