@@ -127,45 +127,49 @@ def _period(m: re.Match[str], pub: date | None) -> Period | None:
         year = _month_year(mon, g("my_y"), pub, g("my_rel") or "")
         return Period.month(year, mon) if year else None
     if g("rel"):
-        if pub is None:
-            return None
-        r = g("rel").lower()
-        if r in ("today",):
-            return Period.day(pub)
-        if r == "yesterday":
-            return Period.day(pub - timedelta(days=1))
-        if r.endswith("month"):
-            k = -1 if ("last" in r or "previous" in r) else (1 if ("next" in r or "following" in r) else 0)
-            y, mo = _shift_month(pub.year, pub.month, k)
-            return Period.month(y, mo)
-        if r.endswith("week"):
-            d = pub - timedelta(days=7) if ("last" in r or "previous" in r) else pub
-            return Period.month(d.year, d.month)
-        if r.endswith("quarter"):
-            q = (pub.month - 1) // 3 + 1
-            y, q2 = (pub.year, q - 1) if "last" in r or "previous" in r else (pub.year, q)
-            if q2 == 0:
-                y, q2 = y - 1, 4
-            return Period.quarter(y, q2)
-        # year
-        k = -1 if ("last" in r or "earlier" in r or "ago" in r or "before" in r or "previous" in r) else 0
-        if "next" in r or "following" in r:
-            k = 1
-        if r == "earlier this year" or r == "later this year":
-            k = 0
-        return Period.year(pub.year + k)
+        return _relative_period(g("rel").lower(), pub) if pub is not None else None
     if g("wd"):
-        if pub is None:
-            return None
-        wd = _DAYS[g("wd_day").lower()]
-        back = (pub.weekday() - wd) % 7 or 7
-        if back == 7 and not g("wd").lower().startswith("last"):
-            back = 0 if g("wd").lower().startswith("this") else 7
-        d = pub - timedelta(days=back)
-        return Period.day(d)
+        return _weekday_period(g("wd").lower(), g("wd_day").lower(), pub) if pub is not None else None
     if g("yr"):
         return Period.year(int(g("yr_y")))
     return None
+
+
+def _relative_period(r: str, pub: date) -> Period:
+    """"last month", "this quarter", "a year ago", "today" against the publication date."""
+    if r in ("today",):
+        return Period.day(pub)
+    if r == "yesterday":
+        return Period.day(pub - timedelta(days=1))
+    if r.endswith("month"):
+        k = -1 if ("last" in r or "previous" in r) else (1 if ("next" in r or "following" in r) else 0)
+        y, mo = _shift_month(pub.year, pub.month, k)
+        return Period.month(y, mo)
+    if r.endswith("week"):
+        d = pub - timedelta(days=7) if ("last" in r or "previous" in r) else pub
+        return Period.month(d.year, d.month)
+    if r.endswith("quarter"):
+        q = (pub.month - 1) // 3 + 1
+        y, q2 = (pub.year, q - 1) if "last" in r or "previous" in r else (pub.year, q)
+        if q2 == 0:
+            y, q2 = y - 1, 4
+        return Period.quarter(y, q2)
+    # year
+    k = -1 if ("last" in r or "earlier" in r or "ago" in r or "before" in r or "previous" in r) else 0
+    if "next" in r or "following" in r:
+        k = 1
+    if r == "earlier this year" or r == "later this year":
+        k = 0
+    return Period.year(pub.year + k)
+
+
+def _weekday_period(phrase: str, day: str, pub: date) -> Period:
+    """"on Tuesday", "last Friday", "this Monday": the day in the week of the publication or the one before."""
+    wd = _DAYS[day]
+    back = (pub.weekday() - wd) % 7 or 7
+    if back == 7 and not phrase.startswith("last"):
+        back = 0 if phrase.startswith("this") else 7
+    return Period.day(pub - timedelta(days=back))
 
 
 _ANCHOR = re.compile(  # digits as literals: every branch starts with one, so the engine can skip ahead
