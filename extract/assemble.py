@@ -154,7 +154,7 @@ def _base_ok(doc: Document, h: Dated, cut: Dated, layoffs: list[Dated]) -> bool:
 # "will see its headcount cut to 543, down from over 1,000 it had last year", "leaving it with 700 employees"
 _NOT_THE_BASE = re.compile(
     r"(?:\b(?:cut|reduced|trimmed|slashed|brought down|down|shrunk|shrank|fallen|fell|dropped)\s+to|\b(?:leaving|left with|remaining|remain)"
-    r"|\b(?:down|up)\s+from|\bfrom\s+(?:a|its)\s+(?:peak|high)\s+of|,\s+to"
+    r"|\b(?:down|up)\s+from|\bfrom\s+(?:a|its)\s+(?:peak|high)\s+of|,\s+to|\bby\s+[\w%-]+(?:\s+(?:percent|per\s+cent|%))?\s+to"
     r"|\bbring\w*\s+(?:its\s+|the\s+)?(?:headcount|workforce|staff)\s+(?:down\s+)?to)\s+(?:[\w\-]+\s+){0,3}$"
 )
 

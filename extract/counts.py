@@ -123,9 +123,14 @@ _POSS_LEFT = re.compile(
 _LAYOFF_LEFT = re.compile(
     r"\b(?:laid off|lay off|lays off|laying off|cut|cuts|cutting|eliminat\w+|ax\w*|shed\w*|slash\w*|let go|fired|dismiss\w*|furlough\w*|trim\w*)\s+(?:\w+\s+)?$"
 )
+_LAYOFF_WHOLE = re.compile(r"\b(?:laid off|lay off|lays off|laying off|let go of|letting go of|fired|dismissed)\s+(?:all|its|the|their)\b")
 _SUBSET = re.compile(r"\b(?:among them|including|of whom|of which|such as)\s+(?:\w+\s+)?$", re.I)
 _STAY = re.compile(r"^[^.;]{0,60}?\b(?:remain\w*|still (?:at|with|work)|stay\w*|are still|joined the company|will stay)\b")
-_ALL_LEFT = re.compile(r"\ball\s+(?:of\s+(?:its|the|their)\s+)?(?:(?:about|around|roughly|some)\s+)?(?:remaining\s+)?$", re.I)
+_ALL_LEFT = re.compile(
+    r"\ball\s+(?:of\s+(?:its|the|their)\s+)?(?:(?:about|around|roughly|some)\s+)?(?:remaining\s+)?$"
+    r"|\b(?:its|the|their)\s+(?:entire|whole)\s+(?:(?:about|around|roughly|some)\s+)?$",  # "laid off its entire 40-person team"
+    re.I,
+)
 _JOBS_END = re.compile(
     r"\b(?:lose their jobs|lost their jobs|(?:jobs|roles|positions)\s(?:were|would|will|are|was)(?:\sbe)?\s(?:ending|end|ended|eliminated|cut)"
     r"|laid off|let go|made redundant|out of work|shut\w* down|closing|clos\w+ (?:its|the) doors|wind\w* down|cease\w* operations"
@@ -536,7 +541,9 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
     out = _claims(ctx, c, "headcount", company)
     ctx.last = ("headcount", company)
     tail = ctx.v.s[c.noun_end :]
-    if (_ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start]) and _JOBS_END.search(tail)) or _RX5.match(tail) or (_RX6.search(before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):
+    whole = _ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start])
+    if (whole and (_JOBS_END.search(tail) or _LAYOFF_WHOLE.search(before[-70:].lower()))) or _RX5.match(tail) or (
+            _RX6.search(before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):  # (also "laid off its entire 40-person team")
         out += _claims(ctx, c, "layoffs", company)
     return out
 

@@ -582,6 +582,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "participate in the round that could value the company at up to $90 million, another person said.",
         {("Orchid Cover", "valuation_target", 9e7)},
     ),
+    (
+        "entire-team-laid-off-and-a-cut-by-a-share-to-a-remainder",
+        "Loopa, a Cape Town events app, laid off its entire 40-person team in June.\n\nIts rival Tikiti reduced "
+        "its workforce by 25 percent to about 300 employees.",
+        {("Loopa", "headcount", 40), ("Loopa", "layoffs", 40), ("Tikiti", "headcount", 300)},
+    ),
 ]
 
 
