@@ -260,7 +260,7 @@ def _bar(r: dict[str, Any], n: str, color: str) -> dict[str, Any]:
             hovertemplate=f"<b>{html.escape(company)}</b><br>{METRIC_LABELS[metric]}: {NOT_REPORTED}<extra></extra>",
         )
         return trace
-    detail = f"as of {r['date']}" if r["date"] else "undated"
+    detail = f"as of {r['date']}" if pd.notna(r["date"]) and r["date"] else "undated"  # (pandas keeps a missing date as NaN)
     srcs = sources_text(int(r["n_sources"]), bool(r["disagree"]))
     if r.get("flow"):
         n = int(r["n_sources"])

@@ -76,7 +76,7 @@ def _cell(r: dict[str, Any] | None, company: str, metric: str) -> html.Td:
         n = int(r["n_sources"])
         meta = [str(r["window"]), f"{n} report{'s' if n != 1 else ''}, each person or event once"]
     else:
-        meta = [f"as of {r['date']}" if r["date"] else "undated", sources_text(int(r["n_sources"]), False)]
+        meta = [f"as of {r['date']}" if pd.notna(r["date"]) and r["date"] else "undated", sources_text(int(r["n_sources"]), False)]
     children: list[Any] = [
         html.Span(r["display"], className="figure"),
         html.Span(" · ".join(m for m in meta if m), className="meta"),
