@@ -180,7 +180,7 @@ def money_in(s: str) -> list[Money]:
 
 
 _ELIDED_BEFORE = re.compile(r"(?<![\w.,$])(?:US\$|\$)?(\d+(?:\.\d+)?)(?:\s*,\s*|\s+and\s+)$")
-_LEAD_NUMBER = re.compile(r"(?:US\$|\$|USD\s?|US\$\s)?(\d+(?:\.\d+)?)\s*(?:million|billion|bn|mn|m|b)\b")
+_LEAD_NUMBER = re.compile(r"(?:US\$|\$|USD\s?|US\$\s)?(\d+(?:\.\d+)?)\s*(?:millions?|billions?|bn|mn|m|b)\b")
 
 
 def _elided(s: str, found: list[Money]) -> list[Money]:

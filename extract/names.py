@@ -133,7 +133,7 @@ INVESTOR_SUFFIX = re.compile(
 
 # ---- evidence: grammar right after a name --------------------------------------------------------
 _POS_RIGHT = Folded(
-    r"^(?:,\s(?:the|a|an|another|fellow)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
+    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
@@ -159,7 +159,7 @@ _POS_RIGHT = Folded(
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
-    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]+\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
@@ -204,9 +204,10 @@ _INVESTOR_RIGHT = Folded(
     r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
-    r"\b(?:led by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
+    r"\b(?:led by|leaded by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
     r"|backers (?:including|such as|like)|alongside|from investors(?: including)?|and investors|investment from|money from"
-    r"|capital from|raised from|funding from|round from|leadership of|headed by|commanded by|in leadership of)\s(?:[\w\-]+\s){0,2}$",
+    r"|capital from|raised from|funding from|round from|leadership of|headed by|commanded by|in leadership of)\s(?:[\w\-]+\s){0,2}$"
+    r"|(?:[.!?]\s|\n)(?:Lender|Creditor|Investor|Backer|Shareholder|Financier)\s$",  # "Lender Viola Credit seized ...": a role noun opening the sentence
     re.I,
 )
 _INCUMBENT_LEFT = re.compile(
@@ -250,7 +251,7 @@ _INVEST_IN_LEFT = re.compile(
     r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
 )
 _NEG_LEFT2 = re.compile(
-    r"\b(?:led by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
+    r"\b(?:led by|leaded by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
     r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
     r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|in a statement to"
     r"|portal|outlet|newspaper|magazine|publication|website|news site|blog|newsletter|broadcaster|news agency|journal|tabloid)\s(?:[\w\-]+\s){0,2}$"
@@ -273,7 +274,7 @@ _DESC_NOUN_SET = frozenset(
     agritech cleantech legaltech spacetech deeptech e-commerce ecommerce retailer brand chain scale-up scaleup newcomer
     upstart challenger rival competitor peer exchange insurer wallet broker""".split()
 )
-_DESC_RIGHT = re.compile(rf"^,\s(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
+_DESC_RIGHT = re.compile(rf"^,\s(?:(?:still|now|once|long|already|arguably)\s)?(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
 #: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
 _DESC_COMMA = re.compile(
@@ -960,6 +961,10 @@ def _pos_left(left: str) -> bool:
     if lw.capitalize() in demonyms() and len(left.rstrip()) > len(lw):
         left = left.rstrip()[: -len(lw)]  # "the fintech Nigerian OPay": the word before the nationality decides
         lw = _last_word(left)
+    if " of " in left[-40:]:
+        w3 = _last_words(left, 3)
+        if len(w3) == 3 and w3[1] == "of" and w3[0] in _COMPANY_NOUNS and w3[2].isalpha():
+            return True  # a translated descriptor: "the startup of logistics Envíalo"
     if not (lw in _POS_LAST_WORDS or lw in _COMPANY_NOUNS or lw.endswith(("tech", "-based", "-headquartered", "'s", "’s"))
             or any(f in left for f in _FOUNDING)):  # fmt: skip
         return False  # cheap rejection: the last word decides every test but the "founded ..." one
@@ -1059,7 +1064,8 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
 
 
 #: words one of which the investor, incumbent and product patterns before a name need (a cheap pre-test)
-_INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors", "leadership of")
+_INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors", "leadership of",
+                  "lender", "creditor", "investor", "backer", "shareholder", "financier")
 _INCUMBENT_KEYS = ("giant", "conglomerate", "major", "big tech", "incumbent", "by", "to", "with", "of", "parent", "rejoined")
 _PRODUCT_KEYS = ("its", "their", "popular", "'s", "’s", "launched", "released", "unveiled", "of", "behind")
 
@@ -1070,7 +1076,7 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
         p = _PAREN_DESC.match(right)
         if p is not None and _paren_points(right):
             e.descriptors.update(w.strip().lower() for w in _RX6.split(p.group(1)) if w.strip())
-    m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ", ", another ", ", fellow ")) else None
+    m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ", ", another ", ", fellow ", ", still ", ", now ", ", once ", ", long ", ", already ", ", arguably ")) else None
     if m is None:
         left = text[max(0, n.start - 50) : n.start]
         lw = _last_word(left)
