@@ -229,7 +229,9 @@ _PRODUCT_RIGHT = Folded(
     r"|^\s(?:maker|creator|developer|owner|operator|parent)\s[A-Z]"
 )
 _PRODUCT_LEFT = re.compile(
-    r"\b(?:(?:its|their|the popular|the company['’]s|the start-?up['’]s)\s(?:[\w\-]+\s)?|launched\s|released\s|unveiled\s"
+    r"\b(?:(?:its|their|the popular|the company['’]s|the start-?up['’]s)\s"
+    r"(?!(?:rivals?|competitors?|peers?|challengers?|investors?|backers?|parent|lenders?|partners?|customers?|clients?|owners?)\s)"
+    r"(?:[\w\-]+\s)?|launched\s|released\s|unveiled\s"
     r"|maker of\s|creator of\s|developer of\s|company behind\s|owner of\s|operator of\s|makers of\s|version of\s)$",
 )
 _PERSON_RIGHT = Folded(

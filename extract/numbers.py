@@ -186,6 +186,7 @@ _HEDGES: tuple[tuple[str, str], ...] = (
     # a threshold passed: "revenue passed $20m", "surpassed the valuation of $1bn", "crossed the $100m mark"
     ("surpassed", "at_least"), ("passed", "at_least"), ("crossed", "at_least"), ("topped", "at_least"),
     ("exceeded", "at_least"), ("surpassing", "at_least"), ("crossing", "at_least"), ("topping", "at_least"),
+    ("exceeds", "at_least"), ("exceeding", "at_least"), ("surpasses", "at_least"), ("passes", "at_least"),
     ("surpassed the valuation of", "at_least"), ("surpassed a valuation of", "at_least"),
 )  # fmt: skip
 _HEDGE_RE = re.compile(
