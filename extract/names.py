@@ -742,6 +742,8 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             first = n.surface.split()[0]
             if first.lower() in _STOP:
                 continue
+            if " " not in n.surface and n.surface.endswith("ing") and len(n.surface) > 6 and n.surface[1:].islower():
+                continue  # "Nearshoring is the tailwind here", "Fundraising slowed": a gerund opening a sentence
             right = text[n.end : n.end + 80]
             if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
                 _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
@@ -755,6 +757,22 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
                 continue  # "Separately, the company ...", a "Cost cuts" heading: a word, not a name
         out.append(n)
     return _fix_possessive_names(text, out)
+
+
+_ALL_CAPS = re.compile(r"[A-Z]{2,6}s?")
+
+
+def _drop_common_acronyms(text: str, mentions: list[Name]) -> list[Name]:
+    """An acronym the article defines for lower-case words is no name: "termination of work relation (PHK)",
+    "buy now, pay later (BNPL)"; while "Development Partners International (DPI)" abbreviates a name."""
+    drop = set()
+    for n in mentions:
+        if n.surface in drop or not _ALL_CAPS.fullmatch(n.surface):
+            continue
+        at = text.find("(" + n.surface + ")")
+        if at > 0 and text[at - 1] == " " and (prev := text[max(0, at - 30) : at - 1].split()) and prev[-1][:1].islower():
+            drop.add(n.surface)
+    return [n for n in mentions if n.surface not in drop] if drop else mentions
 
 
 def _fix_possessive_names(text: str, mentions: list[Name]) -> list[Name]:
@@ -1327,7 +1345,7 @@ def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
         known = {n.surface for n in raw}
         extra = [n for n in _headline_names(text, headlines) if n.surface not in known and len(n.surface) > 2]
         raw = sorted(raw + extra, key=lambda n: n.start)
-    mentions = _keep_initial(text, raw)
+    mentions = _drop_common_acronyms(text, _keep_initial(text, raw))
     people = _find_people(text, mentions)
     canon = _aliases(mentions, people, text)
     if "formerly" in text or "name" in text or "life as" in text or "rebrand" in text or "renamed" in text or "called" in text:
