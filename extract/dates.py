@@ -45,7 +45,7 @@ _DATE_RE = re.compile(
     | (?P<dm>(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<dm_mon>{_MON})(?:,?\ (?P<dm_y>{_YEAR}))?)
     | (?P<md>(?P<md_mon>{_MON})\ (?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\ (?P<md_y>{_YEAR}))?)
     | (?P<my>(?P<my_rel>[Ll]ast\ |[Tt]his\ |[Ee]arly\ |[Ll]ate\ |[Mm]id-)?(?P<my_mon>{_MON})(?:\ (?P<my_y>{_YEAR}))?\b)
-    | (?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\ this|[Ll]ater\ this|[Ee]arlier\ last|[Pp]revious|[Tt]he\ previous|[Tt]he\ following)\ (?:month|year|week|quarter)|[Aa]\ year\ (?:earlier|ago|before)|[Yy]esterday|[Tt]oday)
+    | (?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\ this|[Ll]ater\ this|[Ee]arlier\ last|[Pp]revious|[Tt]he\ previous|[Tt]he\ following)\ (?:month|year|week|quarter)|[Aa]\ year\ (?:earlier|ago|before)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[2-5])\ years\ ago|[Yy]esterday|[Tt]oday)
     | (?P<wd>(?:[Oo]n\ |[Ll]ast\ |[Tt]his\ |[Ll]ate\ on\ |[Oo]n\ the\ )?(?P<wd_day>{_DAY}))
     | (?P<yr>(?:[Ii]n|[Ss]ince|[Oo]f|[Bb]y|[Dd]uring|[Ff]or|[Ll]ate|[Ee]arly|[Mm]id-)?\ ?(?P<yr_y>{_YEAR})\b(?!\ (?:employees|people|staff|workers|jobs|roles|positions|engineers|members|persons|customers|users)\b))
     """,
@@ -156,6 +156,8 @@ def _relative_period(r: str, pub: date) -> Period:
         return Period.quarter(y, q2)
     # year
     k = -1 if ("last" in r or "earlier" in r or "ago" in r or "before" in r or "previous" in r) else 0
+    if r.endswith("years ago"):
+        k = -{"two": 2, "three": 3, "four": 4, "five": 5}.get(r.split()[0], 0) or -int(r[0])
     if "next" in r or "following" in r:
         k = 1
     if r == "earlier this year" or r == "later this year":
@@ -181,7 +183,7 @@ _ANCHOR = re.compile(  # digits as literals: every branch starts with one, so th
 # every date expression starts at one of these words: try the full pattern only there
 _STARTS = re.compile(
     r"\b(?:[A-Z]|\d|last|this|next|earlier|later|previous|the|a\b|yesterday|today|first|second|third|fourth"
-    r"|end|fiscal|year|twelve|in|since|of|by|during|for|late|early|mid|on)"
+    r"|end|fiscal|year|twelve|in|since|of|by|during|for|late|early|mid|on|two|three|four|five)"
 )
 
 
@@ -189,7 +191,7 @@ _STARTS = re.compile(
 _CORE_WORDS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
     "|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|quarter|half"
-    "|six months|month|year|week|Today|today|Yesterday|yesterday|19\\d\\d|20\\d\\d"
+    "|six months|month|years ago|year|week|Today|today|Yesterday|yesterday|19\\d\\d|20\\d\\d"
 )
 
 

@@ -276,6 +276,8 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
     if _MIXED_WHOLE.match(v.low, f.end) and _RX5.search(v.low[f.end : cb]):
         return None  # "$190m, of which $170m were capital and $20m venture debt": the parts carry the rows
     cue = _cue_for(v, f, lo, next_start)
+    if cue is None and _MONTHLY_RIGHT.match(v.low, f.end) and _asked_burn(v):
+        cue = Cue("burn_rate", "before", "asked about burn", "")  # "What is your burn now?" / "Roughly $350,000 a month."
     if cue is None and last is not None and _INHERIT.search(left):
         return last  # "up from $16m", "including $4m": same kind as the figure before
     if cue is None or cue.table == "none":
@@ -289,6 +291,23 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
         div = _burn_divisor(v, f, min(ca, lo), cb, cue)  # (from a label's start: "Monthly burn: $1.1m")
         return None if div is None else (metric, div)
     return metric, 1.0
+
+
+_MONTHLY_RIGHT = re.compile(r"\s(?:a|per|each|every) month\b")
+_BURN_QUESTION = re.compile(r"\b(?:burn|burning|burn rate|cash burn|spending|spend)\b[^?\n]{0,80}\?")
+
+
+def _asked_burn(v: View) -> bool:
+    """The figure answers an interview question about burn: the paragraph before the answer's asks it."""
+    doc, st = v.doc, v.sentence
+    para_start = st.start
+    for s in reversed(doc.sentences[: st.index + 1]):
+        if s.paragraph != st.paragraph:
+            break
+        para_start = s.start
+    before = doc.low[max(0, para_start - 200) : para_start].rstrip(" *_\n")
+    question = before[before.rfind("\n") + 1 :]
+    return question.endswith("?") and _BURN_QUESTION.search(question) is not None
 
 
 def _projected(v: View, f: Money) -> bool:
