@@ -551,7 +551,9 @@ _HEADLINE_VERB = re.compile(
     r"|Axes|Sheds|Trims|Fires|Hires|Poaches|Loses|Shuts|Closing|Files|Seeks|Eyes|Mulls|Weighs|Plans|Targets|Valued|Values"
     r"|Becomes|Joins|Enters|Launches|Acquires|Buys|Sells|Says|Confirms|Denies|Announces|Expands|Doubles|Tops|Crosses"
     r"|In|To|At|For|From|With|After|As|On|Amid|Over|Valuation|Layoffs|Funding|Round|Series|IPO|CEO|Co-Founder|Founder"
-    r"|Down|Off|Up|Out|Back|Away|All|Its|Their|Of|And|Or|By)$"
+    r"|Down|Off|Up|Out|Back|Away|All|Its|Their|Of|And|Or|By"
+    r"|Does|Did|Has|Is|Was|Pockets|Completes|Obtains|Receives|Lifts|Wins|Takes|Makes|Leaves|Quits|Exits|Halts|Scraps"
+    r"|Reduces|Mops|Rakes|Grabs|Scores|Nets|Dismisses)$"
 )
 _HEADLINE_ADJ = re.compile(
     r"^(?:[A-Z][a-z]+(?:ed|ing|ful|ous|ive|ic|al)|Troubled|Embattled|Ailing|Buzzy|Hot|Beleaguered|Cash-Strapped|Crypto|AI"

@@ -591,6 +591,58 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
 ]
 
 
+CASES += [
+    (
+        "role-noun-lender-is-no-subject",
+        "Brightdesk, a Manchester software startup, restated its sales.\n\nAccounts sent to auditors cut its revenue "
+        "estimate. Lender Corvane Credit seized $12 million from the company's accounts after the figures came to "
+        "light.\n\nThe company raised more than $80 million from investors.",
+        {("Brightdesk", "funding_raised", 80e6)},
+    ),
+    (
+        "appositive-still-the-startup",
+        "Almeda Pay has closed a $30 million round.\n\nKorrowa, still the region's most valuable payments startup "
+        "on paper, was valued at $2 billion when it raised a $150 million Series C in 2022.",
+        {("Almeda Pay", "funding_raised", 30e6), ("Korrowa", "valuation", 2e9), ("Korrowa", "funding_raised", 150e6)},
+    ),
+    (
+        "translated-respectively-elided-millions",
+        "The Chilean fintech Pagora and the Peruvian Kuntur announced rounds of 6 and 3 millions of dollars, "
+        "respectively.",
+        {("Pagora", "funding_raised", 6e6), ("Kuntur", "funding_raised", 3e6)},
+    ),
+    (
+        "translated-round-with-a-value-of",
+        "Rimal Pay completes a financing round of 120 million dollars\n\nThe Saudi company Rimal Pay announced the "
+        "completion of a financing round of the category B with a value of 120 million dollars, so that the value "
+        "of the company exceeds 900 million dollars.\n\nAnd its competitor Nakhla, whose headquarters moved to "
+        "Riyadh, had announced in May its obtaining 80 million dollars in a round, with a valuation that raised it "
+        "to 1.1 billion dollars.",
+        {("Rimal Pay", "funding_raised", 120e6), ("Rimal Pay", "valuation", 9e8),
+         ("Nakhla", "funding_raised", 80e6), ("Nakhla", "valuation", 1.1e9)},
+    ),
+    (
+        "acronym-for-common-words-is-no-company",
+        "Weekly wrap: Griya Does PHK\n\nStartup proptech Griya did termination of work relation (PHK) towards 45 "
+        "employees. The company said the step was needed to reach profitability. This is the second PHK for Griya "
+        "this year. Its rivals have not cut staff. Sales in the sector fell in the second quarter.",
+        {("Griya", "layoffs", 45)},
+    ),
+    (
+        "gerund-opening-a-paragraph-is-no-company",
+        "Carrowin, a Mexico City freight startup, raised $20 million in March.\n\nReshoring is the driver here: "
+        "cross-border trade grew 9% last year.\n\nThe company has about 300 people on payroll.",
+        {("Carrowin", "funding_raised", 20e6), ("Carrowin", "headcount", 300)},
+    ),
+    (
+        "burn-answering-a-question-about-burn",
+        "Q&A with Tolu Adeyemi, founder of Farmlink\n\nWhat is your burn now?\n\nAbout $200,000 a month. A "
+        "year ago it was closer to $600,000 a month.",
+        {("Farmlink", "burn_rate", 2e5), ("Farmlink", "burn_rate", 6e5)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
@@ -632,3 +684,24 @@ def test_a_count_worked_out_from_a_share_is_approximate() -> None:
     rows = extract_article("Kelvo, a Lagos payments startup, laid off a fifth of its 400 employees in October.",
                            published=PUBLISHED).metrics
     assert [(m.metric, m.value, m.qualifier) for m in rows if m.metric == "layoffs"] == [("layoffs", 80.0, "approx")]
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        ("In Peru, the startup of logistics Rapidel, of Lima, counts with 140 collaborators.", "Rapidel", "startup"),
+        ("The startups of Francophone Africa remain far behind their neighbours.", "Francophone Africa", None),
+        ("Sales were restated. Lender Corvane Credit seized $12 million from the company's accounts.", "Corvane", "investor"),
+        ("Griya did termination of work relation (PHK) towards 45 employees. It was the second PHK.", "PHK", None),
+    ],
+)
+def test_names_typed_from_news_constructions(text: str, name: str, kind: str | None) -> None:
+    """The name stage alone: a translated descriptor names a startup, a language area is no name, a role noun
+    opening the sentence names an investor, an acronym defined for lower-case words is no name."""
+    from extract.document import build_document
+    from extract.names import find_names
+
+    idx = find_names(build_document(text, published=PUBLISHED))
+    key = idx.canonical(name)
+    got = idx.entities[key].kind if key in idx.entities else None
+    assert got == kind
