@@ -55,6 +55,7 @@ class _Writer:
     def __init__(self, warehouse: Warehouse, report: NewsReport) -> None:
         self.warehouse, self.report = warehouse, report
         self._known: dict[str, str] | None = None
+        self.wrote = False
 
     def known(self) -> dict[str, str]:
         if self._known is None:
@@ -81,6 +82,7 @@ class _Writer:
             return None
         with ingest_lock(self.warehouse.path, wait_s=self.warehouse.lock_wait_s):
             result = self.warehouse.write_batch([outcome], EXTRACTOR_VERSION)
+            self.wrote = True
             self.report.copies += group_articles(self.warehouse, result.new + result.replaced).copies
         self.known()[article.article_id] = EXTRACTOR_VERSION
         self.report.new += len(result.new)
@@ -133,6 +135,9 @@ def fetch_pages(
             report.not_modified += 1
             continue
         _store_fetched(got, before, (hints or {}).get(url), today, store, writer)
+    if writer.wrote:  # fold the write-ahead log into the file, so readers need not replay it
+        with ingest_lock(warehouse.path, wait_s=warehouse.lock_wait_s):
+            warehouse.checkpoint()
     return report
 
 

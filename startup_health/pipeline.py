@@ -158,6 +158,9 @@ def ingest(
             total = warehouse.query("SELECT count(*) FROM metric_rows").rows[0][0]
             if report.metrics > 0.2 * total:
                 warehouse.optimize()
+        # The batches wait in DuckDB's write-ahead log (a checkpoint of the file in place could be torn by a
+        # kill); fold what is left into the file through a copy (``models.warehouse.checkpoint``).
+        warehouse.checkpoint()
     return report
 
 

@@ -1,13 +1,17 @@
 """Crashes: SIGKILL a real `startup-health ingest` at random moments while it loads a generated corpus.
 
 After each kill the warehouse must open; every article in it must be whole (its article row and exactly the
-metric and event rows a clean reference ingest of the same corpus stored for it), with no orphan rows; and a
-re-run must complete it to exactly the reference's contents, with nothing doubled.
+metric and event rows a clean reference ingest of the same corpus stored for it), with no orphan rows; every
+batch whose commit had finished must be there; and a re-run must complete it to exactly the reference's
+contents, with nothing doubled.
 
-The moments are seeded (``SEED``): two spread over the length of a clean run, one aimed into the first batch's
-commit (a few milliseconds after DuckDB's write-ahead log fills, a window of ~50 ms that random moments miss)
-and one just after it, while the second batch is being read and written. Half the kills use ``--workers 2``; the
-whole process group is killed, as an out-of-memory killer or a closed terminal would.
+The moments are seeded (``SEED``): two spread over the length of a clean run, and three aimed at moments random
+ones miss: a few milliseconds into the first batch's commit (a window of ~10 ms), just after that commit while
+the second batch is read and written, and into the folding of DuckDB's write-ahead log into the file at the
+end of the run (``models.warehouse.checkpoint``: a DuckDB checkpoint of the file in place, killed at the wrong
+millisecond, left a file DuckDB refused). Half the kills use ``--workers 2``; the whole process group is
+killed, as an out-of-memory killer or a closed terminal would. The steps of the fold that take microseconds
+are stopped one by one in ``test_a_fold_stopped_at_any_step_loses_no_commit``.
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from conftest import SEEDS
-from models.warehouse import Warehouse
+from models.warehouse import Warehouse, checkpoint
 from reliability_support import (
     TABLES,
     cli_env,
@@ -112,39 +117,46 @@ def kill_group(proc: Any) -> None:
     proc.communicate(timeout=30)
 
 
-def schema_only_bytes(folder: Path) -> int:
-    """Size of a warehouse file that holds the schema and no article yet."""
-    wh = Warehouse(folder / "schema-only.duckdb")
-    wh.ensure_schema()
-    return wh.path.stat().st_size
+def locked(db: Path) -> bool:
+    """Whether a process holds a POSIX lock on the warehouse file: DuckDB holds one while a connection is open
+    (Linux: read from /proc/locks, which lists each lock with its file's inode)."""
+    try:
+        inode = db.stat().st_ino
+    except FileNotFoundError:
+        return False
+    return any(line.split()[5].endswith(f":{inode}") for line in Path("/proc/locks").read_text().splitlines()
+               if len(line.split()) > 5 and "POSIX" in line)  # fmt: skip
 
 
-def wait_for_first_batch(db: Path, proc: Any, limit_s: float, *, empty_bytes: int, checkpointed: bool) -> bool:
-    """Poll until the first batch of articles is being committed or, with ``checkpointed``, until that commit is
-    done (its log is gone, the batch is in the database file, and the next batch is being read). False if the
-    run ends or the time is up first.
+def wait_for(db: Path, proc: Any, limit_s: float, moment: str) -> bool:
+    """Poll until ``moment`` of the run; False if the run ends or the time is up first.
 
-    Two signs of the first batch: DuckDB's write-ahead log holds far more than the ~70 KB the schema check
-    writes (~650 KB for 500 of these articles; it lasts some 50 ms, which a busy poller may miss), and the
-    database file has grown past a schema-only file (it grows only when a commit is checkpointed, and stays).
+    ``commit``: the first batch's commit is being written. Commits go to DuckDB's write-ahead log
+    (``<db>.wal``), which passes 256 KB only then (~600 KB for 500 of these articles; the schema check
+    writes ~70 KB). ``committed``: that commit is done and its connection closed (the log is that big and
+    nobody holds DuckDB's lock on the file: the second batch is being read). ``fold``: the log is being folded
+    into the file at the end of the run, through a checkpointed copy ``<db>.checkpoint-*`` that then replaces
+    the file (``models.warehouse.checkpoint``; about 0.1 s here).
     """
-    wal = Path(str(db) + ".wal")
+    wal = Path(f"{db}.wal")
     deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            log = wal.stat().st_size
-        except FileNotFoundError:
-            log = -1
-        try:
-            grown = db.stat().st_size > empty_bytes + BATCH_LOG_BYTES
-        except FileNotFoundError:
-            grown = False
-        if checkpointed and grown and log < 0:
-            return True
-        if not checkpointed and (log > BATCH_LOG_BYTES or grown):
-            return True
+        if moment == "fold":
+            if any(db.parent.glob(f"{db.name}.checkpoint-*")):
+                return True
+        else:
+            try:
+                big = wal.stat().st_size > BATCH_LOG_BYTES
+            except FileNotFoundError:
+                big = False
+            if big and (moment == "commit" or not locked(db)):
+                return True
         time.sleep(0.0005)
     return False
+
+
+#: the aimed kills: moment polled for -> (longest delay after it, articles whose commit had surely finished)
+AIMED = {"commit": (0.015, 0), "committed": (0.005, BATCH), "fold": (0.08, ARTICLES)}
 
 
 @pytest.mark.slow
@@ -152,35 +164,31 @@ def test_sigkill_leaves_whole_articles_and_a_rerun_completes(
     corpus: Path, reference: tuple[dict[str, list[Any]], float], tmp_path: Path
 ) -> None:
     ref, clean_s = reference
-    empty_bytes = schema_only_bytes(tmp_path)
     rnd = random.Random(SEED)
     # stratified: one moment in each slice of a clean run's length, so early and late kills both happen
     span = 0.95 * clean_s
-    plan: list[tuple[int, float]] = [(0, span * (k + rnd.random()) / RANDOM_KILLS) for k in range(RANDOM_KILLS)]
-    # aimed: a few milliseconds into the first batch's commit (log written, then checkpointed), and just after
-    # that commit, while the second batch is read and written
-    plan += [(1, rnd.uniform(0.0, 0.015)), (2, rnd.uniform(0.0, 0.005))]
+    plan: list[tuple[str, float]] = [("", span * (k + rnd.random()) / RANDOM_KILLS) for k in range(RANDOM_KILLS)]
+    # aimed: a few milliseconds into the first batch's commit, just after that commit (while the second batch
+    # is read and written), and into the folding of the log into the file at the end of the run
+    plan += [(moment, rnd.uniform(0.0, AIMED[moment][0])) for moment in AIMED]
     states: list[tuple[str, int, bool]] = []  # for the failure message
-    for round_no, (aimed, delay) in enumerate(plan):
-        how = {0: f"at {delay:.3f} s", 1: f"{delay:.3f} s into the first commit",
-               2: f"{delay:.3f} s after the first commit"}[aimed]  # fmt: skip
+    for round_no, (moment, delay) in enumerate(plan):
+        how = f"{delay:.3f} s after {moment}" if moment else f"at {delay:.3f} s"
         db = tmp_path / f"crash{round_no}.duckdb"
         workers = 2 if round_no % 2 == 0 else 1
         proc = start_ingest(corpus, db=db, cwd=tmp_path, workers=workers, batch_size=str(BATCH))
-        found = True
-        if aimed:
-            found = wait_for_first_batch(db, proc, clean_s * 4 + 10, empty_bytes=empty_bytes, checkpointed=aimed == 2)
+        found = wait_for(db, proc, clean_s * 4 + 10, moment) if moment else True
         time.sleep(delay)
         was_running = proc.poll() is None
         kill_group(proc)
-        if aimed:
+        if moment:
             assert found and was_running, f"round {round_no}: the kill {how} missed the write"
         states.append((how, workers, was_running))
 
         got = contents(db)  # the warehouse opens after the kill
         check_whole_articles(got, ref)
-        if aimed == 2:  # a batch whose commit finished is never lost
-            assert len(got["articles"]) >= 500, f"round {round_no} ({how}): a committed batch was lost"
+        committed = AIMED[moment][1] if moment else 0
+        assert len(got["articles"]) >= committed, f"round {round_no} ({how}): a committed batch was lost"
 
         rerun = run_ingest(corpus, db=db, cwd=tmp_path, workers=workers, batch_size=str(BATCH))
         assert rerun.returncode == 0, f"round {round_no} ({how}): {rerun.stderr}"
@@ -192,7 +200,43 @@ def test_sigkill_leaves_whole_articles_and_a_rerun_completes(
         for table in TABLES:
             assert not duplicates(final[table]), f"{table}: duplicated rows after the re-run"
             assert final[table] == ref[table], f"round {round_no}: {table} differs from the reference after re-run"
-    assert sum(running for _, _, running in states) >= 3, f"too few kills interrupted a run: {states}"
+        left = [*tmp_path.glob(f"{db.name}.checkpoint-*"), *tmp_path.glob(f"{db.name}.wal*")]
+        assert not left, f"round {round_no}: left behind after the re-run: {left}"
+    assert sum(running for _, _, running in states) >= 4, f"too few kills interrupted a run: {states}"
+
+
+class Killed(Exception):
+    """Stands for a SIGKILL at one step of ``checkpoint.fold``."""
+
+
+@pytest.mark.parametrize("step", [1, 2, 3])
+def test_a_fold_stopped_at_any_step_loses_no_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: int) -> None:
+    """``fold`` stopped after the checkpointed copy is made (1), after the log is set aside (2), after the copy
+    replaced the file (3): a reader sees every commit, DuckDB itself opens the file, the next fold finishes."""
+    db = tmp_path / "w.duckdb"
+    wh = Warehouse(db)
+    wh.ensure_schema()
+    with wh.connect(read_only=False) as con:
+        con.execute("INSERT INTO schema_info VALUES ('note', 'committed')")
+    assert checkpoint.wal_path(db).exists(), "a writable connection should leave its commits in the log"
+    calls = []
+
+    def fsync_then_die(path: Path) -> None:  # fold calls _fsync once after each step
+        calls.append(path)
+        if len(calls) == step:
+            raise Killed
+
+    monkeypatch.setattr(checkpoint, "_fsync", fsync_then_die)
+    with pytest.raises(Killed):
+        wh.checkpoint()
+    monkeypatch.undo()
+    con = duckdb.connect(str(db), read_only=True)  # DuckDB opens what the kill left, with no help of ours
+    con.close()
+    note = "SELECT value FROM schema_info WHERE key = 'note'"
+    assert wh.query(note).rows == [("committed",)]  # a reader first finishes a fold stopped after step 2
+    wh.checkpoint()
+    assert wh.query(note).rows == [("committed",)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb"]
 
 
 @pytest.mark.parametrize("size", [0, 8192])

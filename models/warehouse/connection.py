@@ -7,6 +7,10 @@ connection per question and close it; the loader opens its read-write connection
 and closes it at once, so its extraction work never holds the lock. Both sides retry for a bounded time when
 the other side holds the file. Two loaders at once are kept apart by an advisory lock file held for a whole
 ingest (``ingest_lock``).
+
+Writable connections never checkpoint (``WRITE_CONFIG``): DuckDB rewrites a block of the file in place when
+it checkpoints, and a kill during that write leaves a file it refuses. Their commits stay in the write-ahead
+log until ``checkpoint.fold`` folds it in through a copy (see ``models/warehouse/checkpoint.py``).
 """
 
 from __future__ import annotations
@@ -22,9 +26,14 @@ from typing import Any
 
 import duckdb
 
+from models.warehouse.checkpoint import finish_interrupted
 from models.warehouse.errors import WarehouseBusy, WarehouseError, WarehouseMissing, first_line
 
-__all__ = ["open_connection", "prepare_file", "ingest_lock", "unfinished_file"]
+__all__ = ["open_connection", "prepare_file", "ingest_lock", "unfinished_file", "WRITE_CONFIG"]
+
+#: a writable connection never checkpoints the file: not when its log grows (the threshold is out of reach)
+#: and not on closing (``PRAGMA disable_checkpoint_on_shutdown``, set in ``open_connection``)
+WRITE_CONFIG = {"checkpoint_threshold": "1000000GB"}
 
 _LOCK_WORDS = ("Could not set lock", "Conflicting lock", "database is locked")
 #: DuckDB writes three 4 KB headers one by one after creating a file
@@ -36,7 +45,13 @@ def _is_lock_error(exc: BaseException) -> bool:
 
 
 def prepare_file(path: Path, read_only: bool) -> None:
-    """Refuse to read a file that is not there yet; before a write, clear one a crash left unfinished."""
+    """Finish a checkpoint a kill interrupted; refuse to read a file that is not there yet; before a write,
+    clear one a crash left unfinished."""
+    try:
+        finish_interrupted(path)
+    except OSError:
+        if not read_only:
+            raise  # a reader without write access reads the file as it is (an older state, still whole)
     empty = unfinished_file(path)
     if read_only and (empty or not path.exists()):
         raise WarehouseMissing(f"{path}: no warehouse here yet; run `startup-health ingest PATH` to create it")
@@ -50,12 +65,18 @@ def prepare_file(path: Path, read_only: bool) -> None:
 def open_connection(
     path: Path, *, read_only: bool, config: dict[str, Any], lock_wait_s: float
 ) -> duckdb.DuckDBPyConnection:
-    """A connection to ``path``, retried for up to ``lock_wait_s`` seconds while another process holds it."""
+    """A connection to ``path``, retried for up to ``lock_wait_s`` seconds while another process holds it;
+    a writable one never checkpoints (``WRITE_CONFIG``)."""
     deadline = time.monotonic() + lock_wait_s
     delay = 0.01
+    if not read_only:
+        config = {**config, **WRITE_CONFIG}
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config)
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
+            if not read_only:
+                con.execute("PRAGMA disable_checkpoint_on_shutdown")
+            return con
         except duckdb.Error as exc:
             if not _is_lock_error(exc):
                 raise WarehouseError(f"{path}: cannot open the warehouse: {first_line(exc)}") from None

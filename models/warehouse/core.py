@@ -3,6 +3,7 @@ to the module of each role:
 
 =================  ==============================================================================
 ``connection``     opening the file (retried while another process holds it), the ingest lock
+``checkpoint``     folding DuckDB's write-ahead log into the file through a copy, so a kill never tears it
 ``schema``         tables, views, schema version and migrations
 ``writes``         whole articles in one transaction; rewriting the big tables in company order
 ``reads``          the CLI's and the dashboard's questions (trusted SQL)
@@ -28,6 +29,7 @@ from models.flows import Flow, company_flows
 from models.health import Score, score_all
 from models.records import Article, Extraction
 from models.warehouse import (
+    checkpoint,
     dataset,
     feeds,
     groups,
@@ -61,7 +63,10 @@ class Warehouse:
     @contextlib.contextmanager
     def connect(self, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         """A short-lived connection, retried while another process holds the file. For the project's own SQL
-        and the CLI user's: SQL typed into the dashboard runs in the sandbox (``run_untrusted``)."""
+        and the CLI user's: SQL typed into the dashboard runs in the sandbox (``run_untrusted``).
+
+        A writable one leaves its commits in DuckDB's write-ahead log, folded into the file (``checkpoint``)
+        once the log passes ``checkpoint.FOLD_BYTES``; ``checkpoint()`` folds it at once."""
         prepare_file(self.path, read_only)
         con = open_connection(self.path, read_only=read_only, config={}, lock_wait_s=self.lock_wait_s)
         try:
@@ -70,6 +75,14 @@ class Warehouse:
             yield con
         finally:
             con.close()
+        if not read_only:
+            checkpoint.fold_if_big(self.path)
+
+    def checkpoint(self) -> bool:
+        """Fold the write-ahead log that writes left into the warehouse file, so readers need not replay it;
+        through a copy that replaces the file, so a kill at any moment leaves a whole warehouse
+        (``models.warehouse.checkpoint``). Under the ingest lock. False when there was no log."""
+        return checkpoint.fold(self.path)
 
     def ensure_schema(self) -> int | None:
         """Create the tables and views, or upgrade an older schema in one transaction; the version the file
@@ -106,7 +119,9 @@ class Warehouse:
         with self.connect(read_only=False) as con:
             if schema.check_version(con, self.path) is None:
                 return 0
-            return upkeep.refresh_pending(con, everything)
+            n = upkeep.refresh_pending(con, everything)
+        self.checkpoint()  # the end of a load: the file holds everything again
+        return n
 
     def story_inputs(self, article_ids: Sequence[str], days: int, max_candidates: int) -> groups.StoryInputs:
         """What ``startup_health.grouping`` compares for ``article_ids`` (see ``models.warehouse.groups``)."""
@@ -133,7 +148,9 @@ class Warehouse:
         (``writes.optimize``). Holds the write lock meanwhile (seconds for a million rows);
         ``startup_health.pipeline.ingest`` calls it after a big ingest, under its ingest lock."""
         with self.connect(read_only=False) as con:
-            return writes.optimize(con)
+            done = writes.optimize(con)
+        self.checkpoint()  # write the new order out now, not on a reader's every open
+        return done
 
     # -- reads -------------------------------------------------------------------------------
 
