@@ -70,19 +70,15 @@ def fold(path: Path) -> bool:
         stray.unlink(missing_ok=True)
     token = f"{os.getpid()}-{time.time_ns()}"
     copy, done = Path(f"{path}.checkpoint-{token}"), Path(f"{path}.wal.done-{token}")
-    _clone(path, copy)
-    _clone(wal, wal_path(copy))
     try:
-        con = duckdb.connect(str(copy))
-        try:
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-    except duckdb.Error as exc:
-        raise WarehouseError(f"{path}: cannot write the warehouse's log into it: {first_line(exc)}") from None
-    if wal_path(copy).exists():
-        raise WarehouseError(f"{path}: DuckDB left the log of the checkpointed copy {copy}; the warehouse is unchanged")
-    _fsync(copy)
+        _checkpointed_copy(path, copy)
+    except (OSError, duckdb.Error, WarehouseError) as exc:
+        for part in (copy, wal_path(copy)):
+            part.unlink(missing_ok=True)
+        raise WarehouseError(
+            f"{path}: cannot fold the write-ahead log into the warehouse ({first_line(exc)}); the warehouse and "
+            "its log are unchanged and the next ingest tries again"
+        ) from None
     os.replace(wal, done)  # step 3: the copy is now the warehouse
     _fsync(path.parent)
     with contextlib.suppress(FileNotFoundError):  # a reader's ``finish_interrupted`` may have done it
@@ -90,6 +86,20 @@ def fold(path: Path) -> bool:
     _fsync(path.parent)
     done.unlink(missing_ok=True)
     return True
+
+
+def _checkpointed_copy(path: Path, copy: Path) -> None:
+    """Steps 1 and 2: ``copy`` holds the warehouse with its log folded in, on disk, without a log."""
+    _clone(path, copy)
+    _clone(wal_path(path), wal_path(copy))
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    if wal_path(copy).exists():
+        raise WarehouseError("DuckDB kept the log of the checkpointed copy")
+    _fsync(copy)
 
 
 def finish_interrupted(path: Path) -> None:
