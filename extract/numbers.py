@@ -179,7 +179,7 @@ _HEDGES: tuple[tuple[str, str], ...] = (
     ("just under", "at_most"), ("just below", "at_most"), ("less than", "at_most"),
     ("fewer than", "at_most"), ("as much as", "at_most"), ("as many as", "at_most"),
     ("up to", "at_most"), ("no more than", "at_most"), ("under", "at_most"), ("below", "at_most"),
-    ("nearly", "at_most"), ("almost", "at_most"), ("close to", "approx"), ("closer to", "approx"), ("about", "approx"),
+    ("nearly", "at_most"), ("almost", "at_most"), ("close to", "approx"), ("closer to", "approx"), ("something like", "approx"), ("about", "approx"),
     ("around", "approx"), ("roughly", "approx"), ("some", "approx"), ("approximately", "approx"),
     ("an estimated", "approx"), ("estimated", "approx"), ("estimate of", "approx"),
     ("circa", "approx"), ("or so", "approx"), ("approx.", "approx"), ("c.", "approx"),

@@ -206,7 +206,14 @@ def _valuation_modality(v: View, f: Money, ca: int) -> str:
     """valuation or valuation_target: a 'sought' or 'conditional' cue in the clause before the figure,
     unless an 'achieved' cue lies between it and the figure or follows the figure."""
     left = v.low[ca : f.start]
-    sought = MODALITY.find("sought", "left", left) or MODALITY.find("conditional", "left", left)
+    sought = MODALITY.find("sought", "left", left)
+    for _ in range(3):  # a capitalised cue word inside the sentence is a name: "led by Target Global at $400m"
+        at = ca + sought.start() if sought is not None else 0
+        if sought is None or at == 0 or not v.s[at].isupper() or v.s.startswith(("I'", "I’"), at):
+            break
+        left = left[: sought.start()] + " " * (sought.end() - sought.start()) + left[sought.end() :]
+        sought = MODALITY.find("sought", "left", left)
+    sought = sought or MODALITY.find("conditional", "left", left)
     if sought is None:
         return "valuation"
     achieved = MODALITY.find("achieved", "left", left[sought.end() :])

@@ -642,6 +642,44 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "capitalised-cue-word-is-a-name",
+        "Corvix, a Lisbon security startup, took a $25 million Series B in May led by Target Global at a "
+        "valuation of about $300 million.",
+        {("Corvix", "funding_raised", 25e6), ("Corvix", "valuation", 3e8)},
+    ),
+    (
+        "first-person-wish-is-sought",
+        "Farmlink, a Lagos agritech, has 40 staff. When we raise the Series A, I'd like to do it at about a $50 "
+        "million valuation, its founder said.",
+        {("Farmlink", "headcount", 40), ("Farmlink", "valuation_target", 5e7)},
+    ),
+    (
+        "talking-to-investors-is-sought",
+        "Edulo, a Delhi edtech, said it was talking to a few investors about a round at a valuation of around "
+        "$200 million.",
+        {("Edulo", "valuation_target", 2e8)},
+    ),
+    (
+        "translated-deal-valued-the-startup-in",
+        "Colmeia, a Brazilian agritech, closed a new round this week. According to a person close to the "
+        "negotiation, the deal valued the startup in about US$ 90 millions.",
+        {("Colmeia", "valuation", 9e7)},
+    ),
+    (
+        "pre-money-said-after-the-figure",
+        "The round would value Taskly, a Pune payroll startup, at about $700 million before the new money comes in.",
+        set(),
+    ),
+    (
+        "going-back-to-big-tech-is-a-departure",
+        "Parlo, a chatbot startup, raised $80 million in 2023. Its two co-founders are going back to Bigco, and "
+        "about 20 researchers are going with them to Bigco's lab.",
+        {("Parlo", "funding_raised", 8e7), ("Parlo", "departed_talent", 2), ("Parlo", "departed_talent", 20)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
