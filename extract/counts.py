@@ -323,7 +323,7 @@ _HEAD_GOAL = re.compile(
     r"(?:have|reach|hit|employ|hire|grow|get|double|triple|build|add|take|bring)\b[^.;]{0,40}$"
 )
 _GOAL_LEFT = re.compile(r"\b(?:plans?|planned|wants?|wanted|aims?|aimed|hopes?|hoped|expects?|expected|intends?|targets?|will|would|could|to)\s+(?:\w+\s+){0,3}?(?:double|triple|grow|expand|increase|raise|take|bring|lift)\b")
-_N_OF_LEFT = re.compile(r"\b\d[\d,]*\s+of\s+$")
+_N_OF_LEFT = re.compile(r"(?:\b\d[\d,]*\s+of|\d\s?%\s+(?:of|from)(?:\s+(?:its|the|their|our))?|\bper ?cent\s+(?:of|from))\s+$")
 _OUT_OF_LEFT = re.compile(
     r"\b(?:employees|staff|staffers|people|workers|jobs|roles|positions)\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of)\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under)\s+)*$",

@@ -85,9 +85,9 @@ _PERCENT = re.compile(
     r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than|close to)\s)?"
     r"(?P<frac>half|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|two-thirds|two thirds"
     r"|three-quarters|three quarters|(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per ?cent|percent|pc\b))"
-    r"(?:\s+of\s+(?P<them>them|those|these)\b|\s+of\s+(?P<det>its|the|their|our|all(?: of (?:its|the|their))?|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
+    r"(?:\s+of\s+(?P<them>them|those|these)\b|\s+(?:of|from)\s+(?:(?P<det>its|the|their|our|all(?: of (?:its|the|their))?|the company['’]s|[A-Z][\w\-]*['’]s)\s+)?(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
     r"(?:(?P<hedge2>" + _HEDGE_WORDS + r")(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:-(?:person|strong|member|employee|odd)|\s+[\w\-]+){0,2}?\s*)?"
-    r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))?",
+    r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|collaborators|jobs|roles|positions))?",
     re.I,
 )
 # the workforce named before the share: "cut its workforce by a third", "reduce headcount by 20%"

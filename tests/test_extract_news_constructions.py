@@ -680,6 +680,24 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "share-from-its-base",
+        "Tokko, a Jakarta grocery startup, laid off around 20% from its 250 employees in May.",
+        {("Tokko", "headcount", 250), ("Tokko", "layoffs", 50)},
+    ),
+    (
+        "share-of-a-bare-base",
+        "Tokko, a Jakarta grocery startup, laid off about 10% of 800 personnel in May.",
+        {("Tokko", "headcount", 800), ("Tokko", "layoffs", 80)},
+    ),
+    (
+        "translated-dispensed-people",
+        "Tokko, a Quito grocery startup, dispensed 35 people in May to reduce its costs.",
+        {("Tokko", "layoffs", 35)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
