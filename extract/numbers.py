@@ -101,7 +101,7 @@ _DIGITS = (
     r"|\d{1,15}(?:\.\d{1,6})?(?!\d)"
 )
 _WORDNUM = (
-    r"(?:half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"(?:half\s+a|a\s+quarter\s+of\s+a|three\s+quarters\s+of\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+few|hundreds\s+of)"
 )
 _SCALE = (
@@ -223,6 +223,8 @@ def _num(s: str) -> float | None:
         return 1.0
     if s == "half a":
         return 0.5
+    if s in ("a quarter of a", "three quarters of a"):
+        return 0.25 if s[0] == "a" else 0.75  # "a quarter of a billion dollars"
     if s == "a few":
         return None
     if s in WORD_NUMBERS:

@@ -81,6 +81,10 @@ _TO_RAISE = re.compile(
     r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,6}$"
 )
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
+_OWN_FUNDS = re.compile(
+    r"\s(?:[\w\-]+\s){0,2}?(?:for|across)\s(?:its|their|a|two|three|four|several|new)\s(?:[\w\-]+\s){0,4}?(?:funds?|vehicles?)\b"
+    r"|\s(?:in|of)\s(?:equity\sand\sdebt|debt\sand\sequity)\b"  # a total that mixes debt in is no equity raised
+)
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")
 _INVEST_TARGET = re.compile(
     r"(?:(?:the|a|an|its|this|that|another)\s+(?:[\w\-]+\s+){0,3}?(?:company|start-?up|firm|business|round|deal|funding|venture"
@@ -234,8 +238,8 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
         return False
     if _RX2.search(left[-40:].rsplit(",", 1)[-1]) or _RX3.search(left):
         return False
-    if _TICKET.match(s[f.end : f.end + 50]):
-        return False
+    if _TICKET.match(s[f.end : f.end + 50]) or _OWN_FUNDS.match(v.low, f.end):
+        return False  # one investor's ticket; "raised about $6 billion for its newest set of funds": an investor's own
     inv = _INVESTOR_SPEND.match(s[f.end : f.end + 60])
     if inv and _RX4.search(left + v.low[f.end : f.end + 12]) and not _INVEST_TARGET.match(inv.group(1)):
         return False  # "invest $300m in health services": the investor's own plans

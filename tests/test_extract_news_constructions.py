@@ -698,6 +698,38 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "a-quarter-of-a-billion",
+        "Cambio, a Lima crypto exchange, landed a quarter of a billion dollars in its Series C.",
+        {("Cambio", "funding_raised", 2.5e8)},
+    ),
+    (
+        "investor-raising-its-own-funds",
+        "Tarsio, a Pune lending startup, raised $60 million. Harbor Catalyst, which raised about $4 billion for "
+        "its newest set of funds last year, led the round.",
+        {("Tarsio", "funding_raised", 6e7)},
+    ),
+    (
+        "equity-and-debt-total-is-no-funding",
+        "Voltaic, a Swedish battery startup, said it had cut 800 jobs. The company, which has raised more than "
+        "$9 billion in equity and debt, blamed weak demand.",
+        {("Voltaic", "layoffs", 800)},
+    ),
+    (
+        "country-support-package-is-no-funding",
+        "Nilepay, a Cairo payments startup, raised $12 million in May. Egypt secured an expanded $5 billion support "
+        "package from the IMF in March.",
+        {("Nilepay", "funding_raised", 12e6)},
+    ),
+    (
+        "sector-these-captured",
+        "Pagora, a Bogota fintech, raised $8 million. The country counts around 300 fintech companies, and these "
+        "captured more than 400 millions of dollars of venture capital in 2024.",
+        {("Pagora", "funding_raised", 8e6)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
