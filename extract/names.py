@@ -1140,10 +1140,13 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         e.count += 1
         if key in gazetteer:
             continue  # a place or nationality whatever is said
+        raised = _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None and _sentence_initial(text, n.start)
         if e.count > 5:  # enough evidence about this name, unless the story later says outright that it raised
-            if _RAISED_RIGHT.match(text, n.end, n.end + 40) and _sentence_initial(text, n.start):
-                e.add("startup", 1)  # (a sentence opened by "X raised")
+            if raised:
+                e.add("startup", 2)  # (a sentence opened by "X raised a ...": a startup, even one that buys others)
             continue
+        if raised:
+            e.add("startup", 1)
         right = text[n.end : n.end + 90]
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)
