@@ -233,13 +233,27 @@ def _a_year(s: str, c: Count) -> bool:
     if c.value is None or not 1900 <= c.value <= 2100 or not s[c.start : c.end].isdigit():
         return False
     return (c.noun is None or c.noun in _CUT_NOUNS or _MONTH_BEFORE.search(s, max(0, c.start - 12), c.start) is not None
-            or _YEAR_PREP_BEFORE.search(s, max(0, c.start - 12), c.start) is not None)  # "By 2024 co-founders A and B left"
+            or _YEAR_PREP_BEFORE.search(s, max(0, c.start - 12), c.start) is not None  # "By 2024 co-founders A and B left"
+            or _YEAR_MODIFIER.match(s, c.end) is not None)  # "the company's 2022 leadership team"
+
+
+#: a year before the words it dates: "2022 leadership team", "2023 cohort", "2021 round"
+_YEAR_MODIFIER = re.compile(
+    r"\s(?:[a-z\-]+\s)?(?:team|teams|cohort|class|batch|board|leadership|round|budget|plan|report|results|accounts|edition|intake|season)\b"
+)
 
 
 _YEAR_PREP_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|through|early|late|mid-?)\s*$", re.I)
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+
+
+def _named_just_before(ctx: _Ctx, c: Count) -> bool:
+    """A person's name ends right before ", " and the count ("Jane Roe, one of ...")."""
+    sa = ctx.v.sentence.start
+    near = ctx.d.names.between(sa + max(0, c.start - 60), sa + c.start)
+    return bool(near) and near[-1].kind == "person" and near[-1].end - sa == c.start - 2
 
 
 def _other_end(ctx: _Ctx, i: int) -> bool:
@@ -572,6 +586,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if _a_year(v.s, c):
         return []  # a year
     before = v.s[: c.start]
+    if c.value == 1 and before.endswith(", ") and _named_just_before(ctx, c):
+        return []  # "Igor Roe, one of the engineers who started it, has left": the named person, counted by name
     after_noun = v.s[c.noun_end :]
     if c.noun_class == "employee" and _SOURCE.match(v.low, c.noun_end):
         return []  # "two people familiar with the matter"
@@ -805,7 +821,7 @@ def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fra
 def count_claims(v: View, d: Discourse) -> tuple[list[Claim], list[Fraction]]:
     """Claims from the counts of people in one sentence, and shares of staff waiting for a base."""
     money = [(m.start, m.end) for m in v.money]
-    ctx = _Ctx(v, d, counts_in(v.s, money), money)
+    ctx = _Ctx(v, d, [c for c in counts_in(v.s, money) if not _a_year(v.s, c)], money)  # years are no counts
     ctx.owners = _pairs(v, d, ctx.counts)
     out: list[Claim] = []
     for i in range(len(ctx.counts)):

@@ -730,6 +730,24 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "a-year-modifying-a-team-is-no-count",
+        "Kiotra, a Hanoi retail startup, raised $9 million in 2021. Besides its CFO, three of the six executives on "
+        "the company's 2023 leadership team left last year.",
+        {("Kiotra", "funding_raised", 9e6), ("Kiotra", "departed_talent", 3)},
+    ),
+]
+
+CASES += [
+    (
+        "one-of-the-founders-is-the-named-person",
+        "Vantor, an AI startup, is hiring. Ola Berg, one of the engineers who started Vantor with its chief "
+        "executive in 2023, has left the company to set up a fund.",
+        {("Vantor", "departed_talent", 1)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
