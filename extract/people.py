@@ -495,13 +495,19 @@ def _hired_from(v: View, d: Discourse, st: PeopleState, counted_at: list[int], p
         if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
             continue
         gap = t[sa + m.end() : group[0].start]
-        if not (_OBJECT_OWNER.search(gap) or d.names.between(sa + m.end(), group[0].start)):
+        away = _AWAY.match(m.group(0)) is not None  # "hired away", "poached": taken from another company
+        if not (_OBJECT_OWNER.search(gap) or d.names.between(sa + m.end(), group[0].start) or away):
             continue  # "Acme hired Jane Roe as CFO": not introduced as anyone's people
         company = _affiliation(v, d, group) or _owner_of_object(v, d, sa + m.end(), group[0].start)
+        if away and not _OBJECT_OWNER.search(gap) and (company is None or company == _hirer(v, d, vpos)):
+            company = d.focus_at(v.sentence)  # "Rappi hired away CTO Jane Roe": the startup the story is about
         if company in (None, NOT_A_STARTUP) or company == _hirer(v, d, vpos):
             continue
         out.extend(_group_row(v, st, group, company, "hired_away", (vpos, sa + m.end())))
     return out
+
+
+_AWAY = re.compile(r"(?:hired|hires|hiring|lured|lures|luring) away|poach")
 
 
 def _object_group(v: View, m: re.Match[str], people: list[Name]) -> list[Name]:

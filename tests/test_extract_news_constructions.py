@@ -748,6 +748,14 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "poached-role-with-no-owner-word",
+        "Tintero, a Lima payments startup, raised $30 million. Last year Bigco poached CTO Ana Quispe.",
+        {("Tintero", "funding_raised", 3e7), ("Tintero", "departed_talent", 1)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
