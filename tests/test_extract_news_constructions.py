@@ -756,6 +756,14 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "hyphenated-fraction-of-a-workforce",
+        "Rumo, a Jakarta proptech, has 250 employees. In May it cut one-fifth of its workforce.",
+        {("Rumo", "headcount", 250), ("Rumo", "layoffs", 50)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
