@@ -175,17 +175,21 @@ class Discourse:
         focus = d.main = d._headline_focus()
         kept = focus  # the startup in focus before a paragraph about an investor ("" focus) began
         for s in doc.sentences:
-            if focus == "" and s.leads_paragraph:
-                focus = kept  # that paragraph is over
+            if s.leads_paragraph and (focus == "" or focus in d.org_subject.values() and not d._startup(focus)):
+                focus = kept  # that paragraph is over (about an investor, or a sentence opened by a big company)
             d.focus_before.append(focus)
             if doc.text.startswith("|", s.start):
                 continue  # a table row ("| Amount raised | $14m |") moves no focus
             subject = d._subject(s)
             if subject is not None:
-                if subject == "" and focus != "":
+                if (subject == "" or not d._startup(subject)) and focus != "" and d._startup(focus):
                     kept = focus
                 focus = subject
         return d
+
+    def _startup(self, key: str | None) -> bool:
+        e = self.names.entities.get(key) if key else None
+        return e is not None and e.kind == "startup"
 
     def _headline_focus(self) -> str | None:
         """The headline's first startup (or organisation nothing says is an investor or incumbent)."""

@@ -219,7 +219,8 @@ _INCUMBENT_LEFT = re.compile(
 _INCUMBENT_RIGHT = Folded(
     r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
     r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired"
-    r"|(?:hires|hired|hiring|poached|poaches|lured|recruited|snapped up)\s(?:[A-Z][\w\-.]*['’]s\s)?(?:(?:co-?)?founders?|team|staff|ceo"
+    r"|(?:is said to have |reportedly |had |has )?(?:tried|sought|wanted|offered|moved|attempted) to (?:buy|acquire|take over)"
+    r"|(?:hires|hired|hiring|poached|poaches|poaching|lured|lures|luring|recruited|recruits|snapped up|snaps up)\s(?:[A-Z][\w\-.]*(?:['’]s)?\s)?(?:(?:co-?)?founders?|team|staff|ceo"
     r"|chief|researchers|engineers|leadership|top|most|the\s(?:co-?)?founders?))\b"
     r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|advertising\s)"
 )
@@ -237,10 +238,15 @@ _PRODUCT_LEFT = re.compile(
 _PERSON_RIGHT = Folded(
     r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
     + ROLE_WORDS
-    + r"|third|second|first)|a\s(?:former|serial)|one of the|his|her|\d{2},)\b|\s(?:himself|herself)\b|\s\(\d{2}\)"
+    + r"|third|second|first)|(?:a|the)\s(?:former|serial|outgoing|departing|ex-)\s?(?:[\w\-.]+\s){0,2}?(?:"
+    + ROLE_WORDS
+    + r"|boss|chief|head|founder|co-founder|executive|engineer|researcher)|a\s(?:former|serial)|one of the|his|her|\d{2},)\b|\s(?:himself|herself)\b|\s\(\d{2}\)"
     + r"|,\s[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?['’]s\s(?:former\s|then\s|new\s|outgoing\s|longtime\s)?(?:" + ROLE_WORDS + r")\b)",
 )
-_DEST_LEFT = re.compile(r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$")
+_DEST_LEFT = re.compile(
+    r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$"
+    r"|\b(?:has|have|had)\s+(?:gone|moved|defected|decamped)\s+to\s+$|\b(?:going|went|returned|returning)\s+(?:back\s+)?to\s+$"
+)
 _KIND_RIGHT = re.compile(r"^\s(?:company|start-?up|firm|group|business|outfit|government|market|office|area|region)\b")
 _ARTICLE_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s$")
 _TALKS_LEFT = re.compile(r"\btalks\s+with\s+$")
@@ -1058,7 +1064,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
-    if ("join" in tail or " by " in tail) and _DEST_LEFT.search(left40):
+    if ("join" in tail or " by " in tail or tail.endswith(" to ")) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency

@@ -815,6 +815,10 @@ def test_a_count_worked_out_from_a_share_is_approximate() -> None:
         ("The startups of Francophone Africa remain far behind their neighbours.", "Francophone Africa", None),
         ("Sales were restated. Lender Corvane Credit seized $12 million from the company's accounts.", "Corvane", "investor"),
         ("Griya did termination of work relation (PHK) towards 45 employees. It was the second PHK.", "PHK", None),
+        ("Vantor, a London AI lab, raised $50 million. Bigco is said to have tried to acquire Vantor last year.", "Bigco",
+         "incumbent"),
+        ("Vantor, a London AI lab, is hiring. Zeb Marlow, the former Bigco boss who ran a fund, is making the move.",
+         "Zeb Marlow", None),
     ],
 )
 def test_names_typed_from_news_constructions(text: str, name: str, kind: str | None) -> None:
