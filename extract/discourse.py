@@ -79,8 +79,8 @@ _SECTOR = re.compile(
 )
 # "Venture investors put roughly $4bn into U.S. climate startups": the figure goes to a whole group
 _INTO_GROUP = re.compile(
-    r"\S+(?:\s(?:million|billion|trillion|bn|mn|m|crore))?\s+(?:into|in|to)\s+(?:(?:[\w\-]+|[A-Z]\.(?:[A-Z]\.)+)\s+){0,3}?"
-    r"(?:start-?ups|companies|firms|fintechs|ventures|businesses)\b",
+    r"(?:[A-Z]{3}\s)?\S+(?:\s(?:million|billion|trillion|bn|mn|m|crore))?\s+(?:into|in|to)\s+(?:(?:[\w\-]+|[A-Z]\.(?:[A-Z]\.)+)\s+){0,5}?"
+    r"(?:start-?ups|companies|firms|fintechs|ventures|businesses|(?:security|defence|defense|climate|health|ai|deep) tech)\b",
     re.I,
 )
 #: one of these is in every text _SECTOR finds (a cheap pre-test)

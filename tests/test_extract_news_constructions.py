@@ -764,6 +764,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "money-into-a-long-sector-phrase",
+        "Tallybox, a New York expense-software startup, raised $20 million. Venture investors put roughly $3 billion "
+        "into U.S. spend-management and corporate-card startups in 2021, according to one tally.",
+        {("Tallybox", "funding_raised", 2e7)},
+    ),
+    (
+        "money-into-a-tech-sector",
+        "Skyward, a Lisbon drone startup, raised EUR 30 million.\n\nInvestors poured EUR 4bn into European defence "
+        "tech last year, by one count.",
+        {("Skyward", "funding_raised", 3e7)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
