@@ -166,6 +166,8 @@ class Discourse:
     org_subject: dict[int, str] = field(default_factory=dict)
     #: sentences whose figures are a whole sector's (filled as figures are assigned, in reading order)
     sector_sentences: set[int] = field(default_factory=set)
+    #: the kind of the last money figure read (sentence index, metric, months per period), for "That figure is now ..."
+    last_money: tuple[int, str, float] | None = None
     #: the startup the article is about (the headline's, else the most salient)
     main: str | None = None
 

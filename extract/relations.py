@@ -71,6 +71,9 @@ _INHERIT = re.compile(
     r"\bfrom\s+(?:a\s+(?:peak|high|low)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than|as much as|up to)\s+)*$"
     r"|\b(?:including|along with|as well as|plus|against|versus|vs\.?|compared with|compared to)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another|just)\s+)*$"
     r"|\b(?:(?:a|one|two)[ -](?:third|quarter|half|fifth|tenth)s?|half|double|twice|triple|a fraction)\s+(?:of\s+)?the\s+$"
+    # the same quantity later: "burn, which hit $7m in 2022, has come down to about $4m"
+    r"|\b(?:has|have|had)\s+(?:since\s+)?(?:come|came|gone|fallen|dropped|risen|climbed|shrunk|grown)\s+(?:down\s+|back\s+|up\s+)?to\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than)\s+)*$"
 )
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z][\w\-]*)\s$")
@@ -419,6 +422,8 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         else:
             lo = 0 if not k and _LABEL.match(v.s, 0, f.start) else max(ca, prev_end)  # "Total raised: $75m"
             got = _metric_of(v, f, lo, next_start, last)
+            if got is None and not k:
+                got = _same_as_before(v, d, f, ca)
             if got is None and _ELLIPSIS.search(v.low[max(ca, prev_end) : f.start]):
                 # "two more investments, one of $150m in X and another of $200m in Y": the noun is before the clause
                 got = last or _metric_of(v, f, prev_end, next_start, last)
@@ -439,5 +444,28 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         for company in owners:
             if company is not None:
                 out.extend(_claims_of(v, f, company, got[0], got[1], _projected(v, f)))
+    if last is not None:
+        d.last_money = (v.sentence.index, last[0], last[1])
     return out
+
+
+#: a figure that restates the quantity of the sentence before: "That figure is now about $4m a month", "Today it's closer to $1.2m"
+_SAME_FIGURE = re.compile(
+    r"^(?:that|the|this) (?:figure|number|amount|total|rate|sum)\b[^,;]{0,30}$"
+    r"|^(?:today|now),? (?:it|that)(?:['’]s| is| was| stands at| sits at)\b[^,;]{0,30}$"
+    r"|^(?:it|that)(?:['’]s| is) now\b[^,;]{0,30}$"
+)
+
+
+def _same_as_before(v: View, d: Discourse, f: Money, ca: int) -> tuple[str, float] | None:
+    """The metric of the figure the sentence before gave, when this one restates it."""
+    prev = d.last_money
+    if prev is None or prev[0] != v.sentence.index - 1 or prev[1] not in ("burn_rate", "revenue", "valuation"):
+        return None
+    if _SAME_FIGURE.match(v.low[ca : f.start]) is None:
+        return None
+    if prev[1] != "burn_rate":
+        return prev[1], 1.0
+    div = _burn_divisor(v, f, ca, v.clause(f.start)[1], Cue("burn_rate", "before", "that figure", ""))
+    return ("burn_rate", div) if div is not None else ("burn_rate", prev[2])
 

@@ -779,6 +779,22 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "burn-come-down-to-later-in-the-sentence",
+        "Pagador, a Quito fintech, is cutting costs. Its monthly cash burn, which hit roughly $6 million in mid-2022, "
+        "has come down to about $3 million, its chief executive says.",
+        {("Pagador", "burn_rate", 6e6), ("Pagador", "burn_rate", 3e6)},
+    ),
+    (
+        "that-figure-restates-the-burn-before",
+        "Pagador, a Quito fintech, burned $6 million a month in 2022. That figure is now about $3 million a month, "
+        "its chief executive said. Rivetto, a Turin fintech, burned $2m a month last year. Today it's closer to $1.1m.",
+        {("Pagador", "burn_rate", 6e6), ("Pagador", "burn_rate", 3e6), ("Rivetto", "burn_rate", 2e6),
+         ("Rivetto", "burn_rate", 1.1e6)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
