@@ -70,12 +70,16 @@ _SECTOR = re.compile(
     r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
     r"|\b(?:start-?up|venture|vc|tech|fintech)\s+(?:funding|investment|deals?|financing)\b"
     r"|\b(?:total value of|in circulation|market for|market size|size of the market|global market)\b"
-    r"|\b(?:these|those)\s(?:companies\s|start-?ups\s|firms\s)?(?:captured|raised|drew|attracted|received|secured|took in|pulled in)\b"
+
     # "Israel's cyber sector raised close to $4bn", "seed funding fell 41% to $18.7m this week"
     r"|\b(?:sector|industry|ecosystem)\s+(?:has\s+|had\s+|have\s+)?(?:raised|drew|drawn|attracted|pulled in|took in|taken in|received|secured)\b"
     r"|\b(?:seed|early-stage|late-stage|growth-stage|pre-seed)\s+(?:funding|investment|rounds?|deals?)\s+(?:fell|rose|dropped|declined|jumped"
     r"|climbed|grew|totall?ed|reached|came|stood|hit|slumped|surged)\b",
     re.I,
+)
+# "... around 400 fintech companies, and these captured $500m": the group just named
+_THESE_RAISED = re.compile(
+    r"\b(?:these|those)\s(?:companies\s|start-?ups\s|firms\s)?(?:captured|raised|drew|attracted|received|secured|took in|pulled in)\b"
 )
 # "Venture investors put roughly $4bn into U.S. climate startups": the figure goes to a whole group
 _INTO_GROUP = re.compile(
@@ -84,7 +88,7 @@ _INTO_GROUP = re.compile(
     re.I,
 )
 #: one of these is in every text _SECTOR finds (a cheap pre-test)
-_SECTOR_KEYS = ("start", "compan", "these", "those", "firms", "players", "ventures", "unicorns", "businesses", "fintechs", "investors", "vcs", "sector",
+_SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "businesses", "fintechs", "investors", "vcs", "sector",
                 "industry", "ecosystem", "seed",
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "investment", "capital", "money", "deal", "total value", "circulation", "market")
@@ -396,7 +400,8 @@ class Discourse:
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
         own = _RX0.search(left) if not _STARTUP_SCENE.search(left) else None  # (not "the startup funding rounds")
-        if not own and ((any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))):
+        if not own and ((any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))
+                        or ("these " in low or "those " in low) and _THESE_RAISED.search(low)):
             self.sector_sentences.add(s.index)
             return None
         prev = s.index - 1
