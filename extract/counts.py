@@ -101,6 +101,11 @@ _TALLY = re.compile(
 _REMAINING = re.compile(r"\b(?:remaining|rest of|all)\b")
 _ALONG = re.compile(r"(?:,\s+|\s)(?:along with|together with|as well as|plus|and)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
 _LEFT_END = re.compile(r"(?:left|quit|exited|departed)$")
+#: a hire of a startup's named people before a count: "hired Acme's co-founders, A and B, along with 20 of its staff"
+_HIRED_PEOPLE = re.compile(
+    r"\b(?:hired|hires|has hired|is hiring|poached|lured|took on|brought over|snapped up)\s+(?:[A-Z][\w\-.]*['’]s|its|the start-?up['’]s)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:co-?founders?|founders?|chief|ceo|cto|team|researchers|engineers)\b"
+)
 _OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?(?:(?:rival|fellow|industry|leader|start-?up|lab|giant|company)\s+){0,3}")
 # a hire told with where the people come from: "recruited seven researchers from industry leader Acme"
 _FROM_ORG = re.compile(r"\s+(?:away\s+)?from\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}[A-Z]")
@@ -610,6 +615,9 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if cue is None:
         if ctx.last is not None and ctx.last[0] == "departed_talent" and _ALONG.search(lo_text):
             return _claims(ctx, c, "departed_talent", ctx.last[1])  # "hired two co-founders, along with 30 of its staff"
+        if c.noun_class in ("talent", "employee") and _ALONG.search(lo_text) and _HIRED_PEOPLE.search(v.s, 0, c.start):
+            owner = _owner(ctx, c)  # "Bigco hired Acme's co-founders, Jane Roe and John Doe, along with about 20 of its researchers"
+            return _claims(ctx, c, "departed_talent", owner) if owner is not None else []
         if c.noun in _CUT_NOUNS and not MODALITY.first("projected", "left", lo_text):
             return _bare_layoff(ctx, c, v.low[ca:cb])  # "the restructuring will result in 2,500 redundancies"
         return []

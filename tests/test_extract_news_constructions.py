@@ -795,6 +795,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "role-only-departure-opening-a-sentence",
+        "Korvel, a Berlin AI startup, raised $40 million in May. Its finance chief stepped down in March. The "
+        "company's head of sales quit in April.",
+        {("Korvel", "funding_raised", 4e7), ("Korvel", "departed_talent", 1), ("Korvel", "departed_talent", 1)},
+    ),
+    (
+        "named-founders-hired-along-with-a-team",
+        "Korvel, a Berlin AI startup, raised $40 million in May. Bigco has hired Korvel's co-founders, Jonas Pohl "
+        "and Lena Vogt, along with about 20 of its researchers.",
+        {("Korvel", "funding_raised", 4e7), ("Korvel", "departed_talent", 2), ("Korvel", "departed_talent", 20)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
@@ -862,3 +877,10 @@ def test_names_typed_from_news_constructions(text: str, name: str, kind: str | N
     key = idx.canonical(name)
     got = idx.entities[key].kind if key in idx.entities else None
     assert got == kind
+
+
+def test_role_only_departures_opening_sentences_are_each_counted() -> None:
+    """"Its finance chief stepped down", "The company's head of sales quit": two people, one row each."""
+    text = next(t for cid, t, _ in CASES if cid == "role-only-departure-opening-a-sentence")
+    rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
+    assert [m.value for m in rows] == [1, 1]
