@@ -574,8 +574,10 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
         return False
     nxt = [x.start for x in ctx.counts if x.start > c.noun_end]
     tail = ctx.v.low[c.noun_end : min(nxt + [c.noun_end + 80])]
-    cues = PEOPLE.all_in(_RX7.split(tail)[0], "after")
-    return any(cue.table == "layoffs" for cue in cues)
+    head = _RX7.split(tail)[0]
+    cues = PEOPLE.all_in(head, "after")
+    # (a cue with a subject of its own is about other people: "employs 75 people, said no jobs would be cut")
+    return any(cue.table == "layoffs" and not head.startswith(("jobs", "roles", "positions", "posts"), cue.start) for cue in cues)
 
 
 def _one_count(ctx: _Ctx, i: int) -> list[Claim]:

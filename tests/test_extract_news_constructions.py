@@ -810,6 +810,15 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "staff-named-then-no-jobs-cut",
+        "Korvel, a Berlin AI startup, raised $40 million in May 2024. The startup, which employs 75 people, said no "
+        "jobs would be cut.",
+        {("Korvel", "funding_raised", 4e7), ("Korvel", "headcount", 75)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
