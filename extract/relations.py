@@ -290,6 +290,8 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
     if _MIXED_WHOLE.match(v.low, f.end) and _RX5.search(v.low[f.end : cb]):
         return None  # "$190m, of which $170m were capital and $20m venture debt": the parts carry the rows
     cue = _cue_for(v, f, lo, next_start)
+    if last is not None and cue is not None and cue.position in ("after", "later") and cue.table != last[0] and _FROM_LEFT.search(left):
+        return last  # "its valuation dropped to $300m from $1bn in a down round": the change's other end, whatever follows
     if cue is None and _MONTHLY_RIGHT.match(v.low, f.end) and _asked_burn(v):
         cue = Cue("burn_rate", "before", "asked about burn", "")  # "What is your burn now?" / "Roughly $350,000 a month."
     if cue is None and last is not None and _INHERIT.search(left):
@@ -307,6 +309,7 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
     return metric, 1.0
 
 
+_FROM_LEFT = re.compile(r"\b(?:up|down)?\s*from\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than)\s+)*$")
 _MONTHLY_RIGHT = re.compile(r"\s(?:a|per|each|every) month\b")
 _BURN_QUESTION = re.compile(r"\b(?:burn|burning|burn rate|cash burn|spending|spend)\b[^?\n]{0,80}\?")
 

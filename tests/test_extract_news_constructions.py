@@ -819,6 +819,15 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "change-from-keeps-its-kind-before-a-round-word",
+        "Korvel, a Berlin AI startup, raised $40 million in May 2024. Korvel's valuation dropped to $300 million "
+        "from $1 billion in a down round.",
+        {("Korvel", "funding_raised", 4e7), ("Korvel", "valuation", 3e8), ("Korvel", "valuation", 1e9)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
