@@ -36,6 +36,11 @@ __all__ = ["Discourse"]
 _RX0 = re.compile((r"\b(?:it|its|the (?:start-?up|company|firm))\b"), re.I)
 
 # a mention after a preposition or "former", or inside an appositive, is not the subject
+#: a name, its verb of raising, the figure: "Zentro closed $40m", "X has raised a further $10m"
+_VERB_GAP = re.compile(
+    r"\s(?:has\s|had\s|also\s|just\s|recently\s)?(?:raised|closed|secured|landed|bagged|snagged|nabbed|picked up|pulled in|raises"
+    r"|closes|secures|lands|bags)\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s|fresh\s)?(?:about\s|around\s|roughly\s|nearly\s|over\s|more than\s)?"
+)
 _ASIDE_LEFT = re.compile(
     r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
     r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,3}$"
@@ -384,8 +389,8 @@ class Discourse:
         t = self.doc.text
         near = startups[-1]
         gap = t[near.end : pos]
-        if len(gap) < 3 or _TIGHT.match(gap):
-            return near.key
+        if len(gap) < 3 or _TIGHT.match(gap) or _VERB_GAP.fullmatch(gap):
+            return near.key  # (also "after rival Zentro closed $40m": the name is the verb's subject, after a preposition or not)
         cstart = self._clause_start(s, pos)
         inclause = [n for n in startups if n.start >= cstart and not self._aside(s, n, pos)]
         if inclause:

@@ -1007,10 +1007,11 @@ def _pos_left(left: str) -> bool:
     if last in ("in", "into") and any(x in _INVEST_WORDS for x in w[:-1]):
         return True
     if last.rstrip(",") in ("rival", "rivals", "competitor", "competitors", "peer", "challenger") and any(
-        x in ("its", "a", "the", "their", "his", "her", "closest", "nearest", "biggest", "main", "local") or x.endswith(("'s", "’s"))
+        x in ("its", "a", "the", "their", "his", "her", "closest", "nearest", "biggest", "main", "local", "after", "than", "like", "and",
+              "while", "as", "with") or x.endswith(("'s", "’s"))
         for x in w[-4:-1]
     ):
-        return True  # "its rival X", "Acme's closest competitor, X"
+        return True  # "its rival X", "Acme's closest competitor, X", "months after rival X closed ..."
     if last in ("valued", "valuing", "values") or last in _COMPANY_NOUNS or last.endswith(("tech", "-based", "-headquartered")):
         return True  # "fintech X", "Pune-based X"
     for i in range(max(0, len(w) - 6), len(w)):

@@ -828,6 +828,14 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "rival-after-a-preposition-raising",
+        "Korvel, a Berlin AI startup, is growing. Korvel's $22m raise comes months after rival Zentro closed $40m.",
+        {("Korvel", "funding_raised", 22e6), ("Zentro", "funding_raised", 40e6)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
