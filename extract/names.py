@@ -66,7 +66,7 @@ _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|fo
 # does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
 # branch starts with a character class and the engine can skip ahead
 _CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
-_DIGIT_NAME = re.compile(r"\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{4}")
+_DIGIT_NAME = re.compile(r"\d(?:(?=[a-z])(?<=[a-z\d]\d)|[a-z]{4})")  # (one leading \d: the engine skips ahead to digits)
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -1297,7 +1297,9 @@ def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Enti
     return out
 
 
-_MARKUP_RE = re.compile(r"\*+|`+|_+|^#+\s?|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()", re.M)
+# markdown marks; every branch opens with its own literal character, which lets the engine skip ahead (the same
+# matches as r"\*+|`+|_+|^#+\s?|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()" with re.M: "#" opens a line)
+_MARKUP_RE = re.compile(r"\*\**|``*|__*|#(?<![^\n]#)#*\s?|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()")
 
 
 def _demarkup(text: str) -> tuple[str, list[tuple[int, int]] | None]:
