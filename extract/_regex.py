@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation"]
+__all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES"]
 
 
 class Folded:
@@ -80,6 +80,11 @@ def at_word_start(words: tuple[str, ...] | list[str], not_after: str = r"\w") ->
         alts.append(head if rest == [""] else f"{head}(?:{'|'.join(rest)})")
     return "|".join(alts)
 
+
+
+#: every character ``\s`` matches (str.isspace), for a character class the engine tests as a table: a class with
+#: ``\s`` in it asks Unicode at every character, several times slower
+SPACES = "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace())
 
 
 # ---- big alternations that the engine can skip through ----------------------------------------------

@@ -208,7 +208,17 @@ def _by_first_letter(alternatives: str) -> str:
     return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
 
 
-_CORE = re.compile(rf"\b(?:{_by_first_letter(_CORE_WORDS)})\b")
+def _at_word_start(alternatives: str) -> str:
+    """``\\b(?:a1|a2|...)`` for alternatives that open with a word character, grouped by first character (as
+    `_by_first_letter`) with the look-behind that ``\\b`` is put after that character, so that the engine can skip
+    ahead to the possible first characters (extract._regex.at_word_start): the same matches."""
+    groups: dict[str, list[str]] = {}
+    for a in alternatives.split("|"):
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
+_CORE = re.compile(rf"(?:{_at_word_start(_CORE_WORDS)})\b")
 
 
 def _iter_dates(text: str):
