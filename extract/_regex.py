@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES"]
+__all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES", "ungrouped"]
 
 
 class Folded:
@@ -80,6 +80,21 @@ def at_word_start(words: tuple[str, ...] | list[str], not_after: str = r"\w") ->
         alts.append(head if rest == [""] else f"{head}(?:{'|'.join(rest)})")
     return "|".join(alts)
 
+
+
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+def ungrouped(pattern: str) -> str:
+    r"""``pattern`` with its named groups made plain ``(?:...)``: the same matches (no pattern here refers back
+    to a group), searched about twice as fast (the engine saves the bounds of every group it enters at every
+    position it tries). Search with it, then match the named pattern where it found one, for the groups.
+
+    >>> ungrouped("(?P<sign>a)b?(?P<num>c+)")
+    '(?:a)b?(?:c+)'
+    """
+    assert "(?P=" not in pattern
+    return _NAMED_GROUP.sub("(?:", pattern)
 
 
 #: every character ``\s`` matches (str.isspace), for a character class the engine tests as a table: a class with

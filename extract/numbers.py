@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract._regex import Folded, at_word_start
+from extract._regex import Folded, at_word_start, ungrouped
 
 __all__ = [
     "Amount",
@@ -140,6 +140,8 @@ _MONEY_LOW = re.compile(
     """,
     re.VERBOSE,
 )
+#: the same matches without groups, searched faster; the match's groups come from _MONEY_LOW where it starts
+_MONEY_FIND = re.compile(ungrouped(_MONEY_LOW.pattern), re.VERBOSE)
 #: the same pattern for text whose lower case changes length (a few non-ASCII letters)
 MONEY_RE = re.compile(_MONEY_LOW.pattern, re.VERBOSE | re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and|or)\s*")
@@ -170,7 +172,7 @@ COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 
-_COUNT_FOLDED = Folded(COUNT_RE.pattern)  # the same, faster (extract._regex)
+_COUNT_FOLDED = Folded(ungrouped(COUNT_RE.pattern))  # the same, faster (extract._regex); "num" is the whole match
 
 _HEDGES: tuple[tuple[str, str], ...] = (
     ("a little over", "at_least"), ("a little more than", "at_least"), ("just over", "at_least"),
@@ -306,7 +308,7 @@ _BEFORE, _AFTER = 8, 60
 
 
 def _matches(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(low)``, faster: when no amount can be written without digits, every match holds a
+    """``rx.finditer(low)`` (``rx`` is _MONEY_LOW; _MONEY_FIND searches), faster: when no amount can be written without digits, every match holds a
     digit and starts at most a few characters before it, so the search starts there and stops soon after
     (the big money pattern cannot skip ahead on its own). Lookbehinds still see the text before ``pos``."""
     if any(w in low for w in _WORDY):
@@ -317,13 +319,15 @@ def _matches(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
         d = _DIGIT.search(low, pos)
         if d is None:
             return
-        m = rx.search(low, max(pos, d.start() - _BEFORE), min(n, d.end() + _AFTER))
-        if m is None:
+        hi = min(n, d.end() + _AFTER)
+        f = _MONEY_FIND.search(low, max(pos, d.start() - _BEFORE), hi)  # (where rx.search would find one)
+        if f is None:
             pos = d.end()
             while pos < n and low[pos].isdigit():
                 pos += 1
             continue
-        m = rx.match(low, m.start()) or m  # the whole match, were it cut short by the window's end
+        m = rx.match(low, f.start()) or rx.match(low, f.start(), hi)  # the whole match, were it cut short by the window's end
+        assert m is not None
         yield m
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
@@ -356,7 +360,7 @@ def _matches_wordy(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
                 m = rx.match(low, words[wi])
             wi += 1
         if m is None and d is not None:
-            found = rx.search(low, lo, min(n, d.end() + _AFTER_WORDY))
+            found = _MONEY_FIND.search(low, lo, min(n, d.end() + _AFTER_WORDY))  # (where rx.search would find one)
             if found is not None and found.start() <= d.start():  # else a later word or digit starts the next one
                 m = rx.match(low, found.start())
         if m is None:
@@ -469,7 +473,7 @@ def find_counts(text: str) -> list[Count]:
     """
     out = []
     for m in _COUNT_FOLDED.finditer(text):
-        out.append(Count(m.start("num"), m.end("num"), parse_count(m.group("num"))))
+        out.append(Count(m.start(), m.end(), parse_count(m.group())))
     return out
 
 
