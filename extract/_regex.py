@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES", "ungrouped"]
+__all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES", "ungrouped", "first_letters"]
 
 
 class Folded:
@@ -205,6 +205,21 @@ def _join(alternatives: list[str], budget: int) -> list[str] | None:
             return None
         out += got
     return out
+
+
+def first_letters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` opens with, as `fast_alternation` sees them; None if not known.
+
+    >>> sorted(first_letters("(?:has )?cut|axed"))
+    ['a', 'c', 'h']
+    """
+    out: set[str] = set()
+    for alt in split_top(pattern):
+        got = _expand(alt)
+        if got is None:
+            return None
+        out.update(p[0] for p in got)
+    return frozenset(out)
 
 
 def fast_alternation(head: str, branches: list[str], tail: str) -> re.Pattern[str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from extract._regex import fast_alternation
+from extract._regex import fast_alternation, first_letters
 
 __all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "PERSON_NOUNS", "load_table", "TABLES"]
 
@@ -83,6 +83,7 @@ class CueSet:
         self.entries = [c for t in tables for c in _entries(t)]
         self._rx: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
         self._fast: dict[str, re.Pattern[str]] = {}
+        self._by_letter: dict[str, dict[str, list[tuple[Cue, re.Pattern[str]]]] | None] = {}
         for position in sorted({c.position for c in self.entries}):
             cues = [c for c in self.entries if c.position == position]
             head = "" if position in ("after", "later") else r"(?<![\w\-])"
@@ -90,14 +91,24 @@ class CueSet:
             self._rx[position] = (re.compile(rf"{head}(?:{alts})(?![\w])"), cues)
             # the same matches found several times faster; the pattern above, matched again where one starts, says which cue
             self._fast[position] = fast_alternation(head, [c.pattern for c in cues], r"(?![\w])")
+            self._by_letter[position] = _cues_by_letter(head, cues)
 
     def _cue(self, position: str, found: re.Match[str], offset: int = 0) -> Cue:
-        """The cue of a match of ``self._fast[position]`` (the named pattern matched again where it starts)."""
-        rx, cues = self._rx[position]
-        m = rx.match(found.string, found.start())
+        """The cue of a match of ``self._fast[position]``: the first cue, in table order, that matches where it
+        starts (as the named pattern would say, trying only the cues that can open with its first letter)."""
+        s, at = found.string, found.start()
+        tried = self._by_letter[position]
+        if tried is None or s[at] not in tried:
+            rx, cues = self._rx[position]
+            m = rx.match(s, at)
+            assert m is not None and m.lastgroup is not None
+            c = cues[int(m.lastgroup[1:])]
+        else:
+            for c, one in tried[s[at]]:
+                m = one.match(s, at)
+                if m is not None:
+                    break
         assert m is not None and m.end() == found.end()
-        assert m.lastgroup is not None
-        c = cues[int(m.lastgroup[1:])]
         return Cue(c.table, c.position, c.pattern, c.example, c.kind, c.where, c.expect, c.requires,
                    m.start() + offset, m.end() + offset)  # fmt: skip
 
@@ -134,6 +145,20 @@ class CueSet:
 
     def first_later(self, low: str) -> Cue | None:
         return self.first_in(low, "later")
+
+
+def _cues_by_letter(head: str, cues: list[Cue]) -> dict[str, list[tuple[Cue, re.Pattern[str]]]] | None:
+    """First letter -> the cues (in order) that can open with it, each with its own pattern; None if some cue's
+    first letters are not known."""
+    out: dict[str, list[tuple[Cue, re.Pattern[str]]]] = {}
+    for c in cues:
+        letters = first_letters(c.pattern)
+        if letters is None:
+            return None
+        one = re.compile(rf"{head}(?:{c.pattern})(?![\w])")
+        for ch in letters:
+            out.setdefault(ch, []).append((c, one))
+    return out
 
 
 def _table_name(t: str) -> str:
