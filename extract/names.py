@@ -517,8 +517,23 @@ _PARTICLE_BEFORE = re.compile(r"([A-Z][\w\-]+) (?:es|de|do|da|del|di|du|al|el|la
 _PARTICLE_AFTER = re.compile(r"^ (?:es|de|do|da|del|di|du|al|el|la|dos|das) ([A-Z][\w\-]+)")
 
 
+@cache
+def _place_ends() -> frozenset[str]:
+    """The words before a space that open a place name, and the words after a space that end one ("Dar",
+    "es Salaam", "Salaam" of "Dar es Salaam"): `_in_particle_place` can only hold for these."""
+    out: set[str] = set()
+    for p in places():
+        for i, ch in enumerate(p):
+            if ch == " ":
+                out.add(p[:i])
+                out.add(p[i + 1 :])
+    return frozenset(out)
+
+
 def _in_particle_place(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` is one end of a place name joined by a lower-case particle ("Dar es Salaam")."""
+    if text[a:b] not in _place_ends():
+        return False  # (the place would be "X de " + text[a:b] or text[a:b] + " de X")
     before = _PARTICLE_BEFORE.search(text, max(0, a - 30), a)
     if before is not None and text[before.start() : b] in places():
         return True
@@ -527,6 +542,7 @@ def _in_particle_place(text: str, a: int, b: int) -> bool:
 
 
 _CODE_KIND = re.compile(r"^[A-Z]{2,3}-(?:Company|Companies|Firm|Group|Dollars?|Giant|Start-?up|Bank|Fund|Investors?|Market|Government)$")
+_PERIOD_FIRST = frozenset("FCQH123456789")  # the characters a _PERIOD_TOKEN opens with
 _PERIOD_TOKEN = re.compile(r"^(?:FY|CY|Q[1-4]|H[12]|[1-9]M|Q[1-4]\s?FY)['’]?\d{2,4}(?:-\d{2,4})?$|^(?:Q[1-4]|H[12])$")
 
 
@@ -549,9 +565,9 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             continue
         if piece in _SUFFIX_WORDS or (" " in piece and all(t in _SUFFIX_WORDS for t in piece.split())):
             continue  # "AI", "Inc", "Labs" alone name nothing
-        if _CODE_KIND.match(piece):
+        if "-" in piece[2:4] and _CODE_KIND.match(piece):  # (the pattern needs a hyphen there)
             continue  # "the US-Company", "US-Dollar": a country code joined to a common noun (translated German)
-        if _PERIOD_TOKEN.match(piece):
+        if piece[0] in _PERIOD_FIRST and _PERIOD_TOKEN.match(piece):
             continue  # "FY24", "Q3", "H1 2024": a period, not a name
         if _in_particle_place(text, m.start() + a, m.start() + a + len(piece)):
             continue  # "Dar es Salaam", "Rio de Janeiro": a part of a place written with a particle

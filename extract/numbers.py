@@ -356,7 +356,7 @@ def _matches_wordy(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
         lo = n if d is None else max(pos, d.start() - _BEFORE)
         m = None
         while m is None and wi < len(words) and words[wi] < lo:
-            if words[wi] >= pos:
+            if words[wi] >= pos and _MONEY_FIND.match(low, words[wi]):  # (most number words open no amount)
                 m = rx.match(low, words[wi])
             wi += 1
         if m is None and d is not None:
