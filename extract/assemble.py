@@ -62,8 +62,10 @@ class DateFinder:
     def dates(self, s: Sentence) -> list[tuple[int, int, Period]]:
         got = self._cache.get(s.index)
         if got is None:
-            year = self._year_before(s.start)
-            got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, year)
+            text = self.doc.text[s.start : s.end]
+            # (find_dates reads the year before only for "that year" or an undated article: found only then)
+            year = self._year_before(s.start) if self.doc.published is None or "year" in text else None
+            got = self._cache[s.index] = find_dates(text, self.doc.published, year)
         return got
 
     def for_claim(self, c: Claim, others: tuple[int, ...] = ()) -> tuple[Period | None, bool]:
