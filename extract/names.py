@@ -446,7 +446,7 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
             continue
         poss = tok.endswith(("'s", "’s"))
         base = tok[:-2] if poss else tok
-        if _MODIFIER.search(base) or _CONTRACTION.match(tok):
+        if ("-" in base and _MODIFIER.search(base)) or (("'" in tok or "’" in tok) and _CONTRACTION.match(tok)):
             cur = []  # "Buenos Aires-based": the words before the modifier are part of it
             continue
         if not cur and not pieces and base.lower() in _OPENERS and not initial and start == 0 and not poss and _opens_name(run, end):

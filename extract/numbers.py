@@ -191,10 +191,20 @@ _HEDGES: tuple[tuple[str, str], ...] = (
     ("exceeds", "at_least"), ("exceeding", "at_least"), ("surpasses", "at_least"), ("passes", "at_least"),
     ("surpassed the valuation of", "at_least"), ("surpassed a valuation of", "at_least"),
 )  # fmt: skip
+
+
+def _hedge_alternatives() -> str:
+    r"""``\b(?:h1|h2|...)`` for the hedges, grouped by first letter in their order with the ``\b`` after that
+    letter as a look-behind (the same matches; the engine skips ahead to the possible first letters)."""
+    groups: dict[str, list[str]] = {}
+    for h, _ in _HEDGES:
+        groups.setdefault(h[0], []).append(re.escape(h[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
 _HEDGE_RE = re.compile(
-    r"(?:\b(?:"
-    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in _HEDGES)
-    + r"))\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$",
+    r"(?:" + _hedge_alternatives()
+    + r")\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$",
 )  # matched against lower-cased text
 _HEDGE_MAP = {h: q for h, q in _HEDGES}
 _ROSE_UP = re.compile(r"\b(?:shot|shoots|shooting|went|goes|going|gone|rose|risen|climbed|jumped|soared|moved|ramped|scaled|stepped|built|grew|grown|ticked|crept|headed)\s*$")
