@@ -411,11 +411,7 @@ class NameIndex:
     def between(self, a: int, b: int) -> list[Name]:
         """Mentions that start in ``[a, b)``."""
         i = bisect_left(self._starts, a)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < b:
-            out.append(self.mentions[i])
-            i += 1
-        return out
+        return self.mentions[i : bisect_left(self._starts, b, i)]  # (the mentions are sorted by start)
 
     def companies(self) -> dict[str, frozenset[str]]:
         """Startup key -> the other names the article used for it."""
