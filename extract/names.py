@@ -67,18 +67,23 @@ _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|fo
 # branch starts with a character class and the engine can skip ahead
 _CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
 _DIGIT_NAME = re.compile(r"\d(?:(?=[a-z])(?<=[a-z\d]\d)|[a-z]{4})")  # (one leading \d: the engine skips ahead to digits)
-_DIGIT_NAME_ASCII = re.compile(r"[0-9](?:(?=[a-z])(?<=[a-z0-9][0-9])|[a-z]{4})")  # (the same where every digit is 0-9)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _digit_name(text: str) -> bool:
-    """``_DIGIT_NAME.search(text)``: its \\d checks every character against Unicode, several times slower than
-    0-9; the full pattern runs only when the text holds a digit outside 0-9."""
-    if _DIGIT_NAME_ASCII.search(text):
+#: _CAMEL or _DIGIT_NAME (for the digits 0-9) in one scan of the text: a capital or a digit, then the test of each
+_CAMEL_OR_DIGIT = re.compile(r"[A-Z0-9](?:(?<=[a-z\d][A-Z])|(?<=[0-9])(?:(?=[a-z])(?<=[a-z0-9][0-9])|[a-z]{4}))")
+
+
+def _needs_full_names(text: str) -> bool:
+    """``_CAMEL.search(text) or _DIGIT_NAME.search(text)``: one scan for both; \\d checks every character
+    against Unicode, several times slower than 0-9, so the full digit pattern runs only when the text holds
+    a digit outside 0-9."""
+    if _CAMEL_OR_DIGIT.search(text):
         return True
     if text.isascii() or not any(c.isdigit() for c in _NON_ASCII.findall(text)):
         return False
     return _DIGIT_NAME.search(text) is not None
+
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -656,7 +661,7 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
-    rx = _NAME_RE if (_CAMEL.search(text) or _digit_name(text)) else _NAME_UPPER_RE
+    rx = _NAME_RE if _needs_full_names(text) else _NAME_UPPER_RE
     out: list[Name] = []
     for m in rx.finditer(text):
         if skip and any(a <= m.start() < b for a, b in skip):
