@@ -81,7 +81,6 @@ def at_word_start(words: tuple[str, ...] | list[str], not_after: str = r"\w") ->
     return "|".join(alts)
 
 
-
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 
 
@@ -230,10 +229,11 @@ def fast_alternation(head: str, branches: list[str], tail: str) -> re.Pattern[st
     Python's engine looks at the first character of a branch before entering it only when the branch opens
     with a literal character, and it skips ahead through the text only when every branch of the pattern
     does. So every branch's top-level alternatives (and those of a group that opens it) become branches
-    of their own, in the same order (the same matches, found in the same order); consecutive branches are
-    grouped by their first character (branches that open with different characters never match at the same
-    place, so their order between them does not matter); and where every branch opens with a character,
-    the look-behind ``head`` goes after it (as in `at_word_start`).
+    of their own, in the same order (the same matches, found in the same order); they are grouped by their
+    first character, keeping their order within a group (branches that open with different characters never
+    match at the same place, so the order between them does not matter); and the look-behind ``head`` goes
+    after that character (as in `at_word_start`). When some branch cannot be written to open with a plain
+    character (a class such as ``\s`` or a lazy repeat first), the branches are only flattened.
 
     >>> rx = fast_alternation(r"(?<![\w\-])", ["raised|raises", "(?:has )?cut", "(?:a|per) month"], r"(?![\w])")
     >>> rx.pattern.count("(?<!"), rx.pattern.count("(?P<")  # the look-behind after each first letter, no groups
@@ -251,7 +251,7 @@ def fast_alternation(head: str, branches: list[str], tail: str) -> re.Pattern[st
                 whole.append(alt)
             else:
                 pieces += got
-    if whole:  # some branch opens with a class or a look-behind: one flat alternation, the head in front
+    if whole:  # some branch cannot open with a plain character: one flat alternation, the head in front
         flat = [alt for b in branches for alt in split_top(b)]
         return re.compile(f"{head}(?:{'|'.join(flat)}){tail}")
     groups: dict[str, list[str]] = {}
