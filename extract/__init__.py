@@ -38,6 +38,7 @@ import re
 import ahocorasick
 from bisect import bisect_right
 
+from extract._regex import at_word_start
 from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, drop_mixed_totals, resolve_fractions, to_metrics
 from extract.counts import Fraction, count_claims
 from extract.discourse import Discourse
@@ -90,7 +91,12 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 _GATE_WORDS = _automaton()
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|half|hundred|both|third|quarter|fifth)\b")
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty dozen half hundred both third quarter fifth"
+).split()
+# a digit, or a number word (the same as r"\d|\b(?:one|two|...)\b"; one search each lets the engine skip ahead)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(f"(?:{at_word_start(_NUMBER_WORDS)})\\b")
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
 
@@ -143,7 +149,7 @@ def _sentence_claims(v: View, d: Discourse, st: PeopleState, kinds: str = "mcl")
     else:
         v._money = []  # no money word: no money figure for the count reader to step around (skips a scan)
     counted: list[Claim] = []
-    if ("c" in kinds or "l" in kinds) and _NUMBER.search(low):
+    if ("c" in kinds or "l" in kinds) and (_DIGIT.search(low) or _NUMBER_WORD.search(low)):
         counted, fractions = count_claims(v, d)
         claims += counted
     if "l" in kinds:

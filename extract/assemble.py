@@ -62,8 +62,10 @@ class DateFinder:
     def dates(self, s: Sentence) -> list[tuple[int, int, Period]]:
         got = self._cache.get(s.index)
         if got is None:
-            year = self._year_before(s.start)
-            got = self._cache[s.index] = find_dates(self.doc.text[s.start : s.end], self.doc.published, year)
+            text = self.doc.text[s.start : s.end]
+            # (find_dates reads the year before only for "that year" or an undated article: found only then)
+            year = self._year_before(s.start) if self.doc.published is None or "year" in text else None
+            got = self._cache[s.index] = find_dates(text, self.doc.published, year)
         return got
 
     def for_claim(self, c: Claim, others: tuple[int, ...] = ()) -> tuple[Period | None, bool]:
@@ -282,13 +284,15 @@ def drop_incumbents(dated: list[Dated]) -> list[Dated]:
 
 _EQUITY = re.compile(r"\bequity\b")
 _DEBT = re.compile(r"\b(?:debt|credit|loans?|facility|facilities|borrowing|lending capital|warehouse line)\b")
+#: one of these is in every text _DEBT finds (a cheap pre-test: the pattern opens with \b and tries every position)
+_DEBT_KEYS = ("credit", "loan", "facilit", "borrowing", "lending capital", "warehouse line")
 
 
 def drop_mixed_totals(doc: Document, dated: list[Dated]) -> list[Dated]:
     """A raise told as equity plus debt counts its equity only: "$32m, of which $22m is equity and the rest a
     credit facility", "bags $38M, but $25M of it is debt". In a sentence that names both parts, the largest
     amount and the sum of two amounts are such mixed totals; a funding figure of that value is dropped."""
-    if "debt" not in doc.low and not _DEBT.search(doc.low):
+    if "debt" not in doc.low and (not any(k in doc.low for k in _DEBT_KEYS) or not _DEBT.search(doc.low)):
         return dated
     totals: set[tuple[str, float]] = set()
     for s in doc.sentences:

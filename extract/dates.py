@@ -22,6 +22,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from extract._regex import ungrouped
 from models.records import Period
 
 __all__ = ["find_dates", "date_near", "month_period"]
@@ -51,6 +52,9 @@ _DATE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: the same matches without groups, tried faster
+_DATE_FIND = re.compile(ungrouped(_DATE_RE.pattern), re.VERBOSE)
 
 
 def month_period(d: date) -> Period:
@@ -208,7 +212,17 @@ def _by_first_letter(alternatives: str) -> str:
     return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
 
 
-_CORE = re.compile(rf"\b(?:{_by_first_letter(_CORE_WORDS)})\b")
+def _at_word_start(alternatives: str) -> str:
+    """``\\b(?:a1|a2|...)`` for alternatives that open with a word character, grouped by first character (as
+    `_by_first_letter`) with the look-behind that ``\\b`` is put after that character, so that the engine can skip
+    ahead to the possible first characters (extract._regex.at_word_start): the same matches."""
+    groups: dict[str, list[str]] = {}
+    for a in alternatives.split("|"):
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
+_CORE = re.compile(rf"(?:{_at_word_start(_CORE_WORDS)})\b")
 
 
 def _iter_dates(text: str):
@@ -220,11 +234,11 @@ def _iter_dates(text: str):
         found = None
         for a in _STARTS.finditer(text, lo, core.start() + 1):
             st = a.start()
-            m = _DATE_RE.match(text, st)
+            m = _DATE_FIND.match(text, st)  # (the groups are read only from the match kept)
             if m is None and st > 0 and text[st - 1] == " ":
-                m = _DATE_RE.match(text, st - 1)  # " 2022" (the year pattern may start with a space)
+                m = _DATE_FIND.match(text, st - 1)  # " 2022" (the year pattern may start with a space)
             if m is not None and m.end() > core.start():
-                found = m
+                found = _DATE_RE.match(text, m.start())
                 break
         if found is not None:
             pos = found.end()
@@ -236,6 +250,10 @@ _ORIGIN = re.compile(
     r"\b(?:since|founded|launched|set up|started|established|created)\s+(?:it was founded\s+)?"
     r"(?:by\s+(?:[A-Z][\w\-.]*\s+){1,3}(?:(?:and|&)\s+(?:[A-Z][\w\-.]*\s+){1,3})?)?(?:in\s+)?(?:early\s+|late\s+)?$"
 )  # (also "founded by Jane Roe and John Doe in 2015")
+
+
+#: one of these is in every text _ORIGIN finds (a cheap pre-test: the pattern opens with \b and tries every position)
+_ORIGIN_WORDS = ("since", "founded", "launched", "set up", "started", "established", "created")
 
 
 def find_dates(
@@ -271,7 +289,8 @@ def find_dates(
             if (s > 0 and text[s - 1] in ",.$€£") or (e < len(text) and text[e : e + 1] in (",", ".")
                                                      and text[e + 1 : e + 2].isdigit()):
                 continue
-        if _ORIGIN.search(text[max(0, m.start() - 70) : m.start() + (1 if text[m.start() : m.start() + 1] == " " else 0)]):
+        left = text[max(0, m.start() - 70) : m.start() + (1 if text[m.start() : m.start() + 1] == " " else 0)]
+        if any(w in left for w in _ORIGIN_WORDS) and _ORIGIN.search(left):
             continue
         if m.group(0).lstrip().lower().startswith("since"):
             continue

@@ -66,7 +66,24 @@ _MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|fo
 # does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
 # branch starts with a character class and the engine can skip ahead
 _CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
-_DIGIT_NAME = re.compile(r"\d(?=[a-z])(?<=[a-z\d]\d)|\d[a-z]{4}")
+_DIGIT_NAME = re.compile(r"\d(?:(?=[a-z])(?<=[a-z\d]\d)|[a-z]{4})")  # (one leading \d: the engine skips ahead to digits)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+#: _CAMEL or _DIGIT_NAME (for the digits 0-9) in one scan of the text: a capital or a digit, then the test of each
+_CAMEL_OR_DIGIT = re.compile(r"[A-Z0-9](?:(?<=[a-z\d][A-Z])|(?<=[0-9])(?:(?=[a-z])(?<=[a-z0-9][0-9])|[a-z]{4}))")
+
+
+def _needs_full_names(text: str) -> bool:
+    """``_CAMEL.search(text) or _DIGIT_NAME.search(text)``: one scan for both; \\d checks every character
+    against Unicode, several times slower than 0-9, so the full digit pattern runs only when the text holds
+    a digit outside 0-9."""
+    if _CAMEL_OR_DIGIT.search(text):
+        return True
+    if text.isascii() or not any(c.isdigit() for c in _NON_ASCII.findall(text)):
+        return False
+    return _DIGIT_NAME.search(text) is not None
+
 
 #: words that are capitalised for grammar, not because they name something
 _STOP = frozenset(
@@ -106,9 +123,23 @@ def _stop_ahead() -> str:
 
 _STOP_AHEAD = _stop_ahead()
 _NAME_RE = re.compile(rf"(?<![\w'’.$-])(?:[A-ZÀ-Þ]{_STOP_AHEAD}[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|{_TOKEN})(?:[ \u00a0](?:{_TOKEN}))*")
-_NAME_UPPER_RE = re.compile(
-    rf"[A-ZÀ-Þ](?<![\w'’.$-].){_STOP_AHEAD}[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*"
-)
+
+
+def _capital_heads() -> str:
+    r"""``[A-ZÀ-Þ](?<![\w'’.$-].){_STOP_AHEAD}`` written as one branch per capital letter, each testing only the
+    grammar words that start with it ("T(?<![\w'’.$-]T)(?!(?:he|his|...)(?![\w&'’.\-]))"): the same matches, and
+    the engine checks the letter before entering a branch instead of trying every letter's words."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted({w.capitalize() for w in _STOP - _OPENERS if w.isalpha()}, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    heads = []
+    for c in [chr(i) for i in range(ord("A"), ord("Z") + 1)] + [chr(i) for i in range(ord("À"), ord("Þ") + 1)]:
+        stop = rf"(?!(?:{'|'.join(groups[c])})(?![\w&'’.\-]))" if c in groups else ""
+        heads.append(rf"{re.escape(c)}(?<![\w'’.$-]{re.escape(c)}){stop}")
+    return "|".join(heads)
+
+
+_NAME_UPPER_RE = re.compile(rf"(?:{_capital_heads()})[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?(?:[ \u00a0](?:{_UPPER_TOKEN}))*")
 
 
 ROLE_WORDS = (
@@ -385,11 +416,7 @@ class NameIndex:
     def between(self, a: int, b: int) -> list[Name]:
         """Mentions that start in ``[a, b)``."""
         i = bisect_left(self._starts, a)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < b:
-            out.append(self.mentions[i])
-            i += 1
-        return out
+        return self.mentions[i : bisect_left(self._starts, b, i)]  # (the mentions are sorted by start)
 
     def companies(self) -> dict[str, frozenset[str]]:
         """Startup key -> the other names the article used for it."""
@@ -420,7 +447,7 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
             continue
         poss = tok.endswith(("'s", "’s"))
         base = tok[:-2] if poss else tok
-        if _MODIFIER.search(base) or _CONTRACTION.match(tok):
+        if ("-" in base and _MODIFIER.search(base)) or (("'" in tok or "’" in tok) and _CONTRACTION.match(tok)):
             cur = []  # "Buenos Aires-based": the words before the modifier are part of it
             continue
         if not cur and not pieces and base.lower() in _OPENERS and not initial and start == 0 and not poss and _opens_name(run, end):
@@ -491,8 +518,23 @@ _PARTICLE_BEFORE = re.compile(r"([A-Z][\w\-]+) (?:es|de|do|da|del|di|du|al|el|la
 _PARTICLE_AFTER = re.compile(r"^ (?:es|de|do|da|del|di|du|al|el|la|dos|das) ([A-Z][\w\-]+)")
 
 
+@cache
+def _place_ends() -> frozenset[str]:
+    """The words before a space that open a place name, and the words after a space that end one ("Dar",
+    "es Salaam", "Salaam" of "Dar es Salaam"): `_in_particle_place` can only hold for these."""
+    out: set[str] = set()
+    for p in places():
+        for i, ch in enumerate(p):
+            if ch == " ":
+                out.add(p[:i])
+                out.add(p[i + 1 :])
+    return frozenset(out)
+
+
 def _in_particle_place(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` is one end of a place name joined by a lower-case particle ("Dar es Salaam")."""
+    if text[a:b] not in _place_ends():
+        return False  # (the place would be "X de " + text[a:b] or text[a:b] + " de X")
     before = _PARTICLE_BEFORE.search(text, max(0, a - 30), a)
     if before is not None and text[before.start() : b] in places():
         return True
@@ -501,6 +543,7 @@ def _in_particle_place(text: str, a: int, b: int) -> bool:
 
 
 _CODE_KIND = re.compile(r"^[A-Z]{2,3}-(?:Company|Companies|Firm|Group|Dollars?|Giant|Start-?up|Bank|Fund|Investors?|Market|Government)$")
+_PERIOD_FIRST = frozenset("FCQH123456789")  # the characters a _PERIOD_TOKEN opens with
 _PERIOD_TOKEN = re.compile(r"^(?:FY|CY|Q[1-4]|H[12]|[1-9]M|Q[1-4]\s?FY)['’]?\d{2,4}(?:-\d{2,4})?$|^(?:Q[1-4]|H[12])$")
 
 
@@ -523,9 +566,9 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
             continue
         if piece in _SUFFIX_WORDS or (" " in piece and all(t in _SUFFIX_WORDS for t in piece.split())):
             continue  # "AI", "Inc", "Labs" alone name nothing
-        if _CODE_KIND.match(piece):
+        if "-" in piece[2:4] and _CODE_KIND.match(piece):  # (the pattern needs a hyphen there)
             continue  # "the US-Company", "US-Dollar": a country code joined to a common noun (translated German)
-        if _PERIOD_TOKEN.match(piece):
+        if piece[0] in _PERIOD_FIRST and _PERIOD_TOKEN.match(piece):
             continue  # "FY24", "Q3", "H1 2024": a period, not a name
         if _in_particle_place(text, m.start() + a, m.start() + a + len(piece)):
             continue  # "Dar es Salaam", "Rio de Janeiro": a part of a place written with a particle
@@ -618,7 +661,7 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
-    rx = _NAME_RE if (_CAMEL.search(text) or _DIGIT_NAME.search(text)) else _NAME_UPPER_RE
+    rx = _NAME_RE if _needs_full_names(text) else _NAME_UPPER_RE
     out: list[Name] = []
     for m in rx.finditer(text):
         if skip and any(a <= m.start() < b for a, b in skip):
@@ -1297,7 +1340,9 @@ def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Enti
     return out
 
 
-_MARKUP_RE = re.compile(r"\*+|`+|_+|^#+\s?|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()", re.M)
+# markdown marks; every branch opens with its own literal character, which lets the engine skip ahead (the same
+# matches as r"\*+|`+|_+|^#+\s?|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()" with re.M: "#" opens a line)
+_MARKUP_RE = re.compile(r"\*\**|``*|__*|#(?<![^\n]#)#*\s?|\]\([^)\s]{0,300}\)|\[(?=[^\]\n]{1,200}\]\()")
 
 
 def _demarkup(text: str) -> tuple[str, list[tuple[int, int]] | None]:

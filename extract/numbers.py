@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract._regex import Folded, at_word_start
+from extract._regex import Folded, at_word_start, ungrouped
 
 __all__ = [
     "Amount",
@@ -140,6 +140,8 @@ _MONEY_LOW = re.compile(
     """,
     re.VERBOSE,
 )
+#: the same matches without groups, searched faster; the match's groups come from _MONEY_LOW where it starts
+_MONEY_FIND = re.compile(ungrouped(_MONEY_LOW.pattern), re.VERBOSE)
 #: the same pattern for text whose lower case changes length (a few non-ASCII letters)
 MONEY_RE = re.compile(_MONEY_LOW.pattern, re.VERBOSE | re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and|or)\s*")
@@ -170,7 +172,7 @@ COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 
-_COUNT_FOLDED = Folded(COUNT_RE.pattern)  # the same, faster (extract._regex)
+_COUNT_FOLDED = Folded(ungrouped(COUNT_RE.pattern))  # the same, faster (extract._regex); "num" is the whole match
 
 _HEDGES: tuple[tuple[str, str], ...] = (
     ("a little over", "at_least"), ("a little more than", "at_least"), ("just over", "at_least"),
@@ -189,10 +191,20 @@ _HEDGES: tuple[tuple[str, str], ...] = (
     ("exceeds", "at_least"), ("exceeding", "at_least"), ("surpasses", "at_least"), ("passes", "at_least"),
     ("surpassed the valuation of", "at_least"), ("surpassed a valuation of", "at_least"),
 )  # fmt: skip
+
+
+def _hedge_alternatives() -> str:
+    r"""``\b(?:h1|h2|...)`` for the hedges, grouped by first letter in their order with the ``\b`` after that
+    letter as a look-behind (the same matches; the engine skips ahead to the possible first letters)."""
+    groups: dict[str, list[str]] = {}
+    for h, _ in _HEDGES:
+        groups.setdefault(h[0], []).append(re.escape(h[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
 _HEDGE_RE = re.compile(
-    r"(?:\b(?:"
-    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in _HEDGES)
-    + r"))\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$",
+    r"(?:" + _hedge_alternatives()
+    + r")\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$",
 )  # matched against lower-cased text
 _HEDGE_MAP = {h: q for h, q in _HEDGES}
 _ROSE_UP = re.compile(r"\b(?:shot|shoots|shooting|went|goes|going|gone|rose|risen|climbed|jumped|soared|moved|ramped|scaled|stepped|built|grew|grown|ticked|crept|headed)\s*$")
@@ -306,7 +318,7 @@ _BEFORE, _AFTER = 8, 60
 
 
 def _matches(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(low)``, faster: when no amount can be written without digits, every match holds a
+    """``rx.finditer(low)`` (``rx`` is _MONEY_LOW; _MONEY_FIND searches), faster: when no amount can be written without digits, every match holds a
     digit and starts at most a few characters before it, so the search starts there and stops soon after
     (the big money pattern cannot skip ahead on its own). Lookbehinds still see the text before ``pos``."""
     if any(w in low for w in _WORDY):
@@ -317,13 +329,15 @@ def _matches(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
         d = _DIGIT.search(low, pos)
         if d is None:
             return
-        m = rx.search(low, max(pos, d.start() - _BEFORE), min(n, d.end() + _AFTER))
-        if m is None:
+        hi = min(n, d.end() + _AFTER)
+        f = _MONEY_FIND.search(low, max(pos, d.start() - _BEFORE), hi)  # (where rx.search would find one)
+        if f is None:
             pos = d.end()
             while pos < n and low[pos].isdigit():
                 pos += 1
             continue
-        m = rx.match(low, m.start()) or m  # the whole match, were it cut short by the window's end
+        m = rx.match(low, f.start()) or rx.match(low, f.start(), hi)  # the whole match, were it cut short by the window's end
+        assert m is not None
         yield m
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
@@ -352,11 +366,11 @@ def _matches_wordy(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
         lo = n if d is None else max(pos, d.start() - _BEFORE)
         m = None
         while m is None and wi < len(words) and words[wi] < lo:
-            if words[wi] >= pos:
+            if words[wi] >= pos and _MONEY_FIND.match(low, words[wi]):  # (most number words open no amount)
                 m = rx.match(low, words[wi])
             wi += 1
         if m is None and d is not None:
-            found = rx.search(low, lo, min(n, d.end() + _AFTER_WORDY))
+            found = _MONEY_FIND.search(low, lo, min(n, d.end() + _AFTER_WORDY))  # (where rx.search would find one)
             if found is not None and found.start() <= d.start():  # else a later word or digit starts the next one
                 m = rx.match(low, found.start())
         if m is None:
@@ -469,7 +483,7 @@ def find_counts(text: str) -> list[Count]:
     """
     out = []
     for m in _COUNT_FOLDED.finditer(text):
-        out.append(Count(m.start("num"), m.end("num"), parse_count(m.group("num"))))
+        out.append(Count(m.start(), m.end(), parse_count(m.group())))
     return out
 
 

@@ -309,6 +309,66 @@ def test_fast_regexes_match_the_plain_ones() -> None:
             assert [m.span() for m in rx.finditer(t)] == [m.span() for m in plain.finditer(t)], (name, t)
 
 
+def _cue_texts() -> list[str]:
+    """Lower-cased cue examples, whole and cut at random places, and random texts: where cues are."""
+    import random
+
+    from extract.lexicon import TABLES, _entries
+
+    rnd = random.Random(7)
+    examples = [c.example.lower() for t in TABLES for c in _entries(t) if c.example]
+    cut = [e[rnd.randint(0, len(e)) :] for e in examples] + [e[: rnd.randint(0, len(e))] for e in examples]
+    return examples + cut + [t.lower() for t in _random_texts(3000)]
+
+
+def test_cue_alternations_match_the_plain_ones() -> None:
+    """The fast cue and modality alternations (extract._regex.fast_alternation) find what one plain alternation of
+    the cues finds, and the cue a match is said to be is the one the plain pattern's named group says."""
+    import re
+
+    from extract.counts import _HEAD
+    from extract.lexicon import MODALITY, MONEY, PEOPLE
+
+    texts = _cue_texts()
+    for cues in (MONEY, PEOPLE, _HEAD):
+        for position, (plain, _) in cues._rx.items():
+            fast = cues._fast[position]
+            for t in texts:
+                assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (position, t)
+                for m in plain.finditer(t):
+                    c = cues._cue(position, m)
+                    assert (c.pattern, c.start, c.end) == (cues._rx[position][1][int(m.lastgroup[1:])].pattern, *m.span())
+    for (kind, where), fast in MODALITY._rx.items():
+        alts = "|".join(f"(?:{c.pattern})" for c in MODALITY.entries if (c.kind, c.where) == (kind, where))
+        head = "" if where == "right" else r"(?<![\w\-])"
+        plain = re.compile(rf"{head}(?:{alts})(?![\w])")
+        for t in texts:
+            assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (kind, where, t)
+
+
+def test_rewritten_patterns_match_the_plain_ones() -> None:
+    """Patterns rewritten to open with one character class or letter say what the plain ones said."""
+    import re
+
+    from extract import names, numbers, sentences
+
+    plain_clause = re.compile(
+        r";|:\s|\s[-–—]\s|,\s(?=(?:but|while|whereas|saying|although|though|with|and\s+(?:the|its|it|a|an|in)"
+        r"|when|after|before|or)\b)|\s(?=while\s)|\s(?=and\s+(?:was|is|had|has|lost|losing)\b)"
+    )
+    plain_hedge = re.compile(r"(?:\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in numbers._HEDGES)
+                             + r"))\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$")  # fmt: skip
+    plain_names = re.compile(rf"[A-ZÀ-Þ](?<![\w'’.$-].){names._STOP_AHEAD}[\w&\-]*{names._DOMAIN}(?:['’][A-Za-z]+)?"
+                             rf"(?:[ \u00a0](?:{names._UPPER_TOKEN}))*")  # fmt: skip
+    for t in list(_random_texts(5000)) + ["a٣5abcd Acme", "xAI and n8n", "about ٣ more than"]:
+        assert [m.span() for m in plain_clause.finditer(t)] == [m.span() for m in sentences._CLAUSE.finditer(t)], t
+        low = t.lower()
+        a, b = plain_hedge.search(low), numbers._HEDGE_RE.search(low)
+        assert (a and a.span()) == (b and b.span()), t
+        assert [m.span() for m in plain_names.finditer(t)] == [m.span() for m in names._NAME_UPPER_RE.finditer(t)], t
+        assert names._needs_full_names(t) == bool(names._CAMEL.search(t) or names._DIGIT_NAME.search(t)), t
+
+
 # ---- the cheap gates of extract/__init__.py never skip a sentence a stage would read ----------------
 @pytest.fixture
 def reached(monkeypatch: pytest.MonkeyPatch):
