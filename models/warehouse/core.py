@@ -287,15 +287,19 @@ class Warehouse:
         names the warehouse knows: kept at ingest (``kept_flows``, the counted reports), or computed now for
         a company whose rows changed since (during an ingest)."""
         with self.connect() as con:
-            ids = reads.resolve_names(con, names)
-            wanted = sorted(set(ids.values()))
-            try:
-                if not reconcile.kept_current(con, wanted):
-                    facts, events = reconcile.facts_on(con, wanted, None, ()), reconcile.events_on(con, wanted, None, ())
-                    return company_flows(ids, facts, events)
-                return kept_flows.read_flows(con, ids)
-            except duckdb.Error as exc:
-                raise QueryRefused(first_line(exc)) from None
+            return _flows_on(con, names)
+
+    def query_df_and_flows(
+        self, sql: str, params: Params, names: Sequence[str]
+    ) -> tuple[Any, dict[str, dict[str, Flow]]]:
+        """``query_df`` and ``flows(names)`` on one connection (opening one costs more than most questions)."""
+        with self.connect() as con:
+            return reads.execute(con, sql, params).df(), _flows_on(con, names)
+
+    def query_dfs(self, queries: Sequence[tuple[str, Params]]) -> list[Any]:
+        """Several trusted queries on one read-only connection, each as a pandas DataFrame."""
+        with self.connect() as con:
+            return [reads.execute(con, sql, params).df() for sql, params in queries]
 
     # -- a warehouse over a Parquet dataset (the Dask engine's system of record) ---------------------
 
@@ -312,3 +316,16 @@ class Warehouse:
         root = Path(dataset_root).resolve()
         with self.connect(read_only=False) as con:
             dataset.attach_parquet(con, self.path, root)
+
+
+def _flows_on(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> dict[str, dict[str, Flow]]:
+    """``Warehouse.flows`` on an open connection."""
+    ids = reads.resolve_names(con, names)
+    wanted = sorted(set(ids.values()))
+    try:
+        if not reconcile.kept_current(con, wanted):
+            facts, events = reconcile.facts_on(con, wanted, None, ()), reconcile.events_on(con, wanted, None, ())
+            return company_flows(ids, facts, events)
+        return kept_flows.read_flows(con, ids)
+    except duckdb.Error as exc:
+        raise QueryRefused(first_line(exc)) from None
