@@ -19,9 +19,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from dashboard.summary import (
-    AGREE_TOLERANCE,
     METRIC_LABELS,
-    UNDATED_WINDOW,
     format_value,
     records,
     summarise,
@@ -323,21 +321,20 @@ class DashboardData:
     def summary(self, companies: Sequence[str]) -> pd.DataFrame:
         """``dashboard.summary.summarise`` of the chosen companies, with the quote of each figure shown.
 
-        One query, which leaves out the rows that cannot change the result, so a company with tens of
-        thousands of figures costs little more than one with ten. It sends: the rows as recent as the most
-        recent of their company and metric (among which ``summarise`` picks), each with the number of
-        articles agreeing with it (``n_agree``, what ``summarise`` would count) and its quote; the rows
-        whose period overlaps theirs (which may disagree); the rows of the same articles (the other end of
-        a range). ``tests/test_dashboard_data.py`` checks the result equals ``summarise`` of every row.
+        ``summarise`` gets only the rows that can change its result, kept at ingest for every company
+        (``models.warehouse.kept_figures``), so a company with tens of thousands of figures costs little more
+        than one with ten: the rows as recent as the most recent of their company and metric (among which
+        ``summarise`` picks), each with the number of articles agreeing with it (``n_agree``, what
+        ``summarise`` would count) and its quote; the rows whose period overlaps theirs (which may disagree);
+        the rows of the same articles (the other end of a range). ``tests/test_dashboard_data.py`` checks the
+        result equals ``summarise`` of every row. The rows and the flows are read on one connection.
         """
         key = tuple(companies)
 
         def compute() -> pd.DataFrame:
             if not key:
                 return with_flows(summarise(pd.DataFrame(columns=_SUMMARY_INPUT), []).assign(quote=None), {})
-            rows, flows = self.warehouse.query_df_and_flows(
-                _SUMMARY_SQL, {"companies": list(key), "tol": AGREE_TOLERANCE, "days": UNDATED_WINDOW.days}, key
-            )
+            rows, flows = self.warehouse.figure_rows_and_flows(key)
             out = summarise(rows, key)
             chosen = rows[rows["quote"].notna()]
             quotes = {(a, int(r)): q for a, r, q in zip(chosen["article_id"], chosen["row_no"], chosen["quote"])}
@@ -568,48 +565,6 @@ _SUMMARY_INPUT = [
     "article_id",
     "row_no",
 ]
-
-
-#: The rows ``summarise`` needs (see ``DashboardData.summary``); the periods are those of ``summary._periods``.
-_SUMMARY_SQL = """
-WITH r AS (
-    SELECT company, metric, value, unit, qualifier, as_of, as_of_start, as_of_end, published, article_id, row_no,
-           story_id, quote, coalesce(as_of_start, published) AS w,
-           coalesce(as_of_start, CAST(published - to_days(CAST($days AS INTEGER)) AS DATE)) AS p_start,
-           coalesce(as_of_end, published) AS p_end
-    FROM metrics WHERE company IN (SELECT unnest($companies))
-),
-top_w AS (SELECT company, metric, max(w) AS w FROM r GROUP BY ALL),
-top AS (
-    SELECT r.company, r.metric, t.w, max(r.published) AS pub
-    FROM r JOIN top_w t ON r.company = t.company AND r.metric = t.metric AND r.w IS NOT DISTINCT FROM t.w
-    GROUP BY ALL
-),
-c AS (
-    SELECT r.company, r.metric, r.unit, r.value, r.article_id, r.row_no, r.p_start, r.p_end
-    FROM r JOIN top t ON r.company = t.company AND r.metric = t.metric
-                     AND r.w IS NOT DISTINCT FROM t.w AND r.published IS NOT DISTINCT FROM t.pub
-),
-span AS (
-    SELECT company, metric, min(p_start) AS s, max(p_end) AS e, bool_or(p_start IS NULL OR p_end IS NULL) AS open
-    FROM c GROUP BY ALL
-),
-agree AS (
-    SELECT c.article_id, c.row_no, count(DISTINCT r.story_id) AS n_agree
-    FROM c JOIN r ON r.company = c.company AND r.metric = c.metric AND r.unit = c.unit
-                 AND abs(r.value - c.value) <= $tol * greatest(abs(r.value), abs(c.value))
-    GROUP BY ALL
-)
-SELECT r.company, r.metric, r.value, r.unit, r.qualifier, r.as_of, r.as_of_start, r.as_of_end, r.published,
-       r.article_id, r.row_no, r.story_id, CASE WHEN agree.n_agree IS NOT NULL THEN r.quote END AS quote, agree.n_agree
-FROM r
-JOIN span USING (company, metric)
-LEFT JOIN agree ON agree.article_id = r.article_id AND agree.row_no = r.row_no
-WHERE agree.n_agree IS NOT NULL
-   OR span.open OR r.p_start IS NULL OR r.p_end IS NULL
-   OR (r.p_start <= span.e AND r.p_end >= span.s)
-   OR EXISTS (SELECT 1 FROM c WHERE c.company = r.company AND c.metric = r.metric AND c.article_id = r.article_id)
-"""
 
 
 #: The chosen companies' rows ($companies: names as in ``companies.name``), filtered on the stored company_id:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import timedelta
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from models.figures import AGREE_TOLERANCE, UNDATED_WINDOW
 from models.flows import Flow
 from models.records import METRICS
 from models.wording import NOT_REPORTED, format_amount, format_value
@@ -49,10 +49,6 @@ METRIC_LABELS: dict[str, str] = {
 }
 MONEY_METRICS: tuple[str, ...] = ("funding_raised", "valuation", "valuation_target", "burn_rate", "revenue")
 COUNT_METRICS: tuple[str, ...] = ("departed_talent", "layoffs", "headcount")
-#: Two figures within this relative distance are the same figure.
-AGREE_TOLERANCE = 0.02
-#: An undated figure is taken to describe the weeks before its article was published.
-UNDATED_WINDOW = timedelta(days=30)
 #: How many disagreeing values a summary lists (most-cited first).
 MAX_OTHERS = 5
 

@@ -67,6 +67,48 @@ OLD_CSV_SQL = """SELECT article_id, row_no, company, metric, value, unit, qualif
                  FROM metrics WHERE article_id IN (SELECT unnest(?))"""
 
 
+#: the rows the side-by-side figures were chosen from before ``figure_rows`` kept them, over the views
+OLD_SUMMARY_SQL = """
+WITH r AS (
+    SELECT company, metric, value, unit, qualifier, as_of, as_of_start, as_of_end, published, article_id, row_no,
+           story_id, quote, coalesce(as_of_start, published) AS w,
+           coalesce(as_of_start, CAST(published - to_days(CAST($days AS INTEGER)) AS DATE)) AS p_start,
+           coalesce(as_of_end, published) AS p_end
+    FROM metrics WHERE company IN (SELECT unnest($companies))
+),
+top_w AS (SELECT company, metric, max(w) AS w FROM r GROUP BY ALL),
+top AS (
+    SELECT r.company, r.metric, t.w, max(r.published) AS pub
+    FROM r JOIN top_w t ON r.company = t.company AND r.metric = t.metric AND r.w IS NOT DISTINCT FROM t.w
+    GROUP BY ALL
+),
+c AS (
+    SELECT r.company, r.metric, r.unit, r.value, r.article_id, r.row_no, r.p_start, r.p_end
+    FROM r JOIN top t ON r.company = t.company AND r.metric = t.metric
+                     AND r.w IS NOT DISTINCT FROM t.w AND r.published IS NOT DISTINCT FROM t.pub
+),
+span AS (
+    SELECT company, metric, min(p_start) AS s, max(p_end) AS e, bool_or(p_start IS NULL OR p_end IS NULL) AS open
+    FROM c GROUP BY ALL
+),
+agree AS (
+    SELECT c.article_id, c.row_no, count(DISTINCT r.story_id) AS n_agree
+    FROM c JOIN r ON r.company = c.company AND r.metric = c.metric AND r.unit = c.unit
+                 AND abs(r.value - c.value) <= $tol * greatest(abs(r.value), abs(c.value))
+    GROUP BY ALL
+)
+SELECT r.company, r.metric, r.value, r.unit, r.qualifier, r.as_of, r.as_of_start, r.as_of_end, r.published,
+       r.article_id, r.row_no, r.story_id, CASE WHEN agree.n_agree IS NOT NULL THEN r.quote END AS quote, agree.n_agree
+FROM r
+JOIN span USING (company, metric)
+LEFT JOIN agree ON agree.article_id = r.article_id AND agree.row_no = r.row_no
+WHERE agree.n_agree IS NOT NULL
+   OR span.open OR r.p_start IS NULL OR r.p_end IS NULL
+   OR (r.p_start <= span.e AND r.p_end >= span.s)
+   OR EXISTS (SELECT 1 FROM c WHERE c.company = r.company AND c.metric = r.metric AND c.article_id = r.article_id)
+"""
+
+
 def add_undated(path: Path, names: list[str]) -> None:
     """Articles without a date about some of the companies, half their figures undated too, and an undated
     leadership change: rows whose place in time only the article could give."""
@@ -205,3 +247,16 @@ def test_the_figures_are_checked_on_a_warehouse_in_company_order(bench_db: Path)
         "(SELECT company_id, lag(company_id) OVER (ORDER BY rowid) AS prev FROM metric_rows)").rows
     assert rows == [(True,)]
     assert date(2015, 1, 1) <= Warehouse(bench_db).latest_published() <= date(2025, 12, 31)
+
+
+def test_kept_figure_rows_equal_the_query_over_the_views(bench_db: Path) -> None:
+    """``figure_rows`` (kept at ingest; what the side-by-side figures are chosen from) holds, for any choice of
+    companies, the rows the query over the ``metrics`` view sent before."""
+    wh = Warehouse(bench_db)
+    assert wh.query("SELECT count(*) FROM facts_pending").rows == [(0,)]  # every company's rows kept
+    keys = ["company", "metric", "article_id", "row_no"]
+    for chosen in choices(wh):
+        old = wh.query_df(OLD_SUMMARY_SQL, {"companies": chosen, "tol": 0.02, "days": 30})
+        kept, _ = wh.figure_rows_and_flows(chosen)
+        assert list(kept.columns) == list(old.columns)
+        pd.testing.assert_frame_equal(_sorted(kept, keys), _sorted(old, keys), check_dtype=False)
