@@ -102,7 +102,9 @@ HOSTILE: list[Hostile] = [
     Hostile("SELECT max(n) FROM (SELECT row_number() OVER (ORDER BY hash(range)) AS n FROM range(100000000))", STOPPED,
             "100 million rows sorted in a window"),
     Hostile("SELECT sleep_ms(100000)", REFUSED + "the function sleep_ms", "sleeping"),
-    Hostile("SELECT repeat('x', 100000) FROM range(1000)", CUT, "1,000 cells of 100,000 characters"),
+    # (100 MB of cells: answered and cut, or, when DuckDB's buffers for it pass the memory limit first, which
+    # happens on a loaded machine, stopped at the limit; both are bounded answers that say which bound)
+    Hostile("SELECT repeat('x', 100000) FROM range(1000)", CUT + "|" + MEMORY, "1,000 cells of 100,000 characters"),
     # -- deep nesting --
     Hostile("SELECT " + "(" * 5000 + "1" + ")" * 5000, REFUSED + "the query is nested deeper", "5,000 parentheses"),
     Hostile("SELECT " + "abs(" * 900 + "1" + ")" * 900, REFUSED + "the query is nested too deeply to check",
