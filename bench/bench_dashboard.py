@@ -274,7 +274,7 @@ def time_callbacks(app: Any, runs: int, rng: random.Random) -> dict[str, tuple[l
         f"{ids.GRID}.rowData", {f"{ids.SELECTION}.data": pairs[i], f"{ids.VERSION}.data": [i]}))
     shown = [[r["id"] for r in c.data.evidence(p)[0]] for p in pairs]
     measure("download (evidence table CSV)", lambda i: c.body(
-        f"{ids.GRID_CSV}.data", {f"{ids.GRID_VIEW}.data": {"n": 1, "ids": shown[i]}}))
+        f"{ids.GRID_CSV}.data", {f"{ids.GRID_VIEW}.data": {"n": 1, "ids": shown[i], "companies": pairs[i]}}))
     if any(k.lstrip(".").startswith("health-scores.") for k in app.callback_map):
         measure("show_scores (health score panel)", lambda i: c.body(
             "health-scores.children", {f"{ids.SELECTION}.data": pairs[i], f"{ids.VERSION}.data": [i]}))

@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from dashboard.summary import AGREE_TOLERANCE, METRIC_LABELS, UNDATED_WINDOW, format_value, summarise, with_flows
+from dashboard.summary import (
+    METRIC_LABELS,
+    format_value,
+    records,
+    summarise,
+    with_flows,
+)
 from models.export import iter_csv
 from models.records import METRICS
 from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
@@ -315,20 +321,20 @@ class DashboardData:
     def summary(self, companies: Sequence[str]) -> pd.DataFrame:
         """``dashboard.summary.summarise`` of the chosen companies, with the quote of each figure shown.
 
-        One query, which leaves out the rows that cannot change the result, so a company with tens of
-        thousands of figures costs little more than one with ten. It sends: the rows as recent as the most
-        recent of their company and metric (among which ``summarise`` picks), each with the number of
-        articles agreeing with it (``n_agree``, what ``summarise`` would count) and its quote; the rows
-        whose period overlaps theirs (which may disagree); the rows of the same articles (the other end of
-        a range). ``tests/test_dashboard_data.py`` checks the result equals ``summarise`` of every row.
+        ``summarise`` gets only the rows that can change its result, kept at ingest for every company
+        (``models.warehouse.kept_figures``), so a company with tens of thousands of figures costs little more
+        than one with ten: the rows as recent as the most recent of their company and metric (among which
+        ``summarise`` picks), each with the number of articles agreeing with it (``n_agree``, what
+        ``summarise`` would count) and its quote; the rows whose period overlaps theirs (which may disagree);
+        the rows of the same articles (the other end of a range). ``tests/test_dashboard_data.py`` checks the
+        result equals ``summarise`` of every row. The rows and the flows are read on one connection.
         """
         key = tuple(companies)
 
         def compute() -> pd.DataFrame:
             if not key:
                 return with_flows(summarise(pd.DataFrame(columns=_SUMMARY_INPUT), []).assign(quote=None), {})
-            rows = self.warehouse.query_df(_SUMMARY_SQL, {"companies": list(key), "tol": AGREE_TOLERANCE,
-                                                          "days": UNDATED_WINDOW.days})
+            rows, flows = self.warehouse.figure_rows_and_flows(key)
             out = summarise(rows, key)
             chosen = rows[rows["quote"].notna()]
             quotes = {(a, int(r)): q for a, r, q in zip(chosen["article_id"], chosen["row_no"], chosen["quote"])}
@@ -336,26 +342,14 @@ class DashboardData:
                 quotes.get((a, int(r))) if isinstance(a, str) else None
                 for a, r in zip(out["article_id"], out["row_no"].fillna(-1))
             ]
-            return with_flows(out, self.warehouse.flows(list(key)))
+            return with_flows(out, flows)
 
         return self._cached(("summary", key), compute)
 
     def undated(self, companies: Sequence[str]) -> int:
         """How many figures and leadership changes of the chosen companies have no date at all (neither the
         text nor the article says when): the time axis cannot place them."""
-        key = tuple(companies)
-
-        def compute() -> int:
-            frame = self.warehouse.query_df(
-                """SELECT (SELECT count(*) FROM metrics WHERE company IN (SELECT unnest($c))
-                                 AND coalesce(as_of_start, published) IS NULL)
-                        + (SELECT count(*) FROM events WHERE company IN (SELECT unnest($c))
-                                 AND coalesce(as_of_start, published) IS NULL) AS n""",
-                {"c": list(key)},
-            )
-            return int(frame["n"].iloc[0]) if len(frame) else 0
-
-        return self._cached(("undated", key), compute)
+        return self._timeline_answer(companies)[2]
 
     def timeline(self, companies: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Figures and leadership changes of the chosen companies that have a date, oldest first.
@@ -363,31 +357,17 @@ class DashboardData:
         At most ``timeline_cap`` figures per company and metric, and as many changes per company (the
         newest), so the chart stays light on any warehouse; ``n_dated`` says how many there are in all.
         """
+        points, events, _ = self._timeline_answer(companies)
+        return points, events
+
+    def _timeline_answer(self, companies: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+        """``timeline`` and ``undated``, asked on one connection and cached together (the chart shows both)."""
         key = tuple(companies)
 
-        def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
-            both = self.warehouse.query_df(
-                """WITH m AS (
-                     SELECT 'm' AS kind, company, metric, value, unit, qualifier, NULL AS person, NULL AS role,
-                            NULL AS event, as_of, coalesce(as_of_start, published) AS date, quote, article_id,
-                            row_no,
-                            row_number() OVER (PARTITION BY company, metric
-                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn,
-                            count(coalesce(as_of_start, published)) OVER (PARTITION BY company, metric) AS n_dated
-                     FROM metrics WHERE company IN (SELECT unnest($companies))
-                   ), e AS (
-                     SELECT 'e' AS kind, company, NULL AS metric, NULL AS value, NULL AS unit, NULL AS qualifier,
-                            person, role, kind AS event, as_of, coalesce(as_of_start, published) AS date, quote,
-                            article_id, row_no,
-                            row_number() OVER (PARTITION BY company
-                                ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, article_id, row_no) AS rn,
-                            count(coalesce(as_of_start, published)) OVER (PARTITION BY company) AS n_dated
-                     FROM events WHERE company IN (SELECT unnest($companies))
-                   )
-                   SELECT * FROM (SELECT * FROM m UNION ALL SELECT * FROM e)
-                   WHERE rn <= $cap AND date IS NOT NULL
-                   ORDER BY date, company""",
-                {"companies": list(key), "cap": self.timeline_cap},
+        def compute() -> tuple[pd.DataFrame, pd.DataFrame, int]:
+            params = {"companies": list(key)}
+            both, undated = self.warehouse.query_dfs(
+                [(_TIMELINE_SQL, {**params, "cap": self.timeline_cap}), (_UNDATED_SQL, params)]
             )
             points = both[both["kind"] == "m"].drop(columns=["kind", "person", "role", "event", "rn"])
             events = both[both["kind"] == "e"].drop(columns=["kind", "metric", "value", "unit", "qualifier", "rn"])
@@ -395,10 +375,11 @@ class DashboardData:
             points = points.assign(
                 display=[
                     format_value(float(v), u, q)
-                    for v, u, q in zip(points["value"], points["unit"], points["qualifier"])
+                    for v, u, q in zip(points["value"].tolist(), points["unit"].tolist(), points["qualifier"].tolist())
                 ]
             )
-            return points.reset_index(drop=True), events.reset_index(drop=True)
+            n = int(undated["n"].iloc[0]) if len(undated) else 0
+            return points.reset_index(drop=True), events.reset_index(drop=True), n
 
         return self._cached(("timeline", key), compute)
 
@@ -426,24 +407,11 @@ class DashboardData:
         def compute() -> tuple[list[dict[str, Any]], int]:
             if not key:
                 return [], 0
-            df = self.warehouse.query_df(
-                f"""WITH f AS (
-                      SELECT company, metric, value, unit, qualifier, as_of, as_of_start, published, quote,
-                             char_start - quote_start AS hl_start, char_end - quote_start AS hl_end,
-                             article_title, article_url, article_path, article_id, row_no
-                      FROM metrics WHERE company IN (SELECT unnest($1)))
-                    SELECT * EXCLUDE (as_of_start) REPLACE (CAST(published AS VARCHAR) AS published) FROM (
-                      SELECT *, (SELECT count(*) FROM f) AS total FROM f
-                      ORDER BY coalesce(as_of_start, published) DESC NULLS LAST, published DESC NULLS LAST,
-                               article_id, row_no
-                      LIMIT $2)
-                    ORDER BY {EVIDENCE_ORDER}""",
-                [list(key), int(cap)],
-            )
+            df = self.warehouse.query_df(_EVIDENCE_SQL, {"companies": list(key), "cap": int(cap)})
             if df.empty:
                 return [], 0
             total = int(df["total"].iloc[0])
-            return [_grid_row(r) for r in df.to_dict("records")], total
+            return [_grid_row(r) for r in records(df)], total
 
         return self._cached(("evidence", key, cap), compute)
 
@@ -475,9 +443,11 @@ class DashboardData:
 
     # -- CSV -------------------------------------------------------------------------------------
 
-    def evidence_csv(self, row_ids: Sequence[str]) -> str:
+    def evidence_csv(self, row_ids: Sequence[str], companies: Sequence[str] = ()) -> str:
         """CSV of the metric rows with these ids ("article_id:row_no"), in this order: what the table shows.
 
+        ``companies`` (the companies the table shows) only narrow where the rows are looked for: the rows
+        are read from those companies' part of the table, and any id not found there from the whole table.
         The table holds at most a few thousand rows, so the CSV is built whole; the whole ``metrics`` view
         streams (``iter_metrics_csv``).
         """
@@ -486,15 +456,14 @@ class DashboardData:
             article_id, _, row_no = str(rid).rpartition(":")
             if article_id and row_no.isdigit():
                 keys.append((article_id, int(row_no)))
-        cols = ", ".join(_csv_select(c) for c in EVIDENCE_CSV_COLUMNS)
         found: dict[tuple[str, int], tuple[Any, ...]] = {}
-        if keys:
-            res = self.warehouse.query(
-                f"""SELECT article_id, row_no, {cols} FROM metrics
-                    WHERE article_id IN (SELECT unnest(?))""",
-                [sorted({a for a, _ in keys})],
-            )
-            found = {(r[0], int(r[1])): r[2:] for r in res.rows}
+        if keys and companies:
+            params = {"a": [a for a, _ in keys], "r": [r for _, r in keys], "companies": list(companies)}
+            found = {(r[0], int(r[1])): r[2:] for r in self.warehouse.query(_CSV_CHOSEN_SQL, params).rows}
+        missing = sorted({a for a in (k[0] for k in keys if k not in found)})
+        if missing:
+            res = self.warehouse.query(_CSV_ARTICLES_SQL, {"a": missing})
+            found.update({(r[0], int(r[1])): r[2:] for r in res.rows if (r[0], int(r[1])) not in found})
         rows = [found[k] for k in keys if k in found]
         return "".join(iter_csv(EVIDENCE_CSV_COLUMNS, [rows]))
 
@@ -598,52 +567,121 @@ _SUMMARY_INPUT = [
 ]
 
 
-#: The rows ``summarise`` needs (see ``DashboardData.summary``); the periods are those of ``summary._periods``.
-_SUMMARY_SQL = """
-WITH r AS (
-    SELECT company, metric, value, unit, qualifier, as_of, as_of_start, as_of_end, published, article_id, row_no,
-           story_id, quote, coalesce(as_of_start, published) AS w,
-           coalesce(as_of_start, CAST(published - to_days(CAST($days AS INTEGER)) AS DATE)) AS p_start,
-           coalesce(as_of_end, published) AS p_end
-    FROM metrics WHERE company IN (SELECT unnest($companies))
-),
-top_w AS (SELECT company, metric, max(w) AS w FROM r GROUP BY ALL),
-top AS (
-    SELECT r.company, r.metric, t.w, max(r.published) AS pub
-    FROM r JOIN top_w t ON r.company = t.company AND r.metric = t.metric AND r.w IS NOT DISTINCT FROM t.w
-    GROUP BY ALL
-),
-c AS (
-    SELECT r.company, r.metric, r.unit, r.value, r.article_id, r.row_no, r.p_start, r.p_end
-    FROM r JOIN top t ON r.company = t.company AND r.metric = t.metric
-                     AND r.w IS NOT DISTINCT FROM t.w AND r.published IS NOT DISTINCT FROM t.pub
-),
-span AS (
-    SELECT company, metric, min(p_start) AS s, max(p_end) AS e, bool_or(p_start IS NULL OR p_end IS NULL) AS open
-    FROM c GROUP BY ALL
-),
-agree AS (
-    SELECT c.article_id, c.row_no, count(DISTINCT r.story_id) AS n_agree
-    FROM c JOIN r ON r.company = c.company AND r.metric = c.metric AND r.unit = c.unit
-                 AND abs(r.value - c.value) <= $tol * greatest(abs(r.value), abs(c.value))
-    GROUP BY ALL
+#: The chosen companies' rows ($companies: names as in ``companies.name``), filtered on the stored company_id:
+#: the tables are kept in company order (``Warehouse.optimize``), so a scan reads only these companies'
+#: row groups, and no join runs over other companies' rows.
+_CHOSEN = (
+    "company_id IN (SELECT company_id FROM companies WHERE name IN (SELECT unnest(CAST($companies AS VARCHAR[]))))"
 )
-SELECT r.company, r.metric, r.value, r.unit, r.qualifier, r.as_of, r.as_of_start, r.as_of_end, r.published,
-       r.article_id, r.row_no, r.story_id, CASE WHEN agree.n_agree IS NOT NULL THEN r.quote END AS quote, agree.n_agree
-FROM r
-JOIN span USING (company, metric)
-LEFT JOIN agree ON agree.article_id = r.article_id AND agree.row_no = r.row_no
-WHERE agree.n_agree IS NOT NULL
-   OR span.open OR r.p_start IS NULL OR r.p_end IS NULL
-   OR (r.p_start <= span.e AND r.p_end >= span.s)
-   OR EXISTS (SELECT 1 FROM c WHERE c.company = r.company AND c.metric = r.metric AND c.article_id = r.article_id)
-"""
+
+#: The timeline's items (``DashboardData.timeline``): per company and metric the $cap newest dated figures,
+#: per company the $cap newest dated leadership changes, each with how many dated ones there are in all
+#: (``n_dated``), oldest first. Ranking every row by (date, article, row) costs more than the rest of the
+#: question, so the $cap-th newest date of each group is found first (``cut``: the $cap largest dates, kept
+#: by the aggregate without sorting), and only the rows from that date on are ranked in full: those are
+#: exactly the rows a full ranking puts first. The quotes are read for the items picked only.
+_TIMELINE_SQL = f"""
+WITH m AS (
+    SELECT m.company_id, m.metric, m.value, m.unit, m.qualifier, m.as_of,
+           coalesce(m.as_of_start, a.published) AS date, m.article_id, m.row_no
+    FROM metric_rows m JOIN articles a USING (article_id)
+    WHERE m.{_CHOSEN}
+), cut AS (
+    SELECT company_id, metric, count(date) AS n_dated, list_min(max(date, greatest($cap, 1))) AS since
+    FROM m GROUP BY ALL
+), ranked AS (
+    SELECT m.*, cut.n_dated,
+           row_number() OVER (PARTITION BY company_id, metric
+                              ORDER BY date DESC NULLS LAST, article_id, row_no) AS rn
+    FROM m JOIN cut USING (company_id, metric)
+    WHERE m.date >= cut.since
+), shown AS (
+    SELECT * FROM ranked WHERE rn <= $cap
+), quotes AS (
+    SELECT q.article_id, q.row_no, q.quote FROM metric_rows q SEMI JOIN shown USING (article_id, row_no)
+    WHERE q.{_CHOSEN}
+), e AS (
+    SELECT e.company_id, e.person, e.role, e.kind AS event, e.as_of, coalesce(e.as_of_start, a.published) AS date,
+           e.quote, e.article_id, e.row_no
+    FROM event_rows e JOIN articles a USING (article_id)
+    WHERE e.{_CHOSEN}
+), e_ranked AS (
+    SELECT *,
+           row_number() OVER (PARTITION BY company_id ORDER BY date DESC NULLS LAST, article_id, row_no) AS rn,
+           count(date) OVER (PARTITION BY company_id) AS n_dated
+    FROM e
+)
+SELECT * FROM (
+    SELECT 'm' AS kind, c.name AS company, s.metric, s.value, s.unit, s.qualifier, NULL AS person, NULL AS role,
+           NULL AS event, s.as_of, s.date, q.quote, s.article_id, s.row_no, s.rn, s.n_dated
+    FROM shown s JOIN companies c USING (company_id) JOIN quotes q USING (article_id, row_no)
+    UNION ALL
+    SELECT 'e', c.name, NULL, NULL, NULL, NULL, e.person, e.role, e.event, e.as_of, e.date, e.quote,
+           e.article_id, e.row_no, e.rn, e.n_dated
+    FROM e_ranked e JOIN companies c USING (company_id)
+    WHERE e.rn <= $cap AND e.date IS NOT NULL
+)
+ORDER BY date, company"""
+
+#: How many figures and leadership changes of the chosen companies have no date at all (``undated``): no
+#: date of their own and an undated article.
+_UNDATED_SQL = f"""
+SELECT (SELECT count(*) FROM metric_rows m JOIN articles a USING (article_id)
+        WHERE m.{_CHOSEN} AND m.as_of_start IS NULL AND a.published IS NULL)
+     + (SELECT count(*) FROM event_rows e JOIN articles a USING (article_id)
+        WHERE e.{_CHOSEN} AND e.as_of_start IS NULL AND a.published IS NULL) AS n"""
 
 
-def _csv_select(col: str) -> str:
-    if col == "published":
-        return "CAST(published AS VARCHAR) AS published"
-    return col
+#: The evidence table's rows (``DashboardData.evidence``): the chosen companies' $cap most recent figures, in
+#: the table's order, each with ``total``, how many figures they have in all. As in ``_TIMELINE_SQL``, the
+#: $cap-th most recent date is found first (``cut``) and only the rows from that date on (all rows when
+#: fewer than $cap have a date) are sorted; the quotes and articles are read for the rows picked only.
+_EVIDENCE_SQL = f"""
+WITH m AS (
+    SELECT m.article_id, m.row_no, a.published, coalesce(m.as_of_start, a.published) AS w
+    FROM metric_rows m JOIN articles a USING (article_id)
+    WHERE m.{_CHOSEN}
+), cut AS (
+    SELECT count(*) AS total, CASE WHEN count(w) >= $cap THEN list_min(max(w, greatest($cap, 1))) END AS since
+    FROM m
+), picked AS (
+    SELECT m.article_id, m.row_no, cut.total FROM m, cut
+    WHERE cut.since IS NULL OR m.w >= cut.since
+    ORDER BY m.w DESC NULLS LAST, m.published DESC NULLS LAST, m.article_id, m.row_no
+    LIMIT $cap
+), f AS (
+    SELECT c.name AS company, r.metric, r.value, r.unit, r.qualifier, r.as_of, r.as_of_start, a.published,
+           r.quote, r.char_start - r.quote_start AS hl_start, r.char_end - r.quote_start AS hl_end,
+           a.title AS article_title, a.url AS article_url, a.path AS article_path, r.article_id, r.row_no,
+           p.total
+    FROM picked p
+    JOIN metric_rows r ON r.article_id = p.article_id AND r.row_no = p.row_no
+    JOIN articles a ON a.article_id = r.article_id
+    JOIN companies c ON c.company_id = r.company_id
+    WHERE r.{_CHOSEN}
+)
+SELECT * EXCLUDE (as_of_start) REPLACE (CAST(published AS VARCHAR) AS published) FROM f
+ORDER BY {EVIDENCE_ORDER}"""
+
+#: The evidence CSV's columns (``EVIDENCE_CSV_COLUMNS``) after the row's key (article_id, row_no), of a
+#: metric_rows row ``m`` joined to its article ``a`` and company ``c``.
+_CSV_COLUMNS_SQL = (
+    "m.article_id, m.row_no, c.name AS company, m.metric, m.value, m.unit, m.qualifier, m.as_of, "
+    "CAST(a.published AS VARCHAR) AS published, m.quote, m.surface, a.title AS article_title, "
+    "a.url AS article_url, a.path AS article_path"
+)
+#: The rows with the keys ($a, $r: article ids and row numbers, in pairs) among the chosen companies' rows.
+_CSV_CHOSEN_SQL = f"""
+WITH k AS (SELECT unnest(CAST($a AS VARCHAR[])) AS article_id, unnest(CAST($r AS INTEGER[])) AS row_no)
+SELECT {_CSV_COLUMNS_SQL}
+FROM metric_rows m SEMI JOIN k USING (article_id, row_no)
+JOIN articles a USING (article_id) JOIN companies c USING (company_id)
+WHERE m.{_CHOSEN}"""
+#: Every row of the articles $a, whatever their company.
+_CSV_ARTICLES_SQL = f"""
+SELECT {_CSV_COLUMNS_SQL}
+FROM metric_rows m JOIN articles a USING (article_id) JOIN companies c USING (company_id)
+WHERE m.article_id IN (SELECT unnest(CAST($a AS VARCHAR[])))"""
 
 
 def _plain(v: Any) -> Any:

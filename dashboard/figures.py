@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.summary import METRIC_LABELS, NOT_REPORTED, format_amount, sources_text
+from dashboard.summary import METRIC_LABELS, NOT_REPORTED, format_amount, records, sources_text
 from models.records import METRICS
 
 __all__ = [
@@ -321,8 +321,8 @@ def timeline_markers(items: pd.DataFrame, row_of: Any, words: Any) -> list[dict[
     if items.empty:
         return []
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    records = [dict(r, day=_day(r["date"])) for r in items.to_dict("records")]  # plain dicts: pandas per group
-    for r in sorted((r for r in records if r["day"]), key=lambda r: (r["day"], str(r["article_id"]), r["row_no"])):
+    rows = [dict(r, day=_day(r["date"])) for r in records(items)]  # plain dicts: pandas per group
+    for r in sorted((r for r in rows if r["day"]), key=lambda r: (r["day"], str(r["article_id"]), r["row_no"])):
         groups.setdefault((r["company"], row_of(r), r["day"][:7]), []).append(r)
     out = []
     for (company, row, _), recs in groups.items():
@@ -411,6 +411,8 @@ def _timeline_trace(company: str, markers: list[dict[str, Any]], level: dict[str
 
 
 def _day(value: Any) -> str:
+    if isinstance(value, pd.Timestamp):  # what a date column holds (NaT is no Timestamp)
+        return value.date().isoformat()
     try:
         return pd.Timestamp(value).date().isoformat()
     except (TypeError, ValueError):

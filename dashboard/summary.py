@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import timedelta
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from models.figures import AGREE_TOLERANCE, UNDATED_WINDOW
 from models.flows import Flow
 from models.records import METRICS
 from models.wording import NOT_REPORTED, format_amount, format_value
@@ -33,6 +33,7 @@ __all__ = [
     "figure_interval",
     "summarise",
     "with_flows",
+    "records",
     "sources_text",
 ]
 
@@ -48,10 +49,6 @@ METRIC_LABELS: dict[str, str] = {
 }
 MONEY_METRICS: tuple[str, ...] = ("funding_raised", "valuation", "valuation_target", "burn_rate", "revenue")
 COUNT_METRICS: tuple[str, ...] = ("departed_talent", "layoffs", "headcount")
-#: Two figures within this relative distance are the same figure.
-AGREE_TOLERANCE = 0.02
-#: An undated figure is taken to describe the weeks before its article was published.
-UNDATED_WINDOW = timedelta(days=30)
 #: How many disagreeing values a summary lists (most-cited first).
 MAX_OTHERS = 5
 
@@ -295,29 +292,50 @@ def _summarise_one(company: str, metric: str, r: _Rows, idx: np.ndarray) -> dict
     }
 
 
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts, as ``DataFrame.to_dict("records")`` gives them, built column by column (to_dict
+    takes a text column's cells one by one, which cost as much as the query behind a timeline).
+
+    >>> records(pd.DataFrame({"a": ["x", "y"], "n": [1, 2]}))
+    [{'a': 'x', 'n': 1}, {'a': 'y', 'n': 2}]
+    """
+    columns = list(frame.columns)
+    return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
+
+
 def with_flows(summary: pd.DataFrame, flows_by_company: dict[str, dict[str, Flow]]) -> pd.DataFrame:
     """The summary with each flow metric (``models.flows.FLOW_METRICS``) as its sum over the window rather
     than its latest figure: "7+ in 12 months", the window, the number of reports counted, and the keys of
     every row behind them (the evidence of a click). Other rows keep their one key.
-    """
-    out = summary.copy()
-    for i, r in enumerate(summary.to_dict("records")):
-        fl = flows_by_company.get(r["company"], {}).get(r["metric"])
-        if fl is None or not fl.counted:
-            continue
-        newest = fl.newest
-        assert newest is not None
-        sources = [(s.article_id, s.row_no) for f in fl.counted for s in (f.sources or ())]
-        sources = sources or [(f.article_id, f.row_no) for f in fl.counted]
-        idx = out.index[i]
-        out.loc[idx, ["keys", "window", "flow"]] = [" ".join(dict.fromkeys(f"m:{a}:{n}" for a, n in sources)),
-                                                    fl.window, True]
-        out.loc[idx, ["value", "unit", "qualifier", "as_of", "date", "article_id", "row_no"]] = [
-            fl.value, fl.unit, fl.qualifier, None, fl.window, newest.article_id, newest.row_no]
-        out.loc[idx, "display"] = f"{format_value(fl.value, fl.unit, fl.qualifier)} {fl.span}"
-        out.loc[idx, ["reported", "n_sources", "disagree"]] = [True, len(fl.counted), False]
-        out.at[idx, "others"] = []
-        if "quote" in out.columns:
-            out.loc[idx, "quote"] = newest.quote
-    return out
 
+    Works on plain records and builds the frame once, as ``summarise`` does (cell by cell in pandas this
+    cost more than the query behind it).
+    """
+    records = summary.to_dict("records")
+    changed = False
+    for r in records:
+        fl = flows_by_company.get(r["company"], {}).get(r["metric"])
+        if fl is not None and fl.counted:
+            _flow_record(r, fl)
+            changed = True
+    if not changed:
+        return summary.copy()
+    columns = {c: [r[c] for r in records] for c in summary.columns}
+    return pd.DataFrame({c: pd.Series(v, index=summary.index, dtype=summary[c].dtype) for c, v in columns.items()})
+
+
+def _flow_record(r: dict[str, Any], fl: Flow) -> None:
+    """Turn a summary record into its flow's: the sum, its window, the reports counted and their keys."""
+    newest = fl.newest
+    assert newest is not None
+    sources = [(s.article_id, s.row_no) for f in fl.counted for s in (f.sources or ())]
+    sources = sources or [(f.article_id, f.row_no) for f in fl.counted]
+    r.update(
+        keys=" ".join(dict.fromkeys(f"m:{a}:{n}" for a, n in sources)), window=fl.window, flow=True,
+        value=fl.value, unit=fl.unit, qualifier=fl.qualifier, as_of=None, date=fl.window,
+        article_id=newest.article_id, row_no=newest.row_no,
+        display=f"{format_value(fl.value, fl.unit, fl.qualifier)} {fl.span}",
+        reported=True, n_sources=len(fl.counted), disagree=False, others=[],
+    )
+    if "quote" in r:
+        r["quote"] = newest.quote

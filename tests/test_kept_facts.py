@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pandas.testing import assert_frame_equal
 
 from bench.bench_dashboard import build
 from conftest import ROOT, SEEDS
@@ -19,6 +20,7 @@ from models.flows import Flow, company_flows
 from models.health import score_companies
 from models.records import Article, Extraction, Metric
 from models.warehouse import SCHEMA_VERSION, QueryRefused, Warehouse
+from models.warehouse.kept_figures import FIGURE_ROWS_SQL
 from models.warehouse.reconcile import EVERYTHING, facts_sql
 from startup_health import pipeline
 
@@ -52,6 +54,17 @@ def assert_kept_equals_live(wh: Warehouse, names: list[str]) -> None:
     assert wh.facts(None) == wh.facts(None, without=LIVE)  # records, sources and order
     assert wh.scores(names) == score_companies(wh, names, without=LIVE)
     assert kept_flows(wh, names) == live_flows(wh, names)
+    assert figure_differences(wh) == (0, 0)
+
+
+def figure_differences(wh: Warehouse) -> tuple[int, int]:
+    """(rows only in ``figure_rows``, rows only in its SQL run now), every company, as multisets."""
+    with wh.connect() as con:
+        ids = {"ids": [r[0] for r in con.execute("SELECT company_id FROM companies").fetchall()]}
+        a = con.execute(f"SELECT count(*) FROM (SELECT * FROM figure_rows EXCEPT ALL ({FIGURE_ROWS_SQL}))", ids)
+        only_kept = (a.fetchone() or (-1,))[0]
+        b = con.execute(f"SELECT count(*) FROM (({FIGURE_ROWS_SQL}) EXCEPT ALL SELECT * FROM figure_rows)", ids)
+        return only_kept, (b.fetchone() or (-1,))[0]
 
 
 def kept_flows(wh: Warehouse, names: list[str]) -> dict[str, dict[str, tuple[object, ...]]]:
@@ -86,6 +99,8 @@ def test_kept_facts_and_scores_equal_the_live_ones_on_the_benchmark_data(bench_d
     assert counts[0] > 1000 and counts[1] == counts[3] == 30_000 and counts[2] == len(names) == 60
     flows = wh.query("SELECT count(*), count(DISTINCT company_id), sum(len(counted) > 0) FROM company_flows").rows
     assert flows[0][0] > 60 and flows[0][1] == 60 and flows[0][2] > 30  # both flow metrics of most companies
+    figures = wh.query("SELECT count(*), count(DISTINCT company_id), count(n_agree) FROM figure_rows").rows
+    assert 1_000 < figures[0][0] < 30_000 and figures[0][1] == 60 and figures[0][2] >= 60 * 8
     assert_kept_equals_live(wh, names)
     best = wh.query("SELECT company FROM company_scores WHERE score IS NOT NULL ORDER BY score DESC LIMIT 1").rows
     assert best and wh.scores([best[0][0]])[best[0][0]] is not None
@@ -208,3 +223,25 @@ def test_story_groups_found_after_the_batches_are_kept_too(tmp_path: Path) -> No
     wh.refresh_facts()
     assert_kept_equals_live(wh, ["Stability AI", "Inflection AI"])
     assert wh.query(stories).rows == [(2,)]
+
+
+def test_a_warehouse_without_figure_rows_answers_live_and_keeps_them_at_its_next_ingest(tmp_path: Path) -> None:
+    """A file of schema version 6 (no ``figure_rows``) gives the dashboard the same rows, computed live; the
+    upgrade makes every company due, and the refresh keeps them."""
+    wh = new_warehouse(tmp_path / "w.duckdb")
+    put(wh, "a1", date(2024, 3, 1), [Fig("Acme", "valuation", 1e9, "Acme is valued at $1 billion.", "$1 billion")])
+    put(wh, "a2", date(2024, 5, 1), [Fig("Acme", "valuation", 6e8, "Acme is now valued at $600 million.",
+                                         "$600 million"), Fig("Acme", "headcount", 80, "Acme has 80 staff.", "80")])
+    expected, _ = wh.figure_rows_and_flows(["Acme"])
+    assert len(expected) == 2 and expected["n_agree"].notna().all()  # the older valuation cannot matter
+    with wh.connect(read_only=False) as con:  # as version 6 left it
+        con.execute("DROP TABLE figure_rows")
+        con.execute("UPDATE schema_info SET value = '6' WHERE key = 'schema_version'")
+    old = Warehouse(wh.path)
+    assert_frame_equal(old.figure_rows_and_flows(["Acme"])[0], expected)
+    old.ensure_schema()
+    assert pending(old) == ["acme"]
+    assert_frame_equal(old.figure_rows_and_flows(["Acme"])[0], expected)  # pending: computed live
+    assert old.refresh_facts() == 1
+    assert_kept_equals_live(old, ["Acme"])
+    assert_frame_equal(old.figure_rows_and_flows(["Acme"])[0], expected)

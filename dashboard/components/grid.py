@@ -112,19 +112,21 @@ def register(app: Dash, data: DashboardData) -> None:
             note = f"{total:,} figure" + ("" if total == 1 else "s")
         return shown, note
 
-    # The rows the grid shows, after its filters and sort, in its order: only their ids go to the server.
+    # The rows the grid shows, after its filters and sort, in its order: only their ids go to the server, with
+    # the companies chosen (where the server looks for those rows first).
     app.clientside_callback(
         """
-        function(n) {
+        function(n, companies) {
             if (!n) { return window.dash_clientside.no_update; }
             var api = window.dash_ag_grid && window.dash_ag_grid.getApi('%s');
             var ids = [];
             if (api) { api.forEachNodeAfterFilterAndSort(function (node) { if (node.data) ids.push(node.data.id); }); }
-            return {n: n, ids: ids};
+            return {n: n, ids: ids, companies: companies || []};
         }
         """ % ids.GRID,
         Output(ids.GRID_VIEW, "data"),
         Input(ids.GRID_DOWNLOAD, "n_clicks"),
+        State(ids.SELECTION, "data"),
         prevent_initial_call=True,
     )
 
@@ -136,8 +138,10 @@ def register(app: Dash, data: DashboardData) -> None:
     def download(view: dict[str, Any] | None) -> Any:
         if not isinstance(view, dict) or not isinstance(view.get("ids"), list):
             return no_update
+        companies = view.get("companies")
+        chosen = [str(c) for c in companies] if isinstance(companies, list) else []
         try:
-            content = data.evidence_csv([str(i) for i in view["ids"][: EVIDENCE_CAP + 1]])
+            content = data.evidence_csv([str(i) for i in view["ids"][: EVIDENCE_CAP + 1]], chosen)
         except WarehouseError:
             return no_update
         return {"content": content, "filename": "evidence.csv", "type": "text/csv"}

@@ -8,7 +8,8 @@ to the module of each role:
 ``writes``         whole articles in one transaction; rewriting the big tables in company order
 ``reads``          the CLI's and the dashboard's questions (trusted SQL)
 ``reconcile``      reconciled facts: the SQL behind ``facts`` / ``fact_sources`` and their records
-``upkeep``         facts, scores (``scores``) and flows (``kept_flows``) kept up to date at ingest
+``upkeep``         facts, scores (``scores``), flows (``kept_flows``) and the rows of the side-by-side
+                   figures (``kept_figures``) kept up to date at ingest
 ``dataset``        the Parquet dataset the Dask engine writes, and the views that read it in place
 ``sandbox``        SQL typed by a user: checked from its parse, run in a worker process within limits
 =================  ==============================================================================
@@ -33,6 +34,7 @@ from models.warehouse import (
     dataset,
     feeds,
     groups,
+    kept_figures,
     kept_flows,
     reads,
     reconcile,
@@ -287,15 +289,23 @@ class Warehouse:
         names the warehouse knows: kept at ingest (``kept_flows``, the counted reports), or computed now for
         a company whose rows changed since (during an ingest)."""
         with self.connect() as con:
-            ids = reads.resolve_names(con, names)
-            wanted = sorted(set(ids.values()))
+            return _flows_on(con, names)
+
+    def figure_rows_and_flows(self, names: Sequence[str]) -> tuple[Any, dict[str, dict[str, Flow]]]:
+        """What the side-by-side figures are chosen from, on one connection (opening one costs more than most
+        questions): the rows of the companies named (``kept_figures.read_figure_rows``: a DataFrame, kept
+        at ingest or computed now for a company that changed since) and their ``flows``."""
+        with self.connect() as con:
             try:
-                if not reconcile.kept_current(con, wanted):
-                    facts, events = reconcile.facts_on(con, wanted, None, ()), reconcile.events_on(con, wanted, None, ())
-                    return company_flows(ids, facts, events)
-                return kept_flows.read_flows(con, ids)
+                rows = kept_figures.read_figure_rows(con, names)
             except duckdb.Error as exc:
                 raise QueryRefused(first_line(exc)) from None
+            return rows, _flows_on(con, names)
+
+    def query_dfs(self, queries: Sequence[tuple[str, Params]]) -> list[Any]:
+        """Several trusted queries on one read-only connection, each as a pandas DataFrame."""
+        with self.connect() as con:
+            return [reads.execute(con, sql, params).df() for sql, params in queries]
 
     # -- a warehouse over a Parquet dataset (the Dask engine's system of record) ---------------------
 
@@ -312,3 +322,16 @@ class Warehouse:
         root = Path(dataset_root).resolve()
         with self.connect(read_only=False) as con:
             dataset.attach_parquet(con, self.path, root)
+
+
+def _flows_on(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> dict[str, dict[str, Flow]]:
+    """``Warehouse.flows`` on an open connection."""
+    ids = reads.resolve_names(con, names)
+    wanted = sorted(set(ids.values()))
+    try:
+        if not reconcile.kept_current(con, wanted):
+            facts, events = reconcile.facts_on(con, wanted, None, ()), reconcile.events_on(con, wanted, None, ())
+            return company_flows(ids, facts, events)
+        return kept_flows.read_flows(con, ids)
+    except duckdb.Error as exc:
+        raise QueryRefused(first_line(exc)) from None

@@ -28,7 +28,7 @@ __all__ = [
     "DERIVED_TABLES",
 ]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: table -> its CREATE TABLE statement (columns documented in the README's schema section)
 TABLE_DDL: dict[str, str] = {
@@ -183,6 +183,22 @@ TABLE_DDL: dict[str, str] = {
         counted VARCHAR[] NOT NULL)""",
     "facts_pending": """CREATE TABLE IF NOT EXISTS facts_pending (
         company_id VARCHAR NOT NULL)""",
+    # the rows the side-by-side figures are chosen from (``kept_figures``)
+    "figure_rows": """CREATE TABLE IF NOT EXISTS figure_rows (
+        company_id VARCHAR NOT NULL,
+        metric VARCHAR NOT NULL,
+        value DOUBLE NOT NULL,
+        unit VARCHAR NOT NULL,
+        qualifier VARCHAR NOT NULL,
+        as_of VARCHAR,
+        as_of_start DATE,
+        as_of_end DATE,
+        published DATE,
+        article_id VARCHAR NOT NULL,
+        row_no INTEGER NOT NULL,
+        story_id VARCHAR NOT NULL,
+        quote VARCHAR,
+        n_agree BIGINT)""",
 }
 # the reports a kept flow counts, copied from stored_facts and stored_fact_sources: a few thousand rows that
 # the side-by-side figures read whole, rather than a few of a million (``kept_flows``)
@@ -222,7 +238,7 @@ VIEW_DDL: dict[str, str] = {
 }
 #: the tables kept up to date at ingest (a Parquet-backed warehouse keeps them in its DuckDB file too)
 DERIVED_TABLES = ("stored_fact_sources", "stored_facts", "company_scores", "score_signals", "score_evidence",
-                  "company_flows", "flow_facts", "flow_fact_sources", "facts_pending")
+                  "company_flows", "flow_facts", "flow_fact_sources", "facts_pending", "figure_rows")
 #: every statement that creates the schema, tables first
 DDL: list[str] = [*TABLE_DDL.values(), *VIEW_DDL.values()]
 
@@ -252,6 +268,11 @@ MIGRATIONS: dict[int, list[str]] = {
     5: [
         TABLE_DDL["flow_facts"],
         TABLE_DDL["flow_fact_sources"],
+        _ALL_PENDING,
+    ],
+    # version 7: the rows the side-by-side figures are chosen from, kept too
+    6: [
+        TABLE_DDL["figure_rows"],
         _ALL_PENDING,
     ],
 }

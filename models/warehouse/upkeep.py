@@ -1,11 +1,12 @@
 """The tables kept up to date at ingest, and the one place that recomputes a company's: ``refresh``.
 
 Every company's reconciled facts (``stored_facts``, ``stored_fact_sources``), health score
-(``company_scores``, ``score_signals``, ``score_evidence``) and 12-month flows of departures and layoffs
-(``company_flows``) are computed when its rows change, not per question. A write notes the companies it touched in ``facts_pending`` in its own transaction (their rows,
-old and new, and their names); ``refresh`` recomputes them and clears the note in one transaction. Between
-the two (during an ingest, or after one that crashed) the ``facts`` and ``fact_sources`` views and the
-warehouse's reads reconcile a pending company's rows live, so no answer is ever stale.
+(``company_scores``, ``score_signals``, ``score_evidence``), 12-month flows of departures and layoffs
+(``company_flows``) and the rows its side-by-side figures are chosen from (``figure_rows``) are computed when
+its rows change, not per question. A write notes the companies it touched in ``facts_pending`` in its own
+transaction (their rows, old and new, and their names); ``refresh`` recomputes them and clears the note in one
+transaction. Between the two (during an ingest, or after one that crashed) the ``facts`` and ``fact_sources``
+views and the warehouse's reads reconcile a pending company's rows live, so no answer is ever stale.
 
 To extend a company's kept answers (another table computed from its facts), add its computation to
 ``refresh``: it sees exactly the companies whose rows changed.
@@ -18,6 +19,7 @@ from collections.abc import Iterator, Sequence
 
 import duckdb
 
+from models.warehouse.kept_figures import store_figure_rows
 from models.warehouse.kept_flows import store_flows
 from models.warehouse.reconcile import events_on, kept_facts, store_facts
 from models.warehouse.scores import store_scores
@@ -35,6 +37,7 @@ def refresh(con: duckdb.DuckDBPyConnection, company_ids: Sequence[str]) -> None:
     if not ids:
         return
     store_facts(con, ids)
+    store_figure_rows(con, ids)
     params = {"ids": ids}
     names = dict(con.execute(
         "SELECT company_id, name FROM companies WHERE company_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))", params
