@@ -175,6 +175,8 @@ class Discourse:
     org_subject: dict[int, str] = field(default_factory=dict)
     #: sentences whose figures are a whole sector's (filled as figures are assigned, in reading order)
     sector_sentences: set[int] = field(default_factory=set)
+    #: the appositives of each sentence read so far (", the Lagos-based firm,"): spans in the text
+    _appositives: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     #: the kind of the last money figure read (sentence index, metric, months per period), for "That figure is now ..."
     last_money: tuple[int, str, float] | None = None
     #: the startup the article is about (the headline's, else the most salient)
@@ -283,8 +285,11 @@ class Discourse:
         t = self.doc.text
         if _ASIDE_LEFT.search(t[max(s.start, n.start - 25) : n.start]):
             return True
-        for ap in _APPOSITIVE.finditer(t, s.start, s.end):
-            if ap.start() < n.start < ap.end() and not (ap.start() < pos < ap.end()):
+        spans = self._appositives.get(s.index)
+        if spans is None:  # (found once per sentence)
+            spans = self._appositives[s.index] = [ap.span() for ap in _APPOSITIVE.finditer(t, s.start, s.end)]
+        for a, b in spans:
+            if a < n.start < b and not (a < pos < b):
                 return True
         return False
 
