@@ -161,7 +161,8 @@ def _relative_period(r: str, pub: date) -> Period:
     # year
     k = -1 if ("last" in r or "earlier" in r or "ago" in r or "before" in r or "previous" in r) else 0
     if r.endswith("years ago"):
-        k = -{"two": 2, "three": 3, "four": 4, "five": 5}.get(r.split()[0], 0) or -int(r[0])
+        n = r.split()[0]  # "two years ago", "3 years ago"
+        k = -(int(n) if n.isdigit() else ("two", "three", "four", "five").index(n) + 2)
     if "next" in r or "following" in r:
         k = 1
     if r == "earlier this year" or r == "later this year":

@@ -188,21 +188,17 @@ class Discourse:
         focus = d.main = d._headline_focus()
         kept = focus  # the startup in focus before a paragraph about an investor ("" focus) began
         for s in doc.sentences:
-            if s.leads_paragraph and (focus == "" or focus in d.org_subject.values() and not d._startup(focus)):
+            if s.leads_paragraph and (focus == "" or focus in d.org_subject.values() and names.kind(focus) != "startup"):
                 focus = kept  # that paragraph is over (about an investor, or a sentence opened by a big company)
             d.focus_before.append(focus)
             if doc.text.startswith("|", s.start):
                 continue  # a table row ("| Amount raised | $14m |") moves no focus
             subject = d._subject(s)
             if subject is not None:
-                if (subject == "" or not d._startup(subject)) and focus != "" and d._startup(focus):
+                if (subject == "" or names.kind(subject) != "startup") and focus and names.kind(focus) == "startup":
                     kept = focus
                 focus = subject
         return d
-
-    def _startup(self, key: str | None) -> bool:
-        e = self.names.entities.get(key) if key else None
-        return e is not None and e.kind == "startup"
 
     def _headline_focus(self) -> str | None:
         """The headline's first startup (or organisation nothing says is an investor or incumbent)."""

@@ -409,8 +409,8 @@ class NameIndex:
     def canonical(self, surface: str) -> str:
         return self.aliases.get(surface, surface)
 
-    def kind(self, key: str) -> Kind:
-        e = self.entities.get(key)
+    def kind(self, key: str | None) -> Kind:
+        e = self.entities.get(key) if key else None
         return e.kind if e is not None else "org"
 
     def between(self, a: int, b: int) -> list[Name]:
@@ -816,10 +816,11 @@ _ALL_CAPS = re.compile(r"[A-Z]{2,6}s?")
 def _drop_common_acronyms(text: str, mentions: list[Name]) -> list[Name]:
     """An acronym the article defines for lower-case words is no name: "termination of work relation (PHK)",
     "buy now, pay later (BNPL)"; while "Development Partners International (DPI)" abbreviates a name."""
-    drop = set()
+    drop, seen = set(), set()
     for n in mentions:
-        if n.surface in drop or not _ALL_CAPS.fullmatch(n.surface):
+        if n.surface in seen or not _ALL_CAPS.fullmatch(n.surface):
             continue
+        seen.add(n.surface)  # (each acronym looked up once, however often the article repeats it)
         at = text.find("(" + n.surface + ")")
         if at > 0 and text[at - 1] == " " and (prev := text[max(0, at - 30) : at - 1].split()) and prev[-1][:1].islower():
             drop.add(n.surface)
@@ -1190,7 +1191,7 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         e.count += 1
         if key in gazetteer:
             continue  # a place or nationality whatever is said
-        raised = _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None and _sentence_initial(text, n.start)
+        raised = _sentence_initial(text, n.start) and _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None
         if e.count > 5:  # enough evidence about this name, unless the story later says outright that it raised
             if raised:
                 e.add("startup", 2)  # (a sentence opened by "X raised a ...": a startup, even one that buys others)

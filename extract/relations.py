@@ -66,6 +66,8 @@ _SPEND_PLAN = re.compile(r"\b(?:would|will|plans? to|to)\s+spend\s+\S*\s*$")
 _SPEND_ON = re.compile(r"^[^.;,]{0,30}?\b(?:a|per|each) (?:month|year|quarter)\s+on\s+([^.;]*)")
 _PER_PERIOD = re.compile(r"^\s?(?:a|per) (?:month|year)\b(?! later| earlier| ago| before| after)")
 _PART_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
+#: hedge words between a change word and its figure ("has come down to about $4m", "from nearly $1bn")
+_HEDGES = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than)\s+)*"
 _INHERIT = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|compared with|compared to|versus|against|jumped|surged)\s+)?"
     r"\bfrom\s+(?:a\s+(?:peak|high|low)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than|as much as|up to)\s+)*$"
@@ -73,7 +75,7 @@ _INHERIT = re.compile(
     r"|\b(?:(?:a|one|two)[ -](?:third|quarter|half|fifth|tenth)s?|half|double|twice|triple|a fraction)\s+(?:of\s+)?the\s+$"
     # the same quantity later: "burn, which hit $7m in 2022, has come down to about $4m"
     r"|\b(?:has|have|had)\s+(?:since\s+)?(?:come|came|gone|fallen|dropped|risen|climbed|shrunk|grown)\s+(?:down\s+|back\s+|up\s+)?to\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than)\s+)*$"
+    + _HEDGES + "$"
 )
 _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z][\w\-]*)\s$")
@@ -309,7 +311,7 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
     return metric, 1.0
 
 
-_FROM_LEFT = re.compile(r"\b(?:up|down)?\s*from\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than)\s+)*$")
+_FROM_LEFT = re.compile(r"\b(?:up|down)?\s*from\s+" + _HEDGES + "$")
 _MONTHLY_RIGHT = re.compile(r"\s(?:a|per|each|every) month\b")
 _BURN_QUESTION = re.compile(r"\b(?:burn|burning|burn rate|cash burn|spending|spend)\b[^?\n]{0,80}\?")
 

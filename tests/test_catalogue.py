@@ -4,28 +4,18 @@ script prints counts only (it reads the blind holdout's manifests: never an arti
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
-import sys
 from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT / "tests" / "data" / "news"
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-cat = _load("corpus_catalogue")
+cat = load_script("corpus_catalogue")
 
 
 def test_catalogue_in_the_doc_is_up_to_date() -> None:
@@ -36,7 +26,7 @@ def test_catalogue_in_the_doc_is_up_to_date() -> None:
 
 def test_vocabulary_is_the_checkers() -> None:
     """The README lists read by the catalogue are the ones scripts/check_corpus.py enforces."""
-    check = _load("check_corpus")
+    check = load_script("check_corpus")
     tags, styles, regions = cat.vocabulary()
     assert [t for _, t in tags] and len({t for _, t in tags}) == len(tags)
     assert {t for _, t in tags} == check.TAGS

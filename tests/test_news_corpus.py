@@ -6,29 +6,19 @@ tests/test_news_scores.py.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT / "tests" / "data" / "news"
 FOLDERS = sorted(p for split in ("tune", "holdout") for p in (NEWS / split).glob("*") if p.is_dir())
 
 
-def _checker():
-    spec = importlib.util.spec_from_file_location("check_corpus", ROOT / "scripts" / "check_corpus.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["check_corpus"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f"{p.parent.name}/{p.name}" for p in FOLDERS])
 def test_folder_is_well_formed(folder: Path) -> None:
-    problems = _checker().check_folder(folder)
+    problems = load_script("check_corpus").check_folder(folder)
     assert not problems, "\n".join(problems)
 
 
@@ -52,7 +42,7 @@ def test_checker_catches_a_bad_row(tmp_path: Path) -> None:
     (tmp_path / "manifest.csv").write_text(
         "article,style,region,multi_startup,truncated,traps,tags\nx1.txt,wire,us,0,0,0,no_such_tag\n", encoding="utf-8"
     )
-    problems = _checker().check_folder(tmp_path)
+    problems = load_script("check_corpus").check_folder(tmp_path)
     assert any("raised $6 million" in p for p in problems)
     assert any("does not fit layoffs" in p for p in problems)
     assert any("no_such_tag" in p for p in problems)

@@ -9,11 +9,10 @@ The blind holdout is scored with its figure only: a failure names the score, nev
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT / "tests" / "data" / "news"
@@ -23,19 +22,10 @@ TUNE_MIN_F1 = 0.92
 HOLDOUT_MIN_F1 = 0.83
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_corpus", ROOT / "scripts" / "score_corpus.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["score_corpus"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.parametrize("split,floor", [("tune", TUNE_MIN_F1), ("holdout", HOLDOUT_MIN_F1)])
 def test_news_corpus_f1_stays_above_its_floor(split: str, floor: float) -> None:
     folders = sorted(p for p in (NEWS / split).iterdir() if p.is_dir())
     assert folders, f"no folders under {NEWS / split}"
-    report, _ = _scorer().score(folders)
+    report, _ = load_script("score_corpus").score(folders)
     f1 = report.overall.f1
     assert f1 >= floor, f"{split}: F1 {f1:.3f} is under its floor {floor}"
