@@ -588,6 +588,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "its workforce by 25 percent to about 300 employees.",
         {("Loopa", "headcount", 40), ("Loopa", "layoffs", 40), ("Tikiti", "headcount", 300)},
     ),
+    (
+        "departure-is-moving-on",
+        "Tarmic, a Kigali-based freight startup, raised $6 million in May.\n\n"
+        "Odile Kayitesi, the chief financial officer of Tarmic, is moving on, the startup said on Monday.",
+        {("Tarmic", "funding_raised", 6e6), ("Tarmic", "departed_talent", 1)},
+    ),
 ]
 
 
