@@ -190,7 +190,7 @@ _POS_RIGHT = Folded(
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
-    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]+\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
@@ -277,6 +277,16 @@ _PERSON_RIGHT = Folded(
 _DEST_LEFT = re.compile(
     r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$"
     r"|\b(?:has|have|had)\s+(?:gone|moved|defected|decamped)\s+to\s+$|\b(?:going|went|returned|returning)\s+(?:back\s+)?to\s+$"
+)
+_RIVAL_LEFT = re.compile(r"\b(?:rival|competitor|fellow start-?up|fellow fintech)\s+$")
+_LIST_ITEM_LEFT = re.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?\d{1,2}[.)][ \t]+(?:\*\*)?$")
+_IS_A_STARTUP = re.compile(
+    r"^\s(?:is|was|remains|became|has become)\s(?:still\s|now\s)?(?:the|a|an)\s(?:only\s|one\s|first\s|latest\s|newest\s|youngest\s|other\s)?"
+    r"(?:[\w\-]+\s){0,3}?(?:start-?up|unicorn|fintech|neobank|scale-?up|upstart)\b"
+)
+#: how a young company's story starts: "Acme started in 2021 as a trucking marketplace", "Acme, founded in 2019,"
+_ORIGIN_RIGHT = re.compile(
+    r"^,?\s(?:was\s)?(?:started|began|launched|founded)\s(?:out\s|life\s)?(?:in\s(?:19|20)\d\d\s)?(?:as\s(?:a|an)\s|in\s(?:19|20)\d\d\b)"
 )
 _KIND_RIGHT = re.compile(r"^\s(?:company|start-?up|firm|group|business|outfit|government|market|office|area|region)\b")
 _ARTICLE_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s$")
@@ -1106,8 +1116,13 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         pro += 1  # "Moniepoint's closest competitor in merchant payments, OPay, raised ..."
     elif left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
+    rival = _RIVAL_LEFT.search(left40) is not None  # "quits to join rival X": a competitor of the story's startup
+    if _LIST_ITEM_LEFT.search(left) and not right.startswith((" ", "'", "’")):
+        pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
+    if rival or _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right):
+        pro += 1  # "Acme is the one startup in this group that ...", "rival Acme"
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
-        1 if _NEG_LEFT2.search(left40) else 0)
+        1 if not rival and _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail or tail.endswith(" to ")) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
@@ -1171,7 +1186,10 @@ _RX_WORD = re.compile(r"\w")
 _LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
 
-_RAISED_RIGHT = re.compile(r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up)\s(?:a|an|its|\$|€|£|US\$|USD)")
+_RAISED_RIGHT = re.compile(
+    r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up|raises|closes|secures|lands|bags|pulls in|picks up"
+    r"|snags|snagged|nabs|nabbed)\s(?:a|an|its|\$|€|£|US\$|USD)"
+)
 
 
 def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:
@@ -1186,7 +1204,7 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         if e is None:
             e = entities[key] = Entity(key, first=n.start)
             if INVESTOR_SUFFIX.search(key):
-                e.add("investor", 2)
+                e.add("investor", 1 if key.endswith(" Capital") else 2)  # (lenders are often "X Capital")
         e.aliases.add(n.surface)
         e.count += 1
         if key in gazetteer:
@@ -1236,6 +1254,9 @@ _INSTITUTION = re.compile(
 )
 
 
+_STARTUP_WORDS = frozenset({"startup", "start-up", "unicorn", "scale-up", "scaleup", "upstart"})
+
+
 def _decide_kind(e: Entity) -> Kind:
     ev = e.evidence
     pro = ev.get("startup", 0)
@@ -1249,6 +1270,8 @@ def _decide_kind(e: Entity) -> Kind:
         k = ev.get(kind, 0)
         if k and k >= pro:
             return kind  # type: ignore[return-value]
+    if pro and e.descriptors & _STARTUP_WORDS and ev.get("investor", 0) < pro:
+        return "startup"  # the article calls it a start-up ("B2B e-commerce startup Acme"), even as it buys a rival
     against = ev.get("against", 0) + ev.get("investor", 0) + ev.get("incumbent", 0)
     if pro > against or (pro and e.count >= 3 and not ev.get("investor") and not ev.get("incumbent") and pro + e.count // 3 > against):
         return "startup"  # the evidence, or a name the story keeps coming back to

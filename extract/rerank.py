@@ -81,8 +81,8 @@ class Model:
     margin: float
 
     def score(self, x: list[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, x))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        """How well the company fits the figure (a ranking score: only differences between candidates count)."""
+        return self.bias + sum(w * v for w, v in zip(self.weights, x))
 
 
 @lru_cache(maxsize=1)
