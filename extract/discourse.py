@@ -103,6 +103,10 @@ _DEFINITE = re.compile(
     re.I,
 )
 _WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
+#: "you" in an interviewer's question is the interviewee's company: "FS: You raised $120 million in total ..."
+_YOU = re.compile(r"(?:^|[\s“\"*:])(?:[Yy]ou|[Yy]our|[Yy]ou['’](?:ve|re|d))\b")
+#: a speaker label opening a paragraph: "**FS:** ...", "Q: ...", "Jane Roe: ..."
+_SPEAKER = re.compile(r"[*_]{0,2}(?:Q|[A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})[*_]{0,2}:[*_]{0,2}\s")
 _WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet|gave|give|handed|lent)\b")
 _LISTED = re.compile(
     r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
@@ -215,6 +219,8 @@ class Discourse:
         sentence of a paragraph also a startup named after a preposition ("cuts came at Copia, a ...") or
         an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
         mentions = self.names.between(s.start, s.end)
+        if mentions and not mentions[0].is_startup and self._speaker_label(s, mentions[0]):
+            mentions = mentions[1:]  # "**FounderStory:** How is ...": the interviewer's label is no subject
         if not mentions:  # only a definite description can name the subject ("The Lagos-based firm ...")
             if not self.doc.low.startswith("the ", s.start):
                 return None
@@ -257,6 +263,19 @@ class Discourse:
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
             return self._fits(desc.group(1) or "", desc.group(2), s.start)
         return None
+
+    def _speaker_label(self, s: Sentence, n: Name) -> bool:
+        """``n`` is the speaker label opening its sentence ("**FS:** ...", "Acme: ...")."""
+        m = _SPEAKER.match(self.doc.text, s.start, min(s.end, s.start + 50))
+        return m is not None and s.start <= n.start < m.end()
+
+    def _in_interview(self, s: Sentence) -> bool:
+        """The sentence's paragraph opens with a speaker label (a question-and-answer interview)."""
+        i = s.index
+        while i > 0 and not self.doc.sentences[i].leads_paragraph:
+            i -= 1
+        p = self.doc.sentences[i]
+        return _SPEAKER.match(self.doc.text, p.start, min(p.end, p.start + 50)) is not None
 
     def _neutral_org(self, n: Name) -> bool:
         e = self.names.entities.get(n.key)
@@ -417,6 +436,8 @@ class Discourse:
         head = self.doc.low[s.start : pos]
         if ("we" in head or "our" in head) and _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
             return self.main  # "We closed $12 million": in an interview, the interviewee's company
+        if ("you" in head) and _YOU.search(t[s.start : pos]) and self.main is not None and self._in_interview(s):
+            return self.main  # "FS: You raised $120 million in total": the interviewer asks about the interviewee's company
         desc = _DEFINITE.search(left)
         if desc is not None:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)
