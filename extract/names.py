@@ -284,6 +284,7 @@ _IS_A_STARTUP = re.compile(
     r"^\s(?:is|was|remains|became|has become)\s(?:still\s|now\s)?(?:the|a|an)\s(?:only\s|one\s|first\s|latest\s|newest\s|youngest\s|other\s)?"
     r"(?:[\w\-]+\s){0,3}?(?:start-?up|unicorn|fintech|neobank|scale-?up|upstart)\b"
 )
+_FOUNDER_RIGHT = re.compile(r"^(?:['’]s)?\s(?:co-?founders?|founders?)\b")
 #: how a young company's story starts: "Acme started in 2021 as a trucking marketplace", "Acme, founded in 2019,"
 _ORIGIN_RIGHT = re.compile(
     r"^,?\s(?:was\s)?(?:started|began|launched|founded)\s(?:out\s|life\s)?(?:in\s(?:19|20)\d\d\s)?(?:as\s(?:a|an)\s|in\s(?:19|20)\d\d\b)"
@@ -806,13 +807,14 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             if " " not in n.surface and n.surface.endswith("ing") and len(n.surface) > 6 and n.surface[1:].islower():
                 continue  # "Nearshoring is the tailwind here", "Fundraising slowed": a gerund opening a sentence
             right = text[n.end : n.end + 80]
-            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
+            label = (n.start == 0 or text[n.start - 1] == "\n") and n.surface.lower() not in common and _LABEL_DESC.match(right) is not None
+            if " " not in n.surface and not label and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
                 _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
             ):
                 continue
             desc = _DESC_RIGHT.match(right) if right.startswith(", ") and not first.endswith("ly") else None
             described = desc is not None and len(desc.group(1).split()) >= 2  # "Tango, the Buenos Aires crypto wallet"
-            if first.lower() in common and " " not in n.surface and not described and (
+            if first.lower() in common and " " not in n.surface and not described and not label and (
                 right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
             ):  # (but "Tango, the Buenos Aires crypto wallet, ..." is a name)
                 continue  # "Separately, the company ...", a "Cost cuts" heading: a word, not a name
@@ -1119,8 +1121,10 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     rival = _RIVAL_LEFT.search(left40) is not None  # "quits to join rival X": a competitor of the story's startup
     if _LIST_ITEM_LEFT.search(left) and not right.startswith((" ", "'", "’")):
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
-    if rival or _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right):
-        pro += 1  # "Acme is the one startup in this group that ...", "rival Acme"
+    if rival or _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right) or _FOUNDER_RIGHT.match(right):
+        pro += 1  # "Acme is the one startup in this group that ...", "rival Acme", "Acme co-founder Jane Roe"
+    if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
+        pro += 1  # "One of them, Acme, picked up $75 million": a name set off by commas, then its raise
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if not rival and _NEG_LEFT2.search(left40) else 0)
     tail = left40[-24:]
