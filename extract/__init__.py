@@ -75,7 +75,7 @@ _LEAD_WORDS = [
 _COUNT_WORDS = (
     "employ staff people person workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"
     " shed axe fired engineers researchers executives founders co-founders cofounders leaders scientists managers"
-    " directors members talent hires collaborators colleagues lost loses losing % payroll terminat dismiss"
+    " directors members talent hires collaborators colleagues co-workers coworkers professionals lost loses losing % payroll terminat dismiss"
     " designers developers salespeople teachers tutors educators instructors officers vps vice"
 ).split() + ["laid off", "lay off", "lays off", "let go", "per cent", "percent", "we are", "we were", "we're", "we’re"]
 

@@ -279,7 +279,7 @@ _DEST_LEFT = re.compile(
     r"|\b(?:has|have|had)\s+(?:gone|moved|defected|decamped)\s+to\s+$|\b(?:going|went|returned|returning)\s+(?:back\s+)?to\s+$"
 )
 _RIVAL_LEFT = re.compile(r"\b(?:rival|competitor|fellow start-?up|fellow fintech)\s+$")
-_LIST_ITEM_LEFT = re.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?\d{1,2}[.)][ \t]+(?:\*\*)?$")
+_LIST_ITEM_LEFT = re.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?(?:\*\*|__)?\d{1,2}[.)][ \t]+(?:\*\*|__)?$")
 _IS_A_STARTUP = re.compile(
     r"^\s(?:is|was|remains|became|has become)\s(?:still\s|now\s)?(?:the|a|an)\s(?:only\s|one\s|first\s|latest\s|newest\s|youngest\s|other\s)?"
     r"(?:[\w\-]+\s){0,3}?(?:start-?up|unicorn|fintech|neobank|scale-?up|upstart)\b"
@@ -797,6 +797,8 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     out = []
     common = common_words()
     for n in raw:
+        if " " not in n.surface and n.surface.endswith(("ians", "eans", "ners")) and text.endswith(("The ", "the "), 0, n.start):
+            continue  # "The Bavarians develop drones": the company called by its region's people, no name
         if (n.surface in mid and " " not in n.surface and _sentence_initial(text, n.start) and n.surface.lower() in common
                 and _LOWER_NEXT.match(text, n.end) and not _KEEP_VERB.match(text[n.end : n.end + 80])):
             continue  # "Space tech and AI dominated" (while "Sierra Space" is a name): a word opening the sentence
@@ -1119,7 +1121,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     elif left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     rival = _RIVAL_LEFT.search(left40) is not None  # "quits to join rival X": a competitor of the story's startup
-    if _LIST_ITEM_LEFT.search(left) and not right.startswith((" ", "'", "’")):
+    if _LIST_ITEM_LEFT.search(left):
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
     if rival or _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right) or _FOUNDER_RIGHT.match(right):
         pro += 1  # "Acme is the one startup in this group that ...", "rival Acme", "Acme co-founder Jane Roe"
@@ -1151,7 +1153,8 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
         e.add("investor")
     if _INCUMBENT_RIGHT.match(right, low) or (any(k in ll for k in _INCUMBENT_KEYS) and _INCUMBENT_LEFT.search(left[-40:])):
         e.add("incumbent")
-    if _PRODUCT_RIGHT.match(right, low) or (any(k in ll for k in _PRODUCT_KEYS) and _PRODUCT_LEFT.search(left[-30:])):
+    if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and any(k in ll for k in _PRODUCT_KEYS) and _PRODUCT_LEFT.search(left[-30:])):
+        # (not "the first version of Acme's warehouse robot": the product is the robot)
         e.add("product")
 
 
@@ -1266,8 +1269,9 @@ def _decide_kind(e: Entity) -> Kind:
     pro = ev.get("startup", 0)
     if _INSTITUTION.search(e.key):
         return "org"  # a public body, court or university: never the company a figure is about
-    if e.key in demonyms() or (e.key.endswith("s") and e.key[:-1] in demonyms()):
-        return "nationality"  # "Nigerian", "Africans"
+    last = e.key.rsplit("-", 1)[-1]
+    if e.key in demonyms() or (e.key.endswith("s") and e.key[:-1] in demonyms()) or ("-" in e.key and last in demonyms()):
+        return "nationality"  # "Nigerian", "Africans", "US-American"
     if e.key in places() and pro < 3:
         return "place"
     for kind in ("product", "investor", "incumbent"):
