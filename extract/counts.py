@@ -209,6 +209,9 @@ def _denied(clause: str) -> bool:
 _LISTED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 
 
+_AND_ONLY = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
 def _same_list(s: str, a: Count, b: Count) -> bool:
     """Two counts of one list of people: "260 and 2,000 employees", "80 tutors and 12 engineers"."""
     if a.noun is None or b.noun is None or not _LISTED.fullmatch(s, a.noun_end, b.start):
@@ -535,16 +538,24 @@ def _pairs(v: View, d: Discourse, counts: list[Count]) -> dict[int, str]:
     "respectively" ("A and B have laid off 260 and 120 employees, respectively")."""
     if not _RESPECTIVELY.search(v.s):
         return {}
-    listed = [c for c in counts if c.value is not None and c.noun is not None]
+    listed = [c for c in counts if c.value is not None]
     groups: list[list[Count]] = []
     for k, c in enumerate(listed):
-        if k and _same_list(v.s, listed[k - 1], c):
+        a = listed[k - 1] if k else None
+        if a is not None and a.noun is None and c.noun is not None and _AND_ONLY.fullmatch(v.s, a.end, c.start):
+            a.noun, a.noun_class = c.noun, c.noun_class  # "cut 40 and 65 jobs": one noun for both
+        if a is not None and _same_list(v.s, a, c):
             groups[-1].append(c)
         else:
             groups.append([c])
     out: dict[int, str] = {}
-    for g in (g for g in groups if len(g) >= 2):
+    for g in (g for g in groups if len(g) >= 2 and g[-1].noun is not None):  # ("cut 40 and 65 jobs": the noun is said once)
         names = _startups_before(v, d, g[0].start)
+        back = v.sentence.index - 1
+        while len(names) < len(g) and back >= 0 and back >= v.sentence.index - 3:
+            prev = v.doc.sentences[back]  # "**A and B.** The two companies cut 40 and 65 jobs, respectively"
+            names = _startups_before(v, d, prev.end - prev.start, prev)
+            back -= 1
         if len(names) >= len(g):
             out.update({c.start: key for c, key in zip(g, names[-len(g) :])})
     return out
@@ -598,7 +609,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     after_noun = v.s[c.noun_end :]
     if c.noun_class == "employee" and _SOURCE.match(v.low, c.noun_end):
         return []  # "two people familiar with the matter"
-    if _industry_wide(ctx, c, ca, cb):
+    if c.start not in ctx.owners and _industry_wide(ctx, c, ca, cb):  # (not a count paired by "respectively")
         return []  # the whole industry's figure, or many companies' together
     if c.noun_class in ("employee", "job") and _restates_cut(ctx, c):
         return _bare_layoff(ctx, c, v.low[ca:cb])  # "... slashing 10% of its employees. This was around 37 people"

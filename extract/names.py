@@ -809,7 +809,8 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             if " " not in n.surface and n.surface.endswith("ing") and len(n.surface) > 6 and n.surface[1:].islower():
                 continue  # "Nearshoring is the tailwind here", "Fundraising slowed": a gerund opening a sentence
             right = text[n.end : n.end + 80]
-            label = (n.start == 0 or text[n.start - 1] == "\n") and n.surface.lower() not in common and _LABEL_DESC.match(right) is not None
+            label = _LABEL_PREFIX.search(text, max(0, n.start - 40), n.start) is not None and n.surface.lower() not in common \
+                and _LABEL_DESC.match(right) is not None
             if " " not in n.surface and not label and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
                 _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
             ):
@@ -1180,7 +1181,7 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
             ("'s", "’s")
         ):
             m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit
-    if m is None and right.startswith((". The ", ": The ", ".\nThe ")) and not _RX_WORD.search(text, text.rfind("\n", 0, n.start) + 1, n.start):
+    if m is None and right.startswith((". The ", ": The ", ".\nThe ")) and _LABEL_PREFIX.search(text, max(0, n.start - 40), n.start):
         m = _LABEL_DESC.match(right)  # a paragraph labelled with the name: "**Andina Cash.** The Santiago-based payments app"
         if m is not None:
             e.add("startup", 1)
@@ -1189,7 +1190,10 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
         e.descriptors.update(w for w in words if w and w not in _DESC_SKIP)
 
 
-_RX_WORD = re.compile(r"\w")
+#: what may stand before a name that labels its paragraph: markup, a list number, a date ("**April 15: Acme.** The ...")
+_LABEL_PREFIX = re.compile(
+    r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
+)
 _LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
 
