@@ -359,6 +359,9 @@ class Discourse:
         if obj.lower().startswith("the "):
             desc = _DEFINITE.match(obj)
             fit = self._fits(desc.group(1) or "", desc.group(2), pos) if desc else None
+            if fit is None:  # "Acme raised $18m, and the round valued the company at $90m": the sentence's startup
+                subjects = [n for n in mentions if n.end <= m.start() and n.is_startup and not n.possessive and not self._aside(s, n, pos)]
+                fit = subjects[0].key if subjects else None
             return fit or self.focus_at(s)
         if obj in ("it", "them"):  # "a round led by A and B that valued it at $12bn": the sentence's startup
             t = self.doc.text

@@ -279,6 +279,7 @@ _DEST_LEFT = re.compile(
     r"|\b(?:has|have|had)\s+(?:gone|moved|defected|decamped)\s+to\s+$|\b(?:going|went|returned|returning)\s+(?:back\s+)?to\s+$"
 )
 _RIVAL_LEFT = re.compile(r"\b(?:rival|competitor|fellow start-?up|fellow fintech)\s+$")
+_RIVAL_RIGHT = re.compile(r"^,\s(?:the|a|an|its|their)\s(?:[\w\-]+\s){0,3}?(?:rival|competitor)\b")
 _LIST_ITEM_LEFT = re.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?(?:\*\*|__)?\d{1,2}[.)][ \t]+(?:\*\*|__)?$")
 _IS_A_STARTUP = re.compile(
     r"^\s(?:is|was|remains|became|has become)\s(?:still\s|now\s)?(?:the|a|an)\s(?:only\s|one\s|first\s|latest\s|newest\s|youngest\s|other\s)?"
@@ -1008,8 +1009,8 @@ def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str
     for n in mentions:  # a headline's short form ("Chiratae tops up ...") does not come first
         if n.start >= body:
             first_at.setdefault(n.surface, n.start)
-    for n in mentions:
-        first_at.setdefault(n.surface, n.start)
+    for n in mentions:  # (a name only the headline uses counts as introduced after the body's names)
+        first_at.setdefault(n.surface, n.start + len(text))
     for s in names:
         if canon[s] != s or s in people:
             continue
@@ -1121,7 +1122,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         pro += 1  # "Moniepoint's closest competitor in merchant payments, OPay, raised ..."
     elif left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
-    rival = _RIVAL_LEFT.search(left40) is not None  # "quits to join rival X": a competitor of the story's startup
+    rival = _RIVAL_LEFT.search(left40) is not None or _RIVAL_RIGHT.match(right) is not None  # "quits to join rival X": a competitor
     if _LIST_ITEM_LEFT.search(left):
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
     if rival or _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right) or _FOUNDER_RIGHT.match(right):
