@@ -303,12 +303,13 @@ _INVEST_IN_LEFT = re.compile(
 )
 _NEG_LEFT2 = re.compile(
     r"\b(?:led by|leaded by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
-    r"|joined|joining|join|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
+    r"|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
     r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|in a statement to"
     r"|portal|outlet|newspaper|magazine|publication|website|news site|blog|newsletter|broadcaster|news agency|journal|tabloid)\s(?:[\w\-]+\s){0,2}$"
 )
+_JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]+\s){0,2}$")
 #: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
-_NEG_LEFT_KEYS = ("by ", "join", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg", "told", "with ", "portal",
+_NEG_LEFT_KEYS = ("by ", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg", "told", "with ", "portal",
                   "outlet", "newspaper", "magazine", "publication", "site", "blog", "newsletter", "broadcaster", "agency", "journal", "tabloid")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
@@ -1232,6 +1233,8 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)
         e.add("against", con)
+        if _JOINED_LEFT.search(text, max(0, n.start - 30), n.start):
+            e.add("joined")  # where people went: no evidence against a startup, but not the story's startup by default
         _other_points(text, n, e, right, right.lower())
         _descriptors(text, n, e, right)
     _coordination(text, mentions, canon, entities)
@@ -1294,7 +1297,7 @@ def _decide_kind(e: Entity) -> Kind:
 def _fallback_startup(entities: dict[str, Entity], people: set[str]) -> str | None:
     """Nothing says "startup" outright: the organisation with the best evidence that is no investor,
     acquirer, source, place or person ("Investors poured $85m into Corrivo")."""
-    cands = [e for e in entities.values() if e.kind == "org" and not e.evidence.get("against") and e.key not in people
+    cands = [e for e in entities.values() if e.kind == "org" and not e.evidence.get("against") and not e.evidence.get("joined") and e.key not in people
              and not _RX4.search(e.key) and e.key.lower() not in _COMMON_START]  # fmt: skip
     cands.sort(key=lambda e: (-e.evidence.get("startup", 0), -e.count, e.first))
     return cands[0].key if cands else None

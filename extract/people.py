@@ -251,7 +251,11 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
         return []
     explicit = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group)
     company = explicit or d.owner(v.sentence, group[0].start, group[0].end)
-    if company is None or company == NOT_A_STARTUP or company in _destinations(v, d, m.start()):
+    gone_to = _destinations(v, d, m.start())
+    if not explicit and company in gone_to:  # "... is joining Bigco along with other Acme employees": the other startup named
+        others = [n.key for n in d.names.between(sa, sa + len(v.s)) if n.is_startup and n.key not in gone_to]
+        company = others[0] if others else company
+    if company is None or company == NOT_A_STARTUP or company in gone_to:
         return []  # "left to join Bigco's Seed team": the place they went is not the one they left
     if goes_to and _destination(v, d, m.end()) in (None, company):
         return []  # "Jane Roe joined Acme": a hire by the company; "will join a committee": no move
