@@ -467,6 +467,9 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
     return metric
 
 
+_OWNED_LEFT = re.compile(r"(?:\b(?:[Ii]ts|[Tt]heir)|[A-Z][\w\-.]*['’]s)\s+(?:[a-z\-]+\s+){0,2}$")
+
+
 def _joins_this_startup(ctx: _Ctx, c: Count, cue: Cue) -> bool:
     """"20 engineers joined Acme": people joining the startup are hires."""
     m = _RX1.search(ctx.v.s[c.start :])
@@ -474,6 +477,8 @@ def _joins_this_startup(ctx: _Ctx, c: Count, cue: Cue) -> bool:
         return False
     if _RX2.match(m.group(1)):
         return c.of_base is None and " of " not in ctx.v.s[c.end : c.noun_end]  # "20 engineers joined it", not "two of X's co-founders"
+    if _OWNED_LEFT.search(ctx.v.s, max(0, c.start - 40), c.start):
+        return False  # "Its two co-founders joined Trevi", "Marlo's engineers joined Trevi": another company's people leaving
     target = m.group(1).strip(",.")
     key = ctx.d.names.canonical(target)
     return ctx.d.names.kind(key) == "startup" or ctx.d.names.kind(ctx.d.names.canonical(target.split()[0])) == "startup"

@@ -304,7 +304,7 @@ _INVEST_IN_LEFT = re.compile(
 _NEG_LEFT2 = re.compile(
     r"\b(?:led by|leaded by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
     r"|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
-    r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|in a statement to"
+    r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|conversation with|in a statement to"
     r"|portal|outlet|newspaper|magazine|publication|website|news site|blog|newsletter|broadcaster|news agency|journal|tabloid)\s(?:[\w\-]+\s){0,2}$"
 )
 _JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]+\s){0,2}$")
@@ -1248,8 +1248,11 @@ def _coordination(text: str, mentions: list[Name], canon: dict[str, str], entiti
     """"ElevenLabs and Synthesia, the two London companies, both raised": names joined by "and" share
     the startup evidence of the group (when neither is an investor, incumbent or product)."""
     for a, b in zip(mentions, mentions[1:]):
-        if not _AND_GAP.match(text[a.end : b.start]) or a.possessive:
+        gap = text[a.end : b.start]
+        if not _AND_GAP.match(gap) or a.possessive:
             continue
+        if gap.strip() == "," and not text.startswith((",", " and ", " & ", " or "), b.end):
+            continue  # "In a conversation with DealDesk, Solvi co-founder ...": two names side by side, not a list
         ea, eb = entities.get(canon.get(a.surface, a.surface)), entities.get(canon.get(b.surface, b.surface))
         if ea is None or eb is None or any(e.evidence.get(k) for e in (ea, eb) for k in ("investor", "incumbent", "product")):
             continue

@@ -594,6 +594,107 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Odile Kayitesi, the chief financial officer of Tarmic, is moving on, the startup said on Monday.",
         {("Tarmic", "funding_raised", 6e6), ("Tarmic", "departed_talent", 1)},
     ),
+    (
+        "destination-rival-typed-startup",
+        "Kestrel Ledger co-founder quits to join rival Povo\n\nKestrel Ledger's co-founder Ana Lima has resigned to join "
+        "Pune-based Povo as president, the company said.\n\nPovo, meanwhile, turned profitable on revenue of $31 million "
+        "and employs nearly 700 people.",
+        {("Kestrel Ledger", "departed_talent", 1), ("Povo", "revenue", 31e6), ("Povo", "headcount", 700)},
+    ),
+    (
+        "numbered-listicle-section-and-is-the-one-startup",
+        "Three lenders after the winter\n\n1. Marlo is shrinking\n\nMarlo, a Jaipur consumer lender, cut 90 jobs in March. "
+        "Its two co-founders joined Trevi in May.\n\n"
+        "2. Trevi, the winner (for now)\n\nTrevi is the one startup in this group that has been hiring. It went from 200 "
+        "people in January to more than 450 today.",
+        {("Marlo", "layoffs", 90), ("Marlo", "departed_talent", 2), ("Trevi", "headcount", 200), ("Trevi", "headcount", 450)},
+    ),
+    (
+        "roundup-label-with-country-in-brackets",
+        "Quarterly review: fintech leads\n\nLargest rounds of the quarter\n\nDomira (Peru). The Lima-based home-loan platform "
+        "raised a $40 million Series B in August.\n\nVelto (Chile). The Santiago card issuer closed $25 million of Series A equity.",
+        {("Domira", "funding_raised", 40e6), ("Velto", "funding_raised", 25e6)},
+    ),
+    (
+        "startup-acquirer-described-as-startup",
+        "Cairo's Bazzo acquires Giza rival Noura\n\nB2B e-commerce startup Bazzo has acquired Noura, a smaller Giza rival, for "
+        "an undisclosed sum. Noura's backers agreed to the sale to Bazzo last week.\n\nBazzo raised a $28 million Series B in 2025 at a valuation of $190 million, and it employs more than "
+        "500 people.",
+        {("Bazzo", "funding_raised", 28e6), ("Bazzo", "valuation", 190e6), ("Bazzo", "headcount", 500)},
+    ),
+    (
+        "present-tense-raise-heading-in-digest",
+        "startup-funding-this-week\n\n## Pendo Pay closes a $4 mn seed round\n\nNairobi-based Pendo Pay has closed a $4 mn "
+        "seed round.\n\n## Quillo picks up $9M for payroll\n\nCape Town's Quillo, a payroll API for agencies, picked up $9M in "
+        "a Series A.",
+        {("Pendo Pay", "funding_raised", 4e6), ("Quillo", "funding_raised", 9e6)},
+    ),
+    (
+        "capital-named-lender-started-as-marketplace",
+        "Tembo Capital's founder on the next round\n\nTembo Capital started in 2020 as a freight marketplace and now lends to "
+        "truck owners.\n\nThe Kampala-based startup raised a $15 million Series A last year.",
+        {("Tembo Capital", "funding_raised", 15e6)},
+    ),
+    (
+        "interview-speaker-label-and-you-raised",
+        "'We cut before we had to': Solvi's Rui Costa on the downturn\n\nIn a conversation with DealDesk, Solvi co-founder Rui "
+        "Costa spoke about costs.\n\n**DealDesk: Your rival Ambro let go of 120 people in May.**\n\n**Rui Costa:** I won't comment "
+        "on that.\n\n**DealDesk: You raised $45 million in total. Are you raising again?**\n\n**Rui Costa:** Not right now.",
+        {("Ambro", "layoffs", 120), ("Solvi", "funding_raised", 45e6)},
+    ),
+    (
+        "paragraph-labelled-with-name-period",
+        "What four startups spend\n\nI went through what founders have said on the record.\n\nBrindle. The voice startup was "
+        "burning about $900k a month in March, its chief executive said.\n\nOrvo. The legal-research app runs leaner: it has "
+        "raised $14M to date.",
+        {("Brindle", "burn_rate", 9e5), ("Orvo", "funding_raised", 14e6)},
+    ),
+    (
+        "appositive-name-then-raise-verb",
+        "Weftly buys a rival\n\nWeftly, the coding assistant, is buying Arbo, a smaller startup. Research firm Gallup & Reed "
+        "puts the market at $20 billion. One of Weftly's competitors, Stemly, picked up $55 million earlier this month.",
+        {("Stemly", "funding_raised", 55e6)},
+    ),
+    (
+        "numbered-bold-section-possessive-and-product-of-possessive",
+        "Talent moves\n\n**1. Corvid Robotics' engineering bench thins out.** Six of the 14 engineers who built the first "
+        "version of Corvid's picking robot have gone to a carmaker since January. Corvid has about 160 staff.",
+        {("Corvid Robotics", "departed_talent", 6), ("Corvid Robotics", "headcount", 160)},
+    ),
+    (
+        "regional-people-as-the-company-and-co-workers",
+        "Munich drone maker Skarn collects 90 million euros\n\nThe Munich drone start-up Skarn has concluded a financing round "
+        "of 90 million euros, led by the US-American investor Harbor Peak.\n\nThe Bavarians develop inspection drones. In the "
+        "past business year the company achieved a turnover of 40 million euros. Currently Skarn employs more than 300 co-workers.",
+        {("Skarn", "funding_raised", 90e6), ("Skarn", "revenue", 40e6), ("Skarn", "headcount", 300)},
+    ),
+    (
+        "respectively-counts-sharing-one-noun-names-in-a-label",
+        "Layoffs tracker: April\n\nEvery month we log the cuts we can confirm.\n\n**April 8: Nimbo and Pashto.** The two Bay "
+        "Area companies cut 30 and 55 jobs, respectively, on the same day.\n\n**April 15: Drayo.** The Austin-based "
+        "developer-tools company laid off 70 people.",
+        {("Nimbo", "layoffs", 30), ("Pashto", "layoffs", 55), ("Drayo", "layoffs", 70)},
+    ),
+    (
+        "joined-a-rival-described-after-comma",
+        "Tallo sold at a discount\n\nTallo, a Paris HR start-up, was sold to a listed group. Its co-founder left in January to "
+        "join Merly, the Amsterdam-based rival.\n\nMerly has pulled ahead since. The Dutch company raised $50m in March, and "
+        "it has 380 employees.",
+        {("Tallo", "departed_talent", 1), ("Merly", "funding_raised", 50e6), ("Merly", "headcount", 380)},
+    ),
+    (
+        "round-valued-the-company-is-the-sentence-startup",
+        "'We don't chase marks': Brisa's Ida Berg on Kollo and Vant\n\nBrisa Ventures led the Series A of Kollo.\n\nQ: Let's start "
+        "with Kollo.\n\nA: Kollo raised $12 million from us in March, and the round valued the company at $60 million post-money.",
+        {("Kollo", "funding_raised", 12e6), ("Kollo", "valuation", 60e6)},
+    ),
+    (
+        "joined-startup-has-its-own-figures",
+        "Why I left\n\nI spent four years at Plinth, the expense-card startup. Plinth raised $40 million in 2023.\n\n"
+        "**What's next:** I've joined Sorrel as head of product. Sorrel is tiny by comparison and builds "
+        "software for freelancers. It raised an $8 million seed round in the spring.",
+        {("Plinth", "funding_raised", 40e6), ("Sorrel", "funding_raised", 8e6)},
+    ),
 ]
 
 
@@ -897,11 +998,25 @@ def test_a_count_worked_out_from_a_share_is_approximate() -> None:
          "incumbent"),
         ("Vantor, a London AI lab, is hiring. Zeb Marlow, the former Bigco boss who ran a fund, is making the move.",
          "Zeb Marlow", None),
+        ("Three of Kestrel's engineers quit to join rival Povo in June. Povo said nothing.", "Povo", "startup"),
+        ("Trevi is the one startup in this group that has been hiring, its founder said. Trevi declined to comment.", "Trevi", "startup"),
+        ("Tembo Capital started in 2020 as a freight marketplace. Tembo Capital, a Kampala startup, now lends.", "Tembo Capital", "startup"),
+        ("Weftly co-founder Ida Berg said customers kept asking for it. The people at Weftly agreed.", "Weftly", "startup"),
+        ("Gallup & Reed puts the market at $20 billion. One of them, Stemly, picked up $55 million this month.", "Stemly", "startup"),
+        ("## Quillo picks up $9M for payroll\n\nStaffing agencies that signed with Quillo say payouts got faster.", "Quillo", "startup"),
+        ("The Munich start-up Skarn raised money. The Bavarians develop drones.", "Bavarians", None),
+        ("Lead investor is the US-American financial investor Harbor Peak, the company said.", "US-American", "nationality"),
+        ("Tallo's co-founder left in January to join Merly, the Amsterdam-based rival. Merly has pulled ahead since.", "Merly", "startup"),
+        ("In a conversation with DealDesk, Solvi co-founder Rui Costa spoke about costs. DealDesk asked about the round.", "DealDesk", "org"),
+        ("Quarterly review\n\nDomira (Peru). The Lima-based home-loan platform raised a $40 million Series B in August.", "Domira", "startup"),
+        ("What four startups spend\n\nBrindle. The voice startup was burning about $900k a month in March.", "Brindle", "startup"),
     ],
 )
 def test_names_typed_from_news_constructions(text: str, name: str, kind: str | None) -> None:
     """The name stage alone: a translated descriptor names a startup, a language area is no name, a role noun
-    opening the sentence names an investor, an acronym defined for lower-case words is no name."""
+    opening the sentence names an investor, an acronym defined for lower-case words is no name; a rival someone
+    joins, a company that "started in 2020 as a marketplace", a name set off by commas before its raise, a
+    paragraph's label ("Brindle. The voice startup ...") are startups; "The Bavarians" is no name."""
     from extract.document import build_document
     from extract.names import find_names
 
