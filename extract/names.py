@@ -894,6 +894,13 @@ def _has_people(right: str) -> bool:
 _GIVEN_SHAPE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+$")
 
 
+#: what only an organisation has: "Acme's revenue", "Acme's prospectus", "Acme, one of the ... developers"
+_ORG_THINGS = re.compile(
+    r"^(?:['’]s\s(?:[\w\-]+\s){0,2}?(?:revenues?|valuation|funding|round|ipo|listing|shares|prospectus|employees|staff|headcount|workforce"
+    r"|burn|losses|sales|customers|investors|backers|series\s[a-e])\b|,\sone\sof\sthe\s(?:[\w\-]+\s){0,4}?(?:developers|startups|start-ups|companies|firms|makers|lenders|unicorns)\b"
+    r"|\s(?:eyes|files|filed|plans)\s(?:for\s)?(?:an?\s)?(?:[A-Z][\w]+\s)*(?:ipo|listing)\b)",
+    re.I,
+)
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")  # "Decoding Rapido's round": a verb, not a given name
 
 
@@ -912,9 +919,12 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
         if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or INVESTOR_SUFFIX.search(n.surface):
             continue
         left, right = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 60]
-        if len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)) and not _ORGISH_LAST.match(toks[-1]):
+        if _ORG_THINGS.match(right) or left.endswith("-based "):
+            orgish.add(n.surface)  # "Beijing-based Zhiyuan Mind, one of the ... developers", "Zhiyuan Mind's revenue"
+        elif len(toks) >= 2 and (_person_left(left) or _PERSON_RIGHT.match(right)) and not _ORGISH_LAST.match(toks[-1]):
             people.add(n.surface)  # (not "chip designer Fernleaf Silicon")
-        elif (len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]) and n.surface not in places()
+        elif (len(toks) in (2, 3) and toks[-1] in raw_names and not SUFFIX_RE.match(toks[-1]) and not _ORGISH_LAST.match(toks[-1])
+              and n.surface not in places()
               and toks[0] not in places() and toks[0] not in demonyms() and toks[0].lower() not in _KIND_WORDS and (toks[0] in given or (
                   toks[0].lower() not in common_words() and _GIVEN_SHAPE.match(toks[0]) and not _GERUND.match(toks[0])))):
             people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
