@@ -812,7 +812,7 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
                 continue  # "Nearshoring is the tailwind here", "Fundraising slowed": a gerund opening a sentence
             right = text[n.end : n.end + 80]
             label = _LABEL_PREFIX.search(text, max(0, n.start - 40), n.start) is not None and n.surface.lower() not in common \
-                and _LABEL_DESC.match(right) is not None
+                and (_LABEL_DESC.match(right) is not None or _DEAL_LABEL.match(right) is not None)
             if " " not in n.surface and not label and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
                 _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
             ):
@@ -1134,7 +1134,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     elif left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     rival = _RIVAL_LEFT.search(left40) is not None or _RIVAL_RIGHT.match(right) is not None  # "quits to join rival X": a competitor
-    if _LIST_ITEM_LEFT.search(left):
+    if _LIST_ITEM_LEFT.search(left) or (_DEAL_LABEL.match(right) and _LABEL_PREFIX.search(left)):
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
     if rival or _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right) or _FOUNDER_RIGHT.match(right):
         pro += 1  # "Acme is the one startup in this group that ...", "rival Acme", "Acme co-founder Jane Roe"
@@ -1203,6 +1203,8 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
 
 
 #: what may stand before a name that labels its paragraph: markup, a list number, a date ("**April 15: Acme.** The ...")
+#: a roundup item's label: "2. **Gridvolt, $85M, energy software:** ...", "Acme ($12M, Series A): ..."
+_DEAL_LABEL = re.compile(r"^(?:\*\*|__)?(?:,\s|\s\(|\s[-–—]\s)(?:US)?[$€£₹]\s?\d")
 _LABEL_PREFIX = re.compile(
     r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
 )

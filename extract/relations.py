@@ -419,6 +419,11 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         if _blocked(v, f):
             continue
         ca, _ = v.clause(f.start)
+        label = _deal_label(v, d, f) if not k else None
+        if label is not None:  # "2. **Gridvolt, $85M, energy software:** ...": a roundup item's round
+            out.extend(_claims_of(v, f, label, "funding_raised", 1.0, False))
+            last, last_owners = ("funding_raised", 1.0), [label]
+            continue
         if k and last is not None and last[0] == "funding_raised" and _AT_GAP.fullmatch(v.s, prev_end, f.start):
             got: tuple[str, float] | None = (_valuation_modality(v, f, ca), 1.0)  # "raised $200m at $1.5bn": the price
         elif k and last is not None and (_AND_LIST.fullmatch(v.s[prev_end : f.start]) or (
@@ -452,6 +457,27 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
     if last is not None:
         d.last_money = (v.sentence.index, last[0], last[1])
     return out
+
+
+#: a roundup item's label: the startup's name opening the line (after a list number or markup), then its round
+_DEAL_LABEL_LEFT = re.compile(r"[^\w\n]*(?:\d{1,2}[.)][^\w\n]*(?:&\s*\d{1,2}[.)][^\w\n]*)?)?")
+_DEAL_LABEL_GAP = re.compile(r"(?:\*\*|__)?(?:,\s|\s\(|\s[-–—]\s)(?:US)?$")
+_DEAL_LABEL_RIGHT = re.compile(r"\s?(?:,|\)|:|\*\*|\s[-–—]\s)")
+
+
+def _deal_label(v: View, d: Discourse, f: Money) -> str | None:
+    """The startup whose round a label states: "2. **Gridvolt, $85M, energy software:**", "Acme ($12M, Series A):"."""
+    sa = v.sentence.start
+    names = [n for n in d.names.between(sa, sa + f.start) if n.kind in ("startup", "org")]
+    if len(names) != 1 or f.is_range:
+        return None
+    n = names[0]
+    t = v.doc.text
+    line = t.rfind("\n", 0, n.start) + 1  # (the list number may have been split off as a sentence of its own)
+    if not (_DEAL_LABEL_LEFT.fullmatch(t, line, n.start) and _DEAL_LABEL_GAP.fullmatch(v.s, n.end - sa, f.start)
+            and _DEAL_LABEL_RIGHT.match(v.s, f.end)):
+        return None
+    return n.key if n.is_startup or d._neutral_org(n) else None
 
 
 #: a figure that restates the quantity of the sentence before: "That figure is now about $4m a month", "Today it's closer to $1.2m"
