@@ -272,7 +272,10 @@ _PERSON_RIGHT = Folded(
     + r"|third|second|first)|(?:a|the)\s(?:former|serial|outgoing|departing|ex-)\s?(?:[\w\-.]+\s){0,2}?(?:"
     + ROLE_WORDS
     + r"|boss|chief|head|founder|co-founder|executive|engineer|researcher)|a\s(?:former|serial)|one of the|his|her|\d{2},)\b|\s(?:himself|herself)\b|\s\(\d{2}\)"
-    + r"|,\s[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?['’]s\s(?:former\s|then\s|new\s|outgoing\s|longtime\s)?(?:" + ROLE_WORDS + r")\b)",
+    + r"|,\s[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?['’]s\s(?:former\s|then\s|new\s|outgoing\s|longtime\s)?(?:" + ROLE_WORDS + r")\b"
+    # "Sam Roe is co-founder and CEO of Acme", "Sam Roe, co-founder and chief executive of Acme"
+    + r"|(?:\s(?:is|was)|,)\s(?:the\s|a\s|an\s)?(?:co-?founder|founder|chief\s(?:executive|[a-z]+\sofficer)|ceo|cto|cfo|coo)"
+    + r"(?:\s(?:and|&)\s(?:co-?founder|founder|chief\s(?:executive|[a-z]+\sofficer)|ceo|cto|cfo|coo))?\s(?:of|at)\s)",
 )
 _DEST_LEFT = re.compile(
     r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$"
