@@ -106,7 +106,8 @@ _STOP = frozenset(
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
     besides regardless rather plus though yes no rival rivals competitor competitors according
-    d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp""".split()
+    d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp
+    nobody everybody everyone someone anyone somebody anybody nothing everything something anything none""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
 _OPENERS = frozenset("new big old general one two three four five six seven eight nine ten".split())
@@ -166,7 +167,8 @@ INVESTOR_SUFFIX = re.compile(
 _POS_RIGHT = Folded(
     r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
-    r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group)\b"
+    r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group"
+    r"|pharmacy|publisher|specialist|assistant|clinic|manufacturer|carrier|studio)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
     r"|(?:,\s(?:which|that)\s|,\s[a-z]+(?:\s[a-z]+){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
@@ -1156,7 +1158,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
     if not n.possessive and left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
         con += 1
-    if key.endswith((" AI", " Labs", " Lab")):
+    if key.endswith((" AI", " Labs", " Lab", " IA")):  # (" IA": the French and Spanish "AI")
         pro += 1
     return pro, con
 
