@@ -284,11 +284,16 @@ _DEST_LEFT = re.compile(
     r"|\b(?:has|have|had)\s+(?:gone|moved|defected|decamped)\s+to\s+$|\b(?:going|went|returned|returning)\s+(?:back\s+)?to\s+$"
 )
 _RIVAL_LEFT = re.compile(r"\b(?:rival|competitor|fellow start-?up|fellow fintech)\s+$")
-_RIVAL_RIGHT = re.compile(r"^,\s(?:the|a|an|its|their)\s(?:[\w\-]+\s){0,3}?(?:rival|competitor)\b")
+_RIVAL_RIGHT = re.compile(r"^,\s(?:the|a|an|its|their|[A-Z][\w\-.]*['’]s)\s(?:[\w\-]+\s){0,3}?(?:rival|competitor)\b")
 _LIST_ITEM_LEFT = re.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?(?:\*\*|__)?\d{1,2}[.)][ \t]+(?:\*\*|__)?$")
 _IS_A_STARTUP = re.compile(
     r"^\s(?:is|was|remains|became|has become)\s(?:still\s|now\s)?(?:the|a|an)\s(?:only\s|one\s|first\s|latest\s|newest\s|youngest\s|other\s)?"
     r"(?:[\w\-]+\s){0,3}?(?:start-?up|unicorn|fintech|neobank|scale-?up|upstart)\b"
+)
+_VENTURE_ROUND_RIGHT = re.compile(
+    r"^(?:,\swhich|\s(?:has|had|also|recently|last))?(?:\s(?:has|had|also|just|recently))?\s(?:raised|closed|secured|landed|bagged)\s"
+    r"(?:a|an|its)\s(?:[^\s,;.]+\s){0,3}?(?:series\s[a-f]\b|seed\s(?:round|funding)|pre-seed)",
+    re.I,
 )
 _FOUNDER_RIGHT = re.compile(r"^(?:['’]s)?\s(?:co-?founders?|founders?)\b")
 #: how a young company's story starts: "Acme started in 2021 as a trucking marketplace", "Acme, founded in 2019,"
@@ -903,7 +908,8 @@ _GIVEN_SHAPE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+$")
 _ORG_THINGS = re.compile(
     r"^(?:['’]s\s(?:[\w\-]+\s){0,2}?(?:revenues?|valuation|funding|round|ipo|listing|shares|prospectus|employees|staff|headcount|workforce"
     r"|burn|losses|sales|customers|investors|backers|series\s[a-e])\b|,\sone\sof\sthe\s(?:[\w\-]+\s){0,4}?(?:developers|startups|start-ups|companies|firms|makers|lenders|unicorns)\b"
-    r"|\s(?:eyes|files|filed|plans)\s(?:for\s)?(?:an?\s)?(?:[A-Z][\w]+\s)*(?:ipo|listing)\b)",
+    r"|\s(?:eyes|files|filed|plans)\s(?:for\s)?(?:an?\s)?(?:[A-Z][\w]+\s)*(?:ipo|listing)\b"
+    r"|,\swhich\s(?!is\s(?:a|an|the)\s(?:name|nickname)))",  # (people take "who": "Maxwell Compute, which designs chips")
     re.I,
 )
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")  # "Decoding Rapido's round": a verb, not a given name
@@ -1141,6 +1147,8 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     rival = _RIVAL_LEFT.search(left40) is not None or _RIVAL_RIGHT.match(right) is not None  # "quits to join rival X": a competitor
     if _LIST_ITEM_LEFT.search(left) or (_DEAL_LABEL.match(right) and _LABEL_PREFIX.search(left)):
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
+    if _VENTURE_ROUND_RIGHT.match(right):
+        pro += 2  # "Pixmo, which raised a $60 million Series B": only a startup raises a Series B, even one that buys others
     if rival or _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right) or _FOUNDER_RIGHT.match(right):
         pro += 1  # "Acme is the one startup in this group that ...", "rival Acme", "Acme co-founder Jane Roe"
     if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
@@ -1250,6 +1258,8 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)
         e.add("against", con)
+        if _VENTURE_ROUND_RIGHT.match(right):
+            e.add("venture")  # "Pixmo, which raised a $60 million Series B": a startup, even as it buys others
         if _JOINED_LEFT.search(text, max(0, n.start - 30), n.start):
             e.add("joined")  # where people went: no evidence against a startup, but not the story's startup by default
         _other_points(text, n, e, right, right.lower())
@@ -1306,7 +1316,7 @@ def _decide_kind(e: Entity) -> Kind:
         k = ev.get(kind, 0)
         if k and k >= pro:
             return kind  # type: ignore[return-value]
-    if pro and e.descriptors & _STARTUP_WORDS and ev.get("investor", 0) < pro:
+    if pro and (e.descriptors & _STARTUP_WORDS or ev.get("venture")) and ev.get("investor", 0) < pro:
         return "startup"  # the article calls it a start-up ("B2B e-commerce startup Acme"), even as it buys a rival
     against = ev.get("against", 0) + ev.get("investor", 0) + ev.get("incumbent", 0)
     if pro > against or (pro and e.count >= 3 and not ev.get("investor") and not ev.get("incumbent") and pro + e.count // 3 > against):
