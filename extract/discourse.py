@@ -450,6 +450,25 @@ class Discourse:
             return None
         return self.org_subject.get(s.index) or self.focus_at(s) or (self.names.startups[0] if self.names.startups else None)
 
+    def _newly_placed(self, want: set[str], pos: int) -> str | None:
+        """"... the contest with Pylon Code, Corvane's rival. The New York-based startup raised ...": a description
+        placing the company elsewhere than the startup in focus is the other startup named just before."""
+        placed = {w for w in want if w.endswith("-based")}
+        if not placed:
+            return None
+        s = self.doc.sentence_at(pos)
+        focus = self.focus_at(s)
+        e = self.names.entities.get(focus) if focus else None
+        if e is None or not any(w.endswith("-based") for w in e.descriptors) or e.descriptors & placed:
+            return None  # the focus is not placed elsewhere
+        lo = self.doc.sentences[s.index - 1].start if s.index else s.start
+        for n in reversed(self.names.between(lo, pos)):
+            other = self.names.entities.get(n.key)
+            if n.is_startup and n.key != focus and other is not None and not any(
+                    w.endswith("-based") and w not in placed for w in other.descriptors):
+                return n.key
+        return None
+
     def _fits(self, words: str, of_name: str | None, pos: int) -> str | None:
         """The startup a definite description fits: "the Austin-based firm", "the maker of Pi"."""
         want = {w.lower().strip(",.") for w in words.split()} - _GENERIC
@@ -457,7 +476,9 @@ class Discourse:
             want.add(of_name.lower())
         if not want:
             return None
-        best = None
+        best = self._newly_placed(want, pos)
+        if best is not None:
+            return best
         for key in self.names.startups:
             e = self.names.entities[key]
             if want & e.descriptors:
