@@ -476,9 +476,10 @@ class Discourse:
             want.add(of_name.lower())
         if not want:
             return None
-        best = self._newly_placed(want, pos)
-        if best is not None:
-            return best
+        placed = self._newly_placed(want, pos)
+        if placed is not None:
+            return placed
+        best: tuple[int, str] | None = None
         for key in self.names.startups:
             e = self.names.entities[key]
             if want & e.descriptors:

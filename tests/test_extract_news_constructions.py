@@ -695,6 +695,57 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "software for freelancers. It raised an $8 million seed round in the spring.",
         {("Plinth", "funding_raised", 40e6), ("Sorrel", "funding_raised", 8e6)},
     ),
+    (
+        "given-name-first-company-with-own-things",
+        "China's AI labs: Wenhao Mind eyes Hong Kong IPO\n\nBeijing-based Wenhao Mind, one of the Chinese large-model "
+        "developers, has filed for a Hong Kong listing.\n\nWenhao Mind's revenue reached $40 million in 2025, and the company had "
+        "800 employees at the end of last year.",
+        {("Wenhao Mind", "revenue", 40e6), ("Wenhao Mind", "headcount", 800)},
+    ),
+    (
+        "roundup-list-labels-state-the-round",
+        "The week's biggest rounds\n\nBig rounds kept coming this week. Here's the list.\n\n1. **Tarnly, $90M, payroll:** The "
+        "Austin-based payroll platform raised a Series C led by a growth fund. Tarnly says it has 300 employees.\n\n"
+        "2. **Voltrik, $42M, energy software:** The Boston company burns about $2 million a month, its CFO said.",
+        {("Tarnly", "funding_raised", 90e6), ("Tarnly", "headcount", 300), ("Voltrik", "funding_raised", 42e6),
+         ("Voltrik", "burn_rate", 2e6)},
+    ),
+    (
+        "founder-blog-byline-person-is-no-company",
+        "hard-news-from-us\n\n*Dana Whitfield is co-founder and CEO of Harlow. This post was shared with the team this "
+        "morning.*\n\nThis morning I told our team that we are cutting 30 roles at Harlow. In 2024 we raised a $25M Series B.",
+        {("Harlow", "layoffs", 30), ("Harlow", "funding_raised", 25e6)},
+    ),
+    (
+        "which-clause-company-and-a-given-name-first",
+        "Chip designers cluster in Bristol\n\nA few streets away, Carter Compute, which designs low-power inference chips, "
+        "completed its purchase of the smaller startup Wren Systems last month. Carter, which has 200 employees, reported "
+        "revenue of £12m for the year to March.",
+        {("Carter Compute", "headcount", 200), ("Carter Compute", "revenue", 12e6)},
+    ),
+    (
+        "rival-by-possessive-and-a-newly-placed-description",
+        "Corvex AI buys smaller rival Lindo Labs\n\nCorvex AI, the San Francisco-based maker of a coding agent, has agreed to buy "
+        "Lindo Labs.\n\nIt also sharpens the contest with Pyra Code, Corvex's closest competitor. The New York-based startup "
+        "raised $35 million in January. It has about 100 employees.",
+        {("Pyra Code", "funding_raised", 35e6), ("Pyra Code", "headcount", 100)},
+    ),
+    (
+        "acquirer-that-raised-a-series-b-is-a-startup",
+        "Izmir's Tavla Games acquires puzzle studio Bulmaca\n\nIzmir-based mobile game developer Tavla Games has acquired "
+        "Bulmaca, an Ankara studio. Two sources put the price at roughly $20 million, paid mostly in Tavla shares.\n\nIt is "
+        "the second acquisition for Tavla, which raised a $40 million Series B last year. The company says it now has more than "
+        "250 people.",
+        {("Tavla Games", "funding_raised", 40e6), ("Tavla Games", "headcount", 250)},
+    ),
+    (
+        "translated-publisher-descriptor-and-ia-suffix",
+        "While the Elysee multiplies announcements, French start-ups still raise abroad.\n\nIt is in this context that Aurore "
+        "IA, the Parisian publisher of language models, announced Thursday a raising of funds of 200 million euros.\n\n"
+        "Elsewhere, Nobody is shutting down loudly. Kalvo, an online pharmacy in Lyon, told us its revenue reached "
+        "€6 million in 2025.",
+        {("Aurore IA", "funding_raised", 200e6), ("Kalvo", "revenue", 6e6)},
+    ),
 ]
 
 
