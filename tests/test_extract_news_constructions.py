@@ -746,6 +746,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "€6 million in 2025.",
         {("Aurore IA", "funding_raised", 200e6), ("Kalvo", "revenue", 6e6)},
     ),
+    (
+        "valuation-word-left-out-and-papers-put-in",
+        "Kelo cuts its price\n\nKelo, a Pune payments startup, closed a $22M Series A at a $140M post-money in 2023. Its "
+        "new round values Kelo at double the $300 million price put on it in January.\n\nKelo's CFO Neha Rao put in her "
+        "papers last week.",
+        {("Kelo", "funding_raised", 22e6), ("Kelo", "valuation", 140e6), ("Kelo", "valuation", 300e6),
+         ("Kelo", "departed_talent", 1)},
+    ),
 ]
 
 
