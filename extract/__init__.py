@@ -48,7 +48,6 @@ from extract.lexicon import MODALITY
 from extract.names import NameIndex, find_names
 from extract.people import PeopleState, people_claims
 from extract.relations import Claim, View, money_claims
-from extract.rerank import rerank
 from extract.tables import table_claims, table_lines
 from models.records import Event, Extraction
 
@@ -198,8 +197,7 @@ def read_claims(doc: Document) -> Reading:
 def _extract(doc: Document) -> Extraction:
     r = read_claims(doc)
     names, dates, st = r.names, r.dates, r.people
-    claims = rerank(doc, names, r.discourse, r.claims)
-    dated = date_claims(doc, dates, claims)
+    dated = date_claims(doc, dates, r.claims)
     dated = drop_mixed_totals(doc, drop_incumbents(dedupe(resolve_fractions(dated, r.fractions, dates))))
     metrics = to_metrics(doc, dated)
     events = [_dated_event(e, doc, dates) for e in st.events]
