@@ -17,9 +17,12 @@ from script_loader import load_script
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT / "tests" / "data" / "news"
 
-#: measured 2026-12-03: tune (writers a-h, x-z) F1 0.930; fresh holdout (writers t-w) F1 0.841
-TUNE_MIN_F1 = 0.92
-HOLDOUT_MIN_F1 = 0.83
+#: measured 2026-12-03 (second stage): tune (writers a-s, x-z: 463 articles) F1 0.912; blind holdout (writers t-w and
+#: aa-ad: 149 articles) F1 0.873 (t-w alone 0.846). The tune floor is under the first stage's 0.92 because the tune
+#: set grew by eleven writers whose articles the rules had not seen (their blind scores: 0.72-0.87), not because
+#: the extractor lost ground: on the first stage's tune writers it went from 0.930 to 0.932.
+TUNE_MIN_F1 = 0.90
+HOLDOUT_MIN_F1 = 0.86
 
 
 @pytest.mark.parametrize("split,floor", [("tune", TUNE_MIN_F1), ("holdout", HOLDOUT_MIN_F1)])
