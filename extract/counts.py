@@ -113,6 +113,7 @@ _HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
 _LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|on leave)\b")
 _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
+_EXIT_OF = re.compile(r"\b(?:departure|departures|exit|exits|exodus|resignations?|loss)\s+of\s+(?:its|their|the company['’]s|the start-?up['’]s)\s+$", re.I)
 _OF_POSS_LEFT = re.compile(
     r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original|first|initial"
@@ -622,7 +623,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return _headcount_claims(ctx, c, before)
     if ctx.last is not None and ctx.last[0] in ("departed_talent", "layoffs") and ":" in v.s[ctx.last_end : c.start]:
         return []  # "lost three people to Bigco: its CTO and two of her engineers": the list spells out the count
-    if _OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:]):
+    if (_OF_THE_LEFT.search(before[-40:]) or _OF_POSS_LEFT.search(before[-70:]) or _SUBSET.search(before[-40:])) \
+            and not _EXIT_OF.search(before[-60:]):  # (but "the exit of its two co-founders" is the event)
         return []  # "three of the five", "of its 11 co-founders": a base, not an event
     if c.noun is None and not _RX8.match(after_noun):
         return _bare_layoff(ctx, c, v.low[ca:cb]) if _bare_cut(ctx, c, before, after_noun) else []

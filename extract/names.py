@@ -1174,6 +1174,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
 def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     """Evidence for investor, incumbent and product."""
     left = text[max(0, n.start - 60) : n.start]
+    left = left[left.rfind("\n") + 1 :]  # (not the headline's last words: "Acme trims its team\n\nAcme, a ...")
     ll = left.lower()
     if _INVESTOR_RIGHT.match(right, low) or (any(k in ll for k in _INVESTOR_KEYS) and _INVESTOR_LEFT.search(left[-45:])):
         e.add("investor")

@@ -754,6 +754,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Kelo", "funding_raised", 22e6), ("Kelo", "valuation", 140e6), ("Kelo", "valuation", 300e6),
          ("Kelo", "departed_talent", 1)},
     ),
+    (
+        "exit-of-its-founders-already-exited-engineering-leads",
+        "Shahra trims its team\n\nShahra, a Cairo payments startup, raised $9 million in 2023. Last January it witnessed the "
+        "exit of its two co-founders from the company. Two of its senior engineers had already exited in October.\n\n"
+        "Talent keeps churning: three engineering leads at Shahra left for a bank this month.",
+        {("Shahra", "funding_raised", 9e6), ("Shahra", "departed_talent", 2), ("Shahra", "departed_talent", 2),
+         ("Shahra", "departed_talent", 3)},
+    ),
 ]
 
 
