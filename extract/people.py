@@ -288,7 +288,22 @@ def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: 
         st.departed.add(key)
         st.events.append(Event(company, who.surface, _role_near(v, who), kind, span[0], span[1], v.s, sa))
     keys = "|".join(key for _, key in new)
-    return [Claim(company, "departed_talent", float(len(new)), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
+    more = _TAKING_OTHERS.search(v.s, group[-1].end - sa)  # "Jane Roe quit, taking four engineers with her": 5
+    extra = _NUMBER_OF.get(more.group(1).lower(), 0) if more else 0
+    if more and more.group(1).isdigit():
+        extra = int(more.group(1))
+    return [Claim(company, "departed_talent", float(len(new) + extra), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
+
+
+#: people who left with the one named: "along with two members of his team", "taking four engineers with her",
+#: "and two of her deputies"
+_TAKING_OTHERS = re.compile(
+    r"(?:,?\s(?:along with|together with|alongside|taking|and took|and)\s)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a dozen)"
+    r"\s(?:other\s|more\s|of\s(?:his|her|their)\s|members\sof\s(?:his|her|their)\s)?(?:[a-z\-]+\s){0,2}?"
+    r"(?:team(?:\smembers)?|engineers|deputies|colleagues|researchers|executives|lieutenants|reports|staffers)\b"
+    r"(?:\s(?:with\s(?:him|her|them)|along))?"
+)
+_NUMBER_OF = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 
 
 def _role_near(v: View, who: Name) -> str | None:

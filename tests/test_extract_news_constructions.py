@@ -762,6 +762,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Shahra", "funding_raised", 9e6), ("Shahra", "departed_talent", 2), ("Shahra", "departed_talent", 2),
          ("Shahra", "departed_talent", 3)},
     ),
+    (
+        "named-departure-taking-others-along",
+        "Kavra loses its risk team\n\nKavra, a Lagos lending startup, raised $15 million in 2024.\n\nIdris Bello, Kavra's head "
+        "of risk, left this month, along with two members of his team. Dr Ama Mensah, its chief scientist, quit in the summer "
+        "to co-found a rival, taking four engineers with her.",
+        {("Kavra", "funding_raised", 15e6), ("Kavra", "departed_talent", 3), ("Kavra", "departed_talent", 5)},
+    ),
 ]
 
 
