@@ -822,7 +822,7 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
                 continue  # "Nearshoring is the tailwind here", "Fundraising slowed": a gerund opening a sentence
             right = text[n.end : n.end + 80]
             label = _LABEL_PREFIX.search(text, max(0, n.start - 40), n.start) is not None and n.surface.lower() not in common \
-                and (_LABEL_DESC.match(right) is not None or _DEAL_LABEL.match(right) is not None)
+                and (_LABEL_DESC.match(right) is not None or _DEAL_LABEL.match(right) is not None or _BASED_DESC.match(right) is not None)
             if " " not in n.surface and not label and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
                 _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
             ):
@@ -1219,6 +1219,8 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
 #: what may stand before a name that labels its paragraph: markup, a list number, a date ("**April 15: Acme.** The ...")
 #: a roundup item's label: "2. **Gridvolt, $85M, energy software:** ...", "Acme ($12M, Series A): ..."
 _DEAL_LABEL = re.compile(r"^(?:\*\*|__)?(?:,\s|\s\(|\s[-–—]\s)(?:US)?[$€£₹]\s?\d")
+#: a name leading its line, then a description with no article: "**Rehla**, Saudi-based travel booking app, raised ..."
+_BASED_DESC = re.compile(r"^,\s[A-Z][\w\-]*-based\s[a-z]")
 _LABEL_PREFIX = re.compile(
     r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
 )

@@ -769,6 +769,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "to co-found a rival, taking four engineers with her.",
         {("Kavra", "funding_raised", 15e6), ("Kavra", "departed_talent", 3), ("Kavra", "departed_talent", 5)},
     ),
+    (
+        "digest-item-led-by-a-bold-name-with-a-based-descriptor",
+        "MENA funding this week\n\n**Qarib**, UAE-based BNPL for clinics, raised $10M in a Series A.\n\n**Safra**, Saudi-based "
+        "travel booking app, raised $4.5M in a seed round. The startup has 30 employees.",
+        {("Qarib", "funding_raised", 10e6), ("Safra", "funding_raised", 4.5e6), ("Safra", "headcount", 30)},
+    ),
 ]
 
 
