@@ -1145,7 +1145,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     elif left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
     rival = _RIVAL_LEFT.search(left40) is not None or _RIVAL_RIGHT.match(right) is not None  # "quits to join rival X": a competitor
-    if _LIST_ITEM_LEFT.search(left) or (_DEAL_LABEL.match(right) and _LABEL_PREFIX.search(left)):
+    if _LIST_ITEM_LEFT.search(left) or ((_DEAL_LABEL.match(right) or _BASED_DESC.match(right)) and _LABEL_PREFIX.search(left)):
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
     if _VENTURE_ROUND_RIGHT.match(right):
         pro += 2  # "Pixmo, which raised a $60 million Series B": only a startup raises a Series B, even one that buys others
@@ -1220,7 +1220,7 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
 #: a roundup item's label: "2. **Gridvolt, $85M, energy software:** ...", "Acme ($12M, Series A): ..."
 _DEAL_LABEL = re.compile(r"^(?:\*\*|__)?(?:,\s|\s\(|\s[-–—]\s)(?:US)?[$€£₹]\s?\d")
 #: a name leading its line, then a description with no article: "**Rehla**, Saudi-based travel booking app, raised ..."
-_BASED_DESC = re.compile(r"^,\s[A-Z][\w\-]*-based\s[a-z]")
+_BASED_DESC = re.compile(r"^,\s[A-Z][\w\-]*-based\s\w")
 _LABEL_PREFIX = re.compile(
     r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
 )
