@@ -570,6 +570,16 @@ _PERIOD_FIRST = frozenset("FCQH123456789")  # the characters a _PERIOD_TOKEN ope
 _PERIOD_TOKEN = re.compile(r"^(?:FY|CY|Q[1-4]|H[12]|[1-9]M|Q[1-4]\s?FY)['’]?\d{2,4}(?:-\d{2,4})?$|^(?:Q[1-4]|H[12])$")
 
 
+def _place_then_name(run: str) -> list[tuple[int, int]] | None:
+    """"São Paulo Pagoja" after "of": a place of two words or more, then the name (offsets in ``run``)."""
+    toks = run.split(" ")
+    for k in range(len(toks) - 1, 1, -1):
+        head = " ".join(toks[:k])
+        if head in places():
+            return [(0, len(head)), (len(head) + 1, len(run))]
+    return None
+
+
 def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
     if " " not in run:
@@ -580,6 +590,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
         spans = [(0, len(run))]
     else:
         spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
+        if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
+            spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
     out = []
     for a, b in spans:
         piece, poss = run[a:b], False

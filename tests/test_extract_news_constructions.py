@@ -775,6 +775,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "travel booking app, raised $4.5M in a seed round. The startup has 30 employees.",
         {("Qarib", "funding_raised", 10e6), ("Safra", "funding_raised", 4.5e6), ("Safra", "headcount", 30)},
     ),
+    (
+        "translated-place-then-name-after-of",
+        "Fintech gaucha Tavaro captures R$ 90 millions\n\nThe fintech of Porto Alegre Tavaro, that offers credit to small "
+        "shops, announced this Monday that it captured US$ 16 millions in a round series A.",
+        {("Tavaro", "funding_raised", 16e6)},
+    ),
 ]
 
 
