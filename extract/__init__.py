@@ -40,7 +40,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from extract._regex import at_word_start
-from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, drop_mixed_totals, resolve_fractions, to_metrics
+from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, drop_mixed_totals, drop_outliers, resolve_fractions, to_metrics
 from extract.counts import Fraction, count_claims
 from extract.discourse import Discourse
 from extract.document import MAX_TEXT, Document, Sentence, build_document
@@ -198,7 +198,7 @@ def _extract(doc: Document) -> Extraction:
     r = read_claims(doc)
     names, dates, st = r.names, r.dates, r.people
     dated = date_claims(doc, dates, r.claims)
-    dated = drop_mixed_totals(doc, drop_incumbents(dedupe(resolve_fractions(dated, r.fractions, dates))))
+    dated = drop_outliers(drop_mixed_totals(doc, drop_incumbents(dedupe(resolve_fractions(dated, r.fractions, dates)))))
     metrics = to_metrics(doc, dated)
     events = [_dated_event(e, doc, dates) for e in st.events]
     used = {m.company for m in metrics} | {e.company for e in events}

@@ -18,7 +18,7 @@ from extract.lexicon import MODALITY
 from extract.relations import Claim
 from models.records import Metric, Period
 
-__all__ = ["Dated", "date_claims", "resolve_fractions", "dedupe", "drop_incumbents", "to_metrics", "DateFinder"]
+__all__ = ["Dated", "date_claims", "resolve_fractions", "dedupe", "drop_incumbents", "drop_outliers", "to_metrics", "DateFinder"]
 
 #: figures no startup reports: a company with only these is an incumbent the article mentions
 INCUMBENT_REVENUE = 10e9
@@ -265,6 +265,31 @@ def dedupe(dated: list[Dated]) -> list[Dated]:
 
 def _incumbent_sized(x: Claim) -> bool:
     return (x.metric == "revenue" and x.value >= INCUMBENT_REVENUE) or (x.metric == "headcount" and x.value >= INCUMBENT_HEADCOUNT)
+
+
+#: a startup's money figure this many times larger than every other money figure of the startup in the article
+#: (and at least $1bn) is a market's, a sector's or another company's figure given to it ("a $1 trillion market")
+OUTLIER_RATIO = 25.0
+
+
+def drop_outliers(dated: list[Dated]) -> list[Dated]:
+    """Money figures out of all proportion to the rest of a startup's figures: "burns $83bn a month" read from
+    "the $1 trillion market", "$53bn" of funding from a country's AI spending. Burn is compared per year; a
+    valuation is never dropped so (it may well be forty times the company's revenue)."""
+    by: dict[str, list[float]] = {}
+    for d in dated:
+        c = d.claim
+        if c.unit != "persons":
+            by.setdefault(c.company, []).append(c.value * (12 if c.metric == "burn_rate" else 1))
+    out = []
+    for d in dated:
+        c = d.claim
+        v = c.value * (12 if c.metric == "burn_rate" else 1)
+        others = [x for x in by.get(c.company, []) if x != v]
+        if c.unit != "persons" and not c.metric.startswith("valuation") and v >= 1e9 and others and v > OUTLIER_RATIO * max(others):
+            continue
+        out.append(d)
+    return out
 
 
 def drop_incumbents(dated: list[Dated]) -> list[Dated]:

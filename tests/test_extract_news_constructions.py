@@ -781,6 +781,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "shops, announced this Monday that it captured US$ 16 millions in a round series A.",
         {("Tavaro", "funding_raised", 16e6)},
     ),
+    (
+        "a-market-figure-out-of-proportion-is-no-burn",
+        "Brevo's lean year\n\nBrevo, a Madrid legal-tech startup, raised $30 million in 2024. The startup has about 90 "
+        "employees.\n\nLaw firms have been eager buyers of AI software. Global spending on legal services is estimated at "
+        "roughly $1 trillion a year.",
+        {("Brevo", "funding_raised", 30e6), ("Brevo", "headcount", 90)},
+    ),
 ]
 
 
