@@ -927,6 +927,9 @@ _ORG_THINGS = re.compile(
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")  # "Decoding Rapido's round": a verb, not a given name
 
 
+_HONORIFICS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Mr ", "Ms ", "Mrs ", "Dr ")
+
+
 def _find_people(text: str, mentions: list[Name]) -> set[str]:
     raw_names = {n.surface for n in mentions}
     given = first_names()
@@ -936,6 +939,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
     seen: dict[str, int] = {}
     for n in mentions:
         if " " not in n.surface:
+            if text.endswith(_HONORIFICS, max(0, n.start - 5), n.start):
+                people.add(n.surface)  # "Mr. Park also left": an honorific makes even one word a person
             continue  # a single word is a person only as the surname or given name of a full name (below)
         k = seen[n.surface] = seen.get(n.surface, 0) + 1
         toks = n.surface.split()

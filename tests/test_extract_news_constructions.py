@@ -788,6 +788,15 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "roughly $1 trillion a year.",
         {("Brevo", "funding_raised", 30e6), ("Brevo", "headcount", 90)},
     ),
+    (
+        "honorific-surname-and-leave-the-company",
+        "Hextra buys Nuvola\n\nNuvola, a Nantes cloud startup, raised 6 million euros since 2021. Its 38 employees will join "
+        "Hextra. On the other hand, the two co-founders of Nuvola, Luc Morel and Ana Petit, leave the company to launch a new "
+        "project.\n\nKumo, a Tokyo HR startup, raised $8 million in 2024. Its co-founder and CTO Mr. Tanaka also left the "
+        "company last month.",
+        {("Nuvola", "funding_raised", 6e6), ("Nuvola", "headcount", 38), ("Nuvola", "departed_talent", 2), ("Kumo", "funding_raised", 8e6),
+         ("Kumo", "departed_talent", 1)},
+    ),
 ]
 
 
