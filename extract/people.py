@@ -105,6 +105,7 @@ _DISMISSES = re.compile(
 _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b")
 _JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b|rejoin\w*|returned to\b|went back to\b")
 # "Daniel Gross, who co-founded X with A and B, left": the relative clause ends right before the verb
+_WHO_NOW = re.compile(r"^,\swho\s(?:(?:also|later|then|since|has|had|already)\s)*$")
 _REL_SUBJECT = re.compile(r"^,\s(?:who|whom|whose)\s[^;.]{0,160},\s*(?:[a-z]+\s){0,3}$")
 # between two people of one list: "A and B", "A, B and C", "role A and role B", "A, X's chief executive, and B"
 _LIST_GAP = re.compile(
@@ -183,8 +184,9 @@ def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | No
         if _REL_SUBJECT.match(t[p.end : vpos]):
             return p
     for p in reversed(before):
-        if _SUBJECT_GAP.match(t[p.end : vpos]) and not _PREP_LEFT.search(t[max(0, p.start - 12) : p.start]):
-            return p  # (not "founded by Jane Roe, ... left")
+        gap = t[p.end : vpos]
+        if _SUBJECT_GAP.match(gap) and (not _PREP_LEFT.search(t[max(0, p.start - 12) : p.start]) or _WHO_NOW.match(gap)):
+            return p  # (not "founded by Jane Roe, ... left"; but "with Omar Haddad, who left Acme last year")
     for p in reversed(before):
         if _SAYS_HE.match(t[p.end : vpos]) and not _PREP_LEFT.search(t[max(0, p.start - 12) : p.start]):
             return p  # "Jane Roe, the founder of Acme, announced she would step down"

@@ -797,6 +797,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Nuvola", "funding_raised", 6e6), ("Nuvola", "headcount", 38), ("Nuvola", "departed_talent", 2), ("Kumo", "funding_raised", 8e6),
          ("Kumo", "departed_talent", 1)},
     ),
+    (
+        "co-founder-after-with-in-a-who-clause",
+        "Dar expands to Doha\n\nDar, a Riyadh rent-financing startup, raised $20 million in 2024. Salma Aziz founded the "
+        "company in 2021 with Karim Nasser, who left Dar last year to start a construction-software company.",
+        {("Dar", "funding_raised", 20e6), ("Dar", "departed_talent", 1)},
+    ),
 ]
 
 
