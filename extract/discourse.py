@@ -102,6 +102,9 @@ _DEFINITE = re.compile(
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
     re.I,
 )
+#: _DEFINITE as a lower-case pattern, matched on ``Document.low`` where the text is ASCII (the same matches, faster
+#: than re.I; group text comes back lower-cased, as `Discourse._fits` reads it anyway)
+_DEFINITE_LOW = re.compile(_DEFINITE.pattern.lower())
 _WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
 _WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet|gave|give|handed|lent)\b")
 _LISTED = re.compile(
@@ -218,7 +221,7 @@ class Discourse:
         if not mentions:  # only a definite description can name the subject ("The Lagos-based firm ...")
             if not self.doc.low.startswith("the ", s.start):
                 return None
-            desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
+            desc = self._definite_at(s)
             return self._fits(desc.group(1) or "", desc.group(2), s.start) if desc is not None else None
         for i, n in enumerate(mentions):
             if n.is_startup and not self._aside(s, n, -1):
@@ -253,10 +256,17 @@ class Discourse:
                     t, max(s.start, n.start - 40), n.start) is not None  # "the family office of the company X"
                 if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n)):
                     return n.key
-        desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
+        desc = self._definite_at(s)
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
             return self._fits(desc.group(1) or "", desc.group(2), s.start)
         return None
+
+    def _definite_at(self, s: Sentence) -> re.Match[str] | None:
+        """A definite description opening the sentence ("The Lagos-based firm ...")."""
+        end = min(s.end, s.start + 80)
+        if self.doc.text[s.start : end].isascii():  # (ASCII: the lower-case pattern finds there just what re.I finds)
+            return _DEFINITE_LOW.match(self.doc.low, s.start, end)
+        return _DEFINITE.match(self.doc.text, s.start, end)
 
     def _neutral_org(self, n: Name) -> bool:
         e = self.names.entities.get(n.key)
