@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract._regex import grouped
 from extract.document import Document, Sentence
 from extract.mentions import Name
 from extract.names import NameIndex
@@ -97,6 +98,7 @@ _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "
                 "industry", "ecosystem", "seed",
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "investment", "capital", "money", "deal", "total value", "circulation", "market")
+_SECTOR_KEY = re.compile(grouped(list(_SECTOR_KEYS)))  # (one search for any of them)
 _DEFINITE = re.compile(
     r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
@@ -416,7 +418,7 @@ class Discourse:
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
         own = _RX0.search(left) if not _STARTUP_SCENE.search(left) else None  # (not "the startup funding rounds")
-        if not own and ((any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))
+        if not own and ((_SECTOR_KEY.search(low) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))
                         or ("these " in low or "those " in low) and _THESE_RAISED.search(low)):
             self.sector_sentences.add(s.index)
             return None
