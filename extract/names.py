@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extract._regex import Folded, at_word_start, grouped
@@ -435,7 +435,8 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
-def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # (a pure function of the run: an article repeats its names)
+def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int, int], ...]:
     """Split a capitalised run into name pieces (offsets within the run), dropping grammar words,
     nationality words and possessives ("Nigerian Paystack", "Elon Musk's xAI")."""
     pieces: list[tuple[int, int]] = []
@@ -444,7 +445,7 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
     nationals = demonyms()
     bare = run[:-2] if run.endswith(("'s", "’s")) else run
     if bare in places():
-        return [(0, len(run))]  # "Saudi Arabia's": a place, not a nationality and a name
+        return ((0, len(run)),)  # "Saudi Arabia's": a place, not a nationality and a name
     for tok in run.split(" "):
         start, end = pos, pos + len(tok)
         pos = end + 1
@@ -485,7 +486,7 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
             cur = []
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
-    return pieces
+    return tuple(pieces)
 
 
 _CHIEF_TITLE = re.compile(r"\bChief(?: [A-Z][a-z]+){1,3}(?= Officer\b)")
@@ -554,12 +555,13 @@ _PERIOD_TOKEN = re.compile(r"^(?:FY|CY|Q[1-4]|H[12]|[1-9]M|Q[1-4]\s?FY)['’]?\d
 
 def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
+    spans: tuple[tuple[int, int], ...]
     if " " not in run:
         base = run[:-2] if run.endswith(("'s", "’s")) else run
         if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
             "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
             return []
-        spans = [(0, len(run))]
+        spans = ((0, len(run)),)
     else:
         spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
     out = []
