@@ -298,6 +298,8 @@ def drop_mixed_totals(doc: Document, dated: list[Dated]) -> list[Dated]:
     """A raise told as equity plus debt counts its equity only: "$32m, of which $22m is equity and the rest a
     credit facility", "bags $38M, but $25M of it is debt". In a sentence that names both parts, the largest
     amount and the sum of two amounts are such mixed totals; a funding figure of that value is dropped."""
+    if not any(d.claim.metric == "funding_raised" for d in dated):
+        return dated  # (no funding figure to drop: the article's text need not be searched)
     if "debt" not in doc.low and (not any(k in doc.low for k in _DEBT_KEYS) or not _DEBT.search(doc.low)):
         return dated
     totals: set[tuple[str, float]] = set()
