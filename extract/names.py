@@ -910,8 +910,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
-        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
-                _BULLET_DASH.match(right) and _BULLET_LEAD.search(left)):  # "- **Koba Cover** 🇿🇦 ...": a roundup item
+        if n.surface not in orgish and (_POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
+                _BULLET_DASH.match(right) and _BULLET_LEAD.search(left))):  # "- **Koba Cover** 🇿🇦 ...": a roundup item
             orgish.add(n.surface)
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
