@@ -265,6 +265,8 @@ class Discourse:
 
     def _definite_at(self, s: Sentence) -> re.Match[str] | None:
         """A definite description opening the sentence ("The Lagos-based firm ...")."""
+        if self.doc.text[s.start] not in "tT":
+            return None  # ("the" or "this" first)
         end = min(s.end, s.start + 80)
         if self.doc.text[s.start : end].isascii():  # (ASCII: the lower-case pattern finds there just what re.I finds)
             return _DEFINITE_LOW.match(self.doc.low, s.start, end)
