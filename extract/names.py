@@ -706,9 +706,8 @@ def _join_particles(text: str, names: list[Name]) -> list[Name]:
     out: list[Name] = [names[0]]
     for n in names[1:]:
         prev = out[-1]
-        gap = text[prev.end : n.start]
-        if (not prev.possessive and " " not in prev.surface and prev.surface in given and 4 <= len(gap) <= 12
-                and _SURNAME_PARTICLE.fullmatch(gap) and " " not in n.surface):
+        if (4 <= n.start - prev.end <= 12 and not prev.possessive and " " not in prev.surface and prev.surface in given
+                and _SURNAME_PARTICLE.fullmatch(text, prev.end, n.start) and " " not in n.surface):
             surface = text[prev.start : n.end]
             if surface not in places():
                 out[-1] = Name(prev.start, n.end, surface, n.possessive)
