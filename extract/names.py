@@ -1418,7 +1418,7 @@ def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
     mentions = _drop_common_acronyms(text, _keep_initial(text, raw))
     people = _find_people(text, mentions)
     canon = _aliases(mentions, people, text)
-    if "formerly" in text or "name" in text or "life as" in text or "rebrand" in text or "renamed" in text or "called" in text:
+    if "formerly" in text or "name" in text or "life as" in text or "rebrand" in text or "called" in text:  # ("renamed" has "name")
         _former_names(text, mentions, canon)
     entities = _evidence(text, mentions, canon, people)
     if slug is not None:  # the page's slug names the company its story is about
