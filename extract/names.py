@@ -783,7 +783,7 @@ _LOWER_NEXT = re.compile(
 def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
     mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
-    multi = [n.surface.split() for n in raw if 2 <= len(n.surface.split()) <= 4]
+    multi = [t for t in (n.surface.split() for n in raw) if 2 <= len(t) <= 4]
     mid |= {t[-1] for t in multi} | {t[0] for t in multi}
     freq: dict[str, int] = {}
     for n in raw:

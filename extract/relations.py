@@ -175,8 +175,8 @@ class View:
     def in_quotes(self, rel: int) -> bool:
         t = self.doc.text
         pos = self.sentence.start + rel
-        before = t[t.rfind("\n", 0, pos) + 1 : pos]
-        return before.count("“") - before.count("”") > 0 or before.count('"') % 2 == 1
+        a = t.rfind("\n", 0, pos) + 1  # (the paragraph so far, counted in place)
+        return t.count("“", a, pos) - t.count("”", a, pos) > 0 or t.count('"', a, pos) % 2 == 1
 
 
 # ---- classification ------------------------------------------------------------------------------
