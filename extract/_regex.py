@@ -133,7 +133,9 @@ def split_top(pattern: str) -> list[str]:
     return parts
 
 
-_LEAD_LITERAL = re.compile(r"[a-z0-9 ,'’\-%/:;\"“”&]")
+_LEAD_LITERAL = re.compile(rf"[a-z0-9 ,'’\-%/:;\"“”&{SPACES}]")
+#: the characters ``\s`` matches, each written as itself: a branch opening with ``\s`` becomes one branch per character
+_SPACE_CHARS = [c for c in map(chr, range(0x3001)) if c.isspace()]
 _MAX_PIECES = 256  # a branch that would expand into more pieces than this is kept whole
 
 
@@ -173,6 +175,8 @@ def _expand(piece: str, budget: int = _MAX_PIECES) -> list[str] | None:
         if piece[1:2] == "?" and piece[2:3] not in ("?", "+"):
             return _join([piece[0] + piece[2:], piece[2:]], budget)  # greedy: with the character first
         return None
+    if piece.startswith("\\s"):
+        return _expand_space(piece, budget)
     if piece.startswith(("(?<!", "(?<=", "^")):
         j = 0 if piece[0] == "^" else _group_end(piece, 0)
         kind, cond = ("=", "^") if piece[0] == "^" else (piece[3], f"(?:{piece[4:j]})")
@@ -193,6 +197,19 @@ def _expand(piece: str, budget: int = _MAX_PIECES) -> list[str] | None:
     if rest[:1] == "{":
         return None
     return _join([a + rest for a in alts], budget)
+
+
+def _expand_space(piece: str, budget: int) -> list[str] | None:
+    r"""``piece`` opening with ``\s`` (alone or repeated ``?``, ``*``, ``+``) as branches that each open with one of the
+    characters ``\s`` matches (which never match at the same place), in the order of `_expand`: ``\s*rest`` is
+    `` \s*rest|\t\s*rest|...|rest``."""
+    q = piece[2:3]
+    if q == "{" or (q in ("?", "*", "+") and piece[3:4] in ("?", "+")):
+        return None  # a counted, lazy or possessive repeat
+    rest = piece[3:] if q in ("?", "*", "+") else piece[2:]
+    again = "\\s*" if q in ("*", "+") else ""
+    alternatives = [c + again + rest for c in _SPACE_CHARS] + ([rest] if q in ("?", "*") else [])
+    return _join(alternatives, budget)
 
 
 def _join(alternatives: list[str], budget: int) -> list[str] | None:

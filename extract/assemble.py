@@ -52,12 +52,19 @@ class DateFinder:
         self.doc = doc
         self._cache: dict[int, list[tuple[int, int, Period]]] = {}
         self._years: list[tuple[int, int]] | None = None
+        self._pub_month: Period | None = None
 
     def _year_before(self, pos: int) -> int | None:
         if self._years is None:
             self._years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(self.doc.text)]
         i = bisect_left(self._years, (pos, 0))
         return self._years[i - 1][1] if i else None
+
+    def _published_month(self) -> Period | None:
+        """The month of publication (made once: asked for by most figures)."""
+        if self._pub_month is None and self.doc.published is not None:
+            self._pub_month = Period.month(self.doc.published.year, self.doc.published.month)
+        return self._pub_month
 
     def dates(self, s: Sentence) -> list[tuple[int, int, Period]]:
         got = self._cache.get(s.index)
@@ -89,8 +96,7 @@ class DateFinder:
         if p is None and found and found[0][0] <= 25:
             p = found[0][2]  # "By September, ...": a date that opens the sentence covers all of it
         if p is None:
-            pub = self.doc.published
-            return (Period.month(pub.year, pub.month) if pub else None), False
+            return self._published_month(), False
         if p.precision == "day" and c.metric not in _DAY_METRICS:
             p = Period.month(p.start.year, p.start.month)
         return p, True
@@ -317,6 +323,8 @@ def drop_mixed_totals(doc: Document, dated: list[Dated]) -> list[Dated]:
     """A raise told as equity plus debt counts its equity only: "$32m, of which $22m is equity and the rest a
     credit facility", "bags $38M, but $25M of it is debt". In a sentence that names both parts, the largest
     amount and the sum of two amounts are such mixed totals; a funding figure of that value is dropped."""
+    if not any(d.claim.metric == "funding_raised" for d in dated):
+        return dated  # (no funding figure to drop: the article's text need not be searched)
     if "debt" not in doc.low and (not any(k in doc.low for k in _DEBT_KEYS) or not _DEBT.search(doc.low)):
         return dated
     totals: set[tuple[str, float]] = set()

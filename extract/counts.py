@@ -35,7 +35,7 @@ from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
 from extract.mentions import ORG_KINDS, Count, Name
 from extract.people import speaker_company
 from extract.relations import Claim, View
-from extract.relations import _RESPECTIVELY, _WE, _startups_before
+from extract.relations import _WE, _startups_before, says_respectively
 
 __all__ = ["Fraction", "count_claims"]
 
@@ -542,7 +542,7 @@ def _cut_subject(ctx: _Ctx, c: Count, gapped: bool = False) -> str | None:
 def _pairs(v: View, d: Discourse, counts: list[Count]) -> dict[int, str]:
     """Counts shared out among the startups named before them, in order, when the sentence says
     "respectively" ("A and B have laid off 260 and 120 employees, respectively")."""
-    if not _RESPECTIVELY.search(v.s):
+    if not says_respectively(v.s):
         return {}
     listed = [c for c in counts if c.value is not None]
     groups: list[list[Count]] = []

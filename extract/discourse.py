@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract._regex import grouped
 from extract.document import Document, Sentence
 from extract.mentions import Name
 from extract.names import NameIndex
@@ -97,11 +98,15 @@ _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "
                 "industry", "ecosystem", "seed",
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "investment", "capital", "money", "deal", "total value", "circulation", "market")
+_SECTOR_KEY = re.compile(grouped(list(_SECTOR_KEYS)))  # (one search for any of them)
 _DEFINITE = re.compile(
     r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
     re.I,
 )
+#: _DEFINITE as a lower-case pattern, matched on ``Document.low`` where the text is ASCII (the same matches, faster
+#: than re.I; group text comes back lower-cased, as `Discourse._fits` reads it anyway)
+_DEFINITE_LOW = re.compile(_DEFINITE.pattern.lower())
 _WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
 #: "you" in an interviewer's question is the interviewee's company: "FS: You raised $120 million in total ..."
 _YOU = re.compile(r"(?:^|[\s“\"*:])(?:[Yy]ou|[Yy]our|[Yy]ou['’](?:ve|re|d))\b")
@@ -224,7 +229,7 @@ class Discourse:
         if not mentions:  # only a definite description can name the subject ("The Lagos-based firm ...")
             if not self.doc.low.startswith("the ", s.start):
                 return None
-            desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
+            desc = self._definite_at(s)
             return self._fits(desc.group(1) or "", desc.group(2), s.start) if desc is not None else None
         for i, n in enumerate(mentions):
             if n.is_startup and not self._aside(s, n, -1):
@@ -259,7 +264,7 @@ class Discourse:
                     t, max(s.start, n.start - 40), n.start) is not None  # "the family office of the company X"
                 if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n)):
                     return n.key
-        desc = _DEFINITE.match(self.doc.text, s.start, min(s.end, s.start + 80))
+        desc = self._definite_at(s)
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
             return self._fits(desc.group(1) or "", desc.group(2), s.start)
         return None
@@ -276,6 +281,15 @@ class Discourse:
             i -= 1
         p = self.doc.sentences[i]
         return _SPEAKER.match(self.doc.text, p.start, min(p.end, p.start + 50)) is not None
+
+    def _definite_at(self, s: Sentence) -> re.Match[str] | None:
+        """A definite description opening the sentence ("The Lagos-based firm ...")."""
+        if self.doc.text[s.start] not in "tT":
+            return None  # ("the" or "this" first)
+        end = min(s.end, s.start + 80)
+        if self.doc.text[s.start : end].isascii():  # (ASCII: the lower-case pattern finds there just what re.I finds)
+            return _DEFINITE_LOW.match(self.doc.low, s.start, end)
+        return _DEFINITE.match(self.doc.text, s.start, end)
 
     def _neutral_org(self, n: Name) -> bool:
         e = self.names.entities.get(n.key)
@@ -428,7 +442,7 @@ class Discourse:
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
         own = _RX0.search(left) if not _STARTUP_SCENE.search(left) else None  # (not "the startup funding rounds")
-        if not own and ((any(k in low for k in _SECTOR_KEYS) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))
+        if not own and ((_SECTOR_KEY.search(low) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))
                         or ("these " in low or "those " in low) and _THESE_RAISED.search(low)):
             self.sector_sentences.add(s.index)
             return None

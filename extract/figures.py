@@ -90,6 +90,8 @@ _PERCENT = re.compile(
     r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|collaborators|jobs|roles|positions))?",
     re.I,
 )
+#: _PERCENT in lower case, for lower-cased ASCII text (there the same matches as re.I, found about three times faster)
+_PERCENT_LOW = re.compile(_PERCENT.pattern.lower().replace("(?p<", "(?P<"))
 # the workforce named before the share: "cut its workforce by a third", "reduce headcount by 20%"
 _BY_SHARE = re.compile(
     r"\b(?:workforce|headcount|head count|staff|staffing|team|payroll|employees|jobs|roles)\s+by\s+(?:(?:about|around|roughly|some|nearly"
@@ -308,7 +310,7 @@ def percents_in(s: str) -> list[Percent]:
     low = s.lower()
     if "%" not in s and "cent" not in low and not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth")):
         return out
-    for m in _PERCENT.finditer(s):
+    for m in _PERCENT_LOW.finditer(low) if s.isascii() else _PERCENT.finditer(s):
         frac = m.group("frac").lower().replace("one-", "one ")
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(_RX3.sub(" ", frac))
         if val is None or not (m.group("noun") or m.group("them") or _BY_SHARE.search(s, max(0, m.start() - 60), m.start())):

@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from extract._regex import Folded, grouped
+from extract._regex import Folded, at_word_start, grouped
 from extract.document import Document
 from extract.mentions import Entity, Kind, Name
 
@@ -249,6 +249,8 @@ _INCUMBENT_LEFT = re.compile(
     r"|acqui-?hired by|licensing deal with|deal with)\s(?:[\w\-]+\s){0,1}$",
     re.I,
 )
+#: the two patterns above in lower case, for lower-cased ASCII text (there the same matches as re.I, found faster)
+_INVESTOR_LEFT_LOW, _INCUMBENT_LEFT_LOW = (re.compile(rx.pattern.lower()) for rx in (_INVESTOR_LEFT, _INCUMBENT_LEFT))
 _INCUMBENT_RIGHT = Folded(
     r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
     r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired"
@@ -311,11 +313,14 @@ _INVEST_IN_LEFT = re.compile(
     r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation|contributions?|injection"
     r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
 )
-_NEG_LEFT2 = re.compile(
-    r"\b(?:led by|leaded by|backed by|according to|reported by|acquired by|bought by|owned by|funded by"
-    r"|to lead|including|such as|sold to|sale to|former|pays|paid|pay|merging with"
-    r"|merged with|merge with|told|confirmed to|speaking to|speaking with|in an interview with|conversation with|in a statement to"
-    r"|portal|outlet|newspaper|magazine|publication|website|news site|blog|newsletter|broadcaster|news agency|journal|tabloid)\s(?:[\w\-]+\s){0,2}$"
+_NEG_LEFT2 = re.compile(  # (read only as a test: the words grouped by first letter, the engine skipping ahead to them)
+    "(?:" + at_word_start((
+        "led by", "leaded by", "backed by", "according to", "reported by", "acquired by", "bought by", "owned by", "funded by",
+        "to lead", "including", "such as", "sold to", "sale to", "former", "pays", "paid", "pay",
+        "merging with", "merged with", "merge with", "told", "confirmed to", "speaking to", "speaking with", "in an interview with",
+        "conversation with", "in a statement to", "portal", "outlet", "newspaper", "magazine", "publication", "website", "news site",
+        "blog", "newsletter", "broadcaster", "news agency", "journal", "tabloid",
+    )) + r")\s(?:[\w\-]+\s){0,2}$"
 )
 _JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]+\s){0,2}$")
 #: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
@@ -453,7 +458,8 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
-def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # (a pure function of the run: an article repeats its names)
+def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int, int], ...]:
     """Split a capitalised run into name pieces (offsets within the run), dropping grammar words,
     nationality words and possessives ("Nigerian Paystack", "Elon Musk's xAI")."""
     pieces: list[tuple[int, int]] = []
@@ -462,7 +468,7 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
     nationals = demonyms()
     bare = run[:-2] if run.endswith(("'s", "’s")) else run
     if bare in places():
-        return [(0, len(run))]  # "Saudi Arabia's": a place, not a nationality and a name
+        return ((0, len(run)),)  # "Saudi Arabia's": a place, not a nationality and a name
     for tok in run.split(" "):
         start, end = pos, pos + len(tok)
         pos = end + 1
@@ -503,7 +509,7 @@ def _clean(run: str, after: str = "", initial: bool = False) -> list[tuple[int, 
             cur = []
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
-    return pieces
+    return tuple(pieces)
 
 
 _CHIEF_TITLE = re.compile(r"\bChief(?: [A-Z][a-z]+){1,3}(?= Officer\b)")
@@ -582,12 +588,13 @@ def _place_then_name(run: str) -> list[tuple[int, int]] | None:
 
 def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
+    spans: tuple[tuple[int, int], ...]
     if " " not in run:
         base = run[:-2] if run.endswith(("'s", "’s")) else run
         if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
             "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
             return []
-        spans = [(0, len(run))]
+        spans = ((0, len(run)),)
     else:
         spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
         if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
@@ -734,9 +741,8 @@ def _join_particles(text: str, names: list[Name]) -> list[Name]:
     out: list[Name] = [names[0]]
     for n in names[1:]:
         prev = out[-1]
-        gap = text[prev.end : n.start]
-        if (not prev.possessive and " " not in prev.surface and prev.surface in given and 4 <= len(gap) <= 12
-                and _SURNAME_PARTICLE.fullmatch(gap) and " " not in n.surface):
+        if (4 <= n.start - prev.end <= 12 and not prev.possessive and " " not in prev.surface and prev.surface in given
+                and _SURNAME_PARTICLE.fullmatch(text, prev.end, n.start) and " " not in n.surface):
             surface = text[prev.start : n.end]
             if surface not in places():
                 out[-1] = Name(prev.start, n.end, surface, n.possessive)
@@ -812,7 +818,7 @@ _LOWER_NEXT = re.compile(
 def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
     mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
-    multi = [n.surface.split() for n in raw if 2 <= len(n.surface.split()) <= 4]
+    multi = [t for t in (n.surface.split() for n in raw) if 2 <= len(t) <= 4]
     mid |= {t[-1] for t in multi} | {t[0] for t in multi}
     freq: dict[str, int] = {}
     for n in raw:
@@ -958,8 +964,8 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
-        if _POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
-                _BULLET_DASH.match(right) and _BULLET_LEAD.search(left)):  # "- **Koba Cover** 🇿🇦 ...": a roundup item
+        if n.surface not in orgish and (_POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
+                _BULLET_DASH.match(right) and _BULLET_LEAD.search(left))):  # "- **Koba Cover** 🇿🇦 ...": a roundup item
             orgish.add(n.surface)
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
@@ -1072,6 +1078,7 @@ _POS_LAST_WORDS = frozenset(
     "in into valued valuing values of at rival rivals competitor competitors peer challenger".split()
 ) | frozenset(w + "," for w in ("rival", "competitor", "rivals", "competitors"))
 _FOUNDING = ("founded", "started", "launched", "built", "created", "set up")
+_FOUNDING_KEY = re.compile(grouped(list(_FOUNDING)))  # (one search for any of them)
 
 
 def _last_word(left: str) -> str:
@@ -1093,7 +1100,7 @@ def _pos_left(left: str) -> bool:
         if len(w3) == 3 and w3[1] == "of" and w3[0] in _COMPANY_NOUNS and w3[2].isalpha():
             return True  # a translated descriptor: "the startup of logistics Envíalo"
     if not (lw in _POS_LAST_WORDS or lw in _COMPANY_NOUNS or lw.endswith(("tech", "-based", "-headquartered", "'s", "’s"))
-            or any(f in left for f in _FOUNDING)):  # fmt: skip
+            or _FOUNDING_KEY.search(left)):  # fmt: skip
         return False  # cheap rejection: the last word decides every test but the "founded ..." one
     w = _last_words(left, 7)
     if not w:
@@ -1154,7 +1161,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
-    elif _BULLET_LEAD.search(left) and _BULLET_DASH.match(right):
+    elif _BULLET_DASH.match(right) and _BULLET_LEAD.search(left):  # (the cheaper test first)
         pro += 1  # "- **LemFi** 🇳🇬 — The remittance app ...": a roundup item led by its company
     pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
     if left.endswith(", ") and right.startswith(",") and _RIVAL_COMMA.search(left):
@@ -1193,11 +1200,14 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     left = text[max(0, n.start - 60) : n.start]
     left = left[left.rfind("\n") + 1 :]  # (not the headline's last words: "Acme trims its team\n\nAcme, a ...")
     ll = left.lower()
-    if _INVESTOR_RIGHT.match(right, low) or (any(k in ll for k in _INVESTOR_KEYS) and _INVESTOR_LEFT.search(left[-45:])):
+    ascii_ = left.isascii()
+    if _INVESTOR_RIGHT.match(right, low) or (_INVESTOR_KEY.search(ll) and (
+            _INVESTOR_LEFT_LOW.search(ll[-45:]) if ascii_ else _INVESTOR_LEFT.search(left[-45:]))):
         e.add("investor")
-    if _INCUMBENT_RIGHT.match(right, low) or (any(k in ll for k in _INCUMBENT_KEYS) and _INCUMBENT_LEFT.search(left[-40:])):
+    if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_KEY.search(ll) and (
+            _INCUMBENT_LEFT_LOW.search(ll[-40:]) if ascii_ else _INCUMBENT_LEFT.search(left[-40:]))):
         e.add("incumbent")
-    if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and any(k in ll for k in _PRODUCT_KEYS) and _PRODUCT_LEFT.search(left[-30:])):
+    if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(ll) and _PRODUCT_LEFT.search(left[-30:])):
         # (not "the first version of Acme's warehouse robot": the product is the robot)
         e.add("product")
 
@@ -1207,6 +1217,8 @@ _INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like",
                   "lender", "creditor", "investor", "backer", "shareholder", "financier")
 _INCUMBENT_KEYS = ("giant", "conglomerate", "major", "big tech", "incumbent", "by", "to", "with", "of", "parent", "rejoined")
 _PRODUCT_KEYS = ("its", "their", "popular", "'s", "’s", "launched", "released", "unveiled", "of", "behind")
+#: one search each for any of those words (the same answer as ``any(k in ll for k in keys)``, faster)
+_INVESTOR_KEY, _INCUMBENT_KEY, _PRODUCT_KEY = (re.compile(grouped(list(k))) for k in (_INVESTOR_KEYS, _INCUMBENT_KEYS, _PRODUCT_KEYS))
 
 
 def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
@@ -1495,7 +1507,7 @@ def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
     mentions = _drop_common_acronyms(text, _keep_initial(text, raw))
     people = _find_people(text, mentions)
     canon = _aliases(mentions, people, text)
-    if "formerly" in text or "name" in text or "life as" in text or "rebrand" in text or "renamed" in text or "called" in text:
+    if "formerly" in text or "name" in text or "life as" in text or "rebrand" in text or "called" in text:  # ("renamed" has "name")
         _former_names(text, mentions, canon)
     entities = _evidence(text, mentions, canon, people)
     if slug is not None:  # the page's slug names the company its story is about

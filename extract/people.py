@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract._regex import Folded
+from extract._regex import Folded, fast_alternation
 from extract.discourse import Discourse
 from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
 from extract.mentions import ORG_KINDS, Name
@@ -95,12 +95,12 @@ _BACKER_LIST = re.compile(
     r"((?:(?:[A-Z][\w&.\-]*(?:['’]s)?|of|and|&|the|former)(?:\s|,\s)?)+)"
 )
 #: verbs whose object is a person hired away from a startup ("Bigco hired Acme's CTO Jane Roe")
-_HIRES_FROM = re.compile(
-    r"(?<![\w\-])(?:" + "|".join(f"(?:{e['cue']})" for e in load_table("departed_talent").get("named_object", [])) + r")(?![\w])"
+_HIRES_FROM = fast_alternation(  # (the matches of (?<![\w\-])(?:cue|cue|...)(?![\w]), found faster)
+    r"(?<![\w\-])", [e["cue"] for e in load_table("departed_talent").get("named_object", [])], r"(?![\w])"
 )
 #: verbs by which a company lets its own named people go ("Acme parted ways with its COO Jane Roe")
-_DISMISSES = re.compile(
-    r"(?<![\w\-])(?:" + "|".join(f"(?:{e['cue']})" for e in load_table("departed_talent").get("named_dismissed", [])) + r")(?![\w])"
+_DISMISSES = fast_alternation(
+    r"(?<![\w\-])", [e["cue"] for e in load_table("departed_talent").get("named_dismissed", [])], r"(?![\w])"
 )
 _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b")
 _JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b|rejoin\w*|returned to\b|went back to\b")

@@ -104,6 +104,13 @@ _LABEL = re.compile(
 )
 _ELLIPSIS = re.compile(r"(?:^|[,;])\W*(?:and\s+|with\s+)?(?:one|another|the other|the (?:first|second|third|last|latter|former))\s+(?:of|for|worth|at)\s+$")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def says_respectively(s: str) -> bool:
+    """``_RESPECTIVELY.search(s)``, ruled out first by a substring test on ASCII text (exact there, and cheaper)."""
+    return (not s.isascii() or "respectively" in s.lower()) and _RESPECTIVELY.search(s) is not None
+
+
 _AND_PAIR = re.compile(r",?\s+and\s+|,\s+")  # figures shared out in order: "$90m and $60m(, respectively)"
 _AND_LIST = re.compile(
     r"(?:\s+(?:in|by|during|last|this)\s+(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -168,8 +175,8 @@ class View:
     def in_quotes(self, rel: int) -> bool:
         t = self.doc.text
         pos = self.sentence.start + rel
-        before = t[t.rfind("\n", 0, pos) + 1 : pos]
-        return before.count("“") - before.count("”") > 0 or before.count('"') % 2 == 1
+        a = t.rfind("\n", 0, pos) + 1  # (the paragraph so far, counted in place)
+        return t.count("“", a, pos) - t.count("”", a, pos) > 0 or t.count('"', a, pos) % 2 == 1
 
 
 # ---- classification ------------------------------------------------------------------------------
@@ -363,7 +370,7 @@ def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
     order (with the names of the sentence before when this one only says "the two"); "A and B both raised
     $180m" gives the figure to each."""
     out: dict[int, list[str]] = {}
-    resp = _RESPECTIVELY.search(v.s) is not None
+    resp = says_respectively(v.s)
     for group in _coordinated(v, figures):
         names = _startups_before(v, d, figures[group[0]].start)
         back = v.sentence.index - 1

@@ -38,7 +38,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if g == "\n" and is_soft_wrap(text, m.start()):
             continue  # a hard-wrapped line that the sentence goes on after
         if g != "\n":
-            w = _WORD_BEFORE.search(text[max(start, end - 15) : end]) if g[0] == "." else None
+            w = _WORD_BEFORE.search(text[max(start, end - 15) : end]) if g[0] == "." and _may_abbreviate(text, start, end) else None
             if w:
                 word = w.group(1).lower()
                 unit = end - len(w.group(0)) - 1 >= 0 and text[end - len(w.group(0)) - 1].isdigit()
@@ -54,6 +54,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     _push(text, start, n, spans)
     return spans
+
+
+#: the longest word ``split_sentences`` reads as an abbreviation
+_ABBREV_MAX = max(map(len, _ABBREV))
+
+
+def _may_abbreviate(text: str, start: int, end: int) -> bool:
+    """False when the period ending at ``end`` closes no abbreviation (a cheap test before _WORD_BEFORE): the
+    text does not end in a period, or the word before it is a run of more than _ABBREV_MAX ASCII letters with
+    no period in the window _WORD_BEFORE reads (no abbreviation, no initial, no dotted word)."""
+    if text[end - 1] != ".":
+        return False  # '."': _WORD_BEFORE wants the period last
+    a = end - 2 - _ABBREV_MAX
+    if a < start:
+        return True
+    letters = text[a : end - 1]
+    return not (letters.isascii() and letters.isalpha()) or text.find(".", max(start, end - 15), end - 1) >= 0
 
 
 def is_soft_wrap(text: str, nl: int) -> bool:
