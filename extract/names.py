@@ -598,7 +598,8 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     else:
         spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
         if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
-            spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
+            split = _place_then_name(run)  # translated: "the fintech of São Paulo Pagoja"
+            spans = tuple(split) if split else spans
     out = []
     for a, b in spans:
         piece, poss = run[a:b], False
