@@ -271,6 +271,8 @@ class Discourse:
 
     def _speaker_label(self, s: Sentence, n: Name) -> bool:
         """``n`` is the speaker label opening its sentence ("**FS:** ...", "Acme: ...")."""
+        if ":" not in self.doc.text[s.start : min(s.end, s.start + 50)]:
+            return False
         m = _SPEAKER.match(self.doc.text, s.start, min(s.end, s.start + 50))
         return m is not None and s.start <= n.start < m.end()
 

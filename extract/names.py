@@ -1169,12 +1169,16 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         pro += 1  # "Moniepoint's closest competitor in merchant payments, OPay, raised ..."
     elif left.endswith(", ") and right.startswith((",", " and ")) and _DESC_COMMA.search(left if n.start > 60 else "\n" + left) and not _DESC_COMMA_NOT.search(left):
             pro += 1  # "Nigeria-based media company, Big Cabal Media, closed ...": a descriptor set off by commas
-    rival = _RIVAL_LEFT.search(left40) is not None or _RIVAL_RIGHT.match(right) is not None  # "quits to join rival X": a competitor
-    if _LIST_ITEM_LEFT.search(left) or ((_DEAL_LABEL.match(right) or _BASED_DESC.match(right)) and _LABEL_PREFIX.search(left)):
+    # (each test below behind a cheap substring test: this runs for every mention)
+    rival = (("rival" in left40 or "competitor" in left40 or "fellow" in left40) and _RIVAL_LEFT.search(left40) is not None) or (
+        right.startswith(", ") and _RIVAL_RIGHT.match(right) is not None)  # "quits to join rival X": a competitor
+    line_start = "\n" in left or n.start <= 60
+    if line_start and (_LIST_ITEM_LEFT.search(left) or ((_DEAL_LABEL.match(right) or _BASED_DESC.match(right)) and _LABEL_PREFIX.search(left))):
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
-    if _VENTURE_ROUND_RIGHT.match(right):
+    if ("series" in right_low or "seed" in right_low) and _VENTURE_ROUND_RIGHT.match(right):
         pro += 2  # "Pixmo, which raised a $60 million Series B": only a startup raises a Series B, even one that buys others
-    if rival or _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right) or _FOUNDER_RIGHT.match(right):
+    if rival or (right[:1] in (" ", ",", "'", "’") and (
+            _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right) or _FOUNDER_RIGHT.match(right))):
         pro += 1  # "Acme is the one startup in this group that ...", "rival Acme", "Acme co-founder Jane Roe"
     if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
         pro += 1  # "One of them, Acme, picked up $75 million": a name set off by commas, then its raise
@@ -1291,9 +1295,9 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         pro, con = _startup_points(text, n, key)
         e.add("startup", pro)
         e.add("against", con)
-        if _VENTURE_ROUND_RIGHT.match(right):
+        if ("series" in right or "Series" in right or "seed" in right) and _VENTURE_ROUND_RIGHT.match(right):
             e.add("venture")  # "Pixmo, which raised a $60 million Series B": a startup, even as it buys others
-        if _JOINED_LEFT.search(text, max(0, n.start - 30), n.start):
+        if "join" in text[max(0, n.start - 30) : n.start] and _JOINED_LEFT.search(text, max(0, n.start - 30), n.start):
             e.add("joined")  # where people went: no evidence against a startup, but not the story's startup by default
         _other_points(text, n, e, right, right.lower())
         _descriptors(text, n, e, right)

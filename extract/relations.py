@@ -475,11 +475,13 @@ _DEAL_LABEL_RIGHT = re.compile(r"\s?(?:,|\)|:|\*\*|\s[-–—]\s)")
 def _deal_label(v: View, d: Discourse, f: Money) -> str | None:
     """The startup whose round a label states: "2. **Gridvolt, $85M, energy software:**", "Acme ($12M, Series A):"."""
     sa = v.sentence.start
+    t = v.doc.text
+    if f.is_range or f.start > 80 or not _DEAL_LABEL_LEFT.fullmatch(t, t.rfind("\n", 0, sa) + 1, sa):
+        return None  # (a label opens its line: the sentence starts it, after markup or a list number at most)
     names = [n for n in d.names.between(sa, sa + f.start) if n.kind in ("startup", "org")]
-    if len(names) != 1 or f.is_range:
+    if len(names) != 1:
         return None
     n = names[0]
-    t = v.doc.text
     line = t.rfind("\n", 0, n.start) + 1  # (the list number may have been split off as a sentence of its own)
     if not (_DEAL_LABEL_LEFT.fullmatch(t, line, n.start) and _DEAL_LABEL_GAP.fullmatch(v.s, n.end - sa, f.start)
             and _DEAL_LABEL_RIGHT.match(v.s, f.end)):
