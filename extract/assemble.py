@@ -282,6 +282,8 @@ def drop_outliers(dated: list[Dated]) -> list[Dated]:
     """Money figures out of all proportion to the rest of a startup's figures: "burns $83bn a month" read from
     "the $1 trillion market", "$53bn" of funding from a country's AI spending. Burn is compared per year; a
     valuation is never dropped so (it may well be forty times the company's revenue)."""
+    if not any(d.claim.value >= 8e7 and d.claim.unit != "persons" for d in dated):
+        return dated  # (nothing near $1bn a year: the common case)
     by: dict[str, list[float]] = {}
     for d in dated:
         c = d.claim

@@ -224,7 +224,7 @@ class Discourse:
         sentence of a paragraph also a startup named after a preposition ("cuts came at Copia, a ...") or
         an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
         mentions = self.names.between(s.start, s.end)
-        if mentions and not mentions[0].is_startup and self._speaker_label(s, mentions[0]):
+        if mentions and mentions[0].start - s.start <= 4 and not mentions[0].is_startup and self._speaker_label(s, mentions[0]):
             mentions = mentions[1:]  # "**FounderStory:** How is ...": the interviewer's label is no subject
         if not mentions:  # only a definite description can name the subject ("The Lagos-based firm ...")
             if not self.doc.low.startswith("the ", s.start):

@@ -323,9 +323,6 @@ _NEG_LEFT2 = re.compile(  # (read only as a test: the words grouped by first let
     )) + r")\s(?:[\w\-]+\s){0,2}$"
 )
 _JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]+\s){0,2}$")
-#: one of these is in every phrase _NEG_LEFT2 finds (a cheap pre-test)
-_NEG_LEFT_KEYS = ("by ", "to lead", "including", "such as", " to ", "former", "pay", "paid", "merg", "told", "with ", "portal",
-                  "outlet", "newspaper", "magazine", "publication", "site", "blog", "newsletter", "broadcaster", "agency", "journal", "tabloid")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -816,6 +813,13 @@ _LOWER_NEXT = re.compile(
 )
 
 
+def _labels_its_line(text: str, n: Name, right: str, common: frozenset[str]) -> bool:
+    """A name labelling its line ("Brindle. The voice startup ...", "**April 15: Loomstack.** The Austin-based
+    company ...", "2. **Gridvolt, $85M, energy software:**", "**Rehla**, Saudi-based travel app, raised ...")."""
+    return n.surface.lower() not in common and _LABEL_PREFIX.search(text, max(0, n.start - 40), n.start) is not None and (
+        _LABEL_DESC.match(right) is not None or _DEAL_LABEL.match(right) is not None or _BASED_DESC.match(right) is not None)
+
+
 def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
     mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
@@ -840,15 +844,13 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             if " " not in n.surface and n.surface.endswith("ing") and len(n.surface) > 6 and n.surface[1:].islower():
                 continue  # "Nearshoring is the tailwind here", "Fundraising slowed": a gerund opening a sentence
             right = text[n.end : n.end + 80]
-            label = _LABEL_PREFIX.search(text, max(0, n.start - 40), n.start) is not None and n.surface.lower() not in common \
-                and (_LABEL_DESC.match(right) is not None or _DEAL_LABEL.match(right) is not None or _BASED_DESC.match(right) is not None)
-            if " " not in n.surface and not label and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
+            if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
                 _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
-            ):
+            ) and not _labels_its_line(text, n, right, common):
                 continue
             desc = _DESC_RIGHT.match(right) if right.startswith(", ") and not first.endswith("ly") else None
             described = desc is not None and len(desc.group(1).split()) >= 2  # "Tango, the Buenos Aires crypto wallet"
-            if first.lower() in common and " " not in n.surface and not described and not label and (
+            if first.lower() in common and " " not in n.surface and not described and (
                 right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
             ):  # (but "Tango, the Buenos Aires crypto wallet, ..." is a name)
                 continue  # "Separately, the company ...", a "Cost cuts" heading: a word, not a name
@@ -1177,8 +1179,9 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
     if ("series" in right_low or "seed" in right_low) and _VENTURE_ROUND_RIGHT.match(right):
         pro += 2  # "Pixmo, which raised a $60 million Series B": only a startup raises a Series B, even one that buys others
-    if rival or (right[:1] in (" ", ",", "'", "’") and (
-            _IS_A_STARTUP.match(right) or _ORIGIN_RIGHT.match(right) or _FOUNDER_RIGHT.match(right))):
+    if rival or (right.startswith((" is ", " was ", " remains ", " became ", " has become ")) and _IS_A_STARTUP.match(right)) or (
+            ("started" in right or "began" in right or "launched" in right or "founded" in right) and _ORIGIN_RIGHT.match(right)) or (
+            "founder" in right[:16] and _FOUNDER_RIGHT.match(right)):
         pro += 1  # "Acme is the one startup in this group that ...", "rival Acme", "Acme co-founder Jane Roe"
     if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
         pro += 1  # "One of them, Acme, picked up $75 million": a name set off by commas, then its raise

@@ -476,7 +476,8 @@ def _deal_label(v: View, d: Discourse, f: Money) -> str | None:
     """The startup whose round a label states: "2. **Gridvolt, $85M, energy software:**", "Acme ($12M, Series A):"."""
     sa = v.sentence.start
     t = v.doc.text
-    if f.is_range or f.start > 80 or not _DEAL_LABEL_LEFT.fullmatch(t, t.rfind("\n", 0, sa) + 1, sa):
+    if f.is_range or f.start > 80 or not v.s.endswith((", ", " (", "- ", "– ", "— ", ", US", " (US"), 0, f.start) \
+            or not _DEAL_LABEL_LEFT.fullmatch(t, t.rfind("\n", 0, sa) + 1, sa):
         return None  # (a label opens its line: the sentence starts it, after markup or a list number at most)
     names = [n for n in d.names.between(sa, sa + f.start) if n.kind in ("startup", "org")]
     if len(names) != 1:
