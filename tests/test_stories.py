@@ -178,6 +178,10 @@ REWRITES = {
 }
 
 
+#: tune writers asked for the reworded style only, not for copies of stories in their own set
+_RESTYLED_ONLY = frozenset("ijklmnopqrs")
+
+
 def _corpus_prints() -> tuple[dict, list[tuple[str, str]], dict[str, tuple[str, str]]]:
     """Prints of every article, the candidate pairs ingest would compare, and each news article's
     (writer, style) from the manifests."""
@@ -226,8 +230,11 @@ def test_corpus_rewrites_are_grouped_and_nothing_else_is() -> None:
         # days apart, is that report's story too (the corpus now covers some real events more than once)
         brief_of_report = "brief" in (sa, sb)
         assert same_writer_copy or two_translations or brief_of_report, sorted(pair)
-    # and most reworded copies are found (some rewrite a story the corpus does not hold)
-    reworded = {n for n, (_, style) in manifest.items() if style == "reworded" and n in prints}
+    # and most reworded copies are found (some rewrite a story the corpus does not hold). Only the writers whose
+    # brief asked for reworded copies of stories in their own set (a-h, x-z) count here: the writers of the second
+    # stage of 2026-12-03 (i-s) were asked for the reworded style alone, and reworded stories the corpus does not hold
+    reworded = {n for n, (writer, style) in manifest.items()
+                if style == "reworded" and n in prints and writer not in _RESTYLED_ONLY}
     found = {n for pair in grouped for n in pair} & reworded
     assert len(found) >= 0.75 * len(reworded), sorted(reworded - found)
 
