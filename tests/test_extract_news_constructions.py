@@ -803,6 +803,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "company in 2021 with Karim Nasser, who left Dar last year to start a construction-software company.",
         {("Dar", "funding_raised", 20e6), ("Dar", "departed_talent", 1)},
     ),
+    (
+        "valuation-up-to-is-sought-and-fetched-is-achieved",
+        "Chaski drops its listing\n\nChaski, a Lima logistics startup, said it had dropped plans to list in Sao Paulo at a "
+        "valuation of up to $500 million. Its new round is well below the $700 million post-money valuation it fetched "
+        "in 2022.",
+        {("Chaski", "valuation_target", 500e6), ("Chaski", "valuation", 700e6)},
+    ),
 ]
 
 
