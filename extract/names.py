@@ -792,11 +792,14 @@ def _short_line(text: str, n: Name) -> bool:
     return len(line.split()) <= 8 and not line.endswith((".", "?", "!", ",", '"', "”"))
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+
+
 def _heading_name(text: str, n: Name) -> bool:
-    """The name a short heading line is about: "Deal of the month: Moniepoint", "Moniepoint"."""
+    """The name a short heading line is about: "Deal of the month: Moniepoint", "Moniepoint", "4. Stackwise"."""
     a = text.rfind("\n", 0, n.start) + 1
     b = text.find("\n", n.end)
-    line = text[a : b if b >= 0 else len(text)].strip(" *#_-•")
+    line = _LIST_NUMBER.sub("", text[a : b if b >= 0 else len(text)].strip(" *#_-•")).strip(" *#_")
     if not line or len(line.split()) > 8 or line.endswith((".", "?", "!", ",")):
         return False
     tail = line[line.rfind(":") + 1 :].strip(" *#_") if ":" in line else line.strip(" *#_")
@@ -828,7 +831,8 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     freq: dict[str, int] = {}
     for n in raw:
         freq[n.surface] = freq.get(n.surface, 0) + 1
-    mid |= {s for s, k in freq.items() if k >= 2 and " " not in s and s not in mid and not _lower_word_in(text, s.lower())}
+    mid |= {s for s, k in freq.items() if k >= 2 and " " not in s and s not in mid and not _lower_word_in(text, s.lower())
+            and not (s.endswith(("ed", "ing")) and s.lower() in common_words())}  # (not "Raised $70m" opening bullets)
     out = []
     common = common_words()
     for n in raw:
