@@ -810,6 +810,16 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "in 2022.",
         {("Chaski", "valuation_target", 500e6), ("Chaski", "valuation", 700e6)},
     ),
+    (
+        "put-together-a-round-and-a-numbered-heading",
+        "Fintech's big three raise again\n\nTallow closed a $300 million Series E at a $5 billion price tag. Brindlewood put "
+        "together a $500 million round at a $15 billion valuation.\n\nBrindlewood, the consumer banking app, is a bigger "
+        "beast. The company has about 1,500 employees.\n\nComebacks of the year\n\n2. Parvo\n\nHow it started: Laid off 40 "
+        "employees in March.\nHow it's going: Raised $60 million in July.",
+        {("Tallow", "funding_raised", 300e6), ("Tallow", "valuation", 5e9), ("Brindlewood", "funding_raised", 500e6),
+         ("Brindlewood", "valuation", 15e9), ("Brindlewood", "headcount", 1500), ("Parvo", "layoffs", 40),
+         ("Parvo", "funding_raised", 60e6)},
+    ),
 ]
 
 
