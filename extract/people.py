@@ -409,6 +409,8 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
         seq = rd.group("seq") or rd.group("seq2")
         roles = re.findall(_ROLE_NP, seq) + re.findall(r"(?:\band\s+|,\s+)" + _ROLE_BARE, seq)
         keys = ["role:" + _RX11.sub("", r.lower()) for r in roles]
+        if len(keys) == 2 and _FOUNDER_AND_ROLE.search(seq):
+            keys = keys[:1]  # "its founder and chief executive resigned": one person with two titles
         new = [k for k in keys if k not in st.departed]
         if not new:
             continue
@@ -426,6 +428,12 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
             for c, (n, vs, ve, keys) in rows.items()]  # fmt: skip
 
 
+#: one person's two titles: "its founder and chief executive", "co-founder and CEO" (one possessive, no second article)
+_FOUNDER_AND_ROLE = re.compile(
+    r"\b(?:co-?founder|founder)\s+and\s+(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|cfo|coo|president|managing\s+director)\b"
+    r"|\b(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|cfo|coo|president)\s+and\s+(?:co-?founder|founder)\b",
+    re.I,
+)
 _ROLE_LC = (
     r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief\s+executive|chief\s+scientist|head\s+of\s+[a-z]+(?:\s+[a-z]+)?|general\s+counsel"
     r"|president|co-?founder|founder|c[eftompr]o|vp\s+of\s+[a-z]+|vice[-\s]president\s+of\s+[a-z]+)"

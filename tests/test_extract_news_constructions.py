@@ -820,6 +820,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
          ("Brindlewood", "valuation", 15e9), ("Brindlewood", "headcount", 1500), ("Parvo", "layoffs", 40),
          ("Parvo", "funding_raised", 60e6)},
     ),
+    (
+        "one-person-two-titles-founder-and-chief-executive",
+        "Tamarai trims\n\nTamarai, a Chennai edtech startup, raised $30 million in 2023. Its founder and chief executive "
+        "resigned in January. Its CFO and its COO left in March.",
+        {("Tamarai", "funding_raised", 30e6), ("Tamarai", "departed_talent", 1), ("Tamarai", "departed_talent", 2)},
+    ),
 ]
 
 
