@@ -106,7 +106,7 @@ _HIRED_PEOPLE = re.compile(
     r"\b(?:hired|hires|has hired|is hiring|poached|lured|took on|brought over|snapped up)\s+(?:[A-Z][\w\-.]*['’]s|its|the start-?up['’]s)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:co-?founders?|founders?|chief|ceo|cto|team|researchers|engineers)\b"
 )
-_OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?(?:(?:rival|fellow|industry|leader|start-?up|lab|giant|company)\s+){0,3}")
+_OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?(?:(?:rival|fellow|industry|leader|start-?up|lab|giant|company)\s+|(?<=the\s)(?:[a-z\-]+\s+){1,3}){0,3}")
 # a hire told with where the people come from: "recruited seven researchers from industry leader Acme"
 _FROM_ORG = re.compile(r"\s+(?:away\s+)?from\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}[A-Z]")
 _HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
@@ -764,7 +764,7 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
     sa = v.sentence.start
     for n in d.names.between(sa + c.start, sa + min(len(v.s), c.noun_end + 40)):
         if n.kind in ORG_KINDS and (n.end <= sa + c.noun_end or _OF_FROM.fullmatch(v.s[c.noun_end : n.start - sa])):
-            return n.key if n.is_startup else None  # "two former Google engineers": Google's, no startup's
+            return n.key if _may_own(ctx, n) else None  # "two former Google engineers": Google's, no startup's
     if cue.position == "after" and _LEFT_END.search(v.low, cue.start, cue.end):
         for n in d.names.between(sa + cue.end, sa + min(len(v.s), cue.end + 8)):
             if n.kind in ORG_KINDS:

@@ -826,6 +826,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "resigned in January. Its CFO and its COO left in March.",
         {("Tamarai", "funding_raised", 30e6), ("Tamarai", "departed_talent", 1), ("Tamarai", "departed_talent", 2)},
     ),
+    (
+        "people-of-a-described-startup-leave",
+        "Lagos startups lose people\n\nQuikra, a Lagos delivery startup, raised $10 million in 2024. Homely, a Lagos property "
+        "portal startup, raised $6 million in 2023.\n\nIn March the three co-founders of the property portal Homely left to "
+        "start a fund.",
+        {("Quikra", "funding_raised", 10e6), ("Homely", "funding_raised", 6e6), ("Homely", "departed_talent", 3)},
+    ),
 ]
 
 
