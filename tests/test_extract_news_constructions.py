@@ -833,6 +833,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "start a fund.",
         {("Quikra", "funding_raised", 10e6), ("Homely", "funding_raised", 6e6), ("Homely", "departed_talent", 3)},
     ),
+    (
+        "reported-income-is-no-investor-evidence",
+        "Larkspur under scrutiny\n\nLarkspur has drawn scrutiny from regulators as it seeks a full banking licence.\n\n"
+        "Larkspur reported income of $900 million for 2025, its accounts show. It now employs about 3,000 people worldwide."
+        "\n\nSeparately, Quillo, a UK-based mobile network startup, raised $20 million.",
+        {("Larkspur", "headcount", 3000), ("Quillo", "funding_raised", 20e6)},
+    ),
 ]
 
 
