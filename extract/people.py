@@ -291,6 +291,8 @@ def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: 
         st.events.append(Event(company, who.surface, _role_near(v, who), kind, span[0], span[1], v.s, sa))
     keys = "|".join(key for _, key in new)
     more = _TAKING_OTHERS.search(v.s, group[-1].end - sa)  # "Jane Roe quit, taking four engineers with her": 5
+    if more and _OWN_VERB.match(v.s, more.end()):
+        more = None  # "Jane Roe resigned in August, and two other executives left in September": their own row
     extra = _NUMBER_OF.get(more.group(1).lower(), 0) if more else 0
     if more and more.group(1).isdigit():
         extra = int(more.group(1))
@@ -305,6 +307,7 @@ _TAKING_OTHERS = re.compile(
     r"(?:team(?:\smembers)?|engineers|deputies|colleagues|researchers|executives|lieutenants|reports|staffers)\b"
     r"(?:\s(?:with\s(?:him|her|them)|along))?"
 )
+_OWN_VERB = re.compile(r"\s+(?:(?:have|has|had|also|later|then|soon)\s+)*(?:left|resigned|quit|departed|exited|stepped|walked|followed|joined)\b")
 _NUMBER_OF = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
 
 

@@ -846,6 +846,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Series D for Berlin lender Kantor, a $150m Series C for Paris AI accounting firm Balanza.",
         {("Kantor", "funding_raised", 200e6), ("Balanza", "funding_raised", 150e6)},
     ),
+    (
+        "priced-at-and-two-departures-told-apart",
+        "Vantix cools\n\nVantix, a Seoul crypto exchange startup, raised $200 million in 2023, when investors priced it at "
+        "$9 billion. Vantix's chief financial officer, Mina Cho, resigned in August, and two other senior executives left "
+        "the company in September.",
+        {("Vantix", "funding_raised", 200e6), ("Vantix", "valuation", 9e9), ("Vantix", "departed_talent", 1),
+         ("Vantix", "departed_talent", 2)},
+    ),
 ]
 
 
