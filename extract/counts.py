@@ -347,6 +347,7 @@ _HEAD_GOAL = re.compile(
 )
 _GOAL_LEFT = re.compile(r"\b(?:plans?|planned|wants?|wanted|aims?|aimed|hopes?|hoped|expects?|expected|intends?|targets?|will|would|could|to)\s+(?:\w+\s+){0,3}?(?:double|triple|grow|expand|increase|raise|take|bring|lift)\b")
 _N_OF_LEFT = re.compile(r"(?:\b\d[\d,]*\s+of|\d\s?%\s+(?:of|from)(?:\s+(?:its|the|their|our))?|\bper ?cent\s+(?:of|from))\s+$")
+_OUT_OF_GAP = re.compile(r"\s+out of\s+(?:(?:the|its|their|a total of)\s+)?(?:(?:about|around|roughly|some|nearly|almost|over)\s+)*")
 _OUT_OF_LEFT = re.compile(
     r"\b(?:employees|staff|staffers|people|workers|jobs|roles|positions)\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of)\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under)\s+)*$",
@@ -435,6 +436,8 @@ def _verb(ctx: _Ctx, i: int, lo: int, after_noun: str) -> Cue | None:
     if _ASKED_LEFT.search(lo_text) and _TO_LEAVE.match(ctx.v.low, c.noun_end):
         return _ASKED_TO_GO  # "asked 115 employees to leave"
     nxt = [x for x in ctx.counts[i + 1 :] if x.value is not None and x.start >= c.noun_end]
+    if nxt and _OUT_OF_GAP.fullmatch(ctx.v.low, c.noun_end, nxt[0].start):
+        nxt = nxt[1:]  # "390 employees out of 4,900, would be let go": the cue after the base is the part's
     rend = (nxt[0].start - c.noun_end) if nxt else _RIGHT_REACH
     window = ctx.v.low[c.noun_end : c.noun_end + min(rend, _RIGHT_REACH)]
     if _STAY.match(window):
@@ -578,6 +581,8 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
     ctx.last = ("headcount", company)
     tail = ctx.v.s[c.noun_end :]
     whole = _ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start])
+    if _OUT_OF_LEFT.search(before[-80:]):
+        return out  # "390 employees out of 4,900 would be let go": the 4,900 is the staff, not the cut
     if (whole and (_JOBS_END.search(tail) or _LAYOFF_WHOLE.search(before[-70:].lower()))) or _RX5.match(tail) or (
             _RX6.search(before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):  # (also "laid off its entire 40-person team")
         out += _claims(ctx, c, "layoffs", company)
@@ -587,8 +592,9 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
 def _cut_after(ctx: _Ctx, c: Count) -> bool:
     """The staff named is the cut: "the roughly 320 employees still on its payroll will be let go" (not the
     base in "600 of its 1,900 employees were laid off")."""
-    if _OF_POSS_LEFT.search(ctx.v.s[max(0, c.start - 70) : c.start]) or _OF_THE_LEFT.search(ctx.v.s[max(0, c.start - 40) : c.start]):
-        return False
+    if _OF_POSS_LEFT.search(ctx.v.s[max(0, c.start - 70) : c.start]) or _OF_THE_LEFT.search(ctx.v.s[max(0, c.start - 40) : c.start]) \
+            or _OUT_OF_LEFT.search(ctx.v.s[max(0, c.start - 80) : c.start]):
+        return False  # (nor "390 employees out of 4,900 would be let go": the 4,900 is the base)
     nxt = [x.start for x in ctx.counts if x.start > c.noun_end]
     tail = ctx.v.low[c.noun_end : min(nxt + [c.noun_end + 80])]
     head = _RX7.split(tail)[0]

@@ -854,6 +854,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Vantix", "funding_raised", 200e6), ("Vantix", "valuation", 9e9), ("Vantix", "departed_talent", 1),
          ("Vantix", "departed_talent", 2)},
     ),
+    (
+        "part-out-of-a-base-let-go",
+        "Vidyo cuts\n\nVidyo, a Pune edtech startup, raised $40 million in 2023. Its chief executive told staff that about "
+        "8 per cent of the workforce, or 300 employees out of 3,800, would be let go.",
+        {("Vidyo", "funding_raised", 40e6), ("Vidyo", "layoffs", 300), ("Vidyo", "headcount", 3800)},
+    ),
 ]
 
 
