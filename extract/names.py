@@ -1356,8 +1356,6 @@ def _decide_kind(e: Entity) -> Kind:
         return "nationality"  # "Nigerian", "Africans", "US-American"
     if e.key in places() and pro < 3:
         return "place"
-    if e.key.endswith(" AI") and e.key[:-3] in places():
-        return "place"  # "a $150m round for Paris AI accounting firm Balanza": the city's AI scene, no company
     for kind in ("product", "investor", "incumbent"):
         k = ev.get(kind, 0)
         if k and k >= pro:

@@ -843,7 +843,7 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
     (
         "round-for-a-described-startup",
         "Europe's biggest rounds\n\nInvestors backed lenders and accounting software this month. The largest deals: a EUR 200m "
-        "Series D for Berlin lender Kantor, a $150m Series C for Paris AI accounting firm Balanza.",
+        "Series D for Berlin lender Kantor, a $150m Series C for Lyon accounting firm Balanza.",
         {("Kantor", "funding_raised", 200e6), ("Balanza", "funding_raised", 150e6)},
     ),
     (
