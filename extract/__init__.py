@@ -37,7 +37,6 @@ import re
 
 import ahocorasick
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from extract._regex import at_word_start
 from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, drop_mixed_totals, drop_outliers, resolve_fractions, to_metrics
@@ -45,13 +44,13 @@ from extract.counts import Fraction, count_claims
 from extract.discourse import Discourse
 from extract.document import MAX_TEXT, Document, Sentence, build_document
 from extract.lexicon import MODALITY
-from extract.names import NameIndex, find_names
+from extract.names import find_names
 from extract.people import PeopleState, people_claims
 from extract.relations import Claim, View, money_claims
 from extract.tables import table_claims, table_lines
 from models.records import Event, Extraction
 
-__all__ = ["EXTRACTOR_VERSION", "extract_article", "read_claims", "Reading", "MAX_TEXT"]
+__all__ = ["EXTRACTOR_VERSION", "extract_article", "MAX_TEXT"]
 
 #: bump when the rules change (stored with every row; the pipeline re-extracts older versions)
 EXTRACTOR_VERSION = "0.6.0"
@@ -159,22 +158,10 @@ def _sentence_claims(v: View, d: Discourse, st: PeopleState, kinds: str = "mcl")
     return claims, fractions
 
 
-@dataclass
-class Reading:
-    """Stages 1-3 of one article before dates and de-duplication: its names, discourse and claims."""
-
-    names: NameIndex
-    discourse: Discourse
-    dates: DateFinder
-    people: PeopleState
-    claims: list[Claim]
-    fractions: list[Fraction]
-
-
-def read_claims(doc: Document) -> Reading:
-    """Every figure of the article read as a claim, with the company the rules chose for it."""
+def _extract(doc: Document) -> Extraction:
     names = find_names(doc)
     d = Discourse.build(doc, names)
+    dates = DateFinder(doc)
     st = PeopleState()
     claims: list[Claim] = []
     fractions: list[Fraction] = []
@@ -191,14 +178,8 @@ def read_claims(doc: Document) -> Reading:
             fractions += fr
     if rows:
         claims += table_claims(doc, lambda pos: d.focus_at(doc.sentence_at(pos)) or d.main)
-    return Reading(names, d, DateFinder(doc), st, claims, fractions)
-
-
-def _extract(doc: Document) -> Extraction:
-    r = read_claims(doc)
-    names, dates, st = r.names, r.dates, r.people
-    dated = date_claims(doc, dates, r.claims)
-    dated = drop_outliers(drop_mixed_totals(doc, drop_incumbents(dedupe(resolve_fractions(dated, r.fractions, dates)))))
+    dated = date_claims(doc, dates, claims)
+    dated = drop_outliers(drop_mixed_totals(doc, drop_incumbents(dedupe(resolve_fractions(dated, fractions, dates)))))
     metrics = to_metrics(doc, dated)
     events = [_dated_event(e, doc, dates) for e in st.events]
     used = {m.company for m in metrics} | {e.company for e in events}

@@ -284,20 +284,16 @@ def drop_outliers(dated: list[Dated]) -> list[Dated]:
     valuation is never dropped so (it may well be forty times the company's revenue)."""
     if not any(d.claim.value >= 8e7 and d.claim.unit != "persons" for d in dated):
         return dated  # (nothing near $1bn a year: the common case)
+    money = [(d, d.claim.value * (12 if d.claim.metric == "burn_rate" else 1)) for d in dated if d.claim.unit != "persons"]
     by: dict[str, list[float]] = {}
-    for d in dated:
-        c = d.claim
-        if c.unit != "persons":
-            by.setdefault(c.company, []).append(c.value * (12 if c.metric == "burn_rate" else 1))
-    out = []
-    for d in dated:
-        c = d.claim
-        v = c.value * (12 if c.metric == "burn_rate" else 1)
-        others = [x for x in by.get(c.company, []) if x != v]
-        if c.unit != "persons" and not c.metric.startswith("valuation") and v >= 1e9 and others and v > OUTLIER_RATIO * max(others):
-            continue
-        out.append(d)
-    return out
+    for d, v in money:
+        by.setdefault(d.claim.company, []).append(v)
+    drop = set()
+    for d, v in money:
+        others = [x for x in by[d.claim.company] if x != v]
+        if not d.claim.metric.startswith("valuation") and v >= 1e9 and others and v > OUTLIER_RATIO * max(others):
+            drop.add(id(d))
+    return [d for d in dated if id(d) not in drop]
 
 
 def drop_incumbents(dated: list[Dated]) -> list[Dated]:

@@ -210,9 +210,6 @@ def _denied(clause: str) -> bool:
 _LISTED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 
 
-_AND_ONLY = re.compile(r",?\s+(?:and|or)\s+|,\s+")
-
-
 def _same_list(s: str, a: Count, b: Count) -> bool:
     """Two counts of one list of people: "260 and 2,000 employees", "80 tutors and 12 engineers"."""
     if a.noun is None or b.noun is None or not _LISTED.fullmatch(s, a.noun_end, b.start):
@@ -551,7 +548,7 @@ def _pairs(v: View, d: Discourse, counts: list[Count]) -> dict[int, str]:
     groups: list[list[Count]] = []
     for k, c in enumerate(listed):
         a = listed[k - 1] if k else None
-        if a is not None and a.noun is None and c.noun is not None and _AND_ONLY.fullmatch(v.s, a.end, c.start):
+        if a is not None and a.noun is None and c.noun is not None and _LISTED.fullmatch(v.s, a.end, c.start):
             a.noun, a.noun_class = c.noun, c.noun_class  # "cut 40 and 65 jobs": one noun for both
         if a is not None and _same_list(v.s, a, c):
             groups[-1].append(c)

@@ -34,7 +34,7 @@ from extract._regex import Folded, at_word_start, grouped
 from extract.document import Document
 from extract.mentions import Entity, Kind, Name
 
-__all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_RE", "places", "demonyms"]
+__all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_RE", "LABEL_PREFIX", "places", "demonyms"]
 
 # inline patterns, compiled once (hot paths)
 _RX0 = re.compile((r"[^\s]+"))
@@ -573,13 +573,13 @@ _PERIOD_FIRST = frozenset("FCQH123456789")  # the characters a _PERIOD_TOKEN ope
 _PERIOD_TOKEN = re.compile(r"^(?:FY|CY|Q[1-4]|H[12]|[1-9]M|Q[1-4]\s?FY)['’]?\d{2,4}(?:-\d{2,4})?$|^(?:Q[1-4]|H[12])$")
 
 
-def _place_then_name(run: str) -> list[tuple[int, int]] | None:
+def _place_then_name(run: str) -> tuple[tuple[int, int], ...] | None:
     """"São Paulo Pagoja" after "of": a place of two words or more, then the name (offsets in ``run``)."""
     toks = run.split(" ")
     for k in range(len(toks) - 1, 1, -1):
         head = " ".join(toks[:k])
         if head in places():
-            return [(0, len(head)), (len(head) + 1, len(run))]
+            return ((0, len(head)), (len(head) + 1, len(run)))
     return None
 
 
@@ -595,8 +595,7 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     else:
         spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
         if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
-            split = _place_then_name(run)  # translated: "the fintech of São Paulo Pagoja"
-            spans = tuple(split) if split else spans
+            spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
     out = []
     for a, b in spans:
         piece, poss = run[a:b], False
@@ -819,7 +818,7 @@ _LOWER_NEXT = re.compile(
 def _labels_its_line(text: str, n: Name, right: str, common: frozenset[str]) -> bool:
     """A name labelling its line ("Brindle. The voice startup ...", "**April 15: Loomstack.** The Austin-based
     company ...", "2. **Gridvolt, $85M, energy software:**", "**Rehla**, Saudi-based travel app, raised ...")."""
-    return n.surface.lower() not in common and _LABEL_PREFIX.search(text, max(0, n.start - 40), n.start) is not None and (
+    return n.surface.lower() not in common and LABEL_PREFIX.search(text, max(0, n.start - 40), n.start) is not None and (
         _LABEL_DESC.match(right) is not None or _DEAL_LABEL.match(right) is not None or _BASED_DESC.match(right) is not None)
 
 
@@ -1179,10 +1178,8 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     rival = (("rival" in left40 or "competitor" in left40 or "fellow" in left40) and _RIVAL_LEFT.search(left40) is not None) or (
         right.startswith(", ") and _RIVAL_RIGHT.match(right) is not None)  # "quits to join rival X": a competitor
     line_start = "\n" in left or n.start <= 60
-    if line_start and (_LIST_ITEM_LEFT.search(left) or ((_DEAL_LABEL.match(right) or _BASED_DESC.match(right)) and _LABEL_PREFIX.search(left))):
+    if line_start and (_LIST_ITEM_LEFT.search(left) or ((_DEAL_LABEL.match(right) or _BASED_DESC.match(right)) and LABEL_PREFIX.search(left))):
         pro += 1  # "3. Acme, the winner (for now)": a numbered section of a listicle, led by its company
-    if ("series" in right_low or "seed" in right_low) and _VENTURE_ROUND_RIGHT.match(right):
-        pro += 2  # "Pixmo, which raised a $60 million Series B": only a startup raises a Series B, even one that buys others
     if rival or (right.startswith((" is ", " was ", " remains ", " became ", " has become ")) and _IS_A_STARTUP.match(right)) or (
             ("started" in right or "began" in right or "launched" in right or "founded" in right) and _ORIGIN_RIGHT.match(right)) or (
             "founder" in right[:16] and _FOUNDER_RIGHT.match(right)):
@@ -1248,7 +1245,7 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
             ("'s", "’s")
         ):
             m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit
-    if m is None and right.startswith((". The ", ": The ", ".\nThe ")) and _LABEL_PREFIX.search(text, max(0, n.start - 40), n.start):
+    if m is None and right.startswith((". The ", ": The ", ".\nThe ")) and LABEL_PREFIX.search(text, max(0, n.start - 40), n.start):
         m = _LABEL_DESC.match(right)  # a paragraph labelled with the name: "**Andina Cash.** The Santiago-based payments app"
         if m is not None:
             e.add("startup", 1)
@@ -1257,13 +1254,13 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
         e.descriptors.update(w for w in words if w and w not in _DESC_SKIP)
 
 
-#: what may stand before a name that labels its paragraph: markup, a list number, a date ("**April 15: Acme.** The ...")
 #: a roundup item's label: "2. **Gridvolt, $85M, energy software:** ...", "Acme ($12M, Series A): ..."
 _DEAL_LABEL = re.compile(r"^(?:\*\*|__)?(?:,\s|\s\(|\s[-–—]\s)(?:US)?[$€£₹]\s?\d")
 #: a name leading its line, then a description with no article: "**Rehla**, Saudi-based travel booking app, raised ..."
 _BASED_DESC = re.compile(r"^,\s[A-Z][\w\-]*-based\s\w")
-_LABEL_PREFIX = re.compile(
-    r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
+#: what may stand before a name that labels its paragraph: markup, a list number, a date ("**April 15: Acme.** The ...")
+LABEL_PREFIX = re.compile(
+    r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)](?:[^\w\n]*&\s*\d{1,2}[.)])?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
 )
 _LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
@@ -1303,7 +1300,8 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         e.add("startup", pro)
         e.add("against", con)
         if ("series" in right or "Series" in right or "seed" in right) and _VENTURE_ROUND_RIGHT.match(right):
-            e.add("venture")  # "Pixmo, which raised a $60 million Series B": a startup, even as it buys others
+            e.add("startup", 2)  # "Pixmo, which raised a $60 million Series B": only a startup raises a Series B,
+            e.add("venture")  # even one that buys others
         if "join" in text[max(0, n.start - 30) : n.start] and _JOINED_LEFT.search(text, max(0, n.start - 30), n.start):
             e.add("joined")  # where people went: no evidence against a startup, but not the story's startup by default
         _other_points(text, n, e, right, right.lower())

@@ -25,6 +25,7 @@ from extract.discourse import Discourse
 from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
 from extract.mentions import ORG_KINDS, Name
 from extract.names import INVESTOR_SUFFIX, ROLE_WORDS, SUFFIX_RE
+from extract.numbers import parse_count
 from extract.relations import Claim, View
 from models.records import Event
 
@@ -293,9 +294,7 @@ def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: 
     more = _TAKING_OTHERS.search(v.s, group[-1].end - sa)  # "Jane Roe quit, taking four engineers with her": 5
     if more and _OWN_VERB.match(v.s, more.end()):
         more = None  # "Jane Roe resigned in August, and two other executives left in September": their own row
-    extra = _NUMBER_OF.get(more.group(1).lower(), 0) if more else 0
-    if more and more.group(1).isdigit():
-        extra = int(more.group(1))
+    extra = int(parse_count(more.group(1)) or 0) if more else 0
     return [Claim(company, "departed_talent", float(len(new) + extra), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
 
 
@@ -308,7 +307,7 @@ _TAKING_OTHERS = re.compile(
     r"(?:\s(?:with\s(?:him|her|them)|along))?"
 )
 _OWN_VERB = re.compile(r"\s+(?:(?:have|has|had|also|later|then|soon)\s+)*(?:left|resigned|quit|departed|exited|stepped|walked|followed|joined)\b")
-_NUMBER_OF = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12}
+
 
 
 def _role_near(v: View, who: Name) -> str | None:

@@ -24,6 +24,7 @@ from extract.document import Document, Sentence
 from extract.figures import CHANGE_FROM, money_in
 from extract.lexicon import MODALITY, MONEY, Cue
 from extract.mentions import Money
+from extract.names import LABEL_PREFIX
 from extract.numbers import STORED_CURRENCIES
 from extract.sentences import CLAUSE_BREAK
 
@@ -467,7 +468,6 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
 
 
 #: a roundup item's label: the startup's name opening the line (after a list number or markup), then its round
-_DEAL_LABEL_LEFT = re.compile(r"[^\w\n]*(?:\d{1,2}[.)][^\w\n]*(?:&\s*\d{1,2}[.)][^\w\n]*)?)?")
 _DEAL_LABEL_GAP = re.compile(r"(?:\*\*|__)?(?:,\s|\s\(|\s[-–—]\s)(?:US)?$")
 _DEAL_LABEL_RIGHT = re.compile(r"\s?(?:,|\)|:|\*\*|\s[-–—]\s)")
 
@@ -477,14 +477,13 @@ def _deal_label(v: View, d: Discourse, f: Money) -> str | None:
     sa = v.sentence.start
     t = v.doc.text
     if f.is_range or f.start > 80 or not v.s.endswith((", ", " (", "- ", "– ", "— ", ", US", " (US"), 0, f.start) \
-            or not _DEAL_LABEL_LEFT.fullmatch(t, t.rfind("\n", 0, sa) + 1, sa):
+            or not LABEL_PREFIX.search(t, max(0, sa - 40), sa):
         return None  # (a label opens its line: the sentence starts it, after markup or a list number at most)
     names = [n for n in d.names.between(sa, sa + f.start) if n.kind in ("startup", "org")]
     if len(names) != 1:
         return None
-    n = names[0]
-    line = t.rfind("\n", 0, n.start) + 1  # (the list number may have been split off as a sentence of its own)
-    if not (_DEAL_LABEL_LEFT.fullmatch(t, line, n.start) and _DEAL_LABEL_GAP.fullmatch(v.s, n.end - sa, f.start)
+    n = names[0]  # (the list number may have been split off as a sentence of its own: the line decides)
+    if not (LABEL_PREFIX.search(t, max(0, n.start - 40), n.start) and _DEAL_LABEL_GAP.fullmatch(v.s, n.end - sa, f.start)
             and _DEAL_LABEL_RIGHT.match(v.s, f.end)):
         return None
     return n.key if n.is_startup or d._neutral_org(n) else None
