@@ -8,7 +8,6 @@ articles show up on the next request without a restart and repeated questions co
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +27,7 @@ from dashboard.summary import (
 from models.export import iter_csv
 from models.records import METRICS
 from models.warehouse import Limits, QueryRefused, QueryResult, Warehouse, WarehouseError, WarehouseMissing
+from models.warehouse.connection import file_version
 
 __all__ = [
     "EVIDENCE_CSV_COLUMNS",
@@ -231,17 +231,9 @@ class DashboardData:
     # -- caching -------------------------------------------------------------------------------
 
     def version(self) -> tuple[int, ...] | None:
-        """Changes whenever an ingest commits: size and mtime of the file and of its write-ahead log."""
-        try:
-            st = os.stat(self.warehouse.path)
-        except FileNotFoundError:
-            return None
-        try:
-            wal = os.stat(str(self.warehouse.path) + ".wal")
-            wal_v: tuple[int, ...] = (wal.st_mtime_ns, wal.st_size)
-        except FileNotFoundError:
-            wal_v = ()
-        return (st.st_mtime_ns, st.st_size, *wal_v)
+        """Changes whenever an ingest commits or folds: inode, size and mtime of the file and of its
+        write-ahead log (``connection.file_version``)."""
+        return file_version(self.warehouse.path)
 
     def version_token(self) -> str | None:
         """``version`` as text, for the page to hold: nanosecond times are past what a browser's numbers

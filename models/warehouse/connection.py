@@ -19,8 +19,11 @@ import contextlib
 import errno
 import fcntl
 import os
+import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +32,7 @@ import duckdb
 from models.warehouse.checkpoint import finish_interrupted
 from models.warehouse.errors import WarehouseBusy, WarehouseError, WarehouseMissing, first_line
 
-__all__ = ["open_connection", "prepare_file", "ingest_lock", "unfinished_file", "WRITE_CONFIG"]
+__all__ = ["open_connection", "fresh_instance", "file_version", "prepare_file", "ingest_lock", "unfinished_file", "WRITE_CONFIG"]
 
 #: a writable connection never checkpoints the file: not when its log grows (the threshold is out of reach)
 #: and not on closing (``PRAGMA disable_checkpoint_on_shutdown``, set in ``open_connection``)
@@ -38,6 +41,72 @@ WRITE_CONFIG = {"checkpoint_threshold": "1000000GB"}
 _LOCK_WORDS = ("Could not set lock", "Conflicting lock", "database is locked")
 #: DuckDB writes three 4 KB headers one by one after creating a file
 _HEADERS_BYTES = 3 * 4096
+
+
+def file_version(path: Path) -> tuple[int, ...] | None:
+    """Changes whenever a write commits or a fold replaces the file: inode, modification time and size of
+    the file and of its write-ahead log; None when there is no file."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    try:
+        wal = os.stat(f"{path}.wal")
+        wal_v: tuple[int, ...] = (wal.st_ino, wal.st_mtime_ns, wal.st_size)
+    except FileNotFoundError:
+        wal_v = ()
+    return (st.st_ino, st.st_mtime_ns, st.st_size, *wal_v)
+
+
+@dataclass
+class _Instance:
+    """The connections of this process open on one path, and the file's version when the first opened."""
+
+    version: tuple[int, ...] | None
+    threads: Counter[int] = field(default_factory=Counter)
+
+
+_OPEN: dict[str, _Instance] = {}
+_CHANGED = threading.Condition()
+
+
+@contextlib.contextmanager
+def fresh_instance(path: Path, wait_s: float) -> Iterator[None]:
+    """Hold while a connection to ``path`` is open, so that it reads the file as it is now.
+
+    DuckDB's Python client gives every connection a process opens on one path the same database instance
+    while any of them is open, and an instance keeps reading the file it opened: after ``checkpoint.fold``
+    renamed a new file over the path, a connection joining it would read the old one (the dashboard's
+    callbacks overlap, so one instance could outlive a whole ingest). So a connection joins the open ones only
+    while the file is unchanged since they opened; otherwise it waits (up to ``wait_s`` seconds) for them to
+    close, and opens a new instance. A thread that already holds one never waits for itself."""
+    key = os.path.abspath(path)
+    me = threading.get_ident()
+    deadline = time.monotonic() + wait_s
+    with _CHANGED:
+        while True:
+            now = file_version(path)
+            held = _OPEN.get(key)
+            if held is None or held.version == now or me in held.threads:
+                break
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise WarehouseBusy(f"{path}: this process still reads an older state of the warehouse; "
+                                    f"waited {wait_s:g} s")
+            _CHANGED.wait(min(left, 0.25))
+        if held is None:
+            held = _OPEN[key] = _Instance(now)
+        held.threads[me] += 1
+    try:
+        yield
+    finally:
+        with _CHANGED:
+            held.threads[me] -= 1
+            if held.threads[me] == 0:
+                del held.threads[me]
+            if not held.threads:
+                del _OPEN[key]
+                _CHANGED.notify_all()
 
 
 def _is_lock_error(exc: BaseException) -> bool:

@@ -44,7 +44,7 @@ from models.warehouse import (
     upkeep,
     writes,
 )
-from models.warehouse.connection import open_connection, prepare_file
+from models.warehouse.connection import fresh_instance, open_connection, prepare_file
 from models.warehouse.errors import BatchResult, QueryRefused, QueryResult, first_line
 from models.warehouse.sandbox import Limits
 
@@ -70,13 +70,14 @@ class Warehouse:
         A writable one leaves its commits in DuckDB's write-ahead log, folded into the file (``checkpoint``)
         once the log passes ``checkpoint.FOLD_BYTES``; ``checkpoint()`` folds it at once."""
         prepare_file(self.path, read_only)
-        con = open_connection(self.path, read_only=read_only, config={}, lock_wait_s=self.lock_wait_s)
-        try:
-            if read_only:
-                schema.check_version(con, self.path)
-            yield con
-        finally:
-            con.close()
+        with fresh_instance(self.path, self.lock_wait_s):
+            con = open_connection(self.path, read_only=read_only, config={}, lock_wait_s=self.lock_wait_s)
+            try:
+                if read_only:
+                    schema.check_version(con, self.path)
+                yield con
+            finally:
+                con.close()
         if not read_only:
             checkpoint.fold_if_big(self.path)
 
