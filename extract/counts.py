@@ -60,7 +60,7 @@ _ASKED_LEFT = re.compile(
     r"\b(?:asked|asks|asking|forced|forces|forcing|told|tells|pushed|pushes|made|makes|compelled|nudged)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|another|at least|close to)\s+)*$"
 )
-_TO_LEAVE = re.compile(r"\s+(?:[a-z\-]+\s+){0,3}?to\s+(?:leave|resign|quit|go|put in (?:their|his|her) papers)\b")
+_TO_LEAVE = re.compile(r"\s+(?:[a-z\-]+\s+){0,6}?to\s+(?:leave|resign|quit|go|put in (?:their|his|her) papers)\b")
 # between a weak headcount cue ("has", "with", "leaving it with") and its count: hedges and adverbs only
 _WEAK_GAP = re.compile(
     r"\s*(?:(?:about|around|roughly|some|nearly|almost|more than|over|under|approximately|just|just over|just under|a little over"

@@ -194,7 +194,8 @@ _POS_RIGHT = Folded(
 _KEEP_RIGHT = Folded(
     r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]+\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
-    r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss)\s"
+    r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss"
+    r"|additionally|recently|earlier|previously|subsequently|likewise|similarly|too)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
     r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"
     r"|\s(?:raises|closes|lands|cuts|sheds|employs|says|plans|expects|hires|files|shuts|burns|spends|loses|makes"
@@ -208,7 +209,7 @@ _KEEP_RIGHT = Folded(
 #: a verb right after a sentence-initial common word makes it a name ("Bolt raised $5m")
 _KEEP_VERB = Folded(
     r"^(?:['’]s\s(?:\w+\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)"
-    r"|\s(?:has|had|have|also|now|reportedly|just|is|was)\s(?:\w+\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting|backed|funded)"
+    r"|\s(?:has|had|have|also|now|reportedly|just|is|was|additionally|recently|earlier|previously|subsequently|likewise|similarly)\s(?:\w+\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting|backed|funded)"
     r"|\s(?:raises|raised|closes|closed|lands|landed|secures|secured|bags|bagged|snags|snagged|cuts|cut|lays off|laid off"
     r"|sheds|shed|employs|hires|hired|announced|confirmed|valued|files|filed|shuts|shut|burns|spends|spent|generated|posted"
     r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b"
@@ -227,7 +228,7 @@ _NEG_RIGHT = Folded(
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart))|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
-    r"|participated|reported(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings|income|earnings))|estimated|put(?!\stogether)|data|held talks|committed|promised|backed"
+    r"|participated|report(?:s|ed)(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings|income|earnings))|estimated|put(?!\stogether)|data|held talks|committed|promised|backed"
     r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
     r"|took control|stake|analysts?|has learnt|has learned|learnt|learned|understands|has reviewed|reviewed|first reported)\b",
 )
@@ -1184,6 +1185,8 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
             ("started" in right or "began" in right or "launched" in right or "founded" in right) and _ORIGIN_RIGHT.match(right)) or (
             "founder" in right[:16] and _FOUNDER_RIGHT.match(right)):
         pro += 1  # "Acme is the one startup in this group that ...", "rival Acme", "Acme co-founder Jane Roe"
+    if right.startswith(", ") and _COMMA_VERB.match(right) and _COMMA_SUBJECT.search(left) and not _COMMA_SUBJECT_NOT.search(left):
+        pro += 1  # "SaaS platform for online stores Dukaan, laid off 60": a comma the writer put between subject and verb
     if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
         pro += 1  # "One of them, Acme, picked up $75 million": a name set off by commas, then its raise
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
@@ -1264,6 +1267,13 @@ LABEL_PREFIX = re.compile(
 )
 _LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
+
+#: a verb of the metrics right after a comma ("Dukaan, laid off nearly 30 per cent"), and what may stand before
+#: such a subject: the sentence's start and a description with no comma and no preposition that would make the
+#: name an object ("... through M-Pesa, was burning", "set up by Jane Roe and John Doe, has raised")
+_COMMA_VERB = re.compile(r",\s(?:has\s|had\s|also\s)?(?:laid off|lays off|raised|raises|secured|secures|cut|cuts|fired|sacked|shut down|closed|bagged|landed)\b")
+_COMMA_SUBJECT = re.compile(r"(?:^|[.!?]\s|\n)(?:[A-Z][\w\-]*\s)?(?:[\w\-]+\s){0,7}$")
+_COMMA_SUBJECT_NOT = re.compile(r"\b(?:by|through|via|with|from|and|to|of|at|in|on)\s$")
 
 _RAISED_RIGHT = re.compile(
     r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up|raises|closes|secures|lands|bags|pulls in|picks up"

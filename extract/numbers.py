@@ -176,12 +176,12 @@ _COUNT_FOLDED = Folded(ungrouped(COUNT_RE.pattern))  # the same, faster (extract
 
 _HEDGES: tuple[tuple[str, str], ...] = (
     ("a little over", "at_least"), ("a little more than", "at_least"), ("just over", "at_least"),
-    ("more than", "at_least"), ("at least", "at_least"), ("upwards of", "at_least"),
+    ("more than", "at_least"), ("greater than", "at_least"), ("at least", "at_least"), ("upwards of", "at_least"),
     ("in excess of", "at_least"), ("over", "at_least"), ("north of", "at_least"),
     ("just under", "at_most"), ("just below", "at_most"), ("less than", "at_most"),
     ("fewer than", "at_most"), ("as much as", "at_most"), ("as many as", "at_most"),
     ("up to", "at_most"), ("no more than", "at_most"), ("under", "at_most"), ("below", "at_most"),
-    ("nearly", "at_most"), ("almost", "at_most"), ("close to", "approx"), ("closer to", "approx"), ("something like", "approx"), ("about", "approx"),
+    ("nearly", "at_most"), ("almost", "at_most"), ("close to", "approx"), ("closer to", "approx"), ("near", "approx"), ("something like", "approx"), ("about", "approx"),
     ("around", "approx"), ("roughly", "approx"), ("some", "approx"), ("approximately", "approx"),
     ("an estimated", "approx"), ("estimated", "approx"), ("estimate of", "approx"),
     ("circa", "approx"), ("or so", "approx"), ("approx.", "approx"), ("c.", "approx"),

@@ -1109,6 +1109,48 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "outlet-reports-the-startup",
+        "Cases like Verdalo, a forecasting software startup backed by Northgate, are common. Tech Ledger reports the "
+        "startup was valued at roughly $400 million. The company has let go of about 45 people.",
+        {("Verdalo", "valuation", 4e8), ("Verdalo", "layoffs", 45)},
+    ),
+    (
+        "preparing-to-go-public-at-a-valuation",
+        "In 2022, Sofabird, the London furniture startup, was preparing to go public at a £640 million valuation.",
+        {("Sofabird", "valuation_target", 6.4e8)},
+    ),
+    (
+        "cohort-of-companies-that-raised",
+        "Quentra, a recruiting firm, looked at 250 European companies founded after 2012 that have raised $40m or more.",
+        set(),
+    ),
+    (
+        "reworded-copy-hedges",
+        "Plumtree laid off greater than 400 staff in May. Cartwell additionally laid off near 250 contractual staff.",
+        {("Plumtree", "layoffs", 400), ("Cartwell", "layoffs", 250)},
+    ),
+    (
+        "comma-between-described-subject-and-verb",
+        "Ride-hailing startup Tamba raised $30 million in March.\n\n"
+        "Checkout software provider for small shops Kiranet, laid off nearly 30 per cent of its workforce, or around 70 employees.",
+        {("Tamba", "funding_raised", 3e7), ("Kiranet", "layoffs", 70)},
+    ),
+    (
+        "asked-to-leave-from-offices",
+        "Loanwise, a US-based digital mortgage startup, asked more than 1,200 employees from its Texas and Pune offices "
+        "to leave their positions. That was roughly a third of its employee base of over 3,600.",
+        {("Loanwise", "layoffs", 1200), ("Loanwise", "headcount", 3600)},
+    ),
+    (
+        "leaving-workers-out-of-job",
+        "Quick-delivery startup Dashly has shut its grocery arm, leaving 900 contract workers out of job.",
+        {("Dashly", "layoffs", 900)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
