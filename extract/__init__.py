@@ -43,6 +43,7 @@ from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, d
 from extract.counts import Fraction, count_claims
 from extract.discourse import Discourse
 from extract.document import MAX_TEXT, Document, Sentence, build_document
+from extract.flags import restore, strip_flags
 from extract.lexicon import MODALITY
 from extract.names import find_names
 from extract.people import PeopleState, people_claims
@@ -111,7 +112,9 @@ def extract_article(text: str, *, published: datetime.date | None, title: str | 
     if not isinstance(text, str) or not text.strip():
         return Extraction()
     try:
-        return _extract(build_document(text, published, title))
+        bare, cuts = strip_flags(text)  # "Tarifa 🇨🇴 raised": read as "Tarifa raised", quoted as written
+        x = _extract(build_document(bare, published, strip_flags(title)[0] if title else title))
+        return restore(x, text, cuts)
     except Exception:  # noqa: BLE001 - a bad article must not stop a batch
         return Extraction()
 

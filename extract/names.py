@@ -1157,7 +1157,9 @@ def _paren_points(right: str) -> int:
 
 
 _BULLET_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·▪►]|\d{1,2}[.)])[ \t]+[*_]*$")
-_BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U0001F1E6-\U0001F1FF]{2})+\s+(?=[A-Z]))")
+_BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U0001F1E6-\U0001F1FF]{2})+\s+(?=[A-Z])|\s(?=(?:The|A|An|This|Its)\s))")
+# (a bullet's label, then the item's description: "- **Kopano** The rent-to-own app ..." (a flag between them is
+# taken out before reading: extract.flags))
 
 
 def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:

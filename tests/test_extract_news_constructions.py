@@ -1151,6 +1151,17 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "newsletter-flags-after-names",
+        "Andes Weekly #12 - Pagora 🇵🇪 lands $7M\n\nSubscribe to Andes Weekly for more.\n\n## Funding\n\n"
+        "Tecla 🇨🇴 raised a $3 Million Seed round led by Orilla Partners 🇺🇸 and Brisa Ventures 🇺🇸.\n\n"
+        "Pagora 🇵🇪 raised a $7 Million Series A led by Cumbre Capital 🇺🇸, at a $60 Million post-money valuation.",
+        {("Tecla", "funding_raised", 3e6), ("Pagora", "funding_raised", 7e6), ("Pagora", "valuation", 6e7)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
@@ -1238,3 +1249,14 @@ def test_role_only_departures_opening_sentences_are_each_counted() -> None:
     text = next(t for cid, t, _ in CASES if cid == "role-only-departure-opening-a-sentence")
     rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
     assert [m.value for m in rows] == [1, 1]
+
+
+def test_figures_read_past_flags_are_quoted_with_them() -> None:
+    """Flags are taken out for reading (extract.flags) and every offset and quote is the original text's."""
+    text = "Weekly roundup\n\nTecla 🇨🇴 raised a $3 Million Seed round led by Orilla Partners 🇺🇸, it said. 🇲🇽 Pagora 🇵🇪 cut 40 jobs."
+    metrics = extract_article(text, published=PUBLISHED).metrics
+    assert {(m.company, m.metric, m.value) for m in metrics} == {("Tecla", "funding_raised", 3e6), ("Pagora", "layoffs", 40)}
+    for m in metrics:
+        assert text[m.char_start : m.char_end] == m.surface
+        assert text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
+    assert "🇨🇴" in next(m.sentence for m in metrics if m.company == "Tecla")
