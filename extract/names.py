@@ -824,7 +824,8 @@ def _labels_its_line(text: str, n: Name, right: str, common: frozenset[str]) -> 
 
 def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
-    mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
+    initial = [_sentence_initial(text, n.start) for n in raw]  # (asked once per name)
+    mid = {n.surface for n, first_word in zip(raw, initial) if not first_word}
     multi = [t for t in (n.surface.split() for n in raw) if 2 <= len(t) <= 4]
     mid |= {t[-1] for t in multi} | {t[0] for t in multi}
     freq: dict[str, int] = {}
@@ -834,13 +835,13 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             and not (s.endswith(("ed", "ing")) and s.lower() in common_words())}  # (not "Raised $70m" opening bullets)
     out = []
     common = common_words()
-    for n in raw:
+    for n, first_word in zip(raw, initial):
         if " " not in n.surface and n.surface.endswith(("ians", "eans", "ners")) and text.endswith(("The ", "the "), 0, n.start):
             continue  # "The Bavarians develop drones": the company called by its region's people, no name
-        if (n.surface in mid and " " not in n.surface and _sentence_initial(text, n.start) and n.surface.lower() in common
+        if (n.surface in mid and " " not in n.surface and first_word and n.surface.lower() in common
                 and _LOWER_NEXT.match(text, n.end) and not _KEEP_VERB.match(text[n.end : n.end + 80])):
             continue  # "Space tech and AI dominated" (while "Sierra Space" is a name): a word opening the sentence
-        if n.surface not in mid and _sentence_initial(text, n.start):
+        if n.surface not in mid:  # (then every mention of it opens a sentence, this one too)
             first = n.surface.split()[0]
             if first.lower() in _STOP:
                 continue
@@ -1159,10 +1160,10 @@ _BULLET_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·▪►]|\d{1,2}[.)])[ \t]+[
 _BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U0001F1E6-\U0001F1FF]{2})+\s+(?=[A-Z]))")
 
 
-def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
-    """(for, against) points that this mention names a startup the story is about."""
-    left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
-    right_low = right.lower()
+def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) -> tuple[int, int]:
+    """(for, against) points that this mention names a startup the story is about (``right``: the 90 characters
+    after it, and their lower case)."""
+    left = text[max(0, n.start - 60) : n.start]
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
@@ -1288,7 +1289,7 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         e.count += 1
         if key in gazetteer:
             continue  # a place or nationality whatever is said
-        raised = _sentence_initial(text, n.start) and _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None
+        raised = _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None and _sentence_initial(text, n.start)  # (the rarer test first)
         if e.count > 5:  # enough evidence about this name, unless the story later says outright that it raised
             if raised:
                 e.add("startup", 2)  # (a sentence opened by "X raised a ...": a startup, even one that buys others)
@@ -1296,7 +1297,8 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         if raised:
             e.add("startup", 1)
         right = text[n.end : n.end + 90]
-        pro, con = _startup_points(text, n, key)
+        right_low = right.lower()
+        pro, con = _startup_points(text, n, key, right, right_low)
         e.add("startup", pro)
         e.add("against", con)
         if ("series" in right or "Series" in right or "seed" in right) and _VENTURE_ROUND_RIGHT.match(right):
@@ -1304,7 +1306,7 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
             e.add("venture")  # even one that buys others
         if "join" in text[max(0, n.start - 30) : n.start] and _JOINED_LEFT.search(text, max(0, n.start - 30), n.start):
             e.add("joined")  # where people went: no evidence against a startup, but not the story's startup by default
-        _other_points(text, n, e, right, right.lower())
+        _other_points(text, n, e, right, right_low)
         _descriptors(text, n, e, right)
     _coordination(text, mentions, canon, entities)
     return entities
