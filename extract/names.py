@@ -74,13 +74,23 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CAMEL_OR_DIGIT = re.compile(r"[A-Z0-9](?:(?<=[a-z\d][A-Z])|(?<=[0-9])(?:(?=[a-z])(?<=[a-z0-9][0-9])|[a-z]{4}))")
 
 
+#: ASCII letters and digits by class: lower case "a", capital "A", digit "0" (other characters as they are)
+_CLASSES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"0" * 10)
+
+
 def _needs_full_names(text: str) -> bool:
     """``_CAMEL.search(text) or _DIGIT_NAME.search(text)``: one scan for both; \\d checks every character
     against Unicode, several times slower than 0-9, so the full digit pattern runs only when the text holds
-    a digit outside 0-9."""
+    a digit outside 0-9. ASCII text is read faster by the classes of its characters: camel case is a lower-case
+    letter or digit before a capital, and a digit name needs a digit before a lower-case letter."""
+    if text.isascii():
+        classes = text.encode().translate(_CLASSES)
+        if b"aA" in classes or b"0A" in classes:
+            return True
+        return b"0a" in classes and _DIGIT_NAME.search(text) is not None
     if _CAMEL_OR_DIGIT.search(text):
         return True
-    if text.isascii() or not any(c.isdigit() for c in _NON_ASCII.findall(text)):
+    if not any(c.isdigit() for c in _NON_ASCII.findall(text)):
         return False
     return _DIGIT_NAME.search(text) is not None
 
