@@ -21,15 +21,17 @@ __all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation"
 
 
 class Folded:
-    """A case-insensitive pattern with ``match``, ``search`` and ``finditer``."""
+    """A case-insensitive pattern with ``match``, ``search`` and ``finditer``. ``ascii_pattern``, if given, is a
+    pattern with the same matches as the lower-cased one on ASCII text, found faster: `finditer` uses it there."""
 
-    __slots__ = ("_low", "_ci", "pattern")
+    __slots__ = ("_low", "_ci", "_ascii", "pattern")
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, ascii_pattern: str | None = None):
         assert not re.search(r"\\[SWBDAZ]", pattern), "upper-case escapes would change meaning"
         self.pattern = pattern
         self._low = re.compile(pattern.lower().replace("(?p<", "(?P<"), flags)
         self._ci = re.compile(pattern, flags | re.IGNORECASE)
+        self._ascii = re.compile(ascii_pattern, flags) if ascii_pattern is not None else None
 
     def match(self, s: str, low: str | None = None) -> re.Match[str] | None:
         """``low``: ``s.lower()`` when the caller has it already."""
@@ -43,6 +45,8 @@ class Folded:
 
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
         low = s.lower()
+        if self._ascii is not None and low.isascii() and len(low) == len(s):
+            return self._ascii.finditer(low)
         return self._low.finditer(low) if len(low) == len(s) else self._ci.finditer(s)
 
 

@@ -1159,7 +1159,7 @@ _LISTING = re.compile(r"\b(?:nasdaq|nyse|lse|bse|nse|tsx|asx|hkex|sgx|otc)\s*:",
 
 def _paren_points(right: str) -> int:
     """"Yellow Card (pan-African, stablecoin payments)": a parenthesis of sector or place names a startup."""
-    m = _PAREN_DESC.match(right)
+    m = _PAREN_DESC.match(right) if "(" in right else None  # (the pattern wants a parenthesis)
     if m is None or _LISTING.search(m.group(1)):
         return 0
     inner = m.group(1)
