@@ -89,6 +89,9 @@ def _letter_ranks(word: str) -> list[int]:
 
 def _automaton() -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
+    # first a word no text has (a space, then NUL): the space, the most common character, is then the first letter the
+    # automaton tries from its start state, not one it tries them all for; its kind "" opens no gate (see _gates)
+    a.add_word(" \x00", ("", 2, False))
     kinds: dict[str, str] = {}
     for kind, words in (("m", _MONEY_WORDS), ("l", _LEAD_WORDS), ("c", _COUNT_WORDS)):
         for w in words:
@@ -145,7 +148,7 @@ def _gates(doc: Document) -> dict[int, str]:
             continue
         i = bisect_right(starts, start) - 1
         if i >= 0 and kind not in out.get(i, ""):
-            out[i] = out.get(i, "") + kind  # (kind may be two letters: "cl")
+            out[i] = out.get(i, "") + kind  # (kind may be two letters: "cl"; the stand-in word's "" is in every string)
     return out
 
 
