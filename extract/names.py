@@ -607,19 +607,20 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
         if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
             spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
     out = []
+    place_ends = _place_ends()  # (the test _in_particle_place opens with: most pieces end no place)
     for a, b in spans:
         piece, poss = run[a:b], False
         if piece.endswith(("'s", "’s")):
             piece, poss = piece[:-2], True
         if not piece or len(piece) < 2 or len(piece) > 60:
             continue
-        if piece in _SUFFIX_WORDS or (" " in piece and all(t in _SUFFIX_WORDS for t in piece.split())):
+        if piece in _SUFFIX_WORDS or (" " in piece and _SUFFIX_WORDS.issuperset(piece.split())):
             continue  # "AI", "Inc", "Labs" alone name nothing
         if "-" in piece[2:4] and _CODE_KIND.match(piece):  # (the pattern needs a hyphen there)
             continue  # "the US-Company", "US-Dollar": a country code joined to a common noun (translated German)
         if piece[0] in _PERIOD_FIRST and _PERIOD_TOKEN.match(piece):
             continue  # "FY24", "Q3", "H1 2024": a period, not a name
-        if _in_particle_place(text, m.start() + a, m.start() + a + len(piece)):
+        if piece in place_ends and _in_particle_place(text, m.start() + a, m.start() + a + len(piece)):
             continue  # "Dar es Salaam", "Rio de Janeiro": a part of a place written with a particle
         s = m.start() + a
         out.append(Name(s, s + len(piece), piece, poss))
@@ -710,10 +711,14 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
+    """The names of ``text`` but those that start in the spans ``skip`` (in order, apart)."""
     rx = _NAME_RE if _needs_full_names(text) else _NAME_UPPER_RE
     out: list[Name] = []
+    ahead = skip[::-1]  # the spans not yet passed, the next one last
     for m in rx.finditer(text):
-        if skip and any(a <= m.start() < b for a, b in skip):
+        while ahead and ahead[-1][1] <= m.start():
+            ahead.pop()
+        if ahead and ahead[-1][0] <= m.start():
             continue
         out.extend(_pieces_of(text, m))
     out = [n for n in out if not _caps_heading(text, n)]
@@ -959,6 +964,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
     people: set[str] = set()
     by_given: set[str] = set()
     orgish: set[str] = set()
+    contexts: dict[str, list[tuple[str, str]]] = {}  # (left, right) of the mentions of names not yet read as organisations
     seen: dict[str, int] = {}
     for n in mentions:
         if " " not in n.surface:
@@ -981,9 +987,10 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
-        if n.surface not in orgish and (_POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
-                _BULLET_DASH.match(right) and _BULLET_LEAD.search(left))):  # "- **Koba Cover** 🇿🇦 ...": a roundup item
-            orgish.add(n.surface)
+        if n.surface not in orgish:
+            contexts.setdefault(n.surface, []).append((left, right))
+    # (only a name that a given name may make a person needs the test of its mentions' grammar)
+    orgish |= {g for g in by_given - orgish if any(_reads_as_org(left, right) for left, right in contexts.get(g, ()))}
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
         if n.surface not in people and len(n.surface.split()) in (2, 3) and text.endswith("and ", 0, n.start):
@@ -998,6 +1005,12 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             if _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
                 people.add(n.surface)
     return people
+
+
+def _reads_as_org(left: str, right: str) -> bool:
+    """The grammar around a mention reads it as an organisation's name."""
+    return bool(_POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
+        _BULLET_DASH.match(right) and _BULLET_LEAD.search(left)))  # "- **Koba Cover** 🇿🇦 ...": a roundup item
 
 
 _ACRONYM = re.compile(r"^\s\((?:or\s|known as\s|aka\s)?[\"“]?([A-Z][A-Za-z0-9&]{1,6})[\"”]?\)")
