@@ -323,15 +323,24 @@ _INVEST_IN_LEFT = re.compile(
     r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation|contributions?|injection"
     r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
 )
-_NEG_LEFT2 = re.compile(  # (read only as a test: the words grouped by first letter, the engine skipping ahead to them)
-    "(?:" + at_word_start((
-        "led by", "leaded by", "backed by", "according to", "reported by", "acquired by", "bought by", "owned by", "funded by",
-        "to lead", "including", "such as", "sold to", "sale to", "former", "pays", "paid", "pay",
-        "merging with", "merged with", "merge with", "told", "confirmed to", "speaking to", "speaking with", "in an interview with",
-        "conversation with", "in a statement to", "portal", "outlet", "newspaper", "magazine", "publication", "website", "news site",
-        "blog", "newsletter", "broadcaster", "news agency", "journal", "tabloid",
-    )) + r")\s(?:[\w\-]+\s){0,2}$"
+#: words before a name (then at most two more words) that make it a source, acquirer or investor
+_NEG_LEFT_WORDS = (
+    "led by", "leaded by", "backed by", "according to", "reported by", "acquired by", "bought by", "owned by", "funded by",
+    "to lead", "including", "such as", "sold to", "sale to", "former", "pays", "paid", "pay",
+    "merging with", "merged with", "merge with", "told", "confirmed to", "speaking to", "speaking with", "in an interview with",
+    "conversation with", "in a statement to", "portal", "outlet", "newspaper", "magazine", "publication", "website", "news site",
+    "blog", "newsletter", "broadcaster", "news agency", "journal", "tabloid",
 )
+_NEG_LEFT2 = re.compile("(?:" + at_word_start(_NEG_LEFT_WORDS) + r")\s(?:[\w\-]+\s){0,2}$")
+#: _NEG_LEFT2 read backwards: the reversed text opens with what a match ends with (up to two words, then a word of
+#: _NEG_LEFT_WORDS reversed, not inside a longer word), so one anchored match stands for a search from every position
+_NEG_LEFT2_REVERSED = re.compile(r"(?:\s[\w\-]+){0,2}\s(?:" + grouped([w[::-1] for w in _NEG_LEFT_WORDS]) + r")(?!\w)")
+
+
+def _neg_left(left: str) -> bool:
+    """``_NEG_LEFT2.search(left) is not None`` ("$" also matches before a final line break)."""
+    rev = left[::-1]
+    return _NEG_LEFT2_REVERSED.match(rev) is not None or (rev[:1] == "\n" and _NEG_LEFT2_REVERSED.match(rev, 1) is not None)
 _JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]+\s){0,2}$")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
@@ -1211,7 +1220,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
     if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
         pro += 1  # "One of them, Acme, picked up $75 million": a name set off by commas, then its raise
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
-        1 if not rival and _NEG_LEFT2.search(left40) else 0)
+        1 if not rival and _neg_left(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail or tail.endswith(" to ")) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
