@@ -179,12 +179,6 @@ def _weekday_period(phrase: str, day: str, pub: date) -> Period:
     return Period.day(pub - timedelta(days=back))
 
 
-_ANCHOR = re.compile(  # digits as literals: every branch starts with one, so the engine can skip ahead
-    r"0|1|2|3|4|5|6|7|8|9|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
-    r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|month|year|week|quarter|half|oday"
-)
-
-
 # every date expression starts at one of these words: try the full pattern only there
 _STARTS = re.compile(
     r"\b(?:[A-Z]|\d|last|this|next|earlier|later|previous|the|a\b|yesterday|today|first|second|third|fourth"
@@ -235,9 +229,9 @@ def _iter_dates(text: str):
         found = None
         for a in _STARTS.finditer(text, lo, core.start() + 1):
             st = a.start()
-            m = _DATE_FIND.match(text, st)  # (the groups are read only from the match kept)
-            if m is None and st > 0 and text[st - 1] == " ":
-                m = _DATE_FIND.match(text, st - 1)  # " 2022" (the year pattern may start with a space)
+            # (the groups are read only from the match kept; " 2022", a year after the space the year pattern may open
+            # with, is found from its first digit just the same: no other pattern opens with a space)
+            m = _DATE_FIND.match(text, st)
             if m is not None and m.end() > core.start():
                 found = _DATE_RE.match(text, m.start())
                 break
@@ -273,8 +267,6 @@ def find_dates(
     []
     """
     out: list[tuple[int, int, Period]] = []
-    if not _ANCHOR.search(text):
-        return out
     year_seen: int | None = None
     that_year = context_year if "year" in text and _THAT_YEAR.search(text) else None
     for m in _iter_dates(text):
