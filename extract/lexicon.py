@@ -186,13 +186,10 @@ class ModalitySet:
             pass
         return last
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
     def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The first match of ``kind`` cues meant for ``where`` in ``low`` (asked again for the same clause by
         each figure in it: the answers are remembered)."""
-        return self._first(kind, where, low)
-
-    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
-    def _first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         rx = self._rx.get((kind, where))
         return rx.search(low) if rx is not None else None
 
