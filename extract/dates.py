@@ -22,7 +22,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from extract._regex import ungrouped
+from extract._regex import by_first_letter, ungrouped
 from models.records import Period
 
 __all__ = ["find_dates", "date_near", "month_period"]
@@ -36,7 +36,7 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR = r"(?:19|20)\d\d"
 
-_DATE_RE = re.compile(
+_DATE_RE = re.compile(by_first_letter(
     rf"""
       (?P<ytm>(?:[Yy]ear|[Tt]welve\ months|12\ months)\ (?:to|ended|ending)\ (?:(?:on|in)\ )?(?P<ytm_mon>{_MON})(?:\ \d{{1,2}})?,?\ (?P<ytm_y>{_YEAR})?)
     | (?P<fy>[Ff]iscal\ year\ (?:that\ )?(?:ended|ending|ends|to)\ (?:on\ |in\ )?(?P<fy_mon>{_MON})(?:\ \d{{1,2}})?(?:,?\ (?P<fy_y>{_YEAR}))?)
@@ -49,12 +49,12 @@ _DATE_RE = re.compile(
     | (?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\ this|[Ll]ater\ this|[Ee]arlier\ last|[Pp]revious|[Tt]he\ previous|[Tt]he\ following)\ (?:month|year|week|quarter)|[Aa]\ year\ (?:earlier|ago|before)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[2-5])\ years\ ago|[Yy]esterday|[Tt]oday)
     | (?P<wd>(?:[Oo]n\ |[Ll]ast\ |[Tt]his\ |[Ll]ate\ on\ |[Oo]n\ the\ )?(?P<wd_day>{_DAY}))
     | (?P<yr>(?:[Ii]n|[Ss]ince|[Oo]f|[Bb]y|[Dd]uring|[Ff]or|[Ll]ate|[Ee]arly|[Mm]id-)?\ ?(?P<yr_y>{_YEAR})\b(?!\ (?:employees|people|staff|workers|jobs|roles|positions|engineers|members|persons|customers|users)\b))
-    """,
+    """, cased=True),
     re.VERBOSE,
-)
+)  # (word lists grouped by first letter: the same matches, found faster)
 
 #: the same matches without groups, tried faster
-_DATE_FIND = re.compile(ungrouped(_DATE_RE.pattern), re.VERBOSE)
+_DATE_FIND = re.compile(by_first_letter(ungrouped(_DATE_RE.pattern), cased=True), re.VERBOSE)
 
 
 def month_period(d: date) -> Period:

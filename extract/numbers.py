@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract._regex import Folded, at_word_start, split_top, ungrouped
+from extract._regex import Folded, at_word_start, by_first_letter, split_top, ungrouped
 
 __all__ = [
     "Amount",
@@ -126,7 +126,7 @@ _SCALE_WORD = (
 
 # matched on lower-cased text (same offsets): money with a sign or code before the figure, or a scale
 # word after a bare figure ("8 million", "1.5 billion dollars", "20 millions of dollars", "5m euros")
-_MONEY_LOW = re.compile(
+_MONEY_LOW = re.compile(by_first_letter(
     rf"""
     (?P<sign>{_SIGN})\s?(?P<num>{_DIGITS})
         (?:[ \u00a0-]?(?P<scale>{_SCALE})\b)?(?:[ \u00a0](?P<cword1>{_CWORD}))?
@@ -137,11 +137,11 @@ _MONEY_LOW = re.compile(
           |[ \u00a0]?(?P<scale3>bn|mn|m|k|cr)[ \u00a0](?P<cword3>{_CWORD})
           |(?<=\d)[ \u00a0](?P<cword4>{_CWORD}))
     | (?:(?<=[-–])|(?<=to\s)|(?<=and\s))(?P<num5>{_DIGITS})[ \u00a0]?(?P<scale5>bn|mn|m|b|k|cr|tn)\b
-    """,
+    """),
     re.VERBOSE,
-)
+)  # (word lists grouped by first letter, here and below: the same matches, found faster)
 #: the same matches without groups, searched faster; the match's groups come from _MONEY_LOW where it starts
-_MONEY_FIND = re.compile(ungrouped(_MONEY_LOW.pattern), re.VERBOSE)
+_MONEY_FIND = re.compile(by_first_letter(ungrouped(_MONEY_LOW.pattern)), re.VERBOSE)
 #: the same pattern for text whose lower case changes length (a few non-ASCII letters)
 MONEY_RE = re.compile(_MONEY_LOW.pattern, re.VERBOSE | re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and|or)\s*")
