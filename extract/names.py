@@ -34,7 +34,7 @@ from extract._regex import Folded, at_word_start, grouped
 from extract.document import Document
 from extract.mentions import Entity, Kind, Name
 
-__all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_RE", "LABEL_PREFIX", "places", "demonyms"]
+__all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "investor_suffix", "SUFFIX_RE", "LABEL_PREFIX", "places", "demonyms"]
 
 # inline patterns, compiled once (hot paths)
 _RX0 = re.compile((r"[^\s]+"))
@@ -168,10 +168,18 @@ _SUFFIX_WORDS = frozenset(
     "AI Inc Inc. Lab Labs Ltd Ltd. LLC plc PLC Corp Corp. Corporation Technologies Global Group Holdings Co Co. Limited"
     " GmbH SA AG Systems Software Robotics Pvt Pvt. Private".split()
 )
-INVESTOR_SUFFIX = re.compile(
-    r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Securities"
-    r"|Asset|Advisors|Associates|Equity|Holdings|VC|Angels|Investors|Growth|Opportunities)$"
+_INVESTOR_WORDS = (
+    "Capital", "Ventures", "Venture Partners", "Partners", "Management", "Fund", "Investments", "Investment", "Securities",
+    "Asset", "Advisors", "Associates", "Equity", "Holdings", "VC", "Angels", "Investors", "Growth", "Opportunities",
 )
+INVESTOR_SUFFIX = re.compile(r"\b(?:" + "|".join(_INVESTOR_WORDS) + ")$")
+_INVESTOR_ENDS = _INVESTOR_WORDS + ("\n",)  # what a name INVESTOR_SUFFIX finds in ends with
+
+
+def investor_suffix(name: str) -> bool:
+    """``INVESTOR_SUFFIX.search(name)``, ruled out first by the words it can end with (a cheap test; "$" also
+    matches before a final line break)."""
+    return name.endswith(_INVESTOR_ENDS) and INVESTOR_SUFFIX.search(name) is not None
 
 # ---- evidence: grammar right after a name --------------------------------------------------------
 _POS_RIGHT = Folded(
@@ -894,7 +902,7 @@ def _drop_common_acronyms(text: str, mentions: list[Name]) -> list[Name]:
     "buy now, pay later (BNPL)"; while "Development Partners International (DPI)" abbreviates a name."""
     drop, seen = set(), set()
     for n in mentions:
-        if n.surface in seen or not _ALL_CAPS.fullmatch(n.surface):
+        if n.surface in seen or not (len(n.surface) <= 7 and n.surface[:2].isupper() and _ALL_CAPS.fullmatch(n.surface)):  # (cheap tests first)
             continue
         seen.add(n.surface)  # (each acronym looked up once, however often the article repeats it)
         at = text.find("(" + n.surface + ")")
@@ -982,7 +990,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             continue  # a single word is a person only as the surname or given name of a full name (below)
         k = seen[n.surface] = seen.get(n.surface, 0) + 1
         toks = n.surface.split()
-        if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or INVESTOR_SUFFIX.search(n.surface):
+        if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or investor_suffix(n.surface):
             continue
         left, right = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 60]
         if _ORG_THINGS.match(right) or left.endswith("-based "):
@@ -1315,7 +1323,7 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         e = entities.get(key)
         if e is None:
             e = entities[key] = Entity(key, first=n.start)
-            if INVESTOR_SUFFIX.search(key):
+            if investor_suffix(key):
                 e.add("investor", 1 if key.endswith(" Capital") else 2)  # (lenders are often "X Capital")
         e.aliases.add(n.surface)
         e.count += 1
