@@ -195,8 +195,9 @@ class ModalitySet:
 
 
 def _named_regex(position: str) -> re.Pattern[str]:
+    """The matches of ``(?<![\\w\\-])(?:cue|cue|...)(?![\\w])``, found faster (extract._regex.fast_alternation)."""
     cues = [c for c in _entries("departed_talent") if c.position == position]
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{c.pattern})" for c in cues) + r")(?![\w])")
+    return fast_alternation(r"(?<![\w\-])", [c.pattern for c in cues], r"(?![\w])")
 
 
 def _person_nouns() -> dict[str, str]:
