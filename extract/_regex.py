@@ -17,19 +17,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES", "ungrouped", "first_letters"]
+__all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES", "ungrouped", "first_letters",
+           "by_first_letter"]
 
 
 class Folded:
-    """A case-insensitive pattern with ``match``, ``search`` and ``finditer``."""
+    """A case-insensitive pattern with ``match``, ``search`` and ``finditer`` (its word lists grouped by first letter:
+    `by_first_letter`). ``ascii_pattern``, if given, is a pattern with the same matches as the lower-cased one on ASCII
+    text, found faster: `finditer` uses it there."""
 
-    __slots__ = ("_low", "_ci", "pattern")
+    __slots__ = ("_low", "_ci", "_ascii", "pattern")
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, ascii_pattern: str | None = None):
         assert not re.search(r"\\[SWBDAZ]", pattern), "upper-case escapes would change meaning"
         self.pattern = pattern
-        self._low = re.compile(pattern.lower().replace("(?p<", "(?P<"), flags)
-        self._ci = re.compile(pattern, flags | re.IGNORECASE)
+        self._low = re.compile(by_first_letter(pattern.lower().replace("(?p<", "(?P<")), flags)
+        self._ci = re.compile(by_first_letter(pattern), flags | re.IGNORECASE)
+        self._ascii = re.compile(ascii_pattern, flags) if ascii_pattern is not None else None
 
     def match(self, s: str, low: str | None = None) -> re.Match[str] | None:
         """``low``: ``s.lower()`` when the caller has it already."""
@@ -43,6 +47,8 @@ class Folded:
 
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
         low = s.lower()
+        if self._ascii is not None and low.isascii() and len(low) == len(s):
+            return self._ascii.finditer(low)
         return self._low.finditer(low) if len(low) == len(s) else self._ci.finditer(s)
 
 
@@ -131,6 +137,32 @@ def split_top(pattern: str) -> list[str]:
         i += 1
     parts.append(pattern[start:])
     return parts
+
+
+#: a group with no group inside: "(?:" then characters, escapes and classes, then ")"
+_FLAT_GROUP = re.compile(r"\(\?:((?:[^()\[\]\\]|\\.|\[[^\]]*\])*)\)")
+
+
+def by_first_letter(pattern: str, cased: bool = False) -> str:
+    r"""``pattern`` with every group of alternatives that each open with a lower-case letter (not made optional)
+    written as one branch per letter, the alternatives kept in their order: the same matches, found faster (the
+    engine checks a branch's letter before entering it, instead of entering every alternative). ``cased``: the
+    pattern is matched case-sensitively, so alternatives may open with capitals too ("J" and "j" never match alike).
+
+    >>> by_first_letter(r"x(?:cut|axed|cuts|a)\b")
+    'x(?:c(?:ut|uts)|a(?:xed|))\\b'
+    """
+    def regroup(m: re.Match[str]) -> str:
+        alts = split_top(m.group(1))
+        opens = str.isalpha if cased else str.islower
+        if len(alts) < 2 or not all(a[:1].isascii() and opens(a[:1]) and a[1:2] not in ("?", "*", "+", "{") for a in alts):
+            return m.group(0)
+        groups: dict[str, list[str]] = {}
+        for a in alts:
+            groups.setdefault(a[0], []).append(a[1:])
+        return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+
+    return _FLAT_GROUP.sub(regroup, pattern)
 
 
 _LEAD_LITERAL = re.compile(rf"[a-z0-9 ,'’\-%/:;\"“”&{SPACES}]")

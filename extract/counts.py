@@ -287,7 +287,7 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
         return True  # "bringing its headcount to 260", "slashed its workforce by a third, to about 300 people"
     if c.noun_class in ("employee", "job") and _N_OF_LEFT.search(before[-30:]):
         return True  # "cuts 90 of 600 jobs": the whole
-    if (c.noun is None or c.noun_class == "employee") and _OUT_OF_LEFT.search(before[-80:]):
+    if (c.noun is None or c.noun_class == "employee") and _out_of_left(before[-80:]):
         return True  # "424 employees out of the 5,900": the whole staff
     if c.noun_class == "employee" and _NAME_PAREN.search(before[-60:]):
         return True  # "Gorillas (more than 10,000 employees, ...)": a fact box after the name
@@ -350,6 +350,11 @@ _OUT_OF_LEFT = re.compile(
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under)\s+)*$",
     re.I,
 )
+
+
+def _out_of_left(left: str) -> bool:
+    """``_OUT_OF_LEFT.search(left) is not None``, ruled out first by the words it holds (a cheap test)."""
+    return "out of" in left.lower() and _OUT_OF_LEFT.search(left) is not None
 # a workforce cut by a number of people: "reducing its workforce by around 160", "trimmed headcount by 45"
 _BY_PEOPLE = re.compile(
     r"\b(?:cut\w*|reduc\w+|trimm?\w*|slash\w*|shr[iu]nk\w*|downsiz\w+|lower\w*|shed\w*)\s+(?:(?:its|their|the|our|[A-Z][\w\-]*['’]s)\s+)?"
@@ -578,7 +583,7 @@ def _headcount_claims(ctx: _Ctx, c: Count, before: str) -> list[Claim]:
     ctx.last = ("headcount", company)
     tail = ctx.v.s[c.noun_end :]
     whole = _ALL_LEFT.search(ctx.v.s[max(0, c.start - 60) : c.start])
-    if _OUT_OF_LEFT.search(before[-80:]):
+    if _out_of_left(before[-80:]):
         return out  # "390 employees out of 4,900 would be let go": the 4,900 is the staff, not the cut
     if (whole and (_JOBS_END.search(tail) or _LAYOFF_WHOLE.search(before[-70:].lower()))) or _RX5.match(tail) or (
             _RX6.search(before[-40:]) and _SHUTDOWN.search(ctx.v.s)) or _cut_after(ctx, c):  # (also "laid off its entire 40-person team")
@@ -590,7 +595,7 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
     """The staff named is the cut: "the roughly 320 employees still on its payroll will be let go" (not the
     base in "600 of its 1,900 employees were laid off")."""
     if _OF_POSS_LEFT.search(ctx.v.s[max(0, c.start - 70) : c.start]) or _OF_THE_LEFT.search(ctx.v.s[max(0, c.start - 40) : c.start]) \
-            or _OUT_OF_LEFT.search(ctx.v.s[max(0, c.start - 80) : c.start]):
+            or _out_of_left(ctx.v.s[max(0, c.start - 80) : c.start]):
         return False  # (nor "390 employees out of 4,900 would be let go": the 4,900 is the base)
     nxt = [x.start for x in ctx.counts if x.start > c.noun_end]
     tail = ctx.v.low[c.noun_end : min(nxt + [c.noun_end + 80])]

@@ -187,6 +187,8 @@ class Discourse:
     sector_sentences: set[int] = field(default_factory=set)
     #: the appositives of each sentence read so far (", the Lagos-based firm,"): spans in the text
     _appositives: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    #: where the clause holding a figure starts, by (sentence index, figure offset): asked several times per figure
+    _clause_starts: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
     #: the kind of the last money figure read (sentence index, metric, months per period), for "That figure is now ..."
     last_money: tuple[int, str, float] | None = None
     #: the startup the article is about (the headline's, else the most salient)
@@ -307,9 +309,12 @@ class Discourse:
         return s.index < len(self.focus_before) and self.focus_before[s.index] == ""
 
     def _clause_start(self, s: Sentence, pos: int) -> int:
-        start = s.start
-        for m in CLAUSE_BREAK.finditer(self.doc.text, s.start, pos):
-            start = m.end()
+        start = self._clause_starts.get((s.index, pos))
+        if start is None:
+            start = s.start
+            for m in CLAUSE_BREAK.finditer(self.doc.text, s.start, pos):
+                start = m.end()
+            self._clause_starts[s.index, pos] = start
         return start
 
     def _aside(self, s: Sentence, n: Name, pos: int) -> bool:
@@ -366,7 +371,8 @@ class Discourse:
     def _valued_object(self, s: Sentence, mentions: list[Name], pos: int) -> str | None:
         """"valuing the Paris-based company at $13.7bn", "values Acme at $2bn": the object is the owner."""
         t = self.doc.text
-        m = _VALUING.search(t, max(s.start, pos - 120), pos)
+        lo = max(s.start, pos - 120)
+        m = _VALUING.search(t, lo, pos) if t.find("valu", lo, pos) >= 0 else None  # (the pattern wants "valu": a cheap test first)
         if m is None:
             return None
         obj = m.group("obj")

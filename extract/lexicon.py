@@ -186,20 +186,18 @@ class ModalitySet:
             pass
         return last
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
     def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The first match of ``kind`` cues meant for ``where`` in ``low`` (asked again for the same clause by
         each figure in it: the answers are remembered)."""
-        return self._first(kind, where, low)
-
-    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
-    def _first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         rx = self._rx.get((kind, where))
         return rx.search(low) if rx is not None else None
 
 
 def _named_regex(position: str) -> re.Pattern[str]:
+    """The matches of ``(?<![\\w\\-])(?:cue|cue|...)(?![\\w])``, found faster (extract._regex.fast_alternation)."""
     cues = [c for c in _entries("departed_talent") if c.position == position]
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(f"(?:{c.pattern})" for c in cues) + r")(?![\w])")
+    return fast_alternation(r"(?<![\w\-])", [c.pattern for c in cues], r"(?![\w])")
 
 
 def _person_nouns() -> dict[str, str]:

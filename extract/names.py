@@ -34,7 +34,7 @@ from extract._regex import Folded, at_word_start, grouped
 from extract.document import Document
 from extract.mentions import Entity, Kind, Name
 
-__all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "SUFFIX_RE", "LABEL_PREFIX", "places", "demonyms"]
+__all__ = ["NameIndex", "find_names", "ROLE_WORDS", "INVESTOR_SUFFIX", "investor_suffix", "SUFFIX_RE", "LABEL_PREFIX", "places", "demonyms"]
 
 # inline patterns, compiled once (hot paths)
 _RX0 = re.compile((r"[^\s]+"))
@@ -74,13 +74,23 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CAMEL_OR_DIGIT = re.compile(r"[A-Z0-9](?:(?<=[a-z\d][A-Z])|(?<=[0-9])(?:(?=[a-z])(?<=[a-z0-9][0-9])|[a-z]{4}))")
 
 
+#: ASCII letters and digits by class: lower case "a", capital "A", digit "0" (other characters as they are)
+_CLASSES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"0" * 10)
+
+
 def _needs_full_names(text: str) -> bool:
     """``_CAMEL.search(text) or _DIGIT_NAME.search(text)``: one scan for both; \\d checks every character
     against Unicode, several times slower than 0-9, so the full digit pattern runs only when the text holds
-    a digit outside 0-9."""
+    a digit outside 0-9. ASCII text is read faster by the classes of its characters: camel case is a lower-case
+    letter or digit before a capital, and a digit name needs a digit before a lower-case letter."""
+    if text.isascii():
+        classes = text.encode().translate(_CLASSES)
+        if b"aA" in classes or b"0A" in classes:
+            return True
+        return b"0a" in classes and _DIGIT_NAME.search(text) is not None
     if _CAMEL_OR_DIGIT.search(text):
         return True
-    if text.isascii() or not any(c.isdigit() for c in _NON_ASCII.findall(text)):
+    if not any(c.isdigit() for c in _NON_ASCII.findall(text)):
         return False
     return _DIGIT_NAME.search(text) is not None
 
@@ -158,10 +168,18 @@ _SUFFIX_WORDS = frozenset(
     "AI Inc Inc. Lab Labs Ltd Ltd. LLC plc PLC Corp Corp. Corporation Technologies Global Group Holdings Co Co. Limited"
     " GmbH SA AG Systems Software Robotics Pvt Pvt. Private".split()
 )
-INVESTOR_SUFFIX = re.compile(
-    r"\b(?:Capital|Ventures|Venture Partners|Partners|Management|Fund|Investments?|Securities"
-    r"|Asset|Advisors|Associates|Equity|Holdings|VC|Angels|Investors|Growth|Opportunities)$"
+_INVESTOR_WORDS = (
+    "Capital", "Ventures", "Venture Partners", "Partners", "Management", "Fund", "Investments", "Investment", "Securities",
+    "Asset", "Advisors", "Associates", "Equity", "Holdings", "VC", "Angels", "Investors", "Growth", "Opportunities",
 )
+INVESTOR_SUFFIX = re.compile(r"\b(?:" + "|".join(_INVESTOR_WORDS) + ")$")
+_INVESTOR_ENDS = _INVESTOR_WORDS + ("\n",)  # what a name INVESTOR_SUFFIX finds in ends with
+
+
+def investor_suffix(name: str) -> bool:
+    """``INVESTOR_SUFFIX.search(name)``, ruled out first by the words it can end with (a cheap test; "$" also
+    matches before a final line break)."""
+    return name.endswith(_INVESTOR_ENDS) and INVESTOR_SUFFIX.search(name) is not None
 
 # ---- evidence: grammar right after a name --------------------------------------------------------
 _POS_RIGHT = Folded(
@@ -314,15 +332,24 @@ _INVEST_IN_LEFT = re.compile(
     r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation|contributions?|injection"
     r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
 )
-_NEG_LEFT2 = re.compile(  # (read only as a test: the words grouped by first letter, the engine skipping ahead to them)
-    "(?:" + at_word_start((
-        "led by", "leaded by", "backed by", "according to", "reported by", "acquired by", "bought by", "owned by", "funded by",
-        "to lead", "including", "such as", "sold to", "sale to", "former", "pays", "paid", "pay",
-        "merging with", "merged with", "merge with", "told", "confirmed to", "speaking to", "speaking with", "in an interview with",
-        "conversation with", "in a statement to", "portal", "outlet", "newspaper", "magazine", "publication", "website", "news site",
-        "blog", "newsletter", "broadcaster", "news agency", "journal", "tabloid",
-    )) + r")\s(?:[\w\-]+\s){0,2}$"
+#: words before a name (then at most two more words) that make it a source, acquirer or investor
+_NEG_LEFT_WORDS = (
+    "led by", "leaded by", "backed by", "according to", "reported by", "acquired by", "bought by", "owned by", "funded by",
+    "to lead", "including", "such as", "sold to", "sale to", "former", "pays", "paid", "pay",
+    "merging with", "merged with", "merge with", "told", "confirmed to", "speaking to", "speaking with", "in an interview with",
+    "conversation with", "in a statement to", "portal", "outlet", "newspaper", "magazine", "publication", "website", "news site",
+    "blog", "newsletter", "broadcaster", "news agency", "journal", "tabloid",
 )
+_NEG_LEFT2 = re.compile("(?:" + at_word_start(_NEG_LEFT_WORDS) + r")\s(?:[\w\-]+\s){0,2}$")
+#: _NEG_LEFT2 read backwards: the reversed text opens with what a match ends with (up to two words, then a word of
+#: _NEG_LEFT_WORDS reversed, not inside a longer word), so one anchored match stands for a search from every position
+_NEG_LEFT2_REVERSED = re.compile(r"(?:\s[\w\-]+){0,2}\s(?:" + grouped([w[::-1] for w in _NEG_LEFT_WORDS]) + r")(?!\w)")
+
+
+def _neg_left(left: str) -> bool:
+    """``_NEG_LEFT2.search(left) is not None`` ("$" also matches before a final line break)."""
+    rev = left[::-1]
+    return _NEG_LEFT2_REVERSED.match(rev) is not None or (rev[:1] == "\n" and _NEG_LEFT2_REVERSED.match(rev, 1) is not None)
 _JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]+\s){0,2}$")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
@@ -598,19 +625,20 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
         if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
             spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
     out = []
+    place_ends = _place_ends()  # (the test _in_particle_place opens with: most pieces end no place)
     for a, b in spans:
         piece, poss = run[a:b], False
         if piece.endswith(("'s", "’s")):
             piece, poss = piece[:-2], True
         if not piece or len(piece) < 2 or len(piece) > 60:
             continue
-        if piece in _SUFFIX_WORDS or (" " in piece and all(t in _SUFFIX_WORDS for t in piece.split())):
+        if piece in _SUFFIX_WORDS or (" " in piece and _SUFFIX_WORDS.issuperset(piece.split())):
             continue  # "AI", "Inc", "Labs" alone name nothing
         if "-" in piece[2:4] and _CODE_KIND.match(piece):  # (the pattern needs a hyphen there)
             continue  # "the US-Company", "US-Dollar": a country code joined to a common noun (translated German)
         if piece[0] in _PERIOD_FIRST and _PERIOD_TOKEN.match(piece):
             continue  # "FY24", "Q3", "H1 2024": a period, not a name
-        if _in_particle_place(text, m.start() + a, m.start() + a + len(piece)):
+        if piece in place_ends and _in_particle_place(text, m.start() + a, m.start() + a + len(piece)):
             continue  # "Dar es Salaam", "Rio de Janeiro": a part of a place written with a particle
         s = m.start() + a
         out.append(Name(s, s + len(piece), piece, poss))
@@ -701,10 +729,14 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
 
 
 def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
+    """The names of ``text`` but those that start in the spans ``skip`` (in order, apart)."""
     rx = _NAME_RE if _needs_full_names(text) else _NAME_UPPER_RE
     out: list[Name] = []
+    ahead = skip[::-1]  # the spans not yet passed, the next one last
     for m in rx.finditer(text):
-        if skip and any(a <= m.start() < b for a, b in skip):
+        while ahead and ahead[-1][1] <= m.start():
+            ahead.pop()
+        if ahead and ahead[-1][0] <= m.start():
             continue
         out.extend(_pieces_of(text, m))
     out = [n for n in out if not _caps_heading(text, n)]
@@ -825,7 +857,8 @@ def _labels_its_line(text: str, n: Name, right: str, common: frozenset[str]) -> 
 
 def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     """Drop names seen only at sentence starts that read as ordinary words ("Scooter company ...")."""
-    mid = {n.surface for n in raw if not _sentence_initial(text, n.start)}
+    initial = [_sentence_initial(text, n.start) for n in raw]  # (asked once per name)
+    mid = {n.surface for n, first_word in zip(raw, initial) if not first_word}
     multi = [t for t in (n.surface.split() for n in raw) if 2 <= len(t) <= 4]
     mid |= {t[-1] for t in multi} | {t[0] for t in multi}
     freq: dict[str, int] = {}
@@ -835,13 +868,13 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             and not (s.endswith(("ed", "ing")) and s.lower() in common_words())}  # (not "Raised $70m" opening bullets)
     out = []
     common = common_words()
-    for n in raw:
+    for n, first_word in zip(raw, initial):
         if " " not in n.surface and n.surface.endswith(("ians", "eans", "ners")) and text.endswith(("The ", "the "), 0, n.start):
             continue  # "The Bavarians develop drones": the company called by its region's people, no name
-        if (n.surface in mid and " " not in n.surface and _sentence_initial(text, n.start) and n.surface.lower() in common
+        if (n.surface in mid and " " not in n.surface and first_word and n.surface.lower() in common
                 and _LOWER_NEXT.match(text, n.end) and not _KEEP_VERB.match(text[n.end : n.end + 80])):
             continue  # "Space tech and AI dominated" (while "Sierra Space" is a name): a word opening the sentence
-        if n.surface not in mid and _sentence_initial(text, n.start):
+        if n.surface not in mid:  # (then every mention of it opens a sentence, this one too)
             first = n.surface.split()[0]
             if first.lower() in _STOP:
                 continue
@@ -870,7 +903,7 @@ def _drop_common_acronyms(text: str, mentions: list[Name]) -> list[Name]:
     "buy now, pay later (BNPL)"; while "Development Partners International (DPI)" abbreviates a name."""
     drop, seen = set(), set()
     for n in mentions:
-        if n.surface in seen or not _ALL_CAPS.fullmatch(n.surface):
+        if n.surface in seen or not (len(n.surface) <= 7 and n.surface[:2].isupper() and _ALL_CAPS.fullmatch(n.surface)):  # (cheap tests first)
             continue
         seen.add(n.surface)  # (each acronym looked up once, however often the article repeats it)
         at = text.find("(" + n.surface + ")")
@@ -949,6 +982,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
     people: set[str] = set()
     by_given: set[str] = set()
     orgish: set[str] = set()
+    contexts: dict[str, list[tuple[str, str]]] = {}  # (left, right) of the mentions of names not yet read as organisations
     seen: dict[str, int] = {}
     for n in mentions:
         if " " not in n.surface:
@@ -957,7 +991,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             continue  # a single word is a person only as the surname or given name of a full name (below)
         k = seen[n.surface] = seen.get(n.surface, 0) + 1
         toks = n.surface.split()
-        if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or INVESTOR_SUFFIX.search(n.surface):
+        if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or investor_suffix(n.surface):
             continue
         left, right = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 60]
         if _ORG_THINGS.match(right) or left.endswith("-based "):
@@ -971,9 +1005,10 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             people.add(n.surface)  # "Jane Roe ... Roe said", not "Dakar Wave ... Wave" or "West Africa"
         elif len(toks) in (2, 3) and toks[0] in given and not _ORGISH_LAST.match(toks[-1]) and n.surface not in places():
             by_given.add(n.surface)  # a given name and a surname: a person unless a mention says company
-        if n.surface not in orgish and (_POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
-                _BULLET_DASH.match(right) and _BULLET_LEAD.search(left))):  # "- **Koba Cover** 🇿🇦 ...": a roundup item
-            orgish.add(n.surface)
+        if n.surface not in orgish:
+            contexts.setdefault(n.surface, []).append((left, right))
+    # (only a name that a given name may make a person needs the test of its mentions' grammar)
+    orgish |= {g for g in by_given - orgish if any(_reads_as_org(left, right) for left, right in contexts.get(g, ()))}
     people |= by_given - orgish
     for n in mentions:  # "Jane Roe and John Doe": a name joined to a person by "and" is a person
         if n.surface not in people and len(n.surface.split()) in (2, 3) and text.endswith("and ", 0, n.start):
@@ -988,6 +1023,12 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             if _ROLE_BEFORE.search(text[max(0, n.start - 30) : n.start]):
                 people.add(n.surface)
     return people
+
+
+def _reads_as_org(left: str, right: str) -> bool:
+    """The grammar around a mention reads it as an organisation's name."""
+    return bool(_POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
+        _BULLET_DASH.match(right) and _BULLET_LEAD.search(left)))  # "- **Koba Cover** 🇿🇦 ...": a roundup item
 
 
 _ACRONYM = re.compile(r"^\s\((?:or\s|known as\s|aka\s)?[\"“]?([A-Z][A-Za-z0-9&]{1,6})[\"”]?\)")
@@ -1149,7 +1190,7 @@ _LISTING = re.compile(r"\b(?:nasdaq|nyse|lse|bse|nse|tsx|asx|hkex|sgx|otc)\s*:",
 
 def _paren_points(right: str) -> int:
     """"Yellow Card (pan-African, stablecoin payments)": a parenthesis of sector or place names a startup."""
-    m = _PAREN_DESC.match(right)
+    m = _PAREN_DESC.match(right) if "(" in right else None  # (the pattern wants a parenthesis)
     if m is None or _LISTING.search(m.group(1)):
         return 0
     inner = m.group(1)
@@ -1162,10 +1203,10 @@ _BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U000
 # taken out before reading: extract.flags))
 
 
-def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
-    """(for, against) points that this mention names a startup the story is about."""
-    left, right = text[max(0, n.start - 60) : n.start], text[n.end : n.end + 90]
-    right_low = right.lower()
+def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) -> tuple[int, int]:
+    """(for, against) points that this mention names a startup the story is about (``right``: the 90 characters
+    after it, and their lower case)."""
+    left = text[max(0, n.start - 60) : n.start]
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
@@ -1192,7 +1233,7 @@ def _startup_points(text: str, n: Name, key: str) -> tuple[int, int]:
     if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
         pro += 1  # "One of them, Acme, picked up $75 million": a name set off by commas, then its raise
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
-        1 if not rival and _NEG_LEFT2.search(left40) else 0)
+        1 if not rival and _neg_left(left40) else 0)
     tail = left40[-24:]
     if ("join" in tail or " by " in tail or tail.endswith(" to ")) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
@@ -1294,13 +1335,13 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         e = entities.get(key)
         if e is None:
             e = entities[key] = Entity(key, first=n.start)
-            if INVESTOR_SUFFIX.search(key):
+            if investor_suffix(key):
                 e.add("investor", 1 if key.endswith(" Capital") else 2)  # (lenders are often "X Capital")
         e.aliases.add(n.surface)
         e.count += 1
         if key in gazetteer:
             continue  # a place or nationality whatever is said
-        raised = _sentence_initial(text, n.start) and _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None
+        raised = _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None and _sentence_initial(text, n.start)  # (the rarer test first)
         if e.count > 5:  # enough evidence about this name, unless the story later says outright that it raised
             if raised:
                 e.add("startup", 2)  # (a sentence opened by "X raised a ...": a startup, even one that buys others)
@@ -1308,7 +1349,8 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         if raised:
             e.add("startup", 1)
         right = text[n.end : n.end + 90]
-        pro, con = _startup_points(text, n, key)
+        right_low = right.lower()
+        pro, con = _startup_points(text, n, key, right, right_low)
         e.add("startup", pro)
         e.add("against", con)
         if ("series" in right or "Series" in right or "seed" in right) and _VENTURE_ROUND_RIGHT.match(right):
@@ -1316,7 +1358,7 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
             e.add("venture")  # even one that buys others
         if "join" in text[max(0, n.start - 30) : n.start] and _JOINED_LEFT.search(text, max(0, n.start - 30), n.start):
             e.add("joined")  # where people went: no evidence against a startup, but not the story's startup by default
-        _other_points(text, n, e, right, right.lower())
+        _other_points(text, n, e, right, right_low)
         _descriptors(text, n, e, right)
     _coordination(text, mentions, canon, entities)
     return entities

@@ -24,7 +24,7 @@ from extract._regex import Folded, fast_alternation
 from extract.discourse import Discourse
 from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
 from extract.mentions import ORG_KINDS, Name
-from extract.names import INVESTOR_SUFFIX, ROLE_WORDS, SUFFIX_RE
+from extract.names import ROLE_WORDS, SUFFIX_RE, investor_suffix
 from extract.numbers import parse_count
 from extract.relations import Claim, View
 from models.records import Event
@@ -165,7 +165,7 @@ def _people_in(v: View, d: Discourse) -> list[Name]:
     out = []
     for n in d.names.between(sa, sa + len(v.s)):
         person = n.kind == "person" or (n.kind == "org" and _looks_like_person(n.surface) and n.surface.split()[0] not in first_words)
-        if (person and not _NOT_PERSON_RIGHT.match(t[n.end : n.end + 30]) and not INVESTOR_SUFFIX.search(n.surface)
+        if (person and not _NOT_PERSON_RIGHT.match(t[n.end : n.end + 30]) and not investor_suffix(n.surface)
                 and not SUFFIX_RE.match(n.surface.split()[-1]) and not any(a <= n.start < b for a, b in lists)):  # fmt: skip
             out.append(n)
     return out

@@ -203,7 +203,7 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
     if cue is not None:
         return cue
     left = low[lo : f.start]
-    if _VAL_AT.search(left):
+    if "valuation" in left and _VAL_AT.search(left):  # (the pattern wants the word: a cheap test first)
         return Cue("valuation", "before", "valuation at", "")  # "put its valuation after the round at $580m"
     cue = MONEY.nearest_before(left)
     if cue is not None and cue.table == "valuation" and left[cue.start : cue.end].endswith("worth"):
@@ -262,7 +262,7 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
 def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None:
     """Months per stated period of a spending figure; None when no period is stated."""
     low, left = v.low, v.low[ca : f.start]
-    if _SPEND_PLAN.search(left):
+    if "spend" in left and _SPEND_PLAN.search(left):  # (the pattern wants the word: a cheap test first)
         return None  # a spending plan is not the burn
     m = _SPEND_ON.match(low[f.end : cb])
     if m and not _RX6.search(m.group(1)):
@@ -293,9 +293,8 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
     """(metric, divisor) of one money figure, or None when it is no metric."""
     ca, cb = v.clause(f.start)
     left = v.low[lo : f.start]
-    if _PART_OF.search(left) and not _RX7.search(left) and not (
-        last is not None and _INHERIT.search(left)
-    ):
+    part_of = left.rstrip().endswith(("the", "its", "their")) and _PART_OF.search(left)  # (how its match ends: a cheap test first)
+    if part_of and not _RX7.search(left) and not (last is not None and _INHERIT.search(left)):
         return None  # "$20m of the $50m": the whole is context for the part
     if _MIXED_WHOLE.match(v.low, f.end) and _RX5.search(v.low[f.end : cb]):
         return None  # "$190m, of which $170m were capital and $20m venture debt": the parts carry the rows
@@ -383,7 +382,8 @@ def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
             for k, key in zip(group, names[-len(group) :]):
                 out[k] = [key]
     for k, f in enumerate(figures):
-        if k not in out and _BOTH.search(v.low[max(0, f.start - 40) : f.start]):
+        before = v.low[max(0, f.start - 40) : f.start]
+        if k not in out and "both" in before and _BOTH.search(before):  # (the word first: a cheap test)
             names = _startups_before(v, d, f.start)
             if len(names) == 2:
                 out[k] = names

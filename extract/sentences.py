@@ -25,6 +25,9 @@ _ABBREV = frozenset(
 # r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n")
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s))")  # possessive: no backtracking
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.$")
+#: _WORD_BEFORE read backwards: the reversed text opens with the period, then the word, whose longest form (up to its
+#: first letter) is the match _WORD_BEFORE finds; one anchored match instead of a search from every position
+_WORD_BEFORE_REVERSED = re.compile(r"\.([A-Za-z.]{0,12}[A-Za-z])")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -38,10 +41,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if g == "\n" and is_soft_wrap(text, m.start()):
             continue  # a hard-wrapped line that the sentence goes on after
         if g != "\n":
-            w = _WORD_BEFORE.search(text[max(start, end - 15) : end]) if g[0] == "." and _may_abbreviate(text, start, end) else None
-            if w:
-                word = w.group(1).lower()
-                unit = end - len(w.group(0)) - 1 >= 0 and text[end - len(w.group(0)) - 1].isdigit()
+            w = _WORD_BEFORE_REVERSED.match(text[max(start, end - 15) : end][::-1]) if g[0] == "." and _may_abbreviate(text, start, end) else None
+            if w:  # (w.end(): the length of the word and its period)
+                word = w.group(1)[::-1].lower()
+                unit = end - w.end() - 1 >= 0 and text[end - w.end() - 1].isdigit()
                 if not unit and (word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word):
                     continue  # "Mr. Roe", "J. Roe", "U.S. unit" (but "raised $5m. It" ends a sentence)
             # next visible character must not be lower-case (a continuing sentence)
