@@ -510,3 +510,29 @@ def test_extraction_does_not_depend_on_the_hash_seed() -> None:
                              text=True, env=env, cwd=ROOT, check=True)  # fmt: skip
         seen[seed] = run.stdout
     assert len(set(seen.values())) == 1, seen
+
+
+def test_reversed_patterns_answer_as_the_plain_ones() -> None:
+    """Two end-anchored searches are done as one anchored match on the reversed text (names._neg_left,
+    sentences._WORD_BEFORE_REVERSED): same answers as the plain searches, on random texts and on every
+    cut of texts holding their words."""
+    import random
+
+    from extract.names import _NEG_LEFT2, _NEG_LEFT_WORDS, _neg_left
+    from extract.sentences import _WORD_BEFORE, _WORD_BEFORE_REVERSED
+
+    rnd = random.Random(5)
+    words = list(_NEG_LEFT_WORDS) + ["Mr.", "U.S.", "Inc.", "$5m.", "e.g.", "the", "Acme", "\n", "co-founder", "x"]
+    texts = list(_random_texts(3000))
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 6))) + rnd.choice(["", " ", "\n", " Acme "]) for _ in range(5000)]
+    for t in texts:
+        for cut in {len(t), len(t) // 2, max(0, len(t) - 3)}:
+            left = t[:cut]
+            assert _neg_left(left) == (_NEG_LEFT2.search(left) is not None), left
+            if not left.endswith("."):
+                continue  # (split_sentences asks only of text that ends at a sentence's period)
+            plain = _WORD_BEFORE.search(left[-15:])
+            rev = _WORD_BEFORE_REVERSED.match(left[-15:][::-1])
+            assert (rev is None) == (plain is None), left
+            if plain is not None:
+                assert rev is not None and rev.group(1)[::-1] == plain.group(1), left
