@@ -339,6 +339,7 @@ _NEG_LEFT_WORDS = (
     "merging with", "merged with", "merge with", "told", "confirmed to", "speaking to", "speaking with", "in an interview with",
     "conversation with", "in a statement to", "portal", "outlet", "newspaper", "magazine", "publication", "website", "news site",
     "blog", "newsletter", "broadcaster", "news agency", "journal", "tabloid",
+    "seen by", "reviewed by", "obtained by", "shared with", "in an email to", "in emails to", "told reporters at",
 )
 _NEG_LEFT2 = re.compile("(?:" + at_word_start(_NEG_LEFT_WORDS) + r")\s(?:[\w\-]+\s){0,2}$")
 #: _NEG_LEFT2 read backwards: the reversed text opens with what a match ends with (up to two words, then a word of
@@ -1239,6 +1240,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
+    if _BYLINE_LEFT.search(left) or _NEWSROOM_RIGHT.match(right):
+        con += 2  # "By Ada Obi, Ledgerline", "Ledgerline has asked the company for comment": the outlet writing
     if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
         con += 2  # "the Berlin company": a place or kind, not a name
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
@@ -1317,6 +1320,15 @@ _LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_
 _COMMA_VERB = re.compile(r",\s(?:has\s|had\s|also\s)?(?:laid off|lays off|raised|raises|secured|secures|cut|cuts|fired|sacked|shut down|closed|bagged|landed)\b")
 _COMMA_SUBJECT = re.compile(r"(?:^|[.!?]\s|\n)(?:[A-Z][\w\-]*\s)?(?:[\w\-]+\s){0,7}$")
 _COMMA_SUBJECT_NOT = re.compile(r"\b(?:by|through|via|with|from|and|to|of|at|in|on)\s$")
+
+#: the outlet that writes the story: in its byline, or doing what newsrooms do
+_BYLINE_LEFT = re.compile(r"(?:^|\n)[ \t*_]*[Bb]y[ \t]+[A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3}(?:[ \t]and[ \t][A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3})?(?:,[ \t]|[ \t](?:for|of|at|[|·—–-])[ \t])$")
+_NEWSROOM_RIGHT = re.compile(
+    r"\s(?:has|had|have)\s(?:asked|contacted|approached|reached out to|emailed)\s(?:the\s(?:company|start-?up|firm)|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?|it)\sfor\s(?:a\s)?comment"
+    r"|\s(?:could\snot|couldn['’]t|was\sunable\sto|has\snot\sbeen\sable\sto|did\snot|cannot)\s(?:independently\s)?(?:verify|confirm|reach|corroborate)\b"
+    r"|\s(?:has\s|had\s)?(?:reached\sout\sto|contacted)\s(?:the\s(?:company|start-?up|firm)|[A-Z][\w\-]*)\s(?:for|but)\b"
+    r"|\s(?:understands|has\slearnt|has\slearned|has\sseen|reviewed|has\sreviewed|obtained|has\sobtained)\s(?:that|a|an|the|documents?|an?\s+internal)\b"
+)
 
 _RAISED_RIGHT = re.compile(
     r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up|raises|closes|secures|lands|bags|pulls in|picks up"

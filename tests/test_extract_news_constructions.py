@@ -1162,6 +1162,17 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "the-outlet-in-byline-and-newsroom-lines",
+        "Kenyan lender Tujenge trims staff\nBy Amani Otieno, Daybreak\n\nTujenge, the Nairobi-based credit startup, "
+        "has let go of staff. Two employees told Daybreak that more than 35 employees were let go. Daybreak "
+        "has asked the company for comment. In May, the Nairobi firm raised $40 million.",
+        {("Tujenge", "layoffs", 35), ("Tujenge", "funding_raised", 4e7)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
