@@ -839,6 +839,24 @@ def _heading_name(text: str, n: Name) -> bool:
     return tail == n.surface and n.surface.lower() not in common_words()
 
 
+def _common_heading(text: str, n: Name, common: frozenset[str]) -> bool:
+    """A line of ordinary words alone, title-cased: a newsletter's section heading ("💰 Venture Funds")."""
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    line = text[a : b if b >= 0 else len(text)]
+    words = [w.lower() for w in n.surface.split()]
+    return _NON_WORD_EDGES.sub("", line) == n.surface and any(w in _SECTION_WORDS for w in words) and all(w in common for w in words)
+
+
+#: what newsletters' sections are about (not "Sparrow Health", "Orbital Insurance": company headings)
+_SECTION_WORDS = frozenset(
+    "funds funding deals news rounds exits cuts layoffs launches partnerships moves hires people acquisitions updates briefs"
+    " headlines roundup markets fundraises raises jobs numbers links reads events policy regulation".split()
+)
+
+
+_NON_WORD_EDGES = re.compile(r"^\W+|\W+$")
+
 #: a word with a capital inside and lower case ("OPay", "LemFi", "PhonePe"): no ordinary word is written so
 _INNER_CAPITAL = re.compile(r"^[A-Z]+[a-z]+[A-Z]\w*$|^[A-Z]{2,}[a-z]{2,}\w*$")
 
@@ -872,6 +890,8 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     for n, first_word in zip(raw, initial):
         if " " not in n.surface and n.surface.endswith(("ians", "eans", "ners")) and text.endswith(("The ", "the "), 0, n.start):
             continue  # "The Bavarians develop drones": the company called by its region's people, no name
+        if " " in n.surface and _common_heading(text, n, common):
+            continue  # "💰 Venture Funds", "Cuts And Exits": a section heading of ordinary words
         if (n.surface in mid and " " not in n.surface and first_word and n.surface.lower() in common
                 and _LOWER_NEXT.match(text, n.end) and not _KEEP_VERB.match(text[n.end : n.end + 80])):
             continue  # "Space tech and AI dominated" (while "Sierra Space" is a name): a word opening the sentence
@@ -1240,6 +1260,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
+    if _OUTLET_NAME.search(key):
+        con += 2  # "the East Africa Fintech Letter", "Gulf Business Daily": a publication's name
     if _BYLINE_LEFT.search(left) or _NEWSROOM_RIGHT.match(right):
         con += 2  # "By Ada Obi, Ledgerline", "Ledgerline has asked the company for comment": the outlet writing
     if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
@@ -1321,6 +1343,11 @@ _COMMA_VERB = re.compile(r",\s(?:has\s|had\s|also\s)?(?:laid off|lays off|raised
 _COMMA_SUBJECT = re.compile(r"(?:^|[.!?]\s|\n)(?:[A-Z][\w\-]*\s)?(?:[\w\-]+\s){0,7}$")
 _COMMA_SUBJECT_NOT = re.compile(r"\b(?:by|through|via|with|from|and|to|of|at|in|on)\s$")
 
+#: the last word of a publication's name
+_OUTLET_NAME = re.compile(
+    r"(?:^|\s)(?:Letter|Newsletter|Weekly|Daily|Digest|Journal|Times|Gazette|Tribune|Herald|Chronicle|Insider|Dispatch|Bulletin)$"
+    r"|(?:^|\s)(?:Week|Weekly|Daily)(?:\s|$)"  # "Fintech Week Africa", "Daily Brief"
+)
 #: the outlet that writes the story: in its byline, or doing what newsrooms do
 _BYLINE_LEFT = re.compile(r"(?:^|\n)[ \t*_]*[Bb]y[ \t]+[A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3}(?:[ \t]and[ \t][A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3})?(?:,[ \t]|[ \t](?:for|of|at|[|·—–-])[ \t])$")
 _NEWSROOM_RIGHT = re.compile(

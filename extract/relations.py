@@ -34,7 +34,8 @@ __all__ = ["Claim", "View", "money_claims", "MIN_MONEY"]
 _RX0 = re.compile((r"\s+of\s+(?:the|its|their)\s+"))
 _RX1 = re.compile((r"\b(?:promised|pledged|committed|offered|planned)\b"))
 _RX2 = re.compile((r"(?<!-)\b(?:debt|loans?|credit (?:line|facility)|bankruptcy|bonds?|borrow\w*)\b(?!-)"))  # (not "a home-loan platform")
-_RX3 = re.compile((r"\blenders?\b[^.;]{0,30}?\b(?:provid\w+|lend\w*|extend\w*|gave|giving|offer\w*)\s+(?:\w+\s+){0,2}$"))
+_RX3 = re.compile((r"\blenders?\b[^.;]{0,30}?\b(?:provid\w+|lend\w*|extend\w*|gave|giving|offer\w*)\s+"
+                   r"(?!(?:\w+\s+)?(?:raised|raises|secured|closed|landed|bagged|picked up)\b)(?:\w+\s+){0,2}$"))  # (not "lender Kwacha Lend raised")
 _RX4 = re.compile((r"\binvest"))
 _RX5 = re.compile((r"\b(?:debt|loans?|credit)\b"))
 _RX6 = re.compile((r"\band\b|,"))

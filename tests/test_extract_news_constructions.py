@@ -1173,6 +1173,24 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a-newsletter-named-as-source",
+        "Below we look at Mbali, a Durban digital bank. Last week, reports emerged that Mbali is raising $30 million. "
+        "According to the Southern Africa Fintech Letter, the new money would come in at a valuation of about $300 million.",
+        {("Mbali", "valuation_target", 3e8)},
+    ),
+    (
+        "newsletter-section-heading-and-a-funds-tickets",
+        "# Fintech Week Sahel (03/02)\n\n💸 Fundraise and Exits\n\n"
+        "- Bamako-based lender Sahel Lend raised $6 million in a Series A led by Niger River Partners.\n\n"
+        "💰 Venture Funds\n\n- Baobab Fund III reached a final close of $45 million and will write cheques of "
+        "$200,000 to $1.5 million into West African fintechs.",
+        {("Sahel Lend", "funding_raised", 6e6)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
