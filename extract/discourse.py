@@ -60,6 +60,8 @@ _OTHERS_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:[\w\-]+\s+){0,2}?(?:market value|market cap\w*|valuation|revenue|revenues|sales|stock|shares|share price"
     r"|fund|funds|profit|profits|workforce|headcount|staff|employees)\b"
 )
+#: the name, then its description holding the figure: "Tallykit, the accounting app now valued at £1.4bn"
+_DESCRIBED_VALUE = re.compile(r",\s(?:the|a|an)\s[^,;()]{0,60}?\b(?:now\s|currently\s|last\s|once\s|since\s)?(?:valued|worth)\s(?:at\s(?:about\s|around\s|roughly\s|some\s|nearly\s|more\sthan\s|over\s)?)?")
 _TIGHT = re.compile(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)")
 _RIGHT_LINK = re.compile(
     r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$"
@@ -435,7 +437,7 @@ class Discourse:
         t = self.doc.text
         near = startups[-1]
         gap = t[near.end : pos]
-        if len(gap) < 3 or _TIGHT.match(gap) or _VERB_GAP.fullmatch(gap):
+        if len(gap) < 3 or _TIGHT.match(gap) or _VERB_GAP.fullmatch(gap) or _DESCRIBED_VALUE.fullmatch(gap):
             return near.key  # (also "after rival Zentro closed $40m": the name is the verb's subject, after a preposition or not)
         cstart = self._clause_start(s, pos)
         inclause = [n for n in startups if n.start >= cstart and not self._aside(s, n, pos)]

@@ -303,6 +303,9 @@ _PERSON_RIGHT = Folded(
 _DEST_LEFT = re.compile(
     r"\b(?:left|leave|leaving|quit)\s+(?:\w+\s+){0,3}?to\s+join\s+$|\bpoached\s+by\s+$|\bhired\s+away\s+by\s+$"
     r"|\b(?:has|have|had)\s+(?:gone|moved|defected|decamped)\s+to\s+$|\b(?:going|went|returned|returning)\s+(?:back\s+)?to\s+$"
+    r"|\b(?:recruited|hired|lured(?:\s+away)?|snapped\s+up|headhunted)\s+by\s+$"  # "has been recruited by Bigco"
+    r"|\b(?:leaves|left|leaving|departs|departed|departing|quits|quit|exits|exited)\s+for\s+$"  # "co-founder leaves for Bigco"
+    r"|\b(?:moves|moving|defects|defected|defecting|heads|headed|decamps|decamped)\s+to\s+$"
 )
 _RIVAL_LEFT = re.compile(r"\b(?:rival|competitor|fellow start-?up|fellow fintech)\s+$")
 _RIVAL_RIGHT = re.compile(r"^,\s(?:the|a|an|its|their|[A-Z][\w\-.]*['’]s)\s(?:[\w\-]+\s){0,3}?(?:rival|competitor)\b")
@@ -1256,7 +1259,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if not rival and _neg_left(left40) else 0)
     tail = left40[-24:]
-    if ("join" in tail or " by " in tail or tail.endswith(" to ")) and _DEST_LEFT.search(left40):
+    if ("join" in tail or " by " in tail or tail.endswith((" to ", " for "))) and _DEST_LEFT.search(left40):
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
@@ -1454,9 +1457,9 @@ def _decide_kind(e: Entity) -> Kind:
     if pro and (e.descriptors & _STARTUP_WORDS or ev.get("venture")) and ev.get("investor", 0) < pro:
         return "startup"  # the article calls it a start-up ("B2B e-commerce startup Acme"), even as it buys a rival
     against = ev.get("against", 0) + ev.get("investor", 0) + ev.get("incumbent", 0)
-    if pro > against or (pro and e.count >= 3 and not ev.get("investor") and not ev.get("incumbent") and pro + e.count // 3 > against):
-        return "startup"  # the evidence, or a name the story keeps coming back to
-    return "org"
+    if pro > against or (pro and e.count >= 3 and not ev.get("investor") and not ev.get("incumbent") and pro + e.count // 3 > against and ev.get("against", 0) <= pro):
+        return "startup"  # the evidence, or a name the story keeps coming back to (unless more says otherwise:
+    return "org"  # "recruited by Bigco", "leaves for Bigco", "told Bigco": where people went, or a source)
 
 
 def _fallback_startup(entities: dict[str, Entity], people: set[str]) -> str | None:

@@ -1191,6 +1191,25 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "where-founders-went-is-no-startup",
+        "Veltra co-founder Ines Moreau leaves for Orchard\n\nInes Moreau, who co-founded the Lyon-based speech AI company "
+        "Veltra, has been recruited by Orchard to run a new unit. Orchard's hardware chief said more people would follow. "
+        "Orchard is no stranger to the company. Its venture arm took part in Veltra's €150M Series B, a round that valued "
+        "the young startup at €900M. The company had pulled in a further €20M before that. Orchard declined to comment.",
+        {("Veltra", "departed_talent", 1), ("Veltra", "funding_raised", 1.5e8), ("Veltra", "valuation", 9e8),
+         ("Veltra", "funding_raised", 2e7)},
+    ),
+    (
+        "now-valued-at-in-a-sentence-with-a-bid",
+        "Ravelin, a London insurtech, had a boardroom fight in 2017. Its technology chief Dov Kern walked out of Ravelin "
+        "after his bid for control failed, and went on to found Tallykit, the accounting app now valued at £1.4bn.",
+        {("Ravelin", "departed_talent", 1), ("Tallykit", "valuation", 1.4e9)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
