@@ -56,7 +56,7 @@ _FUNCTION = (
     r"|lakhs|crore|crores|percent)\b)"  # ("128 million people" is a population, not a count of staff)
 )
 _NOUN_AFTER = re.compile(
-    r"^(?:\+|-plus)?(?:\s+(?:(?:more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining|original"
+    r"^(?:\+|-plus)?(?:\s+(?:(?:its|their|more|other|senior|key|full-time|part-time|top|further|existing|permanent|remaining|original"
     r"|(?:and|or)(?=\s+(?:full-time|part-time|contractual|contract|permanent|temporary|senior|junior|junior-level|mid-level)\b)"
     r"|new|former|corporate|tech|technology|engineering|product|sales|support|customer|" + _FUNCTION + r"[a-z]+(?:-[a-z]+)?)\s+){0,3}?"
     r"(?P<noun>" + _NOUN_ALT + r"))\b"

@@ -842,6 +842,11 @@ def _heading_name(text: str, n: Name) -> bool:
     return tail == n.surface and n.surface.lower() not in common_words()
 
 
+#: sectors written like names before a kind of company ("Web3 firm X", "SaaS startup X", "D2C brand X")
+_SECTOR_TOKENS = frozenset("Web3 Web2 B2B B2C D2C DTC SaaS PaaS DeFi NFT EV IoT AgTech FinTech EdTech HealthTech InsurTech PropTech".split())
+_KIND_AFTER = re.compile(r"[ \t](?:[a-z\-]+[ \t]){0,2}?(?:firm|start-?up|company|platform|app|brand|unicorn|player|marketplace|lender|business|venture|space|sector)s?\b")
+
+
 def _common_heading(text: str, n: Name, common: frozenset[str]) -> bool:
     """A line of ordinary words alone, title-cased: a newsletter's section heading ("💰 Venture Funds")."""
     a = text.rfind("\n", 0, n.start) + 1
@@ -893,6 +898,8 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
     for n, first_word in zip(raw, initial):
         if " " not in n.surface and n.surface.endswith(("ians", "eans", "ners")) and text.endswith(("The ", "the "), 0, n.start):
             continue  # "The Bavarians develop drones": the company called by its region's people, no name
+        if n.surface in _SECTOR_TOKENS and _KIND_AFTER.match(text, n.end):
+            continue  # "co-founder of Web3 firm ChainKart", "a B2B startup": a sector, not a name
         if " " in n.surface and _common_heading(text, n, common):
             continue  # "💰 Venture Funds", "Cuts And Exits": a section heading of ordinary words
         if (n.surface in mid and " " not in n.surface and first_word and n.surface.lower() in common

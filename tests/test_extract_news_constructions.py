@@ -1210,6 +1210,15 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "both-its-co-founders",
+        "Grocery app Bazzo lost both its co-founders, Ravi Menon and Tara Shah, last month.",
+        {("Bazzo", "departed_talent", 2)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
@@ -1276,6 +1285,7 @@ def test_a_count_worked_out_from_a_share_is_approximate() -> None:
         ("In a conversation with DealDesk, Solvi co-founder Rui Costa spoke about costs. DealDesk asked about the round.", "DealDesk", "org"),
         ("Quarterly review\n\nDomira (Peru). The Lima-based home-loan platform raised a $40 million Series B in August.", "Domira", "startup"),
         ("What four startups spend\n\nBrindle. The voice startup was burning about $900k a month in March.", "Brindle", "startup"),
+        ("Earlier, Kabir Anand, co-founder of Web3 firm Tokenary, quit to start a fund.", "Web3", None),
     ],
 )
 def test_names_typed_from_news_constructions(text: str, name: str, kind: str | None) -> None:
