@@ -849,11 +849,15 @@ _KIND_AFTER = re.compile(r"[ \t](?:[a-z\-]+[ \t]){0,2}?(?:firm|start-?up|company
 
 def _common_heading(text: str, n: Name, common: frozenset[str]) -> bool:
     """A line of ordinary words alone, title-cased: a newsletter's section heading ("💰 Venture Funds")."""
-    a = text.rfind("\n", 0, n.start) + 1
-    b = text.find("\n", n.end)
-    line = text[a : b if b >= 0 else len(text)]
     words = [w.lower() for w in n.surface.split()]
-    return _NON_WORD_EDGES.sub("", line) == n.surface and any(w in _SECTION_WORDS for w in words) and all(w in common for w in words)
+    if not any(w in _SECTION_WORDS for w in words) or not all(w in common for w in words):
+        return False
+    a = text.rfind("\n", max(0, n.start - 12), n.start)  # (a heading: the line holds little besides the name)
+    b = text.find("\n", n.end, n.end + 12)
+    if (a < 0 and n.start > 12) or (b < 0 and len(text) > n.end + 12):
+        return False
+    line = text[a + 1 : b if b >= 0 else len(text)]
+    return _NON_WORD_EDGES.sub("", line) == n.surface
 
 
 #: what newsletters' sections are about (not "Sparrow Health", "Orbital Insurance": company headings)
