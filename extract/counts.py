@@ -113,7 +113,11 @@ _HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
 _LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|on leave)\b")
 _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
-_EXIT_OF = re.compile(r"\b(?:departure|departures|exit|exits|exodus|resignations?|loss)\s+of\s+(?:its|their|the company['’]s|the start-?up['’]s)\s+$", re.I)
+_EXIT_OF = re.compile(
+    r"\b(?:departure|departures|exit|exits|exodus|resignations?|loss)\s+of\s+(?:its|their|the company['’]s|the start-?up['’]s"
+    r"|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][\w\-.]*['’]s)\s+$",  # "the exits of RentEasy's three co-founders"
+    re.I,
+)
 _OF_POSS_LEFT = re.compile(
     r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original|first|initial"

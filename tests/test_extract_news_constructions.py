@@ -1219,6 +1219,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "senior-figures-quit-and-exits-of-a-named-startups-founders",
+        "Marlow Pay, the London fintech, is struggling. Five senior figures have quit the firm this year.\n\n"
+        "Before that, the exits of Homewise's three co-founders made headlines at the Leeds rental startup.",
+        {("Marlow Pay", "departed_talent", 5), ("Homewise", "departed_talent", 3)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
