@@ -17,7 +17,7 @@ from script_loader import load_script
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT / "tests" / "data" / "news"
 
-#: measured 2026-12-04 (third stage): tune (writers a-s, x-z, ae-ao, aq-at: 628 articles) F1 0.903 (0.906 on the 584 of
+#: measured 2026-12-04 (third stage): tune (writers a-s, x-z, ae-ao, aq-at: 628 articles) F1 0.904 (0.906 on the 584 of
 #: the second stage, unchanged); holdout unchanged.
 #: measured 2026-12-03 (second stage): tune (writers a-s, x-z, ae-ao: 584 articles) F1 0.906; blind holdout
 #: (writers t-w and aa-ad: 149 articles) F1 0.876 (t-w alone 0.847, aa-ad 0.913). The tune floor is under the first
