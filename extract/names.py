@@ -1274,9 +1274,9 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
-    if _OUTLET_NAME.search(key):
+    if outlet_name(key):
         con += 2  # "the East Africa Fintech Letter", "Gulf Business Daily": a publication's name
-    if _BYLINE_LEFT.search(left) or _NEWSROOM_RIGHT.match(right):
+    if (("by" in left or "By" in left) and _BYLINE_LEFT.search(left)) or _NEWSROOM_RIGHT.match(right):  # (a byline wants "by")
         con += 2  # "By Ada Obi, Ledgerline", "Ledgerline has asked the company for comment": the outlet writing
     if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
         con += 2  # "the Berlin company": a place or kind, not a name
@@ -1362,6 +1362,16 @@ _OUTLET_NAME = re.compile(
     r"(?:^|\s)(?:Letter|Newsletter|Weekly|Daily|Digest|Journal|Times|Gazette|Tribune|Herald|Chronicle|Insider|Dispatch|Bulletin)$"
     r"|(?:^|\s)(?:Week|Weekly|Daily)(?:\s|$)"  # "Fintech Week Africa", "Daily Brief"
 )
+_OUTLET_ENDS = tuple(w + nl for w in ("etter", "Weekly", "Daily", "Digest", "Journal", "Times", "Gazette", "Tribune", "Herald",
+                                       "Chronicle", "Insider", "Dispatch", "Bulletin") for nl in ("", "\n"))
+
+
+def outlet_name(key: str) -> bool:
+    """``_OUTLET_NAME.search(key)``, ruled out first by the words it wants: a last word ("$" also matches before a
+    final line break; "etter" for "Letter" and "Newsletter"), or "Week" or "Daily" anywhere (a cheap test)."""
+    return (key.endswith(_OUTLET_ENDS) or "Week" in key or "Daily" in key) and _OUTLET_NAME.search(key) is not None
+
+
 #: the outlet that writes the story: in its byline, or doing what newsrooms do
 _BYLINE_LEFT = re.compile(r"(?:^|\n)[ \t*_]*[Bb]y[ \t]+[A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3}(?:[ \t]and[ \t][A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3})?(?:,[ \t]|[ \t](?:for|of|at|[|·—–-])[ \t])$")
 _NEWSROOM_RIGHT = re.compile(
