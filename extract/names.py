@@ -270,6 +270,26 @@ _INCUMBENT_LEFT = re.compile(
 )
 #: the two patterns above in lower case, for lower-cased ASCII text (there the same matches as re.I, found faster)
 _INVESTOR_LEFT_LOW, _INCUMBENT_LEFT_LOW = (re.compile(rx.pattern.lower()) for rx in (_INVESTOR_LEFT, _INCUMBENT_LEFT))
+#: the words of those two patterns, spelt out
+_INVESTOR_LEFT_WORDS = (
+    "led by", "leaded by", "co-led by", "backed by", "funded by", "participation from", "participation of",
+    *(f"{w} {x}" for w in ("investor", "investors", "backers") for x in ("including", "such as", "like")), "alongside",
+    "from investors", "from investors including", "and investors", "investment from", "money from", "capital from",
+    "raised from", "funding from", "round from", "leadership of", "headed by", "commanded by", "in leadership of",
+)
+_INCUMBENT_LEFT_WORDS = (
+    "tech giant", "giant", "conglomerate", "tech major", "big tech", "incumbent", "acquired by", "bought by", "owned by",
+    "sold to", "sale to", "merging with", "merged with", "merge with", "subsidiary of", "unit of", "parent", "returned to",
+    "rejoined", "hired by", "poached by", "acqui-hired by", "acquihired by", "licensing deal with", "deal with",
+)
+#: the two lower-case patterns read backwards, for a lower-cased ASCII line (no line break): the reversed text opens
+#: with what a match ends with (the words after the cue, then the cue reversed, not inside a longer word), so one
+#: anchored match stands for a search from every position
+_INVESTOR_LEFT_REVERSED = re.compile(
+    r"(?:\s[\w\-]+){0,2}\s(?:" + grouped([w[::-1] for w in _INVESTOR_LEFT_WORDS]) + r")(?!\w)"
+    r"|\s(?:" + grouped([w[::-1] for w in ("lender", "creditor", "investor", "backer", "shareholder", "financier")]) + r")\s[.!?]"
+)
+_INCUMBENT_LEFT_REVERSED = re.compile(r"(?:\s[\w\-]+)?\s(?:" + grouped([w[::-1] for w in _INCUMBENT_LEFT_WORDS]) + r")(?!\w)")
 _INCUMBENT_RIGHT = Folded(
     r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
     r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired"
@@ -1294,12 +1314,12 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     left = text[max(0, n.start - 60) : n.start]
     left = left[left.rfind("\n") + 1 :]  # (not the headline's last words: "Acme trims its team\n\nAcme, a ...")
     ll = left.lower()
-    ascii_ = left.isascii()
-    if _INVESTOR_RIGHT.match(right, low) or (_INVESTOR_KEY.search(ll) and (
-            _INVESTOR_LEFT_LOW.search(ll[-45:]) if ascii_ else _INVESTOR_LEFT.search(left[-45:]))):
+    rev = ll[::-1] if left.isascii() else None  # (ASCII: the patterns read backwards, one anchored match each)
+    if _INVESTOR_RIGHT.match(right, low) or (_INVESTOR_LEFT_REVERSED.match(rev, 0, 45) if rev is not None else (
+            _INVESTOR_KEY.search(ll) and _INVESTOR_LEFT.search(left[-45:]))):
         e.add("investor")
-    if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_KEY.search(ll) and (
-            _INCUMBENT_LEFT_LOW.search(ll[-40:]) if ascii_ else _INCUMBENT_LEFT.search(left[-40:]))):
+    if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_LEFT_REVERSED.match(rev, 0, 40) if rev is not None else (
+            _INCUMBENT_KEY.search(ll) and _INCUMBENT_LEFT.search(left[-40:]))):
         e.add("incumbent")
     if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(ll) and _PRODUCT_LEFT.search(left[-30:])):
         # (not "the first version of Acme's warehouse robot": the product is the robot)
