@@ -1321,7 +1321,8 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_LEFT_REVERSED.match(rev, 0, 40) if rev is not None else (
             _INCUMBENT_KEY.search(ll) and _INCUMBENT_LEFT.search(left[-40:]))):
         e.add("incumbent")
-    if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(ll) and _PRODUCT_LEFT.search(left[-30:])):
+    tail = left[-30:]  # (the product pattern is case-sensitive: its words are in the very text it matches)
+    if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(tail) and _PRODUCT_LEFT.search(tail)):
         # (not "the first version of Acme's warehouse robot": the product is the robot)
         e.add("product")
 
