@@ -110,6 +110,20 @@ _NUMBER_WORDS = (
 # a digit, or a number word (the same as r"\d|\b(?:one|two|...)\b"; one search each lets the engine skip ahead)
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(f"(?:{at_word_start(_NUMBER_WORDS)})\\b")
+#: ASCII bytes with every digit made "0", the other characters of \w (letters, "_") kept and the rest made a space
+_WORDS_OF = bytes(48 if 48 <= c <= 57 else c if (c < 128 and chr(c).isalpha()) or c == 95 else 32 for c in range(256))
+_NUMBER_WORD_BYTES = frozenset(w.encode() for w in _NUMBER_WORDS)
+
+
+def _has_number(low: str) -> bool:
+    """``_DIGIT.search(low) or _NUMBER_WORD.search(low)``. ASCII text (most): its bytes with the digits made "0" and
+    split into its words (the runs of \\w), one of which a number word must be; faster than the two scans."""
+    if low.isascii():
+        words = low.encode().translate(_WORDS_OF)
+        return b"0" in words or not _NUMBER_WORD_BYTES.isdisjoint(words.split())
+    return _DIGIT.search(low) is not None or _NUMBER_WORD.search(low) is not None
+
+
 _REPORT_THAT = re.compile(r"\b(?:reported|reports?)\b[^.]{0,80}\bthat\b")
 _THE_DEAL = re.compile(r"\bthe (?:deal|round|report|reports|talks|fundraising|figure)\b")
 
@@ -164,7 +178,7 @@ def _sentence_claims(v: View, d: Discourse, st: PeopleState, kinds: str = "mcl")
     else:
         v._money = []  # no money word: no money figure for the count reader to step around (skips a scan)
     counted: list[Claim] = []
-    if ("c" in kinds or "l" in kinds) and (_DIGIT.search(low) or _NUMBER_WORD.search(low)):
+    if ("c" in kinds or "l" in kinds) and _has_number(low):
         counted, fractions = count_claims(v, d)
         claims += counted
     if "l" in kinds:

@@ -30,7 +30,7 @@ _ANY_FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]")
 
 def strip_flags(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text without flags, and the cuts: (position in the new text, characters removed there so far)."""
-    if _ANY_FLAG.search(text) is None:
+    if text.isascii() or _ANY_FLAG.search(text) is None:  # (an ASCII text holds no flag: a test that reads no character)
         return text, []
     parts, cuts, last, removed = [], [], 0, 0
     for m in _FLAGS.finditer(text):

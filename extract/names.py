@@ -270,6 +270,26 @@ _INCUMBENT_LEFT = re.compile(
 )
 #: the two patterns above in lower case, for lower-cased ASCII text (there the same matches as re.I, found faster)
 _INVESTOR_LEFT_LOW, _INCUMBENT_LEFT_LOW = (re.compile(rx.pattern.lower()) for rx in (_INVESTOR_LEFT, _INCUMBENT_LEFT))
+#: the words of those two patterns, spelt out
+_INVESTOR_LEFT_WORDS = (
+    "led by", "leaded by", "co-led by", "backed by", "funded by", "participation from", "participation of",
+    *(f"{w} {x}" for w in ("investor", "investors", "backers") for x in ("including", "such as", "like")), "alongside",
+    "from investors", "from investors including", "and investors", "investment from", "money from", "capital from",
+    "raised from", "funding from", "round from", "leadership of", "headed by", "commanded by", "in leadership of",
+)
+_INCUMBENT_LEFT_WORDS = (
+    "tech giant", "giant", "conglomerate", "tech major", "big tech", "incumbent", "acquired by", "bought by", "owned by",
+    "sold to", "sale to", "merging with", "merged with", "merge with", "subsidiary of", "unit of", "parent", "returned to",
+    "rejoined", "hired by", "poached by", "acqui-hired by", "acquihired by", "licensing deal with", "deal with",
+)
+#: the two lower-case patterns read backwards, for a lower-cased ASCII line (no line break): the reversed text opens
+#: with what a match ends with (the words after the cue, then the cue reversed, not inside a longer word), so one
+#: anchored match stands for a search from every position
+_INVESTOR_LEFT_REVERSED = re.compile(
+    r"(?:\s[\w\-]+){0,2}\s(?:" + grouped([w[::-1] for w in _INVESTOR_LEFT_WORDS]) + r")(?!\w)"
+    r"|\s(?:" + grouped([w[::-1] for w in ("lender", "creditor", "investor", "backer", "shareholder", "financier")]) + r")\s[.!?]"
+)
+_INCUMBENT_LEFT_REVERSED = re.compile(r"(?:\s[\w\-]+)?\s(?:" + grouped([w[::-1] for w in _INCUMBENT_LEFT_WORDS]) + r")(?!\w)")
 _INCUMBENT_RIGHT = Folded(
     r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
     r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired"
@@ -1274,9 +1294,9 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
-    if _OUTLET_NAME.search(key):
+    if outlet_name(key):
         con += 2  # "the East Africa Fintech Letter", "Gulf Business Daily": a publication's name
-    if _BYLINE_LEFT.search(left) or _NEWSROOM_RIGHT.match(right):
+    if (("by" in left or "By" in left) and _BYLINE_LEFT.search(left)) or _NEWSROOM_RIGHT.match(right):  # (a byline wants "by")
         con += 2  # "By Ada Obi, Ledgerline", "Ledgerline has asked the company for comment": the outlet writing
     if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
         con += 2  # "the Berlin company": a place or kind, not a name
@@ -1294,14 +1314,15 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     left = text[max(0, n.start - 60) : n.start]
     left = left[left.rfind("\n") + 1 :]  # (not the headline's last words: "Acme trims its team\n\nAcme, a ...")
     ll = left.lower()
-    ascii_ = left.isascii()
-    if _INVESTOR_RIGHT.match(right, low) or (_INVESTOR_KEY.search(ll) and (
-            _INVESTOR_LEFT_LOW.search(ll[-45:]) if ascii_ else _INVESTOR_LEFT.search(left[-45:]))):
+    rev = ll[::-1] if left.isascii() else None  # (ASCII: the patterns read backwards, one anchored match each)
+    if _INVESTOR_RIGHT.match(right, low) or (_INVESTOR_LEFT_REVERSED.match(rev, 0, 45) if rev is not None else (
+            _INVESTOR_KEY.search(ll) and _INVESTOR_LEFT.search(left[-45:]))):
         e.add("investor")
-    if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_KEY.search(ll) and (
-            _INCUMBENT_LEFT_LOW.search(ll[-40:]) if ascii_ else _INCUMBENT_LEFT.search(left[-40:]))):
+    if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_LEFT_REVERSED.match(rev, 0, 40) if rev is not None else (
+            _INCUMBENT_KEY.search(ll) and _INCUMBENT_LEFT.search(left[-40:]))):
         e.add("incumbent")
-    if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(ll) and _PRODUCT_LEFT.search(left[-30:])):
+    tail = left[-30:]  # (the product pattern is case-sensitive: its words are in the very text it matches)
+    if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(tail) and _PRODUCT_LEFT.search(tail)):
         # (not "the first version of Acme's warehouse robot": the product is the robot)
         e.add("product")
 
@@ -1362,6 +1383,16 @@ _OUTLET_NAME = re.compile(
     r"(?:^|\s)(?:Letter|Newsletter|Weekly|Daily|Digest|Journal|Times|Gazette|Tribune|Herald|Chronicle|Insider|Dispatch|Bulletin)$"
     r"|(?:^|\s)(?:Week|Weekly|Daily)(?:\s|$)"  # "Fintech Week Africa", "Daily Brief"
 )
+_OUTLET_ENDS = tuple(w + nl for w in ("etter", "Weekly", "Daily", "Digest", "Journal", "Times", "Gazette", "Tribune", "Herald",
+                                       "Chronicle", "Insider", "Dispatch", "Bulletin") for nl in ("", "\n"))
+
+
+def outlet_name(key: str) -> bool:
+    """``_OUTLET_NAME.search(key)``, ruled out first by the words it wants: a last word ("$" also matches before a
+    final line break; "etter" for "Letter" and "Newsletter"), or "Week" or "Daily" anywhere (a cheap test)."""
+    return (key.endswith(_OUTLET_ENDS) or "Week" in key or "Daily" in key) and _OUTLET_NAME.search(key) is not None
+
+
 #: the outlet that writes the story: in its byline, or doing what newsrooms do
 _BYLINE_LEFT = re.compile(r"(?:^|\n)[ \t*_]*[Bb]y[ \t]+[A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3}(?:[ \t]and[ \t][A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3})?(?:,[ \t]|[ \t](?:for|of|at|[|·—–-])[ \t])$")
 _NEWSROOM_RIGHT = re.compile(
