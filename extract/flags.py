@@ -35,17 +35,19 @@ def strip_flags(text: str) -> tuple[str, list[tuple[int, int]]]:
     parts, cuts, last, removed = [], [], 0, 0
     for m in _FLAGS.finditer(text):
         parts.append(text[last : m.start()])
+        at = m.start() - removed  # where the cut falls in the new text
         removed += m.end() - m.start()
-        cuts.append((m.start() - (removed - (m.end() - m.start())), removed))
+        cuts.append((at, removed))
         last = m.end()
     parts.append(text[last:])
     return "".join(parts), cuts
 
 
-def to_original(cuts: list[tuple[int, int]], pos: int) -> int:
-    """A position in the text without flags, as a position in the original (a cut at ``pos`` itself comes
-    before it: a figure or sentence starting right after a flag starts after it in the original too)."""
-    i = bisect_right(cuts, (pos, float("inf"))) - 1
+def to_original(cuts: list[tuple[int, int]], pos: int, end: bool = False) -> int:
+    """A position in the text without flags, as a position in the original. A cut at ``pos`` itself comes before
+    a start (a figure right after a flag starts after it) and after an ``end`` (a flag after a sentence's last
+    word stays out of the sentence)."""
+    i = bisect_right(cuts, (pos - 1 if end else pos, float("inf"))) - 1
     return pos + (cuts[i][1] if i >= 0 else 0)
 
 
@@ -56,8 +58,8 @@ def restore(x: Extraction, original: str, cuts: list[tuple[int, int]]) -> Extrac
 
     def moved(r):  # a Metric or an Event
         s0 = to_original(cuts, r.sentence_start)
-        s1 = _end(cuts, r.sentence_start + len(r.sentence))
-        c0, c1 = to_original(cuts, r.char_start), _end(cuts, r.char_end)
+        s1 = to_original(cuts, r.sentence_start + len(r.sentence), end=True)
+        c0, c1 = to_original(cuts, r.char_start), to_original(cuts, r.char_end, end=True)
         fields = {"sentence": original[s0:s1], "sentence_start": s0, "char_start": c0, "char_end": c1}
         if hasattr(r, "surface"):
             fields["surface"] = original[c0:c1]
@@ -65,8 +67,3 @@ def restore(x: Extraction, original: str, cuts: list[tuple[int, int]]) -> Extrac
 
     return replace(x, metrics=tuple(moved(m) for m in x.metrics), events=tuple(moved(e) for e in x.events))
 
-
-def _end(cuts: list[tuple[int, int]], pos: int) -> int:
-    """An end offset: a cut right at ``pos`` lies after the span (the flag after a sentence's last word)."""
-    i = bisect_right(cuts, (pos - 1, float("inf"))) - 1
-    return pos + (cuts[i][1] if i >= 0 else 0)

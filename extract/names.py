@@ -1399,7 +1399,7 @@ _NEWSROOM_RIGHT = re.compile(
     r"\s(?:has|had|have)\s(?:asked|contacted|approached|reached out to|emailed)\s(?:the\s(?:company|start-?up|firm)|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?|it)\sfor\s(?:a\s)?comment"
     r"|\s(?:could\snot|couldn['’]t|was\sunable\sto|has\snot\sbeen\sable\sto|did\snot|cannot)\s(?:independently\s)?(?:verify|confirm|reach|corroborate)\b"
     r"|\s(?:has\s|had\s)?(?:reached\sout\sto|contacted)\s(?:the\s(?:company|start-?up|firm)|[A-Z][\w\-]*)\s(?:for|but)\b"
-    r"|\s(?:understands|has\slearnt|has\slearned|has\sseen|reviewed|has\sreviewed|obtained|has\sobtained)\s(?:that|a|an|the|documents?|an?\s+internal)\b"
+    r"|\s(?:has\sseen|obtained|has\sobtained)\s(?:that|a|an|the|documents?|an?\s+internal)\b"  # ("has learnt", "understands": _NEG_RIGHT)
 )
 
 _RAISED_RIGHT = re.compile(

@@ -29,7 +29,7 @@ from typing import Any
 
 import duckdb
 
-from models.warehouse.checkpoint import finish_interrupted
+from models.warehouse.checkpoint import finish_interrupted, wal_path
 from models.warehouse.errors import WarehouseBusy, WarehouseError, WarehouseMissing, first_line
 
 __all__ = ["open_connection", "fresh_instance", "file_version", "prepare_file", "ingest_lock", "unfinished_file", "WRITE_CONFIG"]
@@ -51,7 +51,7 @@ def file_version(path: Path) -> tuple[int, ...] | None:
     except FileNotFoundError:
         return None
     try:
-        wal = os.stat(f"{path}.wal")
+        wal = os.stat(wal_path(path))
         wal_v: tuple[int, ...] = (wal.st_ino, wal.st_mtime_ns, wal.st_size)
     except FileNotFoundError:
         wal_v = ()
