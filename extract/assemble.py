@@ -38,7 +38,7 @@ class Dated:
 _YEAR = re.compile(r"(?:19|20)(?<![\w,.$]..)\d\d(?![\w,])")
 #: between a figure and a later date: another clause with its own verb, so the date is not the figure's
 _NEXT_CLAUSE = re.compile(
-    r"\b(?:and|but|while|which|who)\s+(?:\w+\s+)?(?:expects?|expected|plans?|planned|hopes?|hoped|aims?|wants?|intends?"
+    r"\b(?:and|but|while|which|who|as (?:it|the (?:company|start-?up|firm|business)|[A-Z][\w\-]*))\s+(?:\w+\s+)?(?:expects?|expected|plans?|planned|hopes?|hoped|aims?|wants?|intends?|works? towards|targets?"
     r"|will|would|could|is|was|are|were|has|have|had|said|says)\b"
 )
 #: between a date and a later figure: a new statement, so the date is not the figure's
@@ -122,8 +122,11 @@ def date_claims(doc: Document, dates: DateFinder, claims: list[Claim]) -> list[D
     for c in claims:
         others = tuple(e for e in ends[c.sentence.index] if e != c.end - c.sentence.start)
         as_of, explicit = dates.for_claim(c, others)
-        if explicit and as_of is not None and reference is not None and as_of.start > reference and c.metric != "departed_talent":
-            continue  # a figure for a period that has not started is a projection
+        if explicit and as_of is not None and reference is not None and as_of.start > reference:
+            if c.metric == "valuation_target":  # "hoping to raise at a $1bn valuation early next year": sought now
+                as_of, explicit = dates._published_month(), False
+            elif c.metric != "departed_talent":
+                continue  # a figure for a period that has not started is a projection
         if c.sentence.index not in confidence:
             confidence[c.sentence.index] = _confidence(doc, c.sentence)
         out.append(Dated(c, as_of, explicit, confidence[c.sentence.index]))

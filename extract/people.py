@@ -90,7 +90,7 @@ _ROLE = re.compile(
     r"|chief financial officer|chief scientist|coo|cto|cfo|president|chairman|founder|co-founder|cofounder|head of [a-z]+)\b",
     re.IGNORECASE,
 )
-_LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|on leave|taking (?:a |some )?time off|temporarily)\b", re.I)
+_LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|maternity leave|paternity leave|sick leave|garden leave|on leave|took leave|taken leave|taking leave|taking (?:a |some )?time off|temporarily)\b", re.I)
 _BACKER_LIST = re.compile(
     r"\b(?:investors|backers|shareholders|funds|firms|investment firms|venture firms|lenders)\s+(?:including|such as|like|led by)\s+"
     r"((?:(?:[A-Z][\w&.\-]*(?:['’]s)?|of|and|&|the|former)(?:\s|,\s)?)+)"
@@ -227,7 +227,7 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
         person = _subject_of(v, people, vpos, noun)
         if person is None or (v.in_quotes(m.start()) and not noun and "last day" not in m.group(0)):
             continue
-        if _LEAVE.search(v.s[m.start() : m.start() + 60]) or _LEAVE.search(v.s[max(0, m.start() - 30) : m.start()]):
+        if _LEAVE.search(v.s[max(0, m.start() - 30) : m.start() + 60]):
             continue  # a leave of absence is not a departure
         out.extend(_count_group(v, d, st, _coordinated(v, people, person), m, vpos))
     return out
@@ -610,7 +610,9 @@ def _hirer(v: View, d: Discourse, vpos: int) -> str | None:
 
 def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
     """Departures named in one sentence (people and roles), and its leadership events into ``st``."""
-    if MODALITY.first("denied", "clause", v.low):
+    denial = MODALITY.first("denied", "clause", v.low)
+    first_cue = _first_departure_cue(v) if denial is not None else 0
+    if denial is not None and denial.start() < first_cue:
         return []
     people = _people_in(v, d)
     out = _role_departures(v, d, st, counted_at) + _role_objects(v, d, st, counted_at)
@@ -618,4 +620,23 @@ def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
         out = _hired_from(v, d, st, counted_at, people) + _dismissed(v, d, st, counted_at, people) + _named_departures(
             v, d, st, counted_at, people) + out
         _appointments(v, d, st, people)
+    if denial is not None and _DENIES_BACK.search(v.low, first_cue):
+        return []  # "... had quit, a claim the company denied"; "reports that she quit are untrue"
     return out
+
+
+# A denial after the departure is about it when it has no object of its own: "quit, a claim the company
+# denied", "reports that he resigned are untrue"; "resigned, days after the board rejected an offer" is not.
+_DENIES_BACK = re.compile(
+    r"\b(?:untrue|false|inaccurate|not accurate|baseless|nonsense|no truth|not true|speculative|mere speculation)\b"
+    r"|\b(?:denied|denies|deny|denying|rejected|disputed|disputes|dismissed|refuted|refutes)"
+    r"(?=\s*(?:[,;.!?)\"”’]|$|(?:it|this|that|them|any|the (?:report|claim|account|story|suggestion|idea)s?|reports|claims|suggestions)\b))"
+    r"|\b(?:which|a claim|claims|a report|reports|an account|rumou?rs)\b[^,;.]{0,40}\b(?:denied|denies|disputed|disputes|dismissed|rejected|refuted)\b")
+
+
+def _first_departure_cue(v: View) -> int:
+    """Where the sentence's first leaving verb or noun stands (its length if none): a denial before it
+    governs the departure ("denied reports that its CEO had quit"); one after it is another matter
+    ("resigned on Wednesday, days after the board rejected an offer")."""
+    found = [m.start() for rx in (NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN) for m in [rx.search(v.low)] if m]
+    return min(found, default=len(v.low))

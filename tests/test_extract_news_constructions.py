@@ -1229,6 +1229,32 @@ CASES += [
 ]
 
 
+# A denial later in the sentence about something else does not undo a departure; one about the departure does.
+# A leaving verb after "saw"/"has seen" + names, or a participle after them; "medical leave" is no departure.
+CASES += [
+    (
+        "departure-then-an-unrelated-rejection",
+        "Quillpath, the Lisbon payroll startup, said its chief executive Rui Tavares resigned on Monday, a week after "
+        "its board rejected a takeover approach from a rival. Another startup, Ferrow, denied reports that its "
+        "finance chief Ana Kell had quit. Reports that Dovecraft co-founder Iris Lam had resigned are untrue, "
+        "Dovecraft said.",
+        {("Quillpath", "departed_talent", 1)},
+    ),
+    (
+        "seen-make-way-and-names-moving-to",
+        "Orlu, a Lagos savings startup, is changing hands at the top: the shake-up has seen founder and chief "
+        "executive Chidi Okafor make way for a former banker.\n\nSeparately, Tamborin, the Barcelona accounting "
+        "startup, has a quiet week ahead that sees co-founders Marta Vidal and Pau Serra moving to Adyen. Tamborin's "
+        "chief product officer, Lea Moss, is on medical leave until the summer.",
+        {("Orlu", "departed_talent", 1), ("Tamborin", "departed_talent", 2)},
+    ),
+    (
+        "raise-sought-for-next-year-is-a-target",
+        "Fennick, the Dublin insurance startup, was hoping to raise again at a $900 million valuation early next year.",
+        {("Fennick", "valuation_target", 900e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
