@@ -37,6 +37,7 @@ class Dated:
 # a year; the look-behind sits after "19"/"20" so that the engine can skip ahead to those digits
 _YEAR = re.compile(r"(?:19|20)(?<![\w,.$]..)\d\d(?![\w,])")
 #: between a figure and a later date: another clause with its own verb, so the date is not the figure's
+_NOW_RIGHT = re.compile(r"\s+(?:(?:people|employees|staff|workers)\s+)?(?:today|now|currently|at present)\b")
 _NEXT_CLAUSE = re.compile(
     r"\b(?:and|but|while|which|who|as (?:it|the (?:company|start-?up|firm|business)|[A-Z][\w\-]*))\s+(?:\w+\s+)?(?:expects?|expected|plans?|planned|hopes?|hoped|aims?|wants?|intends?|works? towards|targets?"
     r"|will|would|could|is|was|are|were|has|have|had|said|says)\b"
@@ -80,6 +81,8 @@ class DateFinder:
         figures end (relative): a date written right after another figure ("$8m a month as of October
         2023") is that figure's, not one for a figure further on."""
         s = c.sentence
+        if _NOW_RIGHT.match(self.doc.text, c.end):
+            return self._published_month(), False  # "grown from 40 employees in 2023 to more than 130 today"
         found = self.dates(s)
         rel, rel_end = c.start - s.start, c.end - s.start
         best, p = None, None

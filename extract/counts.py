@@ -391,7 +391,7 @@ _BARE_AFTER = re.compile(
 _HEDGES = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|above|just over|just under|a little over|fewer than|less than|under)\s+)*"
 # between the two ends of a headcount's growth: "from 90 [people] [at the start of 2023] to [more than] 210"
 _THEN_TO = re.compile(
-    r"(?:\+|-plus)?(?:\s+(?:people|employees|staff|workers|members|full-time employees))?(?:\s+(?:in|at|by|during)\s+[\w\s,]{1,25}?)?"
+    r"(?:\+|-plus)?(?:\s+(?:people|employees|staff|workers|members|full-time employees))?(?:\s+(?:in|at|by|during)\s+[\w\s,]{1,45}?)?"
     r"\s+to\s+" + _HEDGES
 )
 # after a headcount, its earlier value: "employs 95 people, up from 60 a year ago", "down from a peak of 1,500"
@@ -609,6 +609,9 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
     return any(cue.table == "layoffs" and not head.startswith(("jobs", "roles", "positions", "posts"), cue.start) for cue in cues)
 
 
+_RATIO_LEFT = re.compile(r"\b(?:[Oo]ne|1|[Tt]wo|2)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
+
+
 def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     """The claims of count ``i`` of the sentence: a headcount, a layoff or a departure, or none."""
     v, c = ctx.v, ctx.counts[i]
@@ -619,8 +622,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []  # a quote asserts a count only when the company speaks of itself ("we have 6,000 employees")
     if _denied(v.low[ca:cb]):
         return []
-    if _a_year(v.s, c):
-        return []  # a year
+    if _a_year(v.s, c) or _RATIO_LEFT.search(v.s, max(0, c.start - 20), c.start):
+        return []  # a year; "letting go of one in every five of their workers": a share, not five people
     before = v.s[: c.start]
     if c.value == 1 and before.endswith(", ") and _named_just_before(ctx, c):
         return []  # "Igor Roe, one of the engineers who started it, has left": the named person, counted by name

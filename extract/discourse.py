@@ -350,24 +350,25 @@ class Discourse:
         startups = [n for n in before if n.is_startup]
         org = self._org_subject(s, before, pos)
         if org is not None and not any(n.start >= self._clause_start(s, pos) for n in startups):
-            return org
+            return org or None  # ("": a bank's or an investor's own figure, no startup's)
         if startups:
             return self._left_owner(s, startups, pos)
         return self._no_name_owner(s, pos)
 
     def _org_subject(self, s: Sentence, before: list[Name], pos: int) -> str | None:
         """An organisation nothing types that opens the figure's clause as its subject: "Meta to lay off
-        10,000 workers", "..., while Byju's has gone ahead with the largest job cut affecting 2,500 people"."""
+        10,000 workers", "..., while Byju's has gone ahead with the largest job cut affecting 2,500 people";
+        "" when the subject is a big company or an organisation with evidence against a startup (", and Bigco
+        announced that 1,800 employees would be let go": no startup's figure)."""
         t = self.doc.text
         cstart = self._clause_start(s, pos)
         head = [n for n in before if n.start >= cstart]
-        if not head or head[0].kind != "org" or not self._neutral_org(head[0]):
+        if not head or head[0].kind not in ("org", "incumbent"):  # (an investor "had led the Series A of $30m": the startup's)
             return None
         n = head[0]
-        if not n.possessive and _LEAD_WORDS.fullmatch(t, cstart, n.start) and _ORG_ACTS.match(t, n.end, pos):
-            return n.key
-        if _CLAUSE_OPEN.fullmatch(t, cstart, n.start) and _ORG_SUBJECT_VERB.match(t, n.end):
-            return n.key
+        if (not n.possessive and _LEAD_WORDS.fullmatch(t, cstart, n.start) and _ORG_ACTS.match(t, n.end, pos)) or (
+                _CLAUSE_OPEN.fullmatch(t, cstart, n.start) and _ORG_SUBJECT_VERB.match(t, n.end)):
+            return n.key if n.kind == "org" and self._neutral_org(n) else ""
         return None
 
     def _valued_object(self, s: Sentence, mentions: list[Name], pos: int) -> str | None:

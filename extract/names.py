@@ -186,7 +186,7 @@ _POS_RIGHT = Folded(
     r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group"
-    r"|pharmacy|publisher|specialist|assistant|clinic|manufacturer|carrier|studio)\b"
+    r"|pharmacy|publisher|specialist|assistant|clinic|manufacturer|carrier|studio|processor|aggregator|gateway|portal)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
     r"|(?:,\s(?:which|that)\s|,\s[a-z]+(?:\s[a-z]+){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
@@ -206,7 +206,9 @@ _POS_RIGHT = Folded(
     r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|(?:co-?)?founders?|chief|ceo"
     r"|board|investors|backers|revenue|arr|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
-    r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b)",
+    r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b"
+    r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
+    r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]+\s){0,3}?(?:company|start-?up|firm|business))",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(

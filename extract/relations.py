@@ -84,9 +84,11 @@ _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z
 _ALLOTTED = re.compile(r"\b(?:allot(?:ted|s)?|issued)\b[^.;]{0,120}$")
 _TO_RAISE = re.compile(
     r"\b(?:to raise|(?:is|are) (?:currently |now |also )?raising|clos(?:ed|ing|es) in on|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
-    r"|approached for|asked for|sounded out (?:about|for|on)|pitching for|pitched for|lobbying for"
+    r"|approached for|asked for|sounded out (?:about|for|on)|pitching for|pitched for|lobbying for|about (?:putting|investing|injecting)"
     r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,6}$"
 )
+# "Larkspur Ventures, the Boston investor that manages about $4bn": an investor's money under management
+_MANAGES = re.compile(r"\b(?:that|which|who)\s+(?:now\s+)?(?:manages|oversees|runs|controls)\s+(?:[\w\-]+\s+){0,3}$")
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 _OWN_FUNDS = re.compile(
     r"\s(?:[\w\-]+\s){0,2}?(?:for|across)\s(?:its|their|a|two|three|four|several|new)\s(?:[\w\-]+\s){0,4}?(?:funds?|vehicles?)\b"
@@ -250,7 +252,7 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
         return False  # (but "allotted 4,500 shares ... to raise INR 54 Cr": a filing of money raised)
     if MODALITY.first("conditional", "left", left[-60:]) or MODALITY.first("conditional", "sentence", v.low):
         return False
-    if _RX2.search(left[-40:].rsplit(",", 1)[-1]) or _RX3.search(left):
+    if _RX2.search(left[-40:].rsplit(",", 1)[-1]) or _RX3.search(left) or _MANAGES.search(left[-50:]):
         return False
     if _TICKET.match(s[f.end : f.end + 50]) or _OWN_FUNDS.match(v.low, f.end):
         return False  # one investor's ticket; "raised about $6 billion for its newest set of funds": an investor's own

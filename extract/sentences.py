@@ -100,7 +100,7 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
 # (the same matches as r";|:\s|\s[-–—]\s|,\s(?=(?:but|...)\b)|\s(?=while\s)|\s(?=and\s+(?:was|...)\b)", written to
 # start with one character class of explicit characters, which lets the engine skip ahead: extract._regex.SPACES)
 _CLAUSE = re.compile(
-    rf"[;:,{SPACES}](?:(?<=;)|(?<=:)\s|(?<=,)\s(?=(?:but|while|whereas|saying|although|though|with|and\s+(?:the|its|it|a|an|in)"
+    rf"[;:,{SPACES}](?:(?<=;)|(?<=:)\s|(?<=,)\s(?=(?:but|while|whereas|saying|although|though|with|and\s+(?:the|its|it|a|an|in|(?:[A-Z][\w\-&.]*\s+){{1,4}}(?:said|announced|confirmed|reported|disclosed|added))"
     r"|when|after|before|or)\b)|(?<=\s)(?:[-–—]\s|(?=while\s)|(?=and\s+(?:was|is|had|has|lost|losing)\b)))",
 )
 

@@ -1255,10 +1255,52 @@ CASES += [
     ),
 ]
 
+# Business-press features: a name made a startup by "the payments processor", "took $35m", "is not the only
+# company"; another organisation's own cut opening its clause; a share written "one in every five"; money
+# sought from investors "about putting" it in; an investor's assets "that manages $4bn"; a growth told with a
+# long aside between its ends.
+CASES += [
+    (
+        "processor-appositive-and-a-banks-own-cut",
+        "Since January, the lending startup Corvina dismissed 120 staff. Pellucid, the payments processor that was "
+        "valued at $7 billion in 2021, is eliminating more than 300 roles.",
+        {("Corvina", "layoffs", 120), ("Pellucid", "valuation", 7e9), ("Pellucid", "layoffs", 300)},
+    ),
+    (
+        "one-in-every-n-is-a-share",
+        "Brisk Lend, a buy-now-pay-later startup, and the car-loan marketplace Autovia are letting go of one in "
+        "every four of their workers.",
+        set(),
+    ),
+    (
+        "took-money-sought-from-investors-and-an-investors-assets",
+        "Sentinel Orbit, whose cameras ride on small satellites, has sounded out investors in Paris, Tokyo and "
+        "Dubai about putting roughly €50m into the business. In 2023 Sentinel Orbit took $20m in a round led by "
+        "Greyfin Capital, the Oslo investor that manages about $3bn. Sentinel Orbit is not the only company "
+        "chasing the market.",
+        {("Sentinel Orbit", "funding_raised", 20e6)},
+    ),
+    (
+        "growth-with-a-long-aside-between-its-ends",
+        "Tidewell, the Bristol flood-data startup, has grown from 18 staff at the time of its first round in 2022 "
+        "to about 95 people today.",
+        {("Tidewell", "headcount", 18), ("Tidewell", "headcount", 95)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
     assert got == expected, f"{case_id}: missing {expected - got}, extra {got - expected}"
+
+
+def test_another_organisations_cut_after_and_is_not_the_startups() -> None:
+    """"..., the lending startup Corvina dismissed 120 staff, and Harlow Federal Savings announced that 2,400
+    employees would be let go": the 2,400 opens its own clause with another subject, so it is not Corvina's."""
+    text = ("Since January, the lending startup Corvina dismissed 120 staff, and Harlow Federal Savings announced that "
+            "2,400 employees would be let go.")
+    rows = {(m.company, m.value) for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "layoffs"}
+    assert ("Corvina", 120) in rows and ("Corvina", 2400) not in rows
 
 
 def test_everyday_departures_are_each_counted_once() -> None:
