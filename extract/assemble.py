@@ -41,6 +41,7 @@ _NOW_RIGHT = re.compile(r"\s+(?:(?:people|employees|staff|workers)\s+)?(?:today|
 _NEXT_CLAUSE = re.compile(
     r"\b(?:and|but|while|which|who|as (?:it|the (?:company|start-?up|firm|business)|[A-Z][\w\-]*))\s+(?:\w+\s+)?(?:expects?|expected|plans?|planned|hopes?|hoped|aims?|wants?|intends?|works? towards|targets?"
     r"|will|would|could|is|was|are|were|has|have|had|said|says)\b"
+    r"|\b(?:told \w+|said|says|added) (?:that )?(?:it|they|he|she|we) (?:expects?|plans?|hopes?|aims?|wants?|intends?|will|would)\b"
 )
 #: between a date and a later figure: a new statement, so the date is not the figure's
 _NEW_STATEMENT = re.compile(r";|\b(?:noted|said|added|reported|told|says|adds|notes|explained|wrote|argued)\b[^.;]{0,40}?\bthat\b")

@@ -462,8 +462,8 @@ class Discourse:
         if prev in self.sector_sentences and not own and self.doc.sentences[prev].paragraph == s.paragraph and not self.names.between(s.start, s.end):
             self.sector_sentences.add(s.index)  # "Startups raised $412m ... Stripping out debt, equity funding came to $261m."
             return None
-        head = self.doc.low[s.start : pos]
-        if ("we" in head or "our" in head) and _WE.search(t[s.start : pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
+        head = self.doc.low[cstart:pos]  # (the figure's clause: "what caught our attention ...: the company said" is the writer's)
+        if ("we" in head or "our" in head) and _WE.search(t[cstart:pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
             return self.main  # "We closed $12 million": in an interview, the interviewee's company
         if ("you" in head) and _YOU.search(t[s.start : pos]) and self.main is not None and self._in_interview(s):
             return self.main  # "FS: You raised $120 million in total": the interviewer asks about the interviewee's company
@@ -474,7 +474,12 @@ class Discourse:
                 return fit
         if self._cleared(s) and s.index not in self.org_subject:
             return None
-        return self.org_subject.get(s.index) or self.focus_at(s) or (self.names.startups[0] if self.names.startups else None)
+        focus = self.org_subject.get(s.index) or self.focus_at(s)
+        if focus is not None and focus not in self.names.startups:
+            named = [n for n in self.names.between(s.start, pos) if n.kind == "org" and self._neutral_org(n) and not self._aside(s, n, pos)]
+            if named and named[-1].key != focus:
+                return named[-1].key  # "... the data Acme shared: the company said ...": no startup in focus, the name just read
+        return focus or (self.names.startups[0] if self.names.startups else None)
 
     def _newly_placed(self, want: set[str], pos: int) -> str | None:
         """"... the contest with Pylon Code, Corvane's rival. The New York-based startup raised ...": a description

@@ -1288,6 +1288,19 @@ CASES += [
     ),
 ]
 
+# A newsletter column: the writer's "our" is no company speaking; a raise told in a relative clause before
+# "told us it expects to ... 2026" is dated by its own clause, not dropped as a projection.
+CASES += [
+    (
+        "writers-our-and-a-raise-before-a-forecast",
+        "Morning Ledger: who is growing?\n\nVelaris is one of them. What caught our eye was the data Velaris "
+        "shared with its news: the company said it crossed $11 million in annual recurring revenue in June.\n\n"
+        "Tessaly, which raised $25 million at a $200 million valuation in the spring, told us it expects to finish "
+        "2027 with $30 million in ARR.",
+        {("Velaris", "revenue", 11e6), ("Tessaly", "funding_raised", 25e6), ("Tessaly", "valuation", 200e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
