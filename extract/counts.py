@@ -197,6 +197,9 @@ def _months_out(low: str) -> str:
 _NUMBER_NEXT = re.compile(r"\s+(?:of\s+)?" + _HEDGES_EARLY + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|half|a third|a quarter)\b)")
 
 
+_PASSIVE_DENIAL_WORD = re.compile(r"\b(?:been|was|were|be|being|got|get)\s+(?:dismissed|rejected)\b")
+
+
 def _denied(clause: str) -> bool:
     """A denial in the clause ("denied reports that it cut 200 jobs"); a denial word that governs a
     count is the layoff itself ("dismissed 159 people").
@@ -204,6 +207,8 @@ def _denied(clause: str) -> bool:
     >>> _denied("acme dismissed 159 people"), _denied("acme dismissed reports that it cut 159 jobs")
     (False, True)
     """
+    if "dismissed" in clause or "rejected" in clause:  # "70 employees have been dismissed": the layoff, passive
+        clause = _PASSIVE_DENIAL_WORD.sub(lambda x: " " * len(x.group(0)), clause)
     m = MODALITY.first("denied", "clause", clause)
     if m is None or not _NUMBER_NEXT.match(clause, m.end()):
         return m is not None

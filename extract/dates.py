@@ -251,6 +251,10 @@ _ORIGIN = re.compile(
 _ORIGIN_WORDS = ("since", "founded", "launched", "set up", "started", "established", "created")
 
 
+#: years told against a year named before them in the sentence, not against the publication
+_ANAPHORIC_YEARS = {"the following year": 1, "the previous year": -1, "a year earlier": -1, "a year before": -1}
+
+
 def find_dates(
     text: str, published: date | None, context_year: int | None = None
 ) -> list[tuple[int, int, Period]]:
@@ -293,6 +297,9 @@ def find_dates(
                 ref = year_seen or that_year or (context_year if published is None else None)
                 if ref is not None:
                     p = Period.month(ref, MONTHS[m.group("my_mon").lower().rstrip(".")])
+            rel = (m.group("rel") or "").lower()
+            if year_seen is not None and rel in _ANAPHORIC_YEARS:  # "in 2021 ..., and the following year": 2022
+                p = Period.year(year_seen + _ANAPHORIC_YEARS[rel])
         except (ValueError, KeyError):
             p = None
         if p is not None:

@@ -183,7 +183,7 @@ def investor_suffix(name: str) -> bool:
 
 # ---- evidence: grammar right after a name --------------------------------------------------------
 _POS_RIGHT = Folded(
-    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
+    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow|our)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group"
     r"|pharmacy|publisher|specialist|assistant|clinic|manufacturer|carrier|studio|processor|aggregator|gateway|portal)\b"

@@ -1301,6 +1301,24 @@ CASES += [
     ),
 ]
 
+# A layoff told in the passive with a word that can also deny ("have been dismissed"), or as staff "told their
+# jobs were gone"; a "valued it at" followed by ", and at its peak the following year it had 120 employees".
+CASES += [
+    (
+        "passive-dismissed-and-told-their-jobs-were-gone",
+        "Kornfeld, the Leipzig logistics startup, has cut back: around 60 employees have been dismissed for "
+        "operational reasons, its founder said.\n\nAnother startup, Spindle Health, went bust in May, and its "
+        "last 28 employees were told their jobs were gone.",
+        {("Kornfeld", "layoffs", 60), ("Spindle Health", "layoffs", 28)},
+    ),
+    (
+        "the-following-year-after-a-named-year",
+        "Quillon, the Tel Aviv insurtech, raised $30 million in 2021 in a round that valued it at $180 million, "
+        "and at its peak the following year it had 90 employees.",
+        {("Quillon", "funding_raised", 30e6), ("Quillon", "valuation", 180e6), ("Quillon", "headcount", 90)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
@@ -1314,6 +1332,14 @@ def test_another_organisations_cut_after_and_is_not_the_startups() -> None:
             "2,400 employees would be let go.")
     rows = {(m.company, m.value) for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "layoffs"}
     assert ("Corvina", 120) in rows and ("Corvina", 2400) not in rows
+
+
+def test_a_year_earlier_counts_from_the_year_named_before_it() -> None:
+    """"booked $41 million of revenue in 2023, up from $17 million a year earlier": the $17 million is of 2022,
+    not of the year before publication (2024 here)."""
+    text = "Rutland, the Denver freight startup, booked $41 million of revenue in 2023, up from $17 million a year earlier."
+    got = {m.value: m.as_of.label for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "revenue"}
+    assert got == {41e6: "2023", 17e6: "2022"}
 
 
 def test_everyday_departures_are_each_counted_once() -> None:
