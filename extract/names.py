@@ -208,7 +208,8 @@ _POS_RIGHT = Folded(
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
     r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b"
     r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
-    r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]+\s){0,3}?(?:company|start-?up|firm|business))",
+    r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]+\s){0,3}?(?:company|start-?up|firm|business)"
+    r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]+\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b)",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
@@ -429,7 +430,7 @@ _FOUND_WORDS = frozenset("founded co-founded started launched built created".spl
 _NOT_NP = frozenset("by who which that in on at with and after before from to for of was is".split())
 _COMPANY_NOUNS = frozenset(
     "start-up startup company firm maker unicorn app application platform service fintech insurtech proptech biotech edtech"
-    " healthtech agtech agritech cleantech regtech legaltech neobank lender marketplace".split()
+    " healthtech agtech agritech cleantech regtech legaltech neobank lender marketplace processor aggregator".split()
 )
 _POS_LAST = frozenset({"in", "into", "valued", "valuing", "values", "of", "at"}) | _COMPANY_NOUNS
 _LINE = re.compile(r"[^\n]+")
@@ -509,6 +510,9 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
+_GENERIC_RUNS = frozenset(("Big Tech", "Big Four", "Big Pharma", "Big Oil", "Big Banks", "Big Three"))
+
+
 @lru_cache(maxsize=4096)  # (a pure function of the run: an article repeats its names)
 def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int, int], ...]:
     """Split a capitalised run into name pieces (offsets within the run), dropping grammar words,
@@ -520,6 +524,8 @@ def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int,
     bare = run[:-2] if run.endswith(("'s", "’s")) else run
     if bare in places():
         return ((0, len(run)),)  # "Saudi Arabia's": a place, not a nationality and a name
+    if bare in _GENERIC_RUNS:
+        return ()  # "Big Tech's scramble for engineers": a kind of company, no name
     for tok in run.split(" "):
         start, end = pos, pos + len(tok)
         pos = end + 1
@@ -573,7 +579,7 @@ def _opens_name(run: str, end: int) -> bool:
     "New York-based", "New Series")."""
     rest = run[end + 1 :].split(" ")
     nxt = rest[0] if rest else ""
-    return (bool(nxt) and nxt.lower().rstrip("'’s") not in _STOP and nxt not in ("Tech", "Four", "Five", "Manager", "Managers")
+    return (bool(nxt) and nxt.lower().rstrip("'’s") not in _STOP and nxt.rstrip("'’s") not in ("Tech", "Four", "Five", "Manager", "Managers")
             and not _MODIFIER.search(nxt))
 
 
@@ -992,8 +998,8 @@ def _last_words(left: str, k: int, strip: bool = False) -> list[str]:
 def _person_left(left: str) -> bool:
     """A role title right before a name ("chief executive Jane Roe", "co-founders A and B")."""
     w = _last_words(left, 4, strip=True)
-    if not w or not left.endswith(" "):
-        return False
+    if not w or not left.endswith(" ") or left.endswith((". ", ".\n", "? ", "! ")):
+        return False  # ("... its chief technology officer. Shamba Direct lost five people": a new sentence)
     if w[-1] in _ROLE_SET or w[-1].rstrip("s") in _ROLE_SET:
         return True
     if len(w) >= 2 and w[-1] == "by" and w[-2] in ("founded", "co-founded", "cofounded", "started"):

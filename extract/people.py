@@ -229,6 +229,8 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
             continue
         if _LEAVE.search(v.s[max(0, m.start() - 30) : m.start() + 60]):
             continue  # a leave of absence is not a departure
+        if _A_JOB_RIGHT.match(v.s, m.end()):
+            continue  # "had left a comfortable engineering post with a cloud company to come home": an earlier job
         out.extend(_count_group(v, d, st, _coordinated(v, people, person), m, vpos))
     return out
 
@@ -242,6 +244,7 @@ def _destination_is_other(v: View, d: Discourse, end: int) -> bool:
     return bool(nxt) and nxt[0].kind not in ("startup", "person") and not _looks_like_person(nxt[0].surface)
 
 
+_A_JOB_RIGHT = re.compile(r"\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:job|post|role|position|career|seat)\b")
 _BOARD_RIGHT = re.compile(r"\s+(?:from\s+)?(?:the\s+(?:supervisory\s+|advisory\s+)?board\s+of\s+[A-Z]|[A-Z][\w\-.]*['’]s\s+(?:supervisory\s+|advisory\s+)?board\b)")
 
 
@@ -295,7 +298,16 @@ def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: 
     if more and _OWN_VERB.match(v.s, more.end()):
         more = None  # "Jane Roe resigned in August, and two other executives left in September": their own row
     extra = int(parse_count(more.group(1)) or 0) if more else 0
-    return [Claim(company, "departed_talent", float(len(new) + extra), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
+    nth = _NTH_TO_LEAVE.search(v.low) if " to " in v.low else None
+    value = max(len(new) + extra, _ORDINALS[nth.group(1)] if nth else 0)  # "the third executive to leave this year": 3
+    return [Claim(company, "departed_talent", float(value), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+_NTH_TO_LEAVE = re.compile(
+    r"\bthe (second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th) (?:[\w\-]+ ){0,3}?(?:executive|leader|founder|co-founder"
+    r"|cxo|officer|member|person|departure|exit|senior hire|top manager|manager)s? (?:to (?:leave|quit|exit|depart|walk out|resign"
+    r"|step down)|(?:this|in the past|over the past|in) )")
 
 
 #: people who left with the one named: "along with two members of his team", "taking four engineers with her",

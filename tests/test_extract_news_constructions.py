@@ -1319,6 +1319,29 @@ CASES += [
     ),
 ]
 
+# A feature about startups losing staff to a big company: "Big Tech" is no name; a startup named just after a
+# sentence ending in a role ("... its chief technology officer. Tamu Fresh lost ...") is no person; "lost nine
+# engineers to" marks a startup; a founder who "had left a comfortable post with a cloud company" left an
+# earlier job; "the third senior executive to leave" counts three; "saw X move to Bigco" is a departure.
+CASES += [
+    (
+        "talent-drain-feature",
+        "Accra start-ups caught in Big Tech's hunt for engineers\n\nWhen Lorrimo opened in Accra in 2020, its "
+        "co-founder, Kojo Mensah, had left a comfortable engineering post with a cloud company in Dublin to come "
+        "home. Lorrimo lost seven engineers to Cloudhaven last year, Mensah said. \"We cannot match the pay,\" said "
+        "Ama Boateng, the chief technology officer of another startup. Tamu Fresh lost four people to the US group "
+        "last year, she said.\n\nA third start-up, payments processor Paykwik, saw its head of engineering, Efua "
+        "Owusu, move to Cloudhaven in March.",
+        {("Lorrimo", "departed_talent", 7), ("Tamu Fresh", "departed_talent", 4), ("Paykwik", "departed_talent", 1)},
+    ),
+    (
+        "the-third-executive-to-leave",
+        "Sewa Homes, the Jakarta proptech startup, said its chief operating officer, Dewi Lestari, resigned on "
+        "Monday, the third senior executive to leave the company this year.",
+        {("Sewa Homes", "departed_talent", 3)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
