@@ -627,8 +627,9 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []  # a quote asserts a count only when the company speaks of itself ("we have 6,000 employees")
     if _denied(v.low[ca:cb]):
         return []
-    if _a_year(v.s, c) or _RATIO_LEFT.search(v.s, max(0, c.start - 20), c.start):
-        return []  # a year; "letting go of one in every five of their workers": a share, not five people
+    if _a_year(v.s, c) or _RATIO_LEFT.search(v.s, max(0, c.start - 20), c.start) or (
+            v.low.startswith("both", c.start) and v.low.startswith(" and ", c.noun_end)):
+        return []  # a year; "one in every five of their workers": a share; "both permanent staff and contractors"
     before = v.s[: c.start]
     if c.value == 1 and before.endswith(", ") and _named_just_before(ctx, c):
         return []  # "Igor Roe, one of the engineers who started it, has left": the named person, counted by name

@@ -430,7 +430,7 @@ _FOUND_WORDS = frozenset("founded co-founded started launched built created".spl
 _NOT_NP = frozenset("by who which that in on at with and after before from to for of was is".split())
 _COMPANY_NOUNS = frozenset(
     "start-up startup company firm maker unicorn app application platform service fintech insurtech proptech biotech edtech"
-    " healthtech agtech agritech cleantech regtech legaltech neobank lender marketplace processor aggregator".split()
+    " healthtech agtech agritech cleantech regtech legaltech neobank lender marketplace processor aggregator brand".split()
 )
 _POS_LAST = frozenset({"in", "into", "valued", "valuing", "values", "of", "at"}) | _COMPANY_NOUNS
 _LINE = re.compile(r"[^\n]+")

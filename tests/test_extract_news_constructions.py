@@ -1342,6 +1342,20 @@ CASES += [
     ),
 ]
 
+# Emerging-market business press: "skincare brand X", "ended the employment of", "trimming its workforce to",
+# "billed about $6 million", and "both permanent staff and contract workers" (no count of two).
+CASES += [
+    (
+        "brand-ended-employment-trimming-billed-both",
+        "Homegrown haircare brand Glowra is said to be talking to funds about a round that would value it at "
+        "$300 million.\n\nThe Jakarta rental startup Kosku ended the employment of about 140 staff in March, "
+        "trimming its workforce to roughly 600. The cuts hit both permanent staff and contract workers.\n\n"
+        "Another startup, Belajar, billed about $4 million in 2024.",
+        {("Glowra", "valuation_target", 300e6), ("Kosku", "layoffs", 140), ("Kosku", "headcount", 600),
+         ("Belajar", "revenue", 4e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
