@@ -132,7 +132,7 @@ _ORG_VERB = re.compile(
     r"|lays|sheds|employs|makes|earns|posts|books|burns|spends|loses|files|shuts|becomes|remains|runs|operates|counts)\b"
 )
 #: what may come before an investor that opens its paragraph: a bullet, a place modifier ("- Dakar-based ")
-_LEAD_IN = re.compile(r"[-*•\s]*(?:[\w\-]+-based\s+|the\s+)?$")
+_LEAD_IN = re.compile(r"[-*•\s]*(?:\d{1,2}[.)]\s+)?(?:[\w\-]+-based\s+|the\s+)?$")
 #: an investor's own business, not a startup's round ("closed its second fund", "assets under management")
 _INVESTOR_OWN = re.compile(
     r"\b(?:its|a|the|their) (?:\w+ ){0,2}(?:fund|funds|vehicle)\b|\b(?:first|final|second) close\b"
@@ -256,8 +256,9 @@ class Discourse:
             t = self.doc.text
             first = mentions[0]
             if (first.kind in ("investor", "incumbent") and _LEAD_IN.match(t, s.start, first.start) and not first.possessive
-                    and _INVESTOR_OWN.search(self.doc.low, first.end, s.end)):
-                return ""  # "Dakar-based Baobab Partners held a first close of its fund": a paragraph about an investor
+                    and (first.kind == "incumbent" or _INVESTOR_OWN.search(self.doc.low, first.end, s.end))):
+                return ""  # "Dakar-based Baobab Partners held a first close of its fund", "Bigco reported quarterly revenue
+                # of ...": a paragraph about an investor or a big company (no startup named in its first sentence)
             for n in mentions:
                 at_start = (n.start - s.start <= 4 or _LEAD_WORDS.fullmatch(t, s.start, n.start) is not None
                             or _LEAD_DESC.fullmatch(t, s.start, n.start) is not None) \

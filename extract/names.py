@@ -301,6 +301,12 @@ _INCUMBENT_RIGHT = Folded(
     r"|chief|researchers|engineers|leadership|top|most|the\s(?:co-?)?founders?))\b"
     r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|advertising\s)"
 )
+# a big listed company's language: "Bigco reported quarterly revenue of $71bn" (a listed startup's market value is
+# still its valuation: the golden sentences)
+_LISTED_RIGHT = Folded(
+    r"^\s(?:has\s|had\s)?(?:reported|posted|announced)\s(?:(?:its|a|strong|record|weaker|better-than-expected)\s)?(?:quarterly|third-quarter"
+    r"|second-quarter|first-quarter|fourth-quarter|full-year)\s(?:revenue|results|earnings|profit|sales)\b"
+)
 _PRODUCT_RIGHT = Folded(
     r"^\s(?:ai\s)?(?:chatbot|chat bot|model|models|app|apps|assistant|headset|glasses|pin|device|engine|llm|large language model"
     r"|api|browser|copilot|image generator|video generator|text-to-image|smartphone|phone|car|scooter|e-scooter|robot)\b"
@@ -510,6 +516,7 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
+_KIND_THEN_NAME = re.compile(r" (?:start-?up|company|firm|platform|app|lender|unicorn|maker|developer|provider|marketplace) [A-Z][\w\-]+")
 _GENERIC_RUNS = frozenset(("Big Tech", "Big Four", "Big Pharma", "Big Oil", "Big Banks", "Big Three"))
 
 
@@ -1302,6 +1309,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
+    if right[:1] == " " and _KIND_THEN_NAME.match(right):
+        con += 4  # "Legal AI startup Briefly laid off 70": a sector before a kind word and the name (decisive)
     if outlet_name(key):
         con += 2  # "the East Africa Fintech Letter", "Gulf Business Daily": a publication's name
     if (("by" in left or "By" in left) and _BYLINE_LEFT.search(left)) or _NEWSROOM_RIGHT.match(right):  # (a byline wants "by")
@@ -1329,6 +1338,8 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_LEFT_REVERSED.match(rev, 0, 40) if rev is not None else (
             _INCUMBENT_KEY.search(ll) and _INCUMBENT_LEFT.search(left[-40:]))):
         e.add("incumbent")
+    if right[:1] == " " and _LISTED_RIGHT.match(right, low):
+        e.add("incumbent", 2)
     tail = left[-30:]  # (the product pattern is case-sensitive: its words are in the very text it matches)
     if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(tail) and _PRODUCT_LEFT.search(tail)):
         # (not "the first version of Acme's warehouse robot": the product is the robot)

@@ -40,6 +40,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         g = m.group(0)
         if g == "\n" and is_soft_wrap(text, m.start()):
             continue  # a hard-wrapped line that the sentence goes on after
+        if g == "." and end - start <= 6 and text[start:end].strip()[:-1].isdigit():
+            continue  # "1. Acme reported ...": a list item's number opens its sentence
         if g != "\n":
             w = _WORD_BEFORE_REVERSED.match(text[max(start, end - 15) : end][::-1]) if g[0] == "." and _may_abbreviate(text, start, end) else None
             if w:  # (w.end(): the length of the word and its period)

@@ -1356,6 +1356,19 @@ CASES += [
     ),
 ]
 
+# A numbered weekly list: a big company's quarterly results and "its market value" belong to nobody here; a
+# sector before "startup" and the name ("Legal AI startup Briefwerk") is no name of its own.
+CASES += [
+    (
+        "numbered-weekly-list",
+        "7 stories you should not miss this week\n\n1. Gigachip reported quarterly revenue of $52.3 billion, ahead of "
+        "forecasts. Its market value briefly topped $4 trillion on Thursday.\n\n2. Legal AI startup Briefwerk laid "
+        "off 40 people on Tuesday. The company had 190 employees before the cuts.\n\n3. Tallowby, which sells "
+        "software to bakeries, has raised a $12 million Series A.",
+        {("Briefwerk", "layoffs", 40), ("Briefwerk", "headcount", 190), ("Tallowby", "funding_raised", 12e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
