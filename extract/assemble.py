@@ -332,11 +332,16 @@ def drop_mixed_totals(doc: Document, dated: list[Dated]) -> list[Dated]:
         return dated  # (no funding figure to drop: the article's text need not be searched)
     if "debt" not in doc.low and (not any(k in doc.low for k in _DEBT_KEYS) or not _DEBT.search(doc.low)):
         return dated
-    totals: set[tuple[str, float]] = set()
+    totals: set[tuple[str, float, str | None]] = set()  # (currency, value, company of the sentence's figures if one)
+    companies: dict[int, set[str]] = {}
+    for d in dated:
+        companies.setdefault(d.claim.sentence.index, set()).add(d.claim.company)
     for s in doc.sentences:
         low = doc.low[s.start : s.end]
         if not _DEBT.search(low):
             continue
+        owners = companies.get(s.index, set())
+        owner = next(iter(owners)) if len(owners) == 1 else None  # ("Mavuno Credit raised $15m ... total of $27m": Mavuno's)
         labelled = bool(_EQUITY.search(low) or " of it " in low or "of which" in low)  # the parts are named as such
         # (currency, value, whether the amount is the equity part: "$22m is equity", "$13m equity tranche")
         found = [(m.currency, m.values[0], bool(_EQUITY.search(low, max(0, m.start - 15), m.end + 25)))
@@ -347,14 +352,15 @@ def drop_mixed_totals(doc: Document, dated: list[Dated]) -> list[Dated]:
             vals = sorted((v, eq) for c, v, eq in found if c == cur)
             if len(vals) >= 2:
                 if labelled and not vals[-1][1]:
-                    totals.add((cur, vals[-1][0]))
+                    totals.add((cur, vals[-1][0], owner))
                 # "$100m in Series B funding and $106m in venture debt": "$206m" told elsewhere is their sum
-                totals.update((cur, a + b) for i, (a, _) in enumerate(vals) for b, _ in vals[i + 1 :])
+                totals.update((cur, a + b, owner) for i, (a, _) in enumerate(vals) for b, _ in vals[i + 1 :])
     if not totals:
         return dated
 
     def mixed(c: Claim) -> bool:
-        return c.metric == "funding_raised" and any(cur == c.unit and abs(c.value - v) <= 0.02 * v for cur, v in totals)
+        return c.metric == "funding_raised" and any(
+            cur == c.unit and abs(c.value - v) <= 0.02 * v and who in (None, c.company) for cur, v, who in totals)
 
     return [d for d in dated if not mixed(d.claim)]
 

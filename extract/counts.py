@@ -821,6 +821,9 @@ _PART_OF = re.compile(
 )
 
 
+_DENIED_LATER = re.compile(r"\bdenie[ds] (?:this|that|the|these|those) (?:number|figure|report|claim|account|estimate)s?\b")
+
+
 def _share_is_cut(v: View, left: str, end: int) -> bool:
     """A share of staff that is cut: "laid off 10% of its staff", "10 per cent of the workforce would lose
     their roles", "let about 10% of its workforce go"."""
@@ -845,8 +848,9 @@ def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fra
         ca, cb = v.clause(p.start)
         clause = _months_out(v.low[ca:cb])
         left = clause[: p.start - ca]
-        if _denied(clause) or MODALITY.first("planned", "clause", clause) or MODALITY.first("hypothetical", "left", left):
-            continue
+        if _denied(clause) or MODALITY.first("planned", "clause", clause) or MODALITY.first("hypothetical", "left", left) or (
+                "denie" in v.low and _DENIED_LATER.search(v.low, p.end)):
+            continue  # (also "a cut of around 20%, or some 800 people, but the startup denied this number")
         tail = _SHARE_TAIL.match(v.s, p.end)
         end = tail.end() if tail else p.end
         if not _share_is_cut(v, left, end):

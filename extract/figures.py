@@ -303,6 +303,11 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
 # ---- shares of a workforce ----------------------------------------------------------------------
 
 
+#: a bare share restated as a count of people: "has let go of 30%, or 240 people"
+_RESTATED_RIGHT = re.compile(
+    r",?\s+or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?[\d,]+\s+(?:people|employees|staff|workers|jobs|roles|positions)\b")
+
+
 def percents_in(s: str) -> list[Percent]:
     """Shares of a workforce: "20% of its staff", "a third of employees", "10% of its 450 employees", "12% of
     them" (the staff just named; read as a layoff only with a layoff verb), "cut its workforce by a third"."""
@@ -313,7 +318,8 @@ def percents_in(s: str) -> list[Percent]:
     for m in _PERCENT_LOW.finditer(low) if s.isascii() else _PERCENT.finditer(s):
         frac = m.group("frac").lower().replace("one-", "one ")
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(_RX3.sub(" ", frac))
-        if val is None or not (m.group("noun") or m.group("them") or _BY_SHARE.search(s, max(0, m.start() - 60), m.start())):
+        if val is None or not (m.group("noun") or m.group("them") or _BY_SHARE.search(s, max(0, m.start() - 60), m.start())
+                               or _RESTATED_RIGHT.match(s, m.end())):
             continue
         base = float(m.group("n").replace(",", "")) if m.group("n") else None
         q = hedge_before((m.group("hedge") or "") + " ")

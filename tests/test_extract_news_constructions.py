@@ -1369,6 +1369,24 @@ CASES += [
     ),
 ]
 
+# A monthly deal digest: a lender named "... Credit" whose round and total sit in one sentence does not make
+# another startup's round (equal to their sum) a mixed equity-and-debt total; a bare share restated as people
+# ("let go of 30%, or 240 people"); a share someone denied; "saw both of its co-founders step down".
+CASES += [
+    (
+        "digest-credit-name-share-restated-step-down",
+        "The largest disclosed round went to Nigerian payments company Paylark, which raised $35 million.\n\n"
+        "Kenya's Shamba Credit raised $10 million in a Series A; the Nairobi-based lender said the round brings its "
+        "total funding to $25 million.\n\nDukaly, the Kenyan rural e-commerce company, has let go of 25%, or 180 "
+        "people, from its workforce. Staff had heard of a cut of around 40%, or some 300 people, but the company "
+        "denied this number.\n\nSingapore's wealthtech platform Vestly saw both of its remaining co-founders step "
+        "down this week.",
+        # ("Shamba Credit" is keyed "Shamba": a trailing "Credit" is a business word of the name, extract.names)
+        {("Paylark", "funding_raised", 35e6), ("Shamba", "funding_raised", 10e6),
+         ("Shamba", "funding_raised", 25e6), ("Dukaly", "layoffs", 180), ("Vestly", "departed_talent", 2)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
