@@ -676,7 +676,27 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     ctx.last, ctx.last_end = (metric, company), c.noun_end
     if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
-    return _claims(ctx, c, metric, company)
+    return [x for k in (_each_of(ctx, c, company) if " each " in before[-60:] else [company]) for x in _claims(ctx, c, metric, k)]
+
+
+_EACH_LEFT = re.compile(r"\s+each\s+(?:[a-z]+\s+){1,5}")
+_LIST_JOIN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _each_of(ctx: _Ctx, c: Count, company: str) -> list[str]:
+    """"Acme, Beta and Gamma each laid off more than 100 employees": one row for every startup of the list
+    that ends just before "each" (the owner found being one of them); else the owner alone."""
+    v, sa = ctx.v, ctx.v.sentence.start
+    names = [n for n in ctx.d.names.between(sa, sa + c.start) if n.kind not in ("place", "nationality", "person")]
+    if not names or not _EACH_LEFT.fullmatch(v.s, names[-1].end - sa, c.start):
+        return [company]
+    group = [names[-1]]
+    for n in reversed(names[:-1]):
+        if not _LIST_JOIN.fullmatch(v.doc.text, n.end, group[0].start):
+            break
+        group.insert(0, n)
+    keys = [n.key for n in group if n.is_startup or n.kind == "org"]
+    return keys if len(keys) >= 2 and company in keys else [company]
 
 
 def _bare_cut(ctx: _Ctx, c: Count, before: str, after: str) -> bool:

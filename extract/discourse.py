@@ -132,6 +132,7 @@ _ORG_VERB = re.compile(
     r"|lays|sheds|employs|makes|earns|posts|books|burns|spends|loses|files|shuts|becomes|remains|runs|operates|counts)\b"
 )
 #: what may come before an investor that opens its paragraph: a bullet, a place modifier ("- Dakar-based ")
+_THE_GIANT = re.compile(r"\bthe\s+(?:[\w\-]+\s+){0,3}?(?:giant|behemoth|conglomerate|tech major)\b")
 _LEAD_IN = re.compile(r"[-*•\s]*(?:\d{1,2}[.)]\s+)?(?:[\w\-]+-based\s+|the\s+)?$")
 #: an investor's own business, not a startup's round ("closed its second fund", "assets under management")
 _INVESTOR_OWN = re.compile(
@@ -473,6 +474,8 @@ class Discourse:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)
             if fit is not None:
                 return fit
+        if "the " in low and _THE_GIANT.search(low):
+            return None  # "The e-commerce giant decided to let go of 1,100 employees": a big company, not the startup in focus
         if self._cleared(s) and s.index not in self.org_subject:
             return None
         focus = self.org_subject.get(s.index) or self.focus_at(s)

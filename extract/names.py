@@ -206,7 +206,7 @@ _POS_RIGHT = Folded(
     r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|(?:co-?)?founders?|chief|ceo"
     r"|board|investors|backers|revenue|arr|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
-    r"|\s(?:founder|co-founder|ceo|employees|staff|investors|backers)\b"
+    r"|\s(?:founder|co-?founder|ceo|employees|staff|investors|backers)\b"
     r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
     r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]+\s){0,3}?(?:company|start-?up|firm|business)"
     r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]+\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b)",
@@ -215,7 +215,7 @@ _POS_RIGHT = Folded(
 _KEEP_RIGHT = Folded(
     r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
     r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]+\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
-    r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-founder|ceo|boss"
+    r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-?founder|ceo|boss"
     r"|additionally|recently|earlier|previously|subsequently|likewise|similarly|too)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
     r"|\s(?!(?:was|is|has|this|its|his)\b)[a-z]{3,}ed\b"

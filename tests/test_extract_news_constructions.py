@@ -1387,6 +1387,20 @@ CASES += [
     ),
 ]
 
+# An Indian layoff round-up: "A, B, C and D each laid off more than 100 employees" is a row for each; "the
+# e-commerce giant" is a big company, not the startup in focus; "cofounder" written without its hyphen.
+CASES += [
+    (
+        "each-laid-off-giant-cofounder",
+        "Foodtech unicorn Tiffinly laid off 250 employees in a restructuring. Additionally, Rydo, Medora, Bazaarly "
+        "and Kiranaa each laid off more than 80 employees.\n\nOne of the 11 companies was the e-commerce player "
+        "Shopkart. The e-commerce giant decided to let go of around 900 employees.\n\nPayvolt cofounder and CTO "
+        "Ravi Menon resigned in March.",
+        {("Tiffinly", "layoffs", 250), ("Rydo", "layoffs", 80), ("Medora", "layoffs", 80), ("Bazaarly", "layoffs", 80),
+         ("Kiranaa", "layoffs", 80), ("Payvolt", "departed_talent", 1)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
