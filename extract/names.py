@@ -117,7 +117,7 @@ _STOP = frozenset(
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
     besides regardless rather plus though yes no rival rivals competitor competitors according
     d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp
-    nobody everybody everyone someone anyone somebody anybody nothing everything something anything none""".split()
+    nobody everybody everyone someone anyone somebody anybody nothing everything something anything none per""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
 _OPENERS = frozenset("new big old general one two three four five six seven eight nine ten".split())
@@ -516,6 +516,7 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
+_SOURCE_LEFT = ("Per ", "per ", "According to ", "according to ", "Citing ", "citing ")
 _KIND_THEN_NAME = re.compile(r" (?:start-?up|company|firm|platform|app|lender|unicorn|maker|developer|provider|marketplace) [A-Z][\w\-]+")
 _GENERIC_RUNS = frozenset(("Big Tech", "Big Four", "Big Pharma", "Big Oil", "Big Banks", "Big Three"))
 
@@ -1309,6 +1310,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
+    if left.endswith(_SOURCE_LEFT) and right.startswith(","):
+        con += 2  # "Per TechCrunch, the startup has ...": the source of what follows, not the startup
     if right[:1] == " " and _KIND_THEN_NAME.match(right):
         con += 4  # "Legal AI startup Briefly laid off 70": a sector before a kind word and the name (decisive)
     if outlet_name(key):
@@ -1362,6 +1365,8 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
         if p is not None and _paren_points(right):
             e.descriptors.update(w.strip().lower() for w in _RX6.split(p.group(1)) if w.strip())
     m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ", ", another ", ", fellow ", ", still ", ", now ", ", once ", ", long ", ", already ", ", arguably ")) else None
+    if m is not None and text.endswith(_SOURCE_LEFT, max(0, n.start - 14), n.start):
+        m = None  # "Per TechCrunch, the startup has ...": the source of what follows, not described by it
     if m is None:
         left = text[max(0, n.start - 50) : n.start]
         lw = _last_word(left)

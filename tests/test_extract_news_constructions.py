@@ -1401,6 +1401,18 @@ CASES += [
     ),
 ]
 
+# "Per Ledgerpost, the startup has ... and raised $3 million": the outlet cited is no startup, "the startup" is
+# the one the story is about.
+CASES += [
+    (
+        "per-outlet-the-startup",
+        "Kobofund, the Lagos savings app, has laid off six people, the company said. Founded in 2018, Kobofund now "
+        "employs 45 people. Per Ledgerpost, the startup has over 150,000 users and raised a $2 million seed round "
+        "in 2021.",
+        {("Kobofund", "layoffs", 6), ("Kobofund", "headcount", 45), ("Kobofund", "funding_raised", 2e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
