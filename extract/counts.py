@@ -676,19 +676,24 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     ctx.last, ctx.last_end = (metric, company), c.noun_end
     if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
-    return [x for k in (_each_of(ctx, c, company) if " each " in before[-60:] else [company]) for x in _claims(ctx, c, metric, k)]
+    return [x for k in _each_of(ctx, c, company) for x in _claims(ctx, c, metric, k)]
 
 
 _EACH_LEFT = re.compile(r"\s+each\s+(?:[a-z]+\s+){1,5}")
-_LIST_JOIN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_VERB_LEFT = re.compile(r"\s+(?:[a-z]+\s+){1,5}")  # "QuintoAndar and Loft announced around 160 layoffs each"
+_EACH_AFTER = re.compile(r"\s+(?:(?:laid off|let go|cut|dismissed)\s+)?each\b")
+#: between two names of a list: ", ", " and ", ", and ", also with a short description ("Bitso and the Argentine Buenbit")
+_LIST_JOIN = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+(?:[A-Z][a-z]+\s+)?)?")
 
 
 def _each_of(ctx: _Ctx, c: Count, company: str) -> list[str]:
-    """"Acme, Beta and Gamma each laid off more than 100 employees": one row for every startup of the list
-    that ends just before "each" (the owner found being one of them); else the owner alone."""
+    """"Acme, Beta and Gamma each laid off more than 100 employees", "Acme and Beta eliminated 80 jobs each": one
+    row for every startup of the list that is the subject (the owner found being one of them); else the owner alone."""
     v, sa = ctx.v, ctx.v.sentence.start
+    if " each " not in v.s[max(0, c.start - 60) : c.start] and not _EACH_AFTER.match(v.s, c.noun_end if c.noun is not None else c.end):
+        return [company]
     names = [n for n in ctx.d.names.between(sa, sa + c.start) if n.kind not in ("place", "nationality", "person")]
-    if not names or not _EACH_LEFT.fullmatch(v.s, names[-1].end - sa, c.start):
+    if not names or not (_EACH_LEFT.fullmatch(v.s, names[-1].end - sa, c.start) or _VERB_LEFT.fullmatch(v.s, names[-1].end - sa, c.start)):
         return [company]
     group = [names[-1]]
     for n in reversed(names[:-1]):
@@ -696,7 +701,7 @@ def _each_of(ctx: _Ctx, c: Count, company: str) -> list[str]:
             break
         group.insert(0, n)
     keys = [n.key for n in group if n.is_startup or n.kind == "org"]
-    return keys if len(keys) >= 2 and company in keys else [company]
+    return keys if len(keys) >= 2 and (company in keys or len(keys) == len(group)) else [company]
 
 
 def _bare_cut(ctx: _Ctx, c: Count, before: str, after: str) -> bool:
@@ -771,7 +776,7 @@ def _bare_layoff(ctx: _Ctx, c: Count, clause: str) -> list[Claim]:
     if company is None:
         return []
     ctx.last = ("layoffs", company)
-    return _claims(ctx, c, "layoffs", company)
+    return [x for k in _each_of(ctx, c, company) for x in _claims(ctx, c, "layoffs", k)]
 
 
 def _verb_subject(ctx: _Ctx, at: int) -> Name | None:

@@ -69,6 +69,9 @@ _RIGHT_LINK = re.compile(
     r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){0,3}$",  # ("a $260m Series C for Paris AI accounting firm Balanceo")
     re.I,
 )
+_CUT_FROM = re.compile(
+    r"\s+(?:employees|people|staff|workers|jobs|roles)?\s*(?:were|was|have been|had been|are being)\s+(?:dismissed|laid off|let go|fired|cut"
+    r"|axed|made redundant)\s+(?:from|at|by)\s+(?:the\s+)?$")
 _INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+,?\s+){0,4}$")
 _INVEST_BEFORE = re.compile(r"\b(?:invest|put|pour|pump|plough|inject|contribution|stake|backing|cheque|check\b|bet\b)")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
@@ -428,9 +431,11 @@ class Discourse:
         """"the $6bn that X disclosed", "of X's 1,900 employees", "invested $5m in X", "poached 12 from X"."""
         t = self.doc.text
         for n in mentions:
+            if n.kind == "org" and end <= n.start <= end + 60 and _CUT_FROM.match(t, end, n.start):
+                return n.key  # "about 200 employees were dismissed from Bigsoft": the company named after the cut
             if n.is_startup and end <= n.start <= end + 60:
                 gap = t[end : n.start]
-                if _RIGHT_LINK.search(gap):
+                if _RIGHT_LINK.search(gap) or _CUT_FROM.match(gap):
                     return n.key
                 if _INTO.match(gap) and _INVEST_BEFORE.search(t, max(0, pos - 120), pos):
                     return n.key

@@ -1413,6 +1413,20 @@ CASES += [
     ),
 ]
 
+# A copy translated from Spanish: "N employees were dismissed from Bigsoft" is Bigsoft's; "A and B announced
+# around 160 layoffs each", "the Mexican platform A and the Argentine B eliminated at least 80 jobs each": a row each.
+CASES += [
+    (
+        "translated-layoffs-each-and-dismissed-from",
+        "Comprando, a marketplace of ecommerce through social networks, dispensed with more than 210 people, while "
+        "about 150 employees were dismissed from Softlar, a company of e-commerce software listed on the stock "
+        "market.\n\nIn addition, Casalinda and Mudanza announced around 120 layoffs each.\n\nIn the field of "
+        "cryptocurrencies, the Mexican platform Criptex and the Argentine Monedal eliminated at least 60 jobs each.",
+        {("Comprando", "layoffs", 210), ("Softlar", "layoffs", 150), ("Casalinda", "layoffs", 120),
+         ("Mudanza", "layoffs", 120), ("Criptex", "layoffs", 60), ("Monedal", "layoffs", 60)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
