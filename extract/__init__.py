@@ -69,7 +69,8 @@ _LEAD_WORDS = [
     # acqui-hires from the buyer's side, returns to a former employer, the top job given up, notice handed in
     "hiring", "rehir", "rejoin", "brought over", "brings over", "bringing over", "snapped up", "snaps up", "return", "went back",
     "moved back", "gave up", "give up", "gives up", "handed in", "hands in", "put in", "puts in", "parted ways", "fired", "sacked", "pushed out",
-    "forced out", "dismiss", "move to", "moving to", "moving over", "make way", "making way", "step back", "non-executive", "adviser", "advisor", "no longer", "lost", "loses", "moved on", "moving on",
+    "forced out", "dismiss", "move to", "moving to", "moving over", "make way", "making way", "step back", "retir", "across to",
+    "day-to-day", "reins", "passed the", "passes the", "jumped from", "non-executive", "adviser", "advisor", "no longer", "lost", "loses", "moved on", "moving on",
 ]
 _COUNT_WORDS = (
     "employ staff people person workers workforce job roles positions posts team headcount personnel layoff redundan cut slash"

@@ -517,7 +517,7 @@ class NameIndex:
 
 
 _SOURCE_LEFT = ("Per ", "per ", "According to ", "according to ", "Citing ", "citing ")
-_KIND_THEN_NAME = re.compile(r" (?:start-?up|company|firm|platform|app|lender|unicorn|maker|developer|provider|marketplace) [A-Z][\w\-]+")
+KIND_THEN_NAME = re.compile(r" (?:start-?up|company|firm|platform|app|lender|unicorn|maker|developer|provider|marketplace) [A-Z][\w\-]+")
 _GENERIC_RUNS = frozenset(("Big Tech", "Big Four", "Big Pharma", "Big Oil", "Big Banks", "Big Three"))
 
 
@@ -1312,7 +1312,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # "(Reuters)": a dateline's news agency
     if left.endswith(_SOURCE_LEFT) and right.startswith(","):
         con += 2  # "Per TechCrunch, the startup has ...": the source of what follows, not the startup
-    if right[:1] == " " and _KIND_THEN_NAME.match(right):
+    if right[:1] == " " and KIND_THEN_NAME.match(right):
         con += 4  # "Legal AI startup Briefly laid off 70": a sector before a kind word and the name (decisive)
     if outlet_name(key):
         con += 2  # "the East Africa Fintech Letter", "Gulf Business Daily": a publication's name

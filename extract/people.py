@@ -24,7 +24,7 @@ from extract._regex import Folded, fast_alternation
 from extract.discourse import Discourse
 from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
 from extract.mentions import ORG_KINDS, Name
-from extract.names import ROLE_WORDS, SUFFIX_RE, investor_suffix
+from extract.names import KIND_THEN_NAME, ROLE_WORDS, SUFFIX_RE, investor_suffix
 from extract.numbers import parse_count
 from extract.relations import Claim, View
 from models.records import Event
@@ -33,7 +33,7 @@ __all__ = ["PeopleState", "people_claims"]
 
 # inline patterns, compiled once (hot paths)
 _RX0 = re.compile((r"resign|step"), re.I)
-_RX1 = re.compile((r"(?:left|quit|exited|departed|resigned|stepped down)$"))
+_RX1 = re.compile((r"(?:left|quit|exited|departed|resigned|stepped down|retired from|retires from)$"))
 _RX2 = re.compile((r"\s+(?:(?:the|to|back to|as)\s+)?"))
 _RX3 = re.compile((r"[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*['’]s?\s"))
 _RX4 = re.compile((r"\binterim\b"), re.I)
@@ -60,7 +60,7 @@ _SUBJECT_GAP = re.compile(
 )
 # the person, then "said/announced (that) he/she" before the verb
 _SAYS_HE = re.compile(
-    r"^(?:['’]s)?(?:,\s[^;]{1,160}?,)?\s+(?:said|says|announced|announces|confirmed|confirms|told\s[\w\s]{1,30}?|wrote|writes|posted"
+    r"^(?:['’]s)?(?:,\s[^;]{1,160}?,)?,?\s+(?:said|says|announced|announces|confirmed|confirms|told\s[\w\s]{1,30}?|wrote|writes|posted"
     r"|revealed|disclosed|added)(?:\s+(?:on|in|via|this|last)\s[\w\s]{1,30}?)?(?:\s+that)?\s+(?:he|she)\s+$"
 )
 _PREP_LEFT = re.compile(r"\b(?:by|with|from|of|to|for|at|under|via|alongside|than)\s+$")
@@ -298,7 +298,7 @@ def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: 
     if more and _OWN_VERB.match(v.s, more.end()):
         more = None  # "Jane Roe resigned in August, and two other executives left in September": their own row
     extra = int(parse_count(more.group(1)) or 0) if more else 0
-    nth = _NTH_TO_LEAVE.search(v.low) if " to " in v.low else None
+    nth = _NTH_TO_LEAVE.search(v.low) if "th " in v.low or "nd " in v.low or "rd " in v.low else None
     value = max(len(new) + extra, _ORDINALS[nth.group(1)] if nth else 0)  # "the third executive to leave this year": 3
     return [Claim(company, "departed_talent", float(value), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
 
@@ -307,7 +307,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 _NTH_TO_LEAVE = re.compile(
     r"\bthe (second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th) (?:[\w\-]+ ){0,3}?(?:executive|leader|founder|co-founder"
     r"|cxo|officer|member|person|departure|exit|senior hire|top manager|manager)s? (?:to (?:leave|quit|exit|depart|walk out|resign"
-    r"|step down)|(?:this|in the past|over the past|in) )")
+    r"|step down)|(?:this|in the past|over the past|in|since) )")
 
 
 #: people who left with the one named: "along with two members of his team", "taking four engineers with her",
@@ -335,9 +335,11 @@ def _role_near(v: View, who: Name) -> str | None:
 _AFFILIATION_RIGHT = re.compile(
     r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?"
     r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"  # "the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme"
+    r"|^,\s+who\s+(?:co-?founded|founded|started|set up|built|ran|runs|led|leads)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[A-Za-z]))?(?:[\w\-]+\s+){0,4}?$"
 )
 _AFFILIATION_POSS = Folded(
-    r"^(?:['’]s\s+|,\s+whose\s+|\s+(?=[^\s]+\s))(?:(?:former|then|and|senior|" + ROLE_WORDS + r"|[a-z]+\s+(?:officer|director|lead|head))\s+){0,4}$"
+    r"^(?:['’]s\s+|,\s+whose\s+|\s+(?=[^\s]+\s))(?:(?:former|then|and|senior|vice|" + ROLE_WORDS + r"|[a-z]+\s+(?:officer|director|lead|head))(?:\s+|,\s+)){0,4}"
+    r"(?:(?:of|for)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?$"  # ("Acme's vice president of logistics, Jane Roe")
 )
 _WHOSE = re.compile(r"\bwhose\s+(?:[a-z\-]+\s+){0,4}$")
 #: the affiliation is an organisation that is not a startup ("Bigco, whose co-founder Jane Roe left")
@@ -369,6 +371,8 @@ def _affiliation(v: View, d: Discourse, group: list[Name]) -> str | None:
         for i, n in enumerate(after):
             if not (_AFFILIATION_RIGHT.match(t[who.end : n.start]) or (_RX15.match(t[who.end : n.start]) and n.possessive)):
                 continue
+            if KIND_THEN_NAME.match(t, n.end):
+                continue  # "who co-founded the Paris AI startup Orelia": "Paris AI" describes the name after it
             while n.possessive and i + 1 < len(after) and _RX10.fullmatch(t[n.end : after[i + 1].start]):
                 i, n = i + 1, after[i + 1]  # "a co-founder of Jane Roe's Acme"
             return n.key if _own_company(d, n) else (NOT_A_STARTUP if n.kind in ORG_KINDS else None)

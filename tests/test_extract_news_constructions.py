@@ -1427,6 +1427,24 @@ CASES += [
     ),
 ]
 
+# Wire and trade-press departures: "X, its vice president, said he would leave", "plans to retire from the
+# role", "gave up day-to-day operations", "nine senior engineers moved across to Bigco", "told colleagues he was
+# leaving, the fifth senior exit since January", "jumped from the ship"; "retired from Bigco in 2023" left Bigco.
+CASES += [
+    (
+        "wire-departures-retire-day-to-day-fifth-exit",
+        "Forkly's vice president of logistics, Ben Adeyemi, said he would leave at the end of the month.\n\n"
+        "Tessaro, the London freight startup, said its chief executive, Greg Alden, plans to retire from the role "
+        "in December.\n\nCamille Rousset, who co-founded the Paris AI startup Orelia, gave up day-to-day "
+        "operations in June.\n\nLumenfield, the Madrid AI startup, said nine senior engineers moved across to "
+        "a new Oracle unit.\n\nThis week Tijora's chief information security officer, Arun Bhalla, told colleagues "
+        "he was leaving, the fifth senior exit since January.\n\nAt Ridgeway Health, a health startup, two other "
+        "high-ranking executives jumped from the ship in May. Its adviser Tom Jones retired from Google in 2023.",
+        {("Forkly", "departed_talent", 1), ("Tessaro", "departed_talent", 1), ("Orelia", "departed_talent", 1),
+         ("Lumenfield", "departed_talent", 9), ("Tijora", "departed_talent", 5), ("Ridgeway Health", "departed_talent", 2)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
