@@ -1445,6 +1445,25 @@ CASES += [
     ),
 ]
 
+# Valuations with less common words: "the $2.4 billion it was given in May" and "was priced at" (reached);
+# "could be valued at", "would put a value of ... on the company", "was chasing a $1.8bn valuation" (sought);
+# "scooped up $280 million" (raised); "chase invoices" is no chase of a valuation.
+CASES += [
+    (
+        "given-priced-could-be-valued-chasing-scooped",
+        "Vantora, a drone startup, is raising at a lower price than the $1.9 billion it was given in May.\n\n"
+        "Fieldwise, the agritech startup, could be valued at about $800 million in the new round.\n\nKeybright, "
+        "another payments company, was priced at $1.7 billion in its latest round.\n\nIn February, Coralline, a "
+        "startup, scooped up $150 million in a Series C.\n\nHalmont, a startup, is raising. The round would put a "
+        "value of around $310 million on the company.\n\nPayvista, a startup, was chasing a $1.1bn valuation.\n\n"
+        "Ledgero, a startup that lets firms chase invoices, announced a $5 million Series A at a post-money "
+        "valuation of $30 million.",
+        {("Vantora", "valuation", 1.9e9), ("Fieldwise", "valuation_target", 8e8), ("Keybright", "valuation", 1.7e9),
+         ("Coralline", "funding_raised", 1.5e8), ("Halmont", "valuation_target", 3.1e8), ("Payvista", "valuation_target", 1.1e9),
+         ("Ledgero", "funding_raised", 5e6), ("Ledgero", "valuation", 3e7)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
