@@ -470,6 +470,12 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
             return None
         if cue.position == "before" and _MODAL_LEFT.search(_months_out(ctx.v.low[max(0, cue.start - 40) : cue.start])):
             return None  # "may begin firing more than 250 workers": a possibility
+    if metric == "departed_talent" and cls == "employee" and cue.position != "before":
+        after = ctx.v.low[c.noun_end : cue.end]
+        if _LEFT_OVER.search(after):
+            return None  # "only 40 employees were left": the staff that remain (read as a headcount, if at all)
+        if _MUST_LEAVE.search(after):
+            return "layoffs"  # "around 140 employees must leave the company": jobs cut, not talent lost
     if metric == "departed_talent":
         if cls is None and not _RX9.match(ctx.v.low[c.end :]):
             return None  # a bare number leaves only as "two more" after people named before
@@ -482,6 +488,8 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
     return metric
 
 
+_LEFT_OVER = re.compile(r"\b(?:were|are|was|is|be)\s+left\b")
+_MUST_LEAVE = re.compile(r"\b(?:must|have to|had to|will have to|are to|were asked to|are being asked to|were told to)\s+leave\b")
 _OWNED_LEFT = re.compile(r"(?:\b(?:[Ii]ts|[Tt]heir)|[A-Z][\w\-.]*['’]s)\s+(?:[a-z\-]+\s+){0,2}$")
 
 

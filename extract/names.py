@@ -758,6 +758,8 @@ def _flush_headline_run(text: str, run: list[tuple[int, int, str]], out: list[Na
         run.pop(0)
     if len(run) == 1 and not described and out and run[0][2].lower().rstrip("'’s") in common_words():
         return  # "... Funding Sinks to $579M": a common word after the first name is a verb
+    if len(run) == 1 and described and text.startswith(":", run[0][1]) and run[0][2].lower() in common_words():
+        return  # "Startup Layoffs: ...": a section's label, not a startup called Layoffs
     if run:
         poss = run[-1][2].endswith(("'s", "’s"))
         end = run[-1][1] - (2 if poss else 0)
@@ -1312,6 +1314,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # "(Reuters)": a dateline's news agency
     if left.endswith(_SOURCE_LEFT) and right.startswith(","):
         con += 2  # "Per TechCrunch, the startup has ...": the source of what follows, not the startup
+    if right.startswith(":") and " " not in key and key.lower() in common_words():
+        con += 2  # "Startup Layoffs: Khetsetu, a Pune platform, ...": a label of ordinary words before the story
     if right[:1] == " " and KIND_THEN_NAME.match(right):
         con += 4  # "Legal AI startup Briefly laid off 70": a sector before a kind word and the name (decisive)
     if outlet_name(key):

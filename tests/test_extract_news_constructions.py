@@ -1464,6 +1464,18 @@ CASES += [
     ),
 ]
 
+# Layoff copy from many regions: "around 140 employees must leave the company" (jobs cut, not talent lost);
+# "only 40 employees were left" (the staff that remain); a label of ordinary words ("Startup Layoffs:").
+CASES += [
+    (
+        "must-leave-were-left-label",
+        "Startup Layoffs: Krishiq, a Pune-headquartered farm-inputs platform, has laid off 90 people.\n\n"
+        "Steuerwerk, the Munich tax startup, said around 140 employees must leave the company.\n\nGenomi, a "
+        "biotech startup, is shutting down. Only 30 employees were left when the wind-down began.",
+        {("Krishiq", "layoffs", 90), ("Steuerwerk", "layoffs", 140), ("Genomi", "headcount", 30)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
