@@ -1476,6 +1476,19 @@ CASES += [
     ),
 ]
 
+# Copies translated from German: "has given notice to more than 100 employees"; "bringing its headcount down
+# from 1,400 to 1,250"; "only last summer X could collect 180 million dollars from investors" (it did).
+CASES += [
+    (
+        "translated-german-notice-headcount-down-could-collect",
+        "Wohnwerk, a Berlin proptech startup, has given notice to more than 80 employees.\n\nLernhaus, the Vienna "
+        "tutoring startup, has cut 120 jobs, bringing its headcount down from 1,100 to 980.\n\nOnly last summer "
+        "Schulwerk, the edtech startup, could collect 150 million dollars from investors.",
+        {("Wohnwerk", "layoffs", 80), ("Lernhaus", "layoffs", 120), ("Lernhaus", "headcount", 1100),
+         ("Lernhaus", "headcount", 980), ("Schulwerk", "funding_raised", 150e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
