@@ -513,7 +513,18 @@ def _claims(ctx: _Ctx, c: Count, metric: str, company: str) -> list[Claim]:
     if c.high is not None:
         return [Claim(company, metric, float(c.value or 0), "persons", "range_low", sa + c.start, sa + c.end, s),
                 Claim(company, metric, c.high[2], "persons", "range_high", sa + c.high[0], sa + c.high[1], s)]  # fmt: skip
-    return [Claim(company, metric, float(c.value or 0), "persons", c.qualifier, sa + c.start, sa + c.end, s)]
+    value = float(c.value or 0) + (1 if metric == "departed_talent" and _named_with(ctx, c) else 0)
+    return [Claim(company, metric, value, "persons", c.qualifier, sa + c.start, sa + c.end, s)]
+
+
+def _named_with(ctx: _Ctx, c: Count) -> bool:
+    """"Founder Jane Roe and nine senior colleagues moved across to Bigco": the person named before the count
+    leaves with them (ten people)."""
+    sa = ctx.v.sentence.start
+    if not ctx.v.s.endswith(" and ", 0, c.start):
+        return False
+    named = ctx.d.names.between(sa + max(0, c.start - 45), sa + c.start - 5)
+    return bool(named) and named[-1].kind == "person" and named[-1].end == sa + c.start - 5
 
 
 def _owner(ctx: _Ctx, c: Count) -> str | None:
@@ -826,6 +837,11 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
     if _RX3.search(v.low[c.start : c.noun_end]):
         return speaker_company(d)  # "Rappi poached two of our data engineers"
     owner = _owner(ctx, c)
+    if cue.position == "after" and owner is not None and _TO_RIGHT.search(v.low, cue.start, cue.end):
+        went = {n.key for n in d.names.between(sa + cue.end, sa + min(len(v.s), cue.end + 40))}
+        if owner in went:  # "nine senior colleagues moved across to a new Bigco unit": not Bigco's people
+            before = [n for n in d.names.between(sa, sa + c.start) if n.is_startup]
+            return before[-1].key if before else d.focus_at(v.sentence)
     if cue.position != "before" or not _HIRING.match(v.low, cue.start):
         return owner  # "Acme lost 12 engineers", "three of its researchers have left"
     ca, _ = v.clause(c.start)
@@ -833,6 +849,7 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
     return None if hirer and hirer[-1].key == owner else owner  # "Acme hired 12 engineers": nobody left Acme
 
 
+_TO_RIGHT = re.compile(r"(?:\bto|\bjoin\w*|\bfor)$")
 _SHARE_TAIL = re.compile(
     r"\s+of\s+(?:them|those|these|(?:its|the|their|our|all(?: of (?:its|the|their))?|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:[\w\-,]+\s+){0,4}?"
     r"(?:workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))\b",

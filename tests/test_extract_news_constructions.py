@@ -1489,6 +1489,17 @@ CASES += [
     ),
 ]
 
+# "Founder Jane Roe and nine senior colleagues moved across to a new Bigco unit": ten people left the startup,
+# not Bigco's people.
+CASES += [
+    (
+        "named-and-colleagues-moved-across",
+        "Lumaris, the Madrid AI startup, is shrinking.\n\nFounder Petra Villalba and nine senior colleagues moved "
+        "across to a new Oracle applied-AI unit.",
+        {("Lumaris", "departed_talent", 10)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
