@@ -79,6 +79,7 @@ _ROLE_DEPART = re.compile(
     r"(?P<v>resigned|resigns|left|leaves|quit|quits|departed|departs|stepped down|steps down|exited|exits|walked out"
     r"|(?:was|were|has been|have been) (?:poached|hired away|lured away|ousted|fired|pushed out)|(?:is|are) (?:stepping down|leaving))\b"
     rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+to\b"
+    rf"|\b(?P<n>exit|departure|resignation|ouster|ousting)\s+of\s+(?P<seq3>{_ROLE_NP})"  # "follows the exit of its chief operating officer"
 )
 _TOP_ROLE = re.compile(r"^role:(?:co-founder|founder|chief executive|ceo|president)$")
 _APPOINT = re.compile(
@@ -420,11 +421,14 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
     sa = v.sentence.start
     rows: dict[str, list] = {}
     for rd in _ROLE_DEPART.finditer(v.s):
-        vg = "v" if rd.group("v") else "seq2"
+        vg = "v" if rd.group("v") else ("seq2" if rd.group("seq2") else "n")
+        if vg == "n" and any(p.start <= sa + rd.end() + 3 and (p.kind == "person" or _looks_like_person(p.surface))
+                             for p in d.names.between(sa + rd.end(), sa + rd.end() + 60)):
+            continue  # "the departure of its chief operating officer, Jane Roe": counted by name
         vpos = sa + rd.start(vg)
         if any(c < vpos for c in counted_at) or _LEAVE.search(v.s[rd.start() : rd.end() + 40]):
             continue
-        seq = rd.group("seq") or rd.group("seq2")
+        seq = rd.group("seq") or rd.group("seq2") or rd.group("seq3")
         roles = re.findall(_ROLE_NP, seq) + re.findall(r"(?:\band\s+|,\s+)" + _ROLE_BARE, seq)
         keys = ["role:" + _RX11.sub("", r.lower()) for r in roles]
         if len(keys) == 2 and _FOUNDER_AND_ROLE.search(seq):
@@ -433,7 +437,7 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
         if not new:
             continue
         st.departed.update(new)
-        seq_start = sa + (rd.start("seq") if rd.group("seq") else rd.start("seq2"))
+        seq_start = sa + rd.start("seq" if rd.group("seq") else ("seq2" if rd.group("seq2") else "seq3"))
         pm = _RX3.match(seq)
         at = seq_start + pm.end() if pm else seq_start
         company = d.owner(v.sentence, at, at)

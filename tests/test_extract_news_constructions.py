@@ -1500,6 +1500,18 @@ CASES += [
     ),
 ]
 
+# "11 of the company's 18 vice-presidents walked out" (a base after "the company's"); "follows the exit of its
+# chief operating officer" (a role with no name leaves).
+CASES += [
+    (
+        "of-the-companys-base-and-exit-of-a-role",
+        "Tijora, the Bengaluru payments startup, saw its churn peak last year, when 11 of the company's 18 "
+        "vice-presidents walked out.\n\nMkonga, a Kenyan e-commerce startup, cut staff again this month; the cuts "
+        "follow the exit of its chief operating officer in September.",
+        {("Tijora", "departed_talent", 11), ("Mkonga", "departed_talent", 1)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
