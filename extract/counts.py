@@ -480,14 +480,15 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
         if cls is None and not _RX9.match(ctx.v.low[c.end :]):
             return None  # a bare number leaves only as "two more" after people named before
         pat = ctx.v.low[cue.start : cue.end] if cue.position == "before" else ""
-        if pat.startswith(("hired", "recruited")) and c.of_base is None and "of " not in ctx.v.low[c.end : c.noun_end] \
-                and not _FROM_ORG.match(ctx.v.s, c.noun_end):  # fmt: skip
-            return None  # "hired 50 engineers": hires, not departures
+        if pat.startswith(("hired", "hiring", "recruit", "to recruit")) and c.of_base is None and "of " not in ctx.v.low[c.end : c.noun_end] \
+                and not _FROM_ORG.match(ctx.v.s, c.noun_end) and not (_CAPITAL_INSIDE.search(ctx.v.s, c.end, c.noun_end) and "former" not in ctx.v.low[c.end : c.noun_end]):  # fmt: skip
+            return None  # "hired 50 engineers": hires, not departures (but "hiring 20 Contextual AI researchers")
         if _joins_this_startup(ctx, c, cue):
             return None
     return metric
 
 
+_CAPITAL_INSIDE = re.compile(r"\s[A-Z]")
 _LEFT_OVER = re.compile(r"\b(?:were|are|was|is|be)\s+left\b")
 _MUST_LEAVE = re.compile(r"\b(?:must|have to|had to|will have to|are to|were asked to|are being asked to|were told to)\s+leave\b")
 _OWNED_LEFT = re.compile(r"(?:\b(?:[Ii]ts|[Tt]heir)|[A-Z][\w\-.]*['’]s)\s+(?:[a-z\-]+\s+){0,2}$")

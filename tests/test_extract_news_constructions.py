@@ -1512,6 +1512,18 @@ CASES += [
     ),
 ]
 
+# A talent deal told from the hirer's side: "Bigco is hiring more than 20 Acme researchers" (Acme's people
+# leave); "hired 40 former Acme staff" stays a hire (they may have left long before).
+CASES += [
+    (
+        "hiring-the-startups-researchers",
+        "Bigmind is hiring more than 25 Retrieva researchers and licensing the startup's technology, a person "
+        "familiar with the matter said.\n\nSeparately, Ovrin, a Dublin startup, said it had hired 40 former "
+        "Fernleaf staff.",
+        {("Retrieva", "departed_talent", 25)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
