@@ -86,7 +86,12 @@ _SECTOR = re.compile(
     # "Israel's cyber sector raised close to $4bn", "seed funding fell 41% to $18.7m this week"
     r"|\b(?:sector|industry|ecosystem)\s+(?:has\s+|had\s+|have\s+)?(?:raised|drew|drawn|attracted|pulled in|took in|taken in|received|secured)\b"
     r"|\b(?:seed|early-stage|late-stage|growth-stage|pre-seed)\s+(?:funding|investment|rounds?|deals?)\s+(?:fell|rose|dropped|declined|jumped"
-    r"|climbed|grew|totall?ed|reached|came|stood|hit|slumped|surged)\b",
+    r"|climbed|grew|totall?ed|reached|came|stood|hit|slumped|surged)\b"
+    # a clause about funding in general: "Funding fell by 60% in the quarter to $2.4bn", "Total funding in the final week came to
+    # $860m", "Fresh fundraising this year may not cross $9bn"
+    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:total\s|fresh\s|overall\s|aggregate\s|the\s)?(?:funding|fundraising|investment|investments)"
+    r"\s+(?:in\s[\w\s\-’']{1,30}?\s|this\syear\s|last\syear\s)?(?:fell|rose|dropped|declined|jumped|climbed|grew|totall?ed|reached|came|stood|hit"
+    r"|slumped|surged|may|might|could|will|would|was|is)\b",
     re.I,
 )
 # "... around 400 fintech companies, and these captured $500m": the group just named
@@ -103,7 +108,7 @@ _INTO_GROUP = re.compile(
 _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "businesses", "fintechs", "investors", "vcs", "sector",
                 "industry", "ecosystem", "seed",
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
-                "funding", "investment", "capital", "money", "deal", "total value", "circulation", "market")
+                "funding", "fundrais", "investment", "capital", "money", "deal", "total value", "circulation", "market")
 _SECTOR_KEY = re.compile(grouped(list(_SECTOR_KEYS)))  # (one search for any of them)
 _DEFINITE = re.compile(
     r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"

@@ -1524,6 +1524,20 @@ CASES += [
     ),
 ]
 
+# Figures about funding in general after a startup's story: "Funding fell by 60 per cent in the quarter to
+# $2.4bn", "Total funding in the month's final week came to $860m", "Fresh fundraising this year may not cross
+# $9bn, against $30bn in 2021": no startup's raise.
+CASES += [
+    (
+        "funding-in-general-after-a-startups-raise",
+        "Ridelo, the Jakarta ride-hailing startup, raised $40 million last week.\n\nFunding fell by about 50 per "
+        "cent in the July-September quarter to $1.9 billion, according to a data tracker. Total funding in the "
+        "month's final week came to $610 million. Fresh fundraising this year may not cross $7 billion, against "
+        "$21 billion in 2021.",
+        {("Ridelo", "funding_raised", 40e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
