@@ -76,7 +76,7 @@ _INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+,?\s+){0,4}$")
 _INVEST_BEFORE = re.compile(r"\b(?:invest|put|pour|pump|plough|inject|contribution|stake|backing|cheque|check\b|bet\b)")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
 _SECTOR = re.compile(
-    r"(?:^|[,;]\s|\b(?:and|but|while|said|says|say|that|reported|estimated|estimates)\s)(?:the\s)?(?:[\w\-]+(?:,\d{3})*\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
+    r"(?:^|[,;]\s|\b(?:and|but|while|said|says|say|that|reported|estimated|estimates)\s)(?:the\s)?(?:[\w\-’'()]+(?:,\d{3})*\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
     r"|businesses|fintechs|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
     r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
@@ -89,8 +89,8 @@ _SECTOR = re.compile(
     r"|climbed|grew|totall?ed|reached|came|stood|hit|slumped|surged)\b"
     # a clause about funding in general: "Funding fell by 60% in the quarter to $2.4bn", "Total funding in the final week came to
     # $860m", "Fresh fundraising this year may not cross $9bn"
-    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:total\s|fresh\s|overall\s|aggregate\s|the\s)?(?:funding|fundraising|investment|investments)"
-    r"\s+(?:in\s[\w\s\-’']{1,30}?\s|this\syear\s|last\syear\s)?(?:fell|rose|dropped|declined|jumped|climbed|grew|totall?ed|reached|came|stood|hit"
+    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:overall,\s)?(?:(?!(?:its|their|his|her|our)\s)[\w\-]+\s){0,3}?(?:funding|fundraising|investment|investments)"
+    r"\s+(?:in\s[\w\s\-’']{1,30}?\s|this\syear\s|last\syear\s)?(?:fell|rose|dropped|declined|jumped|climbed|grew|totall?ed|reached|came|stood|stands|hit"
     r"|slumped|surged|may|might|could|will|would|was|is)\b",
     re.I,
 )

@@ -89,7 +89,9 @@ _TO_RAISE = re.compile(
 )
 # "Larkspur Ventures, the Boston investor that manages about $4bn": an investor's money under management
 _MANAGES = re.compile(r"\b(?:that|which|who)\s+(?:now\s+)?(?:manages|oversees|runs|controls)\s+(?:[\w\-]+\s+){0,3}$")
-_TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
+_TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][\w\-.]*['’]s)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
+#: a fund's size: "closed its $120 million debut fund", "a $350 million fourth fund"
+_FUND_SIZE = re.compile(r"\s+(?:(?!(?:from|by|of|in|into|the|its|their|a|an|to|for|with|and)\b)[\w\-]+\s+){0,2}?(?:fund|funds|vehicle)\b")
 _OWN_FUNDS = re.compile(
     r"\s(?:[\w\-]+\s){0,2}?(?:for|across)\s(?:its|their|a|two|three|four|several|new)\s(?:[\w\-]+\s){0,4}?(?:funds?|vehicles?)\b"
     r"|\s(?:in|of)\s(?:equity\sand\sdebt|debt\sand\sequity)\b"  # a total that mixes debt in is no equity raised
@@ -254,7 +256,7 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
         return False
     if _RX2.search(left[-40:].rsplit(",", 1)[-1]) or _RX3.search(left) or _MANAGES.search(left[-50:]):
         return False
-    if _TICKET.match(s[f.end : f.end + 50]) or _OWN_FUNDS.match(v.low, f.end):
+    if _TICKET.match(s[f.end : f.end + 50]) or _OWN_FUNDS.match(v.low, f.end) or _FUND_SIZE.match(v.low, f.end):
         return False  # one investor's ticket; "raised about $6 billion for its newest set of funds": an investor's own
     inv = _INVESTOR_SPEND.match(s[f.end : f.end + 60])
     if inv and _RX4.search(left + v.low[f.end : f.end + 12]) and not _INVEST_TARGET.match(inv.group(1)):

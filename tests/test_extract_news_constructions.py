@@ -1538,6 +1538,21 @@ CASES += [
     ),
 ]
 
+# Money that is no startup's raise: a fund's size ("closed its $120 million debut fund"), an investor's cheque
+# "into Acme's 2024 round", a country's companies together ("the country's technology companies drew ..."),
+# a weekly average ("the weekly average funding ... stands at").
+CASES += [
+    (
+        "fund-size-ticket-country-average",
+        "Zamora Freight, the Nairobi logistics startup, raised $9 million in a Series A led by Kili Growth Partners, "
+        "which closed its $140 million debut fund last year. Amos Reed of Kestrel Ventures, which put $30 million "
+        "into Zamora Freight's 2024 round, joined the board.\n\nIn the first half of 2026 the country's technology "
+        "companies drew more than $260 million from investors. Overall, the weekly average funding in the last "
+        "eight weeks stands at around $210 million.",
+        {("Zamora Freight", "funding_raised", 9e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
