@@ -1553,6 +1553,20 @@ CASES += [
     ),
 ]
 
+# Money that is no valuation of the company: the definition of a unicorn ("as the companies valued in more than
+# US$ 1 billion are called"), the value of transfers on a platform, and a reported raise the company says did
+# not happen ("said it had held no such talks").
+CASES += [
+    (
+        "unicorn-definition-transfer-value-no-such-talks",
+        "Founded in 2019, Cartolina became a unicorn, as the companies valued in more than US$ 1 billion are "
+        "called, in less than three years.\n\nRemitly Pay, the London remittance startup, said the value of "
+        "transfers on its platform passed $2 billion in a single month.\n\nPune-based healthtech Medora, which "
+        "was reported last month to be raising at a $900 million valuation, said it had held no such talks.",
+        set(),
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
