@@ -472,7 +472,10 @@ def test_money_on_lower_cased_text_is_the_same() -> None:
     case-insensitive scan finds, amount for amount."""
     from extract.numbers import find_money_plain
 
-    extra = ["US$5M and EUR 3 Million", "Half A Billion Dollars", "İstanbul $5m", "$5-6bn", "Rs 200-250 Crore", "x-3k-y"]
+    extra = ["US$5M and EUR 3 Million", "Half A Billion Dollars", "İstanbul $5m", "$5-6bn", "Rs 200-250 Crore", "x-3k-y",
+             # amounts in words next to figures in digits (the test before number words are tried: numbers._WORDY_SCALE)
+             "a m dollars and $5 million", "raised $5 million, a record; two million users", "one thousand 100 millions",
+             "$2 billion, half-a billion euros", "an ex-5 million", "a\u00a0million and a-billion", "ten mrd, $3 million"]
     for t in list(_random_texts(5000)) + extra:
         assert find_money(t) == find_money_plain(t), t
 
