@@ -112,8 +112,8 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
 # start with one character class of explicit characters, which lets the engine skip ahead: extract._regex.SPACES)
 _CLAUSE = re.compile(
     rf"[;:,{SPACES}](?:(?<=;)|(?<=:)\s|(?<=,)\s(?=(?:but|while|whereas|saying|although|though|with|and\s+(?:the|its|it|a|an|in)"
-    r"|when|after|before|or)\b)|(?<=\s)(?:[-–—]\s|(?=while\s)|(?=and\s+(?:was|is|had|has|lost|losing)\b)))",
-)
+    r"|when|after|before|or)\b)|(?<=\s)(?=[-–—wa])(?:[-–—]\s|(?=while\s)|(?=and\s+(?:was|is|had|has|lost|losing)\b)))",
+)  # ((?=[-–—wa]): the first characters of the three breaks after a space, tested once; most spaces are none)
 
 
 #: where one clause of a sentence ends and the next begins
