@@ -250,8 +250,7 @@ class Count:
 
 
 def _num(s: str) -> float | None:
-    s = s.strip().lower()
-    s = _RX0.sub(" ", s)
+    s = " ".join(s.strip().lower().split())  # (the spaces in it made one: _RX0.sub(" ", s) on stripped text, faster)
     if s in ("a", "one"):
         return 1.0
     if s == "half a":
@@ -490,7 +489,7 @@ def parse_count(s: str) -> float | None:
     >>> [parse_count(x) for x in ("inf", "nan", "1e999", "-5", "1,90")]
     [None, None, None, None, None]
     """
-    s = _RX0.sub(" ", s.strip().lower())
+    s = " ".join(s.strip().lower().split())  # (as _RX0.sub(" ", s): str.split splits where \s matches)
     if s in ("half a dozen",):
         return 6.0
     if s in ("a dozen", "dozen"):
@@ -540,7 +539,7 @@ def hedge_before(left: str) -> str:
     m = _HEDGE_RE.search(low)
     if not m:
         return "exact"
-    words = _RX0.sub(" ", m.group(0).strip().lower())
+    words = " ".join(m.group(0).strip().lower().split())  # (as _RX0.sub(" ", ...): str.split splits where \s matches)
     if words.startswith("up to") and _ROSE_UP.search(low, 0, m.start()):
         return "exact"  # "its valuation shot up to $3.1bn": a verb of rising, not a ceiling
     for h, q in _HEDGES:
