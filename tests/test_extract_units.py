@@ -467,6 +467,19 @@ def test_lead_gate_reads_every_named_departure_cue(reached, sentence: str) -> No
     assert "people" in reached(sentence)  # ... so the gate must let the sentence through
 
 
+def test_bullet_lead_test_is_the_pattern() -> None:
+    """names._bullet_lead rules out texts cheaply, with the same answer as the pattern it guards."""
+    import random
+
+    from extract.names import _BULLET_LEAD, _bullet_lead
+
+    rnd = random.Random(5)
+    pieces = [" ", "\t", "\n", "-", "*", "•", "►", "1", "12", "٣", ".", ")", "_", "a", "X", "**", "\r", "\u00a0"]
+    for _ in range(20000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert _bullet_lead(t) == (_BULLET_LEAD.search(t) is not None), repr(t)
+
+
 def test_money_on_lower_cased_text_is_the_same() -> None:
     """The fast path (lower-cased text, searched from near each digit) finds what one plain
     case-insensitive scan finds, amount for amount."""
