@@ -763,7 +763,7 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if ahead and ahead[-1][0] <= m.start():
             continue
         out.extend(_pieces_of(text, m))
-    out = [n for n in out if not _caps_heading(text, n)]
+    out = [n for n in out if not (n.surface.isupper() and _caps_heading(text, n))]  # (the test _caps_heading opens with)
     if "Chief " in text:  # "Chief Operating Officer": a title, none of its words a name
         titles = [(t.start(), t.end()) for t in _CHIEF_TITLE.finditer(text)]
         out = [n for n in out if not any(a <= n.start < b for a, b in titles)]
@@ -1124,8 +1124,8 @@ def _acronyms(text: str, mentions: list[Name], people: set[str]) -> dict[str, st
             if len(fits) == 1:
                 out[x] = fits[0]
     for n in mentions:
-        if n.surface in people or n.possessive:
-            continue
+        if n.surface in people or n.possessive or not text.startswith("(", n.end + 1):
+            continue  # (the pattern wants a bracket right after the space after the name: a cheap test first)
         m = _ACRONYM.match(text[n.end : n.end + 16])
         short = m.group(1) if m else ""
         if m and short != n.surface and len(short) < len(n.surface) and short not in places() and (
