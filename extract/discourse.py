@@ -200,6 +200,8 @@ class Discourse:
     _appositives: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     #: where the clause holding a figure starts, by (sentence index, figure offset): asked several times per figure
     _clause_starts: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
+    #: whether a preposition or the like comes right before a mention, by its start: asked for each figure after it
+    _asides_left: dict[int, bool] = field(default_factory=dict, repr=False)
     #: the kind of the last money figure read (sentence index, metric, months per period), for "That figure is now ..."
     last_money: tuple[int, str, float] | None = None
     #: the startup the article is about (the headline's, else the most salient)
@@ -332,7 +334,10 @@ class Discourse:
     def _aside(self, s: Sentence, n: Name, pos: int) -> bool:
         """A mention after a preposition or inside an appositive is not the subject of a figure at ``pos``."""
         t = self.doc.text
-        if _ASIDE_LEFT.search(t[max(s.start, n.start - 25) : n.start]):
+        left = self._asides_left.get(n.start)
+        if left is None:  # (the same answer for every figure the mention is tested against: found once)
+            left = self._asides_left[n.start] = _ASIDE_LEFT.search(t[max(s.start, n.start - 25) : n.start]) is not None
+        if left:
             return True
         spans = self._appositives.get(s.index)
         if spans is None:  # (found once per sentence)

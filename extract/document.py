@@ -24,7 +24,8 @@ __all__ = ["Sentence", "Document", "build_document", "MAX_TEXT", "MAX_SENTENCE"]
 MAX_TEXT = 300_000
 MAX_SENTENCE = 2000
 
-_PARA_BREAK = re.compile(r"\n")
+#: a line break with a line after it (not the end of the text, not a blank line)
+_PARA_BREAK = re.compile(r"\n(?=[^\n])")
 _HEADLINE_MAX = 240
 
 
@@ -74,8 +75,7 @@ def _lower(s: str) -> str:
 
 def _paragraph_starts(text: str) -> list[int]:
     """Offsets where paragraphs start: after every newline but a hard wrap inside a sentence."""
-    return [0] + [m.end() for m in _PARA_BREAK.finditer(text)
-                  if text[m.end() : m.end() + 1] not in ("\n", "") and not is_soft_wrap(text, m.start())]
+    return [0] + [m.end() for m in _PARA_BREAK.finditer(text) if not is_soft_wrap(text, m.start())]
 
 
 def _is_headline_line(line: str) -> bool:

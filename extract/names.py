@@ -781,7 +781,7 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
         if ahead and ahead[-1][0] <= m.start():
             continue
         out.extend(_pieces_of(text, m))
-    out = [n for n in out if not _caps_heading(text, n)]
+    out = [n for n in out if not (n.surface.isupper() and _caps_heading(text, n))]  # (the test _caps_heading opens with)
     if "Chief " in text:  # "Chief Operating Officer": a title, none of its words a name
         titles = [(t.start(), t.end()) for t in _CHIEF_TITLE.finditer(text)]
         out = [n for n in out if not any(a <= n.start < b for a, b in titles)]
@@ -955,7 +955,7 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
                 continue  # "Nearshoring is the tailwind here", "Fundraising slowed": a gerund opening a sentence
             right = text[n.end : n.end + 80]
             if " " not in n.surface and not _KEEP_RIGHT.match(right) and not _heading_name(text, n) and not _INNER_CAPITAL.match(n.surface) and not (
-                _BULLET_DASH.match(right) and _BULLET_LEAD.search(text[max(0, n.start - 12) : n.start])
+                _bullet_lead(text[max(0, n.start - 12) : n.start]) and _BULLET_DASH.match(right)
             ) and not _labels_its_line(text, n, right, common):
                 continue
             desc = _DESC_RIGHT.match(right) if right.startswith(", ") and not first.endswith("ly") else None
@@ -1101,7 +1101,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
 def _reads_as_org(left: str, right: str) -> bool:
     """The grammar around a mention reads it as an organisation's name."""
     return bool(_POS_RIGHT.match(right) or _paren_points(right) or _pos_left(left) or _has_people(right) or (
-        _BULLET_DASH.match(right) and _BULLET_LEAD.search(left)))  # "- **Koba Cover** 🇿🇦 ...": a roundup item
+        _bullet_lead(left) and _BULLET_DASH.match(right)))  # "- **Koba Cover** 🇿🇦 ...": a roundup item
 
 
 _ACRONYM = re.compile(r"^\s\((?:or\s|known as\s|aka\s)?[\"“]?([A-Z][A-Za-z0-9&]{1,6})[\"”]?\)")
@@ -1142,8 +1142,8 @@ def _acronyms(text: str, mentions: list[Name], people: set[str]) -> dict[str, st
             if len(fits) == 1:
                 out[x] = fits[0]
     for n in mentions:
-        if n.surface in people or n.possessive:
-            continue
+        if n.surface in people or n.possessive or not text.startswith("(", n.end + 1):
+            continue  # (the pattern wants a bracket right after the space after the name: a cheap test first)
         m = _ACRONYM.match(text[n.end : n.end + 16])
         short = m.group(1) if m else ""
         if m and short != n.surface and len(short) < len(n.surface) and short not in places() and (
@@ -1271,6 +1271,18 @@ def _paren_points(right: str) -> int:
 
 
 _BULLET_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·▪►]|\d{1,2}[.)])[ \t]+[*_]*$")
+_BULLET_FIRST = frozenset(" \t-*•·▪►")  # what _BULLET_LEAD's line opens with, but a digit
+
+
+def _bullet_lead(left: str) -> bool:
+    """``_BULLET_LEAD.search(left)``, ruled out first where it cannot hold (a cheap test; most names have no line break
+    in the text before them): a match opens at a line break, or at the start of ``left`` with a space, a tab, a bullet
+    or a digit (\\d: str.isdecimal)."""
+    if "\n" not in left and not (left[:1] in _BULLET_FIRST or left[:1].isdecimal()):
+        return False
+    return _BULLET_LEAD.search(left) is not None
+
+
 _BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U0001F1E6-\U0001F1FF]{2})+\s+(?=[A-Z])|\s(?=(?:The|A|An|This|Its)\s))")
 # (a bullet's label, then the item's description: "- **Kopano** The rent-to-own app ..." (a flag between them is
 # taken out before reading: extract.flags))
@@ -1284,7 +1296,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
-    elif _BULLET_DASH.match(right) and _BULLET_LEAD.search(left):  # (the cheaper test first)
+    elif _bullet_lead(left) and _BULLET_DASH.match(right):  # (the cheaper test first)
         pro += 1  # "- **LemFi** 🇳🇬 — The remittance app ...": a roundup item led by its company
     pro += 1 if right.startswith(("'s", "’s")) and _has_people(right) else 0
     if left.endswith(", ") and right.startswith(",") and _RIVAL_COMMA.search(left):

@@ -37,18 +37,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        g = m.group(0)
-        if g == "\n" and is_soft_wrap(text, m.start()):
-            continue  # a hard-wrapped line that the sentence goes on after
-        if g == "." and end - start <= 6 and text[start:end].strip()[:-1].isdigit():
+        last = text[end - 1]
+        if last == "." and end - start <= 6 and text[start:end].strip()[:-1].isdigit():
             continue  # "1. Acme reported ...": a list item's number opens its sentence
-        if g != "\n":
-            w = _WORD_BEFORE_REVERSED.match(text[max(start, end - 15) : end][::-1]) if g[0] == "." and _may_abbreviate(text, start, end) else None
-            if w:  # (w.end(): the length of the word and its period)
-                word = w.group(1)[::-1].lower()
-                unit = end - w.end() - 1 >= 0 and text[end - w.end() - 1].isdigit()
-                if not unit and (word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word):
-                    continue  # "Mr. Roe", "J. Roe", "U.S. unit" (but "raised $5m. It" ends a sentence)
+        if last == "\n":  # (a line break is a match of its own: every other match ends in punctuation or a quote)
+            if text[end : end + 1] == "\n":
+                continue  # a blank line follows: the next match, its line break, ends the sentence just the same
+            if end >= 2 and (text[end - 2].isalnum() or text[end - 2] in ",;-") and text[end : end + 1].islower():
+                continue  # a hard-wrapped line that the sentence goes on after (is_soft_wrap)
+        else:
+            if last == "." and text[m.start()] == "." and _abbreviation_before(text, start, end):
+                continue  # "Mr. Roe", "J. Roe", "U.S. unit" (but "raised $5m. It" ends a sentence)
             # next visible character must not be lower-case (a continuing sentence)
             j = end
             while j < n and text[j] in " \t":
@@ -59,6 +58,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     _push(text, start, n, spans)
     return spans
+
+
+def _abbreviation_before(text: str, start: int, end: int) -> bool:
+    """The period that ends at ``end`` closes an abbreviation, an initial or a dotted word, not the sentence."""
+    if not _may_abbreviate(text, start, end):
+        return False
+    w = _WORD_BEFORE_REVERSED.match(text[max(start, end - 15) : end][::-1])
+    if w is None:
+        return False
+    word = w.group(1)[::-1].lower()  # (w.end(): the length of the word and its period)
+    unit = end - w.end() - 1 >= 0 and text[end - w.end() - 1].isdigit()
+    return not unit and (word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word)
 
 
 #: the longest word ``split_sentences`` reads as an abbreviation
@@ -103,8 +114,8 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
 # start with one character class of explicit characters, which lets the engine skip ahead: extract._regex.SPACES)
 _CLAUSE = re.compile(
     rf"[;:,{SPACES}](?:(?<=;)|(?<=:)\s|(?<=,)\s(?=(?:but|while|whereas|saying|although|though|with|and\s+(?:the|its|it|a|an|in|(?:[A-Z][\w\-&.]*\s+){{1,4}}(?:said|announced|confirmed|reported|disclosed|added))"
-    r"|when|after|before|or)\b)|(?<=\s)(?:[-–—]\s|(?=while\s)|(?=and\s+(?:was|is|had|has|lost|losing)\b)))",
-)
+    r"|when|after|before|or)\b)|(?<=\s)(?=[-–—wa])(?:[-–—]\s|(?=while\s)|(?=and\s+(?:was|is|had|has|lost|losing)\b)))",
+)  # ((?=[-–—wa]): the first characters of the three breaks after a space, tested once; most spaces are none)
 
 
 #: where one clause of a sentence ends and the next begins
