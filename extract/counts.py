@@ -696,7 +696,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     ctx.last, ctx.last_end = (metric, company), c.noun_end
     if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
-    return [x for k in _each_of(ctx, c, company) for x in _claims(ctx, c, metric, k)]
+    return [x for k in (_each_of(ctx, c, company) if "each" in v.low else [company]) for x in _claims(ctx, c, metric, k)]
 
 
 _EACH_LEFT = re.compile(r"\s+each\s+(?:[a-z]+\s+){1,5}")
@@ -796,7 +796,7 @@ def _bare_layoff(ctx: _Ctx, c: Count, clause: str) -> list[Claim]:
     if company is None:
         return []
     ctx.last = ("layoffs", company)
-    return [x for k in _each_of(ctx, c, company) for x in _claims(ctx, c, "layoffs", k)]
+    return [x for k in (_each_of(ctx, c, company) if "each" in ctx.v.low else [company]) for x in _claims(ctx, c, "layoffs", k)]
 
 
 def _verb_subject(ctx: _Ctx, at: int) -> Name | None:

@@ -441,11 +441,11 @@ class Discourse:
         """"the $6bn that X disclosed", "of X's 1,900 employees", "invested $5m in X", "poached 12 from X"."""
         t = self.doc.text
         for n in mentions:
-            if n.kind == "org" and end <= n.start <= end + 60 and _CUT_FROM.match(t, end, n.start):
+            if n.kind == "org" and end <= n.start <= end + 60 and t.endswith(("from ", "at ", "by ", "the "), end, n.start) and _CUT_FROM.match(t, end, n.start):
                 return n.key  # "about 200 employees were dismissed from Bigsoft": the company named after the cut
             if n.is_startup and end <= n.start <= end + 60:
                 gap = t[end : n.start]
-                if _RIGHT_LINK.search(gap) or _CUT_FROM.match(gap):
+                if _RIGHT_LINK.search(gap) or (gap.endswith(("from ", "at ", "by ", "the ")) and _CUT_FROM.match(gap)):
                     return n.key
                 if _INTO.match(gap) and _INVEST_BEFORE.search(t, max(0, pos - 120), pos):
                     return n.key
@@ -489,7 +489,7 @@ class Discourse:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)
             if fit is not None:
                 return fit
-        if "the " in low and _THE_GIANT.search(low):
+        if ("giant" in low or "behemoth" in low or "conglomerate" in low or "tech major" in low) and _THE_GIANT.search(low):
             return None  # "The e-commerce giant decided to let go of 1,100 employees": a big company, not the startup in focus
         if self._cleared(s) and s.index not in self.org_subject:
             return None

@@ -1357,7 +1357,7 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_LEFT_REVERSED.match(rev, 0, 40) if rev is not None else (
             _INCUMBENT_KEY.search(ll) and _INCUMBENT_LEFT.search(left[-40:]))):
         e.add("incumbent")
-    if right[:1] == " " and _LISTED_RIGHT.match(right, low):
+    if right[:1] == " " and ("quarter" in low[:50] or "full-year" in low[:50]) and _LISTED_RIGHT.match(right, low):
         e.add("incumbent", 2)
     tail = left[-30:]  # (the product pattern is case-sensitive: its words are in the very text it matches)
     if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(tail) and _PRODUCT_LEFT.search(tail)):
