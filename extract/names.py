@@ -209,7 +209,8 @@ _POS_RIGHT = Folded(
     r"|\s(?:founder|co-?founder|ceo|employees|staff|investors|backers)\b"
     r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
     r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]+\s){0,3}?(?:company|start-?up|firm|business)"
-    r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]+\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b)",
+    r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]+\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b"
+    r"|\s(?:loses|lost|losing)\s(?:its|their)\s(?:[\w\-]+\s){0,2}?(?:chief|head|founder|co-founder|cto|ceo|cfo|coo|president|engineers|executives)\b)",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
@@ -299,7 +300,7 @@ _INCUMBENT_RIGHT = Folded(
     r"|(?:is said to have |reportedly |had |has )?(?:tried|sought|wanted|offered|moved|attempted) to (?:buy|acquire|take over)"
     r"|(?:hires|hired|hiring|poached|poaches|poaching|lured|lures|luring|recruited|recruits|snapped up|snaps up)\s(?:[A-Z][\w\-.]*(?:['’]s)?\s)?(?:(?:co-?)?founders?|team|staff|ceo"
     r"|chief|researchers|engineers|leadership|top|most|the\s(?:co-?)?founders?))\b"
-    r"|^['’]s\s(?:own\s|cloud\s|search\s|ads?\s|advertising\s)"
+    r"|^['’]s\s(?:own\s(?!investors?\b|investor\s|board\b|founders?\b|staff\b|employees\b|figures\b|filings?\b|data\b|accounts\b)|cloud\s|search\s|ads?\s|advertising\s)"
 )
 # a big listed company's language: "Bigco reported quarterly revenue of $71bn" (a listed startup's market value is
 # still its valuation: the golden sentences)
@@ -1342,7 +1343,12 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1
     if key.endswith((" AI", " Labs", " Lab", " IA")):  # (" IA": the French and Spanish "AI")
         pro += 1
+    if left40.endswith(" from ") and _PEOPLE_FROM.search(left40):
+        pro, con = pro + 1, max(0, con - 1)  # "the drain of senior people from Acme": its own people leaving
     return pro, con
+
+
+_PEOPLE_FROM = re.compile(r"\b(?:people|staff|employees|executives|engineers|talent|leaders|researchers|managers)\s+from\s+$")
 
 
 def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:

@@ -68,7 +68,7 @@ _ROLE_NP = (
     r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w\-]*['’]s)(?:\s+(?:company|start-?up|firm)['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
     r"|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?|general\s+counsel|president"
     r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+|C[EFTOMPR]O"
-    r"|(?:finance|technology|marketing|product|operating|legal|people|commercial|sales|revenue|science|research)\s+chief)"
+    r"|(?:finance|technology|marketing|product|operating|legal|people|commercial|sales|revenue|science|research|security|risk|data|growth|engineering|design|compliance|credit|strategy|business|communications)\s+chief)"
 )
 _ROLE_BARE = (
     r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?"
@@ -78,7 +78,7 @@ _ROLE_DEPART = re.compile(
     rf"(?P<seq>{_ROLE_NP}(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:{_ROLE_NP}|{_ROLE_BARE}))*)\s+(?:(?:has|had|have|also|then|both|later|now)\s+)*"
     r"(?P<v>resigned|resigns|left|leaves|quit|quits|departed|departs|stepped down|steps down|exited|exits|walked out"
     r"|(?:was|were|has been|have been) (?:poached|hired away|lured away|ousted|fired|pushed out)|(?:is|are) (?:stepping down|leaving))\b"
-    rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+to\b"
+    rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+(?:to|in|as|after|amid)\b"
     rf"|\b(?P<n>exit|departure|resignation|ouster|ousting)\s+of\s+(?P<seq3>{_ROLE_NP})"  # "follows the exit of its chief operating officer"
 )
 _TOP_ROLE = re.compile(r"^role:(?:co-founder|founder|chief executive|ceo|president)$")
@@ -299,9 +299,14 @@ def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: 
     if more and _OWN_VERB.match(v.s, more.end()):
         more = None  # "Jane Roe resigned in August, and two other executives left in September": their own row
     extra = int(parse_count(more.group(1)) or 0) if more else 0
-    nth = _NTH_TO_LEAVE.search(v.low) if "th " in v.low or "nd " in v.low or "rd " in v.low else None
-    value = max(len(new) + extra, _ORDINALS[nth.group(1)] if nth else 0)  # "the third executive to leave this year": 3
+    value = max(len(new) + extra, _nth_exit(v))  # "the third executive to leave this year": 3
     return [Claim(company, "departed_talent", float(value), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
+
+
+def _nth_exit(v: View) -> int:
+    """The count an ordinal gives a departure: "the third senior executive to leave this year" (3), else 0."""
+    nth = _NTH_TO_LEAVE.search(v.low) if "th " in v.low or "nd " in v.low or "rd " in v.low else None
+    return _ORDINALS[nth.group(1)] if nth else 0
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
@@ -446,7 +451,7 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
         row = rows.setdefault(company, [0, vpos, sa + rd.end(vg), []])
         row[0] += len(new)
         row[3].extend(new)
-    return [Claim(c, "departed_talent", float(n), "persons", "exact", vs, ve, v.sentence, person="|".join(keys))
+    return [Claim(c, "departed_talent", float(max(n, _nth_exit(v))), "persons", "exact", vs, ve, v.sentence, person="|".join(keys))
             for c, (n, vs, ve, keys) in rows.items()]  # fmt: skip
 
 

@@ -1567,6 +1567,21 @@ CASES += [
     ),
 ]
 
+# The story's startup told only through its troubles: "Acme loses its security chief", "the drain of senior
+# people from Acme", "Acme's own investor letters": evidence for a startup, not against; a rival named at the end
+# takes nothing.
+CASES += [
+    (
+        "startup-known-by-its-troubles",
+        "Paykori loses its security chief in the fourth senior exit since January\n\nThe drain of senior people "
+        "from Paykori shows no sign of easing. Paykori's own investor letters had warned of slowing sign-ups. It "
+        "raised $90 million in a Series C in 2024 and has roughly 1,200 people on its payroll.\n\nThe timing is "
+        "made stranger by events at rival Cashflo, which is reported to be close to losing its own chief "
+        "technology officer. Cashflo has not commented.",
+        {("Paykori", "departed_talent", 4), ("Paykori", "funding_raised", 90e6), ("Paykori", "headcount", 1200)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
