@@ -634,6 +634,14 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
     return any(cue.table == "layoffs" and not head.startswith(("jobs", "roles", "positions", "posts"), cue.start) for cue in cues)
 
 
+def _not_people(v: View, c: Count) -> bool:
+    """"one in every five of their workers" (a share), "both permanent staff and contractors" (no count of two),
+    "three Bengaluru startups shed staff" (a count of companies)."""
+    return bool(_RATIO_LEFT.search(v.s, max(0, c.start - 20), c.start) or (v.low.startswith("both", c.start) and v.low.startswith(" and ", c.noun_end))
+                or _COMPANIES_RIGHT.match(v.low, c.end))
+
+
+_COMPANIES_RIGHT = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?(?:start-?ups|companies|firms|businesses|unicorns|fintechs|lenders|players)\b")
 _RATIO_LEFT = re.compile(r"\b(?:[Oo]ne|1|[Tt]wo|2)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
 
 
@@ -647,9 +655,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []  # a quote asserts a count only when the company speaks of itself ("we have 6,000 employees")
     if _denied(v.low[ca:cb]):
         return []
-    if _a_year(v.s, c) or _RATIO_LEFT.search(v.s, max(0, c.start - 20), c.start) or (
-            v.low.startswith("both", c.start) and v.low.startswith(" and ", c.noun_end)):
-        return []  # a year; "one in every five of their workers": a share; "both permanent staff and contractors"
+    if _a_year(v.s, c) or _not_people(v, c):
+        return []
     before = v.s[: c.start]
     if c.value == 1 and before.endswith(", ") and _named_just_before(ctx, c):
         return []  # "Igor Roe, one of the engineers who started it, has left": the named person, counted by name

@@ -62,7 +62,7 @@ _KIND_WORDS = frozenset(
 #: "We've", "I'm", "That's": a pronoun with a contraction is no name
 _CONTRACTION = re.compile(r"^(?:we|i|you|they|he|she|it|let|that|there|what|who|here|where|how|don|can|won|isn|aren|didn|doesn)['’]\w+$", re.I)
 #: "Lagos-based", "Sequoia-backed": a name glued to a modifier describes something else
-_MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born)$")
+_MODIFIER = re.compile(r"-(?:based|headquartered|born|backed|led|owned|listed|focused|founded|funded|bred|made|born|linked|registered|incorporated)$")
 # does the text need the slow pattern (camel case "xAI", "1Password"; "n8n", "99minutos")? Written so that every
 # branch starts with a character class and the engine can skip ahead
 _CAMEL = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
@@ -657,7 +657,7 @@ def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     spans: tuple[tuple[int, int], ...]
     if " " not in run:
         base = run[:-2] if run.endswith(("'s", "’s")) else run
-        if base.lower() in _STOP or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
+        if base.lower() in _STOP or base.lower() in _KIND_WORDS or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
             "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
             return []
         spans = ((0, len(run)),)

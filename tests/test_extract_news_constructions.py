@@ -1582,6 +1582,18 @@ CASES += [
     ),
 ]
 
+# A blog's bare nouns and a round-up's headline: "Startup spends a small fortune ..." names no startup called
+# Startup; "three Bengaluru-linked startups shed staff" counts companies, not people.
+CASES += [
+    (
+        "bare-startup-noun-and-count-of-companies",
+        "Edtech cuts deepen as three Bengaluru-linked startups shed staff\n\nSenior churn at Streamly keeps "
+        "growing. Startup spends a small fortune recruiting big names. Streamly raised $60M in its Series B and "
+        "went from 70 people to more than 250.",
+        {("Streamly", "funding_raised", 60e6), ("Streamly", "headcount", 70), ("Streamly", "headcount", 250)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
