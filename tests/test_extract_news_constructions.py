@@ -1594,6 +1594,20 @@ CASES += [
     ),
 ]
 
+# "Acme, the Berlin e-bike subscription outfit," names the story's startup; "Bigfund is expected to put in $90
+# million of the fresh capital" marks an investor, so "the Pune-based firm last raised ..." is not Bigfund's.
+CASES += [
+    (
+        "outfit-and-investor-putting-in",
+        "Pedalia, the Berlin e-bike subscription outfit, is lining up roughly $200 million in fresh money. All "
+        "told, the company has mopped up more than $700 million to date.\n\nMUMBAI: Paysetu, the merchant payments "
+        "startup, is in talks to raise up to $250 million.\n\nHarbor Global is expected to put in $80 million of the "
+        "fresh capital, one of the people said.\n\nThe Pune-based firm last raised $300 million in a Series E round "
+        "in August.",
+        {("Pedalia", "funding_raised", 700e6), ("Paysetu", "funding_raised", 300e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
