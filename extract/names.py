@@ -206,7 +206,7 @@ _POS_RIGHT = Folded(
     r"|['’]s\s(?:(?:[\w\-]+|[$€£₹][\d.,]+[a-z]*)\s){0,3}?(?:raise|series|valuation|staff|employees|workforce|(?:co-?)?founders?|chief|ceo"
     r"|board|investors|backers|revenue|arr|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
-    r"|\s(?:founder|co-?founder|ceo|employees|staff|investors|backers)\b"
+    r"|\s(?:founder|co-?founder|ceo|employees|staff|investors|backers)\b|,\s(?:last\s|once\s|then\s)?valued\sat\b"
     r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
     r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]+\s){0,3}?(?:company|start-?up|firm|business)"
     r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]+\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b"

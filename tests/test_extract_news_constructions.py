@@ -1608,6 +1608,18 @@ CASES += [
     ),
 ]
 
+# "Soko Mart, valued at $480 million in late 2024, ..." opening a paragraph: the name set off by ", valued at"
+# is a startup of its own, not the one of the paragraph before.
+CASES += [
+    (
+        "name-comma-valued-at",
+        "Delivery start-up Tumbo, which had raised $20 million, closed its operations in June.\n\nSoko Mart, "
+        "valued at $300 million in late 2024, later disclosed that it had received only $70 million of a promised "
+        "investment.",
+        {("Tumbo", "funding_raised", 20e6), ("Soko Mart", "valuation", 300e6), ("Soko Mart", "funding_raised", 70e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
