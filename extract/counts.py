@@ -641,6 +641,7 @@ def _not_people(v: View, c: Count) -> bool:
                 or _COMPANIES_RIGHT.match(v.low, c.end))
 
 
+_KEPT_ANOTHER = re.compile(r"\b(?:moved|moves|moving|hired|hires|hiring|added|adds|transferred|reassigned|redeployed|shifted|kept|retained|offered)\s+(?:another|a further)\s+$")
 _COMPANIES_RIGHT = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?(?:start-?ups|companies|firms|businesses|unicorns|fintechs|lenders|players)\b")
 _RATIO_LEFT = re.compile(r"\b(?:[Oo]ne|1|[Tt]wo|2)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
 
@@ -678,17 +679,13 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return _bare_layoff(ctx, c, v.low[ca:cb]) if _bare_cut(ctx, c, before, after_noun) else []
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
         return []  # "200 new jobs": hires
+    if ctx.last is not None and ctx.last[0] == "layoffs" and c.noun_class in (None, "employee", "job") and (
+            _RX8.match(after_noun) or (before.endswith(("another ", "a further ")) and not _KEPT_ANOTHER.search(before[-40:]))):
+        return _claims(ctx, c, "layoffs", ctx.last[1])  # "let go of 2,200 employees in October and 800 more in February"
     lo, lo_text = _left_window(ctx, i)
     cue = _verb(ctx, i, lo, after_noun)
     if cue is None:
-        if ctx.last is not None and ctx.last[0] == "departed_talent" and _ALONG.search(lo_text):
-            return _claims(ctx, c, "departed_talent", ctx.last[1])  # "hired two co-founders, along with 30 of its staff"
-        if c.noun_class in ("talent", "employee") and _ALONG.search(lo_text) and _HIRED_PEOPLE.search(v.s, 0, c.start):
-            owner = _owner(ctx, c)  # "Bigco hired Acme's co-founders, Jane Roe and John Doe, along with about 20 of its researchers"
-            return _claims(ctx, c, "departed_talent", owner) if owner is not None else []
-        if c.noun in _CUT_NOUNS and not MODALITY.first("projected", "left", lo_text):
-            return _bare_layoff(ctx, c, v.low[ca:cb])  # "the restructuring will result in 2,500 redundancies"
-        return []
+        return _without_cue(ctx, c, lo_text, v.low[ca:cb], before)
     metric = _metric_for_verb(ctx, c, cue, v.low[ca:cb])
     if metric == "departed_talent" and _LEAVE.search(v.low[c.noun_end : c.noun_end + 80]):
         return []  # a leave of absence is no departure
@@ -729,6 +726,20 @@ def _each_of(ctx: _Ctx, c: Count, company: str) -> list[str]:
         group.insert(0, n)
     keys = [n.key for n in group if n.is_startup or n.kind == "org"]
     return keys if len(keys) >= 2 and (company in keys or len(keys) == len(group)) else [company]
+
+
+def _without_cue(ctx: _Ctx, c: Count, lo_text: str, clause: str, before: str) -> list[Claim]:
+    """A count no cue governs: part of the figure before it ("along with 30 of its staff"), or a cut by its
+    noun alone ("2,500 redundancies")."""
+    v = ctx.v
+    if ctx.last is not None and ctx.last[0] == "departed_talent" and _ALONG.search(lo_text):
+        return _claims(ctx, c, "departed_talent", ctx.last[1])  # "hired two co-founders, along with 30 of its staff"
+    if c.noun_class in ("talent", "employee") and _ALONG.search(lo_text) and _HIRED_PEOPLE.search(v.s, 0, c.start):
+        owner = _owner(ctx, c)  # "Bigco hired Acme's co-founders, Jane Roe and John Doe, along with about 20 of its researchers"
+        return _claims(ctx, c, "departed_talent", owner) if owner is not None else []
+    if c.noun in _CUT_NOUNS and not MODALITY.first("projected", "left", lo_text):
+        return _bare_layoff(ctx, c, clause)  # "the restructuring will result in 2,500 redundancies"
+    return []
 
 
 def _bare_cut(ctx: _Ctx, c: Count, before: str, after: str) -> bool:

@@ -1620,6 +1620,20 @@ CASES += [
     ),
 ]
 
+# A second cut told with "more" or "another" after the first: "let go of 2,200 employees in October and 800 more
+# in February", "dismissed more than 80 employees, and this time about 120 more are affected"; "moved another
+# 40 into other roles" is no cut.
+CASES += [
+    (
+        "second-cut-more-another",
+        "Tutorly, an edtech startup, had let go of 1,800 employees in October and 600 more in February.\n\n"
+        "In the summer Hauswerk, a proptech startup, dismissed more than 70 employees, and this time about 110 more "
+        "are affected.\n\nCasa Plena, a rental startup, laid off 90 employees and moved another 30 into other roles.",
+        {("Tutorly", "layoffs", 1800), ("Tutorly", "layoffs", 600), ("Hauswerk", "layoffs", 70),
+         ("Hauswerk", "layoffs", 110), ("Casa Plena", "layoffs", 90)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
