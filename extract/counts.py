@@ -654,8 +654,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     ca, cb = v.clause(c.start)
     if v.in_quotes(c.start) and not _WE.search(v.s[ca:cb]):
         return []  # a quote asserts a count only when the company speaks of itself ("we have 6,000 employees")
-    if _denied(v.low[ca:cb]):
-        return []
+    if _denied(v.low[ca:cb]) or ("denie" in v.low and _DENIED_LATER.search(v.low, c.end)):
+        return []  # (also "... would cut 1,000 more jobs; the company denied the report")
     if _a_year(v.s, c) or _not_people(v, c):
         return []
     before = v.s[: c.start]
@@ -680,7 +680,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if c.noun is not None and _NEW.search(v.low[c.end : c.noun_end]):
         return []  # "200 new jobs": hires
     if ctx.last is not None and ctx.last[0] == "layoffs" and c.noun_class in (None, "employee", "job") and (
-            _RX8.match(after_noun) or (before.endswith(("another ", "a further ")) and not _KEPT_ANOTHER.search(before[-40:]))):
+            _RX8.match(after_noun) or (before.endswith(("another ", "a further ")) and not _KEPT_ANOTHER.search(before[-40:]))) \
+            and not ctx.d.names.between(v.sentence.start + ctx.last_end, v.sentence.start + c.start):  # (no other company named since)
         return _claims(ctx, c, "layoffs", ctx.last[1])  # "let go of 2,200 employees in October and 800 more in February"
     lo, lo_text = _left_window(ctx, i)
     cue = _verb(ctx, i, lo, after_noun)
@@ -890,7 +891,7 @@ _PART_OF = re.compile(
 )
 
 
-_DENIED_LATER = re.compile(r"\bdenie[ds] (?:this|that|the|these|those) (?:number|figure|report|claim|account|estimate)s?\b")
+_DENIED_LATER = re.compile(r"\bdenie[ds] (?:this|that|the|these|those|such) (?:number|figure|report|claim|account|estimate|plan)s?\b")
 
 
 def _share_is_cut(v: View, left: str, end: int) -> bool:

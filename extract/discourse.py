@@ -65,6 +65,7 @@ _DESCRIBED_VALUE = re.compile(r",\s(?:the|a|an)\s[^,;()]{0,60}?\b(?:now\s|curren
 _TIGHT = re.compile(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)")
 _RIGHT_LINK = re.compile(
     r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$"
+    r"|^\s+(?:[\w\-]+\s+){0,2}?(?:employees|staff|workers|people|engineers|jobs|roles|positions)\s+(?:of|at)\s+$"  # "300 employees of Acme"
     r"|^\s+(?:[\w\-]+\s+){0,3}?(?:round|investment|funding|financing|raise|deal|bet|cheque|check|stake|series [a-z])\s+(?:in|into|for|of)\s+(?:the\s+)?"
     r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){0,3}$",  # ("a $260m Series C for Paris AI accounting firm Balanceo")
     re.I,

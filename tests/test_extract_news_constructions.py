@@ -1634,6 +1634,19 @@ CASES += [
     ),
 ]
 
+# A cut announced in indirect speech ("said on Monday it would cut 50 of its 200 staff") is a layoff; "a plan
+# that would cut" is not; "lost their posts"; a report of a cut the company denied is none.
+CASES += [
+    (
+        "said-it-would-cut-and-denied-report",
+        "Robotics startup Kineto said on Monday it would cut 40 of its 180 staff after a customer cancelled an "
+        "order.\n\nIn all, 300 employees of Moradia, a proptech startup, lost their posts in three months.\n\n"
+        "Edtech startup Scholario has a plan that would cut 500 jobs. A media report had claimed that Scholario "
+        "would cut 1,000 more jobs; the company denied the report at the time.",
+        {("Kineto", "layoffs", 40), ("Kineto", "headcount", 180), ("Moradia", "layoffs", 300)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
