@@ -401,7 +401,7 @@ _THEN_TO = re.compile(
 )
 # after a headcount, its earlier value: "employs 95 people, up from 60 a year ago", "down from a peak of 1,500"
 _UP_FROM = re.compile(
-    r"(?:\b(?:up|down|rising|falling|risen|fallen|grown|shrunk|compared with|compared to|versus)\s+)?\bfrom\s+"
+    r"(?:(?:\b(?:up|down|rising|falling|risen|fallen|grown|shrunk|compared with|compared to|versus)\s+)?\bfrom|\b(?:compared with|compared to|versus|against))\s+"
     r"(?:(?:a|its)\s+(?:peak|high|low|pre-pandemic peak|maximum)\s+of\s+)?" + _HEDGES + r"$"
 )
 _EMPLOYED_RIGHT = re.compile(

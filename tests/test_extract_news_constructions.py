@@ -1647,6 +1647,18 @@ CASES += [
     ),
 ]
 
+# Headcounts told with "counted" and an earlier size "compared with" or "against" a peak.
+CASES += [
+    (
+        "counted-compared-with-against-peak",
+        "Before the cuts, Kelaswise, a Jakarta startup, counted some 700 staff across its offices.\n\nSkillbay, an "
+        "edtech startup, had 1,050 employees in March 2024, compared with 1,500 two years earlier.\n\nLearnly, an "
+        "edtech firm, now employs around 2,100 people against 4,000 at its peak.",
+        {("Kelaswise", "headcount", 700), ("Skillbay", "headcount", 1050), ("Skillbay", "headcount", 1500),
+         ("Learnly", "headcount", 2100), ("Learnly", "headcount", 4000)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
