@@ -89,6 +89,7 @@ _TO_RAISE = re.compile(
 )
 # "Larkspur Ventures, the Boston investor that manages about $4bn": an investor's money under management
 _MANAGES = re.compile(r"\b(?:that|which|who)\s+(?:now\s+)?(?:manages|oversees|runs|controls)\s+(?:[\w\-]+\s+){0,3}$")
+_HEADLINE_RAISING = re.compile(r"(?<!after )(?<!since )(?<!by )(?<!from )(?<!been )(?<!having )\braising\s+(?:[\w\-]+\s+){0,3}$")
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][\w\-.]*['’]s)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 #: a fund's size: "closed its $120 million debut fund", "a $350 million fourth fund"
 _FUND_SIZE = re.compile(r"\s+(?:(?!(?:from|by|of|in|into|the|its|their|a|an|to|for|with|and)\b)[\w\-]+\s+){0,2}?(?:fund|funds|vehicle)\b")
@@ -249,6 +250,8 @@ def _funding_allowed(v: View, f: Money, left: str) -> bool:
     """Not an amount sought or promised on a condition, a debt, one investor's ticket into a round, or an
     investor's own spending."""
     s = v.s
+    if v.sentence.headline and "raising" in left and _HEADLINE_RAISING.search(left):
+        return False  # "Acme raising at least $2 bln in funding round - sources": a headline's "is raising", sought
     sought = _TO_RAISE.search(left)
     if sought and not (sought.group(0).startswith("to raise") and _ALLOTTED.search(left, 0, sought.start())):
         return False  # (but "allotted 4,500 shares ... to raise INR 54 Cr": a filing of money raised)
