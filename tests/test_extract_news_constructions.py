@@ -1673,6 +1673,15 @@ CASES += [
     ),
 ]
 
+# A summary bullet: "Two of seven co-founders have left since summer" counts two (seven is the base).
+CASES += [
+    (
+        "two-of-seven-co-founders",
+        "Arcadian Labs, the Zurich AI startup, in brief:\n\n- Two of seven co-founders have left since summer.",
+        {("Arcadian Labs", "departed_talent", 2)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
