@@ -72,7 +72,7 @@ _OF_AFTER = re.compile(
 # the whole after a part: "424 employees out of the 5,900", "30 staff out of its 120"
 _OUT_OF_AFTER = re.compile(r"\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of|a staff of)\s+)?" + _HEDGE_WORDS + r"(?P<m>\d[\d,]*)\b")
 # "cuts 90 of 600 jobs": the whole right after "of", with no determiner
-_OF_NUMBER_AFTER = re.compile(r"^\s+of\s+(?P<m>\d[\d,]*)\s+(?:[a-z\-]+\s+){0,2}?(?P<noun>" + _NOUN_ALT + r")\b")
+_OF_NUMBER_AFTER = re.compile(r"^\s+of\s+(?P<m>\d[\d,]*|" + _NUMWORDS + r")\s+(?:[a-z\-]+\s+){0,2}?(?P<noun>" + _NOUN_ALT + r")\b")
 _PLUS_COUNT = re.compile(r"(?<![\w$€£.,+])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?=\+(?:\s|$|[,.;:)]))")
 _CLASS_RX = {k: re.compile(rf"^(?:{v})$") for k, v in PERSON_NOUNS.items()}
 _GROWTH_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$", re.I)
