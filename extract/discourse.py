@@ -142,6 +142,9 @@ _ORG_VERB = re.compile(
 )
 #: what may come before an investor that opens its paragraph: a bullet, a place modifier ("- Dakar-based ")
 _THE_GIANT = re.compile(r"\bthe\s+(?:[\w\-]+\s+){0,3}?(?:giant|behemoth|conglomerate|tech major)\b")
+_FOUNDER_OF = re.compile(
+    r"\b(?:founder|co-?founder|chief executive|ceo|managing director|boss)(?:\s+and\s+(?:[\w\-]+\s+){1,3}?)?\s+(?:of|at)\s+(?:the\s+)?(?:[\w\-,]+\s+){0,6}?$", re.I)
+_FOUNDER_RIGHT = re.compile(r"(?:['’]s)?\s+(?:co-?founder|founder|ceo|chief executive)\b")
 _LEAD_IN = re.compile(r"[-*•\s]*(?:\d{1,2}[.)]\s+)?(?:[\w\-]+-based\s+|the\s+)?$")
 #: an investor's own business, not a startup's round ("closed its second fund", "assets under management")
 _INVESTOR_OWN = re.compile(
@@ -207,11 +210,15 @@ class Discourse:
     last_money: tuple[int, str, float] | None = None
     #: the startup the article is about (the headline's, else the most salient)
     main: str | None = None
+    #: whose "we" and "our" the article quotes: the company its speaker is introduced with ("Elena Varga,
+    #: co-founder and chief executive of Tidewell"), else the main startup
+    speaker: str | None = None
 
     @classmethod
     def build(cls, doc: Document, names: NameIndex) -> Discourse:
         d = cls(doc, names)
         focus = d.main = d._headline_focus()
+        d.speaker = d._speakers_company() if ("we" in doc.low or "our" in doc.low) else None
         kept = focus  # the startup in focus before a paragraph about an investor ("" focus) began
         for s in doc.sentences:
             if s.leads_paragraph and (focus == "" or focus in d.org_subject.values() and names.kind(focus) != "startup"):
@@ -225,6 +232,17 @@ class Discourse:
                     kept = focus
                 focus = subject
         return d
+
+    def _speakers_company(self) -> str | None:
+        """The first company a person is introduced with as its founder or chief: "co-founder and chief
+        executive of Tidewell", "Tidewell's founder", "Tidewell CEO Elena Varga"."""
+        t = self.doc.text
+        for n in self.names.mentions:
+            if not (n.is_startup or (n.kind == "org" and self._neutral_org(n))):
+                continue
+            if _FOUNDER_OF.search(t, max(0, n.start - 70), n.start) or _FOUNDER_RIGHT.match(t, n.end):
+                return n.key
+        return None
 
     def _headline_focus(self) -> str | None:
         """The headline's first startup (or organisation nothing says is an investor or incumbent)."""
@@ -482,9 +500,9 @@ class Discourse:
             return None
         head = self.doc.low[cstart:pos]  # (the figure's clause: "what caught our attention ...: the company said" is the writer's)
         if ("we" in head or "our" in head) and _WE.search(t[cstart:pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
-            return self.main  # "We closed $12 million": in an interview, the interviewee's company
+            return self.speaker or self.main  # "We closed $12 million": in an interview, the interviewee's company
         if ("you" in head) and _YOU.search(t[s.start : pos]) and self.main is not None and self._in_interview(s):
-            return self.main  # "FS: You raised $120 million in total": the interviewer asks about the interviewee's company
+            return self.speaker or self.main  # "FS: You raised $120 million in total": the interviewer asks about the interviewee's company
         desc = _DEFINITE.search(left)
         if desc is not None:
             fit = self._fits(desc.group(1) or "", desc.group(2), pos)

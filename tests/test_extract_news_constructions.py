@@ -1682,6 +1682,19 @@ CASES += [
     ),
 ]
 
+# A podcast write-up: "we" and "our" in the guest's quotes are the company she is introduced with ("co-founder
+# and chief executive of Tidemark"), not the show the headline names.
+CASES += [
+    (
+        "podcast-guest-we",
+        "Table Talk Radio: a founder explains how she is steering through the slump\n\nThanks for tuning back in "
+        "to Table Talk Radio, the show where we pull apart the week's startup figures. This week we sat down with "
+        "Elena Vargas, co-founder and chief executive of Tidemark, the Portland-based maker of scheduling software."
+        "\n\n\"We raised $12 million in our Series A last year,\" she said. \"We were 48 people in March.\"",
+        {("Tidemark", "funding_raised", 12e6), ("Tidemark", "headcount", 48)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
