@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from extract.discourse import Discourse
+from extract.discourse import I_DID, Discourse
 from extract.document import Sentence
 from extract.figures import counts_in, percents_in
 from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
@@ -653,7 +653,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if c.value is None:
         return []
     ca, cb = v.clause(c.start)
-    if v.in_quotes(c.start) and not _WE.search(v.s[ca:cb]):
+    if v.in_quotes(c.start) and not _WE.search(v.s[ca:cb]) and not I_DID.search(v.s, ca, cb):
         return []  # a quote asserts a count only when the company speaks of itself ("we have 6,000 employees")
     if _denied(v.low[ca:cb]) or ("denie" in v.low and _DENIED_LATER.search(v.low, c.end)):
         return []  # (also "... would cut 1,000 more jobs; the company denied the report")

@@ -142,6 +142,8 @@ _ORG_VERB = re.compile(
 )
 #: what may come before an investor that opens its paragraph: a bullet, a place modifier ("- Dakar-based ")
 _THE_GIANT = re.compile(r"\bthe\s+(?:[\w\-]+\s+){0,3}?(?:giant|behemoth|conglomerate|tech major)\b")
+#: a founder speaking of the company's own acts: "In April I let go of 17 of them", "I had to lay off 20 people"
+I_DID = re.compile(r"(?:^|[\s“\"])I\s+(?:had\s+to\s+|have\s+|also\s+|then\s+)?(?:let|laid|lay|cut|fired|raised|closed|hired)\b")
 _FOUNDER_OF = re.compile(
     r"\b(?:founder|co-?founder|chief executive|ceo|managing director|boss)(?:\s+and\s+(?:[\w\-]+\s+){1,3}?)?\s+(?:of|at)\s+(?:the\s+)?(?:[\w\-,]+\s+){0,6}?$", re.I)
 _FOUNDER_RIGHT = re.compile(r"(?:['’]s)?\s+(?:co-?founder|founder|ceo|chief executive)\b")
@@ -499,7 +501,8 @@ class Discourse:
             self.sector_sentences.add(s.index)  # "Startups raised $412m ... Stripping out debt, equity funding came to $261m."
             return None
         head = self.doc.low[cstart:pos]  # (the figure's clause: "what caught our attention ...: the company said" is the writer's)
-        if ("we" in head or "our" in head) and _WE.search(t[cstart:pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
+        if (("we" in head or "our" in head) and _WE.search(t[cstart:pos]) or "i " in head and I_DID.search(t, cstart, pos)) \
+                and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
             return self.speaker or self.main  # "We closed $12 million": in an interview, the interviewee's company
         if ("you" in head) and _YOU.search(t[s.start : pos]) and self.main is not None and self._in_interview(s):
             return self.speaker or self.main  # "FS: You raised $120 million in total": the interviewer asks about the interviewee's company

@@ -1695,6 +1695,18 @@ CASES += [
     ),
 ]
 
+# A founder quoted about her own company's cuts: "In November I had to lay off 20 people", "I let go of 17
+# people": the company's layoffs (a quote otherwise asserts a count only with "we").
+CASES += [
+    (
+        "founder-i-let-go",
+        "Forgewell, a Leeds robotics startup, had a hard year. \"In November 2022 I had to lay off 20 people,\" its "
+        "founder said.\n\nTidemoor, a Portland startup, is shrinking. \"In April I let go of 17 people,\" its "
+        "chief executive said.",
+        {("Forgewell", "layoffs", 20), ("Tidemoor", "layoffs", 17)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
