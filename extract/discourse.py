@@ -501,9 +501,12 @@ class Discourse:
             self.sector_sentences.add(s.index)  # "Startups raised $412m ... Stripping out debt, equity funding came to $261m."
             return None
         head = self.doc.low[cstart:pos]  # (the figure's clause: "what caught our attention ...: the company said" is the writer's)
-        if (("we" in head or "our" in head) and _WE.search(t[cstart:pos]) or "i " in head and I_DID.search(t, cstart, pos)) \
-                and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
-            return self.speaker or self.main  # "We closed $12 million": in an interview, the interviewee's company
+        if "i " in head and I_DID.search(t, cstart, pos) and not _WE_INVEST.search(t[s.start : pos]):
+            return self.speaker or self.focus_at(s) or self.main  # "In April I let go of 17 people": the founder in focus
+        if ("we" in head or "our" in head) and _WE.search(t[cstart:pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
+            # "We closed $12 million": the interviewee's company; else the article's startup, or the one in focus when the
+            # headline names none (a show, a blog)
+            return self.speaker or (self.main if self.main in self.names.startups else None) or self.focus_at(s) or self.main
         if ("you" in head) and _YOU.search(t[s.start : pos]) and self.main is not None and self._in_interview(s):
             return self.speaker or self.main  # "FS: You raised $120 million in total": the interviewer asks about the interviewee's company
         desc = _DEFINITE.search(left)
