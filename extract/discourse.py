@@ -373,6 +373,8 @@ class Discourse:
         t = self.doc.text
         mentions = self.names.between(s.start, s.end)
         before = [n for n in mentions if n.end <= pos and n.kind not in ("place", "nationality", "person")]
+        if t.startswith(" (", pos - 2) and before and before[-1].end == pos - 2 and before[-1].kind in ("startup", "org"):
+            return before[-1].key  # "Tallypay ($42m), Farmlink ($3.1m)": the name the bracket follows
         if before and not before[-1].is_startup and self._others_figure(before[-1], pos):
             return None
         if before and self._possessive_subject(s, before, pos):

@@ -89,6 +89,9 @@ _TO_RAISE = re.compile(
 )
 # "Larkspur Ventures, the Boston investor that manages about $4bn": an investor's money under management
 _MANAGES = re.compile(r"\b(?:that|which|who)\s+(?:now\s+)?(?:manages|oversees|runs|controls)\s+(?:[\w\-]+\s+){0,3}$")
+#: a roundup's list of names with their rounds in brackets: "Tallypay ($42m), Farmlink ($3.1m)"
+_NAME_PAREN = re.compile(r"(?:^|[\s,:;])[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*){0,2}\s\($")
+_RAISED_LIST = re.compile(r"\b(?:raised|raise|raising|funding|funded|rounds|deals|backed)\b")
 _HEADLINE_RAISING = re.compile(r"(?<!after )(?<!since )(?<!by )(?<!from )(?<!been )(?<!having )\braising\s+(?:[\w\-]+\s+){0,3}$")
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][\w\-.]*['’]s)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 #: a fund's size: "closed its $120 million debut fund", "a $350 million fourth fund"
@@ -209,6 +212,8 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
     if cue is not None:
         return cue
     left = low[lo : f.start]
+    if left.endswith("(") and _NAME_PAREN.search(v.s, max(0, f.start - 40), f.start) and _RAISED_LIST.search(low):
+        return Cue("funding_raised", "before", "name (", "")  # "startups that raised: Tallypay ($42m), Farmlink ($3.1m)"
     if "valuation" in left and _VAL_AT.search(left):  # (the pattern wants the word: a cheap test first)
         return Cue("valuation", "before", "valuation at", "")  # "put its valuation after the round at $580m"
     cue = MONEY.nearest_before(left)

@@ -1707,6 +1707,18 @@ CASES += [
     ),
 ]
 
+# A monthly digest's list of names with their rounds in brackets, after "startups that raised".
+CASES += [
+    (
+        "names-with-rounds-in-brackets",
+        "Nigeria produced the most deals. Of the nine West African startups that raised, six are Nigerian: "
+        "Paylark, a payments startup, raised $30 million; the others were Farmwise ($2.1m), Medikit ($1.4m) and "
+        "Roadlog ($600k).",
+        {("Paylark", "funding_raised", 30e6), ("Farmwise", "funding_raised", 2.1e6), ("Medikit", "funding_raised", 1.4e6),
+         ("Roadlog", "funding_raised", 6e5)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
