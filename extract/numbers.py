@@ -97,7 +97,8 @@ STORED_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
 # a digit figure: 1,234,567.89 or 1.3 or 600, or Indian grouping 1,20,000 (bounded repetition)
 _DIGITS = (
     r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,4})?(?!\d)|\d{1,2}(?:,\d\d){1,4},\d{3}(?!\d)"
-    r"|\d{1,3},\d{1,2}(?=[ \u00a0](?:billions?|millions?|trillions?|bn|mn|bln|mln)\b)"  # "1,7 billion": a decimal comma
+    r"|\d{1,3},\d{1,2}(?=[ \u00a0](?:billions?|millions?|trillions?|bn|mn|bln|mln|millones|millón|milhões|milhão|milliards?|miliar"
+    r"|mio|mrd|bilhões|bilhão)(?![\w]))"  # "1,7 billion", "2,1 millones", "11,5 Mio.": a decimal comma
     r"|\d{1,15}(?:\.\d{1,6})?(?!\d)"
 )
 _WORDNUM = (
@@ -133,7 +134,7 @@ _MONEY_LOW = re.compile(by_first_letter(
     | (?<![\w$€£₹.,])(?P<num6>\d{{1,3}}|a|one)[ \u00a0]thousand[ \u00a0](?P<num6b>\d{{1,3}})[ \u00a0]millions?\b
         (?:[ \u00a0](?:of[ \u00a0])?(?P<cword6>{_CWORD}))?
     | (?<![\w$€£₹.,])(?P<num2>{_DIGITS}|{_WORDNUM})
-        (?:[ \u00a0-](?P<scale2>{_SCALE_WORD})\b(?:\.?[ \u00a0](?:of[ \u00a0])?(?P<cword>{_CWORD}))?
+        (?:[ \u00a0-](?P<scale2>{_SCALE_WORD})\b(?:\.?[ \u00a0](?:of[ \u00a0]|de[ \u00a0]|d['’])?(?P<cword>{_CWORD}))?
           |[ \u00a0]?(?P<scale3>bn|mn|m|k|cr)[ \u00a0](?P<cword3>{_CWORD})
           |(?<=\d)[ \u00a0](?P<cword4>{_CWORD}))
     | (?:(?<=[-–])|(?<=to\s)|(?<=and\s))(?P<num5>{_DIGITS})[ \u00a0]?(?P<scale5>bn|mn|m|b|k|cr|tn)\b

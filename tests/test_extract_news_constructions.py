@@ -1719,6 +1719,18 @@ CASES += [
     ),
 ]
 
+# Copies translated from French, German and Spanish keep their number words: "140 millions d'euros", "1,8 milliard
+# de dollars", "11,5 Mio. Euro", "US$ 2,1 millones" (a decimal comma).
+CASES += [
+    (
+        "french-german-spanish-number-words",
+        "Lumiphot, the Grenoble photonics startup, raised 120 millions d'euros in October. Kassenfix, the Leipzig "
+        "point-of-sale startup, had revenue of 9,5 Mio. Euro in 2024. Estudia, a Bogota edtech startup, raised US$ "
+        "2,3 millones in 2021.",
+        {("Lumiphot", "funding_raised", 120e6), ("Kassenfix", "revenue", 9.5e6), ("Estudia", "funding_raised", 2.3e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
