@@ -879,7 +879,7 @@ _SHARE_TAIL = re.compile(
 _LET_LEFT = re.compile(r"\b(?:let|lets|letting)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
 # a count restating a share: "45% of its staff [in May], roughly 80 employees"
 _APPOSITIVE_GAP = re.compile(
-    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?(?:,\s+|\s+[-–—]\s+|\s*\(\s*)(?:or\s+|that is\s+|i\.e\.\s+"
+    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?(?:,\s+|\s+[-–—]\s+|\s*\(\s*|\s+(?=or\s))(?:or\s+|that is\s+|i\.e\.\s+"
     r"|which\s+(?:is|was|amounts? to|amounted to|means|meant|equals|translates (?:in)?to|represents|represented|works out to|comes to"
     r"|affected|affects|impacted|impacts)\s+)?" + _HEDGES_EARLY
 )

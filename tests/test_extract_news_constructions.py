@@ -1731,6 +1731,19 @@ CASES += [
     ),
 ]
 
+# Translated copies: "dismissed 150 of its 1.100 collaborators" (a thousands point), "laid off 9% or 180
+# employees" (a share restated without a comma), "Founder-CEO Kenji Arai stepped down" (a glued title).
+CASES += [
+    (
+        "thousands-point-share-or-count-founder-ceo",
+        "Casalar, a Sao Paulo proptech startup, dismissed 130 of its 1.200 collaborators.\n\nTokomart, an "
+        "Indonesian e-commerce startup, laid off 8% or 160 employees.\n\nYenpay, a Tokyo fintech startup, said "
+        "Founder-CEO Kenji Arai stepped down on Monday.",
+        {("Casalar", "layoffs", 130), ("Casalar", "headcount", 1200), ("Tokomart", "layoffs", 160),
+         ("Yenpay", "departed_talent", 1)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
