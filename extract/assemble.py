@@ -39,7 +39,7 @@ _YEAR = re.compile(r"(?:19|20)(?<![\w,.$]..)\d\d(?![\w,])")
 #: between a figure and a later date: another clause with its own verb, so the date is not the figure's
 _NOW_RIGHT = re.compile(r"\s+(?:(?:people|employees|staff|workers)\s+)?(?:today|now|currently|at present)\b")
 _NEXT_CLAUSE = re.compile(
-    r"\b(?:and|but|while|which|who|as (?:it|the (?:company|start-?up|firm|business)|[A-Z][\w\-]*))\s+(?:\w+\s+)?(?:expects?|expected|plans?|planned|hopes?|hoped|aims?|wants?|intends?|works? towards|targets?"
+    r"\b(?:and|but|while|which|who|as (?:it|the (?:company|start-?up|firm|business)|[A-Z][\w\-]*))\s+(?:\w+\s+)?(?:expects?|expected|plans?|planned|hopes?|hoped|aims?|wants?|intends?|works? towards|targets?|tries|try|seeks|seek"
     r"|will|would|could|is|was|are|were|has|have|had|said|says)\b"
     r"|\b(?:told \w+|said|says|added) (?:that )?(?:it|they|he|she|we) (?:expects?|plans?|hopes?|aims?|wants?|intends?|will|would)\b"
 )

@@ -306,7 +306,8 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
 
 #: a bare share restated as a count of people: "has let go of 30%, or 240 people"
 _RESTATED_RIGHT = re.compile(
-    r",?\s+or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?[\d,]+\s+(?:people|employees|staff|workers|jobs|roles|positions)\b")
+    r",?\s+or\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?[\d,]+(?:\s+(?:people|employees|staff|workers|jobs|roles|positions)\b"
+    r"|,\s+of\s+(?:its|the|their)\s)")  # (also "6 per cent, or 380, of its 6,300 employees")
 
 
 def percents_in(s: str) -> list[Percent]:

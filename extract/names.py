@@ -1332,6 +1332,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 2  # "Per TechCrunch, the startup has ...": the source of what follows, not the startup
     if right.startswith(":") and " " not in key and key.lower() in common_words():
         con += 2  # "Startup Layoffs: Khetsetu, a Pune platform, ...": a label of ordinary words before the story
+    if right[:1] == " " and right.startswith((" startups", " start-ups", " companies", " firms", " fintechs", " unicorns")):
+        con += 2  # "Homegrown startups pulled in $210 million": a word describing many companies
     if right[:1] == " " and KIND_THEN_NAME.match(right):
         con += 4  # "Legal AI startup Briefly laid off 70": a sector before a kind word and the name (decisive)
     if outlet_name(key):

@@ -1744,6 +1744,20 @@ CASES += [
     ),
 ]
 
+# Wire briefs: "has cut 120 jobs ..., as it tries to reach profitability by the end of next year" (the future is
+# the other clause's); "letting go of 6 per cent, or 380, of its 6,300 employees"; "Homegrown startups pulled in
+# $210 million" (a word describing many companies, no startup).
+CASES += [
+    (
+        "wire-briefs-cut-share-or-count-homegrown",
+        "London-based savings app Savly has cut 110 jobs, about a fifth of its workforce, as it tries to reach "
+        "profitability by the end of next year, the company said on Thursday.\n\nPadhai Point, an edtech startup, "
+        "is letting go of 5 per cent, or 310, of its 6,200 employees.\n\nNew Delhi, Nov 28 (NAS) Homegrown startups "
+        "pulled in more than $190 million in funding this week.",
+        {("Savly", "layoffs", 110), ("Padhai Point", "layoffs", 310), ("Padhai Point", "headcount", 6200)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
