@@ -1068,6 +1068,7 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             continue  # a single word is a person only as the surname or given name of a full name (below)
         k = seen[n.surface] = seen.get(n.surface, 0) + 1
         toks = n.surface.split()
+
         if k > 4 or n.surface in people or SUFFIX_RE.match(toks[-1]) or investor_suffix(n.surface):
             continue
         left, right = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 60]
@@ -1696,6 +1697,9 @@ def _slug_words(title: str | None) -> str | None:
     return "-" + title.strip().lower() + "-"
 
 
+_ROLE_OF_LEFT = re.compile(r"\b(?:CEO|Founder|Co-[Ff]ounder|Cofounder|Chief Executive|Managing Director) [Oo]f $")
+
+
 def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
     headlines = _title_case_lines(text)
     raw = _raw_mentions(text, headlines)
@@ -1703,6 +1707,10 @@ def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
         known = {n.surface for n in raw}
         extra = [n for n in _headline_names(text, headlines) if n.surface not in known and len(n.surface) > 2]
         raw = sorted(raw + extra, key=lambda n: n.start)
+    if headlines and " of " in text:  # "Camila Duarte, CEO of Tessera (Part 4)": the company a headline's person leads
+        known = {n.surface for n in raw}
+        led = [n for n in _headline_names(text, headlines) if n.surface not in known and _ROLE_OF_LEFT.search(text, max(0, n.start - 24), n.start)]
+        raw = sorted(raw + led, key=lambda n: n.start) if led else raw
     mentions = _drop_common_acronyms(text, _keep_initial(text, raw))
     people = _find_people(text, mentions)
     canon = _aliases(mentions, people, text)

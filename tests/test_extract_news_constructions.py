@@ -1758,6 +1758,19 @@ CASES += [
     ),
 ]
 
+# A Q&A whose headline names the guest's company only there ("Camila Duarte, CEO of Tesselo (Part 4)"): the
+# guest's "we" is that company's, not the interviewer's (a speaker label).
+CASES += [
+    (
+        "qa-headline-ceo-of",
+        "Building a Core-Banking Platform for Latin America From São Paulo: Camila Duarte, CEO of Tesselo (Part 4)\n\nNeel Rao: How "
+        "is the engineering organisation laid out?\n\nCamila Duarte: We're about 480 people overall. Most sit in São "
+        "Paulo. The rest are in Lisbon.\n\nNeel Rao: And the money?\n\nCamila Duarte: We have raised $120 million in "
+        "total. I am glad we did not raise more. It keeps us honest.",
+        {("Tesselo", "headcount", 480), ("Tesselo", "funding_raised", 120e6)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
