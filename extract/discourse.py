@@ -236,15 +236,12 @@ class Discourse:
         return d
 
     def _speakers_company(self) -> str | None:
-        """The first company a person is introduced with as its founder or chief: "co-founder and chief
-        executive of Tidewell", "Tidewell's founder", "Tidewell CEO Elena Varga"."""
+        """The company a person is introduced with as its founder or chief ("co-founder and chief executive of
+        Tidewell", "Tidewell's founder", "Tidewell CEO Elena Varga"), when the article introduces only one so."""
         t = self.doc.text
-        for n in self.names.mentions:
-            if not (n.is_startup or (n.kind == "org" and self._neutral_org(n))):
-                continue
-            if _FOUNDER_OF.search(t, max(0, n.start - 70), n.start) or _FOUNDER_RIGHT.match(t, n.end):
-                return n.key
-        return None
+        found = {n.key for n in self.names.mentions if (n.is_startup or (n.kind == "org" and self._neutral_org(n)))
+                 and (_FOUNDER_OF.search(t, max(0, n.start - 70), n.start) or _FOUNDER_RIGHT.match(t, n.end))}
+        return found.pop() if len(found) == 1 else None
 
     def _headline_focus(self) -> str | None:
         """The headline's first startup (or organisation nothing says is an investor or incumbent)."""

@@ -155,7 +155,8 @@ PERSON_NOUNS = (
 )
 _COUNT_WORDS = (
     r"half\s+a\s+dozen|a\s+dozen|two\s+dozen|three\s+dozen|dozen"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    + "".join(f"|{t}-(?:one|two|three|four|five|six|seven|eight|nine)" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
+    + r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     r"|a\s+hundred|hundreds|thousands|dozens|several|a\s+handful|handful|both"
 )
@@ -506,6 +507,9 @@ def parse_count(s: str) -> float | None:
         return 2.0
     if s in WORD_NUMBERS:
         return float(WORD_NUMBERS[s])
+    tens, _, unit = s.partition("-")
+    if unit and tens in WORD_NUMBERS and unit in WORD_NUMBERS and WORD_NUMBERS[tens] in (20, 30, 40, 50, 60, 70, 80, 90) and WORD_NUMBERS[unit] < 10:
+        return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit])  # "Twenty-six people"
     if _GROUPED_DIGITS.fullmatch(s):
         return float(re.sub(r"[.\u00a0\u202f ]", "", s))  # "1.200 employees", "3 000 persons": thousands
     if _COUNT_DIGITS.fullmatch(s):

@@ -65,9 +65,9 @@ _SAYS_HE = re.compile(
 )
 _PREP_LEFT = re.compile(r"\b(?:by|with|from|of|to|for|at|under|via|alongside|than)\s+$")
 _ROLE_NP = (
-    r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w\-]*['’]s)(?:\s+(?:company|start-?up|firm)['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[A-Z][\w\-]*['’]s)(?:\s+(?:company|start-?up|firm)['’]s)?\s+(?:former\s+|then\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer"
     r"|chief\s+executive|chief\s+scientist|head\s+of\s+[A-Za-z]+(?:\s+[a-z]+)?|general\s+counsel|president"
-    r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+|C[EFTOMPR]O"
+    r"|co-founder|founder|[a-z]+\s+director|director\s+of\s+[a-z]+|vice-president\s+of\s+[a-z]+|VP\s+of\s+[a-z]+|C[EFTOMPR]O"
     r"|(?:finance|technology|marketing|product|operating|legal|people|commercial|sales|revenue|science|research|security|risk|data|growth|engineering|design|compliance|credit|strategy|business|communications)\s+chief)"
 )
 _ROLE_BARE = (

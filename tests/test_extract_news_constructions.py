@@ -559,7 +559,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "people-who-went-with-a-leaver",
         "Kelvo, a Lagos payments startup, was founded in 2019.\n\n\"When our CTO left, two of our first six "
         "engineers went with him,\" the founder of Kelvo said. Three of its designers followed her out in May.",
-        {("Kelvo", "departed_talent", 2), ("Kelvo", "departed_talent", 3)},
+        # (the CTO who left counts too: "our CTO left" is a role departure told by the founder)
+        {("Kelvo", "departed_talent", 1), ("Kelvo", "departed_talent", 2), ("Kelvo", "departed_talent", 3)},
     ),
     (
         "series-b-plus-venture-debt-and-closing-in-on",
@@ -1768,6 +1769,25 @@ CASES += [
         "Paulo. The rest are in Lisbon.\n\nNeel Rao: And the money?\n\nCamila Duarte: We have raised $120 million in "
         "total. I am glad we did not raise more. It keeps us honest.",
         {("Tesselo", "headcount", 480), ("Tesselo", "funding_raised", 120e6)},
+    ),
+]
+
+# A founder's own words and plain reporting: "our last round priced us at $780 million", "my VP of sales quit",
+# "sent home all 60 of its staff", "Twenty-six people lost their jobs", "co-founder ... stepped away in May".
+CASES += [
+    (
+        "priced-us-vp-quit-sent-home-hyphenated-stepped-away",
+        "Tesselo, the Sao Paulo banking-software startup, is growing. \"Our last round, in 2025, priced us at $700 "
+        "million,\" its chief executive said. \"Then my VP of sales quit.\"",
+        {("Tesselo", "valuation", 700e6), ("Tesselo", "departed_talent", 1)},
+    ),
+    (
+        "sent-home-hyphenated-stepped-away",
+        "Kubera, a Nairobi logistics startup, sent home all 60 of its staff in May.\n\nZawadi Pay, a Kampala fintech "
+        "startup, is shrinking. Twenty-six people lost their jobs in September.\n\nHarsh Vyas, co-founder of "
+        "supply-chain startup Chainlink Labs, stepped away in May.",
+        {("Kubera", "layoffs", 60), ("Kubera", "headcount", 60), ("Zawadi Pay", "layoffs", 26),
+         ("Chainlink Labs", "departed_talent", 1)},
     ),
 ]
 
