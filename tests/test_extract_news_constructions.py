@@ -1791,6 +1791,18 @@ CASES += [
     ),
 ]
 
+# "dismissed 160 people" is a layoff verb, not a denial that would undo the co-founder's departure after it; no
+# named person is "dismissed" with the staff; "stepped away to spend his time on ...".
+CASES += [
+    (
+        "dismissed-staff-then-a-resignation",
+        "In October, Sao Paulo proptech Moradia dismissed 160 people, and its co-founder and financial director, "
+        "Beatriz Lins, resigned in the same month.\n\nLast week, Harsh Vyas, co-founder of supply-chain software "
+        "startup Chainlink Labs, stepped away to spend his time on two new companies.",
+        {("Moradia", "layoffs", 160), ("Moradia", "departed_talent", 1), ("Chainlink Labs", "departed_talent", 1)},
+    ),
+]
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
