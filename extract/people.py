@@ -303,9 +303,10 @@ def _group_row(v: View, st: PeopleState, group: list[Name], company: str, kind: 
     return [Claim(company, "departed_talent", float(value), "persons", "exact", span[0], span[1], v.sentence, person=keys)]
 
 
-def _nth_exit(v: View) -> int:
-    """The count an ordinal gives a departure: "the third senior executive to leave this year" (3), else 0."""
-    nth = _NTH_TO_LEAVE.search(v.low) if "th " in v.low or "nd " in v.low or "rd " in v.low else None
+def _nth_exit(v: View, after: int = 0) -> int:
+    """The count an ordinal gives a departure: "the third senior executive to leave this year" (3), else 0; only
+    an ordinal after offset ``after`` (relative) counts."""
+    nth = _NTH_TO_LEAVE.search(v.low, after) if "th " in v.low or "nd " in v.low or "rd " in v.low else None
     return _ORDINALS[nth.group(1)] if nth else 0
 
 
@@ -449,9 +450,9 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
         if company is None:
             continue
         row = rows.setdefault(company, [0, vpos, sa + rd.end(vg), []])
-        row[0] += len(new)
+        row[0] = max(row[0] + len(new), _nth_exit(v, rd.start()))  # ("loses its security chief in the fifth senior exit": 5)
         row[3].extend(new)
-    return [Claim(c, "departed_talent", float(max(n, _nth_exit(v))), "persons", "exact", vs, ve, v.sentence, person="|".join(keys))
+    return [Claim(c, "departed_talent", float(n), "persons", "exact", vs, ve, v.sentence, person="|".join(keys))
             for c, (n, vs, ve, keys) in rows.items()]  # fmt: skip
 
 
