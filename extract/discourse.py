@@ -23,6 +23,7 @@ a whole sector ("climate startups drew $4bn") belongs to no startup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from extract._regex import grouped
@@ -212,13 +213,18 @@ class Discourse:
         d = cls(doc, names)
         focus = d.main = d._headline_focus()
         kept = focus  # the startup in focus before a paragraph about an investor ("" focus) began
+        bars = "|" in doc.text  # (else no table row: a cheap test for every sentence)
+        starts, at = names._starts, 0  # (the sentences in order: a sentence's mentions start where the last one's end)
         for s in doc.sentences:
             if s.leads_paragraph and (focus == "" or focus in d.org_subject.values() and names.kind(focus) != "startup"):
                 focus = kept  # that paragraph is over (about an investor, or a sentence opened by a big company)
             d.focus_before.append(focus)
-            if doc.text.startswith("|", s.start):
+            if bars and doc.text.startswith("|", s.start):
                 continue  # a table row ("| Amount raised | $14m |") moves no focus
-            subject = d._subject(s)
+            at = bisect_left(starts, s.start, at)
+            end = bisect_left(starts, s.end, at)
+            subject = d._subject(s, names.mentions[at:end])
+            at = end
             if subject is not None:
                 if (subject == "" or names.kind(subject) != "startup") and focus and names.kind(focus) == "startup":
                     kept = focus
@@ -235,11 +241,10 @@ class Discourse:
                     return n.key
         return self.names.startups[0] if self.names.startups else None
 
-    def _subject(self, s: Sentence) -> str | None:
-        """The startup a sentence is about: its first startup mention that is not an aside; for the first
-        sentence of a paragraph also a startup named after a preposition ("cuts came at Copia, a ...") or
-        an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
-        mentions = self.names.between(s.start, s.end)
+    def _subject(self, s: Sentence, mentions: list[Name]) -> str | None:
+        """The startup a sentence is about (``mentions``: the ones in it): its first startup mention that is not an
+        aside; for the first sentence of a paragraph also a startup named after a preposition ("cuts came at Copia,
+        a ...") or an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
         if mentions and mentions[0].start - s.start <= 4 and not mentions[0].is_startup and self._speaker_label(s, mentions[0]):
             mentions = mentions[1:]  # "**FounderStory:** How is ...": the interviewer's label is no subject
         if not mentions:  # only a definite description can name the subject ("The Lagos-based firm ...")
