@@ -1619,14 +1619,15 @@ def _headline_mentions(text: str, spans: list[tuple[int, int]], aliases: dict[st
 
 
 def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Entity], people: set[str]) -> list[Name]:
-    out = []
-    for n in sorted(mentions, key=lambda x: x.start):
+    """The mentions in order, each given its key and kind (in place: each is built for this article alone)."""
+    out = sorted(mentions, key=lambda x: x.start)
+    for n in out:
         key = canon.get(n.surface, n.surface)
         if n.surface in people or key in people:
-            out.append(Name(n.start, n.end, n.surface, n.possessive, n.surface, "person"))
+            n.key, n.kind = n.surface, "person"
             continue
         e = entities.get(key)
-        out.append(Name(n.start, n.end, n.surface, n.possessive, key, e.kind if e else "org"))
+        n.key, n.kind = key, e.kind if e else "org"
     return out
 
 
