@@ -887,8 +887,8 @@ _KIND_AFTER = re.compile(r"[ \t](?:[a-z\-]+[ \t]){0,2}?(?:firm|start-?up|company
 
 def _common_heading(text: str, n: Name, common: frozenset[str]) -> bool:
     """A line of ordinary words alone, title-cased: a newsletter's section heading ("💰 Venture Funds")."""
-    words = [w.lower() for w in n.surface.split()]
-    if not any(w in _SECTION_WORDS for w in words) or not all(w in common for w in words):
+    words = n.surface.lower().split()
+    if _SECTION_WORDS.isdisjoint(words) or not common.issuperset(words):
         return False
     a = text.rfind("\n", max(0, n.start - 12), n.start)  # (a heading: the line holds little besides the name)
     b = text.find("\n", n.end, n.end + 12)
