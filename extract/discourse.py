@@ -111,8 +111,8 @@ _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "fundrais", "investment", "capital", "money", "deal", "total value", "circulation", "market")
 _SECTOR_KEY = re.compile(grouped(list(_SECTOR_KEYS)))  # (one search for any of them)
-_DEFINITE = re.compile(
-    r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
+_DEFINITE = re.compile(  # ("++": a word then a space; a shorter word is never followed by one: nothing to try again)
+    r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]++\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
     re.I,
 )

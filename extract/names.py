@@ -182,14 +182,14 @@ def investor_suffix(name: str) -> bool:
     return name.endswith(_INVESTOR_ENDS) and INVESTOR_SUFFIX.search(name) is not None
 
 # ---- evidence: grammar right after a name --------------------------------------------------------
-_POS_RIGHT = Folded(
-    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow|our)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
+_POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is never followed by one: nothing to try again)
+    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow|our)\s(?:[\w\-’'$.]++\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group"
     r"|pharmacy|publisher|specialist|assistant|clinic|manufacturer|carrier|studio|processor|aggregator|gateway|portal)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
-    r"|(?:,\s(?:which|that)\s|,\s[a-z]+(?:\s[a-z]+){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"|(?:,\s(?:which|that)\s|,\s[a-z]++(?:\s[a-z]++){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files|fired|fires|sacked|axed|slashed"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
@@ -199,7 +199,7 @@ _POS_RIGHT = Folded(
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
     r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
     r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
-    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off|picked up|pulled in"
+    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]++\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off|picked up|pulled in"
     r"|secured|bagged|snagged|landed a|closed a|closed its"
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
