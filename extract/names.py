@@ -1007,9 +1007,11 @@ def _last_words(left: str, k: int, strip: bool = False) -> list[str]:
 
 def _person_left(left: str) -> bool:
     """A role title right before a name ("chief executive Jane Roe", "co-founders A and B")."""
-    w = _last_words(left, 4, strip=True)
-    if not w or not left.endswith(" ") or left.endswith((". ", ".\n", "? ", "! ")):
+    if not left.endswith(" ") or left.endswith((". ", ".\n", "? ", "! ")):
         return False  # ("... its chief technology officer. Shamba Direct lost five people": a new sentence)
+    w = _last_words(left, 4, strip=True)
+    if not w:
+        return False
     if w[-1] in _ROLE_SET or w[-1].rstrip("s") in _ROLE_SET:
         return True
     if len(w) >= 2 and w[-1] == "by" and w[-2] in ("founded", "co-founded", "cofounded", "started"):
