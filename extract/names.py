@@ -208,13 +208,13 @@ _POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is n
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
     r"|\s(?:founder|co-?founder|ceo|employees|staff|investors|backers)\b"
     r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
-    r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]+\s){0,3}?(?:company|start-?up|firm|business)"
-    r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]+\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b)",
+    r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]++\s){0,3}?(?:company|start-?up|firm|business)"
+    r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]++\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b)",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
     r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
-    r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]+\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
+    r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]++\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-?founder|ceo|boss"
     r"|additionally|recently|earlier|previously|subsequently|likewise|similarly|too)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
@@ -245,7 +245,7 @@ _COMMON_START = frozenset(
 )
 # grammar that makes the name an investor, acquirer, incumbent or source
 _NEG_RIGHT = Folded(
-    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]+\s){0,3}(?:giant|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
+    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]++\s){0,3}(?:giant|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart))|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
@@ -256,19 +256,19 @@ _NEG_RIGHT = Folded(
 _INVESTOR_RIGHT = Folded(
     r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b(?! by)"
     r"(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart)))"
-    r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
+    r"|^['’]s\s(?:[a-z][\w\-]*+\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
 )
 _INVESTOR_LEFT = re.compile(
     r"\b(?:led by|leaded by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
     r"|backers (?:including|such as|like)|alongside|from investors(?: including)?|and investors|investment from|money from"
-    r"|capital from|raised from|funding from|round from|leadership of|headed by|commanded by|in leadership of)\s(?:[\w\-]+\s){0,2}$"
+    r"|capital from|raised from|funding from|round from|leadership of|headed by|commanded by|in leadership of)\s(?:[\w\-]++\s){0,2}$"
     r"|(?:[.!?]\s|\n)(?:Lender|Creditor|Investor|Backer|Shareholder|Financier)\s$",  # "Lender Viola Credit seized ...": a role noun opening the sentence
     re.I,
 )
 _INCUMBENT_LEFT = re.compile(
     r"\b(?:tech giant|giant|conglomerate|tech major|big tech|incumbent|acquired by|bought by|owned by|sold to"
     r"|sale to|merging with|merged with|merge with|subsidiary of|unit of|parent|returned to|rejoined|hired by|poached by"
-    r"|acqui-?hired by|licensing deal with|deal with)\s(?:[\w\-]+\s){0,1}$",
+    r"|acqui-?hired by|licensing deal with|deal with)\s(?:[\w\-]++\s){0,1}$",
     re.I,
 )
 #: the two patterns above in lower case, for lower-cased ASCII text (there the same matches as re.I, found faster)
@@ -289,10 +289,10 @@ _INCUMBENT_LEFT_WORDS = (
 #: with what a match ends with (the words after the cue, then the cue reversed, not inside a longer word), so one
 #: anchored match stands for a search from every position
 _INVESTOR_LEFT_REVERSED = re.compile(
-    r"(?:\s[\w\-]+){0,2}\s(?:" + grouped([w[::-1] for w in _INVESTOR_LEFT_WORDS]) + r")(?!\w)"
+    r"(?:\s[\w\-]++){0,2}\s(?:" + grouped([w[::-1] for w in _INVESTOR_LEFT_WORDS]) + r")(?!\w)"
     r"|\s(?:" + grouped([w[::-1] for w in ("lender", "creditor", "investor", "backer", "shareholder", "financier")]) + r")\s[.!?]"
 )
-_INCUMBENT_LEFT_REVERSED = re.compile(r"(?:\s[\w\-]+)?\s(?:" + grouped([w[::-1] for w in _INCUMBENT_LEFT_WORDS]) + r")(?!\w)")
+_INCUMBENT_LEFT_REVERSED = re.compile(r"(?:\s[\w\-]++)?\s(?:" + grouped([w[::-1] for w in _INCUMBENT_LEFT_WORDS]) + r")(?!\w)")
 _INCUMBENT_RIGHT = Folded(
     r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
     r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired"
@@ -315,13 +315,13 @@ _PRODUCT_RIGHT = Folded(
 _PRODUCT_LEFT = re.compile(
     r"\b(?:(?:its|their|the popular|the company['’]s|the start-?up['’]s)\s"
     r"(?!(?:rivals?|competitors?|peers?|challengers?|investors?|backers?|parent|lenders?|partners?|customers?|clients?|owners?)\s)"
-    r"(?:[\w\-]+\s)?|launched\s|released\s|unveiled\s"
+    r"(?:[\w\-]++\s)?|launched\s|released\s|unveiled\s"
     r"|maker of\s|creator of\s|developer of\s|company behind\s|owner of\s|operator of\s|makers of\s|version of\s)$",
 )
 _PERSON_RIGHT = Folded(
     r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
     + ROLE_WORDS
-    + r"|third|second|first)|(?:a|the)\s(?:former|serial|outgoing|departing|ex-)\s?(?:[\w\-.]+\s){0,2}?(?:"
+    + r"|third|second|first)|(?:a|the)\s(?:former|serial|outgoing|departing|ex-)\s?(?:[\w\-.]++\s){0,2}?(?:"
     + ROLE_WORDS
     + r"|boss|chief|head|founder|co-founder|executive|engineer|researcher)|a\s(?:former|serial)|one of the|his|her|\d{2},)\b|\s(?:himself|herself)\b|\s\(\d{2}\)"
     + r"|,\s[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?['’]s\s(?:former\s|then\s|new\s|outgoing\s|longtime\s)?(?:" + ROLE_WORDS + r")\b"
@@ -337,15 +337,15 @@ _DEST_LEFT = re.compile(
     r"|\b(?:moves|moving|defects|defected|defecting|heads|headed|decamps|decamped)\s+to\s+$"
 )
 _RIVAL_LEFT = re.compile(r"\b(?:rival|competitor|fellow start-?up|fellow fintech)\s+$")
-_RIVAL_RIGHT = re.compile(r"^,\s(?:the|a|an|its|their|[A-Z][\w\-.]*['’]s)\s(?:[\w\-]+\s){0,3}?(?:rival|competitor)\b")
+_RIVAL_RIGHT = re.compile(r"^,\s(?:the|a|an|its|their|[A-Z][\w\-.]*['’]s)\s(?:[\w\-]++\s){0,3}?(?:rival|competitor)\b")
 _LIST_ITEM_LEFT = re.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?(?:\*\*|__)?\d{1,2}[.)][ \t]+(?:\*\*|__)?$")
 _IS_A_STARTUP = re.compile(
     r"^\s(?:is|was|remains|became|has become)\s(?:still\s|now\s)?(?:the|a|an)\s(?:only\s|one\s|first\s|latest\s|newest\s|youngest\s|other\s)?"
-    r"(?:[\w\-]+\s){0,3}?(?:start-?up|unicorn|fintech|neobank|scale-?up|upstart)\b"
+    r"(?:[\w\-]++\s){0,3}?(?:start-?up|unicorn|fintech|neobank|scale-?up|upstart)\b"
 )
 _VENTURE_ROUND_RIGHT = re.compile(
     r"^(?:,\swhich|\s(?:has|had|also|recently|last))?(?:\s(?:has|had|also|just|recently))?\s(?:raised|closed|secured|landed|bagged)\s"
-    r"(?:a|an|its)\s(?:[^\s,;.]+\s){0,3}?(?:series\s[a-f]\b|seed\s(?:round|funding)|pre-seed)",
+    r"(?:a|an|its)\s(?:[^\s,;.]++\s){0,3}?(?:series\s[a-f]\b|seed\s(?:round|funding)|pre-seed)",
     re.I,
 )
 _FOUNDER_RIGHT = re.compile(r"^(?:['’]s)?\s(?:co-?founders?|founders?)\b")
@@ -362,7 +362,7 @@ _ABOUT_SALE = re.compile(
 _PLACE_LEFT = re.compile(r"\b(?:in|across|near|outside|throughout|headquartered in|based in|from)\s$")
 _INVEST_IN_LEFT = re.compile(
     r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation|contributions?|injection"
-    r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
+    r"|infusion)\s(?:[\w$.,]++\s){0,4}in\s$", re.I
 )
 #: words before a name (then at most two more words) that make it a source, acquirer or investor
 _NEG_LEFT_WORDS = (
@@ -373,17 +373,17 @@ _NEG_LEFT_WORDS = (
     "blog", "newsletter", "broadcaster", "news agency", "journal", "tabloid",
     "seen by", "reviewed by", "obtained by", "shared with", "in an email to", "in emails to", "told reporters at",
 )
-_NEG_LEFT2 = re.compile("(?:" + at_word_start(_NEG_LEFT_WORDS) + r")\s(?:[\w\-]+\s){0,2}$")
+_NEG_LEFT2 = re.compile("(?:" + at_word_start(_NEG_LEFT_WORDS) + r")\s(?:[\w\-]++\s){0,2}$")
 #: _NEG_LEFT2 read backwards: the reversed text opens with what a match ends with (up to two words, then a word of
 #: _NEG_LEFT_WORDS reversed, not inside a longer word), so one anchored match stands for a search from every position
-_NEG_LEFT2_REVERSED = re.compile(r"(?:\s[\w\-]+){0,2}\s(?:" + grouped([w[::-1] for w in _NEG_LEFT_WORDS]) + r")(?!\w)")
+_NEG_LEFT2_REVERSED = re.compile(r"(?:\s[\w\-]++){0,2}\s(?:" + grouped([w[::-1] for w in _NEG_LEFT_WORDS]) + r")(?!\w)")
 
 
 def _neg_left(left: str) -> bool:
     """``_NEG_LEFT2.search(left) is not None`` ("$" also matches before a final line break)."""
     rev = left[::-1]
     return _NEG_LEFT2_REVERSED.match(rev) is not None or (rev[:1] == "\n" and _NEG_LEFT2_REVERSED.match(rev, 1) is not None)
-_JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]+\s){0,2}$")
+_JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]++\s){0,2}$")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -399,19 +399,19 @@ _DESC_NOUN_SET = frozenset(
     agritech cleantech legaltech spacetech deeptech e-commerce ecommerce retailer brand chain scale-up scaleup newcomer
     upstart challenger rival competitor peer exchange insurer wallet broker""".split()
 )
-_DESC_RIGHT = re.compile(rf"^,\s(?:(?:still|now|once|long|already|arguably)\s)?(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
-_DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
+_DESC_RIGHT = re.compile(rf"^,\s(?:(?:still|now|once|long|already|arguably)\s)?(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
+_DESC_LEFT = re.compile(rf"((?:[\w\-’'&]++\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
 #: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
 _DESC_COMMA = re.compile(
     r"(?:[.;:!?]\s|\n|\b(?:also|meanwhile|elsewhere|separately|similarly|likewise|for instance|for example|in addition),\s"
     r"|\b(?:a|an|the|another|other|fellow|in|into|to|of)\s)"
-    r"(?:[\w\-’'&]+\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
+    r"(?:[\w\-’'&]++\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
     re.I,
 )
 #: descriptors of companies a story's figures are not about ("a special purpose acquisition company, X,")
 _DESC_COMMA_NOT = re.compile(
     r"\b(?:acquisition|blank-check|parent|holding|investment|private equity|venture capital|asset management|consulting|law"
-    r"|accounting|audit|research|shell|state-owned|listed|public|publicly traded|telecom|oil|mining)\s(?:[\w\-]+\s)?(?:company|firm|business),\s$",
+    r"|accounting|audit|research|shell|state-owned|listed|public|publicly traded|telecom|oil|mining)\s(?:[\w\-]++\s)?(?:company|firm|business),\s$",
     re.I,
 )
 _RIVAL_COMMA = re.compile(r"\b(?:rival|competitor|peer|challenger|counterpart)s?\b[^,;.()]{0,40},\s$", re.I)
@@ -1039,8 +1039,8 @@ _GIVEN_SHAPE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+$")
 
 #: what only an organisation has: "Acme's revenue", "Acme's prospectus", "Acme, one of the ... developers"
 _ORG_THINGS = re.compile(
-    r"^(?:['’]s\s(?:[\w\-]+\s){0,2}?(?:revenues?|valuation|funding|round|ipo|listing|shares|prospectus|employees|staff|headcount|workforce"
-    r"|burn|losses|sales|customers|investors|backers|series\s[a-e])\b|,\sone\sof\sthe\s(?:[\w\-]+\s){0,4}?(?:developers|startups|start-ups|companies|firms|makers|lenders|unicorns)\b"
+    r"^(?:['’]s\s(?:[\w\-]++\s){0,2}?(?:revenues?|valuation|funding|round|ipo|listing|shares|prospectus|employees|staff|headcount|workforce"
+    r"|burn|losses|sales|customers|investors|backers|series\s[a-e])\b|,\sone\sof\sthe\s(?:[\w\-]++\s){0,4}?(?:developers|startups|start-ups|companies|firms|makers|lenders|unicorns)\b"
     r"|\s(?:eyes|files|filed|plans)\s(?:for\s)?(?:an?\s)?(?:[A-Z][\w]+\s)*(?:ipo|listing)\b"
     r"|,\swhich\s(?!is\s(?:a|an|the)\s(?:name|nickname)))",  # (people take "who": "Maxwell Compute, which designs chips")
     re.I,
@@ -1410,14 +1410,14 @@ _BASED_DESC = re.compile(r"^,\s[A-Z][\w\-]*-based\s\w")
 LABEL_PREFIX = re.compile(
     r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)](?:[^\w\n]*&\s*\d{1,2}[.)])?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
 )
-_LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
+_LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
 
 #: a verb of the metrics right after a comma ("Dukaan, laid off nearly 30 per cent"), and what may stand before
 #: such a subject: the sentence's start and a description with no comma and no preposition that would make the
 #: name an object ("... through M-Pesa, was burning", "set up by Jane Roe and John Doe, has raised")
 _COMMA_VERB = re.compile(r",\s(?:has\s|had\s|also\s)?(?:laid off|lays off|raised|raises|secured|secures|cut|cuts|fired|sacked|shut down|closed|bagged|landed)\b")
-_COMMA_SUBJECT = re.compile(r"(?:^|[.!?]\s|\n)(?:[A-Z][\w\-]*\s)?(?:[\w\-]+\s){0,7}$")
+_COMMA_SUBJECT = re.compile(r"(?:^|[.!?]\s|\n)(?:[A-Z][\w\-]*\s)?(?:[\w\-]++\s){0,7}$")
 _COMMA_SUBJECT_NOT = re.compile(r"\b(?:by|through|via|with|from|and|to|of|at|in|on)\s$")
 
 #: the last word of a publication's name
