@@ -119,7 +119,7 @@ _EXIT_OF = re.compile(
     re.I,
 )
 _OF_POSS_LEFT = re.compile(
-    r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*+\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original|first|initial"
     r"|founding|early|senior|top)\s+)*$",
     re.I,
@@ -254,7 +254,7 @@ def _a_year(s: str, c: Count) -> bool:
 
 #: a year before the words it dates: "2022 leadership team", "2023 cohort", "2021 round"
 _YEAR_MODIFIER = re.compile(
-    r"\s(?:[a-z\-]+\s)?(?:team|teams|cohort|class|batch|board|leadership|round|budget|plan|report|results|accounts|edition|intake|season)\b"
+    r"\s(?:[a-z\-]++\s)?(?:team|teams|cohort|class|batch|board|leadership|round|budget|plan|report|results|accounts|edition|intake|season)\b"
 )
 
 

@@ -80,7 +80,7 @@ _SECTOR = re.compile(
     r"(?:^|[,;]\s|\b(?:and|but|while|said|says|say|that|reported|estimated|estimates)\s)(?:the\s)?(?:[\w\-’'()]+(?:,\d{3})*\s){0,3}?(?:start-?ups|companies|firms|players|ventures|unicorns"
     r"|businesses|fintechs|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
-    r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
+    r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]++\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
     r"|\b(?:start-?up|venture|vc|tech|fintech)\s+(?:funding|investment|deals?|financing)\b"
     r"|\b(?:total value of|in circulation|market for|market size|size of the market|global market)\b"
 
@@ -90,7 +90,7 @@ _SECTOR = re.compile(
     r"|climbed|grew|totall?ed|reached|came|stood|hit|slumped|surged)\b"
     # a clause about funding in general: "Funding fell by 60% in the quarter to $2.4bn", "Total funding in the final week came to
     # $860m", "Fresh fundraising this year may not cross $9bn"
-    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:overall,\s)?(?:(?!(?:its|their|his|her|our)\s)[\w\-]+\s){0,3}?(?:funding|fundraising|investment|investments)"
+    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:overall,\s)?(?:(?!(?:its|their|his|her|our)\s)[\w\-]++\s){0,3}?(?:funding|fundraising|investment|investments)"
     r"\s+(?:in\s[\w\s\-’']{1,30}?\s|this\syear\s|last\syear\s)?(?:fell|rose|dropped|declined|jumped|climbed|grew|totall?ed|reached|came|stood|stands|hit"
     r"|slumped|surged|may|might|could|will|would|was|is)\b",
     re.I,
@@ -124,7 +124,7 @@ _WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
 _YOU = re.compile(r"(?:^|[\s“\"*:])(?:[Yy]ou|[Yy]our|[Yy]ou['’](?:ve|re|d))\b")
 #: a speaker label opening a paragraph: "**FS:** ...", "Q: ...", "Jane Roe: ..."
 _SPEAKER = re.compile(r"[*_]{0,2}(?:Q|[A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})[*_]{0,2}:[*_]{0,2}\s")
-_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet|gave|give|handed|lent)\b")
+_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w++\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet|gave|give|handed|lent)\b")
 _LISTED = re.compile(
     r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )

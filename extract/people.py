@@ -55,7 +55,7 @@ _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?,?\s*(?:(?:,\s(?!(?:has|have|had|is|was|were|are|will|would|said|says)\b)[^,;]{1,120}){1,3},\s*)?"
     r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]+\s){0,3}$|^,\s(?:who|which|that)\b[^,.;:]{0,80}$"
     # an appositive the writer did not close: "Jane Roe, co-founder of Acme quit"
-    r"|^,\s(?:(?:the|a|an|its)\s)?(?:[a-z\-]+\s){0,2}?(?:co-?founder|founder|chief\s[a-z]+(?:\s[a-z]+)?\sofficer|chief executive|ceo|cto|cfo|coo"
+    r"|^,\s(?:(?:the|a|an|its)\s)?(?:[a-z\-]++\s){0,2}?(?:co-?founder|founder|chief\s[a-z]+(?:\s[a-z]+)?\sofficer|chief executive|ceo|cto|cfo|coo"
     r"|president|head of [a-z]+)\s(?:of|at)\s(?:the\s)?[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}\s(?:(?:also|then|later|has|had|have)\s)?$"
 )
 # the person, then "said/announced (that) he/she" before the verb
@@ -315,7 +315,7 @@ _NTH_TO_LEAVE = re.compile(
 #: "and two of her deputies"
 _TAKING_OTHERS = re.compile(
     r"(?:,?\s(?:along with|together with|alongside|taking|and took|and)\s)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a dozen)"
-    r"\s(?:other\s|more\s|of\s(?:his|her|their)\s|members\sof\s(?:his|her|their)\s)?(?:[a-z\-]+\s){0,2}?"
+    r"\s(?:other\s|more\s|of\s(?:his|her|their)\s|members\sof\s(?:his|her|their)\s)?(?:[a-z\-]++\s){0,2}?"
     r"(?:team(?:\smembers)?|engineers|deputies|colleagues|researchers|executives|lieutenants|reports|staffers)\b"
     r"(?:\s(?:with\s(?:him|her|them)|along))?"
 )

@@ -93,7 +93,7 @@ _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][
 #: a fund's size: "closed its $120 million debut fund", "a $350 million fourth fund"
 _FUND_SIZE = re.compile(r"\s+(?:(?!(?:from|by|of|in|into|the|its|their|a|an|to|for|with|and)\b)[\w\-]+\s+){0,2}?(?:fund|funds|vehicle)\b")
 _OWN_FUNDS = re.compile(
-    r"\s(?:[\w\-]+\s){0,2}?(?:for|across)\s(?:its|their|a|two|three|four|several|new)\s(?:[\w\-]+\s){0,4}?(?:funds?|vehicles?)\b"
+    r"\s(?:[\w\-]++\s){0,2}?(?:for|across)\s(?:its|their|a|two|three|four|several|new)\s(?:[\w\-]++\s){0,4}?(?:funds?|vehicles?)\b"
     r"|\s(?:in|of)\s(?:equity\sand\sdebt|debt\sand\sequity)\b"  # a total that mixes debt in is no equity raised
 )
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")
