@@ -115,7 +115,7 @@ _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
 _EXIT_OF = re.compile(
     r"\b(?:departure|departures|exit|exits|exodus|resignations?|loss)\s+of\s+(?:its|their|the company['’]s|the start-?up['’]s"
-    r"|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][\w\-.]*['’]s)\s+$",  # "the exits of RentEasy's three co-founders"
+    r"|(?:[A-Z][\w\-.]*+\s){0,2}[A-Z][\w\-.]*['’]s)\s+$",  # "the exits of RentEasy's three co-founders"
     re.I,
 )
 _OF_POSS_LEFT = re.compile(

@@ -65,7 +65,7 @@ _OTHERS_POSSESSIVE = re.compile(
 _DESCRIBED_VALUE = re.compile(r",\s(?:the|a|an)\s[^,;()]{0,60}?\b(?:now\s|currently\s|last\s|once\s|since\s)?(?:valued|worth)\s(?:at\s(?:about\s|around\s|roughly\s|some\s|nearly\s|more\sthan\s|over\s)?)?")
 _TIGHT = re.compile(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)")
 _RIGHT_LINK = re.compile(
-    r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$"
+    r"^\W*(?:that|which|of)\s(?:[\w\-'’]++\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$"
     r"|^\s+(?:[\w\-]+\s+){0,3}?(?:round|investment|funding|financing|raise|deal|bet|cheque|check|stake|series [a-z])\s+(?:in|into|for|of)\s+(?:the\s+)?"
     r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){0,3}$",  # ("a $260m Series C for Paris AI accounting firm Balanceo")
     re.I,

@@ -89,7 +89,7 @@ _TO_RAISE = re.compile(
 )
 # "Larkspur Ventures, the Boston investor that manages about $4bn": an investor's money under management
 _MANAGES = re.compile(r"\b(?:that|which|who)\s+(?:now\s+)?(?:manages|oversees|runs|controls)\s+(?:[\w\-]+\s+){0,3}$")
-_TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][\w\-.]*['’]s)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
+_TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*+\s){0,2}[A-Z][\w\-.]*['’]s)\s+(?:[\w\-]++\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 #: a fund's size: "closed its $120 million debut fund", "a $350 million fourth fund"
 _FUND_SIZE = re.compile(r"\s+(?:(?!(?:from|by|of|in|into|the|its|their|a|an|to|for|with|and)\b)[\w\-]+\s+){0,2}?(?:fund|funds|vehicle)\b")
 _OWN_FUNDS = re.compile(
