@@ -46,6 +46,7 @@ from extract.document import MAX_TEXT, Document, Sentence, build_document
 from extract.flags import restore, strip_flags
 from extract.lexicon import MODALITY
 from extract.names import find_names
+from extract.numbers import may_hold_money
 from extract.people import PeopleState, people_claims
 from extract.relations import Claim, View, money_claims
 from extract.tables import table_claims, table_lines
@@ -174,10 +175,10 @@ def _sentence_claims(v: View, d: Discourse, st: PeopleState, kinds: str = "mcl")
     low = v.low
     claims: list[Claim] = []
     fractions: list[Fraction] = []
-    if "m" in kinds:
+    if "m" in kinds and may_hold_money(v.s):
         claims += money_claims(v, d)
     else:
-        v._money = []  # no money word: no money figure for the count reader to step around (skips a scan)
+        v._money = []  # no money word, or no digit ("crowded"): no money figure for the count reader to step around
     counted: list[Claim] = []
     if ("c" in kinds or "l" in kinds) and _has_number(low):
         counted, fractions = count_claims(v, d)

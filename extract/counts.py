@@ -115,11 +115,11 @@ _VERB_REACH = 45  # a governing verb ends at most this far before the count
 _RIGHT_REACH = 160
 _EXIT_OF = re.compile(
     r"\b(?:departure|departures|exit|exits|exodus|resignations?|loss)\s+of\s+(?:its|their|the company['’]s|the start-?up['’]s"
-    r"|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][\w\-.]*['’]s)\s+$",  # "the exits of RentEasy's three co-founders"
+    r"|(?:[A-Z][\w\-.]*+\s){0,2}[A-Z][\w\-.]*['’]s)\s+$",  # "the exits of RentEasy's three co-founders"
     re.I,
 )
 _OF_POSS_LEFT = re.compile(
-    r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*+\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original|first|initial"
     r"|founding|early|senior|top)\s+)*$",
     re.I,
@@ -255,7 +255,7 @@ def _a_year(s: str, c: Count) -> bool:
 
 #: a year before the words it dates: "2022 leadership team", "2023 cohort", "2021 round"
 _YEAR_MODIFIER = re.compile(
-    r"\s(?:[a-z\-]+\s)?(?:team|teams|cohort|class|batch|board|leadership|round|budget|plan|report|results|accounts|edition|intake|season)\b"
+    r"\s(?:[a-z\-]++\s)?(?:team|teams|cohort|class|batch|board|leadership|round|budget|plan|report|results|accounts|edition|intake|season)\b"
 )
 
 

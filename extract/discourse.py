@@ -23,6 +23,7 @@ a whole sector ("climate startups drew $4bn") belongs to no startup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from extract._regex import grouped
@@ -64,8 +65,8 @@ _OTHERS_POSSESSIVE = re.compile(
 _DESCRIBED_VALUE = re.compile(r",\s(?:the|a|an)\s[^,;()]{0,60}?\b(?:now\s|currently\s|last\s|once\s|since\s)?(?:valued|worth)\s(?:at\s(?:about\s|around\s|roughly\s|some\s|nearly\s|more\sthan\s|over\s)?)?")
 _TIGHT = re.compile(r"^(?:['’]s)?\s*(?:,\s(?:a|an|the)\s[^,]{0,60}?\b(?:that|which)\s|,\s(?:which|that)\s|['’]s\s)")
 _RIGHT_LINK = re.compile(
-    r"^\W*(?:that|which|of)\s(?:[\w\-'’]+\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$"
-    r"|^\s+(?:[\w\-]+\s+){0,2}?(?:employees|staff|workers|people|engineers|jobs|roles|positions)\s+(?:of|at)\s+$"  # "300 employees of Acme"
+    r"^\W*(?:that|which|of)\s(?:[\w\-'’]++\s){0,4}$|^\s+of\s+$|^\s+(?:for|from|at)\s+$"
+    r"|^\s+(?:[\w\-]++\s+){0,2}?(?:employees|staff|workers|people|engineers|jobs|roles|positions)\s+(?:of|at)\s+$"  # "300 employees of Acme"
     r"|^\s+(?:[\w\-]+\s+){0,3}?(?:round|investment|funding|financing|raise|deal|bet|cheque|check|stake|series [a-z])\s+(?:in|into|for|of)\s+(?:the\s+)?"
     r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){0,3}$",  # ("a $260m Series C for Paris AI accounting firm Balanceo")
     re.I,
@@ -80,7 +81,7 @@ _SECTOR = re.compile(
     r"(?:^|[,;]\s|\b(?:and|but|while|said|says|say|that|reported|estimated|estimates)\s)(?:the\s)?(?:[\w\-’'()]+(?:,\d{3})*\s){0,4}?(?:start-?ups|companies|firms|players|ventures|unicorns"
     r"|businesses|fintechs|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
-    r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]+\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
+    r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]++\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"
     r"|\b(?:start-?up|venture|vc|tech|fintech)\s+(?:funding|investment|deals?|financing)\b"
     r"|\b(?:total value of|in circulation|market for|market size|size of the market|global market)\b"
 
@@ -90,7 +91,7 @@ _SECTOR = re.compile(
     r"|climbed|grew|totall?ed|reached|came|stood|hit|slumped|surged)\b"
     # a clause about funding in general: "Funding fell by 60% in the quarter to $2.4bn", "Total funding in the final week came to
     # $860m", "Fresh fundraising this year may not cross $9bn"
-    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:overall,\s)?(?:(?!(?:its|their|his|her|our)\s)[\w\-]+\s){0,3}?(?:funding|fundraising|investment|investments)"
+    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:overall,\s)?(?:(?!(?:its|their|his|her|our)\s)[\w\-]++\s){0,3}?(?:funding|fundraising|investment|investments)"
     r"\s+(?:in\s[\w\s\-’']{1,30}?\s|this\syear\s|last\syear\s)?(?:fell|rose|dropped|declined|jumped|climbed|grew|totall?ed|reached|came|stood|stands|hit"
     r"|slumped|surged|may|might|could|will|would|was|is)\b",
     re.I,
@@ -111,8 +112,8 @@ _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "fundrais", "investment", "capital", "money", "deal", "total value", "circulation", "market")
 _SECTOR_KEY = re.compile(grouped(list(_SECTOR_KEYS)))  # (one search for any of them)
-_DEFINITE = re.compile(
-    r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]+\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
+_DEFINITE = re.compile(  # ("++": a word then a space; a shorter word is never followed by one: nothing to try again)
+    r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]++\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
     r"|neobank|lender|provider|operator|outfit|\w+tech|fintech|edtech|retailer|brand|chain|scale-?up|group)\b(?:\s+of\s+([A-Z][\w\-]*))?",
     re.I,
 )
@@ -124,7 +125,7 @@ _WE = re.compile(r"(?:^|[\s“\"])(?:[Ww]e|[Oo]ur|[Ww]e['’](?:ve|re|d))\b")
 _YOU = re.compile(r"(?:^|[\s“\"*:])(?:[Yy]ou|[Yy]our|[Yy]ou['’](?:ve|re|d))\b")
 #: a speaker label opening a paragraph: "**FS:** ...", "Q: ...", "Jane Roe: ..."
 _SPEAKER = re.compile(r"[*_]{0,2}(?:Q|[A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})[*_]{0,2}:[*_]{0,2}\s")
-_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w+\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet|gave|give|handed|lent)\b")
+_WE_INVEST = re.compile(r"\b[Ww]e\s(?:\w++\s)?(?:led|co-led|invested|backed|wrote|put|participated|funded|doubled|seeded|bet|gave|give|handed|lent)\b")
 _LISTED = re.compile(
     r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
@@ -222,13 +223,18 @@ class Discourse:
         focus = d.main = d._headline_focus()
         d.speaker = d._speakers_company() if ("we" in doc.low or "our" in doc.low) else None
         kept = focus  # the startup in focus before a paragraph about an investor ("" focus) began
+        bars = "|" in doc.text  # (else no table row: a cheap test for every sentence)
+        starts, at = names._starts, 0  # (the sentences in order: a sentence's mentions start where the last one's end)
         for s in doc.sentences:
             if s.leads_paragraph and (focus == "" or focus in d.org_subject.values() and names.kind(focus) != "startup"):
                 focus = kept  # that paragraph is over (about an investor, or a sentence opened by a big company)
             d.focus_before.append(focus)
-            if doc.text.startswith("|", s.start):
+            if bars and doc.text.startswith("|", s.start):
                 continue  # a table row ("| Amount raised | $14m |") moves no focus
-            subject = d._subject(s)
+            at = bisect_left(starts, s.start, at)
+            end = bisect_left(starts, s.end, at)
+            subject = d._subject(s, names.mentions[at:end])
+            at = end
             if subject is not None:
                 if (subject == "" or names.kind(subject) != "startup") and focus and names.kind(focus) == "startup":
                     kept = focus
@@ -253,11 +259,10 @@ class Discourse:
                     return n.key
         return self.names.startups[0] if self.names.startups else None
 
-    def _subject(self, s: Sentence) -> str | None:
-        """The startup a sentence is about: its first startup mention that is not an aside; for the first
-        sentence of a paragraph also a startup named after a preposition ("cuts came at Copia, a ...") or
-        an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
-        mentions = self.names.between(s.start, s.end)
+    def _subject(self, s: Sentence, mentions: list[Name]) -> str | None:
+        """The startup a sentence is about (``mentions``: the ones in it): its first startup mention that is not an
+        aside; for the first sentence of a paragraph also a startup named after a preposition ("cuts came at Copia,
+        a ...") or an organisation nothing says is an investor or incumbent ("Sendy was one of the first to go")."""
         if mentions and mentions[0].start - s.start <= 4 and not mentions[0].is_startup and self._speaker_label(s, mentions[0]):
             mentions = mentions[1:]  # "**FounderStory:** How is ...": the interviewer's label is no subject
         if not mentions:  # only a definite description can name the subject ("The Lagos-based firm ...")

@@ -183,14 +183,14 @@ def investor_suffix(name: str) -> bool:
     return name.endswith(_INVESTOR_ENDS) and INVESTOR_SUFFIX.search(name) is not None
 
 # ---- evidence: grammar right after a name --------------------------------------------------------
-_POS_RIGHT = Folded(
-    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow|our)\s(?:[\w\-’'$.]+\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
+_POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is never followed by one: nothing to try again)
+    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow|our)\s(?:[\w\-’'$.]++\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group"
     r"|pharmacy|publisher|specialist|assistant|clinic|manufacturer|carrier|studio|processor|aggregator|gateway|portal|outfit|newcomer)\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
-    r"|(?:,\s(?:which|that)\s|,\s[a-z]+(?:\s[a-z]+){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
+    r"|(?:,\s(?:which|that)\s|,\s[a-z]++(?:\s[a-z]++){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"
     r"(?:raised|raises|raise|raising|closes|closed|lands|landed|secured|secures|collected|valued|valuing"
     r"|laying off|laid off|lays off|cut|cuts|cutting|employs|employed|shut|shuts|shutting|filed|files|fired|fires|sacked|axed|slashed"
     r"|went public|launched|ceased|generated|brought in|brings in|hired|hires|appoints|appointed"
@@ -200,7 +200,7 @@ _POS_RIGHT = Folded(
     r"|operates|to close|to shut|announced a|said it|disclosed)\b"
     r"|,\s(?:which|who|that)\s[^,;.]{0,100},\s(?:has\s|had\s|is\s|was\s)?(?:raised|secured|closed|laid off|cut|valued|shut|bagged|snagged"
     r"|nabbed|landed|picked up|pulled in|mopped up|got|received|announced|said|employs|hired|lost)\b"
-    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]+\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off|picked up|pulled in"
+    r"|(?:,\s(?:which|that)\s|\s)(?:[\w’'\-]++\s){0,6}?(?:raised|raising|valued|laid off|laying off|lays off|picked up|pulled in"
     r"|secured|bagged|snagged|landed a|closed a|closed its"
     r"|employs|employed|shut down|burning|spending|cash burn|revenue|founders?|co-founders?|in talks"
     r"|headcount|workforce|staff|employees)\b"
@@ -209,14 +209,14 @@ _POS_RIGHT = Folded(
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
     r"|\s(?:founder|co-?founder|ceo|employees|staff|investors|backers)\b|,\s(?:last\s|once\s|then\s)?valued\sat\b"
     r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
-    r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]+\s){0,3}?(?:company|start-?up|firm|business)"
-    r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]+\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b"
-    r"|\s(?:loses|lost|losing)\s(?:its|their)\s(?:[\w\-]+\s){0,2}?(?:chief|head|founder|co-founder|cto|ceo|cfo|coo|president|engineers|executives)\b)",
+    r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]++\s){0,3}?(?:company|start-?up|firm|business)"
+    r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]++\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b"
+    r"|\s(?:loses|lost|losing)\s(?:its|their)\s(?:[\w\-]++\s){0,2}?(?:chief|head|founder|co-founder|cto|ceo|cfo|coo|president|engineers|executives)\b)",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
     r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
-    r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]+\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
+    r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]++\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-?founder|ceo|boss"
     r"|additionally|recently|earlier|previously|subsequently|likewise|similarly|too)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"
@@ -231,8 +231,8 @@ _KEEP_RIGHT = Folded(
 )
 #: a verb right after a sentence-initial common word makes it a name ("Bolt raised $5m")
 _KEEP_VERB = Folded(
-    r"^(?:['’]s\s(?:\w+\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)"
-    r"|\s(?:has|had|have|also|now|reportedly|just|is|was|additionally|recently|earlier|previously|subsequently|likewise|similarly)\s(?:\w+\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting|backed|funded)"
+    r"^(?:['’]s\s(?:\w++\s)?(?:raise|round|valuation|staff|employees|founder|co-founder|ceo|chief)"
+    r"|\s(?:has|had|have|also|now|reportedly|just|is|was|additionally|recently|earlier|previously|subsequently|likewise|similarly)\s(?:\w++\s)?(?:raised|secured|closed|landed|cut|laid off|hired|filed|shut|valued|raising|cutting|laying off|shutting|backed|funded)"
     r"|\s(?:raises|raised|closes|closed|lands|landed|secures|secured|bags|bagged|snags|snagged|cuts|cut|lays off|laid off"
     r"|sheds|shed|employs|hires|hired|announced|confirmed|valued|files|filed|shuts|shut|burns|spends|spent|generated|posted"
     r"|picked up|picks up|pulled in|pulls in|mops up|mopped up|collected|nets|netted|gets|got|axes|axed|slashes|slashed)\b"
@@ -247,32 +247,32 @@ _COMMON_START = frozenset(
 )
 # grammar that makes the name an investor, acquirer, incumbent or source
 _NEG_RIGHT = Folded(
-    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]+\s){0,3}(?:giant|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
+    r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]++\s){0,3}(?:giant|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
     r"(?:led(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart))|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
-    r"|participated|report(?:s|ed)(?!\s(?:\w+\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings|income|earnings))|estimated|put(?!\stogether)|data|held talks|committed|promised|backed"
+    r"|participated|report(?:s|ed)(?!\s(?:\w++\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings|income|earnings))|estimated|put(?!\stogether)|data|held talks|committed|promised|backed"
     r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
     r"|took control|stake|analysts?|has learnt|has learned|learnt|learned|understands|has reviewed|reviewed|first reported)\b",
 )
 _INVESTOR_RIGHT = Folded(
     r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b(?! by)"
     r"(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart)))"
-    r"|^['’]s\s(?:[a-z][\w\-]*\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
+    r"|^['’]s\s(?:[a-z][\w\-]*+\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
     # "Bigfund is expected to put in $90 million of the fresh capital"
     r"|^\s(?:is|are|was|will|would)\s(?:(?:expected|set|likely|due|said)\sto\s)?(?:put\sin|invest|inject|pump\sin|contribute)\s(?:up\sto\s|about\s|around\s)?[$€£₹]"
 )
 _INVESTOR_LEFT = re.compile(
     r"\b(?:led by|leaded by|co-led by|backed by|funded by|participation from|participation of|investors? (?:including|such as|like)"
     r"|backers (?:including|such as|like)|alongside|from investors(?: including)?|and investors|investment from|money from"
-    r"|capital from|raised from|funding from|round from|leadership of|headed by|commanded by|in leadership of)\s(?:[\w\-]+\s){0,2}$"
+    r"|capital from|raised from|funding from|round from|leadership of|headed by|commanded by|in leadership of)\s(?:[\w\-]++\s){0,2}$"
     r"|(?:[.!?]\s|\n)(?:Lender|Creditor|Investor|Backer|Shareholder|Financier)\s$",  # "Lender Viola Credit seized ...": a role noun opening the sentence
     re.I,
 )
 _INCUMBENT_LEFT = re.compile(
     r"\b(?:tech giant|giant|conglomerate|tech major|big tech|incumbent|acquired by|bought by|owned by|sold to"
     r"|sale to|merging with|merged with|merge with|subsidiary of|unit of|parent|returned to|rejoined|hired by|poached by"
-    r"|acqui-?hired by|licensing deal with|deal with)\s(?:[\w\-]+\s){0,1}$",
+    r"|acqui-?hired by|licensing deal with|deal with)\s(?:[\w\-]++\s){0,1}$",
     re.I,
 )
 #: the two patterns above in lower case, for lower-cased ASCII text (there the same matches as re.I, found faster)
@@ -293,10 +293,10 @@ _INCUMBENT_LEFT_WORDS = (
 #: with what a match ends with (the words after the cue, then the cue reversed, not inside a longer word), so one
 #: anchored match stands for a search from every position
 _INVESTOR_LEFT_REVERSED = re.compile(
-    r"(?:\s[\w\-]+){0,2}\s(?:" + grouped([w[::-1] for w in _INVESTOR_LEFT_WORDS]) + r")(?!\w)"
+    r"(?:\s[\w\-]++){0,2}\s(?:" + grouped([w[::-1] for w in _INVESTOR_LEFT_WORDS]) + r")(?!\w)"
     r"|\s(?:" + grouped([w[::-1] for w in ("lender", "creditor", "investor", "backer", "shareholder", "financier")]) + r")\s[.!?]"
 )
-_INCUMBENT_LEFT_REVERSED = re.compile(r"(?:\s[\w\-]+)?\s(?:" + grouped([w[::-1] for w in _INCUMBENT_LEFT_WORDS]) + r")(?!\w)")
+_INCUMBENT_LEFT_REVERSED = re.compile(r"(?:\s[\w\-]++)?\s(?:" + grouped([w[::-1] for w in _INCUMBENT_LEFT_WORDS]) + r")(?!\w)")
 _INCUMBENT_RIGHT = Folded(
     r"^(?:['’]s)?,?\s(?:(?:has|had|will|would|also|then|which|is|was|is not|was not)\s){0,2}(?:agreed to (?:buy|acquire|pay|take over)|acquired|bought|will pay"
     r"|to pay|paid|pays|paying|took control|is buying|buying|to buy|to acquire|offered to buy|acqui-?hired"
@@ -319,13 +319,13 @@ _PRODUCT_RIGHT = Folded(
 _PRODUCT_LEFT = re.compile(
     r"\b(?:(?:its|their|the popular|the company['’]s|the start-?up['’]s)\s"
     r"(?!(?:rivals?|competitors?|peers?|challengers?|investors?|backers?|parent|lenders?|partners?|customers?|clients?|owners?)\s)"
-    r"(?:[\w\-]+\s)?|launched\s|released\s|unveiled\s"
+    r"(?:[\w\-]++\s)?|launched\s|released\s|unveiled\s"
     r"|maker of\s|creator of\s|developer of\s|company behind\s|owner of\s|operator of\s|makers of\s|version of\s)$",
 )
 _PERSON_RIGHT = Folded(
     r"^(?:['’]s)?(?:,\s(?:who|then|previously|formerly|the\s(?:company['’]s\s)?(?:"
     + ROLE_WORDS
-    + r"|third|second|first)|(?:a|the)\s(?:former|serial|outgoing|departing|ex-)\s?(?:[\w\-.]+\s){0,2}?(?:"
+    + r"|third|second|first)|(?:a|the)\s(?:former|serial|outgoing|departing|ex-)\s?(?:[\w\-.]++\s){0,2}?(?:"
     + ROLE_WORDS
     + r"|boss|chief|head|founder|co-founder|executive|engineer|researcher)|a\s(?:former|serial)|one of the|his|her|\d{2},)\b|\s(?:himself|herself)\b|\s\(\d{2}\)"
     + r"|,\s[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*)?['’]s\s(?:former\s|then\s|new\s|outgoing\s|longtime\s)?(?:" + ROLE_WORDS + r")\b"
@@ -341,15 +341,15 @@ _DEST_LEFT = re.compile(
     r"|\b(?:moves|moving|defects|defected|defecting|heads|headed|decamps|decamped)\s+to\s+$"
 )
 _RIVAL_LEFT = re.compile(r"\b(?:rival|competitor|fellow start-?up|fellow fintech)\s+$")
-_RIVAL_RIGHT = re.compile(r"^,\s(?:the|a|an|its|their|[A-Z][\w\-.]*['’]s)\s(?:[\w\-]+\s){0,3}?(?:rival|competitor)\b")
+_RIVAL_RIGHT = re.compile(r"^,\s(?:the|a|an|its|their|[A-Z][\w\-.]*['’]s)\s(?:[\w\-]++\s){0,3}?(?:rival|competitor)\b")
 _LIST_ITEM_LEFT = re.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?(?:\*\*|__)?\d{1,2}[.)][ \t]+(?:\*\*|__)?$")
 _IS_A_STARTUP = re.compile(
     r"^\s(?:is|was|remains|became|has become)\s(?:still\s|now\s)?(?:the|a|an)\s(?:only\s|one\s|first\s|latest\s|newest\s|youngest\s|other\s)?"
-    r"(?:[\w\-]+\s){0,3}?(?:start-?up|unicorn|fintech|neobank|scale-?up|upstart)\b"
+    r"(?:[\w\-]++\s){0,3}?(?:start-?up|unicorn|fintech|neobank|scale-?up|upstart)\b"
 )
 _VENTURE_ROUND_RIGHT = re.compile(
     r"^(?:,\swhich|\s(?:has|had|also|recently|last))?(?:\s(?:has|had|also|just|recently))?\s(?:raised|closed|secured|landed|bagged)\s"
-    r"(?:a|an|its)\s(?:[^\s,;.]+\s){0,3}?(?:series\s[a-f]\b|seed\s(?:round|funding)|pre-seed)",
+    r"(?:a|an|its)\s(?:[^\s,;.]++\s){0,3}?(?:series\s[a-f]\b|seed\s(?:round|funding)|pre-seed)",
     re.I,
 )
 _FOUNDER_RIGHT = re.compile(r"^(?:['’]s)?\s(?:co-?founders?|founders?)\b")
@@ -366,7 +366,7 @@ _ABOUT_SALE = re.compile(
 _PLACE_LEFT = re.compile(r"\b(?:in|across|near|outside|throughout|headquartered in|based in|from)\s$")
 _INVEST_IN_LEFT = re.compile(
     r"\b(?:invest\w*|round|series [a-z]\d?|funding|financing|stake|bet|raise|cheque|check|seed|valuation|contributions?|injection"
-    r"|infusion)\s(?:[\w$.,]+\s){0,4}in\s$", re.I
+    r"|infusion)\s(?:[\w$.,]++\s){0,4}in\s$", re.I
 )
 #: words before a name (then at most two more words) that make it a source, acquirer or investor
 _NEG_LEFT_WORDS = (
@@ -377,17 +377,17 @@ _NEG_LEFT_WORDS = (
     "blog", "newsletter", "broadcaster", "news agency", "journal", "tabloid",
     "seen by", "reviewed by", "obtained by", "shared with", "in an email to", "in emails to", "told reporters at",
 )
-_NEG_LEFT2 = re.compile("(?:" + at_word_start(_NEG_LEFT_WORDS) + r")\s(?:[\w\-]+\s){0,2}$")
+_NEG_LEFT2 = re.compile("(?:" + at_word_start(_NEG_LEFT_WORDS) + r")\s(?:[\w\-]++\s){0,2}$")
 #: _NEG_LEFT2 read backwards: the reversed text opens with what a match ends with (up to two words, then a word of
 #: _NEG_LEFT_WORDS reversed, not inside a longer word), so one anchored match stands for a search from every position
-_NEG_LEFT2_REVERSED = re.compile(r"(?:\s[\w\-]+){0,2}\s(?:" + grouped([w[::-1] for w in _NEG_LEFT_WORDS]) + r")(?!\w)")
+_NEG_LEFT2_REVERSED = re.compile(r"(?:\s[\w\-]++){0,2}\s(?:" + grouped([w[::-1] for w in _NEG_LEFT_WORDS]) + r")(?!\w)")
 
 
 def _neg_left(left: str) -> bool:
     """``_NEG_LEFT2.search(left) is not None`` ("$" also matches before a final line break)."""
     rev = left[::-1]
     return _NEG_LEFT2_REVERSED.match(rev) is not None or (rev[:1] == "\n" and _NEG_LEFT2_REVERSED.match(rev, 1) is not None)
-_JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]+\s){0,2}$")
+_JOINED_LEFT = re.compile(r"\b(?:joined|joining|join|joins)\s(?:[\w\-]++\s){0,2}$")
 _AND_NAME = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){1,2}),? and $")
 _ROLE_BEFORE = re.compile(r"\b(?:chief executive|founder|co-founder|boss|president|ceo)\s$", re.I)
 #: descriptors: "X, a Lagos-based payments start-up" / "Lagos-based fintech X" / "AI lab X"
@@ -403,19 +403,19 @@ _DESC_NOUN_SET = frozenset(
     agritech cleantech legaltech spacetech deeptech e-commerce ecommerce retailer brand chain scale-up scaleup newcomer
     upstart challenger rival competitor peer exchange insurer wallet broker""".split()
 )
-_DESC_RIGHT = re.compile(rf"^,\s(?:(?:still|now|once|long|already|arguably)\s)?(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
-_DESC_LEFT = re.compile(rf"((?:[\w\-’'&]+\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
+_DESC_RIGHT = re.compile(rf"^,\s(?:(?:still|now|once|long|already|arguably)\s)?(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
+_DESC_LEFT = re.compile(rf"((?:[\w\-’'&]++\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
 #: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
 _DESC_COMMA = re.compile(
     r"(?:[.;:!?]\s|\n|\b(?:also|meanwhile|elsewhere|separately|similarly|likewise|for instance|for example|in addition),\s"
     r"|\b(?:a|an|the|another|other|fellow|in|into|to|of)\s)"
-    r"(?:[\w\-’'&]+\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
+    r"(?:[\w\-’'&]++\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
     re.I,
 )
 #: descriptors of companies a story's figures are not about ("a special purpose acquisition company, X,")
 _DESC_COMMA_NOT = re.compile(
     r"\b(?:acquisition|blank-check|parent|holding|investment|private equity|venture capital|asset management|consulting|law"
-    r"|accounting|audit|research|shell|state-owned|listed|public|publicly traded|telecom|oil|mining)\s(?:[\w\-]+\s)?(?:company|firm|business),\s$",
+    r"|accounting|audit|research|shell|state-owned|listed|public|publicly traded|telecom|oil|mining)\s(?:[\w\-]++\s)?(?:company|firm|business),\s$",
     re.I,
 )
 _RIVAL_COMMA = re.compile(r"\b(?:rival|competitor|peer|challenger|counterpart)s?\b[^,;.()]{0,40},\s$", re.I)
@@ -891,8 +891,8 @@ _KIND_AFTER = re.compile(r"[ \t](?:[a-z\-]+[ \t]){0,2}?(?:firm|start-?up|company
 
 def _common_heading(text: str, n: Name, common: frozenset[str]) -> bool:
     """A line of ordinary words alone, title-cased: a newsletter's section heading ("💰 Venture Funds")."""
-    words = [w.lower() for w in n.surface.split()]
-    if not any(w in _SECTION_WORDS for w in words) or not all(w in common for w in words):
+    words = n.surface.lower().split()
+    if _SECTION_WORDS.isdisjoint(words) or not common.issuperset(words):
         return False
     a = text.rfind("\n", max(0, n.start - 12), n.start)  # (a heading: the line holds little besides the name)
     b = text.find("\n", n.end, n.end + 12)
@@ -1011,9 +1011,11 @@ def _last_words(left: str, k: int, strip: bool = False) -> list[str]:
 
 def _person_left(left: str) -> bool:
     """A role title right before a name ("chief executive Jane Roe", "co-founders A and B")."""
-    w = _last_words(left, 4, strip=True)
-    if not w or not left.endswith(" ") or left.endswith((". ", ".\n", "? ", "! ")):
+    if not left.endswith(" ") or left.endswith((". ", ".\n", "? ", "! ")):
         return False  # ("... its chief technology officer. Shamba Direct lost five people": a new sentence)
+    w = _last_words(left, 4, strip=True)
+    if not w:
+        return False
     if w[-1] in _ROLE_SET or w[-1].rstrip("s") in _ROLE_SET:
         return True
     if len(w) >= 2 and w[-1] == "by" and w[-2] in ("founded", "co-founded", "cofounded", "started"):
@@ -1041,8 +1043,8 @@ _GIVEN_SHAPE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+$")
 
 #: what only an organisation has: "Acme's revenue", "Acme's prospectus", "Acme, one of the ... developers"
 _ORG_THINGS = re.compile(
-    r"^(?:['’]s\s(?:[\w\-]+\s){0,2}?(?:revenues?|valuation|funding|round|ipo|listing|shares|prospectus|employees|staff|headcount|workforce"
-    r"|burn|losses|sales|customers|investors|backers|series\s[a-e])\b|,\sone\sof\sthe\s(?:[\w\-]+\s){0,4}?(?:developers|startups|start-ups|companies|firms|makers|lenders|unicorns)\b"
+    r"^(?:['’]s\s(?:[\w\-]++\s){0,2}?(?:revenues?|valuation|funding|round|ipo|listing|shares|prospectus|employees|staff|headcount|workforce"
+    r"|burn|losses|sales|customers|investors|backers|series\s[a-e])\b|,\sone\sof\sthe\s(?:[\w\-]++\s){0,4}?(?:developers|startups|start-ups|companies|firms|makers|lenders|unicorns)\b"
     r"|\s(?:eyes|files|filed|plans)\s(?:for\s)?(?:an?\s)?(?:[A-Z][\w]+\s)*(?:ipo|listing)\b"
     r"|,\swhich\s(?!is\s(?:a|an|the)\s(?:name|nickname)))",  # (people take "who": "Maxwell Compute, which designs chips")
     re.I,
@@ -1420,14 +1422,14 @@ _BASED_DESC = re.compile(r"^,\s[A-Z][\w\-]*-based\s\w")
 LABEL_PREFIX = re.compile(
     r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)](?:[^\w\n]*&\s*\d{1,2}[.)])?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
 )
-_LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]+\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
+_LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
 
 #: a verb of the metrics right after a comma ("Dukaan, laid off nearly 30 per cent"), and what may stand before
 #: such a subject: the sentence's start and a description with no comma and no preposition that would make the
 #: name an object ("... through M-Pesa, was burning", "set up by Jane Roe and John Doe, has raised")
 _COMMA_VERB = re.compile(r",\s(?:has\s|had\s|also\s)?(?:laid off|lays off|raised|raises|secured|secures|cut|cuts|fired|sacked|shut down|closed|bagged|landed)\b")
-_COMMA_SUBJECT = re.compile(r"(?:^|[.!?]\s|\n)(?:[A-Z][\w\-]*\s)?(?:[\w\-]+\s){0,7}$")
+_COMMA_SUBJECT = re.compile(r"(?:^|[.!?]\s|\n)(?:[A-Z][\w\-]*\s)?(?:[\w\-]++\s){0,7}$")
 _COMMA_SUBJECT_NOT = re.compile(r"\b(?:by|through|via|with|from|and|to|of|at|in|on)\s$")
 
 #: the last word of a publication's name
@@ -1631,14 +1633,15 @@ def _headline_mentions(text: str, spans: list[tuple[int, int]], aliases: dict[st
 
 
 def _typed(mentions: list[Name], canon: dict[str, str], entities: dict[str, Entity], people: set[str]) -> list[Name]:
-    out = []
-    for n in sorted(mentions, key=lambda x: x.start):
+    """The mentions in order, each given its key and kind (in place: each is built for this article alone)."""
+    out = sorted(mentions, key=lambda x: x.start)
+    for n in out:
         key = canon.get(n.surface, n.surface)
         if n.surface in people or key in people:
-            out.append(Name(n.start, n.end, n.surface, n.possessive, n.surface, "person"))
+            n.key, n.kind = n.surface, "person"
             continue
         e = entities.get(key)
-        out.append(Name(n.start, n.end, n.surface, n.possessive, key, e.kind if e else "org"))
+        n.key, n.kind = key, e.kind if e else "org"
     return out
 
 

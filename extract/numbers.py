@@ -32,6 +32,7 @@ __all__ = [
     "Amount",
     "Count",
     "parse_amount",
+    "may_hold_money",
     "parse_count",
     "find_money",
     "find_counts",
@@ -424,6 +425,21 @@ def _matches_wordy(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = m.end()
+
+
+#: a digit or one of _WORDY: lower-case text without any holds no amount (see `_matches`)
+_MAY_HOLD_ASCII = re.compile("[0-9]|" + "|".join(_WORDY))
+_MAY_HOLD = re.compile(r"\d|" + "|".join(_WORDY))
+
+
+def may_hold_money(text: str) -> bool:
+    """False when ``find_money(text)`` is surely empty, found cheaply: ``_matches`` finds amounts only from a digit,
+    or from a number word in text that holds one of _WORDY. (Text whose lower case changes length is read by the
+    case-insensitive pattern: not ruled out.)"""
+    low = text.lower()
+    if len(low) != len(text):
+        return True
+    return (_MAY_HOLD_ASCII if low.isascii() else _MAY_HOLD).search(low) is not None
 
 
 def find_money(text: str) -> list[Amount]:

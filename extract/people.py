@@ -45,7 +45,7 @@ _RX9 = re.compile((r"[.:!?*\"“]\s*$"))
 _RX10 = re.compile((r"['’]s\s+"))
 _RX11 = re.compile((r"^\S+\s+(?:company['’]s\s+)?"))
 _RX12 = re.compile((r"^['’]s\s(?:own\s|sudden\s|abrupt\s)?$"))
-_RX13 = re.compile((r"^\S+\s+(?:from|of)\s+(?:[\w\-]+\s+){0,4}(?:[\w\-]+,\s+)?$"))
+_RX13 = re.compile((r"^\S+\s+(?:from|of)\s+(?:[\w\-]++\s+){0,4}(?:[\w\-]+,\s+)?$"))
 _RX14 = re.compile((r"\s+"))
 _RX15 = re.compile((r"^,\s+$"))
 
@@ -53,9 +53,9 @@ _RX15 = re.compile((r"^,\s+$"))
 # (an appositive does not open with a verb: "Acme, founded by Jane Roe, has spent ... which it left")
 _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?,?\s*(?:(?:,\s(?!(?:has|have|had|is|was|were|are|will|would|said|says)\b)[^,;]{1,120}){1,3},\s*)?"
-    r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]+\s){0,3}$|^,\s(?:who|which|that)\b[^,.;:]{0,80}$"
+    r"(?:(?!(?:it|they|we|he|she|which|that|who|and|but)\s)[a-z]++\s){0,3}$|^,\s(?:who|which|that)\b[^,.;:]{0,80}$"
     # an appositive the writer did not close: "Jane Roe, co-founder of Acme quit"
-    r"|^,\s(?:(?:the|a|an|its)\s)?(?:[a-z\-]+\s){0,2}?(?:co-?founder|founder|chief\s[a-z]+(?:\s[a-z]+)?\sofficer|chief executive|ceo|cto|cfo|coo"
+    r"|^,\s(?:(?:the|a|an|its)\s)?(?:[a-z\-]++\s){0,2}?(?:co-?founder|founder|chief\s[a-z]+(?:\s[a-z]+)?\sofficer|chief executive|ceo|cto|cfo|coo"
     r"|president|head of [a-z]+)\s(?:of|at)\s(?:the\s)?[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}\s(?:(?:also|then|later|has|had|have)\s)?$"
 )
 # the person, then "said/announced (that) he/she" before the verb
@@ -108,7 +108,7 @@ _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|c
 _JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b|rejoin\w*|returned to\b|went back to\b")
 # "Daniel Gross, who co-founded X with A and B, left": the relative clause ends right before the verb
 _WHO_NOW = re.compile(r"^,\swho\s(?:(?:also|later|then|since|has|had|already)\s)*$")
-_REL_SUBJECT = re.compile(r"^,\s(?:who|whom|whose)\s[^;.]{0,160},\s*(?:[a-z]+\s){0,3}$")
+_REL_SUBJECT = re.compile(r"^,\s(?:who|whom|whose)\s[^;.]{0,160},\s*(?:[a-z]++\s){0,3}$")
 # between two people of one list: "A and B", "A, B and C", "role A and role B", "A, X's chief executive, and B"
 _LIST_GAP = re.compile(
     r",?\s+(?:and\s+)?|,\s+|(?:,\s+[^,;.]{1,60},)?,?\s+and\s+(?:(?:its|the|their|fellow|former)\s+)?(?:[a-z][a-z\-]*\s+){0,6}"
@@ -321,7 +321,7 @@ _NTH_TO_LEAVE = re.compile(
 #: "and two of her deputies"
 _TAKING_OTHERS = re.compile(
     r"(?:,?\s(?:along with|together with|alongside|taking|and took|and)\s)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a dozen)"
-    r"\s(?:other\s|more\s|of\s(?:his|her|their)\s|members\sof\s(?:his|her|their)\s)?(?:[a-z\-]+\s){0,2}?"
+    r"\s(?:other\s|more\s|of\s(?:his|her|their)\s|members\sof\s(?:his|her|their)\s)?(?:[a-z\-]++\s){0,2}?"
     r"(?:team(?:\smembers)?|engineers|deputies|colleagues|researchers|executives|lieutenants|reports|staffers)\b"
     r"(?:\s(?:with\s(?:him|her|them)|along))?"
 )
@@ -342,7 +342,7 @@ def _role_near(v: View, who: Name) -> str | None:
 _AFFILIATION_RIGHT = re.compile(
     r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?"
     r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"  # "the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme"
-    r"|^,\s+who\s+(?:co-?founded|founded|started|set up|built|ran|runs|led|leads)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[A-Za-z]))?(?:[\w\-]+\s+){0,4}?$"
+    r"|^,\s+who\s+(?:co-?founded|founded|started|set up|built|ran|runs|led|leads)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[A-Za-z]))?(?:[\w\-]++\s+){0,4}?$"
 )
 _AFFILIATION_POSS = Folded(
     r"^(?:['’]s\s+|,\s+whose\s+|\s+(?=[^\s]+\s))(?:(?:former|then|and|senior|vice|" + ROLE_WORDS + r"|[a-z]+\s+(?:officer|director|lead|head))(?:\s+|,\s+)){0,4}"

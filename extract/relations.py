@@ -93,11 +93,11 @@ _MANAGES = re.compile(r"\b(?:that|which|who)\s+(?:now\s+)?(?:manages|oversees|ru
 _NAME_PAREN = re.compile(r"(?:^|[\s,:;])[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*){0,2}\s\($")
 _RAISED_LIST = re.compile(r"\b(?:raised|raise|raising|funding|funded|rounds|deals|backed)\b")
 _HEADLINE_RAISING = re.compile(r"(?<!after )(?<!since )(?<!by )(?<!from )(?<!been )(?<!having )\braising\s+(?:[\w\-]+\s+){0,3}$")
-_TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*\s){0,2}[A-Z][\w\-.]*['’]s)\s+(?:[\w\-]+\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
+_TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*+\s){0,2}[A-Z][\w\-.]*['’]s)\s+(?:[\w\-]++\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 #: a fund's size: "closed its $120 million debut fund", "a $350 million fourth fund"
 _FUND_SIZE = re.compile(r"\s+(?:(?!(?:from|by|of|in|into|the|its|their|a|an|to|for|with|and)\b)[\w\-]+\s+){0,2}?(?:fund|funds|vehicle)\b")
 _OWN_FUNDS = re.compile(
-    r"\s(?:[\w\-]+\s){0,2}?(?:for|across)\s(?:its|their|a|two|three|four|several|new)\s(?:[\w\-]+\s){0,4}?(?:funds?|vehicles?)\b"
+    r"\s(?:[\w\-]++\s){0,2}?(?:for|across)\s(?:its|their|a|two|three|four|several|new)\s(?:[\w\-]++\s){0,4}?(?:funds?|vehicles?)\b"
     r"|\s(?:in|of)\s(?:equity\sand\sdebt|debt\sand\sequity)\b"  # a total that mixes debt in is no equity raised
 )
 _INVESTOR_SPEND = re.compile(r"^\s+(?:in|into)\s+(\S+(?:\s+\S+){0,3})")

@@ -20,10 +20,10 @@ _ABBREV = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov"
     " dec no gov sen rep gen col lt u.s u.k e.g i.e approx est dept univ fig ft mio mrd".split()
 )
-# candidate boundary: sentence punctuation (+closing quotes/brackets) then space, or a blank line
-# (written to start with one character class, which lets the engine skip ahead; the same as
-# r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n")
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s))")  # possessive: no backtracking
+# candidate boundary: sentence punctuation (+closing quotes/brackets) then space, or a line break (the last of a
+# run: a blank line ends the sentence at its second break just the same) (written to start with one character
+# class, which lets the engine skip ahead; the same as r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n(?!\n)")
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)(?!\n)|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s))")  # possessive: no backtracking
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.$")
 #: _WORD_BEFORE read backwards: the reversed text opens with the period, then the word, whose longest form (up to its
 #: first letter) is the match _WORD_BEFORE finds; one anchored match instead of a search from every position
@@ -41,8 +41,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if last == "." and end - start <= 6 and text[start:end].strip()[:-1].isdigit():
             continue  # "1. Acme reported ...": a list item's number opens its sentence
         if last == "\n":  # (a line break is a match of its own: every other match ends in punctuation or a quote)
-            if text[end : end + 1] == "\n":
-                continue  # a blank line follows: the next match, its line break, ends the sentence just the same
             if end >= 2 and (text[end - 2].isalnum() or text[end - 2] in ",;-") and text[end : end + 1].islower():
                 continue  # a hard-wrapped line that the sentence goes on after (is_soft_wrap)
         else:
@@ -62,6 +60,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _abbreviation_before(text: str, start: int, end: int) -> bool:
     """The period that ends at ``end`` closes an abbreviation, an initial or a dotted word, not the sentence."""
+    sp = text.rfind(" ", max(start, end - 15), end - 1)
+    if sp >= 0 and text[end - 1] == ".":  # (most sentences end so: " word.")
+        word = text[sp + 1 : end - 1]
+        if len(word) >= 2 and word.isascii() and word.isalpha():
+            return word.lower() in _ABBREV  # the word _WORD_BEFORE reads (a space before it, no digit: no unit)
     if not _may_abbreviate(text, start, end):
         return False
     w = _WORD_BEFORE_REVERSED.match(text[max(start, end - 15) : end][::-1])

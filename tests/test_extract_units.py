@@ -493,6 +493,15 @@ def test_money_on_lower_cased_text_is_the_same() -> None:
         assert find_money(t) == find_money_plain(t), t
 
 
+def test_may_hold_money_rules_out_only_text_without_amounts() -> None:
+    """``may_hold_money`` (the test before reading a sentence's money) is False only where `find_money` finds nothing."""
+    from extract.numbers import may_hold_money
+
+    extra = ["Half A Billion Dollars", "two MILLION", "The market is crowded", "Europe", "İstanbul", "Rs ٢٠٠ Crore", "ten mrd"]
+    for t in list(_random_texts(5000)) + extra:
+        assert may_hold_money(t) or find_money(t) == [], t
+
+
 # ---- the same text gives the same result in every process ----------------------------------------
 _DETERMINISM = """
 import json, sys
