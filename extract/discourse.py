@@ -213,15 +213,13 @@ class Discourse:
     last_money: tuple[int, str, float] | None = None
     #: the startup the article is about (the headline's, else the most salient)
     main: str | None = None
-    #: whose "we" and "our" the article quotes: the company its speaker is introduced with ("Elena Varga,
-    #: co-founder and chief executive of Tidewell"), else the main startup
-    speaker: str | None = None
+    #: whose "we" and "our" the article quotes (`speaker`), worked out when first asked ("" = not yet)
+    _speaker: str | None = ""
 
     @classmethod
     def build(cls, doc: Document, names: NameIndex) -> Discourse:
         d = cls(doc, names)
         focus = d.main = d._headline_focus()
-        d.speaker = d._speakers_company() if ("we" in doc.low or "our" in doc.low) else None
         kept = focus  # the startup in focus before a paragraph about an investor ("" focus) began
         bars = "|" in doc.text  # (else no table row: a cheap test for every sentence)
         starts, at = names._starts, 0  # (the sentences in order: a sentence's mentions start where the last one's end)
@@ -240,6 +238,14 @@ class Discourse:
                     kept = focus
                 focus = subject
         return d
+
+    @property
+    def speaker(self) -> str | None:
+        """The company the article's speaker is introduced with ("Elena Varga, co-founder and chief executive of
+        Tidewell"), when it introduces only one so; found once, when a "we", "our" or "I" first needs it."""
+        if self._speaker == "":
+            self._speaker = self._speakers_company()
+        return self._speaker
 
     def _speakers_company(self) -> str | None:
         """The company a person is introduced with as its founder or chief ("co-founder and chief executive of

@@ -1700,6 +1700,7 @@ def _slug_words(title: str | None) -> str | None:
     return "-" + title.strip().lower() + "-"
 
 
+_ROLE_OF_KEY = re.compile(r"(?:CEO|[Ff]ounder|Chief Executive|Managing Director) [Oo]f ")  # (a cheap test first)
 _ROLE_OF_LEFT = re.compile(r"\b(?:CEO|Founder|Co-[Ff]ounder|Cofounder|Chief Executive|Managing Director) [Oo]f $")
 
 
@@ -1710,7 +1711,7 @@ def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
         known = {n.surface for n in raw}
         extra = [n for n in _headline_names(text, headlines) if n.surface not in known and len(n.surface) > 2]
         raw = sorted(raw + extra, key=lambda n: n.start)
-    if headlines and " of " in text:  # "Camila Duarte, CEO of Tessera (Part 4)": the company a headline's person leads
+    if headlines and any(_ROLE_OF_KEY.search(text, a, b) for a, b in headlines):  # "Camila Duarte, CEO of Tessera (Part 4)"
         known = {n.surface for n in raw}
         led = [n for n in _headline_names(text, headlines) if n.surface not in known and _ROLE_OF_LEFT.search(text, max(0, n.start - 24), n.start)]
         raw = sorted(raw + led, key=lambda n: n.start) if led else raw
