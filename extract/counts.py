@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from extract.discourse import I_DID, Discourse
 from extract.document import Sentence
 from extract.figures import counts_in, percents_in
+from extract.numbers import HEDGES_EARLY, NUMBER_NEXT
 from extract.lexicon import MODALITY, PEOPLE, Cue, CueSet
 from extract.mentions import ORG_KINDS, Count, Name
 from extract.people import speaker_company
@@ -179,7 +180,6 @@ class _Ctx:
     owners: dict[int, str] = field(default_factory=dict)  # count start -> its startup ("respectively", the cut's subject)
 
 
-_HEDGES_EARLY = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|a further|another)\s+)*"
 _MONTH_MAY = re.compile(
     r"\b(?P<p>(?:in|early|late|mid|since|until|by|of|last|this|next|from|to|during|between|and|through) )may\b"
     r"|^may\b(?=,| \d| of\b| last\b| this\b)|\bmay(?= (?:19|20)\d\d\b| \d{1,2}\b|,\s)"
@@ -195,7 +195,6 @@ def _months_out(low: str) -> str:
     return _MONTH_MAY.sub(lambda m: (m.group("p") or "") + "___", low) if "may" in low else low
 
 
-_NUMBER_NEXT = re.compile(r"\s+(?:of\s+)?" + _HEDGES_EARLY + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|half|a third|a quarter)\b)")
 
 
 _PASSIVE_DENIAL_WORD = re.compile(r"\b(?:been|was|were|be|being|got|get)\s+(?:dismissed|rejected)\b")
@@ -211,10 +210,10 @@ def _denied(clause: str) -> bool:
     if "dismissed" in clause or "rejected" in clause:  # "70 employees have been dismissed": the layoff, passive
         clause = _PASSIVE_DENIAL_WORD.sub(lambda x: " " * len(x.group(0)), clause)
     m = MODALITY.first("denied", "clause", clause)
-    if m is None or not _NUMBER_NEXT.match(clause, m.end()):
+    if m is None or not NUMBER_NEXT.match(clause, m.end()):
         return m is not None
     last = MODALITY.find("denied", "clause", clause)
-    return last is not None and last.start() != m.start() and not _NUMBER_NEXT.match(clause, last.end())
+    return last is not None and last.start() != m.start() and not NUMBER_NEXT.match(clause, last.end())
 
 
 _LISTED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
@@ -881,7 +880,7 @@ _LET_LEFT = re.compile(r"\b(?:let|lets|letting)\s+(?:(?:about|around|roughly|som
 _APPOSITIVE_GAP = re.compile(
     r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?(?:,\s+|\s+[-–—]\s+|\s*\(\s*|\s+(?=or\s))(?:or\s+|that is\s+|i\.e\.\s+"
     r"|which\s+(?:is|was|amounts? to|amounted to|means|meant|equals|translates (?:in)?to|represents|represented|works out to|comes to"
-    r"|affected|affects|impacted|impacts)\s+)?" + _HEDGES_EARLY
+    r"|affected|affects|impacted|impacts)\s+)?" + HEDGES_EARLY
 )
 
 
@@ -890,6 +889,8 @@ _PART_OF = re.compile(
     r"\s+(?:of (?:which|whom|them|those)|(?:are|were|is) based|work|worked|working|(?:who |that )?(?:still |will |would )?(?:remain|stay)"
     r"|(?:will be|would be|are|were) left)\b"
 )
+
+
 
 
 _DENIED_LATER = re.compile(r"\bdenie[ds] (?:this|that|the|these|those|such) (?:number|figure|report|claim|account|estimate|plan)s?\b")

@@ -72,7 +72,6 @@ _OF_AFTER = re.compile(
 # the whole after a part: "424 employees out of the 5,900", "30 staff out of its 120"
 _OUT_OF_AFTER = re.compile(r"\s+out of\s+(?:(?:the|its|their|our|a total of|a workforce of|a staff of)\s+)?" + _HEDGE_WORDS + r"(?P<m>\d[\d,]*)\b")
 # "cuts 90 of 600 jobs": the whole right after "of", with no determiner
-_THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "its 1.100 collaborators" (a translated copy): 1,100
 _OF_NUMBER_AFTER = re.compile(r"^\s+of\s+(?P<m>\d{1,3}(?:\.\d{3})+(?!\d)|\d[\d,]*|" + _NUMWORDS + r")\s+(?:[a-z\-]+\s+){0,2}?(?P<noun>" + _NOUN_ALT + r")\b")
 _PLUS_COUNT = re.compile(r"(?<![\w$€£.,+])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?=\+(?:\s|$|[,.;:)]))")
 _CLASS_RX = {k: re.compile(rf"^(?:{v})$") for k, v in PERSON_NOUNS.items()}
@@ -287,7 +286,7 @@ def _count_with_noun(s: str, start: int, end: int, value: float | None, high: tu
     if of_m:
         noun, noun_end = of_m.group("noun").lower(), base + of_m.end()
         if of_m.group("m"):
-            of_base = parse_count(of_m.group("m").replace(".", "") if _THOUSANDS_DOTS.fullmatch(of_m.group("m")) else of_m.group("m"))
+            of_base = parse_count(of_m.group("m"))  # (also "its 1.100 collaborators": a thousands point)
     elif m:
         noun, noun_end = m.group("noun").lower(), base + m.end()
         out_of = _OUT_OF_AFTER.match(s, noun_end)

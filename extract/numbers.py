@@ -567,3 +567,9 @@ def hedge_before(left: str) -> str:
         if words.startswith(h):
             return q
     return "exact"
+
+#: hedges before a count ("about", "more than", "another")
+HEDGES_EARLY = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|a further|another)\s+)*"
+#: a count of people right after a verb: "dismissed 159 people", "let go of about half" (the verb is the layoff, not
+#: a denial)
+NUMBER_NEXT = re.compile(r"\s+(?:of\s+)?" + HEDGES_EARLY + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|half|a third|a quarter)\b)")

@@ -25,7 +25,7 @@ from extract.discourse import Discourse
 from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
 from extract.mentions import ORG_KINDS, Name
 from extract.names import KIND_THEN_NAME, ROLE_WORDS, SUFFIX_RE, investor_suffix
-from extract.numbers import parse_count
+from extract.numbers import NUMBER_NEXT, parse_count
 from extract.relations import Claim, View
 from models.records import Event
 
@@ -595,7 +595,7 @@ def _dismissed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], pe
     hits = list(_DISMISSES.finditer(v.low)) + (list(_LOST_ROLE.finditer(v.low)) if "los" in v.low else [])
     for m in sorted(hits, key=lambda h: h.start()):
         vpos = sa + m.start()
-        if _COUNT_NEXT.match(v.low, m.end()):
+        if NUMBER_NEXT.match(v.low, m.end()):
             continue  # "Acme dismissed 240 staff": a layoff (extract.counts), no named person let go
         group = _object_group(v, m, people)
         if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
@@ -639,7 +639,7 @@ def _hirer(v: View, d: Discourse, vpos: int) -> str | None:
 def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
     """Departures named in one sentence (people and roles), and its leadership events into ``st``."""
     denial = MODALITY.first("denied", "clause", v.low)
-    if denial is not None and _COUNT_NEXT.match(v.low, denial.end()):
+    if denial is not None and NUMBER_NEXT.match(v.low, denial.end()):
         denial = None  # "Acme dismissed 160 people, and its co-founder resigned": a layoff verb, no denial
     first_cue = _first_departure_cue(v) if denial is not None else 0
     if denial is not None and denial.start() < first_cue:
@@ -655,6 +655,10 @@ def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
     return out
 
 
+
+
+
+
 # A denial after the departure is about it when it has no object of its own: "quit, a claim the company
 # denied", "reports that he resigned are untrue"; "resigned, days after the board rejected an offer" is not.
 _DENIES_BACK = re.compile(
@@ -662,9 +666,6 @@ _DENIES_BACK = re.compile(
     r"|\b(?:denied|denies|deny|denying|rejected|disputed|disputes|dismissed|refuted|refutes)"
     r"(?=\s*(?:[,;.!?)\"”’]|$|(?:it|this|that|them|any|the (?:report|claim|account|story|suggestion|idea)s?|reports|claims|suggestions)\b))"
     r"|\b(?:which|a claim|claims|a report|reports|an account|rumou?rs)\b[^,;.]{0,40}\b(?:denied|denies|disputed|disputes|dismissed|rejected|refuted)\b")
-
-
-_COUNT_NEXT = re.compile(r"\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds)\b)")
 
 
 def _first_departure_cue(v: View) -> int:
