@@ -107,7 +107,7 @@ _HIRED_PEOPLE = re.compile(
     r"\b(?:hired|hires|has hired|is hiring|poached|lured|took on|brought over|snapped up)\s+(?:[A-Z][\w\-.]*['’]s|its|the start-?up['’]s)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:co-?founders?|founders?|chief|ceo|cto|team|researchers|engineers)\b"
 )
-_OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+)?(?:(?:rival|fellow|industry|leader|start-?up|lab|giant|company)\s+|(?<=the\s)(?:[a-z\-]+\s+){1,3}){0,3}")
+_OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+|its\s+|their\s+)?(?:(?:rival|fellow|industry|leader|start-?up|lab|giant|company)\s+|(?<=the\s)(?:[a-z\-]+\s+){1,3}){0,3}")
 # a hire told with where the people come from: "recruited seven researchers from industry leader Acme"
 _FROM_ORG = re.compile(r"\s+(?:away\s+)?from\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}[A-Z]")
 _HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")
@@ -852,16 +852,17 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
             return n.key if _may_own(ctx, n) else None  # "two former Google engineers": Google's, no startup's
     if cue.position == "after" and _LEFT_END.search(v.low, cue.start, cue.end):
         for n in d.names.between(sa + cue.end, sa + min(len(v.s), cue.end + 8)):
-            if n.kind in ORG_KINDS:
+            if n.kind in ORG_KINDS and not v.s[cue.end : n.start - sa].strip(" ").startswith(("for", "to")):  # (not "left for Bigco")
                 return n.key if n.is_startup else None  # "three engineers had left Google"
     if _RX3.search(v.low[c.start : c.noun_end]):
         return speaker_company(d)  # "Rappi poached two of our data engineers"
     owner = _owner(ctx, c)
-    if cue.position == "after" and owner is not None and _TO_RIGHT.search(v.low, cue.start, cue.end):
-        went = {n.key for n in d.names.between(sa + cue.end, sa + min(len(v.s), cue.end + 40))}
-        if owner in went:  # "nine senior colleagues moved across to a new Bigco unit": not Bigco's people
-            before = [n for n in d.names.between(sa, sa + c.start) if n.is_startup]
-            return before[-1].key if before else d.focus_at(v.sentence)
+    went = _went_to(ctx, c, cue)
+    if owner is not None and owner in went:  # "nine senior colleagues moved across to a new Bigco unit": not Bigco's people
+        if _RX3.search(v.low[c.start : c.noun_end]) or _OUR_LEFT.search(v.low, 0, c.start):
+            return speaker_company(d) or d.focus_at(v.sentence)  # "two of our vice-presidents left for Bigco"
+        before = [n for n in d.names.between(sa, sa + c.start) if n.is_startup and n.key not in went]
+        return before[-1].key if before else (None if d.focus_at(v.sentence) in went else d.focus_at(v.sentence))
     if cue.position != "before" or not _HIRING.match(v.low, cue.start):
         return owner  # "Acme lost 12 engineers", "three of its researchers have left"
     ca, _ = v.clause(c.start)
@@ -870,6 +871,21 @@ def _talent_owner(ctx: _Ctx, c: Count, cue: Cue) -> str | None:
 
 
 _TO_RIGHT = re.compile(r"(?:\bto|\bjoin\w*|\bfor)$")
+#: after a departure count, where the people went: "lost two of its co-founders to Bigco", "left for Bigco", "joined me at Bigco"
+_WENT_GAP = re.compile(r"\s+(?:[\w\-]+\s+){0,5}?(?:to|for|join\w*|joined\s+(?:me|us|him|her)\s+at|at)\s+(?:(?:the|its|their|rival|a|new)\s+)*")
+_OUR_LEFT = re.compile(r"\b(?:our|my)\s+(?:[\w\-]+\s+){0,3}$")
+
+
+def _went_to(ctx: _Ctx, c: Count, cue: Cue) -> set[str]:
+    """The companies a departure count's people went to: "... to Bigco", "left for Bigco", "joined me at Bigco"."""
+    v, sa = ctx.v, ctx.v.sentence.start
+    start = max(c.noun_end, cue.end) if cue.position == "after" else c.noun_end
+    _, cb = v.clause(c.start)
+    out = set()
+    for n in ctx.d.names.between(sa + start, sa + min(cb, start + 60)):
+        if _WENT_GAP.fullmatch(v.s, start, n.start - sa):
+            out.add(n.key)
+    return out
 _SHARE_TAIL = re.compile(
     r"\s+of\s+(?:them|those|these|(?:its|the|their|our|all(?: of (?:its|the|their))?|the company['’]s|[A-Z][\w\-]*['’]s)\s+(?:[\w\-,]+\s+){0,4}?"
     r"(?:workforce|staff|employees|headcount|workers|people|team|personnel|jobs|roles|positions))\b",

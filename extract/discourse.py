@@ -190,6 +190,9 @@ _ORG_SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|also|now|then|l
 _CLAUSE_OPEN = re.compile(r"[\W_]*(?:(?:while|whereas|and|but|as|since|after|when)\s+)?")
 _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|sector|world|market|investment|deals?|economy)\b", re.I)
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
+#: a paragraph's heading-like lead that ends with a company: "Another exit at Acme.", "Deep dive: trouble at Acme"
+_HEADING_AT = re.compile(r"[\W_]*(?:[A-Za-z][\w\-]*:?\s+){1,5}(?:at|for|inside|of)\s+")
+_HEADING_END = re.compile(r"[\W_]*$")
 _LEAD_DESC = re.compile(
     r"(?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+){0,4}(?:start-?up|company|firm|chain|platform|marketplace|app|fintech|\w+tech"
     r"|lender|neobank|unicorn|operator|maker|retailer|developer|provider)\s+"
@@ -316,6 +319,9 @@ class Discourse:
                     t, max(s.start, n.start - 40), n.start) is not None  # "the family office of the company X"
                 if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n)):
                     return n.key
+                if (n.kind == "org" and s.end - s.start <= 70 and _HEADING_AT.fullmatch(t, s.start, n.start)
+                        and _HEADING_END.fullmatch(t, n.end, s.end) and self._neutral_org(n)):
+                    return n.key  # "Another exit at Billetera Sur.": a lead that is a heading about the company
         desc = self._definite_at(s)
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
             return self._fits(desc.group(1) or "", desc.group(2), s.start)

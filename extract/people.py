@@ -39,7 +39,9 @@ _RX3 = re.compile((r"[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*['’]s?\s"))
 _RX4 = re.compile((r"\binterim\b"), re.I)
 _RX5 = re.compile((r"\b(?:is|was|were|are|be|been|what|nothing|have|has)\s+$"))
 _RX6 = re.compile((r"resign|step"))
-_RX7 = re.compile((r"^\s+(?:(?:as\s[\w\s\-]{0,40}?\s)?(?:of|from|at)\s|)(?:the\s)?$"))
+#: between a leaving verb and the company left: "resigned from", "stepped down as chief executive of", "left payroll startup"
+_RX7 = re.compile((r"^\s+(?:(?:(?:out\s)?of\s(?:her|his|their)\s(?:job|role|post|position)\s)?(?:as\s[\w\s\-]{0,40}?\s)?(?:of|from|at)\s|)(?:the\s)?"
+                   r"(?:(?:[a-z][\w\-]*\s){0,2}(?:start-?up|firm|company|fintech|neobank|lender|lab|platform|app|marketplace|unicorn)\s)?$"))
 _RX8 = re.compile((r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Z][a-z]+)?"))
 _RX9 = re.compile((r"[.:!?*\"“]\s*$"))
 _RX10 = re.compile((r"['’]s\s+"))
@@ -258,7 +260,7 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
         return []
     explicit = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group)
     company = explicit or d.owner(v.sentence, group[0].start, group[0].end)
-    gone_to = _destinations(v, d, m.start())
+    gone_to = _destinations(v, d, m.start(), lost=verb.startswith(("lost", "loses", "losing")))
     if not explicit and company in gone_to:  # "... is joining Bigco along with other Acme employees": the other startup named
         others = [n.key for n in d.names.between(sa, sa + len(v.s)) if n.is_startup and n.key not in gone_to]
         company = others[0] if others else company
@@ -340,8 +342,9 @@ def _role_near(v: View, who: Name) -> str | None:
 
 
 _AFFILIATION_RIGHT = re.compile(
-    r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?"
-    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"  # "the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme"
+    r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?"
+    r"|(?:[\w\-]+\s+){1,2}and\s+(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?"  # ("co-founder and chief product officer of")
+    r"(?:[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?['’]s\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"  # "the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme"
     r"|^,\s+who\s+(?:co-?founded|founded|started|set up|built|ran|runs|led|leads)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[A-Za-z]))?(?:[\w\-]++\s+){0,4}?$"
 )
 _AFFILIATION_POSS = Folded(
@@ -395,11 +398,12 @@ def _destination(v: View, d: Discourse, end: int) -> str | None:
     return None
 
 
-def _destinations(v: View, d: Discourse, at: int) -> set[str]:
-    """Names in "to join X's Y", "for X", "moved to X" after offset ``at`` of the sentence."""
+def _destinations(v: View, d: Discourse, at: int, lost: bool = False) -> set[str]:
+    """Names in "to join X's Y", "for X", "moved to X" after offset ``at`` of the sentence (and in "to X" after
+    "lost": "lost its head of research, Jane Roe, to Bigco")."""
     sa = v.sentence.start
     out: set[str] = set()
-    for j in _TO_DESTINATION.finditer(v.low, at):
+    for j in (_LOST_TO if lost else _TO_DESTINATION).finditer(v.low, at):
         stop = _DESTINATION_END.search(v.low, j.end(), j.end() + 40)  # not "joining Bigco along with other Acme staff"
         out.update(n.key for n in d.names.between(sa + j.end(), sa + min(len(v.s), stop.start() if stop else j.end() + 40)))
     return out
@@ -408,6 +412,7 @@ def _destinations(v: View, d: Discourse, at: int) -> set[str]:
 _DESTINATION_END = re.compile(r"\b(?:along with|together with|alongside|as well as|with|and some|and other|and several)\b|[,;.]")
 
 
+_LOST_TO = re.compile(r"\b(?:to join|joining|joined|join|left for|leave for|leaving for|moved to|decamped to|returned to|rejoin\w*|went back to|for|to)\s+(?:the\s+)?")
 _TO_DESTINATION = re.compile(r"\b(?:to join|joining|joined|join|left for|leave for|leaving for|moved to|decamped to|returned to|rejoin\w*|went back to|for)\s+(?:the\s+)?")
 
 
@@ -601,7 +606,9 @@ def _dismissed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], pe
         if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
             continue
         company = _affiliation(v, d, group) or d.owner(v.sentence, vpos, vpos)
-        if company in (None, NOT_A_STARTUP):
+        if company is not None and company in _destinations(v, d, m.end(), lost=True):
+            company = _hirer(v, d, vpos) or d.focus_at(v.sentence)  # "lost its CTO, Jane Roe, to Bigco": not Bigco's
+        if company in (None, NOT_A_STARTUP) or company in _destinations(v, d, m.end(), lost=True):
             continue
         out.extend(_group_row(v, st, group, company, "departed", (vpos, sa + m.end())))
     return out

@@ -1803,6 +1803,62 @@ CASES += [
     ),
 ]
 
+# Stage 5 (2026-12-04): whose people left. The company they left, named after the verb with a description
+# ("left payroll startup X", "walked out of her job as head of risk at X"); never the company they went to
+# ("lost two co-founders to X", "left for X", "lost its CTO, A, to X"); people taken "from its rival X" are X's;
+# a paragraph opened by a heading about a company ("Another exit at X.") puts it in focus.
+CASES += [
+    (
+        "left-a-described-startup-not-the-new-employer",
+        "Vantry, a spend-control startup, hired Maria Ruiz as its finance chief on Tuesday. Ruiz left payroll "
+        "startup Carbonel in March after four years as its vice president of finance.",
+        {("Carbonel", "departed_talent", 1)},
+    ),
+    (
+        "walked-out-of-her-job-at",
+        "Skyhop raised $9 million in a seed round, eight months after co-founder Amaka Obi walked out of her job as "
+        "head of risk at Zeniq, the Lagos lender.",
+        {("Skyhop", "funding_raised", 9e6), ("Zeniq", "departed_talent", 1)},
+    ),
+    (
+        "two-roles-before-of-a-citys-startup",
+        "Andina Cash, a Bogota wallet, raised $12 million last week. Separately, Laura Pinto, co-founder and chief "
+        "product officer of Lima's Pagoya, left the company on Wednesday to join a bank.",
+        {("Andina Cash", "funding_raised", 12e6), ("Pagoya", "departed_talent", 1)},
+    ),
+    (
+        "lost-co-founders-to-a-rival",
+        "Parallax AI, the Paris-based lab, has lost two of its co-founders to Mistral AI.",
+        {("Parallax AI", "departed_talent", 2)},
+    ),
+    (
+        "lost-named-head-and-colleagues-to-a-lab",
+        "Helvetix raised $40 million in May. The Zurich model-builder lost its head of research, Jon Weber, and four "
+        "of his colleagues to OpenAI in October.",
+        {("Helvetix", "funding_raised", 4e7), ("Helvetix", "departed_talent", 5)},
+    ),
+    (
+        "poached-engineers-from-its-rival",
+        "Quarry, the retrieval startup, poached seven engineers from its rival Indexa over the summer.",
+        {("Indexa", "departed_talent", 7)},
+    ),
+    (
+        "our-people-left-for-a-rival",
+        "Kargoo's founder on the long road to profit\n\nJakarta trucking marketplace Kargoo raised a $55 million "
+        "Series B last year.\n\nYour biggest rival, Lalaship, cut 150 people in January. Did you hire them?\n"
+        "Some. It goes both ways: two of our early vice-presidents left for Lalaship last year.",
+        {("Kargoo", "funding_raised", 5.5e7), ("Lalaship", "layoffs", 150), ("Kargoo", "departed_talent", 2)},
+    ),
+    (
+        "heading-lead-at-a-company",
+        "Latin fintech briefing\n\nCobrix, the Santiago invoice lender, raised an $18mn round from Banco Andino.\n\n"
+        "Another exit at Monedero Sur. Co-founder and CTO Tomas Vidal is leaving the Argentine wallet to start an AI "
+        "company. The company says it reached annualized revenue of $110mn in June.",
+        {("Cobrix", "funding_raised", 1.8e7), ("Monedero Sur", "departed_talent", 1), ("Monedero Sur", "revenue", 1.1e8)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
