@@ -66,7 +66,7 @@ _MONEY_WORDS = (
 ).split() + list("$€£₹₦¥₱")
 _LEAD_WORDS = [
     "resign", "quit", "step", "left", "leav", "depart", "exit", "last day", "appoint", "interim", "named", "hire", "poach",
-    "lured", "replace", "oust", "walked out", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
+    "lured", "replace", "oust", "walked out", "walked away", "jumped ship", "moved to", "decamped", "join", "gone", "takes over",
     # acqui-hires from the buyer's side, returns to a former employer, the top job given up, notice handed in
     "hiring", "rehir", "rejoin", "brought over", "brings over", "bringing over", "snapped up", "snaps up", "return", "went back",
     "moved back", "gave up", "give up", "gives up", "handed in", "hands in", "put in", "puts in", "parted ways", "fired", "sacked", "pushed out",

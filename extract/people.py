@@ -165,13 +165,15 @@ def _people_in(v: View, d: Discourse) -> list[Name]:
     sa, t = v.sentence.start, v.doc.text
     lists = [(sa + x.start(1), sa + x.end(1)) for x in _BACKER_LIST.finditer(v.s)]
     first_words = {k.split()[0] for k in d.names.startups}
-    out = []
-    for n in d.names.between(sa, sa + len(v.s)):
-        person = n.kind == "person" or (n.kind == "org" and _looks_like_person(n.surface) and n.surface.split()[0] not in first_words)
-        if (person and not _NOT_PERSON_RIGHT.match(t[n.end : n.end + 30]) and not investor_suffix(n.surface)
-                and not SUFFIX_RE.match(n.surface.split()[-1]) and not any(a <= n.start < b for a, b in lists)):  # fmt: skip
-            out.append(n)
-    return out
+    return [n for n in d.names.between(sa, sa + len(v.s)) if _is_person(n, t, first_words) and not any(a <= n.start < b for a, b in lists)]
+
+
+def _is_person(n: Name, t: str, first_words: set[str]) -> bool:
+    """A person's name: typed so, or two or three capitalised words that open no startup's name, with no company
+    suffix ("Northgate Bank"), not an investor, not followed by "'s founders" and the like."""
+    person = n.kind == "person" or (n.kind == "org" and _looks_like_person(n.surface) and n.surface.split()[0] not in first_words)
+    return (person and not _NOT_PERSON_RIGHT.match(t[n.end : n.end + 30]) and not investor_suffix(n.surface)
+            and not SUFFIX_RE.match(n.surface.split()[-1]))
 
 
 def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | None:
@@ -236,6 +238,44 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
             continue  # "had left a comfortable engineering post with a cloud company to come home": an earlier job
         out.extend(_count_group(v, d, st, _coordinated(v, people, person), m, vpos))
     return out
+
+
+#: a pronoun as the subject of a leaving verb: "In May he walked away", "before she quit in January"
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:(?:also|later|then|eventually|finally|too|had|has|soon|herself|himself)\s+)*$")
+#: "... she left to found Acme": the job she left is not the startup's (it did not exist yet)
+_TO_FOUND = re.compile(r"\s+(?:[\w\-]+\s+){0,4}?to\s+(?:co-?found|found|start|launch|set\s+up|build|create)\b")
+_PRONOUN_REACH = 400  # how far back (characters) the person a pronoun stands for is looked for
+
+
+def _pronoun_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
+    """A departure whose subject is "he" or "she": the person named last before it (within a few sentences),
+    counted once like a named one ("Amaka Eze ran its credit team. She quit the Lagos lender in June")."""
+    sa = v.sentence.start
+    out: list[Claim] = []
+    for m in NAMED_DEPARTURE.finditer(v.low):
+        if not _PRONOUN_SUBJECT.search(v.low, max(0, m.start() - 30), m.start()):
+            continue
+        vpos = sa + m.start()
+        if (any(c < vpos for c in counted_at) or v.in_quotes(m.start()) or _LEAVE.search(v.s[max(0, m.start() - 30) : m.start() + 60])
+                or _A_JOB_RIGHT.match(v.s, m.end()) or _TO_FOUND.match(v.s, m.end()) or _GOES_TO.search(m.group(0))):
+            continue
+        if _destination_is_other(v, d, m.end()) or _ROLE.search(v.s, max(0, m.start() - 60), m.start()):
+            continue  # "she left Google in 2019"; "its CEO said he was leaving": the role is the subject
+        who = _last_person(v, d, vpos)
+        company = _company_left(v, d, m.end()) or d.owner(v.sentence, vpos, vpos)
+        if who is None or company is None or company in _destinations(v, d, m.start()):
+            continue
+        out.extend(_group_row(v, st, [who], company, _event_kind(v.s[m.start() :]), (vpos, sa + m.end())))
+    return out
+
+
+def _last_person(v: View, d: Discourse, vpos: int) -> Name | None:
+    """The last person named before ``vpos`` (this sentence or the few before it), not an investor."""
+    first_words = {k.split()[0] for k in d.names.startups}
+    for n in reversed(d.names.between(max(0, vpos - _PRONOUN_REACH), vpos)):
+        if _is_person(n, v.doc.text, first_words):
+            return n
+    return None
 
 
 def _destination_is_other(v: View, d: Discourse, end: int) -> bool:
@@ -335,6 +375,8 @@ def _role_near(v: View, who: Name) -> str | None:
     """The role written next to a person: "chief executive Jane Roe", "Jane Roe, the CFO"."""
     sa = v.sentence.start
     rel_start, rel_end = who.start - sa, who.end - sa
+    if rel_start < 0:
+        return None  # a person named in an earlier sentence ("... She quit in June")
     left = [r for r in _ROLE.finditer(v.s[max(0, rel_start - 40) : rel_start])]
     right = _ROLE.search(v.s[rel_end : rel_end + 50])
     role = left[-1] if left else (right if right and v.s[rel_end : rel_end + 2].startswith(",") else _ROLE.search(v.s))
@@ -653,6 +695,8 @@ def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
         return []
     people = _people_in(v, d)
     out = _role_departures(v, d, st, counted_at) + _role_objects(v, d, st, counted_at)
+    if " he " in v.low or " she " in v.low or v.low.startswith(("he ", "she ")):
+        out += _pronoun_departures(v, d, st, counted_at)
     if people:
         out = _hired_from(v, d, st, counted_at, people) + _dismissed(v, d, st, counted_at, people) + _named_departures(
             v, d, st, counted_at, people) + out

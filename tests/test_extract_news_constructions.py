@@ -1859,6 +1859,40 @@ CASES += [
 ]
 
 
+# A departure told with "he"/"she": the person named last before it, counted once; not "she left Google", not
+# "left to found" the startup, not when a role in the sentence is the subject ("its CEO said he was leaving").
+CASES += [
+    (
+        "pronoun-quit-the-described-lender",
+        "Paystride, a Lagos lender, raised $8 million in 2025. Amaka Eze ran its credit team for three years. "
+        "She quit the Lagos lender in June.",
+        {("Paystride", "funding_raised", 8e6), ("Paystride", "departed_talent", 1)},
+    ),
+    (
+        "pronoun-walked-away",
+        "Kestrel Pay raised $20 million last year. Its founder Oliver Grant built the company from a garage. "
+        "In May he walked away.",
+        {("Kestrel Pay", "funding_raised", 2e7), ("Kestrel Pay", "departed_talent", 1)},
+    ),
+    (
+        "pronoun-after-a-named-departure-is-the-same-person",
+        "Corvid's chief scientist, Helen Okoro, resigned in May. She left to join a rival lab.",
+        {("Corvid", "departed_talent", 1)},
+    ),
+    (
+        "pronoun-left-to-found-the-startup",
+        "Bramble raised $3 million. Jane Roe spent a decade at Google. In 2019 she left to found Bramble.",
+        {("Bramble", "funding_raised", 3e6)},
+    ),
+    (
+        "pronoun-left-a-big-company",
+        "Tallo raised $6 million, the startup said. Its chief executive Ama Boateng spent years in banking. "
+        "She left Barclays in 2021.",
+        {("Tallo", "funding_raised", 6e6)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
