@@ -1341,8 +1341,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 4  # "Legal AI startup Briefly laid off 70": a sector before a kind word and the name (decisive)
     if outlet_name(key):
         con += 2  # "the East Africa Fintech Letter", "Gulf Business Daily": a publication's name
-    if (("by" in left or "By" in left) and _BYLINE_LEFT.search(left)) or _NEWSROOM_RIGHT.match(right):  # (a byline wants "by")
-        con += 2  # "By Ada Obi, Ledgerline", "Ledgerline has asked the company for comment": the outlet writing
+    con += _newsroom_points(left, right)
     if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
         con += 2  # "the Berlin company": a place or kind, not a name
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
@@ -1405,7 +1404,8 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
             ("'s", "’s")
         ):
             m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit
-    if m is None and right.startswith((". The ", ": The ", ".\nThe ")) and LABEL_PREFIX.search(text, max(0, n.start - 40), n.start):
+    if m is None and right.startswith((". The ", ": The ", ".\nThe ", " - The ", " – The ", " — The ")) and LABEL_PREFIX.search(
+            text, max(0, n.start - 40), n.start):
         m = _LABEL_DESC.match(right)  # a paragraph labelled with the name: "**Andina Cash.** The Santiago-based payments app"
         if m is not None:
             e.add("startup", 1)
@@ -1422,7 +1422,7 @@ _BASED_DESC = re.compile(r"^,\s[A-Z][\w\-]*-based\s\w")
 LABEL_PREFIX = re.compile(
     r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)](?:[^\w\n]*&\s*\d{1,2}[.)])?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
 )
-_LABEL_DESC = re.compile(rf"^[.:]\s+The\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
+_LABEL_DESC = re.compile(rf"^(?:[.:]|\s[-–—])\s+The\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
 
 #: a verb of the metrics right after a comma ("Dukaan, laid off nearly 30 per cent"), and what may stand before
@@ -1447,8 +1447,18 @@ def outlet_name(key: str) -> bool:
     return (key.endswith(_OUTLET_ENDS) or "Week" in key or "Daily" in key) and _OUTLET_NAME.search(key) is not None
 
 
+def _newsroom_points(left: str, right: str) -> int:
+    """Points against a startup for the outlet writing the story: "By the Ledgerline desk" (decisive), "By Ada Obi,
+    Ledgerline", "Ledgerline has asked the company for comment"."""
+    if right.startswith(_DESK_RIGHT) and _DESK_LEFT.search(left[-12:]):
+        return 4
+    return 2 if (("by" in left or "By" in left) and _BYLINE_LEFT.search(left)) or _NEWSROOM_RIGHT.match(right) else 0
+
+
 #: the outlet that writes the story: in its byline, or doing what newsrooms do
 _BYLINE_LEFT = re.compile(r"(?:^|\n)[ \t*_]*[Bb]y[ \t]+[A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3}(?:[ \t]and[ \t][A-Z][\w.’'\-]+(?:[ \t][A-Z][\w.’'\-]+){0,3})?(?:,[ \t]|[ \t](?:for|of|at|[|·—–-])[ \t])$")
+_DESK_LEFT = re.compile(r"(?:^|\n)[ \t*_]*(?:[Bb]y|BY|[Ff]rom)[ \t]+(?:the[ \t]+)?$")
+_DESK_RIGHT = tuple(" " + w for w in ("desk", "team", "staff", "newsroom", "editors", "editorial", "reporters", "research team"))
 _NEWSROOM_RIGHT = re.compile(
     r"\s(?:has|had|have)\s(?:asked|contacted|approached|reached out to|emailed)\s(?:the\s(?:company|start-?up|firm)|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?|it)\sfor\s(?:a\s)?comment"
     r"|\s(?:could\snot|couldn['’]t|was\sunable\sto|has\snot\sbeen\sable\sto|did\snot|cannot)\s(?:independently\s)?(?:verify|confirm|reach|corroborate)\b"

@@ -1893,6 +1893,18 @@ CASES += [
 ]
 
 
+# A tracker's items labelled "Name - The <description> startup ..." name startups; "By the X desk" is the outlet.
+CASES += [
+    (
+        "dash-labelled-tracker-items-and-a-desk-byline",
+        "Startup layoffs this year: the list we keep updating\n\nBy the Ridgeway Tech desk\n\nJob cuts kept coming.\n\n"
+        "November 2026\n\nPedalo - The Utrecht-based e-bike rental startup is cutting around 25% of its 200-strong "
+        "workforce.\n\nLohnwerk - The Hamburg payroll software unicorn said it would lay off 140 employees.",
+        {("Pedalo", "layoffs", 50), ("Pedalo", "headcount", 200), ("Lohnwerk", "layoffs", 140)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
