@@ -122,14 +122,14 @@ _EXIT_OF = re.compile(
 _OF_POSS_LEFT = re.compile(
     r"\bof\s+(?:its|their|our|my|the company['’]s|the start-?up['’]s|(?:[A-Z][\w\-]*+\s){0,2}[A-Z][\w\-]*['’]s)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|total|remaining|original|first|initial"
-    r"|founding|early|senior|top)\s+)*$",
+    r"|founding|early|senior|top|then)\s+)*$",
     re.I,
 )
 _OF_THE_LEFT = re.compile(r"\bof\s+(?:the|his|her)\s+(?:(?:about|around|roughly|some|nearly|more than|over|first|original|initial|founding)\s+)*$"
                           r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+of\s+$", re.I)  # ("Two of seven co-founders")
 _POSS_LEFT = re.compile(
     r"(?:\b(?:its|their|our)|[A-Z][\w\-]*['’]s|the company['’]s|the start-?up['’]s)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|just over|just under|total|remaining|current)\s+)*$",
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|just over|just under|total|remaining|current|then)\s+)*$",
     re.I,
 )
 _LAYOFF_LEFT = re.compile(

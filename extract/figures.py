@@ -63,7 +63,7 @@ _NOUN_AFTER = re.compile(
 )
 _NUMWORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)"
 _OF_AFTER = re.compile(
-    r"^\s+of\s+(?P<det>the(?:\s+(?:company|start-?up|firm|business)['’]s)?|its|their|our|my|his|her|(?:[A-Z][\w\-]*+\s){0,2}[A-Z][\w\-]*['’]s)\s+"
+    r"^\s+of\s+(?P<det>the(?:\s+(?:company|start-?up|firm|business)['’]s)?|its|their|our|my|his|her|(?:[A-Z][\w\-]*+\s){0,2}[A-Z][\w\-]*['’]s)\s+(?:(?:then|current|existing|global|entire)\s+)?"  # ("of its then 430 employees")
     + _HEDGE_WORDS
     + r"(?:(?P<m>\d{1,3}(?:\.\d{3})+(?!\d)|\d[\d,]*|" + _NUMWORDS + r")\s+)?(?:" + _FUNCTION + r"(?:[a-z]+(?:-[a-z]+)?)\s+){0,3}?(?P<noun>"
     + _NOUN_ALT

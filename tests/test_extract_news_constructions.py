@@ -1905,6 +1905,15 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "of-its-then-staff",
+        "Greifwerk, a Munich robotics startup, dismissed 120 of its then 430 employees in March.",
+        {("Greifwerk", "layoffs", 120), ("Greifwerk", "headcount", 430)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
