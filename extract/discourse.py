@@ -190,6 +190,8 @@ _ORG_SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|also|now|then|l
 _CLAUSE_OPEN = re.compile(r"[\W_]*(?:(?:while|whereas|and|but|as|since|after|when)\s+)?")
 _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|sector|world|market|investment|deals?|economy)\b", re.I)
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
+#: between a possessive startup and a valuing clause about its round: "Acme's $250 million raise, which valued"
+_ROUND_WHICH = re.compile(r"['’]s?\s+(?:[^,;.]{0,40}?\s)?(?:raise|round|funding|financing|investment|deal|series\s+[a-h])\b[^;.]{0,40}?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}")
 #: a paragraph's heading-like lead that ends with a company: "Another exit at Acme.", "Deep dive: trouble at Acme"
 _HEADING_AT = re.compile(r"[\W_]*(?:[A-Za-z][\w\-]*:?\s+){1,5}(?:at|for|inside|of)\s+")
 _HEADING_END = re.compile(r"[\W_]*$")
@@ -440,6 +442,9 @@ class Discourse:
         named = [n for n in mentions if m.start("obj") <= n.start < m.end("obj")]
         if named:
             return named[0].key if named[0].kind in ("startup", "org") else None
+        owner = self._round_owner(s, mentions, m.start())
+        if owner is not None and (obj.lower().startswith("the ") or obj in ("it", "them")):
+            return owner  # "QuickDash's $250 million raise, which valued the grocery company at $1.6 billion"
         if obj.lower().startswith("the "):
             desc = _DEFINITE.match(obj)
             fit = self._fits(desc.group(1) or "", desc.group(2), pos) if desc else None
@@ -452,6 +457,13 @@ class Discourse:
             subjects = [n for n in mentions if n.end <= m.start() and n.is_startup
                         and not _NAMED_ASIDE.search(t, max(s.start, n.start - 90), n.start)]
             return subjects[-1].key if subjects else self.focus_at(s)
+        return None
+
+    def _round_owner(self, s: Sentence, mentions: list[Name], at: int) -> str | None:
+        """The startup whose round the valuing clause at ``at`` is about: "Acme's $250 million raise, which ..."."""
+        for n in reversed(mentions):
+            if n.end <= at and n.possessive and n.is_startup and _ROUND_WHICH.fullmatch(self.doc.text, n.end, at):
+                return n.key
         return None
 
     def _invested_in(self, before: list[Name], pos: int) -> str | None:

@@ -1914,6 +1914,38 @@ CASES += [
 ]
 
 
+# Valuations: the round a valuing clause is about names its owner ("QuickDash's raise, which valued the grocery
+# company at"); an amount used as an adjective for a startup ("leave the $4.5 billion challenger"); the price a
+# company "carried"; "joins the unicorn club" marks a startup (a newsletter heading, then a definite description).
+CASES += [
+    (
+        "valuing-clause-of-a-possessive-round",
+        "Fynly, a grocery app, raised $40 million in August. That is in spite of Cartwise's $250 million raise, "
+        "which valued the grocery delivery company at $1.6 billion.",
+        {("Fynly", "funding_raised", 4e7), ("Cartwise", "funding_raised", 2.5e8), ("Cartwise", "valuation", 1.6e9)},
+    ),
+    (
+        "amount-as-adjective-of-a-challenger",
+        "This month we saw Nuvola's head of compliance, Hana Birk, leave the 4.5 billion US dollar challenger.",
+        {("Nuvola", "valuation", 4.5e9), ("Nuvola", "departed_talent", 1)},
+    ),
+    (
+        "amount-of-startup-investment-is-no-valuation",
+        "Over $180m of startup investment was wiped out in a year, and Ledgo, a Lagos lender, shut down.",
+        set(),
+    ),
+    (
+        "unicorn-club-heading-then-a-description",
+        "The Daily Ledger: Africa's newest unicorn\n\nKobe Pay joins the unicorn club\n\nYesterday's news from Kobe Pay was a welcome change. "
+        "The Accra-headquartered business banking company said it had raised $90 million in a Series C round that values "
+        "it at $1.1 billion. That is more than triple the $350 million price the fintech carried in 2024.\n\n"
+        "Trekko trims its team\n\nNairobi-based logistics startup Trekko has let go of 45 people.",
+        {("Kobe Pay", "funding_raised", 9e7), ("Kobe Pay", "valuation", 1.1e9), ("Kobe Pay", "valuation", 3.5e8),
+         ("Trekko", "layoffs", 45)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
