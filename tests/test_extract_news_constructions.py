@@ -1946,6 +1946,24 @@ CASES += [
 ]
 
 
+# A company "trying to raise", "seeking a $400 million valuation" is a startup (and owns the figure), even
+# after another startup's paragraph.
+CASES += [
+    (
+        "trying-to-raise-after-an-aside",
+        "Lumiq, a Singapore analytics startup, raised $20 million in February.\n\nDatavane, for its part, is trying "
+        "to raise at a valuation of $300 million, people familiar with the matter said. Datavane sells credit data to banks.",
+        {("Lumiq", "funding_raised", 2e7), ("Datavane", "valuation_target", 3e8)},
+    ),
+    (
+        "was-seeking-a-valuation",
+        "Credimax, a Lima lender, raised $30 million in May. Outside fintech, the online pharmacy Farmalito Express was "
+        "seeking a $400 million valuation in talks for a new round, people close to the discussions said.",
+        {("Credimax", "funding_raised", 3e7), ("Farmalito Express", "valuation_target", 4e8)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
