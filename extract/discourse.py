@@ -517,7 +517,20 @@ class Discourse:
         if inclause:
             return inclause[-1].key
         subjects = [n for n in startups if not self._aside(s, n, pos)]
-        return (subjects or startups)[0].key
+        first = (subjects or startups)[0]
+        return self._appositive_after(first, startups) or first.key
+
+    def _appositive_after(self, n: Name, startups: list[Name]) -> str | None:
+        """"Acme's bigger Lagos rival, Beta, cut 90 staff and ...": the startup set off by commas after a possessive
+        description is the subject."""
+        if not n.possessive:
+            return None
+        t = self.doc.text
+        for m in startups:
+            if n.end < m.start < n.end + 70 and t.startswith(", ", m.start - 2) and t.startswith(",", m.end) \
+                    and "," not in t[n.end : m.start - 2]:
+                return m.key
+        return None
 
     def _no_name_owner(self, s: Sentence, pos: int) -> str | None:
         """No startup named before the figure: a sector, a description, or the startup in focus."""

@@ -1964,6 +1964,18 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "possessive-description-then-the-rivals-name",
+        "Haulmark, a Nairobi freight marketplace, raised $28 million. Haulmark's bigger Lagos rival, Truckly, cut 90 of "
+        "its 410 staff in June and is now trying to raise at a valuation of about $500 million, down from the $700 "
+        "million it was valued at in 2022.",
+        {("Haulmark", "funding_raised", 2.8e7), ("Truckly", "layoffs", 90), ("Truckly", "headcount", 410),
+         ("Truckly", "valuation_target", 5e8), ("Truckly", "valuation", 7e8)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
