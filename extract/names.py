@@ -576,12 +576,18 @@ def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int,
                 pieces.append((start, end))  # kept as its own piece: typed a nationality later
             continue
         cur.append((start, end))
-        if poss:
-            pieces.append((cur[0][0], cur[-1][1]))
+        if poss or (cur and base in _HARD_SUFFIXES and _PERSON_TAIL.fullmatch(run, end)):
+            pieces.append((cur[0][0], cur[-1][1]))  # (also "Niagara Commerce Group Bayu Pratama": a company, then a person)
             cur = []
     if cur:
         pieces.append((cur[0][0], cur[-1][1]))
     return tuple(pieces)
+
+
+#: suffixes that end a company's name, and a person's two names after one in the same run (translated copies
+#: write "Founder and CEO of Acme Group Jane Roe said")
+_HARD_SUFFIXES = frozenset(("Group", "Inc", "Inc.", "Ltd", "Ltd.", "Holdings", "Corp", "Corp.", "GmbH", "Limited", "PLC", "plc", "AG", "Tbk"))
+_PERSON_TAIL = re.compile(r" [A-Z][a-z]+ [A-Z][a-z]+")
 
 
 _CHIEF_TITLE = re.compile(r"\bChief(?: [A-Z][a-z]+){1,3}(?= Officer\b)")

@@ -299,7 +299,7 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
     if not goes_to and _RX1.search(verb) and _destination_is_other(v, d, m.end()):
         return []
     explicit = (None if goes_to else _company_left(v, d, m.end())) or _affiliation(v, d, group)
-    company = explicit or d.owner(v.sentence, group[0].start, group[0].end)
+    company = explicit or _its_startup(v, d, group[0]) or d.owner(v.sentence, group[0].start, group[0].end)
     gone_to = _destinations(v, d, m.start(), lost=verb.startswith(("lost", "loses", "losing")))
     if not explicit and company in gone_to:  # "... is joining Bigco along with other Acme employees": the other startup named
         others = [n.key for n in d.names.between(sa, sa + len(v.s)) if n.is_startup and n.key not in gone_to]
@@ -315,6 +315,24 @@ def _count_group(v: View, d: Discourse, st: PeopleState, group: list[Name], m: r
     if rows and not explicit and rows[0].value == 1:
         st.guessed[rows[0].person or ""] = rows[0]  # the company came from the focus alone: a later mention may correct it
     return rows
+
+
+#: a role introduced with "its" right before a person: "and its co-founder and chief product officer Jane Roe"
+_ITS_ROLE = re.compile(r"\bits\s+(?:former\s+|then\s+)?(?:[a-z\-]+,?\s+){1,6}$")
+
+
+def _its_startup(v: View, d: Discourse, who: Name) -> str | None:
+    """"the edtech Acme had cut 75 staff, and its co-founder Jane Roe resigned": the startup named last before "its"."""
+    sa = v.sentence.start
+    its = _ITS_ROLE.search(v.doc.text, max(sa, who.start - 80), who.start)
+    if its is None:
+        return None
+    t = v.doc.text
+    prior = [n for n in d.names.between(sa, its.start()) if n.is_startup and not _OBJECT_LEFT.search(t, max(sa, n.start - 12), n.start)]
+    return prior[-1].key if prior else None  # (not "22 employees will join Bigco, while its co-founder ...")
+
+
+_OBJECT_LEFT = re.compile(r"\b(?:join|joins|joined|joining|to|for|by|from|with|into|at)\s+(?:the\s+)?$")
 
 
 def _correct_guess(st: PeopleState, group: list[Name], company: str) -> None:

@@ -1976,6 +1976,19 @@ CASES += [
 ]
 
 
+# A translated copy: "its co-founder ... Jane Roe resigned" after another startup's cut is that startup's; a company
+# name ending in "Group" followed by a person's two names ("CEO of Acme Group Jane Roe said") is two names.
+CASES += [
+    (
+        "its-role-after-a-startups-cut-and-a-group-then-a-person",
+        "The startup commerce enabler Nirwana Commerce Group cut 180 employees yesterday. Founder and CEO of Nirwana "
+        "Commerce Group Budi Santoso said the cut was needed.\n\nBefore Nirwana, the edtech Belajarku had cut 75 "
+        "collaborators in October, and its co-founder and chief product officer Sari Wulandari resigned a few weeks later.",
+        {("Nirwana Commerce Group", "layoffs", 180), ("Belajarku", "layoffs", 75), ("Belajarku", "departed_talent", 1)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
