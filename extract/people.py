@@ -721,7 +721,30 @@ def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
         _appointments(v, d, st, people)
     if denial is not None and _DENIES_BACK.search(v.low, first_cue):
         return []  # "... had quit, a claim the company denied"; "reports that she quit are untrue"
+    if not out and " the " in v.low and ("th " in v.low or "nd " in v.low or "rd " in v.low):
+        out = _cumulative_exit(v, d, st, counted_at)
     return out
+
+
+#: a person already counted, then the running count: "Farrow is the fourth senior executive to leave this year"
+_IS_NTH = re.compile(
+    r"\b(?:is|was|becomes|became)\s+the\s+(second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th)\s+(?:[\w\-]+\s+){0,6}?"
+    r"to\s+(?:leave|go|quit|depart|exit|resign|step down|walk out)\b")
+
+
+def _cumulative_exit(v: View, d: Discourse, st: PeopleState, counted_at: list[int]) -> list[Claim]:
+    """"She is the third member of the executive committee to leave since January" (after her own departure was
+    counted): one row with the running count, once per company and count."""
+    m = _IS_NTH.search(v.low)
+    if m is None or v.in_quotes(m.start()):
+        return []
+    sa = v.sentence.start
+    company = d.owner(v.sentence, sa + m.start(), sa + m.start())
+    key = f"nth:{company}:{m.group(1)}"
+    if company is None or key in st.departed or any(sa <= c for c in counted_at if c < sa + len(v.s)):
+        return []
+    st.departed.add(key)
+    return [Claim(company, "departed_talent", float(_ORDINALS[m.group(1)]), "persons", "exact", sa + m.start(1), sa + m.end(1), v.sentence, person=key)]
 
 
 

@@ -1989,6 +1989,17 @@ CASES += [
 ]
 
 
+# The running count after the person's own departure was counted: a row with the count (most annotators keep it).
+CASES += [
+    (
+        "running-count-after-the-departure",
+        "Haulmax chief executive Dominic Farrell has stepped down. On Tuesday, finance chief Priya Natarajan resigned. "
+        "Farrell is the fourth senior executive to leave the company this year.",
+        {("Haulmax", "departed_talent", 1), ("Haulmax", "departed_talent", 4)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
