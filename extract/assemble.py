@@ -127,10 +127,10 @@ def date_claims(doc: Document, dates: DateFinder, claims: list[Claim]) -> list[D
         others = tuple(e for e in ends[c.sentence.index] if e != c.end - c.sentence.start)
         as_of, explicit = dates.for_claim(c, others)
         if explicit and as_of is not None and reference is not None and as_of.start > reference:
-            if c.metric == "valuation_target":  # "hoping to raise at a $1bn valuation early next year": sought now
-                as_of, explicit = dates._published_month(), False
-            elif c.metric != "departed_talent":
-                continue  # a figure for a period that has not started is a projection
+            if c.metric in ("valuation_target", "headcount"):  # "hoping to raise at a $1bn valuation early next year": sought now
+                as_of, explicit = dates._published_month(), False  # ("all 85 of its employees will lose their jobs in December": 85 now)
+            elif c.metric not in ("departed_talent", "layoffs"):
+                continue  # a figure for a period that has not started is a projection (an announced cut or exit is news)
         if c.sentence.index not in confidence:
             confidence[c.sentence.index] = _confidence(doc, c.sentence)
         out.append(Dated(c, as_of, explicit, confidence[c.sentence.index]))

@@ -297,6 +297,8 @@ def find_dates(
                 ref = year_seen or that_year or (context_year if published is None else None)
                 if ref is not None:
                     p = Period.month(ref, MONTHS[m.group("my_mon").lower().rstrip(".")])
+            if p is not None and published is not None and p.start.year == published.year - 1 and _future_month(m, text):
+                p = Period.month(published.year, p.start.month) if p.precision == "month" else _next_year(p)
             rel = (m.group("rel") or "").lower()
             if year_seen is not None and rel in _ANAPHORIC_YEARS:  # "in 2021 ..., and the following year": 2022
                 p = Period.year(year_seen + _ANAPHORIC_YEARS[rel])
@@ -310,6 +312,24 @@ def find_dates(
                 s += 1
             out.append((s, m.end(), p))
     return out
+
+
+#: a future verb shortly before a month written without its year: "all 85 will lose their jobs in December"
+_FUTURE_LEFT = re.compile(r"\b(?:will|would|shall|(?:is|are) (?:set|due|expected|scheduled) to|plans? to|expects? to|(?:is|are) to)\b[^.;]{0,50}$")
+
+
+def _future_month(m: re.Match[str], text: str) -> bool:
+    """A month named without a year ("December", "the end of December", "December 15") in a future clause: the
+    coming such month, not the last one."""
+    bare = (m.group("my") and not m.group("my_y") and not m.group("my_rel")) or (m.group("eom") and not m.group("eom_y")) or (
+        (m.group("dm") or m.group("md")) and not (m.group("dm_y") or m.group("md_y")))
+    return bool(bare) and _FUTURE_LEFT.search(text, max(0, m.start() - 60), m.start()) is not None
+
+
+def _next_year(p: Period) -> Period:
+    """The same day a year later (a day: "December 15", "the end of December")."""
+    d = p.start
+    return Period.day(date(d.year + 1, d.month, 28 if (d.month, d.day) == (2, 29) else d.day))
 
 
 def date_near(text: str, pos: int, published: date | None, lo: int = 0, hi: int | None = None) -> Period | None:

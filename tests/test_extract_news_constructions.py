@@ -2116,3 +2116,13 @@ def test_figures_read_past_flags_are_quoted_with_them() -> None:
         assert text[m.char_start : m.char_end] == m.surface
         assert text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
     assert "🇨🇴" in next(m.sentence for m in metrics if m.company == "Tecla")
+
+
+def test_an_announced_shutdown_keeps_its_coming_month() -> None:
+    """"All 85 of its employees will lose their jobs at the end of June" (published in March): the cut is news,
+    kept and dated the coming June (not last June, not dropped as a projection); the staff is 85 now."""
+    text = ("Ridewell, the Accra bus-hailing startup, is shutting down, the company told employees on Monday. "
+            "All 85 of its employees will lose their jobs at the end of June.")
+    rows = {m.metric: m for m in extract_article(text, published=PUBLISHED).metrics}
+    assert rows["layoffs"].value == 85 and rows["layoffs"].as_of.start == date(2025, 6, 30)
+    assert rows["headcount"].value == 85 and rows["headcount"].as_of.label == "2025-03"
