@@ -751,7 +751,23 @@ def _bare_cut(ctx: _Ctx, c: Count, before: str, after: str) -> bool:
         return True
     if ctx.last is not None and ctx.last[0] == "layoffs" and _TALLY_LEFT.search(before[-80:]):
         return True
+    if _CUT_ANOTHER.search(before[-40:]):
+        return True  # "In July it cut another 70"
+    if (_OF_THEM.match(after) or _THE_OTHER.search(before[-20:])) and _layoff_after(ctx, c):
+        return True  # "20 of them would lose their jobs", "The other 15 are being laid off"
     return _gapped_cut(ctx, c)
+
+
+_CUT_ANOTHER = re.compile(r"\b(?:cut|cuts|laid off|lays off|let go(?: of)?|fired|axed|shed|sacked|dismissed|eliminated|slashed)\s+(?:another|a further)\s+$")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
+_THE_OTHER = re.compile(r"\b(?:[Tt]he\s+(?:other|remaining)|[Aa]nother)\s+$")
+
+
+def _layoff_after(ctx: _Ctx, c: Count) -> bool:
+    """A layoff cue after the count in its clause: "... would lose their jobs", "... were let go"."""
+    end = c.noun_end if c.noun is not None else c.end
+    head = _RX7.split(ctx.v.low[end : end + 80])[0]
+    return any(cue.table == "layoffs" for cue in PEOPLE.all_in(head, "after"))
 
 
 def _industry_wide(ctx: _Ctx, c: Count, ca: int, cb: int) -> bool:

@@ -2000,6 +2000,32 @@ CASES += [
 ]
 
 
+# A cut told with no noun: "cut another 70", "20 of them would lose their jobs", "The other 15 are being laid off"
+# (but "Two of them left for a rival" is no layoff).
+CASES += [
+    (
+        "cut-another-n",
+        "Pollenix, a health startup, cut 40 jobs in February. In March it cut another 70.",
+        {("Pollenix", "layoffs", 40), ("Pollenix", "layoffs", 70)},
+    ),
+    (
+        "n-of-them-would-lose-their-jobs",
+        "Pivora, an AI startup, told its 60 staff on Monday that 20 of them would lose their jobs.",
+        {("Pivora", "headcount", 60), ("Pivora", "layoffs", 20)},
+    ),
+    (
+        "the-other-n-are-being-laid-off",
+        "Parselo, a Lisbon startup, had 35 staff. Twenty are moving to the buyer. The other 15 are being laid off.",
+        {("Parselo", "headcount", 35), ("Parselo", "layoffs", 15)},
+    ),
+    (
+        "n-of-them-left-is-no-layoff",
+        "Mkopa Lite, a Nairobi lender, had 90 employees. Two of them left for a rival.",
+        {("Mkopa Lite", "headcount", 90)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
