@@ -184,10 +184,10 @@ def investor_suffix(name: str) -> bool:
 
 # ---- evidence: grammar right after a name --------------------------------------------------------
 _POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is never followed by one: nothing to try again)
-    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow|our)\s(?:[\w\-’'$.]++\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
+    r"^(?:,\s(?:(?:still|now|once|long|already|then|arguably|by far)\s)?(?:the|a|an|another|fellow|our|one\sof(?:\sthe)?)\s(?:[\w\-’'$.]++\s){0,7}?(?:start-?up|company|firm|maker|developer|app|platform"
     r"|service|provider|unicorn|decacorn|venture|business|chain|operator|lab|marketplace|neobank|lender|\w+tech|rival|competitor|player"
     r"|challenger|upstart|exchange|prediction market|insurer|wallet|broker|brokerage|retailer|brand|scale-?up|bank|group"
-    r"|pharmacy|publisher|specialist|assistant|clinic|manufacturer|carrier|studio|processor|aggregator|gateway|portal|outfit|newcomer)\b"
+    r"|pharmacy|publisher|specialist|assistant|clinic|manufacturer|carrier|studio|processor|aggregator|gateway|portal|outfit|newcomer)s?\b"
     r"|,?\s(?:said|says|announced|confirmed|disclosed)\b[^.;]{0,40}?\b(?:it|the company)\s(?:had\s|has\s|would\s|will\s|is\s|was\s)?"
     r"(?:raised|secured|closed|cut|laid off|hired|valued|landed|bagged|raising|cutting|laying off|shutting|shut)\b"
     r"|(?:,\s(?:which|that)\s|,\s[a-z]++(?:\s[a-z]++){0,6},\s|\s(?:has|had|have|is|was|also|now|then|still|which|that|will|would|plans\sto|is\sto|to)?\s?)(?:has\s|had\s|have\s|is\s|was\s|been\s|also\s|already\s|just\s){0,3}"

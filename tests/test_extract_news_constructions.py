@@ -2026,6 +2026,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "one-of-the-main-wallets",
+        "Pampix, a Uruguayan payments startup, raised $12 million in May.\n\nLast week Kriptal, one of the main wallets "
+        "that sells cryptocurrencies in Argentina, announced the dismissal of 35% of its 140 workers.",
+        {("Pampix", "funding_raised", 1.2e7), ("Kriptal", "layoffs", 49), ("Kriptal", "headcount", 140)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
