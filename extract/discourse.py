@@ -192,6 +192,8 @@ _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
 #: between a possessive startup and a valuing clause about its round: "Acme's $250 million raise, which valued"
 _ROUND_WHICH = re.compile(r"['’]s?\s+(?:[^,;.]{0,40}?\s)?(?:raise|round|funding|financing|investment|deal|series\s+[a-h])\b[^;.]{0,40}?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}")
+#: a sentence opened by "Its closest rival, X, ...": X (set off by commas) is its subject
+_ITS_RIVAL = re.compile(r"[\W_]*(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){0,3}(?:rival|competitor|peer|challenger|neighbour|neighbor)s?,\s+")
 #: a paragraph's heading-like lead that ends with a company: "Another exit at Acme.", "Deep dive: trouble at Acme"
 _HEADING_AT = re.compile(r"[\W_]*(?:[A-Za-z][\w\-]*:?\s+){1,5}(?:at|for|inside|of)\s+")
 _HEADING_END = re.compile(r"[\W_]*$")
@@ -287,6 +289,9 @@ class Discourse:
                 return None
             desc = self._definite_at(s)
             return self._fits(desc.group(1) or "", desc.group(2), s.start) if desc is not None else None
+        first = mentions[0]
+        if first.is_startup and _ITS_RIVAL.fullmatch(self.doc.text, s.start, first.start) and self.doc.text.startswith(",", first.end):
+            return first.key  # "Its closest rival, Owoflow, said it would ...": the rival set off by commas is the subject
         for i, n in enumerate(mentions):
             if n.is_startup and not self._aside(s, n, -1):
                 if n.possessive:  # "Moniepoint's closest competitor, OPay, raised ...": the appositive is the subject
@@ -591,6 +596,19 @@ class Discourse:
                 return n.key
         return None
 
+    def _fresh_focus(self, want: set[str], pos: int) -> str | None:
+        """"Its closest rival, Owoflow, said ... The Lagos-based credit startup raised ...": a startup that became the
+        focus in the sentence before, not yet described at all, is the one the description introduces."""
+        s = self.doc.sentence_at(pos)
+        if s.index < 2:
+            return None
+        focus = self.focus_at(s)
+        e = self.names.entities.get(focus) if focus else None
+        if e is None or e.kind != "startup" or e.descriptors or self.focus_before[s.index - 1] == focus:
+            return None
+        prev = self.doc.sentences[s.index - 1]
+        return focus if any(n.key == focus for n in self.names.between(prev.start, prev.end)) else None
+
     def _fits(self, words: str, of_name: str | None, pos: int) -> str | None:
         """The startup a definite description fits: "the Austin-based firm", "the maker of Pi"."""
         want = {w.lower().strip(",.") for w in words.split()} - _GENERIC
@@ -601,6 +619,9 @@ class Discourse:
         placed = self._newly_placed(want, pos)
         if placed is not None:
             return placed
+        fresh = self._fresh_focus(want, pos)
+        if fresh is not None:
+            return fresh
         best: tuple[int, str] | None = None
         for key in self.names.startups:
             e = self.names.entities[key]

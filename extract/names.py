@@ -214,6 +214,7 @@ _POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is n
     r"|\s(?:loses|lost|losing)\s(?:its|their)\s(?:[\w\-]++\s){0,2}?(?:chief|head|founder|co-founder|cto|ceo|cfo|coo|president|engineers|executives)\b"
     r"|(?:,\s[a-z][^,;.]{0,30},)?\s(?:is|was|has\sbeen|had\sbeen)\s(?:now\s|also\s)?(?:trying|seeking|looking|hoping|planning|aiming|preparing|set)\sto\s(?:raise|list|go\spublic)\b"
     r"|\s(?:is\s|was\s)?(?:seeking|targeting|eyeing|eyes|seeks|targets|chasing|posts|posted)\s(?:a\s|an\s)?(?:[$€£]|us\$)"  # "eyes $200M valuation"
+    r"|\sas\s(?:the|a|an)\s(?:[\w\-’'$.]++\s){0,5}?(?:lab|start-?up|unicorn|scale-?up|fintech|neobank)\b(?!\s(?:investor|backer|fund))"  # "leaves X as the best-funded independent lab"
     r"|\s(?:joins|joined|enters|entered)\sthe\sunicorn\sclub|\s(?:becomes|became|turns|turned)\s(?:a\s|an\s|the\s[\w\-]+\s)?(?:unicorn|decacorn)\b)",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")

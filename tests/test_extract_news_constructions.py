@@ -2036,6 +2036,26 @@ CASES += [
 ]
 
 
+# A rival introduced, then described for the first time: "Its closest rival, Owoflo, said ... The Lagos-based credit
+# startup raised ..."; "The exit leaves Fathomly as the best-funded independent lab. The Toronto-based company ...".
+CASES += [
+    (
+        "its-closest-rival-then-a-first-description",
+        "Kredix, a Lagos-based lender, is shutting down.\n\nIts closest rival, Owoflo, said it would offer jobs to some "
+        "of Kredix's engineers. The Lagos-based credit startup raised a $30 million Series B in June at a $210 million "
+        "valuation and now has 260 staff.",
+        {("Owoflo", "funding_raised", 3e7), ("Owoflo", "valuation", 2.1e8), ("Owoflo", "headcount", 260)},
+    ),
+    (
+        "leaves-x-as-the-best-funded-lab",
+        "Amazon licenses Tessaly's models\n\nTessaly, an agent startup, raised $50 million last year.\n\n"
+        "The exit leaves Fathomly as the best-funded independent lab working on agent planning. The Toronto-based "
+        "company closed a $200 million Series B at a $2 billion valuation in June.",
+        {("Tessaly", "funding_raised", 5e7), ("Fathomly", "funding_raised", 2e8), ("Fathomly", "valuation", 2e9)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
