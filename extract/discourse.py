@@ -192,6 +192,8 @@ _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
 #: between a possessive startup and a valuing clause about its round: "Acme's $250 million raise, which valued"
 _ROUND_WHICH = re.compile(r"['’]s?\s+(?:[^,;.]{0,40}?\s)?(?:raise|round|funding|financing|investment|deal|series\s+[a-h])\b[^;.]{0,40}?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}")
+#: a sentence whose subject is "it" or "they" before its first name: "In March it bought its smaller competitor X"
+_IT_DID = re.compile(r"[\W_]*(?:(?:In|On|At|By|Last|This|Earlier|Later|Then|Since|After)\b[^,.;:]{0,25}?,?\s)?(?:it|they)\s+(?:also\s+|then\s+|later\s+)?(?!is\b|was\b|are\b|were\b)[a-z]+(?:ed|ought|ught|ook|on|ew)\b")
 #: a sentence opened by "Its closest rival, X, ...": X (set off by commas) is its subject
 _ITS_RIVAL = re.compile(r"[\W_]*(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){0,3}(?:rival|competitor|peer|challenger|neighbour|neighbor)s?,\s+")
 #: a paragraph's heading-like lead that ends with a company: "Another exit at Acme.", "Deep dive: trouble at Acme"
@@ -292,6 +294,8 @@ class Discourse:
         first = mentions[0]
         if first.is_startup and _ITS_RIVAL.fullmatch(self.doc.text, s.start, first.start) and self.doc.text.startswith(",", first.end):
             return first.key  # "Its closest rival, Owoflow, said it would ...": the rival set off by commas is the subject
+        if _IT_DID.match(self.doc.text, s.start, first.start):
+            return None  # "In March it bought its smaller competitor Belegblitz": "it" stays the subject, the name is an object
         for i, n in enumerate(mentions):
             if n.is_startup and not self._aside(s, n, -1):
                 if n.possessive:  # "Moniepoint's closest competitor, OPay, raised ...": the appositive is the subject

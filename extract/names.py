@@ -208,7 +208,7 @@ _POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is n
     r"|board|investors|backers|revenue|arr|sales|finances|funding|round|headcount|post-money|ipo|listing"
     r"|market value|management|leadership|spending|expenses|engineers|researchers|executives|layoffs)\b"
     r"|\s(?:founder|co-?founder|ceo|employees|staff|investors|backers)\b|,\s(?:last\s|once\s|then\s)?valued\sat\b"
-    r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
+    r"|\s(?:has\s|had\s)?(?:took|takes|taken)\s(?:in\s|a\s|an\s)?(?:[$€£₹]|us\$|rs\.?\s?\d)"  # "Acme took $35m in a round led by ..."
     r"|\sis\s(?:not\s)?(?:the\s)?(?:only|latest|first|second|third|one of the|another)\s(?:[\w\-]++\s){0,3}?(?:company|start-?up|firm|business)"
     r"|\s(?:has\s|had\s)?lost\s(?:[\w\-]++\s){1,3}?(?:engineers|developers|employees|staff|executives|researchers|people|managers)\sto\b"
     r"|\s(?:loses|lost|losing)\s(?:its|their)\s(?:[\w\-]++\s){0,2}?(?:chief|head|founder|co-founder|cto|ceo|cfo|coo|president|engineers|executives)\b"
@@ -1347,8 +1347,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 2  # "Startup Layoffs: Khetsetu, a Pune platform, ...": a label of ordinary words before the story
     if right[:1] == " " and right.startswith((" startups", " start-ups", " companies", " firms", " fintechs", " unicorns")):
         con += 2  # "Homegrown startups pulled in $210 million": a word describing many companies
-    if right[:1] == " " and KIND_THEN_NAME.match(right):
-        con += 4  # "Legal AI startup Briefly laid off 70": a sector before a kind word and the name (decisive)
+    con += _next_name_points(left, right)
     if outlet_name(key):
         con += 2  # "the East Africa Fintech Letter", "Gulf Business Daily": a publication's name
     con += _newsroom_points(left, right)
@@ -1476,6 +1475,19 @@ _NEWSROOM_RIGHT = re.compile(
     r"|\s(?:has\sseen|obtained|has\sobtained)\s(?:that|a|an|the|documents?|an?\s+internal)\b"  # ("has learnt", "understands": _NEG_RIGHT)
 )
 
+def _next_name_points(left: str, right: str) -> int:
+    """Points against a startup for words after the mention that describe the next name: "Legal AI startup Briefly
+    laid off 70" (a sector before a kind word and the name: decisive); "sent through Slack, the fintech Puntaje
+    communicated" (not in a list of described names: "the coaching provider LernWerk, the real-estate platform X")."""
+    if right[:1] == " " and KIND_THEN_NAME.match(right):
+        return 4
+    if right.startswith((", the ", ", a ", ", an ")) and _DESC_OF_NEXT.match(right) and not _DESC_LEFT.search(left[-40:]):
+        return 2
+    return 0
+
+
+#: after a comma, a description that leads into another name: ", the fintech Puntaje"
+_DESC_OF_NEXT = re.compile(r",\s(?:the|a|an)\s(?:[\w\-]+\s){0,3}?(?:start-?up|company|firm|fintech|neobank|lender|platform|app|marketplace|unicorn|\w+tech)\s[A-Z][\w\-]+")
 _RAISED_RIGHT = re.compile(
     r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up|raises|closes|secures|lands|bags|pulls in|picks up"
     r"|snags|snagged|nabs|nabbed)\s(?:a|an|its|\$|€|£|US\$|USD)"

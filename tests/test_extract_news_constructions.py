@@ -2056,6 +2056,32 @@ CASES += [
 ]
 
 
+# Who the paragraph is about: "In March it bought its smaller competitor X" (X is an object, "it" stays the subject);
+# "sent through Slick, the fintech Puntal communicated" (the description is Puntal's, not Slick's); "Plumo took a
+# $45 million round" (a startup's raise).
+CASES += [
+    (
+        "it-bought-a-competitor-stays-the-subject",
+        "Steuerhund cuts after takeover\n\nThe cuts at Steuerhund were unexpected. In March it bought its smaller "
+        "competitor Belegfix. The company, founded in 2017, said that around 110 of its roughly 600 employees are affected.",
+        {("Steuerhund", "layoffs", 110), ("Steuerhund", "headcount", 600)},
+    ),
+    (
+        "a-tool-before-the-fintech-name",
+        "Fintech Puntal dismisses workers in Chile\n\nWith a message sent through Slick, the fintech Puntal told staff on "
+        "Thursday of the cut. The startup let go of 34 persons, close to 20% of its staff.",
+        {("Puntal", "layoffs", 34)},
+    ),
+    (
+        "took-a-round-portfolio-company",
+        "Hauly cuts staff\n\nHauly, the Seattle freight startup, laid off 40 people.\n\nAn investor pointed to Plumo "
+        "Freight, one of her own portfolio companies, as the counter-example. Plumo took a $45 million round at a $300 "
+        "million valuation last September.",
+        {("Hauly", "layoffs", 40), ("Plumo Freight", "funding_raised", 4.5e7), ("Plumo Freight", "valuation", 3e8)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
