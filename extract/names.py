@@ -525,6 +525,7 @@ class NameIndex:
 
 
 _SOURCE_LEFT = ("Per ", "per ", "According to ", "according to ", "Citing ", "citing ")
+_SOURCE_WORD = re.compile(r"(?<![\w\-])(?:[Pp]er|[Aa]ccording to|[Cc]iting) $")  # (a word: not "developer ")
 KIND_THEN_NAME = re.compile(r" (?:start-?up|company|firm|platform|app|lender|unicorn|maker|developer|provider|marketplace) [A-Z][\w\-]+")
 _GENERIC_RUNS = frozenset(("Big Tech", "Big Four", "Big Pharma", "Big Oil", "Big Banks", "Big Three"))
 
@@ -1341,7 +1342,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
-    if left.endswith(_SOURCE_LEFT) and right.startswith(","):
+    if left.endswith(_SOURCE_LEFT) and right.startswith(",") and _SOURCE_WORD.search(left):
         con += 2  # "Per TechCrunch, the startup has ...": the source of what follows, not the startup
     if right.startswith(":") and " " not in key and key.lower() in common_words():
         con += 2  # "Startup Layoffs: Khetsetu, a Pune platform, ...": a label of ordinary words before the story
@@ -1403,7 +1404,7 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
         if p is not None and _paren_points(right):
             e.descriptors.update(w.strip().lower() for w in _RX6.split(p.group(1)) if w.strip())
     m = _DESC_RIGHT.match(right) if right.startswith((", a ", ", an ", ", the ", ", another ", ", fellow ", ", still ", ", now ", ", once ", ", long ", ", already ", ", arguably ")) else None
-    if m is not None and text.endswith(_SOURCE_LEFT, max(0, n.start - 14), n.start):
+    if m is not None and text.endswith(_SOURCE_LEFT, max(0, n.start - 14), n.start) and _SOURCE_WORD.search(text, max(0, n.start - 14), n.start):
         m = None  # "Per TechCrunch, the startup has ...": the source of what follows, not described by it
     if m is None:
         left = text[max(0, n.start - 50) : n.start]

@@ -2082,6 +2082,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "developer-is-no-per-source",
+        "Payments firm Lumory is reportedly seeking a valuation of $19 billion, according to a report last week. "
+        "Robotics developer Hexapodo Labs, for its part, raised $900 million at a $7.5 billion valuation in October.",
+        {("Lumory", "valuation_target", 1.9e10), ("Hexapodo Labs", "funding_raised", 9e8), ("Hexapodo Labs", "valuation", 7.5e9)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
