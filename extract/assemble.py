@@ -214,7 +214,8 @@ def resolve_fractions(dated: list[Dated], fractions: list[Fraction], dates: Date
         own = [h for h in heads if h.claim.company == f.company and _before_cut(dates.doc, h)]
         base = [h for h in own if h.claim.sentence.index == f.sentence.index] or sorted(
             (h for h in own if _base_ok(dates.doc, h, cut, layoffs)),
-            key=lambda h: (abs(h.claim.sentence.index - f.sentence.index), h.claim.sentence.index > f.sentence.index),
+            key=lambda h: (abs(h.claim.sentence.index - f.sentence.index), h.claim.sentence.index > f.sentence.index,
+                           -(h.as_of.start.toordinal() if h.as_of else 0), -h.claim.start),  # ("grew from 85 in 2024 to 720": 720)
         )
         if not base:
             continue

@@ -2092,6 +2092,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "share-of-a-workforce-that-grew-from-to",
+        "Lagos-based PayMado is cutting 15% of its workforce, according to an email sent to staff on Wednesday. The "
+        "payments startup grew from 85 people in early 2024 to 720 by the middle of this year.",
+        {("PayMado", "layoffs", 108), ("PayMado", "headcount", 85), ("PayMado", "headcount", 720)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
