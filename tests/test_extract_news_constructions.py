@@ -2102,6 +2102,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "hired-away-from-a-described-marketplace",
+        "Layerlyne had already hired 30 engineers away from NFT marketplace Mintoro in the spring. In 2024, all three "
+        "co-founders of rental marketplace Roomsy left the company inside twelve months.",
+        {("Mintoro", "departed_talent", 30), ("Roomsy", "departed_talent", 3)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
