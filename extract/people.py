@@ -204,9 +204,14 @@ def _coordinated(v: View, people: list[Name], person: Name) -> list[Name]:
     t = v.doc.text
     group = [person]
     earlier = [p for p in people if p.end <= person.start]
-    while earlier and _LIST_GAP.fullmatch(t[earlier[-1].end : group[0].start]):
-        group.insert(0, earlier.pop())
+    while earlier and (_LIST_GAP.fullmatch(t[earlier[-1].end : group[0].start]) or (
+            _ROLES_GAP.fullmatch(t, earlier[-1].end, group[0].start) and _ROLE.search(t, max(0, earlier[-1].start - 45), earlier[-1].start))):
+        group.insert(0, earlier.pop())  # (also "its CTO, Sanjay Iyer, and its chief business officer, Ritu Bansal, have resigned")
     return group
+
+
+#: between two people each introduced by a role: ", and its chief business officer, "
+_ROLES_GAP = re.compile(r",\s+and\s+(?:its|their|the\s+company['’]s|our)\s+(?:[a-z][a-z\-]*\s+){0,5}[a-z][a-z\-]*,\s+")
 
 
 def _event_kind(text: str) -> str:

@@ -2112,6 +2112,17 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "two-people-each-with-a-role-appositive",
+        "Padlo, an edtech startup, said its chief technology officer, Sanjay Rao, and its chief business officer, Ritu "
+        "Bansi, have resigned.\n\nDomicilo, a delivery app, laid off 40 employees last week, according to local outlet "
+        "Valor Diario, and its chief financial officer, Simon Restrepo, resigned a few days earlier.",
+        {("Padlo", "departed_talent", 2), ("Domicilo", "layoffs", 40), ("Domicilo", "departed_talent", 1)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
