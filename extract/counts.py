@@ -741,7 +741,33 @@ def _without_cue(ctx: _Ctx, c: Count, lo_text: str, clause: str, before: str) ->
         return _claims(ctx, c, "departed_talent", owner) if owner is not None else []
     if c.noun in _CUT_NOUNS and not MODALITY.first("projected", "left", lo_text):
         return _bare_layoff(ctx, c, clause)  # "the restructuring will result in 2,500 redundancies"
+    owner = _tracker_row(ctx, c)
+    if owner is not None:
+        return _claims(ctx, c, "layoffs", owner)  # "🏢 Acme ∙ 🌎 Austin ∙ 👩 64 employees (20%)" in a layoffs tracker
     return []
+
+
+#: the separators of a tracker's fact line ("🏢 Acme ∙ 🌎 Austin ∙ 👩 64 employees (20%)"), and a headline about cuts
+_TRACKER_SEPS = ("∙", " · ", " | ", " • ")
+_CUTS_HEADLINE = re.compile(r"\b(?:lay-?offs?|laid off|job cuts|cuts|redundanc\w*|downsizing)\b", re.I)
+
+
+def _tracker_row(ctx: _Ctx, c: Count) -> str | None:
+    """A layoffs tracker's fact line: the company that opens the line, when the article's headline is about cuts."""
+    if c.noun_class not in ("employee", "job"):
+        return None
+    v, t = ctx.v, ctx.v.doc.text
+    at = v.sentence.start + c.start
+    ls = t.rfind("\n", 0, at) + 1
+    le = t.find("\n", at)
+    line = t[ls : le if le >= 0 else len(t)]
+    if not any(sep in line for sep in _TRACKER_SEPS):
+        return None
+    head = " ".join(t[x.start : x.end] for x in v.doc.sentences if x.headline)
+    if not _CUTS_HEADLINE.search(head):
+        return None
+    names = [n for n in ctx.d.names.between(ls, at) if n.kind not in ("place", "nationality", "person")]
+    return names[0].key if names and (names[0].is_startup or names[0].kind == "org") else None
 
 
 def _bare_cut(ctx: _Ctx, c: Count, before: str, after: str) -> bool:

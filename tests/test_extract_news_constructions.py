@@ -2123,6 +2123,27 @@ CASES += [
 ]
 
 
+# A layoffs tracker's fact lines: "🏢 Acme ∙ 🌎 Austin ∙ 👩 64 employees (20%)" under a headline about cuts (a fact
+# line of a funding tracker is no layoff).
+CASES += [
+    (
+        "layoffs-tracker-fact-lines",
+        "Job Cuts Tracker: Week of Nov 16\n\nHere are the cuts that stood out this week.\n\n🏢 Ferrolux ∙ 🌎 Pittsburgh ∙ "
+        "👩 210 employees (35%) ∙ 🔗Source\n\n- The battery-recycling startup is shutting its pilot plant. Ferrolux raised "
+        "$180 million from climate funds.\n\n🏢 Tallyboo ∙ "
+        "🌎 Austin ∙ 👩 64 employees (20%) ∙ 🔗Source\n\n- A payroll app for restaurant staff, Tallyboo said the cut was "
+        "its first.",
+        {("Ferrolux", "layoffs", 210), ("Ferrolux", "funding_raised", 1.8e8), ("Tallyboo", "layoffs", 64)},
+    ),
+    (
+        "funding-tracker-fact-line-is-no-layoff",
+        "Deals of the week\n\n🏢 Ferrolux ∙ 🌎 Pittsburgh ∙ 👩 210 employees ∙ 🔗Source\n\n- The battery-recycling "
+        "startup Ferrolux raised $40 million from climate funds.",
+        {("Ferrolux", "funding_raised", 4e7)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
