@@ -1353,7 +1353,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 2  # "the East Africa Fintech Letter", "Gulf Business Daily": a publication's name
     con += _newsroom_points(left, right)
     if _KIND_RIGHT.match(right) and _ARTICLE_LEFT.search(left[-5:]):
-        con += 2  # "the Berlin company": a place or kind, not a name
+        con += 4 if key.isupper() and len(key) <= 4 else 2  # "the Berlin company": a place or kind, not a name ("The DIY
+        # marketplace": an acronym that describes)
     if tail.endswith("with ") and _TALKS_LEFT.search(left40):
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
     if not n.possessive and left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
@@ -1414,7 +1415,7 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
             ("'s", "’s")
         ):
             m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit
-    if m is None and right.startswith((". The ", ": The ", ".\nThe ", " - The ", " – The ", " — The ")) and LABEL_PREFIX.search(
+    if m is None and right.startswith((". The ", ": The ", ".\nThe ", "\nThe ", " - The ", " – The ", " — The ")) and LABEL_PREFIX.search(
             text, max(0, n.start - 40), n.start):
         m = _LABEL_DESC.match(right)  # a paragraph labelled with the name: "**Andina Cash.** The Santiago-based payments app"
         if m is not None:
@@ -1432,7 +1433,7 @@ _BASED_DESC = re.compile(r"^,\s[A-Z][\w\-]*-based\s\w")
 LABEL_PREFIX = re.compile(
     r"(?:^|\n)[^\w\n]*(?:(?:\d{1,2}[.)](?:[^\w\n]*&\s*\d{1,2}[.)])?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}(?:,[ \t]\d{4})?:)[^\w\n]*)?$"
 )
-_LABEL_DESC = re.compile(rf"^(?:[.:]|\s[-–—])\s+The\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
+_LABEL_DESC = re.compile(rf"^(?:[.:]|\s[-–—]|(?=\n))\s+The\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b")
 
 
 #: a verb of the metrics right after a comma ("Dukaan, laid off nearly 30 per cent"), and what may stand before

@@ -390,7 +390,7 @@ _TAKING_OTHERS = re.compile(
     r"(?:team(?:\smembers)?|engineers|deputies|colleagues|researchers|executives|lieutenants|reports|staffers)\b"
     r"(?:\s(?:with\s(?:him|her|them)|along))?"
 )
-_OWN_VERB = re.compile(r"\s+(?:(?:have|has|had|also|later|then|soon)\s+)*(?:left|resigned|quit|departed|exited|stepped|walked|followed|joined)\b")
+_OWN_VERB = re.compile(r"\s+(?:(?:from|of|at|in)\s+[^,;.]{1,40}?\s+)?(?:(?:have|has|had|also|later|then|soon|since)\s+)*(?:left|resigned|quit|departed|exited|stepped|walked|followed|joined)\b")
 
 
 

@@ -2144,6 +2144,23 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "others-leaving-from-a-team-have-their-own-row",
+        "Dompeta, a Jakarta lender, said its chief financial officer, Dewi Lestiani, resigned in October, and two senior "
+        "engineers from its lending team have since left for a rival.",
+        {("Dompeta", "departed_talent", 1), ("Dompeta", "departed_talent", 2)},
+    ),
+    (
+        "heading-label-then-an-acronym-description",
+        "French startups that cut jobs this year\n\nOutila\n\nThe DIY marketplace launched a second social plan in "
+        "September, which affects 90 employees. Its two co-founders, Camille Girod and Hugo Marchal, had both quit the "
+        "company in the spring.",
+        {("Outila", "layoffs", 90), ("Outila", "departed_talent", 2)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
