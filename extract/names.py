@@ -254,14 +254,14 @@ _NEG_RIGHT = Folded(
     r"^['’]s?\s+own\b|^(?:['’]s)?,?\s(?:(?:the|an?)\s(?:[\w\-]++\s){0,3}(?:giant|conglomerate|incumbent|investor|fund|backer|venture firm|vc firm|vc)\b|(?:and\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s)?(?:also\s)?(?:taking|took) part"
     r"|which (?:owns|led|invested|backed))|"
     r"^(?:['’]s)?\s(?:(?:had|has|have|will|would|also|already|then|which|,\s?which)\s){0,2}"
-    r"(?:led(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart))|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
+    r"(?:led(?! the (?:[\w\-]+ )?(?:pack|list|way|field|charge|rankings|table|tally|chart)| with (?:a|an|the|its) )|co-led|invested|agreed to pay|will pay|to pay|paid|pays|acquired|bought|agreed to buy|took part"
     r"|participated|report(?:s|ed)(?!\s(?:\w++\s)?(?:revenue|sales|a loss|losses|profit|turnover|bookings|income|earnings))|estimated|put(?!\stogether)|data|held talks|committed|promised|backed"
     r"|(?:joined|joining)(?!\s(?:the\s)?(?:unicorn|ranks|club|list|growing|exodus))"
     r"|took control|stake|analysts?|has learnt|has learned|learnt|learned|understands|has reviewed|reviewed|first reported)\b",
 )
 _INVESTOR_RIGHT = Folded(
     r"^(?:['’]s)?(?:-backed|-led|,? (?:which |who )?(?:led|co-led|invested|participated|backed|also invested|joined the round|led the round|wrote)\b(?! by)"
-    r"(?! the (?:pack|list|way|field|charge|rankings|table|tally|chart)))"
+    r"(?! the (?:[\w\-]+ )?(?:pack|list|way|field|charge|rankings|table|tally|chart)| with (?:a|an|the|its) ))"  # ("led with a $6 million round")
     r"|^['’]s\s(?:[a-z][\w\-]*+\s){0,3}?(?:fund|ventures|capital|venture arm|investment arm|corporate venture)\b"
     # "Bigfund is expected to put in $90 million of the fresh capital"
     r"|^\s(?:is|are|was|will|would)\s(?:(?:expected|set|likely|due|said)\sto\s)?(?:put\sin|invest|inject|pump\sin|contribute)\s(?:up\sto\s|about\s|around\s)?[$€£₹]"
@@ -1411,10 +1411,10 @@ def _descriptors(text: str, n: Name, e: Entity, right: str) -> None:
         left = text[max(0, n.start - 50) : n.start]
         lw = _last_word(left)
         m = _DESC_LEFT.search(left) if (lw in _DESC_NOUN_SET or lw.endswith("tech")) else None
-        if m is not None and _RX3.search(left[: m.start()]) is None and left[: m.start()].rstrip().endswith(
-            ("'s", "’s")
-        ):
-            m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit
+        owner = left[: m.start()].rstrip() if m is not None else ""
+        if m is not None and _RX3.search(owner) is None and owner.endswith(("'s", "’s")) and _last_word(owner[:-2]).title() not in places():
+            m = None  # "Acme's rival X" describes X by Acme, fine, but "Bigco's fintech X" is Bigco's unit ("Singapore's
+            # cold-chain logistics firm X" is a place's)
     if m is None and right.startswith((". The ", ": The ", ".\nThe ", "\nThe ", " - The ", " – The ", " — The ")) and LABEL_PREFIX.search(
             text, max(0, n.start - 40), n.start):
         m = _LABEL_DESC.match(right)  # a paragraph labelled with the name: "**Andina Cash.** The Santiago-based payments app"

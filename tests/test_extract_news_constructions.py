@@ -2161,6 +2161,19 @@ CASES += [
 ]
 
 
+# "X led the growth-stage pack with a $24 million Series C", "Y led with a $6 million round": the startups that
+# raised most, not investors that led a round; "Singapore's cold-chain logistics firm X" is described by a place.
+CASES += [
+    (
+        "led-the-pack-with-a-round",
+        "Growth-stage deals lead the way\n\nSingapore's cold-chain logistics firm Frostlyne led the growth-stage pack "
+        "with a $24 million Series C, followed by Jakarta-based Bayarix, a payments app that raised $15 million. In "
+        "early-stage deals, Manila's clinic-booking app Sehatku led with a $6 million round.",
+        {("Frostlyne", "funding_raised", 2.4e7), ("Bayarix", "funding_raised", 1.5e7), ("Sehatku", "funding_raised", 6e6)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
