@@ -79,7 +79,8 @@ _ROLE_BARE = (
 _ROLE_DEPART = re.compile(
     rf"(?P<seq>{_ROLE_NP}(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:{_ROLE_NP}|{_ROLE_BARE}))*)\s+(?:(?:has|had|have|also|then|both|later|now)\s+)*"
     r"(?P<v>resigned|resigns|left|leaves|quit|quits|departed|departs|stepped down|steps down|exited|exits|walked out"
-    r"|(?:was|were|has been|have been) (?:poached|hired away|lured away|ousted|fired|pushed out)|(?:is|are) (?:stepping down|leaving))\b"
+    r"|(?:was|were|has been|have been) (?:poached|hired away|lured away|ousted|fired|pushed out)|(?:is|are) (?:stepping down|leaving)"
+    r"|followed(?=\s+(?:in|later|suit|soon|shortly|weeks|months|days|a\s|him|her|them|out)\b))\b"  # ("and the head of credit followed in May")
     rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+(?:to|in|as|after|amid)\b"
     rf"|\b(?P<n>exit|departure|resignation|ouster|ousting)\s+of\s+(?P<seq3>{_ROLE_NP})"  # "follows the exit of its chief operating officer"
 )

@@ -2174,6 +2174,23 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a-role-followed-in-may",
+        "Kredipo, a Lagos lender, is struggling. Co-founder and CTO Tunde Bakari quit in January to join a bank, and "
+        "the head of credit followed in February.",
+        {("Kredipo", "departed_talent", 1)},
+    ),
+]
+
+
+def test_a_role_that_followed_is_a_second_departure() -> None:
+    """"... quit in January, and the head of credit followed in February": two people, two rows, two months."""
+    text = next(t for cid, t, _ in CASES if cid == "a-role-followed-in-may")
+    rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
+    assert sorted(m.as_of.label for m in rows) == ["2025-01", "2025-02"]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
