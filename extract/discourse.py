@@ -84,7 +84,7 @@ _INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+,?\s+){0,4}$")
 _INVEST_BEFORE = re.compile(r"\b(?:invest|put|pour|pump|plough|inject|contribution|stake|backing|cheque|check\b|bet\b)")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
 _SECTOR = re.compile(
-    r"(?:^|[,;]\s|\b(?:and|but|while|said|says|say|that|reported|estimated|estimates)\s)(?:the\s)?(?:[\w\-’'()]+(?:,\d{3})*\s){0,4}?(?:start-?ups|companies|firms|players|ventures|unicorns"
+    r"(?:^|[,;]\s|\b(?:and|but|while|said|says|say|that|reported|estimated|estimates)\s)(?:the\s)?(?:[\w\-’'()]+(?:,\d{3})*\s){0,4}?(?:[Ss]tart-?ups|companies|firms|players|ventures|unicorns"
     r"|businesses|fintechs|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
     r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]++\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"

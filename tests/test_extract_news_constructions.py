@@ -2191,6 +2191,17 @@ def test_a_role_that_followed_is_a_second_departure() -> None:
     assert sorted(m.as_of.label for m in rows) == ["2025-01", "2025-02"]
 
 
+# "$42 Million" (title case) names no company "Million"; "Startups raised $812 million across 47 deals" is the sector's.
+CASES += [
+    (
+        "title-case-million-and-startups-are-no-names",
+        "Corredor #112 - Pagala raises $42 Million\n\nPagala raised a $42 Million Series B to grow its service. "
+        "Startups raised $812 million across 47 deals during the month, according to a data provider.",
+        {("Pagala", "funding_raised", 4.2e7)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
