@@ -118,7 +118,8 @@ _STOP = frozenset(
     besides regardless rather plus though yes no rival rivals competitor competitors according
     d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp
     nobody everybody everyone someone anyone somebody anybody nothing everything something anything none per
-    founder-ceo co-founder-ceo cofounder-ceo founder-chairman million millions billion billions trillion startups""".split()
+    founder-ceo co-founder-ceo cofounder-ceo founder-chairman million millions billion billions trillion startups
+    lays raises secures slashes""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
 _OPENERS = frozenset("new big old general one two three four five six seven eight nine ten".split())

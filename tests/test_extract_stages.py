@@ -132,10 +132,10 @@ def test_sector_plural_is_no_company() -> None:
     assert idx.startups == []
 
 
-@xfail("a Title Case headline-only item takes its verb into the name: 'Korvel Raises'")
 def test_headline_only_item_names_the_company() -> None:
-    idx = names_of("Korvel Raises $30 Million")
-    assert idx.startups == ["Korvel"]
+    """A Title Case headline's verb ends the name ("Raises", "Lays Off", "Secures", "Slashes")."""
+    assert names_of("Korvel Raises $30 Million").startups == ["Korvel"]
+    assert names_of("Chorusly Lays Off About 15% of Staff").startups == ["Chorusly"]
 
 
 def test_aliases_resolve_to_the_full_name() -> None:
