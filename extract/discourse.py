@@ -153,6 +153,8 @@ _THE_GIANT = re.compile(r"\bthe\s+(?:[\w\-]+\s+){0,3}?(?:giant|behemoth|conglome
 I_DID = re.compile(r"(?:^|[\s“\"])I\s+(?:had\s+to\s+|have\s+|also\s+|then\s+)?(?:let|laid|lay|cut|fired|raised|closed|hired)\b")
 _FOUNDER_OF = re.compile(
     r"\b(?:founder|co-?founder|chief executive|ceo|managing director|boss)(?:\s+and\s+(?:[\w\-]+\s+){1,3}?)?\s+(?:of|at)\s+(?:the\s+)?(?:[\w\-,]+\s+){0,6}?$", re.I)
+#: the speaker says which company they run now: "Now I run Quarry Robotics", "I'm the CEO of Acme"
+_I_RUN = re.compile(r"\bI(?:['’]m|\s+am)?\s+(?:now\s+|currently\s+)?(?:run|lead|head|the\s+(?:founder|co-founder|ceo|chief executive)\s+(?:of|at))\s+$")
 _CHIEF_RIGHT = re.compile(r"(?:['’]s)?\s+(?:co-?founder|founder|ceo|chief executive)\b")
 _LEAD_IN = re.compile(r"[-*•\s]*(?:\d{1,2}[.)]\s+)?(?:[\w\-]+-based\s+|the\s+)?$")
 #: an investor's own business, not a startup's round ("closed its second fund", "assets under management")
@@ -268,8 +270,11 @@ class Discourse:
         """The company a person is introduced with as its founder or chief ("co-founder and chief executive of
         Tidewell", "Tidewell's founder", "Tidewell CEO Elena Varga"), when the article introduces only one so."""
         t = self.doc.text
-        found = {n.key for n in self.names.mentions if (n.is_startup or (n.kind == "org" and self._neutral_org(n)))
-                 and (_FOUNDER_OF.search(t, max(0, n.start - 70), n.start) or _CHIEF_RIGHT.match(t, n.end))}
+        own = [n for n in self.names.mentions if n.is_startup or (n.kind == "org" and self._neutral_org(n))]
+        runs = {n.key for n in own if _I_RUN.search(t, max(0, n.start - 40), n.start)}
+        if len(runs) == 1:
+            return runs.pop()  # "I sold my first company, Pollenly, in 2023. Now I run Quarry Robotics."
+        found = {n.key for n in own if _FOUNDER_OF.search(t, max(0, n.start - 70), n.start) or _CHIEF_RIGHT.match(t, n.end)}
         return found.pop() if len(found) == 1 else None
 
     def _headline_focus(self) -> str | None:

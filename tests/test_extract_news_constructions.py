@@ -2202,6 +2202,17 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "interview-now-i-run-x",
+        "Hire slower than you think you should\n\nThis edition's guest is Lucia Ferrer.\n\nFounder, operator, or "
+        "investor?\nFounder, twice. I sold my first company, Pollenia, in 2023. Now I run Quarrio Robotics.\n\n"
+        "3 numbers that describe Quarrio today\n\n- We raised a $26M Series A in February.\n\n- We're 47 people.",
+        {("Quarrio Robotics", "funding_raised", 2.6e7), ("Quarrio Robotics", "headcount", 47)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
