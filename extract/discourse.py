@@ -153,6 +153,8 @@ _THE_GIANT = re.compile(r"\bthe\s+(?:[\w\-]+\s+){0,3}?(?:giant|behemoth|conglome
 I_DID = re.compile(r"(?:^|[\s“\"])I\s+(?:had\s+to\s+|have\s+|also\s+|then\s+)?(?:let|laid|lay|cut|fired|raised|closed|hired)\b")
 _FOUNDER_OF = re.compile(
     r"\b(?:founder|co-?founder|chief executive|ceo|managing director|boss)(?:\s+and\s+(?:[\w\-]+\s+){1,3}?)?\s+(?:of|at)\s+(?:the\s+)?(?:[\w\-,]+\s+){0,6}?$", re.I)
+#: a person introduced with a company: "Sam Whitfield of Sprigwell"
+_OF_PERSON_LEFT = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:of|at|from)\s+$")
 #: the speaker says which company they run now: "Now I run Quarry Robotics", "I'm the CEO of Acme"
 _I_RUN = re.compile(r"\bI(?:['’]m|\s+am)?\s+(?:now\s+|currently\s+)?(?:run|lead|head|the\s+(?:founder|co-founder|ceo|chief executive)\s+(?:of|at))\s+$")
 _CHIEF_RIGHT = re.compile(r"(?:['’]s)?\s+(?:co-?founder|founder|ceo|chief executive)\b")
@@ -344,6 +346,14 @@ class Discourse:
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
             return self._fits(desc.group(1) or "", desc.group(2), s.start)
         return None
+
+    def _section_speaker(self, s: Sentence, focus: str) -> bool:
+        """A person introduced with ``focus`` ("Sam Whitfield of Sprigwell", "Sprigwell's Sam Whitfield") in the
+        paragraph's lead or the one before it: the "we" of the quotes that follow is that company's."""
+        t = self.doc.text
+        lo = next((x.start for x in reversed(self.doc.sentences[: s.index + 1]) if x.leads_paragraph and x.index < s.index), s.start)
+        return any(n.key == focus and (_OF_PERSON_LEFT.search(t, max(0, n.start - 40), n.start) or _CHIEF_RIGHT.match(t, n.end))
+                   for n in self.names.between(max(0, lo - 300), s.start))
 
     def _speaker_label(self, s: Sentence, n: Name) -> bool:
         """``n`` is the speaker label opening its sentence ("**FS:** ...", "Acme: ...")."""
@@ -569,7 +579,10 @@ class Discourse:
         if ("we" in head or "our" in head) and _WE.search(t[cstart:pos]) and self.main is not None and not _WE_INVEST.search(t[s.start : pos]):
             # "We closed $12 million": the interviewee's company; else the article's startup, or the one in focus when the
             # headline names none (a show, a blog)
-            return self.speaker or (self.main if self.main in self.names.startups else None) or self.focus_at(s) or self.main
+            focus = self.focus_at(s)
+            if self.speaker is None and focus and focus != self.main and self._section_speaker(s, focus):
+                return focus  # "Sam Whitfield of Sprigwell says ...": a roundup of founders, each section its own "we"
+            return self.speaker or (self.main if self.main in self.names.startups else None) or focus or self.main
         if ("you" in head) and _YOU.search(t[s.start : pos]) and self.main is not None and self._in_interview(s):
             return self.speaker or self.main  # "FS: You raised $120 million in total": the interviewer asks about the interviewee's company
         desc = _DEFINITE.search(left)

@@ -2213,6 +2213,18 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "founders-roundup-each-section-its-own-we",
+        "3 founders explain how they kept their startups alive\n\nFounders at Orbitla, Sprigwel and Calderon Health told "
+        "us what they did.\n\nAna Ruiz of Orbitla says the first cut is always hiring\n\n\"We closed a $22 million Series B "
+        "in April,\" Ruiz said.\n\nSam Whitfield of Sprigwel says cut deep once\n\n\"We cut 20 people in June. Before that "
+        "we were 68,\" Whitfield said.",
+        {("Orbitla", "funding_raised", 2.2e7), ("Sprigwel", "layoffs", 20), ("Sprigwel", "headcount", 68)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
