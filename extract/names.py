@@ -119,7 +119,7 @@ _STOP = frozenset(
     d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp
     nobody everybody everyone someone anyone somebody anybody nothing everything something anything none per
     founder-ceo co-founder-ceo cofounder-ceo founder-chairman million millions billion billions trillion startups
-    lays raises secures slashes""".split()
+    lays raises secures slashes decoding explained explainer""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
 _OPENERS = frozenset("new big old general one two three four five six seven eight nine ten".split())
@@ -216,12 +216,14 @@ _POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is n
     r"|(?:,\s[a-z][^,;.]{0,30},)?\s(?:is|was|has\sbeen|had\sbeen)\s(?:now\s|also\s)?(?:trying|seeking|looking|hoping|planning|aiming|preparing|set)\sto\s(?:raise|list|go\spublic)\b"
     r"|\s(?:is\s|was\s)?(?:seeking|targeting|eyeing|eyes|seeks|targets|chasing|posts|posted)\s(?:a\s|an\s)?(?:[$€£]|us\$)"  # "eyes $200M valuation"
     r"|\sas\s(?:the|a|an)\s(?:[\w\-’'$.]++\s){0,5}?(?:lab|start-?up|unicorn|scale-?up|fintech|neobank)\b(?!\s(?:investor|backer|fund))"  # "leaves X as the best-funded independent lab"
+    r"|,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?['’]s\s(?:[\w\-]+\s){0,3}?(?:rival|competitor|peer|challenger|counterpart)s?,\s"  # "Penga, Kvalt's rival, ..."
     r"|\s(?:joins|joined|enters|entered)\sthe\sunicorn\sclub|\s(?:becomes|became|turns|turned)\s(?:a\s|an\s|the\s[\w\-]+\s)?(?:unicorn|decacorn)\b)",
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
     r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
-    r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]++\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace)\b"
+    r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]++\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace"
+    r"|rival|competitor|peer|challenger|counterpart)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-?founder|ceo|boss"
     r"|additionally|recently|earlier|previously|subsequently|likewise|similarly|too)\s"
     r"|\sto\s(?:cut|raise|close|shut|lay|buy|acquire|sell|list|go|hire|slash|axe|shed|exit|merge)\b"

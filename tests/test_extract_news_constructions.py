@@ -2225,6 +2225,22 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "subject-then-a-rivals-possessive-appositive",
+        "Europe's fintechs are short of friends. Kvaltr set the mood. Pengo, Kvaltr's Stockholm rival, pulled in $250 "
+        "million in June at a valuation of $3 billion and has kept hiring; it now has around 900 staff.",
+        {("Pengo", "funding_raised", 2.5e8), ("Pengo", "valuation", 3e9), ("Pengo", "headcount", 900)},
+    ),
+    (
+        "decoding-heading-is-no-name",
+        "Decoding Haulix: how the freight startup burns its cash\n\nHaulix raised $140 million in August at a $1.6 "
+        "billion valuation.",
+        {("Haulix", "funding_raised", 1.4e8), ("Haulix", "valuation", 1.6e9)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
