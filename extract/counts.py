@@ -550,7 +550,7 @@ _CUT_GAP = re.compile(
 
 
 # between a company and its count in a list whose verb is left out: "Unacademy 1,190", "Wave, approximately 300"
-_GAPPED = re.compile(r"(?:['’]s)?,?\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|more than|over|at least|close to)\s+)*")
+_GAPPED = re.compile(r"(?:['’]s)?(?:,?\s+|\s\()(?:(?:about|around|roughly|some|nearly|almost|approximately|more than|over|at least|close to)\s+)*")  # (also "Gyaanam (over 650)")
 
 
 _AFTER_PREP = re.compile(r"\b(?:by|to|from|of|with|at|for|per|via|like|than)\s+$")

@@ -2241,6 +2241,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "cuts-listed-with-counts-in-brackets",
+        "Ride-hailing firm Savarin laid off about 2,200 employees during January-March, followed by the learning app "
+        "Gyaanu, car marketplace AutoBazar (600) and tutoring startup Shikshan (420).",
+        {("Savarin", "layoffs", 2200), ("AutoBazar", "layoffs", 600), ("Shikshan", "layoffs", 420)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
