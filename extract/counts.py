@@ -108,7 +108,7 @@ _HIRED_PEOPLE = re.compile(
     r"(?:[\w\-]+\s+){0,2}?(?:co-?founders?|founders?|chief|ceo|cto|team|researchers|engineers)\b"
 )
 _OF_FROM = re.compile(r"\s+(?:[^,;.]{0,30}?\s)?(?:of|from|at)\s+(?:the\s+|its\s+|their\s+)?(?:(?:rival|fellow|industry|leader|start-?up|lab|giant|company)\s+|(?<=the\s)(?:[a-z\-]+\s+){1,3}"
-                      r"|(?:[\w\-]+\s+){0,2}(?:marketplace|platform|app|fintech|lender|exchange|neobank|maker|developer)\s+){0,3}")
+                      r"|(?:[\w\-]+\s+){0,2}(?:marketplace|platform|app|\w*tech|lender|exchange|neobank|maker|developer|portal|studio)\s+){0,3}")
 # a hire told with where the people come from: "recruited seven researchers from industry leader Acme"
 _FROM_ORG = re.compile(r"\s+(?:away\s+)?from\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}[A-Z]")
 _HIRING = re.compile(r"poach|hir|lur|recruit|took|snapped|raided")

@@ -2251,6 +2251,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "people-at-a-described-startup-after-another-exit",
+        "Vietnamese fintech Tienla's chief executive, Pham Quoc Binh, resigned on Tuesday, and three vice-presidents at "
+        "Thai proptech Baanmat quit to join a rival.",
+        {("Tienla", "departed_talent", 1), ("Baanmat", "departed_talent", 3)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
