@@ -642,6 +642,12 @@ def _not_people(v: View, c: Count) -> bool:
                 or _COMPANIES_RIGHT.match(v.low, c.end))
 
 
+#: after a count with no noun, things that are not people: "two Malaysian funds", "three years"
+_THING_NEXT = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:funds?|investors?|rounds?|deals?|companies|start-?ups?|months?|years?|weeks?|days?|times|cities"
+                         r"|countries|offices|markets|products|apps|banks|backers|firms|lenders|VCs|angels)\b")
+#: a founding team, not a staff: "set up Acme in March 2024 with two colleagues"
+_PARTNERS = frozenset(("colleagues", "former colleagues", "friends", "co-founders", "cofounders", "partners", "classmates", "engineers"))
+_FOUNDED_WITH = re.compile(r"\b(?:set up|founded|co-founded|started|launched|created|built)\b[^.;]{0,60}\bwith\s+(?:(?:his|her|their|two|three)\s+)?$")
 _KEPT_ANOTHER = re.compile(r"\b(?:moved|moves|moving|hired|hires|hiring|added|adds|transferred|reassigned|redeployed|shifted|kept|retained|offered)\s+(?:another|a further)\s+$")
 _COMPANIES_RIGHT = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?(?:start-?ups|companies|firms|businesses|unicorns|fintechs|lenders|players)\b")
 _RATIO_LEFT = re.compile(r"\b(?:[Oo]ne|1|[Tt]wo|2)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
@@ -659,6 +665,8 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
         return []  # (also "... would cut 1,000 more jobs; the company denied the report")
     if _a_year(v.s, c) or _not_people(v, c):
         return []
+    if (c.noun is None and _THING_NEXT.match(v.s, c.end)) or (c.noun in _PARTNERS and _FOUNDED_WITH.search(v.s, max(0, c.start - 80), c.start)):
+        return []  # "raised $6 million from two Malaysian funds": not people; "set up Acme in 2024 with two colleagues": founders
     before = v.s[: c.start]
     if c.value == 1 and before.endswith(", ") and _named_just_before(ctx, c):
         return []  # "Igor Roe, one of the engineers who started it, has left": the named person, counted by name

@@ -2261,6 +2261,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "counts-of-funds-and-founding-colleagues-are-no-staff",
+        "Fournay set up Corvello in March 2024 with two colleagues. We have 35 people, we raised $6 million from two "
+        "Malaysian funds and an angel in Singapore, its founder said. Corvello started the year with 30 employees.",
+        {("Corvello", "headcount", 35), ("Corvello", "funding_raised", 6e6), ("Corvello", "headcount", 30)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
