@@ -242,8 +242,21 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
             continue  # a leave of absence is not a departure
         if _A_JOB_RIGHT.match(v.s, m.end()):
             continue  # "had left a comfortable engineering post with a cloud company to come home": an earlier job
-        out.extend(_count_group(v, d, st, _coordinated(v, people, person), m, vpos))
+        out.extend(_count_group(v, d, st, _coordinated(v, people, person) + _as_did(v, people, m.end()), m, vpos))
     return out
+
+
+#: "A resigned on Wednesday, as did chief operating officer B": B left too
+_AS_DID = re.compile(r"[^,;.]{0,40},\s+as\s+did\s+(?:(?:its|the|their)\s+)?(?:[a-z\-]+\s+){0,5}")
+
+
+def _as_did(v: View, people: list[Name], end: int) -> list[Name]:
+    """The person after "..., as did" following a departure verb (relative offset ``end``)."""
+    m = _AS_DID.match(v.s, end) if "as did" in v.low else None
+    if m is None:
+        return []
+    at = v.sentence.start + m.end()
+    return [p for p in people if p.start == at]
 
 
 #: a pronoun as the subject of a leaving verb: "In May he walked away", "before she quit in January"

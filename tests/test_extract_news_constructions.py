@@ -2271,6 +2271,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "resigned-as-did-another",
+        "Orbipay's founder and chief executive Daniel Ongg resigned on Wednesday, as did chief operating officer Mei "
+        "Satoh, the company said.",
+        {("Orbipay", "departed_talent", 2)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
