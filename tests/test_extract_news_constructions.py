@@ -2281,6 +2281,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "roundup-next-raise-followed-with",
+        "Bengaluru's tax app Pathkos raised a $9.5 million Series A. Gurugram's payroll software maker Tallyhiv "
+        "followed with $6 million.",
+        {("Pathkos", "funding_raised", 9.5e6), ("Tallyhiv", "funding_raised", 6e6)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
