@@ -1287,7 +1287,10 @@ def _bullet_lead(left: str) -> bool:
     or a digit (\\d: str.isdecimal)."""
     if "\n" not in left and not (left[:1] in _BULLET_FIRST or left[:1].isdecimal()):
         return False
-    return _BULLET_LEAD.search(left) is not None
+    # a match runs from its line's start to the end (none of its characters is a line break, and "$" may stand
+    # before a final one): it can open only at the last line break before the last character, else at the start
+    k = left.rfind("\n", 0, len(left) - 1)
+    return _BULLET_LEAD.match(left, max(k, 0)) is not None
 
 
 _BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U0001F1E6-\U0001F1FF]{2})+\s+(?=[A-Z])|\s(?=(?:The|A|An|This|Its)\s))")

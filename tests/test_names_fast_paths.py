@@ -1,0 +1,18 @@
+"""The cheap forms of two tests in extract.names give the same answers as the patterns they stand for."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from extract import names as N
+
+
+def test_bullet_lead_is_the_search_it_replaces() -> None:
+    alphabet = ["\n", " ", "\t", "-", "*", "•", "1", "12", ".", ")", "_", "a", "A", "3.", "►"]
+    rnd = random.Random(5)
+    lefts = ["".join(c) for k in range(5) for c in itertools.product(alphabet, repeat=k)]
+    lefts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(5, 12))) for _ in range(20000)]
+    for left in lefts:
+        old = ("\n" in left or left[:1] in N._BULLET_FIRST or left[:1].isdecimal()) and N._BULLET_LEAD.search(left) is not None
+        assert N._bullet_lead(left) == old, repr(left)
