@@ -76,6 +76,8 @@ _CAMEL_OR_DIGIT = re.compile(r"[A-Z0-9](?:(?<=[a-z\d][A-Z])|(?<=[0-9])(?:(?=[a-z
 
 #: ASCII letters and digits by class: lower case "a", capital "A", digit "0" (other characters as they are)
 _CLASSES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"0" * 10)
+#: the same with the digits "a": camel case, a lower-case letter or digit before a capital, is then "aA"
+_CLASSES_CAMEL = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"a" * 10)
 
 
 def _needs_full_names(text: str) -> bool:
@@ -84,10 +86,10 @@ def _needs_full_names(text: str) -> bool:
     a digit outside 0-9. ASCII text is read faster by the classes of its characters: camel case is a lower-case
     letter or digit before a capital, and a digit name needs a digit before a lower-case letter."""
     if text.isascii():
-        classes = text.encode().translate(_CLASSES)
-        if b"aA" in classes or b"0A" in classes:
+        raw = text.encode()
+        if b"aA" in raw.translate(_CLASSES_CAMEL):  # (one search: the digits are "a" too)
             return True
-        return b"0a" in classes and _DIGIT_NAME.search(text) is not None
+        return b"0a" in raw.translate(_CLASSES) and _DIGIT_NAME.search(text) is not None
     if _CAMEL_OR_DIGIT.search(text):
         return True
     if not any(c.isdigit() for c in _NON_ASCII.findall(text)):
