@@ -428,7 +428,6 @@ def _matches_wordy(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
 
 
 #: a digit or one of _WORDY: lower-case text without any holds no amount (see `_matches`)
-_MAY_HOLD_ASCII = re.compile("[0-9]|" + "|".join(_WORDY))
 _MAY_HOLD = re.compile(r"\d|" + "|".join(_WORDY))
 
 
@@ -436,10 +435,16 @@ def may_hold_money(text: str) -> bool:
     """False when ``find_money(text)`` is surely empty, found cheaply: ``_matches`` finds amounts only from a digit,
     or from a number word in text that holds one of _WORDY. (Text whose lower case changes length is read by the
     case-insensitive pattern: not ruled out.)"""
+    if text.isascii():  # (its lower case has its length and its digits: the digits are looked for in it as it is,
+        # first; a search for one class skips ahead, where the pattern of a class and words tries every position)
+        if _ASCII_DIGIT.search(text) is not None:
+            return True
+        low = text.lower()
+        return any(w in low for w in _WORDY)
     low = text.lower()
     if len(low) != len(text):
         return True
-    return (_MAY_HOLD_ASCII if low.isascii() else _MAY_HOLD).search(low) is not None
+    return _MAY_HOLD.search(low) is not None  # (\d and [0-9] find the same in a lower case that is ASCII)
 
 
 def find_money(text: str) -> list[Amount]:

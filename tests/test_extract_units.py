@@ -502,6 +502,20 @@ def test_may_hold_money_rules_out_only_text_without_amounts() -> None:
         assert may_hold_money(t) or find_money(t) == [], t
 
 
+def test_may_hold_money_is_the_plain_test() -> None:
+    """``may_hold_money`` gives the answer of the plain test it is written faster than: a digit or a word of _WORDY
+    in the lower case, or a lower case of another length."""
+    import re
+
+    from extract.numbers import _WORDY, may_hold_money
+
+    plain = re.compile(r"\d|" + "|".join(_WORDY))
+    extra = ["Half A Billion Dollars", "Rs ٢٠٠ Crore", "\u212a billion", "TWO MILLION", "İstanbul", "", "7", "crowded"]
+    for t in list(_random_texts(5000)) + extra:
+        low = t.lower()
+        assert may_hold_money(t) == (len(low) != len(t) or plain.search(low) is not None), t
+
+
 # ---- the same text gives the same result in every process ----------------------------------------
 _DETERMINISM = """
 import json, sys
