@@ -81,6 +81,9 @@ _ROLE_DEPART = re.compile(
     rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+(?:to|in|as|after|amid)\b"
     rf"|\b(?P<n>exit|departure|resignation|ouster|ousting)\s+of\s+(?P<seq3>{_ROLE_NP})"  # "follows the exit of its chief operating officer"
 )
+#: one of these is in every text _ROLE_DEPART finds: each of its branches holds a role of _ROLE_NP or _ROLE_BARE, and each
+#: of those holds one ("co-founder", "vice-president", "finance chief", "head of ..."): a cheap test first
+_ROLE_KEY = re.compile(r"chief|head|counsel|president|founder|director|VP|C[EFTOMPR]O")
 _TOP_ROLE = re.compile(r"^role:(?:co-founder|founder|chief executive|ceo|president)$")
 _APPOINT = re.compile(
     r"\b(?:appoint\w*|named|names|hires|hired|has hired|picks|picked|replaces|replaced|takes over|will take over|promoted|taps|tapped|elevated)\b",
@@ -426,6 +429,8 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
     """Office-holders named only by role who leave together in one sentence: one row with their number."""
     sa = v.sentence.start
     rows: dict[str, list] = {}
+    if _ROLE_KEY.search(v.s) is None:
+        return []  # no role named (the pattern tries every capital and "the", "its", ...: the cheaper test first)
     for rd in _ROLE_DEPART.finditer(v.s):
         vg = "v" if rd.group("v") else ("seq2" if rd.group("seq2") else "n")
         if vg == "n" and any(p.start <= sa + rd.end() + 3 and (p.kind == "person" or _looks_like_person(p.surface))
