@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 __all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES", "ungrouped", "first_letters",
-           "by_first_letter"]
+           "by_first_letter", "literal_heads"]
 
 
 class Folded:
@@ -268,6 +268,80 @@ def first_letters(pattern: str) -> frozenset[str] | None:
             return None
         out.update(p[0] for p in got)
     return frozenset(out)
+
+
+_METACHARACTERS = frozenset(".^$*+?{}[]|()\\")
+
+
+def _literal_prefix(piece: str) -> tuple[str, int]:
+    """The characters every match of ``piece`` opens with, written as plain text (an escaped punctuation mark is
+    itself), and where in ``piece`` they end: up to the first class, group, escape such as ``\\s``, or character
+    made optional or repeated (a character repeated with "+" is there once)."""
+    out, i = [], 0
+    while i < len(piece):
+        ch = piece[i]
+        if ch == "\\":
+            nxt = piece[i + 1 : i + 2]
+            if not nxt or nxt.isalnum():
+                break  # \s, \w, \b, ...
+            lit, step = nxt, 2
+        elif ch in _METACHARACTERS:
+            break
+        else:
+            lit, step = ch, 1
+        q = piece[i + step : i + step + 1]
+        if q in ("?", "*", "{"):
+            break
+        out.append(lit)
+        i += step
+        if q == "+":
+            break
+    return "".join(out), i
+
+
+def _heads(piece: str, budget: int) -> list[str] | None:
+    """Texts one of which every match of ``piece`` (no top-level "|") opens with: its literal prefix, continued
+    through a group that follows it (not made optional or repeated) by each of the group's alternatives."""
+    lit, i = _literal_prefix(piece)
+    rest = piece[i:]
+    if rest.startswith("(?:"):
+        j = _group_end(rest, 0)
+        if rest[j + 1 : j + 2] not in ("?", "*", "+", "{"):
+            got = _group_heads(split_top(rest[3:j]), rest[j + 1 :], budget)
+            if got is not None:
+                return [lit + g for g in got]
+    return [lit] if lit else None
+
+
+def _group_heads(alts: list[str], rest: str, budget: int) -> list[str] | None:
+    """`_heads` of each ``alt + rest``, or None when one has none or they are more than ``budget``."""
+    out: list[str] = []
+    for alt in alts:
+        got = _heads(alt + rest, budget)
+        if got is None or len(out) + len(got) > budget:
+            return None
+        out += got
+    return out
+
+
+def literal_heads(branches: list[str], budget: int = _MAX_PIECES) -> list[str] | None:
+    r"""Texts one of which every match of ``(?:b0|b1|...)`` holds (each match opens with one), none of them holding
+    another: a text that holds none of them has no match, found cheaply. None when some branch opens with no plain
+    text.
+
+    >>> literal_heads(["denied|den(?:y|ies)", "no such (?:talks|deal)s?", "rumou?r\\w*"])
+    ['denied', 'denies', 'deny', 'no such deal', 'no such talks', 'rumo']
+    >>> literal_heads([r"\s+said"]) is None
+    True
+    """
+    found: set[str] = set()
+    for b in branches:
+        for alt in split_top(b):
+            got = _heads(alt, budget)
+            if got is None:
+                return None
+            found.update(got)
+    return sorted(h for h in found if not any(o != h and o in h for o in found))  # (a text holding "denied" holds "den")
 
 
 def fast_alternation(head: str, branches: list[str], tail: str) -> re.Pattern[str]:

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from extract._regex import fast_alternation, first_letters
+import ahocorasick
+
+from extract._regex import fast_alternation, first_letters, literal_heads
 
 __all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "PERSON_NOUNS", "load_table", "TABLES"]
 
@@ -171,25 +173,42 @@ class ModalitySet:
     def __init__(self) -> None:
         self.entries = _entries("modality")
         self._rx: dict[tuple[str, str], re.Pattern[str]] = {}
+        #: the texts one of which every match holds (`literal_heads`), as an automaton that finds any of them in one
+        #: pass: most texts hold none, and the patterns, whose cues open with common letters, try nearly every letter
+        self._heads: dict[tuple[str, str], ahocorasick.Automaton] = {}
         for key in {(c.kind, c.where) for c in self.entries}:
             alts = [c.pattern for c in self.entries if (c.kind, c.where) == key]
             head = r"(?<![\w\-])" if key[1] != "right" else ""
             self._rx[key] = fast_alternation(head, alts, r"(?![\w])")  # (the matches of head(?:a|b|...)(?![\w]), faster)
+            heads = literal_heads(alts)
+            if heads:
+                a = self._heads[key] = ahocorasick.Automaton()
+                for h in heads:
+                    a.add_word(h, h)
+                a.make_automaton()
+
+    def _ruled_out(self, key: tuple[str, str], low: str) -> bool:
+        """``low`` holds none of the texts every match of the pattern of ``key`` holds: it has no match."""
+        a = self._heads.get(key)
+        return a is not None and next(a.iter(low), None) is None
 
     def find(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The last match of ``kind`` cues meant for ``where`` in ``low`` (lower-case text)."""
         rx = self._rx.get((kind, where))
-        if rx is None:
+        if rx is None or self._ruled_out((kind, where), low):
             return None
         last = None
         for last in rx.finditer(low):
             pass
         return last
 
-    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
     def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The first match of ``kind`` cues meant for ``where`` in ``low`` (asked again for the same clause by
-        each figure in it: the answers are remembered)."""
+        each figure in it: the answers are remembered, but for texts ruled out at once)."""
+        return None if self._ruled_out((kind, where), low) else self._first(kind, where, low)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
+    def _first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         rx = self._rx.get((kind, where))
         return rx.search(low) if rx is not None else None
 

@@ -575,3 +575,19 @@ def test_reversed_patterns_answer_as_the_plain_ones() -> None:
             assert (rev is None) == (plain is None), left
             if plain is not None:
                 assert rev is not None and rev.group(1)[::-1] == plain.group(1), left
+
+
+def test_modality_rules_out_only_text_without_a_cue() -> None:
+    """`ModalitySet` answers at once "no cue" for a text holding none of the texts every match of a pattern opens
+    with (`literal_heads`): never for a text the pattern finds something in (the tables' examples, random text)."""
+    from extract.lexicon import MODALITY
+
+    examples = [c.example.lower() for c in MODALITY.entries if c.example]
+    texts = examples + [t.lower() for t in _random_texts(3000)] + [e[i:] for e in examples for i in (1, 5)]
+    assert MODALITY._heads, "no pattern is gated"
+    for key, rx in MODALITY._rx.items():
+        for t in texts:
+            if MODALITY._ruled_out(key, t):
+                assert rx.search(t) is None, (key, t)
+            got, want = MODALITY.first(*key, t), rx.search(t)
+            assert (got.span() if got else None) == (want.span() if want else None), (key, t)
