@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import ahocorasick
+
 __all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES", "ungrouped", "first_letters",
-           "by_first_letter", "literal_heads"]
+           "by_first_letter", "literal_heads", "Gated"]
 
 
 class Folded:
@@ -342,6 +344,34 @@ def literal_heads(branches: list[str], budget: int = _MAX_PIECES) -> list[str] |
                 return None
             found.update(got)
     return sorted(h for h in found if not any(o != h and o in h for o in found))  # (a text holding "denied" holds "den")
+
+
+class Gated:
+    """A pattern (`fast_alternation` of ``branches``, most often finding nothing) that answers "no match" at once for
+    a text holding none of the texts its matches open with (`literal_heads`), found by one Aho-Corasick pass over
+    the text: faster than the pattern, whose branches open with common letters and are tried at nearly every one."""
+
+    __slots__ = ("rx", "pattern", "_heads")
+
+    def __init__(self, rx: re.Pattern[str], branches: list[str]):
+        self.rx, self.pattern = rx, rx.pattern
+        heads = literal_heads(branches)
+        self._heads: ahocorasick.Automaton | None = None
+        if heads:
+            self._heads = ahocorasick.Automaton()
+            for h in heads:
+                self._heads.add_word(h, h)
+            self._heads.make_automaton()
+
+    def ruled_out(self, text: str) -> bool:
+        """``text`` holds no match (read whole: also when a search reads only part of it)."""
+        return self._heads is not None and next(self._heads.iter(text), None) is None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return None if self.ruled_out(text) else self.rx.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return iter(()) if self.ruled_out(text) else self.rx.finditer(text)
 
 
 def fast_alternation(head: str, branches: list[str], tail: str) -> re.Pattern[str]:

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import ahocorasick
-
-from extract._regex import fast_alternation, first_letters, literal_heads
+from extract._regex import Gated, fast_alternation, first_letters
 
 __all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "PERSON_NOUNS", "load_table", "TABLES"]
 
@@ -173,29 +171,17 @@ class ModalitySet:
     def __init__(self) -> None:
         self.entries = _entries("modality")
         self._rx: dict[tuple[str, str], re.Pattern[str]] = {}
-        #: the texts one of which every match holds (`literal_heads`), as an automaton that finds any of them in one
-        #: pass: most texts hold none, and the patterns, whose cues open with common letters, try nearly every letter
-        self._heads: dict[tuple[str, str], ahocorasick.Automaton] = {}
+        self._gated: dict[tuple[str, str], Gated] = {}  # (most texts hold no modality cue: ruled out at once)
         for key in {(c.kind, c.where) for c in self.entries}:
             alts = [c.pattern for c in self.entries if (c.kind, c.where) == key]
             head = r"(?<![\w\-])" if key[1] != "right" else ""
             self._rx[key] = fast_alternation(head, alts, r"(?![\w])")  # (the matches of head(?:a|b|...)(?![\w]), faster)
-            heads = literal_heads(alts)
-            if heads:
-                a = self._heads[key] = ahocorasick.Automaton()
-                for h in heads:
-                    a.add_word(h, h)
-                a.make_automaton()
-
-    def _ruled_out(self, key: tuple[str, str], low: str) -> bool:
-        """``low`` holds none of the texts every match of the pattern of ``key`` holds: it has no match."""
-        a = self._heads.get(key)
-        return a is not None and next(a.iter(low), None) is None
+            self._gated[key] = Gated(self._rx[key], alts)
 
     def find(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The last match of ``kind`` cues meant for ``where`` in ``low`` (lower-case text)."""
-        rx = self._rx.get((kind, where))
-        if rx is None or self._ruled_out((kind, where), low):
+        rx = self._gated.get((kind, where))
+        if rx is None:
             return None
         last = None
         for last in rx.finditer(low):
@@ -205,18 +191,19 @@ class ModalitySet:
     def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The first match of ``kind`` cues meant for ``where`` in ``low`` (asked again for the same clause by
         each figure in it: the answers are remembered, but for texts ruled out at once)."""
-        return None if self._ruled_out((kind, where), low) else self._first(kind, where, low)
+        rx = self._gated.get((kind, where))
+        return None if rx is None or rx.ruled_out(low) else self._first(kind, where, low)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
     def _first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
-        rx = self._rx.get((kind, where))
-        return rx.search(low) if rx is not None else None
+        return self._rx[kind, where].search(low)
 
 
-def _named_regex(position: str) -> re.Pattern[str]:
-    """The matches of ``(?<![\\w\\-])(?:cue|cue|...)(?![\\w])``, found faster (extract._regex.fast_alternation)."""
-    cues = [c for c in _entries("departed_talent") if c.position == position]
-    return fast_alternation(r"(?<![\w\-])", [c.pattern for c in cues], r"(?![\w])")
+def _named_regex(position: str) -> Gated:
+    """The matches of ``(?<![\\w\\-])(?:cue|cue|...)(?![\\w])``, found faster (extract._regex.fast_alternation), and
+    none at once in text without a cue's opening words (most sentences: `Gated`)."""
+    cues = [c.pattern for c in _entries("departed_talent") if c.position == position]
+    return Gated(fast_alternation(r"(?<![\w\-])", cues, r"(?![\w])"), cues)
 
 
 def _person_nouns() -> dict[str, str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract._regex import Folded, fast_alternation
+from extract._regex import Folded, Gated, fast_alternation
 from extract.discourse import Discourse
 from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
 from extract.mentions import ORG_KINDS, Name
@@ -99,14 +99,19 @@ _BACKER_LIST = re.compile(
     r"\b(?:investors|backers|shareholders|funds|firms|investment firms|venture firms|lenders)\s+(?:including|such as|like|led by)\s+"
     r"((?:(?:[A-Z][\w&.\-]*(?:['’]s)?|of|and|&|the|former)(?:\s|,\s)?)+)"
 )
+
+
+def _verbs(position: str) -> Gated:
+    """The matches of ``(?<![\\w\\-])(?:cue|cue|...)(?![\\w])`` for the cues of departed_talent.toml at ``position``,
+    found faster (`fast_alternation`), and none at once in text without a cue's opening words (most sentences)."""
+    cues = [e["cue"] for e in load_table("departed_talent").get(position, [])]
+    return Gated(fast_alternation(r"(?<![\w\-])", cues, r"(?![\w])"), cues)
+
+
 #: verbs whose object is a person hired away from a startup ("Bigco hired Acme's CTO Jane Roe")
-_HIRES_FROM = fast_alternation(  # (the matches of (?<![\w\-])(?:cue|cue|...)(?![\w]), found faster)
-    r"(?<![\w\-])", [e["cue"] for e in load_table("departed_talent").get("named_object", [])], r"(?![\w])"
-)
+_HIRES_FROM = _verbs("named_object")
 #: verbs by which a company lets its own named people go ("Acme parted ways with its COO Jane Roe")
-_DISMISSES = fast_alternation(
-    r"(?<![\w\-])", [e["cue"] for e in load_table("departed_talent").get("named_dismissed", [])], r"(?![\w])"
-)
+_DISMISSES = _verbs("named_dismissed")
 _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b")
 _JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b|rejoin\w*|returned to\b|went back to\b")
 # "Daniel Gross, who co-founded X with A and B, left": the relative clause ends right before the verb

@@ -577,17 +577,21 @@ def test_reversed_patterns_answer_as_the_plain_ones() -> None:
                 assert rev is not None and rev.group(1)[::-1] == plain.group(1), left
 
 
-def test_modality_rules_out_only_text_without_a_cue() -> None:
-    """`ModalitySet` answers at once "no cue" for a text holding none of the texts every match of a pattern opens
-    with (`literal_heads`): never for a text the pattern finds something in (the tables' examples, random text)."""
-    from extract.lexicon import MODALITY
+def test_gated_patterns_rule_out_only_text_without_a_cue() -> None:
+    """A `Gated` pattern answers "no match" at once for a text holding none of the texts its matches open with
+    (`literal_heads`): never for a text the pattern finds something in (the tables' examples, random text)."""
+    import extract.people
+    from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, _entries
 
-    examples = [c.example.lower() for c in MODALITY.entries if c.example]
+    gated = [*MODALITY._gated.values(), NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, extract.people._HIRES_FROM, extract.people._DISMISSES]
+    examples = [c.example.lower() for t in ("modality", "departed_talent") for c in _entries(t) if c.example]
     texts = examples + [t.lower() for t in _random_texts(3000)] + [e[i:] for e in examples for i in (1, 5)]
-    assert MODALITY._heads, "no pattern is gated"
-    for key, rx in MODALITY._rx.items():
+    assert sum(g._heads is not None for g in gated) >= 8, "patterns left ungated"
+    for g in gated:
         for t in texts:
-            if MODALITY._ruled_out(key, t):
-                assert rx.search(t) is None, (key, t)
-            got, want = MODALITY.first(*key, t), rx.search(t)
-            assert (got.span() if got else None) == (want.span() if want else None), (key, t)
+            if g.ruled_out(t):
+                assert g.rx.search(t) is None, (g.pattern[:60], t)
+    for (kind, where), rx in MODALITY._rx.items():
+        for t in texts:
+            got, want = MODALITY.first(kind, where, t), rx.search(t)
+            assert (got.span() if got else None) == (want.span() if want else None), (kind, where, t)
