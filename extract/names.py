@@ -869,7 +869,7 @@ def _short_line(text: str, n: Name) -> bool:
     a = text.rfind("\n", 0, n.start) + 1
     b = text.find("\n", n.end)
     line = text[a : b if b >= 0 else len(text)].strip(" *#_-•")
-    return len(line.split()) <= 8 and not line.endswith((".", "?", "!", ",", '"', "”"))
+    return len(line.split(None, 8)) <= 8 and not line.endswith((".", "?", "!", ",", '"', "”"))  # (9 pieces at most: a ninth word is enough)
 
 
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
@@ -880,7 +880,8 @@ def _heading_name(text: str, n: Name) -> bool:
     a = text.rfind("\n", 0, n.start) + 1
     b = text.find("\n", n.end)
     line = _LIST_NUMBER.sub("", text[a : b if b >= 0 else len(text)].strip(" *#_-•")).strip(" *#_")
-    if not line or len(line.split()) > 8 or line.endswith((".", "?", "!", ",")):
+    # (split into 9 pieces at most: a ninth word is enough to rule out a heading, and most lines are whole paragraphs)
+    if not line or len(line.split(None, 8)) > 8 or line.endswith((".", "?", "!", ",")):
         return False
     tail = line[line.rfind(":") + 1 :].strip(" *#_") if ":" in line else line.strip(" *#_")
     return tail == n.surface and n.surface.lower() not in common_words()
