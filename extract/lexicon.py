@@ -188,12 +188,15 @@ class ModalitySet:
             pass
         return last
 
-    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
     def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The first match of ``kind`` cues meant for ``where`` in ``low`` (asked again for the same clause by
-        each figure in it: the answers are remembered, faster to look up than a text is to rule out)."""
+        each figure in it: the answers are remembered, but for texts ruled out at once)."""
         rx = self._gated.get((kind, where))
-        return rx.search(low) if rx is not None else None
+        return None if rx is None or rx.ruled_out(low) else self._first(kind, where, low)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
+    def _first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
+        return self._rx[kind, where].search(low)
 
 
 def _named_regex(position: str) -> Gated:
