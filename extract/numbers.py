@@ -226,10 +226,15 @@ def _hedge_alternatives() -> str:
     return "|".join(f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in groups.items())
 
 
+#: words that may stand between a hedge and its figure ("more than a reported $5m")
+_HEDGE_FILLERS = ("a", "an", "the", "of", "just", "only", "another", "a further", "further", "reported", "staggering")
 _HEDGE_RE = re.compile(
     r"(?:" + _hedge_alternatives()
-    + r")\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$",
+    + r")\s+(?:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _HEDGE_FILLERS) + r")\s+){0,3}$",
 )  # matched against lower-cased text
+#: the last words of the hedges and fillers: a _HEDGE_RE match runs to the end of the text, a hedge or filler then
+#: blanks (\s: str.isspace), so the text ends in blanks, and before them in one of these
+_HEDGE_LAST = tuple(sorted({h.split()[-1] for h, _ in _HEDGES} | {w.split()[-1] for w in _HEDGE_FILLERS}))
 _HEDGE_MAP = {h: q for h, q in _HEDGES}
 _ROSE_UP = re.compile(r"\b(?:shot|shoots|shooting|went|goes|going|gone|rose|risen|climbed|jumped|soared|moved|ramped|scaled|stepped|built|grew|grown|ticked|crept|headed)\s*$")
 
@@ -562,6 +567,8 @@ def hedge_before(left: str) -> str:
     ('at_most', 'approx')
     """
     low = left[-60:].lower()
+    if not low[-1:].isspace() or not low.rstrip().endswith(_HEDGE_LAST):
+        return "exact"  # (no match can end the text: a cheap test before the pattern, which tries every hedge's place)
     m = _HEDGE_RE.search(low)
     if not m:
         return "exact"

@@ -595,3 +595,23 @@ def test_gated_patterns_rule_out_only_text_without_a_cue() -> None:
         for t in texts:
             got, want = MODALITY.first(kind, where, t), rx.search(t)
             assert (got.span() if got else None) == (want.span() if want else None), (kind, where, t)
+
+
+def test_hedge_before_rules_out_only_text_no_hedge_ends() -> None:
+    """`hedge_before` answers "exact" at once for text that does not end in blanks after a hedge's or filler's last
+    word: never for text the hedge pattern finds a hedge in (random text, and every hedge with fillers, blanks and
+    words around it)."""
+    from extract import numbers
+
+    texts = [t + end for t in _random_texts(3000) for end in ("", " ", "\n", "  \n")]
+    for h, _ in numbers._HEDGES:
+        for before in ("", "raised ", "(", "x"):
+            for after in (" ", "  ", " a reported ", " the\n", "", "s ", " just\t", " a\nfurther "):
+                texts += [before + h + after, before + h.upper() + after, before + h.replace(" ", "\n  ") + after]
+    found = 0
+    for t in texts:
+        low = t[-60:].lower()
+        if numbers._HEDGE_RE.search(low):
+            found += 1
+            assert low[-1:].isspace() and low.rstrip().endswith(numbers._HEDGE_LAST), t
+    assert found > 500
