@@ -354,6 +354,7 @@ class Gated:
     __slots__ = ("rx", "pattern", "_heads")
 
     def __init__(self, rx: re.Pattern[str], branches: list[str]):
+        assert not rx.flags & re.IGNORECASE, "the heads are looked for as written"
         self.rx, self.pattern = rx, rx.pattern
         heads = literal_heads(branches)
         self._heads: ahocorasick.Automaton | None = None
