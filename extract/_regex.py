@@ -20,7 +20,7 @@ from collections.abc import Iterator
 import ahocorasick
 
 __all__ = ["Folded", "grouped", "at_word_start", "split_top", "fast_alternation", "SPACES", "ungrouped", "first_letters",
-           "by_first_letter", "literal_heads", "Gated"]
+           "by_first_letter", "literal_heads", "Gated", "second_letters"]
 
 
 class Folded:
@@ -254,6 +254,34 @@ def _join(alternatives: list[str], budget: int) -> list[str] | None:
         if got is None or len(out) + len(got) > budget:
             return None
         out += got
+    return out
+
+
+def _next_letters(rest: str) -> set[str] | None:
+    """The characters a match of ``rest`` opens with (look-arounds at its start, which read no character, passed
+    over), as `_expand` sees them; None if not known or if ``rest`` may match nothing."""
+    while rest.startswith(("(?<!", "(?<=", "(?!", "(?=")):
+        rest = rest[_group_end(rest, 0) + 1 :]
+    got = _expand(rest) if rest else None
+    return None if got is None or not all(got) else {q[0] for q in got}
+
+
+def second_letters(pattern: str) -> dict[str, frozenset[str] | None] | None:
+    """First letter -> the characters a match of ``pattern`` can have right after it (None: not known), as
+    `first_letters` sees them; None if the first letters are not known.
+
+    >>> sorted((k, sorted(v or ())) for k, v in second_letters("(?:has )?cut|axed|a").items())
+    [('a', []), ('c', ['u']), ('h', ['a'])]
+    """
+    out: dict[str, frozenset[str] | None] = {}
+    for alt in split_top(pattern):
+        got = _expand(alt)
+        if got is None:
+            return None
+        for p in got:
+            nxt = _next_letters(p[1:])
+            known = out.get(p[0], frozenset())
+            out[p[0]] = None if known is None or nxt is None else known | nxt
     return out
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from extract._regex import Gated, fast_alternation, first_letters
+from extract._regex import Gated, fast_alternation, second_letters
 
 __all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "PERSON_NOUNS", "load_table", "TABLES"]
 
@@ -83,7 +83,10 @@ class CueSet:
         self.entries = [c for t in tables for c in _entries(t)]
         self._rx: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
         self._fast: dict[str, re.Pattern[str]] = {}
-        self._by_letter: dict[str, dict[str, list[tuple[Cue, re.Pattern[str]]]] | None] = {}
+        self._by_letter: dict[str, dict[str, list[tuple[Cue, re.Pattern[str], frozenset[str] | None]]] | None] = {}
+        #: (position, a match's first two characters) -> the cues that can open with them, in order (made when first
+        #: asked for: most first letters open many cues, and the second character rules most of them out)
+        self._by_pair: dict[tuple[str, str], list[tuple[Cue, re.Pattern[str]]]] = {}
         for position in sorted({c.position for c in self.entries}):
             cues = [c for c in self.entries if c.position == position]
             head = "" if position in ("after", "later") else r"(?<![\w\-])"
@@ -95,7 +98,7 @@ class CueSet:
 
     def _cue(self, position: str, found: re.Match[str], offset: int = 0) -> Cue:
         """The cue of a match of ``self._fast[position]``: the first cue, in table order, that matches where it
-        starts (as the named pattern would say, trying only the cues that can open with its first letter)."""
+        starts (as the named pattern would say, trying only the cues that can open with its first two characters)."""
         s, at = found.string, found.start()
         tried = self._by_letter[position]
         if tried is None or s[at] not in tried:
@@ -104,7 +107,11 @@ class CueSet:
             assert m is not None and m.lastgroup is not None
             c = cues[int(m.lastgroup[1:])]
         else:
-            for c, one in tried[s[at]]:
+            pair = s[at : at + 2]  # (one character at the text's end: only a cue whose next character is not known)
+            cands = self._by_pair.get((position, pair))
+            if cands is None:
+                cands = self._by_pair[position, pair] = [(c, one) for c, one, nxt in tried[pair[0]] if nxt is None or pair[1:] in nxt]
+            for c, one in cands:
                 m = one.match(s, at)
                 if m is not None:
                     break
@@ -147,17 +154,17 @@ class CueSet:
         return self.first_in(low, "later")
 
 
-def _cues_by_letter(head: str, cues: list[Cue]) -> dict[str, list[tuple[Cue, re.Pattern[str]]]] | None:
-    """First letter -> the cues (in order) that can open with it, each with its own pattern; None if some cue's
-    first letters are not known."""
-    out: dict[str, list[tuple[Cue, re.Pattern[str]]]] = {}
+def _cues_by_letter(head: str, cues: list[Cue]) -> dict[str, list[tuple[Cue, re.Pattern[str], frozenset[str] | None]]] | None:
+    """First letter -> the cues (in order) that can open with it, each with its own pattern and the characters that
+    can follow that letter in its matches (None: not known); None if some cue's first letters are not known."""
+    out: dict[str, list[tuple[Cue, re.Pattern[str], frozenset[str] | None]]] = {}
     for c in cues:
-        letters = first_letters(c.pattern)
+        letters = second_letters(c.pattern)
         if letters is None:
             return None
         one = re.compile(rf"{head}(?:{c.pattern})(?![\w])")
-        for ch in letters:
-            out.setdefault(ch, []).append((c, one))
+        for ch, nxt in letters.items():
+            out.setdefault(ch, []).append((c, one, nxt))
     return out
 
 

@@ -615,3 +615,28 @@ def test_hedge_before_rules_out_only_text_no_hedge_ends() -> None:
             found += 1
             assert low[-1:].isspace() and low.rstrip().endswith(numbers._HEDGE_LAST), t
     assert found > 500
+
+
+def test_cue_by_two_characters_is_the_first_cue_that_matches() -> None:
+    """`CueSet._cue` tries only the cues that can open with a match's first two characters: the cue it names is the
+    first one, in table order, of all those opening with the first letter that match there (the tables' examples and
+    random text, read at every position)."""
+    from extract.lexicon import MONEY, PEOPLE, _entries
+
+    examples = [c.example.lower() for t in ("valuation", "funding_raised", "layoffs", "departed_talent", "headcount",
+                                            "burn_rate", "revenue", "not_a_metric", "valuation_target")
+                for c in _entries(t) if c.example]  # fmt: skip
+    texts = examples + [t.lower() for t in _random_texts(2000)]
+    checked = 0
+    for cs in (MONEY, PEOPLE):
+        for position, fast in cs._fast.items():
+            tried = cs._by_letter[position]
+            if tried is None:
+                continue
+            for t in texts:
+                for m in fast.finditer(t):
+                    want = next((c, one.match(t, m.start())) for c, one, _ in tried[t[m.start()]] if one.match(t, m.start()))
+                    got = cs._cue(position, m)
+                    assert (got.pattern, got.table, got.start, got.end) == (want[0].pattern, want[0].table, *want[1].span()), t
+                    checked += 1
+    assert checked > 1000
