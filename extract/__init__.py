@@ -161,13 +161,21 @@ def _gates(doc: Document) -> dict[int, str]:
     starts = doc.starts
     low = doc.low
     out: dict[int, str] = {}
+    # hits come in the order of their ends, most in the sentence of the hit before: kept with its bounds [lo, hi),
+    # a bisect only for a start outside them (the sentence bisect_right gives is the one whose bounds hold the start)
+    i, lo, hi = -1, -1, -1
     for end, (kind, n, alpha) in _GATE_WORDS.iter(low):
         start = end - n + 1
         if alpha and start and low[start - 1].isalpha():
             continue
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and kind not in out.get(i, ""):
-            out[i] = out.get(i, "") + kind  # (kind may be two letters: "cl"; the stand-in word's "" is in every string)
+        if not lo <= start < hi:
+            i = bisect_right(starts, start) - 1
+            if i < 0:
+                continue  # (before the first sentence: lo, hi kept, so the next hit is looked up again)
+            lo, hi = starts[i], starts[i + 1] if i + 1 < len(starts) else len(low)
+        got = out.get(i, "")
+        if kind not in got:
+            out[i] = got + kind  # (kind may be two letters: "cl"; the stand-in word's "" is in every string)
     return out
 
 

@@ -93,14 +93,13 @@ def build_document(text: str, published: date | None = None, title: str | None =
     first_line = text if first_line_end < 0 else text[:first_line_end]
     headline_end = first_line_end if first_line_end >= 0 else len(text)
     has_headline = _is_headline_line(first_line) and (first_line_end >= 0 or len(text) <= _HEADLINE_MAX)
+    sentences, starts = doc.sentences, doc._starts  # (built here in one pass: this runs for every sentence)
     last_para = -1
-    for sa, sb in split_sentences(text):
+    for i, (sa, sb) in enumerate(split_sentences(text)):
         if sb - sa > MAX_SENTENCE:
             sb = sa + MAX_SENTENCE
         para = bisect_right(para_starts, sa) - 1
-        doc.sentences.append(
-            Sentence(len(doc.sentences), sa, sb, para, has_headline and sb <= headline_end, para != last_para)
-        )
+        sentences.append(Sentence(i, sa, sb, para, has_headline and sb <= headline_end, para != last_para))
+        starts.append(sa)
         last_para = para
-    doc._starts = [s.start for s in doc.sentences]
     return doc

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from extract._regex import fast_alternation, first_letters
+from extract._regex import Gated, fast_alternation, second_letters
 
 __all__ = ["Cue", "CueSet", "MONEY", "PEOPLE", "MODALITY", "NAMED_DEPARTURE", "PERSON_NOUNS", "load_table", "TABLES"]
 
@@ -83,7 +83,10 @@ class CueSet:
         self.entries = [c for t in tables for c in _entries(t)]
         self._rx: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
         self._fast: dict[str, re.Pattern[str]] = {}
-        self._by_letter: dict[str, dict[str, list[tuple[Cue, re.Pattern[str]]]] | None] = {}
+        self._by_letter: dict[str, dict[str, list[tuple[Cue, re.Pattern[str], frozenset[str] | None]]] | None] = {}
+        #: (position, a match's first two characters) -> the cues that can open with them, in order (made when first
+        #: asked for: most first letters open many cues, and the second character rules most of them out)
+        self._by_pair: dict[tuple[str, str], list[tuple[Cue, re.Pattern[str]]]] = {}
         for position in sorted({c.position for c in self.entries}):
             cues = [c for c in self.entries if c.position == position]
             head = "" if position in ("after", "later") else r"(?<![\w\-])"
@@ -95,7 +98,7 @@ class CueSet:
 
     def _cue(self, position: str, found: re.Match[str], offset: int = 0) -> Cue:
         """The cue of a match of ``self._fast[position]``: the first cue, in table order, that matches where it
-        starts (as the named pattern would say, trying only the cues that can open with its first letter)."""
+        starts (as the named pattern would say, trying only the cues that can open with its first two characters)."""
         s, at = found.string, found.start()
         tried = self._by_letter[position]
         if tried is None or s[at] not in tried:
@@ -104,7 +107,11 @@ class CueSet:
             assert m is not None and m.lastgroup is not None
             c = cues[int(m.lastgroup[1:])]
         else:
-            for c, one in tried[s[at]]:
+            pair = s[at : at + 2]  # (one character at the text's end: only a cue whose next character is not known)
+            cands = self._by_pair.get((position, pair))
+            if cands is None:
+                cands = self._by_pair[position, pair] = [(c, one) for c, one, nxt in tried[pair[0]] if nxt is None or pair[1:] in nxt]
+            for c, one in cands:
                 m = one.match(s, at)
                 if m is not None:
                     break
@@ -147,17 +154,17 @@ class CueSet:
         return self.first_in(low, "later")
 
 
-def _cues_by_letter(head: str, cues: list[Cue]) -> dict[str, list[tuple[Cue, re.Pattern[str]]]] | None:
-    """First letter -> the cues (in order) that can open with it, each with its own pattern; None if some cue's
-    first letters are not known."""
-    out: dict[str, list[tuple[Cue, re.Pattern[str]]]] = {}
+def _cues_by_letter(head: str, cues: list[Cue]) -> dict[str, list[tuple[Cue, re.Pattern[str], frozenset[str] | None]]] | None:
+    """First letter -> the cues (in order) that can open with it, each with its own pattern and the characters that
+    can follow that letter in its matches (None: not known); None if some cue's first letters are not known."""
+    out: dict[str, list[tuple[Cue, re.Pattern[str], frozenset[str] | None]]] = {}
     for c in cues:
-        letters = first_letters(c.pattern)
+        letters = second_letters(c.pattern)
         if letters is None:
             return None
         one = re.compile(rf"{head}(?:{c.pattern})(?![\w])")
-        for ch in letters:
-            out.setdefault(ch, []).append((c, one))
+        for ch, nxt in letters.items():
+            out.setdefault(ch, []).append((c, one, nxt))
     return out
 
 
@@ -171,14 +178,16 @@ class ModalitySet:
     def __init__(self) -> None:
         self.entries = _entries("modality")
         self._rx: dict[tuple[str, str], re.Pattern[str]] = {}
+        self._gated: dict[tuple[str, str], Gated] = {}  # (most texts hold no modality cue: ruled out at once)
         for key in {(c.kind, c.where) for c in self.entries}:
             alts = [c.pattern for c in self.entries if (c.kind, c.where) == key]
             head = r"(?<![\w\-])" if key[1] != "right" else ""
             self._rx[key] = fast_alternation(head, alts, r"(?![\w])")  # (the matches of head(?:a|b|...)(?![\w]), faster)
+            self._gated[key] = Gated(self._rx[key], alts)
 
     def find(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The last match of ``kind`` cues meant for ``where`` in ``low`` (lower-case text)."""
-        rx = self._rx.get((kind, where))
+        rx = self._gated.get((kind, where))
         if rx is None:
             return None
         last = None
@@ -186,18 +195,22 @@ class ModalitySet:
             pass
         return last
 
-    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
     def first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
         """The first match of ``kind`` cues meant for ``where`` in ``low`` (asked again for the same clause by
-        each figure in it: the answers are remembered)."""
-        rx = self._rx.get((kind, where))
-        return rx.search(low) if rx is not None else None
+        each figure in it: the answers are remembered, but for texts ruled out at once)."""
+        rx = self._gated.get((kind, where))
+        return None if rx is None or rx.ruled_out(low) else self._first(kind, where, low)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one instance, for the life of the process
+    def _first(self, kind: str, where: str, low: str) -> re.Match[str] | None:
+        return self._rx[kind, where].search(low)
 
 
-def _named_regex(position: str) -> re.Pattern[str]:
-    """The matches of ``(?<![\\w\\-])(?:cue|cue|...)(?![\\w])``, found faster (extract._regex.fast_alternation)."""
-    cues = [c for c in _entries("departed_talent") if c.position == position]
-    return fast_alternation(r"(?<![\w\-])", [c.pattern for c in cues], r"(?![\w])")
+def _named_regex(position: str) -> Gated:
+    """The matches of ``(?<![\\w\\-])(?:cue|cue|...)(?![\\w])``, found faster (extract._regex.fast_alternation), and
+    none at once in text without a cue's opening words (most sentences: `Gated`)."""
+    cues = [c.pattern for c in _entries("departed_talent") if c.position == position]
+    return Gated(fast_alternation(r"(?<![\w\-])", cues, r"(?![\w])"), cues)
 
 
 def _person_nouns() -> dict[str, str]:

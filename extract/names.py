@@ -76,6 +76,8 @@ _CAMEL_OR_DIGIT = re.compile(r"[A-Z0-9](?:(?<=[a-z\d][A-Z])|(?<=[0-9])(?:(?=[a-z
 
 #: ASCII letters and digits by class: lower case "a", capital "A", digit "0" (other characters as they are)
 _CLASSES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"0" * 10)
+#: the same with the digits "a": camel case, a lower-case letter or digit before a capital, is then "aA"
+_CLASSES_CAMEL = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"a" * 10)
 
 
 def _needs_full_names(text: str) -> bool:
@@ -84,10 +86,10 @@ def _needs_full_names(text: str) -> bool:
     a digit outside 0-9. ASCII text is read faster by the classes of its characters: camel case is a lower-case
     letter or digit before a capital, and a digit name needs a digit before a lower-case letter."""
     if text.isascii():
-        classes = text.encode().translate(_CLASSES)
-        if b"aA" in classes or b"0A" in classes:
+        raw = text.encode()
+        if b"aA" in raw.translate(_CLASSES_CAMEL):  # (one search: the digits are "a" too)
             return True
-        return b"0a" in classes and _DIGIT_NAME.search(text) is not None
+        return b"0a" in raw.translate(_CLASSES) and _DIGIT_NAME.search(text) is not None
     if _CAMEL_OR_DIGIT.search(text):
         return True
     if not any(c.isdigit() for c in _NON_ASCII.findall(text)):
@@ -881,7 +883,7 @@ def _short_line(text: str, n: Name) -> bool:
     a = text.rfind("\n", 0, n.start) + 1
     b = text.find("\n", n.end)
     line = text[a : b if b >= 0 else len(text)].strip(" *#_-•")
-    return len(line.split()) <= 8 and not line.endswith((".", "?", "!", ",", '"', "”"))
+    return len(line.split(None, 8)) <= 8 and not line.endswith((".", "?", "!", ",", '"', "”"))  # (9 pieces at most: a ninth word is enough)
 
 
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
@@ -892,7 +894,8 @@ def _heading_name(text: str, n: Name) -> bool:
     a = text.rfind("\n", 0, n.start) + 1
     b = text.find("\n", n.end)
     line = _LIST_NUMBER.sub("", text[a : b if b >= 0 else len(text)].strip(" *#_-•")).strip(" *#_")
-    if not line or len(line.split()) > 8 or line.endswith((".", "?", "!", ",")):
+    # (split into 9 pieces at most: a ninth word is enough to rule out a heading, and most lines are whole paragraphs)
+    if not line or len(line.split(None, 8)) > 8 or line.endswith((".", "?", "!", ",")):
         return False
     tail = line[line.rfind(":") + 1 :].strip(" *#_") if ":" in line else line.strip(" *#_")
     return tail == n.surface and n.surface.lower() not in common_words()
@@ -1301,7 +1304,10 @@ def _bullet_lead(left: str) -> bool:
     or a digit (\\d: str.isdecimal)."""
     if "\n" not in left and not (left[:1] in _BULLET_FIRST or left[:1].isdecimal()):
         return False
-    return _BULLET_LEAD.search(left) is not None
+    # a match runs from its line's start to the end (none of its characters is a line break, and "$" may stand
+    # before a final one): it can open only at the last line break before the last character, else at the start
+    k = left.rfind("\n", 0, len(left) - 1)
+    return _BULLET_LEAD.match(left, max(k, 0)) is not None
 
 
 _BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U0001F1E6-\U0001F1FF]{2})+\s+(?=[A-Z])|\s(?=(?:The|A|An|This|Its)\s))")

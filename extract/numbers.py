@@ -226,10 +226,15 @@ def _hedge_alternatives() -> str:
     return "|".join(f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in groups.items())
 
 
+#: words that may stand between a hedge and its figure ("more than a reported $5m")
+_HEDGE_FILLERS = ("a", "an", "the", "of", "just", "only", "another", "a further", "further", "reported", "staggering")
 _HEDGE_RE = re.compile(
     r"(?:" + _hedge_alternatives()
-    + r")\s+(?:(?:a|an|the|of|just|only|another|a\s+further|further|reported|staggering)\s+){0,3}$",
+    + r")\s+(?:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _HEDGE_FILLERS) + r")\s+){0,3}$",
 )  # matched against lower-cased text
+#: the last words of the hedges and fillers: a _HEDGE_RE match runs to the end of the text, a hedge or filler then
+#: blanks (\s: str.isspace), so the text ends in blanks, and before them in one of these
+_HEDGE_LAST = tuple(sorted({h.split()[-1] for h, _ in _HEDGES} | {w.split()[-1] for w in _HEDGE_FILLERS}))
 _HEDGE_MAP = {h: q for h, q in _HEDGES}
 _ROSE_UP = re.compile(r"\b(?:shot|shoots|shooting|went|goes|going|gone|rose|risen|climbed|jumped|soared|moved|ramped|scaled|stepped|built|grew|grown|ticked|crept|headed)\s*$")
 
@@ -428,7 +433,6 @@ def _matches_wordy(rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
 
 
 #: a digit or one of _WORDY: lower-case text without any holds no amount (see `_matches`)
-_MAY_HOLD_ASCII = re.compile("[0-9]|" + "|".join(_WORDY))
 _MAY_HOLD = re.compile(r"\d|" + "|".join(_WORDY))
 
 
@@ -436,10 +440,16 @@ def may_hold_money(text: str) -> bool:
     """False when ``find_money(text)`` is surely empty, found cheaply: ``_matches`` finds amounts only from a digit,
     or from a number word in text that holds one of _WORDY. (Text whose lower case changes length is read by the
     case-insensitive pattern: not ruled out.)"""
+    if text.isascii():  # (its lower case has its length and its digits: the digits are looked for in it as it is,
+        # first; a search for one class skips ahead, where the pattern of a class and words tries every position)
+        if _ASCII_DIGIT.search(text) is not None:
+            return True
+        low = text.lower()
+        return any(w in low for w in _WORDY)
     low = text.lower()
     if len(low) != len(text):
         return True
-    return (_MAY_HOLD_ASCII if low.isascii() else _MAY_HOLD).search(low) is not None
+    return _MAY_HOLD.search(low) is not None  # (\d and [0-9] find the same in a lower case that is ASCII)
 
 
 def find_money(text: str) -> list[Amount]:
@@ -557,6 +567,8 @@ def hedge_before(left: str) -> str:
     ('at_most', 'approx')
     """
     low = left[-60:].lower()
+    if not low[-1:].isspace() or not low.rstrip().endswith(_HEDGE_LAST):
+        return "exact"  # (no match can end the text: a cheap test before the pattern, which tries every hedge's place)
     m = _HEDGE_RE.search(low)
     if not m:
         return "exact"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract._regex import Folded, fast_alternation
+from extract._regex import Folded, Gated, fast_alternation
 from extract.discourse import Discourse
 from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, load_table
 from extract.mentions import ORG_KINDS, Name
@@ -84,6 +84,9 @@ _ROLE_DEPART = re.compile(
     rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+(?:to|in|as|after|amid)\b"
     rf"|\b(?P<n>exit|departure|resignation|ouster|ousting)\s+of\s+(?P<seq3>{_ROLE_NP})"  # "follows the exit of its chief operating officer"
 )
+#: one of these is in every text _ROLE_DEPART finds: each of its branches holds a role of _ROLE_NP or _ROLE_BARE, and each
+#: of those holds one ("co-founder", "vice-president", "finance chief", "head of ..."): a cheap test first
+_ROLE_KEY = re.compile(r"chief|head|counsel|president|founder|director|VP|C[EFTOMPR]O")
 _TOP_ROLE = re.compile(r"^role:(?:co-founder|founder|chief executive|ceo|president)$")
 _APPOINT = re.compile(
     r"\b(?:appoint\w*|named|names|hires|hired|has hired|picks|picked|replaces|replaced|takes over|will take over|promoted|taps|tapped|elevated)\b",
@@ -99,14 +102,19 @@ _BACKER_LIST = re.compile(
     r"\b(?:investors|backers|shareholders|funds|firms|investment firms|venture firms|lenders)\s+(?:including|such as|like|led by)\s+"
     r"((?:(?:[A-Z][\w&.\-]*(?:['’]s)?|of|and|&|the|former)(?:\s|,\s)?)+)"
 )
+
+
+def _verbs(position: str) -> Gated:
+    """The matches of ``(?<![\\w\\-])(?:cue|cue|...)(?![\\w])`` for the cues of departed_talent.toml at ``position``,
+    found faster (`fast_alternation`), and none at once in text without a cue's opening words (most sentences)."""
+    cues = [e["cue"] for e in load_table("departed_talent").get(position, [])]
+    return Gated(fast_alternation(r"(?<![\w\-])", cues, r"(?![\w])"), cues)
+
+
 #: verbs whose object is a person hired away from a startup ("Bigco hired Acme's CTO Jane Roe")
-_HIRES_FROM = fast_alternation(  # (the matches of (?<![\w\-])(?:cue|cue|...)(?![\w]), found faster)
-    r"(?<![\w\-])", [e["cue"] for e in load_table("departed_talent").get("named_object", [])], r"(?![\w])"
-)
+_HIRES_FROM = _verbs("named_object")
 #: verbs by which a company lets its own named people go ("Acme parted ways with its COO Jane Roe")
-_DISMISSES = fast_alternation(
-    r"(?<![\w\-])", [e["cue"] for e in load_table("departed_talent").get("named_dismissed", [])], r"(?![\w])"
-)
+_DISMISSES = _verbs("named_dismissed")
 _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b")
 _JOIN_RE = Folded(r"\bjoin\w*|to lead\b|hired by\b|moved to\b|decamped to\b|poached\b|lured\b|rejoin\w*|returned to\b|went back to\b")
 # "Daniel Gross, who co-founded X with A and B, left": the relative clause ends right before the verb
@@ -510,6 +518,8 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
     """Office-holders named only by role who leave together in one sentence: one row with their number."""
     sa = v.sentence.start
     rows: dict[str, list] = {}
+    if _ROLE_KEY.search(v.s) is None:
+        return []  # no role named (the pattern tries every capital and "the", "its", ...: the cheaper test first)
     for rd in _ROLE_DEPART.finditer(v.s):
         vg = "v" if rd.group("v") else ("seq2" if rd.group("seq2") else "n")
         if vg == "n" and any(p.start <= sa + rd.end() + 3 and (p.kind == "person" or _looks_like_person(p.surface))

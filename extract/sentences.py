@@ -52,7 +52,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 j += 1
             if j < n and text[j].islower():
                 continue
-        _push(text, start, end, spans)
+        a, b = start, end  # (_push written out: it runs for every sentence)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
         start = end
     _push(text, start, n, spans)
     return spans

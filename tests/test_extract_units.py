@@ -502,6 +502,20 @@ def test_may_hold_money_rules_out_only_text_without_amounts() -> None:
         assert may_hold_money(t) or find_money(t) == [], t
 
 
+def test_may_hold_money_is_the_plain_test() -> None:
+    """``may_hold_money`` gives the answer of the plain test it is written faster than: a digit or a word of _WORDY
+    in the lower case, or a lower case of another length."""
+    import re
+
+    from extract.numbers import _WORDY, may_hold_money
+
+    plain = re.compile(r"\d|" + "|".join(_WORDY))
+    extra = ["Half A Billion Dollars", "Rs ٢٠٠ Crore", "\u212a billion", "TWO MILLION", "İstanbul", "", "7", "crowded"]
+    for t in list(_random_texts(5000)) + extra:
+        low = t.lower()
+        assert may_hold_money(t) == (len(low) != len(t) or plain.search(low) is not None), t
+
+
 # ---- the same text gives the same result in every process ----------------------------------------
 _DETERMINISM = """
 import json, sys
@@ -561,3 +575,68 @@ def test_reversed_patterns_answer_as_the_plain_ones() -> None:
             assert (rev is None) == (plain is None), left
             if plain is not None:
                 assert rev is not None and rev.group(1)[::-1] == plain.group(1), left
+
+
+def test_gated_patterns_rule_out_only_text_without_a_cue() -> None:
+    """A `Gated` pattern answers "no match" at once for a text holding none of the texts its matches open with
+    (`literal_heads`): never for a text the pattern finds something in (the tables' examples, random text)."""
+    import extract.people
+    from extract.lexicon import MODALITY, NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, _entries
+
+    gated = [*MODALITY._gated.values(), NAMED_DEPARTURE, NAMED_DEPARTURE_NOUN, extract.people._HIRES_FROM, extract.people._DISMISSES]
+    examples = [c.example.lower() for t in ("modality", "departed_talent") for c in _entries(t) if c.example]
+    texts = examples + [t.lower() for t in _random_texts(3000)] + [e[i:] for e in examples for i in (1, 5)]
+    assert sum(g._heads is not None for g in gated) >= 8, "patterns left ungated"
+    for g in gated:
+        for t in texts:
+            if g.ruled_out(t):
+                assert g.rx.search(t) is None, (g.pattern[:60], t)
+    for (kind, where), rx in MODALITY._rx.items():
+        for t in texts:
+            got, want = MODALITY.first(kind, where, t), rx.search(t)
+            assert (got.span() if got else None) == (want.span() if want else None), (kind, where, t)
+
+
+def test_hedge_before_rules_out_only_text_no_hedge_ends() -> None:
+    """`hedge_before` answers "exact" at once for text that does not end in blanks after a hedge's or filler's last
+    word: never for text the hedge pattern finds a hedge in (random text, and every hedge with fillers, blanks and
+    words around it)."""
+    from extract import numbers
+
+    texts = [t + end for t in _random_texts(3000) for end in ("", " ", "\n", "  \n")]
+    for h, _ in numbers._HEDGES:
+        for before in ("", "raised ", "(", "x"):
+            for after in (" ", "  ", " a reported ", " the\n", "", "s ", " just\t", " a\nfurther "):
+                texts += [before + h + after, before + h.upper() + after, before + h.replace(" ", "\n  ") + after]
+    found = 0
+    for t in texts:
+        low = t[-60:].lower()
+        if numbers._HEDGE_RE.search(low):
+            found += 1
+            assert low[-1:].isspace() and low.rstrip().endswith(numbers._HEDGE_LAST), t
+    assert found > 500
+
+
+def test_cue_by_two_characters_is_the_first_cue_that_matches() -> None:
+    """`CueSet._cue` tries only the cues that can open with a match's first two characters: the cue it names is the
+    first one, in table order, of all those opening with the first letter that match there (the tables' examples and
+    random text, read at every position)."""
+    from extract.lexicon import MONEY, PEOPLE, _entries
+
+    examples = [c.example.lower() for t in ("valuation", "funding_raised", "layoffs", "departed_talent", "headcount",
+                                            "burn_rate", "revenue", "not_a_metric", "valuation_target")
+                for c in _entries(t) if c.example]  # fmt: skip
+    texts = examples + [t.lower() for t in _random_texts(2000)]
+    checked = 0
+    for cs in (MONEY, PEOPLE):
+        for position, fast in cs._fast.items():
+            tried = cs._by_letter[position]
+            if tried is None:
+                continue
+            for t in texts:
+                for m in fast.finditer(t):
+                    want = next((c, one.match(t, m.start())) for c, one, _ in tried[t[m.start()]] if one.match(t, m.start()))
+                    got = cs._cue(position, m)
+                    assert (got.pattern, got.table, got.start, got.end) == (want[0].pattern, want[0].table, *want[1].span()), t
+                    checked += 1
+    assert checked > 1000
