@@ -34,7 +34,7 @@ __all__ = ["PeopleState", "people_claims"]
 # inline patterns, compiled once (hot paths)
 _RX0 = re.compile((r"resign|step"), re.I)
 _RX1 = re.compile((r"(?:left|quit|exited|departed|resigned|stepped down|retired from|retires from)$"))
-_RX2 = re.compile((r"\s+(?:(?:the|to|back to|as)\s+)?"))
+_RX2 = re.compile((r"\s+(?:(?:the|to|back to|as)\s+)?(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w\-]*\s+){0,2}(?:group|rival|company|firm|start-?up|lab|giant|platform|bank|lender|app)\s+)?"))  # ("to the edtech group X")
 _RX3 = re.compile((r"[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*['’]s?\s"))
 _RX4 = re.compile((r"\binterim\b"), re.I)
 _RX5 = re.compile((r"\b(?:is|was|were|are|be|been|what|nothing|have|has)\s+$"))
@@ -431,7 +431,8 @@ def _role_near(v: View, who: Name) -> str | None:
 _AFFILIATION_RIGHT = re.compile(
     r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?"
     r"|(?:[\w\-]+\s+){1,2}and\s+(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?"  # ("co-founder and chief product officer of")
-    r"(?:[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?['’]s\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"  # "the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme"
+    r"(?:[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?['’]s\s+)?(?:[A-Z][a-z\d]+\s+(?=[a-z]))?(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"
+    r"|^,\s+one\s+of\s+(?:the|its)\s+(?:co-?founders|founders)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}$"  # ("one of the co-founders of the Web3 infrastructure firm")  # "the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme"
     r"|^,\s+who\s+(?:co-?founded|founded|started|set up|built|ran|runs|led|leads)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[A-Za-z]))?(?:[\w\-]++\s+){0,4}?$"
 )
 _AFFILIATION_POSS = Folded(

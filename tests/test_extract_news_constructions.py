@@ -2291,6 +2291,19 @@ CASES += [
 ]
 
 
+# Whose people left, in a round-up of exits: "A, one of the co-founders of the Web3 infrastructure firm X, quit",
+# "A, co-founder of Web3 firm X, quit"; "X's chief executive A moved across to the edtech group Y" (Y is where he went).
+CASES += [
+    (
+        "exits-roundup-web3-firms-and-a-move-to-a-group",
+        "It has been a crowded year for goodbyes. Upskilla's chief executive Arnav Mehta moved across to the edtech group "
+        "Vidyakos only weeks ago. Last week Ritesh Gandy, one of the co-founders of the Web3 infrastructure firm Nodechayn, "
+        "quit to spend his time on other companies. Earlier, Rahul Bhatt, co-founder of Web3 firm ChainKort, quit too.",
+        {("Upskilla", "departed_talent", 1), ("Nodechayn", "departed_talent", 1), ("ChainKort", "departed_talent", 1)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
