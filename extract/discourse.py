@@ -205,7 +205,7 @@ _IT_DID = re.compile(r"[\W_]*(?:(?:In|On|At|By|Last|This|Earlier|Later|Then|Sinc
 #: a sentence opened by "Its closest rival, X, ...": X (set off by commas) is its subject
 _ITS_RIVAL = re.compile(r"[\W_]*(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){0,3}(?:rival|competitor|peer|challenger|neighbour|neighbor)s?,\s+")
 #: a paragraph's heading-like lead that ends with a company: "Another exit at Acme.", "Deep dive: trouble at Acme"
-_HEADING_AT = re.compile(r"[\W_]*(?:[A-Za-z][\w\-]*:?\s+){1,5}(?:at|for|inside|of)\s+")
+_HEADING_AT = re.compile(r"[\W_]*(?:[A-Za-z][\w\-]*:?\s+){1,5}(?:at|for|inside|of|(?:came|comes|come)\s+from)\s+")  # ("The largest cut came from Acme.")
 _HEADING_END = re.compile(r"[\W_]*$")
 _LEAD_DESC = re.compile(
     r"(?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+){0,4}(?:start-?up|company|firm|chain|platform|marketplace|app|fintech|\w+tech"
@@ -342,7 +342,7 @@ class Discourse:
                 if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n) and not _KIND_AFTER.match(t, n.end)):
                     return n.key
                 if (n.kind == "org" and s.end - s.start <= 70 and _HEADING_AT.fullmatch(t, s.start, n.start)
-                        and _HEADING_END.fullmatch(t, n.end, s.end) and self._neutral_org(n)):
+                        and _HEADING_END.fullmatch(t, n.end, s.end) and self._no_backer(n)):
                     return n.key  # "Another exit at Billetera Sur.": a lead that is a heading about the company
         desc = self._definite_at(s)
         if desc is not None:  # "The Lagos-based firm will hire ...": the startup the description fits
@@ -380,6 +380,11 @@ class Discourse:
         if self.doc.text[s.start : end].isascii():  # (ASCII: the lower-case pattern finds there just what re.I finds)
             return _DEFINITE_LOW.match(self.doc.low, s.start, end)
         return _DEFINITE.match(self.doc.text, s.start, end)
+
+    def _no_backer(self, n: Name) -> bool:
+        """Nothing says the organisation is an investor or an incumbent (a preposition before it may count against it)."""
+        e = self.names.entities.get(n.key)
+        return e is not None and not e.evidence.get("investor") and not e.evidence.get("incumbent")
 
     def _neutral_org(self, n: Name) -> bool:
         e = self.names.entities.get(n.key)

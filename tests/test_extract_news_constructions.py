@@ -2304,6 +2304,18 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "the-largest-cut-came-from-x",
+        "Startup layoffs this week\n\nThe largest cut so far came from Ribbonpey. The Atlanta-based payments startup, "
+        "last valued at $4.2 billion, let go about 400 people on Tuesday.\n\nNimbli, which makes scheduling software, "
+        "said it would cut 25 percent of its workforce. The Austin company had 640 employees in December.",
+        {("Ribbonpey", "valuation", 4.2e9), ("Ribbonpey", "layoffs", 400), ("Nimbli", "layoffs", 160),
+         ("Nimbli", "headcount", 640)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
