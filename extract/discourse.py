@@ -197,7 +197,8 @@ _CLAUSE_OPEN = re.compile(r"[\W_]*(?:(?:while|whereas|and|but|as|since|after|whe
 _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|sector|world|market|investment|deals?|economy)\b", re.I)
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
 #: between a possessive startup and a valuing clause about its round: "Acme's $250 million raise, which valued"
-_ROUND_WHICH = re.compile(r"['’]s?\s+(?:[^,;.]{0,40}?\s)?(?:raise|round|funding|financing|investment|deal|series\s+[a-h])\b[^;.]{0,40}?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}")
+_ROUND_WHICH = re.compile(r"['’]s?\s+(?:[^,;.]{0,40}?\s)?(?:raise|round|funding|financing|investment|deal|series\s+[a-h])\b[^;.]{0,40}?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}"
+                          r"|['’]s\s+(?:[\w\-]+\s+){0,2}(?:fund-?raise|raise|round|funding|financing)\b[^;]{0,160}?\s(?:and|which|that)\s+(?:\w+\s+){0,2}")  # ("Acme's previous fundraise, a Series C in March, brought in $70 million ... and valued")
 #: a kind noun right after a name makes it a modifier: "The DIY marketplace launched ..."
 _KIND_AFTER = re.compile(r"\s(?:marketplace|start-?up|company|firm|platform|app|lender|fintech|neobank|retailer|maker|chain|group)\b")
 #: a sentence whose subject is "it" or "they" before its first name: "In March it bought its smaller competitor X"

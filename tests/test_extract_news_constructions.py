@@ -2316,6 +2316,17 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "possessive-fundraise-and-valued-the-company",
+        "Paisaloup, a Mumbai payments startup, is back in the market. Spendmapp, a rival expense app, cut 40 jobs in "
+        "May.\n\nPaisaloup's previous fundraise, a Series C in March, "
+        "brought in $70 million from a growth fund and valued the company at $720 million.",
+        {("Spendmapp", "layoffs", 40), ("Paisaloup", "funding_raised", 7e7), ("Paisaloup", "valuation", 7.2e8)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
