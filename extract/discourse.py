@@ -35,7 +35,7 @@ from extract.sentences import CLAUSE_BREAK
 __all__ = ["Discourse"]
 
 # inline patterns, compiled once (hot paths)
-_RX0 = re.compile((r"\b(?:it|its|the (?:start-?up|company|firm))\b"), re.I)
+_RX0 = re.compile((r"\b(?:it(?!['’]s\b)|its|the (?:start-?up|company|firm))\b"), re.I)  # (not "It's Monday": it is)
 
 # a mention after a preposition or "former", or inside an appositive, is not the subject
 #: a name, its verb of raising, the figure: "Zentro closed $40m", "X has raised a further $10m"
@@ -84,7 +84,7 @@ _INTO = re.compile(r"^\s+(?:in|into)\s+(?:[\w\-’']+,?\s+){0,4}$")
 _INVEST_BEFORE = re.compile(r"\b(?:invest|put|pour|pump|plough|inject|contribution|stake|backing|cheque|check\b|bet\b)")
 # a whole sector or group as the subject: "Indian edtech startups raised $2.4bn", "funding to African startups"
 _SECTOR = re.compile(
-    r"(?:^|[,;]\s|\b(?:and|but|while|said|says|say|that|reported|estimated|estimates)\s)(?:the\s)?(?:[\w\-’'()]+(?:,\d{3})*\s){0,4}?(?:[Ss]tart-?ups|companies|firms|players|ventures|unicorns"
+    r"(?:^|[,;]\s|\b(?:and|but|while|said|says|say|that|reported|estimated|estimates)\s)(?:the\s)?(?:[\w\-’'().]+(?:,\d{3})*\s){0,4}?(?:[Ss]tart-?ups|companies|firms|players|ventures|unicorns"
     r"|businesses|fintechs|the (?:sector|industry|ecosystem|region|segment|space))\b"
     r"|\b(?:funding|investment|investments|capital|money|vc funding|venture funding|venture capital|deal value|deals)\s"
     r"(?:to|for|in|into|going to|raised by|flowing to)\s(?:[\w\-]++\s){0,3}?(?:start-?ups|companies|firms|sector|industry|\w+tech)\b"

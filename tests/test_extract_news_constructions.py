@@ -2327,6 +2327,18 @@ CASES += [
 ]
 
 
+# Sector totals in newsletters: "It's Monday, and Indian startups raised $1.1 Bn across 96 deals" ("It's" is no "its"),
+# "eight U.S.-based companies raising $40 million or more".
+CASES += [
+    (
+        "sector-totals-after-its-monday-and-us-based-companies",
+        "QuickBaskit eyes $5 Bn valuation\n\nGood morning! It's Monday, and Indian startups raised $1.1 Bn across 96 "
+        "deals in January. Big rounds kept coming, with eight U.S.-based companies raising $40 million or more.",
+        {("QuickBaskit", "valuation_target", 5e9)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
