@@ -81,7 +81,7 @@ _ROLE_DEPART = re.compile(
     r"(?P<v>resigned|resigns|left|leaves|quit|quits|departed|departs|stepped down|steps down|exited|exits|walked out"
     r"|(?:was|were|has been|have been) (?:poached|hired away|lured away|ousted|fired|pushed out)|(?:is|are) (?:stepping down|leaving)"
     r"|followed(?=\s+(?:in|later|suit|soon|shortly|weeks|months|days|a\s|him|her|them|out)\b))\b"  # ("and the head of credit followed in May")
-    rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP})\s+(?:to|in|as|after|amid)\b"
+    rf"|\b(?:lost|loses|losing)\s+(?P<seq2>{_ROLE_NP}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_ROLE_NP})*)\s*(?:(?:to|in|as|after|amid|this|last|earlier)\b|[.;]|$)"
     rf"|\b(?P<n>exit|departure|resignation|ouster|ousting)\s+of\s+(?P<seq3>{_ROLE_NP})"  # "follows the exit of its chief operating officer"
 )
 #: one of these is in every text _ROLE_DEPART finds: each of its branches holds a role of _ROLE_NP or _ROLE_BARE, and each
@@ -534,6 +534,9 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
         keys = ["role:" + _RX11.sub("", r.lower()) for r in roles]
         if len(keys) == 2 and _FOUNDER_AND_ROLE.search(seq):
             keys = keys[:1]  # "its founder and chief executive resigned": one person with two titles
+        if vg == "seq2" and len(keys) < 2 and not _LOST_ROLE_TO.search(rd.group(0)):
+            continue  # "Acme has lost its CTO." (named in the next sentence, counted there); but "lost its CFO and its
+            # general counsel in October" and "lost its CTO to a rival" are counted here
         new = [k for k in keys if k not in st.departed]
         if not new:
             continue
@@ -551,6 +554,7 @@ def _role_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[in
             for c, (n, vs, ve, keys) in rows.items()]  # fmt: skip
 
 
+_LOST_ROLE_TO = re.compile(r"\b(?:to|in|as|after|amid)$")
 #: one person's two titles: "its founder and chief executive", "co-founder and CEO" (one possessive, no second article)
 _FOUNDER_AND_ROLE = re.compile(
     r"\b(?:co-?founder|founder)\s+and\s+(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|cfo|coo|president|managing\s+director)\b"

@@ -2339,6 +2339,24 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "lost-two-roles-this-autumn-and-a-lone-role-named-later",
+        "Veridia Bio, a Boston biotech startup, lost its chief financial officer and its general counsel in October.\n\n"
+        "Paysetto, the Bengaluru payments startup, has lost its chief technology officer. Karan Mehta resigned on Monday "
+        "and is joining a research lab in London.",
+        {("Veridia Bio", "departed_talent", 2), ("Paysetto", "departed_talent", 1)},
+    ),
+]
+
+
+def test_a_lone_role_lost_and_named_later_is_one_person() -> None:
+    """"has lost its chief technology officer. Karan Mehta resigned on Monday": one departure, not two."""
+    text = next(t for cid, t, _ in CASES if cid == "lost-two-roles-this-autumn-and-a-lone-role-named-later")
+    rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent" and m.company == "Paysetto"]
+    assert len(rows) == 1
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
