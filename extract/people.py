@@ -719,9 +719,14 @@ def _owner_of_object(v: View, d: Discourse, a: int, b: int) -> str | None:
     if m.group(0) == "our":
         return speaker_company(d)
     orgs = [n for n in d.names.between(v.sentence.start, m.start()) if n.kind in ORG_KINDS]
-    if m.group(0) in ("its", "their") and orgs and not orgs[-1].is_startup and _hirer(v, d, a) is None:
-        return NOT_A_STARTUP  # "a deal with Bigco, ... rehiring its co-founders": Bigco's people
+    if m.group(0) in ("its", "their") and orgs and not orgs[-1].is_startup and _hirer(v, d, a) is None \
+            and not _THE_STARTUPS.search(v.doc.text, orgs[-1].end, m.start()):
+        return NOT_A_STARTUP  # "a deal with Bigco, ... rehiring its co-founders": Bigco's people (but "Bigco is paying to
+        # license the startup's models and has hired its chief executive": the startup's)
     return d.owner(v.sentence, m.start(), m.end())
+
+
+_THE_STARTUPS = re.compile(r"\bthe\s+(?:start-?up|company|firm)['’]s\b")
 
 
 def speaker_company(d: Discourse) -> str | None:

@@ -2357,6 +2357,26 @@ def test_a_lone_role_lost_and_named_later_is_one_person() -> None:
     assert len(rows) == 1
 
 
+# Acqui-hires told from the buyer: "Bigco is paying to license the startup's models and has hired its chief executive,
+# A" (its = the startup's); "taking the startup's two co-founders" (but "quit, taking four researchers with her" is no
+# buyer taking people).
+CASES += [
+    (
+        "acqui-hire-its-after-the-startups",
+        "Big tech wants the engineers, not the company\n\nParsek Code, a Tel Aviv code-review startup, raised $40 million "
+        "last year. Meta is paying $1.9 billion to license the startup's models and has hired its chief executive, Lior "
+        "Ben-Amir.",
+        {("Parsek Code", "funding_raised", 4e7), ("Parsek Code", "departed_talent", 1)},
+    ),
+    (
+        "acqui-hire-taking-the-startups-co-founders",
+        "Kestrell Agents, a logistics AI startup, now sells a narrower product. Amazon ran the play in March with "
+        "Kestrell Agents, taking the startup's two co-founders while licensing its planning software.",
+        {("Kestrell Agents", "departed_talent", 2)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
