@@ -153,6 +153,8 @@ _THE_GIANT = re.compile(r"\bthe\s+(?:[\w\-]+\s+){0,3}?(?:giant|behemoth|conglome
 I_DID = re.compile(r"(?:^|[\s“\"])I\s+(?:had\s+to\s+|have\s+|also\s+|then\s+)?(?:let|laid|lay|cut|fired|raised|closed|hired)\b")
 _FOUNDER_OF = re.compile(
     r"\b(?:founder|co-?founder|chief executive|ceo|managing director|boss)(?:\s+and\s+(?:[\w\-]+\s+){1,3}?)?\s+(?:of|at)\s+(?:the\s+)?(?:[\w\-,]+\s+){0,6}?$", re.I)
+#: a described name and a relative clause before the figure: "(Naijacoin), another Lagos crypto firm that cut 25% ..."
+_REL_APPOS = re.compile(r",\s(?:a|an|another|the|one)\s[^,;.]{0,60}?\s(?:that|which|who)\s(?:[a-z]+\s){0,3}(?:[$€£]|us\$)?")
 #: a possessive appositive before a figure's verb: "(Penga, Kvalt)'s Stockholm rival, pulled in "
 _POSS_APPOSITIVE = re.compile(r"['’]s?\s[^,;.]{1,40},\s(?:[a-z]+\s){1,4}")
 #: a person introduced with a company: "Sam Whitfield of Sprigwell"
@@ -546,7 +548,7 @@ class Discourse:
         if near.possessive and len(startups) >= 2 and t[startups[-2].end : near.start] == ", " and _POSS_APPOSITIVE.match(t, near.end, pos):
             return startups[-2].key  # "Penga, Kvalt's Stockholm rival, pulled in $250 million": the subject, not the rival
         gap = t[near.end : pos]
-        if len(gap) < 3 or _TIGHT.match(gap) or _VERB_GAP.fullmatch(gap) or _DESCRIBED_VALUE.fullmatch(gap):
+        if len(gap) < 3 or _TIGHT.match(gap) or _VERB_GAP.fullmatch(gap) or _DESCRIBED_VALUE.fullmatch(gap) or _REL_APPOS.fullmatch(gap):
             return near.key  # (also "after rival Zentro closed $40m": the name is the verb's subject, after a preposition or not)
         cstart = self._clause_start(s, pos)
         inclause = [n for n in startups if n.start >= cstart and not self._aside(s, n, pos)]

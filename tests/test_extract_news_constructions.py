@@ -2377,6 +2377,17 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "another-firm-that-cut-a-share",
+        "Paychan, a Lagos crypto startup, let go of 10 of its 38 staff on Monday.\n\nPaychan was at pains to say the "
+        "crisis played no part, the same line taken by Naijacoyn, another Lagos crypto firm that cut 25% of its "
+        "workforce last week.\n\nNaijacoyn had 140 employees at the start of the year.",
+        {("Paychan", "layoffs", 10), ("Paychan", "headcount", 38), ("Naijacoyn", "layoffs", 35), ("Naijacoyn", "headcount", 140)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
