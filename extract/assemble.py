@@ -142,6 +142,11 @@ _CURRENT = re.compile(r"\b(?:now|today|currently|at present|still|remaining|rema
 _PEAK = re.compile(r"\b(?:peak|peaked|high of|maximum|at its height)\b")
 
 
+def _coarser(a: Period | None, b: Period | None) -> bool:
+    """``a`` is a year (or longer) and ``b`` a month or a day: they overlap without being the same time."""
+    return a is not None and b is not None and a.precision in ("year", "span") and b.precision in ("month", "day")
+
+
 def _overlap(a: Period | None, b: Period | None) -> bool:
     """Two periods share a day (an unknown period overlaps anything)."""
     return a is None or b is None or (a.start <= b.end and b.start <= a.end)
@@ -208,8 +213,8 @@ def resolve_fractions(dated: list[Dated], fractions: list[Fraction], dates: Date
         probe = Claim(f.company, "layoffs", 0.0, "persons", f.qualifier, f.start, f.end, f.sentence)
         as_of, explicit = dates.for_claim(probe)
         layoffs = [d for d in out if d.claim.metric == "layoffs" and d.claim.company == f.company]
-        if any(d.claim.sentence.index == f.sentence.index or _overlap(d.as_of, as_of) for d in layoffs):
-            continue  # the cut is already counted
+        if any(d.claim.sentence.index == f.sentence.index or (_overlap(d.as_of, as_of) and not _coarser(d.as_of, as_of)) for d in layoffs):
+            continue  # the cut is already counted (not by a cut dated only by its year: "250 in its second round of cuts this year")
         cut = Dated(probe, as_of, explicit, 0.8)
         own = [h for h in heads if h.claim.company == f.company and _before_cut(dates.doc, h)]
         base = [h for h in own if h.claim.sentence.index == f.sentence.index] or sorted(

@@ -2388,6 +2388,17 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a-share-cut-in-january-besides-this-years-second-round",
+        "KhataPey lays off 250 employees in second round of cuts this year\n\nIn January, KhataPey let go of 12% of its "
+        "workforce as it shut down its buy-now-pay-later product. At the time, the company had 2,200 employees on its "
+        "payroll.",
+        {("KhataPey", "layoffs", 250), ("KhataPey", "layoffs", 264), ("KhataPey", "headcount", 2200)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
