@@ -167,7 +167,14 @@ def _base_ok(doc: Document, h: Dated, cut: Dated, layoffs: list[Dated]) -> bool:
     if _CURRENT.search(near) and cut.explicit:
         return False  # "now employs 900", "the 320 still on its payroll": the staff after a cut the text dates
     bi, fi = c.sentence.index, cut.claim.sentence.index
-    return not any(_between(l.as_of, base_p, cut_p) or bi - 1 <= l.claim.sentence.index < fi for l in layoffs)
+    after = _AFTER_CUT.search(doc.low, c.sentence.start, c.sentence.end) is not None  # ("ended 2025 with 1,100 employees,
+    # after cutting about 90 people in a first round": the staff after that cut, a base for the next one)
+    since = Period.day(base_p.end) if base_p is not None and base_p.precision in ("year", "span") else base_p  # ("ended 2025 with")
+    return not any(_between(l.as_of, since, cut_p) or (bi - 1 <= l.claim.sentence.index < fi and not (after and l.claim.sentence.index == bi))
+                   for l in layoffs)
+
+
+_AFTER_CUT = re.compile(r"\bafter\s+(?:cutting|laying off|letting go|shedding|dismissing|a first round|its first round)\b")
 
 
 # before a headcount, words that make it the staff after a cut or at another time, not the base of a cut:

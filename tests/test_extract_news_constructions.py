@@ -2399,6 +2399,18 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a-share-of-the-staff-after-a-first-round",
+        "Moniflo trims staff again\n\nMoniflo, the Lagos-based digital bank, has let go of 15% of its workforce, its "
+        "second round of cuts in a year, according to an internal memo.\n\nThe memo did not give a number.\n\nMoniflo "
+        "ended 2024 with 1,100 employees, according to the company's annual report, after cutting about 90 people in a "
+        "first round last December.",
+        {("Moniflo", "layoffs", 165), ("Moniflo", "layoffs", 90), ("Moniflo", "headcount", 1100)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
