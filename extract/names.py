@@ -404,13 +404,13 @@ _DESC_NOUNS = (
     r"start-?ups?|company|firm|maker|developer|unicorn|decacorn|venture|business|lab|platform|app|marketplace"
     r"|neobank|lender|provider|operator|player|major|giant|outfit|\w+tech|fintech|edtech|healthtech|proptech"
     r"|insurtech|agritech|cleantech|legaltech|spacetech|deeptech|e-commerce|ecommerce|retailer|brand|chain"
-    r"|scale-?up|newcomer|upstart|challenger|rival|competitor|peer|exchange|prediction market|insurer|wallet|broker"
+    r"|scale-?up|newcomer|upstart|challenger|rival|competitor|peer|exchange|prediction market|insurer|wallet|broker|studio"
 )
 _DESC_NOUN_SET = frozenset(
     """start-up startup start-ups startups company firm maker developer unicorn decacorn venture business lab platform app
     marketplace neobank lender provider operator player major giant outfit fintech edtech healthtech proptech insurtech
     agritech cleantech legaltech spacetech deeptech e-commerce ecommerce retailer brand chain scale-up scaleup newcomer
-    upstart challenger rival competitor peer exchange insurer wallet broker""".split()
+    upstart challenger rival competitor peer exchange insurer wallet broker studio""".split()
 )
 _DESC_RIGHT = re.compile(rf"^,\s(?:(?:still|now|once|long|already|arguably)\s)?(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]++\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")

@@ -2411,6 +2411,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "games-studio-label-and-a-careers-page-count",
+        "Jogaverd. The Brazilian mobile games studio, valued at US$2.4 billion, let go of 15% of its staff this week; its "
+        "careers page listed more than 900 employees.",
+        {("Jogaverd", "valuation", 2.4e9), ("Jogaverd", "headcount", 900), ("Jogaverd", "layoffs", 135)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
