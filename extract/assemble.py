@@ -169,11 +169,13 @@ def _base_ok(doc: Document, h: Dated, cut: Dated, layoffs: list[Dated]) -> bool:
     bi, fi = c.sentence.index, cut.claim.sentence.index
     after = _AFTER_CUT.search(doc.low, c.sentence.start, c.sentence.end) is not None  # ("ended 2025 with 1,100 employees,
     # after cutting about 90 people in a first round": the staff after that cut, a base for the next one)
-    since = Period.day(base_p.end) if base_p is not None and base_p.precision in ("year", "span") else base_p  # ("ended 2025 with")
+    ended = _ENDED.search(doc.low, c.sentence.start, c.sentence.end) is not None
+    since = Period.day(base_p.end) if ended and base_p is not None and base_p.precision in ("year", "span") else base_p  # ("ended 2025 with")
     return not any(_between(l.as_of, since, cut_p) or (bi - 1 <= l.claim.sentence.index < fi and not (after and l.claim.sentence.index == bi))
                    for l in layoffs)
 
 
+_ENDED = re.compile(r"\b(?:ended|ends|closed|finished)\s+(?:the\s+year\s+|\d{4}\b)")
 _AFTER_CUT = re.compile(r"\bafter\s+(?:cutting|laying off|letting go|shedding|dismissing|a first round|its first round)\b")
 
 
