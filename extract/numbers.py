@@ -565,6 +565,8 @@ def hedge_before(left: str) -> str:
     ('at_least', 'approx', 'exact')
     >>> hedge_before("had raised just under "), hedge_before("a reported estimate of ")
     ('at_most', 'approx')
+    >>> hedge_before("trades well below the "), hedge_before("valued at below ")  # a figure compared with: exact
+    ('exact', 'at_most')
     """
     low = left[-60:].lower()
     if not low[-1:].isspace() or not low.rstrip().endswith(_HEDGE_LAST):
@@ -575,11 +577,14 @@ def hedge_before(left: str) -> str:
     words = " ".join(m.group(0).strip().lower().split())  # (as _RX0.sub(" ", ...): str.split splits where \s matches)
     if words.startswith("up to") and _ROSE_UP.search(low, 0, m.start()):
         return "exact"  # "its valuation shot up to $3.1bn": a verb of rising, not a ceiling
+    if words.endswith(" the") and words.startswith(_COMPARATIVES):
+        return "exact"  # "well below the $2.2 billion at which it raised": a figure compared with, itself exact
     for h, q in _HEDGES:
         if words.startswith(h):
             return q
     return "exact"
 
+_COMPARATIVES = ("less than", "more than", "fewer than", "below", "above", "under", "over", "greater than", "lower than", "higher than")
 #: hedges before a count ("about", "more than", "another")
 HEDGES_EARLY = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|approximately|a further|another)\s+)*"
 #: a count of people right after a verb: "dismissed 159 people", "let go of about half" (the verb is the layoff, not
