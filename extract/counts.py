@@ -297,6 +297,10 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
         return True  # "bringing its headcount to 260", "slashed its workforce by a third, to about 300 people"
     if c.noun_class in ("employee", "job") and _N_OF_LEFT.search(before[-30:]):
         return True  # "cuts 90 of 600 jobs": the whole
+    team = _TEAM_OF_LEFT.search(before[-50:]) if c.noun_class == "talent" else None
+    if team is not None and not _HIRING.search(before[-80:].lower()) and not before[-50:][: team.start()].rstrip().endswith(" and"):
+        # (not "taking the startup's two co-founders and a team of about 15 researchers": people who left)
+        return True  # "has built a team of more than 180 scientists and engineers": the staff
     if (c.noun is None or c.noun_class == "employee") and _out_of_left(before[-80:]):
         return True  # "424 employees out of the 5,900": the whole staff
     if c.noun_class == "employee" and _NAME_PAREN.search(before[-60:]):
@@ -642,6 +646,7 @@ def _not_people(v: View, c: Count) -> bool:
                 or _COMPANIES_RIGHT.match(v.low, c.end))
 
 
+_TEAM_OF_LEFT = re.compile(r"\b(?:a|its|their|the)\s+(?:[a-z\-]+\s+)?(?:team|staff|workforce)\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|close to)\s+)*$")
 #: after a count with no noun, things that are not people: "two Malaysian funds", "three years"
 _THING_NEXT = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:funds?|investors?|rounds?|deals?|companies|start-?ups?|months?|years?|weeks?|days?|times|cities"
                          r"|countries|offices|markets|products|apps|banks|backers|firms|lenders|VCs|angels)\b")

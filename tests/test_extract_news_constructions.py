@@ -2433,6 +2433,15 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a-team-of-scientists-is-the-staff",
+        "Lattika Quantum, a Munich startup, has built a team of more than 180 scientists and engineers.",
+        {("Lattika Quantum", "headcount", 180)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
