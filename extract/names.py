@@ -671,19 +671,32 @@ def _place_then_name(run: str) -> tuple[tuple[int, int], ...] | None:
     return None
 
 
+def _one_word_piece(text: str, m: re.Match[str], run: str) -> list[Name]:
+    """`_pieces_of` for a run of one word (half the runs), its tests in one place: the word less its possessive is
+    the one piece, unless a test below drops it (the same tests, in the same order, as the loop in `_pieces_of`)."""
+    poss = run.endswith(("'s", "’s"))
+    base = run[:-2] if poss else run
+    low = base.lower()
+    if low in _STOP or low in _KIND_WORDS or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
+        "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
+        return []
+    if len(base) < 2 or len(base) > 60 or base in _SUFFIX_WORDS:
+        return []  # ("AI", "Inc", "Labs" alone name nothing)
+    if ("-" in base[2:4] and _CODE_KIND.match(base)) or (base[0] in _PERIOD_FIRST and _PERIOD_TOKEN.match(base)):
+        return []  # "US-Dollar", "FY24" (see `_pieces_of`)
+    s = m.start()
+    if base in _place_ends() and _in_particle_place(text, s, s + len(base)):
+        return []
+    return [Name(s, s + len(base), base, poss)]
+
+
 def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
-    spans: tuple[tuple[int, int], ...]
     if " " not in run:
-        base = run[:-2] if run.endswith(("'s", "’s")) else run
-        if base.lower() in _STOP or base.lower() in _KIND_WORDS or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
-            "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
-            return []
-        spans = ((0, len(run)),)
-    else:
-        spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
-        if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
-            spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
+        return _one_word_piece(text, m, run)
+    spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
+    if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
+        spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
     out = []
     place_ends = _place_ends()  # (the test _in_particle_place opens with: most pieces end no place)
     for a, b in spans:
