@@ -78,6 +78,10 @@ _CAMEL_OR_DIGIT = re.compile(r"[A-Z0-9](?:(?<=[a-z\d][A-Z])|(?<=[0-9])(?:(?=[a-z
 _CLASSES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"0" * 10)
 #: the same with the digits "a": camel case, a lower-case letter or digit before a capital, is then "aA"
 _CLASSES_CAMEL = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"a" * 10)
+#: ``b"aA" in`` and ``b"0a" in`` the classes, found faster: the engine skips ahead to the rare character ("A", "0") and
+#: looks at its neighbour, where a plain search steps through the common "a" one byte at a time
+_CAMEL_IN_CLASSES = re.compile(rb"A(?<=aA)")
+_DIGIT_LETTER_IN_CLASSES = re.compile(rb"0(?=a)")
 
 
 def _needs_full_names(text: str) -> bool:
@@ -87,9 +91,9 @@ def _needs_full_names(text: str) -> bool:
     letter or digit before a capital, and a digit name needs a digit before a lower-case letter."""
     if text.isascii():
         raw = text.encode()
-        if b"aA" in raw.translate(_CLASSES_CAMEL):  # (one search: the digits are "a" too)
+        if _CAMEL_IN_CLASSES.search(raw.translate(_CLASSES_CAMEL)) is not None:  # (one search: the digits are "a" too)
             return True
-        return b"0a" in raw.translate(_CLASSES) and _DIGIT_NAME.search(text) is not None
+        return _DIGIT_LETTER_IN_CLASSES.search(raw.translate(_CLASSES)) is not None and _DIGIT_NAME.search(text) is not None
     if _CAMEL_OR_DIGIT.search(text):
         return True
     if not any(c.isdigit() for c in _NON_ASCII.findall(text)):
