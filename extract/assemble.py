@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from extract.counts import Fraction
-from extract.dates import find_dates
+from extract.dates import find_dates, month_of
 from extract.figures import money_in
 from extract.document import Document, Sentence
 from extract.lexicon import MODALITY
@@ -65,7 +65,7 @@ class DateFinder:
     def _published_month(self) -> Period | None:
         """The month of publication (made once: asked for by most figures)."""
         if self._pub_month is None and self.doc.published is not None:
-            self._pub_month = Period.month(self.doc.published.year, self.doc.published.month)
+            self._pub_month = month_of(self.doc.published.year, self.doc.published.month)
         return self._pub_month
 
     def dates(self, s: Sentence) -> list[tuple[int, int, Period]]:
@@ -102,7 +102,7 @@ class DateFinder:
         if p is None:
             return self._published_month(), False
         if p.precision == "day" and c.metric not in _DAY_METRICS:
-            p = Period.month(p.start.year, p.start.month)
+            p = month_of(p.start.year, p.start.month)
         return p, True
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extract._regex import by_first_letter, ungrouped
 from models.records import Period
@@ -57,8 +58,16 @@ _DATE_RE = re.compile(by_first_letter(
 _DATE_FIND = re.compile(by_first_letter(ungrouped(_DATE_RE.pattern), cased=True), re.VERBOSE)
 
 
+@lru_cache(maxsize=4096)
+def month_of(year: int, month: int) -> Period:
+    """``Period.month(year, month)``, made once per month: a frozen value, equal to a new one (most figures are
+    dated to a few months; calendar.monthrange and the frozen class's set-up are the slow part). An invalid month
+    raises as before (exceptions are not cached)."""
+    return Period.month(year, month)
+
+
 def month_period(d: date) -> Period:
-    return Period.month(d.year, d.month)
+    return month_of(d.year, d.month)
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -99,7 +108,7 @@ def _period(m: re.Match[str], pub: date | None) -> Period | None:
         if year is None:
             return None
         sy, sm = _shift_month(year, mon, -11)
-        return Period.span(Period.month(sy, sm), Period.month(year, mon))
+        return Period.span(month_of(sy, sm), month_of(year, mon))
     if g("q"):
         n = _ORD[g("q_ord").lower()] if g("q_ord") else int(g("q_n"))
         year = _rel_year(g("q_rel"), g("q_y") or g("q_y2"), pub)
@@ -109,7 +118,7 @@ def _period(m: re.Match[str], pub: date | None) -> Period | None:
         if not year:
             return None
         first = 1 if g("h_ord").lower() == "first" else 7
-        return Period.span(Period.month(year, first), Period.month(year, first + 5))
+        return Period.span(month_of(year, first), month_of(year, first + 5))
     if g("eom"):
         mon = MONTHS[g("eom_mon").lower().rstrip(".")]
         year = _month_year(mon, g("eom_y"), pub)
@@ -129,7 +138,7 @@ def _period(m: re.Match[str], pub: date | None) -> Period | None:
             return None
         mon = MONTHS[word.lower().rstrip(".")]
         year = _month_year(mon, g("my_y"), pub, g("my_rel") or "")
-        return Period.month(year, mon) if year else None
+        return month_of(year, mon) if year else None
     if g("rel"):
         return _relative_period(g("rel").lower(), pub) if pub is not None else None
     if g("wd"):
@@ -148,10 +157,10 @@ def _relative_period(r: str, pub: date) -> Period:
     if r.endswith("month"):
         k = -1 if ("last" in r or "previous" in r) else (1 if ("next" in r or "following" in r) else 0)
         y, mo = _shift_month(pub.year, pub.month, k)
-        return Period.month(y, mo)
+        return month_of(y, mo)
     if r.endswith("week"):
         d = pub - timedelta(days=7) if ("last" in r or "previous" in r) else pub
-        return Period.month(d.year, d.month)
+        return month_of(d.year, d.month)
     if r.endswith("quarter"):
         q = (pub.month - 1) // 3 + 1
         y, q2 = (pub.year, q - 1) if "last" in r or "previous" in r else (pub.year, q)
@@ -296,9 +305,9 @@ def find_dates(
             if m.group("my") and not m.group("my_y") and not m.group("my_rel"):
                 ref = year_seen or that_year or (context_year if published is None else None)
                 if ref is not None:
-                    p = Period.month(ref, MONTHS[m.group("my_mon").lower().rstrip(".")])
+                    p = month_of(ref, MONTHS[m.group("my_mon").lower().rstrip(".")])
             if p is not None and published is not None and p.start.year == published.year - 1 and _future_month(m, text):
-                p = Period.month(published.year, p.start.month) if p.precision == "month" else _next_year(p)
+                p = month_of(published.year, p.start.month) if p.precision == "month" else _next_year(p)
             rel = (m.group("rel") or "").lower()
             if year_seen is not None and rel in _ANAPHORIC_YEARS:  # "in 2021 ..., and the following year": 2022
                 p = Period.year(year_seen + _ANAPHORIC_YEARS[rel])

@@ -78,6 +78,10 @@ _CAMEL_OR_DIGIT = re.compile(r"[A-Z0-9](?:(?<=[a-z\d][A-Z])|(?<=[0-9])(?:(?=[a-z
 _CLASSES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"0" * 10)
 #: the same with the digits "a": camel case, a lower-case letter or digit before a capital, is then "aA"
 _CLASSES_CAMEL = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"a" * 26 + b"A" * 26 + b"a" * 10)
+#: ``b"aA" in`` and ``b"0a" in`` the classes, found faster: the engine skips ahead to the rare character ("A", "0") and
+#: looks at its neighbour, where a plain search steps through the common "a" one byte at a time
+_CAMEL_IN_CLASSES = re.compile(rb"A(?<=aA)")
+_DIGIT_LETTER_IN_CLASSES = re.compile(rb"0(?=a)")
 
 
 def _needs_full_names(text: str) -> bool:
@@ -87,9 +91,9 @@ def _needs_full_names(text: str) -> bool:
     letter or digit before a capital, and a digit name needs a digit before a lower-case letter."""
     if text.isascii():
         raw = text.encode()
-        if b"aA" in raw.translate(_CLASSES_CAMEL):  # (one search: the digits are "a" too)
+        if _CAMEL_IN_CLASSES.search(raw.translate(_CLASSES_CAMEL)) is not None:  # (one search: the digits are "a" too)
             return True
-        return b"0a" in raw.translate(_CLASSES) and _DIGIT_NAME.search(text) is not None
+        return _DIGIT_LETTER_IN_CLASSES.search(raw.translate(_CLASSES)) is not None and _DIGIT_NAME.search(text) is not None
     if _CAMEL_OR_DIGIT.search(text):
         return True
     if not any(c.isdigit() for c in _NON_ASCII.findall(text)):
@@ -671,19 +675,32 @@ def _place_then_name(run: str) -> tuple[tuple[int, int], ...] | None:
     return None
 
 
+def _one_word_piece(text: str, m: re.Match[str], run: str) -> list[Name]:
+    """`_pieces_of` for a run of one word (half the runs), its tests in one place: the word less its possessive is
+    the one piece, unless a test below drops it (the same tests, in the same order, as the loop in `_pieces_of`)."""
+    poss = run.endswith(("'s", "’s"))
+    base = run[:-2] if poss else run
+    low = base.lower()
+    if low in _STOP or low in _KIND_WORDS or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
+        "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
+        return []
+    if len(base) < 2 or len(base) > 60 or base in _SUFFIX_WORDS:
+        return []  # ("AI", "Inc", "Labs" alone name nothing)
+    if ("-" in base[2:4] and _CODE_KIND.match(base)) or (base[0] in _PERIOD_FIRST and _PERIOD_TOKEN.match(base)):
+        return []  # "US-Dollar", "FY24" (see `_pieces_of`)
+    s = m.start()
+    if base in _place_ends() and _in_particle_place(text, s, s + len(base)):
+        return []
+    return [Name(s, s + len(base), base, poss)]
+
+
 def _pieces_of(text: str, m: re.Match[str]) -> list[Name]:
     run = m.group(0)
-    spans: tuple[tuple[int, int], ...]
     if " " not in run:
-        base = run[:-2] if run.endswith(("'s", "’s")) else run
-        if base.lower() in _STOP or base.lower() in _KIND_WORDS or (run == "US" and text[m.end() : m.end() + 1] == "$") or (
-            "-" in base and _MODIFIER.search(base)) or (("'" in run or "’" in run) and _CONTRACTION.match(run)):
-            return []
-        spans = ((0, len(run)),)
-    else:
-        spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
-        if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
-            spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
+        return _one_word_piece(text, m, run)
+    spans = _clean(run, text[m.end() : m.end() + 1], _sentence_initial(text, m.start()))
+    if len(spans) == 1 and spans[0] == (0, len(run)) and text.endswith(("of ", "in ", "from "), 0, m.start()):
+        spans = _place_then_name(run) or spans  # translated: "the fintech of São Paulo Pagoja"
     out = []
     place_ends = _place_ends()  # (the test _in_particle_place opens with: most pieces end no place)
     for a, b in spans:

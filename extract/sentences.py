@@ -66,11 +66,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _abbreviation_before(text: str, start: int, end: int) -> bool:
     """The period that ends at ``end`` closes an abbreviation, an initial or a dotted word, not the sentence."""
-    sp = text.rfind(" ", max(start, end - 15), end - 1)
+    sp = text.rfind(" ", end - 15 if end - 15 > start else start, end - 1)  # (the window _WORD_BEFORE reads)
     if sp >= 0 and text[end - 1] == ".":  # (most sentences end so: " word.")
         word = text[sp + 1 : end - 1]
         if len(word) >= 2 and word.isascii() and word.isalpha():
-            return word.lower() in _ABBREV  # the word _WORD_BEFORE reads (a space before it, no digit: no unit)
+            # the word _WORD_BEFORE reads (a space before it, no digit: no unit); a longer word is none of them
+            return len(word) <= _ABBREV_MAX and word.lower() in _ABBREV
     if not _may_abbreviate(text, start, end):
         return False
     w = _WORD_BEFORE_REVERSED.match(text[max(start, end - 15) : end][::-1])
