@@ -179,7 +179,10 @@ REWRITES = {
 
 
 #: tune writers asked for the reworded style only, not for copies of stories in their own set
-_RESTYLED_ONLY = frozenset("i j k l m n o p q r s ae af ag ah ai aj ak al an ao aq ar as at au av aw ax ay az ba bb bc".split())
+_RESTYLED_ONLY = frozenset(
+    "i j k l m n o p q r s ae af ag ah ai aj ak al an ao aq ar as at au av aw ax ay az ba bb bc"
+    " bd be bf bg bh bi bj bk bl bm bn bo bp bq br bs".split()
+)
 
 
 def _corpus_prints() -> tuple[dict, list[tuple[str, str]], dict[str, tuple[str, str]]]:
