@@ -481,6 +481,8 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
             return None  # "only 40 employees were left": the staff that remain (read as a headcount, if at all)
         if _MUST_LEAVE.search(after):
             return "layoffs"  # "around 140 employees must leave the company": jobs cut, not talent lost
+        if _WE_TELL.search(ctx.v.low, 0, c.start) or _LEAVE_US.match(ctx.v.low, cue.start):
+            return "layoffs"  # "This morning I told our team that 38 people are leaving Fieldnote", "will leave us": a cut announced
     if metric == "departed_talent":
         if cls is None and not _RX9.match(ctx.v.low[c.end :]):
             return None  # a bare number leaves only as "two more" after people named before
@@ -495,6 +497,9 @@ def _metric_for_verb(ctx: _Ctx, c: Count, cue: Cue, clause: str) -> str | None:
 
 _CAPITAL_INSIDE = re.compile(r"\s[A-Z]")
 _LEFT_OVER = re.compile(r"\b(?:were|are|was|is|be)\s+left\b")
+#: the company announcing its own people's leaving: "I told our team that 38 people are leaving", "... will leave us"
+_WE_TELL = re.compile(r"\b(?:i|we)\s+(?:(?:have|had|just)\s+)?(?:told|informed|shared with)\s+(?:our|my|the)\s+(?:team|staff|employees|company)\b")
+_LEAVE_US = re.compile(r"(?:will\s+|are\s+|is\s+)?(?:leave|leaving)\s+us\b")
 _MUST_LEAVE = re.compile(r"\b(?:must|have to|had to|will have to|are to|were asked to|are being asked to|were told to)\s+leave\b")
 _OWNED_LEFT = re.compile(r"(?:\b(?:[Ii]ts|[Tt]heir)|[A-Z][\w\-.]*['’]s)\s+(?:[a-z\-]+\s+){0,2}$")
 

@@ -2442,6 +2442,19 @@ CASES += [
 ]
 
 
+# A company announcing its own people's leaving is a cut: "I told our team that 38 people are leaving Fieldnot",
+# "about 240 of our team members will leave us" (but "12 engineers have left for rivals" stays a departure).
+CASES += [
+    (
+        "a-founder-announcing-people-leaving-is-a-cut",
+        "Fieldnot's founder on a hard day\n\nThis morning I told our team that 38 people are leaving Fieldnot. Separately, "
+        "Kirimon, a Jakarta lender, said in a statement: \"With a heavy heart, about 240 of our team members will leave "
+        "us.\"\n\nQuillo, a Berlin design startup, said 12 engineers have left for rivals since June.",
+        {("Fieldnot", "layoffs", 38), ("Kirimon", "layoffs", 240), ("Quillo", "departed_talent", 12)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
