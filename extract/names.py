@@ -1129,6 +1129,11 @@ def _find_people(text: str, mentions: list[Name]) -> set[str]:
             lm = _AND_NAME.search(text[max(0, n.start - 40) : n.start])
             if lm and lm.group(1) in people:
                 people.add(n.surface)
+    by_surface = {n.start: n.surface for n in mentions}
+    for n in mentions:  # "siblings Omar and Hala Saeed": a given name joined by "and" to a person's full name
+        nxt = by_surface.get(n.end + 5)
+        if " " not in n.surface and n.surface in given and text.startswith(" and ", n.end) and nxt in people:
+            people.add(n.surface)
     people |= {p.split()[-1] for p in list(people)}
     people |= {p.split()[0] for p in list(people) if len(p.split()) >= 2 and p.split()[0] in given}  # "Mateo" after "Mateo Ríos"
     full = {p.split()[-1] for p in people if " " in p}

@@ -2455,6 +2455,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "siblings-given-name-and-full-name",
+        "Baytni, a Dubai proptech startup, cut 40 jobs. Its co-founders, siblings Omar and Hala Saeed, have also left the "
+        "company's management.",
+        {("Baytni", "layoffs", 40), ("Baytni", "departed_talent", 2)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
