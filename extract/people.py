@@ -97,7 +97,7 @@ _ROLE = re.compile(
     r"|chief financial officer|chief scientist|coo|cto|cfo|president|chairman|founder|co-founder|cofounder|head of [a-z]+)\b",
     re.IGNORECASE,
 )
-_LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|maternity leave|paternity leave|sick leave|garden leave|on leave|took leave|taken leave|taking leave|taking (?:a |some )?time off|temporarily)\b", re.I)
+_LEAVE = re.compile(r"\b(?:leave of absence|sabbatical|extended leave|medical leave|parental leave|maternity leave|paternity leave|sick leave|garden leave|on leave|took leave|taken leave|taking leave|takes leave|taking (?:a |some )?time off|temporarily)\b", re.I)
 _BACKER_LIST = re.compile(
     r"\b(?:investors|backers|shareholders|funds|firms|investment firms|venture firms|lenders)\s+(?:including|such as|like|led by)\s+"
     r"((?:(?:[A-Z][\w&.\-]*(?:['’]s)?|of|and|&|the|former)(?:\s|,\s)?)+)"

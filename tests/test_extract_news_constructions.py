@@ -2465,6 +2465,16 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "chief-takes-leave-is-no-departure",
+        "Coverli chief Marcus Adeyem takes leave after mass layoff call\n\nCoverli, an insurtech startup, laid off 200 "
+        "people on a call.",
+        {("Coverli", "layoffs", 200)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
