@@ -202,7 +202,7 @@ _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|
 _ROUND_WHICH = re.compile(r"['’]s?\s+(?:[^,;.]{0,40}?\s)?(?:raise|round|funding|financing|investment|deal|series\s+[a-h])\b[^;.]{0,40}?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}"
                           r"|['’]s\s+(?:[\w\-]+\s+){0,2}(?:fund-?raise|raise|round|funding|financing)\b[^;]{0,160}?\s(?:and|which|that)\s+(?:\w+\s+){0,2}")  # ("Acme's previous fundraise, a Series C in March, brought in $70 million ... and valued")
 #: a kind noun right after a name makes it a modifier: "The DIY marketplace launched ..."
-_KIND_AFTER = re.compile(r"\s(?:marketplace|start-?up|company|firm|platform|app|lender|fintech|neobank|retailer|maker|chain|group)\b")
+_MODIFIED_KIND = re.compile(r"\s(?:marketplace|start-?up|company|firm|platform|app|lender|fintech|neobank|retailer|maker|chain|group)\b")
 #: a sentence whose subject is "it" or "they" before its first name: "In March it bought its smaller competitor X"
 _IT_DID = re.compile(r"[\W_]*(?:(?:In|On|At|By|Last|This|Earlier|Later|Then|Since|After)\b[^,.;:]{0,25}?,?\s)?(?:it|they)\s+(?:also\s+|then\s+|later\s+)?(?!is\b|was\b|are\b|were\b)[a-z]+(?:ed|ought|ught|ook|on|ew)\b")
 #: a sentence opened by "Its closest rival, X, ...": X (set off by commas) is its subject
@@ -342,7 +342,7 @@ class Discourse:
                 # "cuts came at Copia, a rural e-commerce company", but not "backers including X, along with Y"
                 listed = _LISTED.search(t[max(s.start, n.start - 40) : n.start]) is not None or _OF_LEFT.search(
                     t, max(s.start, n.start - 40), n.start) is not None  # "the family office of the company X"
-                if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n) and not _KIND_AFTER.match(t, n.end)):
+                if (n.is_startup and not listed) or (n.kind == "org" and at_start and self._neutral_org(n) and not _MODIFIED_KIND.match(t, n.end)):
                     return n.key
                 if (n.kind == "org" and s.end - s.start <= 70 and _HEADING_AT.fullmatch(t, s.start, n.start)
                         and _HEADING_END.fullmatch(t, n.end, s.end) and self._no_backer(n)):

@@ -173,8 +173,13 @@ def _people_in(v: View, d: Discourse) -> list[Name]:
     """The people named in a sentence (not investors, not names in a list of backers)."""
     sa, t = v.sentence.start, v.doc.text
     lists = [(sa + x.start(1), sa + x.end(1)) for x in _BACKER_LIST.finditer(v.s)]
-    first_words = {k.split()[0] for k in d.names.startups}
+    first_words = _startup_first_words(d)
     return [n for n in d.names.between(sa, sa + len(v.s)) if _is_person(n, t, first_words) and not any(a <= n.start < b for a, b in lists)]
+
+
+def _startup_first_words(d: Discourse) -> set[str]:
+    """The first words of the article's startups' names (a two-word name opening with one is no person)."""
+    return {k.split()[0] for k in d.names.startups}
 
 
 def _is_person(n: Name, t: str, first_words: set[str]) -> bool:
@@ -246,12 +251,16 @@ def _named_departures(v: View, d: Discourse, st: PeopleState, counted_at: list[i
         person = _subject_of(v, people, vpos, noun)
         if person is None or (v.in_quotes(m.start()) and not noun and "last day" not in m.group(0)):
             continue
-        if _LEAVE.search(v.s[max(0, m.start() - 30) : m.start() + 60]):
-            continue  # a leave of absence is not a departure
-        if _A_JOB_RIGHT.match(v.s, m.end()):
-            continue  # "had left a comfortable engineering post with a cloud company to come home": an earlier job
+        if _leave_or_old_job(v, m):
+            continue
         out.extend(_count_group(v, d, st, _coordinated(v, people, person) + _as_did(v, people, m.end()), m, vpos))
     return out
+
+
+def _leave_or_old_job(v: View, m: re.Match[str]) -> bool:
+    """A leave of absence near the verb (no departure), or "had left a comfortable engineering post with a cloud
+    company to come home" (an earlier job)."""
+    return _LEAVE.search(v.s[max(0, m.start() - 30) : m.start() + 60]) is not None or _A_JOB_RIGHT.match(v.s, m.end()) is not None
 
 
 #: "A resigned on Wednesday, as did chief operating officer B": B left too
@@ -283,8 +292,8 @@ def _pronoun_departures(v: View, d: Discourse, st: PeopleState, counted_at: list
         if not _PRONOUN_SUBJECT.search(v.low, max(0, m.start() - 30), m.start()):
             continue
         vpos = sa + m.start()
-        if (any(c < vpos for c in counted_at) or v.in_quotes(m.start()) or _LEAVE.search(v.s[max(0, m.start() - 30) : m.start() + 60])
-                or _A_JOB_RIGHT.match(v.s, m.end()) or _TO_FOUND.match(v.s, m.end()) or _GOES_TO.search(m.group(0))):
+        if (any(c < vpos for c in counted_at) or v.in_quotes(m.start()) or _leave_or_old_job(v, m)
+                or _TO_FOUND.match(v.s, m.end()) or _GOES_TO.search(m.group(0))):
             continue
         if _destination_is_other(v, d, m.end()) or _ROLE.search(v.s, max(0, m.start() - 60), m.start()):
             continue  # "she left Google in 2019"; "its CEO said he was leaving": the role is the subject
@@ -298,7 +307,7 @@ def _pronoun_departures(v: View, d: Discourse, st: PeopleState, counted_at: list
 
 def _last_person(v: View, d: Discourse, vpos: int) -> Name | None:
     """The last person named before ``vpos`` (this sentence or the few before it), not an investor."""
-    first_words = {k.split()[0] for k in d.names.startups}
+    first_words = _startup_first_words(d)
     for n in reversed(d.names.between(max(0, vpos - _PRONOUN_REACH), vpos)):
         if _is_person(n, v.doc.text, first_words):
             return n
@@ -432,7 +441,8 @@ _AFFILIATION_RIGHT = re.compile(
     r"^,\s+(?:(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?|(?!(?:formerly|previously|once|ex|late|latterly)\b)(?:[\w\-]+\s+){1,3}?"
     r"|(?:[\w\-]+\s+){1,2}and\s+(?:[\w\-]+\s+){1,3}?)(?:of|at)\s+(?:the\s+)?"  # ("co-founder and chief product officer of")
     r"(?:[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?['’]s\s+)?(?:[A-Z][a-z\d]+\s+(?=[a-z]))?(?:[a-z][\w\-]*\s+|\([\w\s\-]+\)\s+){0,4}$"
-    r"|^,\s+one\s+of\s+(?:the|its)\s+(?:co-?founders|founders)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}$"  # ("one of the co-founders of the Web3 infrastructure firm")  # "the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme"
+    # ("the embattled co-founder of fintech unicorn Acme", "of Stockholm carbon-accounting startup Acme")
+    r"|^,\s+one\s+of\s+(?:the|its)\s+(?:co-?founders|founders)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}$"  # ("one of the co-founders of the Web3 infrastructure firm")
     r"|^,\s+who\s+(?:co-?founded|founded|started|set up|built|ran|runs|led|leads)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[A-Za-z]))?(?:[\w\-]++\s+){0,4}?$"
 )
 _AFFILIATION_POSS = Folded(
@@ -500,8 +510,9 @@ def _destinations(v: View, d: Discourse, at: int, lost: bool = False) -> set[str
 _DESTINATION_END = re.compile(r"\b(?:along with|together with|alongside|as well as|with|and some|and other|and several)\b|[,;.]")
 
 
-_LOST_TO = re.compile(r"\b(?:to join|joining|joined|join|left for|leave for|leaving for|moved to|decamped to|returned to|rejoin\w*|went back to|for|to)\s+(?:the\s+)?")
-_TO_DESTINATION = re.compile(r"\b(?:to join|joining|joined|join|left for|leave for|leaving for|moved to|decamped to|returned to|rejoin\w*|went back to|for)\s+(?:the\s+)?")
+_DESTINATION_WORDS = r"to join|joining|joined|join|left for|leave for|leaving for|moved to|decamped to|returned to|rejoin\w*|went back to|for"
+_TO_DESTINATION = re.compile(rf"\b(?:{_DESTINATION_WORDS})\s+(?:the\s+)?")
+_LOST_TO = re.compile(rf"\b(?:{_DESTINATION_WORDS}|to)\s+(?:the\s+)?")  # (after "lost": "lost its CTO to Bigco")
 
 
 def _company_left(v: View, d: Discourse, end: int) -> str | None:
