@@ -1340,6 +1340,8 @@ _BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U000
 def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) -> tuple[int, int]:
     """(for, against) points that this mention names a startup the story is about (``right``: the 90 characters
     after it, and their lower case)."""
+    if _credit_line(text, n):
+        return 0, 0  # "Photo by: Unsplash", "(Photo: Acme)": a picture's credit says nothing of who the story is about
     left = text[max(0, n.start - 60) : n.start]
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
@@ -1487,6 +1489,27 @@ def outlet_name(key: str) -> bool:
     """``_OUTLET_NAME.search(key)``, ruled out first by the words it wants: a last word ("$" also matches before a
     final line break; "etter" for "Letter" and "Newsletter"), or "Week" or "Daily" anywhere (a cheap test)."""
     return (key.endswith(_OUTLET_ENDS) or "Week" in key or "Daily" in key) and _OUTLET_NAME.search(key) is not None
+
+
+#: a picture's credit or caption source on its own line ("Photo by: Unsplash", "Image Source: Pexels", "Deepika
+#: Padukone | Credit: Wikimedia Commons", "Jakarta. Photo: Bayu Syaits/unsplash", "Pascal Rossignol/File Photo/Reuters")
+_CREDIT_LABEL = re.compile(
+    r"(?:^|[\s|.(\[])(?:Photo(?:graph)?s?|Images?|Picture|Illustration|Credits?|Courtesy)"
+    r"(?:\s(?:[Cc]redits?|[Ss]ource|[Bb]y|[Cc]ourtesy(?:\sof)?))?\s*(?::|\sby\b)", re.I)
+_CREDIT_AGENCY = re.compile(r"(?:Getty\sImages|Shutterstock|Unsplash|Pexels|Pixabay|Bigstockphoto|iStock(?:photo)?|Alamy|File\sPhoto)\W*$", re.I)
+_CREDIT_CUE = ("hoto", "mage", "redit", "ourtesy", "icture", "llustration", "etty", "nsplash", "exels", "ixabay", "tock", "lamy")
+
+
+def _credit_line(text: str, n: Name) -> bool:
+    """``n`` stands in a short line that credits a picture: after its label, or before a stock agency's name."""
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    b = len(text) if b < 0 else b
+    if b - a > 140 or not any(c in text[a:b] for c in _CREDIT_CUE):
+        return False
+    line = text[a:b]
+    label = _CREDIT_LABEL.search(line)
+    return (label is not None and label.start() <= n.start - a) or _CREDIT_AGENCY.search(line) is not None
 
 
 def _newsroom_points(left: str, right: str) -> int:
