@@ -1527,7 +1527,7 @@ _DESK_RIGHT = tuple(" " + w for w in ("desk", "team", "staff", "newsroom", "edit
 _NEWSROOM_RIGHT = re.compile(
     r"\s(?:has|had|have)\s(?:asked|contacted|approached|reached out to|emailed)\s(?:the\s(?:company|start-?up|firm)|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?|it)\sfor\s(?:a\s)?comment"
     r"|\s(?:could\snot|couldn['’]t|was\sunable\sto|has\snot\sbeen\sable\sto|did\snot|cannot)\s(?:independently\s)?(?:verify|confirm|reach|corroborate)\b"
-    r"|\s(?:has\s|had\s)?(?:reached\sout\sto|contacted)\s(?:the\s(?:company|start-?up|firm)|[A-Z][\w\-]*)\s(?:for|but)\b"
+    r"|\s(?:has\s|had\s)?(?:reached\sout\sto|contacted)\s(?:the\s(?:company|start-?up|firm)|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,2})\s(?:for|but|on\sthe|about\sthe|regarding|seeking|to\s(?:seek|confirm|verify))\b"
     r"|\s(?:has\sseen|obtained|has\sobtained)\s(?:that|a|an|the|documents?|an?\s+internal)\b"  # ("has learnt", "understands": _NEG_RIGHT)
 )
 

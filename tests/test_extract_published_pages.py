@@ -29,6 +29,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "close to 45 people, its chief executive said.",
         {("Orvella", "valuation", 3e8), ("Orvella", "layoffs", 45)},
     ),
+    (
+        "outlet-reaching-out-is-no-company",
+        "Kestrova raises Rs 40 crore from angel networks\n\nKestrova, an electric bus-booking platform, has raised Rs 40 "
+        "crore (about $4.8 million) in a pre-Series A round, according to a report.\n\nDealDiary has reached out to "
+        "Kestrova on the details of the round and will update this story.\n\nThe round comes a year after the company "
+        "raised $2 million in an angel round from a clutch of investors.",
+        {("Kestrova", "funding_raised", 4.8e6), ("Kestrova", "funding_raised", 2e6)},
+    ),
 ]
 
 
