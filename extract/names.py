@@ -1646,6 +1646,23 @@ def _decide_kind(e: Entity) -> Kind:
     return "org"  # "recruited by Bigco", "leaves for Bigco", "told Bigco": where people went, or a source)
 
 
+def _story_subject(entities: dict[str, Entity], people: set[str], text: str) -> Entity | None:
+    """A well-known company the story is plainly about, though nothing calls it a startup ("Uber has raised ...",
+    named eight times): an organisation named in the first paragraph, at least four times, and twice as often as
+    any other company, with no evidence that it is an investor, an incumbent, a product or where people went."""
+    orgs = sorted((e for e in entities.values() if e.kind in ("org", "startup") and e.key not in people), key=lambda e: -e.count)
+    if not orgs or orgs[0].kind != "org" or orgs[0].count < 4 or (len(orgs) > 1 and orgs[1].count * 2 > orgs[0].count):
+        return None
+    e = orgs[0]
+    ev = e.evidence
+    if ev.get("against", 0) > 1 or any(ev.get(k) for k in ("investor", "incumbent", "product", "joined")):
+        return None
+    if any(w in places() or w in demonyms() for w in e.key.split()):
+        return None  # ("Paris AI": a place read into a name)
+    first_break = text.find("\n\n", 40)
+    return e if first_break < 0 or e.first < first_break else None
+
+
 def _fallback_startup(entities: dict[str, Entity], people: set[str]) -> str | None:
     """Nothing says "startup" outright: the organisation with the best evidence that is no investor,
     acquirer, source, place or person ("Investors poured $85m into Corrivo")."""
@@ -1816,6 +1833,10 @@ def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
     for e in entities.values():
         e.kind = _decide_kind(e)
     startups = [k for k, e in entities.items() if e.kind == "startup"]
+    subject = _story_subject(entities, people, text)
+    if subject is not None:
+        subject.kind = "startup"
+        startups.append(subject.key)
     if not startups:
         best = _fallback_startup(entities, people)
         if best is not None:

@@ -44,3 +44,32 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
 def test_published_page_construction(case_id: str, text: str, expected: set[tuple[str, str, float]]) -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics}
     assert got == expected, f"{case_id}: missing {expected - got}, extra {got - expected}"
+
+
+#: a well-known company the story is about, named again and again but never called a startup (its first
+#: sentence with the stray comma of a hurried rewrite)
+WELL_KNOWN = (
+    "Ridewell, has now made a filing public, according to which the company closed a round of about $800 million in "
+    "April, lifting its valuation to $30 billion.\nAccording to a newspaper report, the investors in the round include "
+    "Pinecrest Holdings and Korean media company Hanmi Digital. Including this round, the company has raised $4.1 "
+    "billion from 14 investors.\nInterestingly, Ridewell has passed the $30 billion mark in five years, faster than "
+    "Facebook.\nWhen Facebook got there it had revenues of $2 billion, while Ridewell has reported $300 million in "
+    "revenues last year.\nIn a statement, an official Ridewell spokesperson said the filing was public.\nWe are not "
+    "commenting on speculation, the spokesperson added.\nThe firm owes its rise to an aggressive push abroad, and "
+    "Ridewell now runs in more than 200 cities.\nMany outlets had covered the round in April, when Ridewell filed its "
+    "charter.\nIn December, Zhonglu, the Chinese phone maker, was the most valued private start-up at $26 billion. "
+    "Now, Ridewell's new round takes it past Zhonglu."
+)
+
+
+def test_a_company_the_story_keeps_naming_is_its_startup() -> None:
+    """Named seven times, twice as often as any other company, from the first paragraph on, with nothing saying it
+    invests, is big, or is where people went: the story's company, and its round, valuation and revenue are its own
+    (not those of Facebook, which the story compares it with)."""
+    from extract.document import build_document
+    from extract.names import find_names
+
+    assert find_names(build_document(WELL_KNOWN, published=PUBLISHED)).entities["Ridewell"].kind == "startup"
+    got = {(m.company, m.metric, m.value) for m in extract_article(WELL_KNOWN, published=PUBLISHED).metrics}
+    assert {("Ridewell", "funding_raised", 8e8), ("Ridewell", "valuation", 3e10), ("Ridewell", "revenue", 3e8)} <= got
+    assert not any(c == "Facebook" and metric != "revenue" for c, metric, _ in got)
