@@ -1043,6 +1043,10 @@ def _last_words(left: str, k: int, strip: bool = False) -> list[str]:
     return [w.rstrip(",.") for w in ws] if strip else ws
 
 
+_SET_UP_BY = re.compile(r"\bset up(?: in \d{4}| (?:last|this) year| in [A-Z]\w+)? by $")
+_OWN_KIND = frozenset("company firm startup start-up platform business group".split())
+
+
 def _person_left(left: str) -> bool:
     """A role title right before a name ("chief executive Jane Roe", "co-founders A and B")."""
     if not left.endswith(" ") or left.endswith((". ", ".\n", "? ", "! ")):
@@ -1052,8 +1056,11 @@ def _person_left(left: str) -> bool:
         return False
     if w[-1] in _ROLE_SET or w[-1].rstrip("s") in _ROLE_SET:
         return True
-    if len(w) >= 2 and w[-1] == "by" and w[-2] in ("founded", "co-founded", "cofounded", "started"):
-        return True  # "the company founded by Rindom and Niccolo Perra"
+    if len(w) >= 2 and w[-1] == "by" and (w[-2] in ("founded", "co-founded", "cofounded", "started", "established") or (
+            "set up" in left[-40:] and _SET_UP_BY.search(left[-40:]))):
+        return True  # "the company founded by Rindom and Niccolo Perra", "set up last year by Punit K Goyal"
+    if len(w) == 4 and left.endswith(", ") and w[1:3] == ["of", "the"] and w[0] in _ROLE_SET and w[3] in _OWN_KIND:
+        return True  # "CEO of the company, Vamsi Krishna, said": the role set off by a comma
     if len(w) >= 4 and w[-1] in ("and", "&") and w[-3] == "by" and w[-4] in ("founded", "co-founded", "cofounded", "started"):
         return True  # "founded by Rindom and Niccolo Perra"
     return len(w) >= 3 and w[-2] in ("and", "&") and w[-3] in _ROLE_SET

@@ -37,6 +37,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "raised $2 million in an angel round from a clutch of investors.",
         {("Kestrova", "funding_raised", 4.8e6), ("Kestrova", "funding_raised", 2e6)},
     ),
+    (
+        "people-after-role-of-the-company-and-set-up-by",
+        "Farm-to-shop startups find money again\n\nEdtech firm Padhlo went for a second round of cuts this month. CEO "
+        "of the company, Tarun Vellanki, said in an email that it is laying off 7 per cent or 210 employees out of the "
+        "3,000.\n\nElsewhere, Korvi, a farm-to-shop platform set up in 2023 by Ravindra P Sethi, Ishita Gowda and Anmol "
+        "Singh Bedi, has raised $4 million in a seed round. The Pune-based company will use the money to hire engineers.",
+        {("Padhlo", "layoffs", 210), ("Padhlo", "headcount", 3000), ("Korvi", "funding_raised", 4e6)},
+    ),
 ]
 
 
