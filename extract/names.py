@@ -125,7 +125,7 @@ _STOP = frozenset(
     d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp
     nobody everybody everyone someone anyone somebody anybody nothing everything something anything none per
     founder-ceo co-founder-ceo cofounder-ceo founder-chairman million millions billion billions trillion startups
-    lays raises secures slashes decoding explained explainer""".split()
+    lays raises secures slashes decoding explained explainer layoffs layoff pr ux qa r&d m&a""".split()
 )
 #: grammar words that also open names ("Big Cabal Media", "New Relic") when capitalised inside a sentence
 _OPENERS = frozenset("new big old general one two three four five six seven eight nine ten".split())

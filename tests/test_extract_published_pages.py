@@ -45,6 +45,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Singh Bedi, has raised $4 million in a seed round. The Pune-based company will use the money to hire engineers.",
         {("Padhlo", "layoffs", 210), ("Padhlo", "headcount", 3000), ("Korvi", "funding_raised", 4e6)},
     ),
+    (
+        "layoff-tracker-site-is-no-company",
+        "Cuts at Berlin startups go on\n\nWhile Stackly gave no numbers, the data service Layoffs.fyi spoke of 45 jobs "
+        "that will be eliminated at the payroll startup.",
+        {("Stackly", "layoffs", 45)},
+    ),
 ]
 
 
@@ -81,3 +87,17 @@ def test_a_company_the_story_keeps_naming_is_its_startup() -> None:
     got = {(m.company, m.metric, m.value) for m in extract_article(WELL_KNOWN, published=PUBLISHED).metrics}
     assert {("Ridewell", "funding_raised", 8e8), ("Ridewell", "valuation", 3e10), ("Ridewell", "revenue", 3e8)} <= got
     assert not any(c == "Facebook" and metric != "revenue" for c, metric, _ in got)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("In addition to his departure, head of PR and communications Tomas Reiter is also leaving Quillo.", "PR"),
+    ("Orvik, a biotech R&D startup, hit a $2 billion valuation.", "R&D"),
+    ("Layoffs at startups continue\n\nQuillo cut 40 jobs.", "Layoffs"),
+])
+def test_a_function_or_a_metric_word_is_no_name(text: str, word: str) -> None:
+    """"head of PR", "R&D startup", a headline's "Layoffs": capitalised words that name no company."""
+    from extract.document import build_document
+    from extract.names import find_names
+
+    idx = find_names(build_document(text, published=PUBLISHED))
+    assert word not in idx.entities
