@@ -51,6 +51,18 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "that will be eliminated at the payroll startup.",
         {("Stackly", "layoffs", 45)},
     ),
+    (
+        "could-target-a-valuation-is-sought",
+        "Earlier this year, a newswire reported that Pelliq, the San Francisco online bank, could target a valuation "
+        "of nearly $18 billion for a listing in New York.",
+        {("Pelliq", "valuation_target", 18e9)},
+    ),
+    (
+        "ipo-range-targeted-without-the-word-valuation",
+        "Roomly and Dishwise plan richer listings\n\nRoomly, the home-rental startup, is planning to target a range of "
+        "around $21 billion to $24 billion when it starts its roadshow, according to people familiar with the matter.",
+        {("Roomly", "valuation_target", 21e9), ("Roomly", "valuation_target", 24e9)},
+    ),
 ]
 
 
