@@ -63,6 +63,23 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "around $21 billion to $24 billion when it starts its roadshow, according to people familiar with the matter.",
         {("Roomly", "valuation_target", 21e9), ("Roomly", "valuation_target", 24e9)},
     ),
+    (
+        "name-written-with-its-s-before-a-comma",
+        "The resignations at Vidyaa’s deepen its crisis\n\nDirectors representing Peak Nine Partners and "
+        "Hollin Capital left the board of Vidyaa’s, the Indian education technology giant, on "
+        "Thursday.\n\nThe exits are among the biggest crises for Vidyaa’s, valued last year at $12 billion "
+        "and backed by the likes of Grayhill Partners. Vidyaa’s board has met twice since. Vidyaa’s lenders "
+        "have not commented.",
+        {("Vidyaa’s", "valuation", 12e9)},
+    ),
+    (
+        "the-story-company-called-a-giant",
+        "Payments giant Rokka faces questions\n\nRokka, the Indian payments giant, has not paid its auditors "
+        "for a year, and Rokka executives have stopped answering questions.\n\nRokka raised $250 million in "
+        "2023 at a valuation of $8 billion. The Enforcement Directorate has opened an inquiry, and the "
+        "Directorate has written to Rokka twice. Rokka said it would cooperate with the Directorate.",
+        {("Rokka", "funding_raised", 2.5e8), ("Rokka", "valuation", 8e9)},
+    ),
 ]
 
 
