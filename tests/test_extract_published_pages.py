@@ -80,6 +80,11 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Directorate has written to Rokka twice. Rokka said it would cooperate with the Directorate.",
         {("Rokka", "funding_raised", 2.5e8), ("Rokka", "valuation", 8e9)},
     ),
+    (
+        "investments-plural-is-a-funding-cue",
+        "Other notable investments this week included the Lyon bike-rental startup Velio (€12 million).",
+        {("Velio", "funding_raised", 12e6)},
+    ),
 ]
 
 
