@@ -1349,6 +1349,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
     after it, and their lower case)."""
     if _credit_line(text, n):
         return 0, 0  # "Photo by: Unsplash", "(Photo: Acme)": a picture's credit says nothing of who the story is about
+    if text.endswith(("its ", "Its ", "their ", "Their "), max(0, n.start - 6), n.start):
+        return 0, 1  # "Its LinkedIn profile says ...": something a company has, not a company of the story
     left = text[max(0, n.start - 60) : n.start]
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)

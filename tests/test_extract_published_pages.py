@@ -85,6 +85,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Other notable investments this week included the Lyon bike-rental startup Velio (€12 million).",
         {("Velio", "funding_raised", 12e6)},
     ),
+    (
+        "a-name-after-its-is-something-the-company-has",
+        "Cairo-based health-tech startup Tabeeb has laid off about 10% of its staff. Its LinkedIn profile says it has "
+        "300 staff so about 30 workers were laid off.",
+        {("Tabeeb", "headcount", 300), ("Tabeeb", "layoffs", 30)},
+    ),
 ]
 
 
