@@ -135,11 +135,12 @@ class CueSet:
         return [self._cue(position, m) for m in rx.finditer(low)] if rx else []
 
     def right_after(self, low: str) -> Cue | None:
-        """A cue that starts the text right after a figure (one optional space first)."""
+        """A cue that starts the text right after a figure (one optional space first, or a dash between spaces:
+        "ShareChat ($255 million - Series G)")."""
         rx = self._fast.get("after")
         if rx is None:
             return None
-        m = rx.match(low, 1 if low[:1] in (" ", "\u00a0") else 0)
+        m = rx.match(low, 3 if low.startswith((" - ", " – ", " — ")) else 1 if low[:1] in (" ", "\u00a0") else 0)
         return self._cue("after", m) if m else None
 
     def first_in(self, low: str, position: str) -> Cue | None:

@@ -91,6 +91,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "300 staff so about 30 workers were laid off.",
         {("Tabeeb", "headcount", 300), ("Tabeeb", "layoffs", 30)},
     ),
+    (
+        "round-after-a-dash-in-brackets",
+        "Top startups which raised funds during the quarter include Zipkart ($120 million - Series D). They were "
+        "followed closely by Bolo ($55 million - Series C) and Shiksha Plus ($25 million - Series B).",
+        {("Zipkart", "funding_raised", 1.2e8), ("Bolo", "funding_raised", 5.5e7), ("Shiksha Plus", "funding_raised", 2.5e7)},
+    ),
 ]
 
 
