@@ -1377,6 +1377,10 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         pro += 1  # "SaaS platform for online stores Dukaan, laid off 60": a comma the writer put between subject and verb
     if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
         pro += 1  # "One of them, Acme, picked up $75 million": a name set off by commas, then its raise
+    if (right.startswith((" (", ", which", ", a ", ", an ", ", the ", " let", " laid", " lays", " slash", " cut", " fired", " sacked",
+                          " has", " had", " also", " recently")) and _CUT_SUBJECT_LEFT.search(left)
+            and _CUT_RIGHT.match(text, n.end, n.end + 170)):
+        pro += 1  # "Helpchat (a chat app) let go of over 150 employees", "BlockFi, which offers loans, slashed its headcount"
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if not rival and _neg_left(left40) else 0)
     tail = left40[-24:]
@@ -1553,6 +1557,13 @@ def _next_name_points(left: str, right: str) -> int:
 
 #: after a comma, a description that leads into another name: ", the fintech Puntaje"
 _DESC_OF_NEXT = re.compile(r",\s(?:the|a|an)\s(?:[\w\-]+\s){0,3}?(?:start-?up|company|firm|fintech|neobank|lender|platform|app|marketplace|unicorn|\w+tech)\s[A-Z][\w\-]+")
+#: a company that cuts its own staff, as the subject of its clause (after a bracket or a relative clause set off by commas)
+_CUT_RIGHT = re.compile(
+    r"(?:\s\([^()\n]{3,80}\))?(?:,\s(?:which|a|an|the)\s[^,.;\n]{3,100},)?\s(?:has\s|had\s|also\s|recently\s){0,2}"
+    r"(?:let\sgo\sof|laid\soff|lays\soff|slashed\sits\s(?:headcount|workforce|staff|team)|cut\sits\s(?:headcount|workforce|staff|team)"
+    r"|fired|sacked)\s"
+)
+_CUT_SUBJECT_LEFT = re.compile(r"(?:^|[.!?]\s+|\n|\bwhile\s|\bwhereas\s|,\s|\band\s)$")
 _RAISED_RIGHT = re.compile(
     r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up|raises|closes|secures|lands|bags|pulls in|picks up"
     r"|snags|snagged|nabs|nabbed)\s(?:a|an|its|\$|€|£|US\$|USD)"

@@ -97,6 +97,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "followed closely by Bolo ($55 million - Series C) and Shiksha Plus ($25 million - Series B).",
         {("Zipkart", "funding_raised", 1.2e8), ("Bolo", "funding_raised", 5.5e7), ("Shiksha Plus", "funding_raised", 2.5e7)},
     ),
+    (
+        "a-company-cutting-its-staff-is-the-subject",
+        "Crypto lenders are shrinking too. Vaultly, which offers crypto-backed loans and savings accounts, slashed its "
+        "headcount by 20% on June 13, affecting roughly 90 of its 450 employees.\n\nA month later, while Chatmate (a "
+        "chat-based shopping assistant) let go of over 60 employees, the payments company Zentro cut 5% of its staff.",
+        {("Vaultly", "layoffs", 90), ("Vaultly", "headcount", 450), ("Chatmate", "layoffs", 60)},
+    ),
 ]
 
 
