@@ -63,7 +63,8 @@ _SUBJECT_GAP = re.compile(
 # the person, then "said/announced (that) he/she" before the verb
 _SAYS_HE = re.compile(
     r"^(?:['’]s)?(?:,\s[^;]{1,160}?,)?,?\s+(?:said|says|announced|announces|confirmed|confirms|told\s[\w\s]{1,30}?|wrote|writes|posted"
-    r"|revealed|disclosed|added)(?:\s+(?:on|in|via|this|last)\s[\w\s]{1,30}?)?(?:\s+that)?\s+(?:he|she)\s+$"
+    r"|revealed|disclosed|added)(?:\s+(?:on|in|via|this|last)\s[\w\s]{1,30}?)?(?:\s+that)?\s+(?:he|she)\s+"
+    r"(?:(?:had|has|would|will|was|is)\s+)?(?:[“\"]?(?:made\s+the\s+(?:[\w\-]+\s+)?decision|decided|chosen|chose)[”\"]?\s+to\s+)?$"  # ("made the difficult decision to")
 )
 _PREP_LEFT = re.compile(r"\b(?:by|with|from|of|to|for|at|under|via|alongside|than)\s+$")
 _ROLE_NP = (
@@ -113,6 +114,7 @@ def _verbs(position: str) -> Gated:
 
 #: verbs whose object is a person hired away from a startup ("Bigco hired Acme's CTO Jane Roe")
 _HIRES_FROM = _verbs("named_object")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:[a-z]+ly\s+)?$")
 #: verbs by which a company lets its own named people go ("Acme parted ways with its COO Jane Roe")
 _DISMISSES = _verbs("named_dismissed")
 _NOT_PERSON_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:founders?|co-founders?|ceo|chief|boss|employees|staff|investors|board)\b")
@@ -200,6 +202,8 @@ def _subject_of(v: View, people: list[Name], vpos: int, noun: bool) -> Name | No
         aft = [p for p in people if p.start >= vpos and _RX13.match(t[vpos : p.start])]
         return aft[0] if aft else None
     before = [p for p in people if p.end <= vpos]
+    if before and _WHO_NOW.match(t[before[-1].end : vpos]):
+        return before[-1]  # "was joined by his co-lead, Jan Leike, who also resigned": the person the verb follows
     for p in before:  # "Daniel Gross, who co-founded X with A and B, left": the person the clause describes
         if _REL_SUBJECT.match(t[p.end : vpos]):
             return p
@@ -707,6 +711,8 @@ def _dismissed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], pe
         vpos = sa + m.start()
         if NUMBER_NEXT.match(v.low, m.end()):
             continue  # "Acme dismissed 240 staff": a layoff (extract.counts), no named person let go
+        if _PASSIVE_BEFORE.search(v.low, max(0, m.start() - 24), m.start()):
+            continue  # "Jane Roe was briefly ousted in November, John Doe ...": the verb's object is not after it
         group = _object_group(v, m, people)
         if not group or any(c < vpos for c in counted_at) or v.in_quotes(m.start()):
             continue

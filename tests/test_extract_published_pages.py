@@ -104,6 +104,16 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "chat-based shopping assistant) let go of over 60 employees, the payments company Zentro cut 5% of its staff.",
         {("Vaultly", "layoffs", 90), ("Vaultly", "headcount", 450), ("Chatmate", "layoffs", 60)},
     ),
+    (
+        "departures-of-a-lab-told-the-wire-way",
+        "Velora may be winning the AI boom, but it is losing top executives.\n\nMarta Ilves, Velora's chief technology "
+        "officer, announced on Wednesday that she had “made the difficult decision” to leave the AI startup after five "
+        "years. After Velora chief executive Tom Brandt was briefly ousted in March, Ilves served as interim leader of "
+        "the company.\n\nThe exit comes four months after Velora co-founder and former chief scientist, Ivo Sarr, "
+        "resigned from the company. Sarr, who co-led the startup's safety team, was joined by his co-lead, Lena Hoff, "
+        "who also resigned in May.",
+        {("Velora", "departed_talent", 1)},
+    ),
 ]
 
 
@@ -154,3 +164,11 @@ def test_a_function_or_a_metric_word_is_no_name(text: str, word: str) -> None:
 
     idx = find_names(build_document(text, published=PUBLISHED))
     assert word not in idx.entities
+
+
+def test_each_named_leaver_of_a_lab_is_counted_once() -> None:
+    """Ilves (a decision to leave, told through "she"), Sarr and Hoff (", who also resigned", after Sarr's own
+    relative clause) left; Brandt, "briefly ousted", came back and is no one's dismissal: three rows of one."""
+    text = next(t for cid, t, _ in CASES if cid == "departures-of-a-lab-told-the-wire-way")
+    rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
+    assert sorted((m.company, m.value) for m in rows) == [("Velora", 1)] * 3
