@@ -1747,6 +1747,28 @@ def _merge_fuller(entities: dict[str, Entity], canon: dict[str, str], startups: 
     return startups
 
 
+_HEADING_KIND = re.compile(r"(?:Start-?[Uu]p|Unicorn|Fintech|FinTech|Neobank|Scale-?[Uu]p)s?\s+$")
+_HEADING_KIND_AFTER = re.compile(r"\b(?:Start-?[Uu]p|Unicorn|Fintech|FinTech|Neobank|Scale-?[Uu]p)\b")
+
+
+def _heading_kind_words(text: str, spans: list[tuple[int, int]], canon: dict[str, str], entities: dict[str, Entity],
+                        people: set[str]) -> None:
+    """A Title Case heading that calls a name known from the body a startup ("Unicorn Status for Online Grocery
+    Startup Kwikr"): its capitals say nothing about names, but its kind word still describes the one after it."""
+    for a, b in spans:
+        line = text[a:b]
+        if "tart" not in line and "nicorn" not in line and "intech" not in line and "eobank" not in line and "cale" not in line:
+            continue
+        for surface, key in canon.items():
+            i = line.find(surface)
+            if i < 0 or surface in people or key not in entities:
+                continue
+            end = i + len(surface)
+            if (i > 0 and _HEADING_KIND.search(line, 0, i) and (end == len(line) or not line[end].isalnum())) or (
+                    i == 0 and line.startswith(":", end) and _HEADING_KIND_AFTER.search(line, end)):
+                entities[key].add("startup", 1)  # (also "Clara: Another Newborn Unicorn")
+
+
 def _headline_mentions(text: str, spans: list[tuple[int, int]], aliases: dict[str, str]) -> list[Name]:
     """Names known from the body found again in a Title Case headline."""
     out: list[Name] = []
@@ -1852,6 +1874,8 @@ def _find_names_in(text: str, slug: str | None = None) -> NameIndex:
     if "formerly" in text or "name" in text or "life as" in text or "rebrand" in text or "called" in text:  # ("renamed" has "name")
         _former_names(text, mentions, canon)
     entities = _evidence(text, mentions, canon, people)
+    if headlines:
+        _heading_kind_words(text, headlines, canon, entities, people)
     if slug is not None:  # the page's slug names the company its story is about
         for e in entities.values():
             if "-" + e.key.lower().replace(" ", "-").replace(".", "") + "-" in slug:

@@ -114,6 +114,19 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "who also resigned in May.",
         {("Velora", "departed_talent", 1)},
     ),
+    (
+        "title-case-section-headings-name-the-startup",
+        "Mexico Finances Remain Strong\n\nMexico’s SHCP touted stability in the public finances this week, as the "
+        "central bank presents a report indicating a slowdown in the economy. A very busy week in the finance "
+        "section, with more companies earning their horn.\n\nReady? This is the Week in Finance!\n\nUnicorn "
+        "Status for Online Grocery Sales Startup Kwikr\n\nLeo Marsh, Co-Founder and CEO, Kwikr, celebrated "
+        "Kwikr’s recognition as one of the newest unicorns. Five months after a Series A funding round worth "
+        "US$170 million, the company raised US$260 million through a Series B round. The latter made Kwikr one of "
+        "the fastest companies to get the label.\n\nPaguito: Another Newborn Unicorn\n\nThe financial technology "
+        "startup solution Paguito became a new member of the Mexican unicorn family, after receiving a US$70 "
+        "million funding round. Paguito reached the status eight months after starting operations.",
+        {("Kwikr", "funding_raised", 1.7e8), ("Kwikr", "funding_raised", 2.6e8), ("Paguito", "funding_raised", 7e7)},
+    ),
 ]
 
 
