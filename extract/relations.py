@@ -230,6 +230,9 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
     return MONEY.first_later(right)
 
 
+_FIGURE_NEXT = re.compile(r"\s+(?:[$€£¥₹]|US\$|USD\b|\d)")
+
+
 def _valuation_modality(v: View, f: Money, ca: int) -> str:
     """valuation or valuation_target: a 'sought' or 'conditional' cue in the clause before the figure,
     unless an 'achieved' cue lies between it and the figure or follows the figure."""
@@ -237,8 +240,9 @@ def _valuation_modality(v: View, f: Money, ca: int) -> str:
     sought = MODALITY.find("sought", "left", left)
     for _ in range(3):  # a capitalised cue word inside the sentence is a name: "led by Target Global at $400m"
         at = ca + sought.start() if sought is not None else 0
-        if sought is None or at == 0 or not v.s[at].isupper() or v.s.startswith(("I'", "I’"), at):
-            break
+        if sought is None or at == 0 or not v.s[at].isupper() or v.s.startswith(("I'", "I’"), at) or (
+                v.sentence.headline and _FIGURE_NEXT.match(v.s, ca + sought.end())):
+            break  # (a Title Case headline's verb before its figure, "Moonshot Targets £7.9 Billion Valuation", is a cue)
         left = left[: sought.start()] + " " * (sought.end() - sought.start()) + left[sought.end() :]
         sought = MODALITY.find("sought", "left", left)
     sought = sought or MODALITY.find("conditional", "left", left)

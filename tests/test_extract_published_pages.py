@@ -127,6 +127,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "million funding round. Paguito reached the status eight months after starting operations.",
         {("Kwikr", "funding_raised", 1.7e8), ("Kwikr", "funding_raised", 2.6e8), ("Paguito", "funding_raised", 7e7)},
     ),
+    (
+        "title-case-headline-verb-targets-is-a-cue",
+        "China AI Startup Ridgeline Targets £2.4 Billion Valuation\n\nBEIJING — Chinese AI startup Ridgeline is "
+        "aiming for a valuation of about £2.4 billion (US$3 billion) as it expands a funding round.",
+        {("Ridgeline", "valuation_target", 3e9)},
+    ),
 ]
 
 
