@@ -211,6 +211,9 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
     cue = MONEY.right_after(low[after : after + 50])
     if cue is not None:
         return cue
+    pair = _PAIRED_FIGURE.match(low, after) if low.startswith(" and ", after) else None
+    if pair is not None and (cue := MONEY.right_after(low[pair.end() : pair.end() + 50])) is not None:
+        return cue  # "their €823 and €672 million Series C rounds": the pair shares the cue after the second
     left = low[lo : f.start]
     if left.endswith("(") and _NAME_PAREN.search(v.s, max(0, f.start - 40), f.start) and _RAISED_LIST.search(low):
         return Cue("funding_raised", "before", "name (", "")  # "startups that raised: Tallypay ($42m), Farmlink ($3.1m)"
@@ -230,6 +233,8 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
     return MONEY.first_later(right)
 
 
+#: " and " and the second figure of a pair ("$8 and $12 million"), up to its end
+_PAIRED_FIGURE = re.compile(r" and (?:[$€£]|us\$|usd |eur )\s?\d[\d.,]*(?:\s?(?:million|billion|mn|bn|m|b)\b)?")
 _FIGURE_NEXT = re.compile(r"\s+(?:[$€£¥₹]|US\$|USD\b|\d)")
 
 

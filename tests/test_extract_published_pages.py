@@ -133,6 +133,11 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "aiming for a valuation of about £2.4 billion (US$3 billion) as it expands a funding round.",
         {("Ridgeline", "valuation_target", 3e9)},
     ),
+    (
+        "a-pair-of-figures-shares-the-round-after-the-second",
+        "Amsterdam-based Tulpay and Grachtly led the pack, respectively with their €82 and €67 million Series-C rounds.",
+        {("Tulpay", "funding_raised", 82e6), ("Grachtly", "funding_raised", 67e6)},
+    ),
 ]
 
 
