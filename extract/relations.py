@@ -332,6 +332,8 @@ def _metric_of(v: View, f: Money, lo: int, next_start: int, last: tuple[str, flo
     metric = cue.table
     if metric == "valuation":
         metric = _valuation_modality(v, f, ca)
+    elif metric == "valuation_target" and cue.position == "before" and MODALITY.first("achieved", "right", v.low[f.end : cb]) is not None:
+        metric = "valuation"  # "30% below the $6 billion it was valued by private investors": reached, not sought
     elif metric == "funding_raised" and not _funding_allowed(v, f, v.low[ca : f.start]):
         return None
     if metric == "burn_rate":

@@ -138,6 +138,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Amsterdam-based Tulpay and Grachtly led the pack, respectively with their €82 and €67 million Series-C rounds.",
         {("Tulpay", "funding_raised", 82e6), ("Grachtly", "funding_raised", 67e6)},
     ),
+    (
+        "valuation-it-was-valued-by-investors-is-achieved",
+        "Squarely, the payments startup, set a price range for its listing. These numbers would value the company at "
+        "$4.2 billion at the high end of the price range, some 30% below the $6 billion it was valued by private "
+        "investors last year.",
+        {("Squarely", "valuation_target", 4.2e9), ("Squarely", "valuation", 6e9)},
+    ),
 ]
 
 
