@@ -41,7 +41,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if last == "." and end - start <= 6 and text[start:end].strip()[:-1].isdigit():
             continue  # "1. Acme reported ...": a list item's number opens its sentence
         if last == "\n":  # (a line break is a match of its own: every other match ends in punctuation or a quote)
-            if end >= 2 and (text[end - 2].isalnum() or text[end - 2] in ",;-") and text[end : end + 1].islower():
+            if end >= 2 and (text[end - 2].isalnum() or text[end - 2] in ",;-") and (
+                    text[end : end + 1].islower() or (text[end : end + 1] not in ("\n", "") and is_soft_wrap(text, end - 1))):
                 continue  # a hard-wrapped line that the sentence goes on after (is_soft_wrap)
         else:
             if last == "." and text[m.start()] == "." and _abbreviation_before(text, start, end):
@@ -99,6 +100,10 @@ def _may_abbreviate(text: str, start: int, end: int) -> bool:
     return not (letters.isascii() and letters.isalpha()) or text.find(".", max(start, end - 15), end - 1) >= 0
 
 
+_WRAPPED_SET = frozenset("The In At A An On For By As But And With From To Of".split())
+_WRAPPED_WORDS = tuple(_WRAPPED_SET)
+
+
 def is_soft_wrap(text: str, nl: int) -> bool:
     r"""A newline inside a sentence: the line before ends in a word or comma, the next starts lower-case.
 
@@ -107,7 +112,14 @@ def is_soft_wrap(text: str, nl: int) -> bool:
     """
     before = text[nl - 1 : nl]
     after = text[nl + 1 : nl + 2]
-    return bool(before) and (before.isalnum() or before in ",;-") and after.islower()
+    if not before or not (before.isalnum() or before in ",;-"):
+        return False
+    if after.islower():
+        return True
+    if after in "$€£" and before.isalpha():
+        return True  # "the company has raised more than\n$4 billion": a figure wrapped onto the next line
+    # a line holding one small word only: the page wrapped right after it ("The\nmobile ...", "In\nDecember, ...")
+    return after.isalnum() and text.startswith(_WRAPPED_WORDS, text.rfind("\n", 0, nl) + 1) and text[text.rfind("\n", 0, nl) + 1 : nl] in _WRAPPED_SET
 
 
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

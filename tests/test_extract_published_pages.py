@@ -145,6 +145,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "investors last year.",
         {("Squarely", "valuation_target", 4.2e9), ("Squarely", "valuation", 6e9)},
     ),
+    (
+        "hard-wrapped-wire-copy",
+        "The\nride-hailing application is in early talks to raise a new round.\nRidely,\nbased in Austin, has raised money "
+        "relentlessly in recent years. So far, the company has raised more than\n$2 billion as it moves into new "
+        "markets.\nIn\nDecember, Ridely closed a $400 million round of financing that valued it\nat $9 billion.",
+        {("Ridely", "funding_raised", 2e9), ("Ridely", "funding_raised", 4e8), ("Ridely", "valuation", 9e9)},
+    ),
 ]
 
 
