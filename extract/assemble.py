@@ -291,6 +291,38 @@ def dedupe(dated: list[Dated]) -> list[Dated]:
     return out
 
 
+def drop_rounded_headlines(text: str, dated: list[Dated]) -> list[Dated]:
+    """A headline's rounded figure told exactly in the body ("Mistral hits $6 billion valuation" over "valued at
+    about $6.2 billion"): one figure, the body's. Only a rounder headline value within 10% of the body's, for the
+    same company, metric and unit."""
+    heads = [d for d in dated if d.claim.unit != "persons" and _heading_like(text, d.claim.sentence)]
+    if not heads:
+        return dated
+    drop = set()
+    for h in heads:
+        for d in dated:
+            b = d.claim
+            if (b.sentence is not h.claim.sentence and not _heading_like(text, b.sentence) and b.company == h.claim.company and b.metric == h.claim.metric and b.unit == h.claim.unit
+                    and b.value != h.claim.value and abs(b.value - h.claim.value) <= 0.1 * b.value
+                    and _digits(h.claim.value) < _digits(b.value)):
+                drop.add(id(h))
+                break
+    return [d for d in dated if id(d) not in drop] if drop else dated
+
+
+def _heading_like(text: str, s: Sentence) -> bool:
+    """The headline, or a line of its own without closing punctuation (a title under a page's section label)."""
+    if s.headline:
+        return True
+    line = text[s.start : s.end]
+    return s.end - s.start <= 200 and not line.endswith((".", "!", "?", '"', "”", ":")) and text.startswith("\n", s.end) and s.leads_paragraph
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a value ("6.2 billion": 2, "6 billion": 1)."""
+    return len(f"{value:.6g}".replace(".", "").replace("-", "").strip("0"))
+
+
 def _incumbent_sized(x: Claim) -> bool:
     return (x.metric == "revenue" and x.value >= INCUMBENT_REVENUE) or (x.metric == "headcount" and x.value >= INCUMBENT_HEADCOUNT)
 

@@ -152,6 +152,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "markets.\nIn\nDecember, Ridely closed a $400 million round of financing that valued it\nat $9 billion.",
         {("Ridely", "funding_raised", 2e9), ("Ridely", "funding_raised", 4e8), ("Ridely", "valuation", 9e9)},
     ),
+    (
+        "a-headline-rounds-the-body-figure",
+        "Money Report\n\nBacked by Bigsoft, Lumio AI raises $600 million at a $5 billion valuation\n\nLumio AI, the Paris "
+        "startup, has raised about $600 million at a valuation of about $5.2 billion, the company said on Tuesday.",
+        {("Lumio AI", "funding_raised", 6e8), ("Lumio AI", "valuation", 5.2e9)},
+    ),
 ]
 
 
