@@ -533,6 +533,7 @@ class NameIndex:
 # ---- stage 1a: capitalised runs ------------------------------------------------------------------
 
 
+_REPORT_BY = re.compile(r"\b(?:report|data|analysis|study|survey|figures|research)\s+(?:by|from|compiled\s+by|of)\s+(?:[\w\-]+\s+){0,6}$")
 _SOURCE_LEFT = ("Per ", "per ", "According to ", "according to ", "Citing ", "citing ")
 _SOURCE_WORD = re.compile(r"(?<![\w\-])(?:[Pp]er|[Aa]ccording to|[Cc]iting) $")  # (a word: not "developer ")
 KIND_THEN_NAME = re.compile(r" (?:start-?up|company|firm|platform|app|lender|unicorn|maker|developer|provider|marketplace) [A-Z][\w\-]+")
@@ -1390,6 +1391,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # "(Reuters)": a dateline's news agency
     if left.endswith(_SOURCE_LEFT) and right.startswith(",") and _SOURCE_WORD.search(left):
         con += 2  # "Per TechCrunch, the startup has ...": the source of what follows, not the startup
+    elif ("report" in left or "data" in left or "analysis" in left or "stud" in left or "survey" in left) and _REPORT_BY.search(left):
+        con += 2  # "according to a report by market intelligence platform Tracxn": the source of a figure
     if right.startswith(":") and " " not in key and key.lower() in common_words():
         con += 2  # "Startup Layoffs: Khetsetu, a Pune platform, ...": a label of ordinary words before the story
     if right[:1] == " " and right.startswith((" startups", " start-ups", " companies", " firms", " fintechs", " unicorns")):

@@ -158,6 +158,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "startup, has raised about $600 million at a valuation of about $5.2 billion, the company said on Tuesday.",
         {("Lumio AI", "funding_raised", 6e8), ("Lumio AI", "valuation", 5.2e9)},
     ),
+    (
+        "the-platform-a-report-is-by-is-a-source",
+        "Funding to startups in the country fell to $2.1 billion in the second quarter, according to a report by market "
+        "intelligence platform Dealtrack.\n\nThe report highlighted that the top round of the quarter, $200 million, "
+        "went to a logistics firm.",
+        set(),
+    ),
 ]
 
 
