@@ -111,7 +111,7 @@ _STOP = frozenset(
     also still now today yesterday tomorrow meanwhile however although though because unusually
     former previously currently inside outside analysis update updated exclusive breaking comments leave
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    july august september october november december feb mar apr jun jul aug sep sept oct nov
     dec q1 q2 q3 q4 chief executive executives officer president vice founder co-founder cofounder
     founders co-founders ceo cto coo cfo cso hr arr mrr gmv tpv ebitda kpi cpo cro cmo cio ciso cco cdo vp svp evp vps svps evps ceos ctos cfos coos chairman chairwoman chair boss head director managing
     partner spokesperson spokeswoman spokesman interim acting general counsel senior new old big

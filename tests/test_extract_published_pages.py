@@ -223,3 +223,12 @@ def test_each_named_leaver_of_a_lab_is_counted_once() -> None:
     text = next(t for cid, t, _ in CASES if cid == "departures-of-a-lab-told-the-wire-way")
     rows = [m for m in extract_article(text, published=PUBLISHED).metrics if m.metric == "departed_talent"]
     assert sorted((m.company, m.value) for m in rows) == [("Velora", 1)] * 3
+
+
+def test_jan_is_also_a_given_name() -> None:
+    """"Jan Leike, who also resigned in May": "Jan" opens a person's name, not only a month ("In Jan 2024")."""
+    text = ("Velora is losing executives.\n\nThe exits come four months after Velora co-founder and former chief "
+            "scientist, Ivo Sarr, resigned from the company. Sarr, who co-led the startup safety team, was joined by "
+            "his co-lead, Jan Hoff, who also resigned in May. In Jan 2025, Velora raised $40 million.")
+    got = sorted((m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics)
+    assert got == [("Velora", "departed_talent", 1), ("Velora", "departed_talent", 1), ("Velora", "funding_raised", 4e7)]
