@@ -165,6 +165,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "went to a logistics firm.",
         set(),
     ),
+    (
+        "evaluation-for-valuation-in-a-rough-copy",
+        "What happened: Lumio, the company behind viral chatbot products, is reportedly in talks to raise funds at a "
+        "US$9 billion evaluation, a move that would make it one of the most valuable unicorns in the US.",
+        {("Lumio", "valuation_target", 9e9)},
+    ),
 ]
 
 
