@@ -171,6 +171,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "US$9 billion evaluation, a move that would make it one of the most valuable unicorns in the US.",
         {("Lumio", "valuation_target", 9e9)},
     ),
+    (
+        "translated-divest-positions-is-a-layoff",
+        "Pagazo, the Buenos Aires fintech, is shrinking. “That is why we made the difficult decision to divest 53 "
+        "positions in the region,” its chief executive said.",
+        {("Pagazo", "layoffs", 53)},
+    ),
 ]
 
 
