@@ -181,8 +181,9 @@ _AFTER_CUT = re.compile(r"\bafter\s+(?:cutting|laying off|letting go|shedding|di
 
 # before a headcount, words that make it the staff after a cut or at another time, not the base of a cut:
 # "will see its headcount cut to 543, down from over 1,000 it had last year", "leaving it with 700 employees"
+_FROM_TO = re.compile(r"\s+to\s+(?:just\s+|some\s+)?(?:over|under|about|around|more\s+than|fewer\s+than|less\s+than|roughly)?\s*\d")
 _NOT_THE_BASE = re.compile(
-    r"(?:\b(?:cut|reduced|trimmed|slashed|brought down|down|shrunk|shrank|fallen|fell|dropped)\s+to|\b(?:leaving|left with|remaining|remain)"
+    r"(?:\bfrom\s+[\d,.]+\s+to|\b(?:cut|reduced|trimmed|slashed|brought down|down|shrunk|shrank|fallen|fell|dropped)\s+to|\b(?:leaving|left with|remaining|remain)"
     r"|\b(?:down|up)\s+from|\bfrom\s+(?:a|its)\s+(?:peak|high)\s+of|,\s+to|\bby\s+[\w%-]+(?:\s+(?:percent|per\s+cent|%))?\s+to"
     r"|\bbring\w*\s+(?:its\s+|the\s+)?(?:headcount|workforce|staff)\s+(?:down\s+)?to)\s+(?:[\w\-]+\s+){0,3}$"
 )
@@ -194,6 +195,8 @@ def _before_cut(doc: Document, h: Dated) -> bool:
     c = h.claim
     if _LEFT_AFTER.match(doc.low, c.end, min(c.sentence.end, c.end + 60)):
         return False  # "roughly 525 people will remain"
+    if _FROM_TO.match(doc.low, c.end, min(c.sentence.end, c.end + 40)) and doc.low.endswith("from ", 0, c.start):
+        return True  # "laid off 20%, bringing its staff down from 764 to just over 600": the staff before the cut
     return not _NOT_THE_BASE.search(doc.low, max(c.sentence.start, c.start - 50), c.start) and not _PEAK.search(
         doc.low, max(c.sentence.start, c.start - 30), c.start)
 

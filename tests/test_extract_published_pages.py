@@ -177,6 +177,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "positions in the region,” its chief executive said.",
         {("Pagazo", "layoffs", 53)},
     ),
+    (
+        "a-share-cut-from-the-staff-before",
+        "In early February, payments fintech Debitly laid off 20% of its employees, bringing its staff down from 500 to "
+        "just over 400 since 2023.",
+        {("Debitly", "headcount", 500), ("Debitly", "headcount", 400), ("Debitly", "layoffs", 100)},
+    ),
 ]
 
 
