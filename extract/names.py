@@ -227,7 +227,7 @@ _POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is n
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
-    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b"
+    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b|,\samong\s"
     r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]++\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace"
     r"|rival|competitor|peer|challenger|counterpart)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-?founder|ceo|boss"
@@ -417,6 +417,7 @@ _DESC_NOUN_SET = frozenset(
     upstart challenger rival competitor peer exchange insurer wallet broker studio""".split()
 )
 _DESC_RIGHT = re.compile(rf"^,\s(?:(?:still|now|once|long|already|arguably)\s)?(?:a|an|the|another|fellow)\s((?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}))\b", re.I)
+_AMONG_DESC = re.compile(rf"^,\samong\s(?:the\s)?(?:[\w\-’'$.&]++\s){{0,6}}?(?:{_DESC_NOUNS}|companies|firms|start-?ups|unicorns)\b", re.I)
 _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]++\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
 #: a descriptor that opens its clause, set off by commas before the name: "Nigeria-based media company, X,"
 _DESC_COMMA = re.compile(
@@ -998,7 +999,8 @@ def _keep_initial(text: str, raw: list[Name]) -> list[Name]:
             ) and not _labels_its_line(text, n, right, common):
                 continue
             desc = _DESC_RIGHT.match(right) if right.startswith(", ") and not first.endswith("ly") else None
-            described = desc is not None and len(desc.group(1).split()) >= 2  # "Tango, the Buenos Aires crypto wallet"
+            described = (desc is not None and len(desc.group(1).split()) >= 2) or (  # "Tango, the Buenos Aires crypto wallet"
+                right.startswith(", among ") and _AMONG_DESC.match(right) is not None)  # "Pinterest, among the tech companies ..."
             if first.lower() in common and " " not in n.surface and not described and (
                 right[:1] in (",", "") or not _KEEP_VERB.match(right) or _short_line(text, n)
             ):  # (but "Tango, the Buenos Aires crypto wallet, ..." is a name)
@@ -1350,6 +1352,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
     after it, and their lower case)."""
     if _credit_line(text, n):
         return 0, 0  # "Photo by: Unsplash", "(Photo: Acme)": a picture's credit says nothing of who the story is about
+    if key.isupper() and _DATELINE_LINE.fullmatch(text, text.rfind("\n", 0, n.start) + 1, _line_end(text, n.end)):
+        return 0, 1  # "NEW YORK" alone on its line: a wire story's dateline
     if text.endswith(("its ", "Its ", "their ", "Their "), max(0, n.start - 6), n.start):
         return 0, 1  # "Its LinkedIn profile says ...": something a company has, not a company of the story
     left = text[max(0, n.start - 60) : n.start]
@@ -1494,11 +1498,12 @@ _COMMA_SUBJECT_NOT = re.compile(r"\b(?:by|through|via|with|from|and|to|of|at|in|
 
 #: the last word of a publication's name
 _OUTLET_NAME = re.compile(
-    r"(?:^|\s)(?:Letter|Newsletter|Weekly|Daily|Digest|Journal|Times|Gazette|Tribune|Herald|Chronicle|Insider|Dispatch|Bulletin)$"
+    r"(?:^|\s)(?:Letter|Newsletter|Weekly|Daily|Digest|Journal|Times|Gazette|Tribune|Herald|Chronicle|Insider|Dispatch|Bulletin"
+    r"|Press|Post|Newswire|Wire)$"  # ("Associated Press", "Jakarta Post")
     r"|(?:^|\s)(?:Week|Weekly|Daily)(?:\s|$)"  # "Fintech Week Africa", "Daily Brief"
 )
 _OUTLET_ENDS = tuple(w + nl for w in ("etter", "Weekly", "Daily", "Digest", "Journal", "Times", "Gazette", "Tribune", "Herald",
-                                       "Chronicle", "Insider", "Dispatch", "Bulletin") for nl in ("", "\n"))
+                                       "Chronicle", "Insider", "Dispatch", "Bulletin", "Press", "Post", "Newswire", "Wire") for nl in ("", "\n"))
 
 
 def outlet_name(key: str) -> bool:
@@ -1566,6 +1571,14 @@ _CUT_RIGHT = re.compile(
     r"(?:let\sgo\sof|laid\soff|lays\soff|slashed\sits\s(?:headcount|workforce|staff|team)|cut\sits\s(?:headcount|workforce|staff|team)"
     r"|fired|sacked)\s"
 )
+_DATELINE_LINE = re.compile(r"[ \t]*[A-Z][A-Z.\-]+(?:[ \t]+[A-Z][A-Z.\-]+){0,3}[ \t]*(?:\((?:AP|Reuters|AFP|Bloomberg|dpa)\))?[ \t]*[—–\-:,]?[ \t]*")
+
+
+def _line_end(text: str, pos: int) -> int:
+    b = text.find("\n", pos)
+    return len(text) if b < 0 else b
+
+
 _CUT_SUBJECT_LEFT = re.compile(r"(?:^|[.!?]\s+|\n|\bwhile\s|\bwhereas\s|,\s|\band\s)$")
 _RAISED_RIGHT = re.compile(
     r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up|raises|closes|secures|lands|bags|pulls in|picks up"

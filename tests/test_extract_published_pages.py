@@ -183,6 +183,20 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "just over 400 since 2023.",
         {("Debitly", "headcount", 500), ("Debitly", "headcount", 400), ("Debitly", "layoffs", 100)},
     ),
+    (
+        "wire-ipo-story-with-agency-and-dateline-lines",
+        "Associated Press\n\nNEW YORK\n\nPinbox, among the gaggle of tech companies hoping to go public this year, set a "
+        "price range Monday for its initial public offering.\n\nThe digital scrapbooking site said the listing could put "
+        "the value of the company at about $7 billion. That falls below the estimated $9 billion value from earlier "
+        "sales of shares to private investors.",
+        {("Pinbox", "valuation_target", 7e9), ("Pinbox", "valuation", 9e9)},
+    ),
+    (
+        "valuation-after-raising-is-reached-even-in-talks",
+        "Ridely, the ride-hailing startup, is in early fundraising talks less than six months after raising $1.2 billion "
+        "at a $17 billion valuation in a Series D in June.",
+        {("Ridely", "funding_raised", 1.2e9), ("Ridely", "valuation", 17e9)},
+    ),
 ]
 
 
