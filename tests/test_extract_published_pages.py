@@ -197,6 +197,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "at a $17 billion valuation in a Series D in June.",
         {("Ridely", "funding_raised", 1.2e9), ("Ridely", "valuation", 17e9)},
     ),
+    (
+        "would-value-a-long-description-at",
+        "Nov 15 (Reuters) - Billionaire Elon Musk's Rocketco is in talks to raise funding in a round that would value "
+        "the rocket-launch and satellite company at more than $150 billion, a newswire reported on Tuesday.",
+        {("Rocketco", "valuation_target", 1.5e11)},
+    ),
 ]
 
 
