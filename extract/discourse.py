@@ -97,8 +97,8 @@ _SECTOR = re.compile(
     r"|climbed|grew|totall?ed|reached|came|stood|hit|slumped|surged)\b"
     # a clause about funding in general: "Funding fell by 60% in the quarter to $2.4bn", "Total funding in the final week came to
     # $860m", "Fresh fundraising this year may not cross $9bn"
-    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:overall,\s)?(?:(?!(?:its|their|his|her|our)\s)[\w\-]++\s){0,3}?(?:funding|fundraising|investment|investments)"
-    r"\s+(?:in\s[\w\s\-’']{1,30}?\s|this\syear\s|last\syear\s)?(?:fell|rose|dropped|declined|jumped|climbed|grew|totall?ed|reached|came|stood|stands|hit"
+    r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:overall,\s)?(?:(?!(?:its|their|his|her|our)\s)[\w\-]++\s){0,3}?(?:funding|fundraising|investment|investments|capital)"
+    r"\s+(?:in\s[\w\s\-’']{1,30}?\s|this\syear\s|last\syear\s)?(?:fell|rose|dropped|dipped|slid|shrank|declined|jumped|climbed|grew|totall?ed|reached|came|stood|stands|hit"
     r"|slumped|surged|may|might|could|will|would|was|is)\b",
     re.I,
 )

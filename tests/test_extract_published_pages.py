@@ -203,6 +203,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "the rocket-launch and satellite company at more than $150 billion, a newswire reported on Tuesday.",
         {("Rocketco", "valuation_target", 1.5e11)},
     ),
+    (
+        "venture-capital-in-general-is-no-company-figure",
+        "Quidbank, the London digital bank, raised £75 million last week. Late-stage private-equity investment rose by "
+        "57 per cent to $1.6 billion, while venture capital dipped to $1.7 billion as the UK fintech sector continues to "
+        "mature.",
+        {("Quidbank", "funding_raised", 7.5e7)},
+    ),
 ]
 
 
