@@ -1359,6 +1359,8 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
     left = text[max(0, n.start - 60) : n.start]
     left40 = left[-40:]
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
+    if pro and right.startswith((" rival ", " competitor ", " challenger ")) and right[right.index(" ", 2) + 1 : right.index(" ", 2) + 2].isupper():
+        pro = 0  # "funding in Indian Twitter rival Koo": the company the startup is compared with
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
     elif _bullet_lead(left) and _BULLET_DASH.match(right):  # (the cheaper test first)
@@ -1437,7 +1439,10 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     if right[:1] == " " and ("quarter" in low[:50] or "full-year" in low[:50]) and _LISTED_RIGHT.match(right, low):
         e.add("incumbent", 2)
     tail = left[-30:]  # (the product pattern is case-sensitive: its words are in the very text it matches)
-    if _PRODUCT_RIGHT.match(right, low) or (not n.possessive and _PRODUCT_KEY.search(tail) and _PRODUCT_LEFT.search(tail)):
+    pm = _PRODUCT_RIGHT.match(right, low)
+    if pm is not None and low.startswith((" app", " apps"), 0) and not _MADE_BY_LEFT.search(tail):
+        pm = None  # "Koo app lets users post ...": a startup called by its app (not "Bigco's Koo app")
+    if pm is not None or (not n.possessive and _PRODUCT_KEY.search(tail) and _PRODUCT_LEFT.search(tail)):
         # (not "the first version of Acme's warehouse robot": the product is the robot)
         e.add("product")
 
@@ -1446,6 +1451,7 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
 _INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors", "leadership of",
                   "lender", "creditor", "investor", "backer", "shareholder", "financier")
 _INCUMBENT_KEYS = ("giant", "conglomerate", "major", "big tech", "incumbent", "by", "to", "with", "of", "parent", "rejoined")
+_MADE_BY_LEFT = re.compile(r"(?:['’]s|\b(?:its|their|the))\s(?:[\w\-]+\s)?$")
 _PRODUCT_KEYS = ("its", "their", "popular", "'s", "’s", "launched", "released", "unveiled", "of", "behind")
 #: one search each for any of those words (the same answer as ``any(k in ll for k in keys)``, faster)
 _INVESTOR_KEY, _INCUMBENT_KEY, _PRODUCT_KEY = (re.compile(grouped(list(k))) for k in (_INVESTOR_KEYS, _INCUMBENT_KEYS, _PRODUCT_KEYS))
