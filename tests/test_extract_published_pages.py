@@ -215,7 +215,7 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Tigerline leads $30 million funding in Indian Twitter rival Bolo\n\nInvestors are backing Bolo, an "
         "Indian alternative to Twitter, at a time of tension between the American social network and New "
         "Delhi.\n\nThe Indian startup said on Wednesday it has raised $30 million in a financing round led by "
-        "Tigerline, which valued the Bangalore-based startup at over $100 million.\n\nLike Twitter, Bolo app lets "
+        "Tigerline.\n\nLike Twitter, Bolo app lets "
         "users post in English and half a dozen Indian languages. The app has grown in recent months.",
         {("Bolo", "funding_raised", 3e7)},
     ),
