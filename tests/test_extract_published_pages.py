@@ -219,6 +219,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "users post in English and half a dozen Indian languages. The app has grown in recent months.",
         {("Bolo", "funding_raised", 3e7)},
     ),
+    (
+        "stepped-back-from-the-company",
+        "Acme, the AI startup, has lost another founder. Co-founder Jane Roe stepped back from the company last month "
+        "amid health problems.",
+        {("Acme", "departed_talent", 1)},
+    ),
 ]
 
 
