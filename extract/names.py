@@ -1350,17 +1350,12 @@ _BULLET_DASH = re.compile(r"^[*_]*(?:[^\w\n]{0,12}?\s*[—–:|-]\s|(?:\s*[\U000
 def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) -> tuple[int, int]:
     """(for, against) points that this mention names a startup the story is about (``right``: the 90 characters
     after it, and their lower case)."""
-    if _credit_line(text, n):
-        return 0, 0  # "Photo by: Unsplash", "(Photo: Acme)": a picture's credit says nothing of who the story is about
-    if key.isupper() and _DATELINE_LINE.fullmatch(text, text.rfind("\n", 0, n.start) + 1, _line_end(text, n.end)):
-        return 0, 1  # "NEW YORK" alone on its line: a wire story's dateline
-    if text.endswith(("its ", "Its ", "their ", "Their "), max(0, n.start - 6), n.start):
-        return 0, 1  # "Its LinkedIn profile says ...": something a company has, not a company of the story
+    fixed = _furniture_points(text, n, key)
+    if fixed is not None:
+        return fixed
     left = text[max(0, n.start - 60) : n.start]
     left40 = left[-40:]
-    pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
-    if pro and right.startswith((" rival ", " competitor ", " challenger ")) and right[right.index(" ", 2) + 1 : right.index(" ", 2) + 2].isupper():
-        pro = 0  # "funding in Indian Twitter rival Koo": the company the startup is compared with
+    pro = _grammar_points(left, right, right_low)
     if n.end == len(text) or text[n.end] in "\n*_:" or text.startswith(("**", "\n"), n.end):
         pro += 1 if _heading_name(text, n) else 0
     elif _bullet_lead(left) and _BULLET_DASH.match(right):  # (the cheaper test first)
@@ -1384,10 +1379,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         pro += 1  # "SaaS platform for online stores Dukaan, laid off 60": a comma the writer put between subject and verb
     if left.endswith(", ") and right.startswith(",") and _RAISED_RIGHT.match(right, 1):
         pro += 1  # "One of them, Acme, picked up $75 million": a name set off by commas, then its raise
-    if (right.startswith((" (", ", which", ", a ", ", an ", ", the ", " let", " laid", " lays", " slash", " cut", " fired", " sacked",
-                          " has", " had", " also", " recently")) and _CUT_SUBJECT_LEFT.search(left)
-            and _CUT_RIGHT.match(text, n.end, n.end + 170)):
-        pro += 1  # "Helpchat (a chat app) let go of over 150 employees", "BlockFi, which offers loans, slashed its headcount"
+    pro += _cuts_own_staff(text, n, left, right)
     con = (1 if _NEG_RIGHT.match(right, right_low) else 0) + (
         1 if not rival and _neg_left(left40) else 0)
     tail = left40[-24:]
@@ -1395,10 +1387,7 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1  # where departing people go: an acquirer, incumbent or rival
     if left.endswith("(") and right.startswith(")"):
         con += 1  # "(Reuters)": a dateline's news agency
-    if left.endswith(_SOURCE_LEFT) and right.startswith(",") and _SOURCE_WORD.search(left):
-        con += 2  # "Per TechCrunch, the startup has ...": the source of what follows, not the startup
-    elif ("report" in left or "data" in left or "analysis" in left or "stud" in left or "survey" in left) and _REPORT_BY.search(left):
-        con += 2  # "according to a report by market intelligence platform Tracxn": the source of a figure
+    con += _source_points(left, right)
     if right.startswith(":") and " " not in key and key.lower() in common_words():
         con += 2  # "Startup Layoffs: Khetsetu, a Pune platform, ...": a label of ordinary words before the story
     if right[:1] == " " and right.startswith((" startups", " start-ups", " companies", " firms", " fintechs", " unicorns")):
@@ -1414,14 +1403,52 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
         con += 1 + (1 if _ABOUT_SALE.match(right) else 0)  # a party to talks: buyer or investor
     if not n.possessive and left.endswith((" in ", " across ", " near ", " outside ", " throughout ", " from ")) and _PLACE_LEFT.search(left[-30:]) and not _INVEST_IN_LEFT.search(left):
         con += 1
-    if key.endswith((" AI", " Labs", " Lab", " IA")):  # (" IA": the French and Spanish "AI")
-        pro += 1
+    pro += 1 if key.endswith((" AI", " Labs", " Lab", " IA")) else 0  # (" IA": the French and Spanish "AI")
     if left40.endswith(" from ") and _PEOPLE_FROM.search(left40):
         pro, con = pro + 1, max(0, con - 1)  # "the drain of senior people from Acme": its own people leaving
     return pro, con
 
 
 _PEOPLE_FROM = re.compile(r"\b(?:people|staff|employees|executives|engineers|talent|leaders|researchers|managers)\s+from\s+$")
+
+
+def _grammar_points(left: str, right: str, right_low: str) -> int:
+    """Points for a startup from the grammar just around a mention ("invested $5m in X", "X, the Lagos lender")."""
+    pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
+    if pro and right.startswith((" rival ", " competitor ", " challenger ")) and right[right.index(" ", 2) + 1 : right.index(" ", 2) + 2].isupper():
+        return 0  # "funding in Indian Twitter rival Koo": the company the startup is compared with
+    return pro
+
+
+def _furniture_points(text: str, n: Name, key: str) -> tuple[int, int] | None:
+    """Points for a mention that page furniture or grammar settles alone, else None."""
+    if _credit_line(text, n):
+        return 0, 0  # "Photo by: Unsplash", "(Photo: Acme)": a picture's credit says nothing of who the story is about
+    if key.isupper() and _DATELINE_LINE.fullmatch(text, text.rfind("\n", 0, n.start) + 1, _line_end(text, n.end)):
+        return 0, 1  # "NEW YORK" alone on its line: a wire story's dateline
+    if text.endswith(("its ", "Its ", "their ", "Their "), max(0, n.start - 6), n.start):
+        return 0, 1  # "Its LinkedIn profile says ...": something a company has, not a company of the story
+    return None
+
+
+def _cuts_own_staff(text: str, n: Name, left: str, right: str) -> int:
+    """1 for a company that lets staff go as the subject of its clause, past a bracket or a relative clause:
+    "Helpchat (a chat app) let go of over 150 employees", "BlockFi, which offers loans, slashed its headcount"."""
+    if (right.startswith((" (", ", which", ", a ", ", an ", ", the ", " let", " laid", " lays", " slash", " cut", " fired", " sacked",
+                          " has", " had", " also", " recently")) and _CUT_SUBJECT_LEFT.search(left)
+            and _CUT_RIGHT.match(text, n.end, n.end + 170)):
+        return 1
+    return 0
+
+
+def _source_points(left: str, right: str) -> int:
+    """Points against a startup for the source of a figure: "Per TechCrunch, the startup has ...", "according to a
+    report by market intelligence platform Tracxn"."""
+    if left.endswith(_SOURCE_LEFT) and right.startswith(",") and _SOURCE_WORD.search(left):
+        return 2
+    if ("report" in left or "data" in left or "analysis" in left or "stud" in left or "survey" in left) and _REPORT_BY.search(left):
+        return 2
+    return 0
 
 
 def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
