@@ -33,6 +33,7 @@ Other modules: `extract.numbers` (amounts and counts as written), `extract.dates
 from __future__ import annotations
 
 import datetime
+import gc
 import re
 
 import ahocorasick
@@ -139,12 +140,23 @@ def extract_article(text: str, *, published: datetime.date | None, title: str | 
     """
     if not isinstance(text, str) or not text.strip():
         return Extraction()
+    # a very long text builds a hundred thousand small objects at once: the cycle collector, walking every object of
+    # a large process each time, would cost more than the reading (extraction makes no cycles worth collecting)
+    pause = len(text) > _LONG_TEXT and gc.isenabled()
+    if pause:
+        gc.disable()
     try:
         bare, cuts = strip_flags(text)  # "Tarifa 🇨🇴 raised": read as "Tarifa raised", quoted as written
         x = _extract(build_document(bare, published, strip_flags(title)[0] if title else title))
         return restore(x, text, cuts)
     except Exception:  # noqa: BLE001 - a bad article must not stop a batch
         return Extraction()
+    finally:
+        if pause:
+            gc.enable()
+
+
+_LONG_TEXT = 50_000
 
 
 def _echoes_denial(doc: Document, prev: Sentence | None, s: Sentence) -> bool:

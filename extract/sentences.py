@@ -45,7 +45,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     text[end : end + 1].islower() or (text[end : end + 1] not in ("\n", "") and is_soft_wrap(text, end - 1))):
                 continue  # a hard-wrapped line that the sentence goes on after (is_soft_wrap)
         else:
-            if last == "." and text[m.start()] == "." and _abbreviation_before(text, start, end):
+            if last == "." and text[m.start()] == "." and text[m.start() - 1 : m.start()].isalpha() and _abbreviation_before(text, start, end):
                 continue  # "Mr. Roe", "J. Roe", "U.S. unit" (but "raised $5m. It" ends a sentence)
             # next visible character must not be lower-case (a continuing sentence)
             j = end
