@@ -298,19 +298,19 @@ def drop_rounded_headlines(text: str, dated: list[Dated]) -> list[Dated]:
     """A headline's rounded figure told exactly in the body ("Mistral hits $6 billion valuation" over "valued at
     about $6.2 billion"): one figure, the body's. Only a rounder headline value within 10% of the body's, for the
     same company, metric and unit."""
-    heads = [d for d in dated if d.claim.unit != "persons" and _heading_like(text, d.claim.sentence)]
+    money = [d for d in dated if d.claim.unit != "persons"]
+    heads = [d for d in money if _heading_like(text, d.claim.sentence)]
     if not heads:
         return dated
-    drop = set()
-    for h in heads:
-        for d in dated:
-            b = d.claim
-            if (b.sentence is not h.claim.sentence and not _heading_like(text, b.sentence) and b.company == h.claim.company and b.metric == h.claim.metric and b.unit == h.claim.unit
-                    and b.value != h.claim.value and abs(b.value - h.claim.value) <= 0.1 * b.value
-                    and _digits(h.claim.value) < _digits(b.value)):
-                drop.add(id(h))
-                break
+    body = [d.claim for d in money if not _heading_like(text, d.claim.sentence)]
+    drop = {id(h) for h in heads if any(_rounded_of(h.claim, b) for b in body)}
     return [d for d in dated if id(d) not in drop] if drop else dated
+
+
+def _rounded_of(h: Claim, b: Claim) -> bool:
+    """``h`` is ``b`` rounded: same company, metric and unit, fewer digits, within 10%."""
+    return ((h.company, h.metric, h.unit) == (b.company, b.metric, b.unit) and h.value != b.value
+            and abs(b.value - h.value) <= 0.1 * b.value and _digits(h.value) < _digits(b.value))
 
 
 def _heading_like(text: str, s: Sentence) -> bool:

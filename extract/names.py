@@ -1029,13 +1029,17 @@ def _drop_common_acronyms(text: str, mentions: list[Name]) -> list[Name]:
 def _fix_possessive_names(text: str, mentions: list[Name]) -> list[Name]:
     """A name always written with 's ("Byju's") keeps it (before a verb, or a comma: no possessive ends there)."""
     bare = {n.surface for n in mentions if not n.possessive}
-    kept = {n.surface for n in mentions if n.possessive and n.surface not in bare and (
-        _RX1.match(text[n.end + 2 : n.end + 30]) or text[n.end + 2 : n.end + 3] in (",", ";", ")"))}
+    kept = {n.surface for n in mentions if n.possessive and n.surface not in bare and _no_possessive_ends(text, n)}
     if not kept:
         return mentions
     # (then every mention of it is the name with its 's: "Byju's board" is the board of Byju's)
-    return [Name(n.start, n.end + 2, text[n.start : n.end + 2], not (_RX1.match(text[n.end + 2 : n.end + 30]) or text[n.end + 2 : n.end + 3] in (",", ";", ")")))
-            if n.possessive and n.surface in kept else n for n in mentions]
+    return [Name(n.start, n.end + 2, text[n.start : n.end + 2], not _no_possessive_ends(text, n)) if n.possessive and n.surface in kept else n
+            for n in mentions]
+
+
+def _no_possessive_ends(text: str, n: Name) -> bool:
+    """What follows the 's of ``n`` is a verb or a comma: the 's belongs to the name ("Byju's has raised", "Byju's,")."""
+    return _RX1.match(text[n.end + 2 : n.end + 30]) is not None or text[n.end + 2 : n.end + 3] in (",", ";", ")")
 
 
 # ---- stage 1b: people and aliases ----------------------------------------------------------------
@@ -1412,10 +1416,13 @@ def _startup_points(text: str, n: Name, key: str, right: str, right_low: str) ->
 _PEOPLE_FROM = re.compile(r"\b(?:people|staff|employees|executives|engineers|talent|leaders|researchers|managers)\s+from\s+$")
 
 
+_COMPARED_WITH = re.compile(r" (?:rival|competitor|challenger) [A-Z]")
+
+
 def _grammar_points(left: str, right: str, right_low: str) -> int:
     """Points for a startup from the grammar just around a mention ("invested $5m in X", "X, the Lagos lender")."""
     pro = (1 if _POS_RIGHT.match(right, right_low) else 0) + (1 if _pos_left(left) else 0) + _paren_points(right)
-    if pro and right.startswith((" rival ", " competitor ", " challenger ")) and right[right.index(" ", 2) + 1 : right.index(" ", 2) + 2].isupper():
+    if pro and _COMPARED_WITH.match(right):
         return 0  # "funding in Indian Twitter rival Koo": the company the startup is compared with
     return pro
 
@@ -1556,9 +1563,7 @@ _CREDIT_CUE = ("hoto", "mage", "redit", "ourtesy", "icture", "llustration", "ett
 
 def _credit_line(text: str, n: Name) -> bool:
     """``n`` stands in a short line that credits a picture: after its label, or before a stock agency's name."""
-    a = text.rfind("\n", 0, n.start) + 1
-    b = text.find("\n", n.end)
-    b = len(text) if b < 0 else b
+    a, b = text.rfind("\n", 0, n.start) + 1, _line_end(text, n.end)
     if b - a > 140 or not any(c in text[a:b] for c in _CREDIT_CUE):
         return False
     line = text[a:b]
@@ -1604,15 +1609,16 @@ _CUT_RIGHT = re.compile(
     r"(?:let\sgo\sof|laid\soff|lays\soff|slashed\sits\s(?:headcount|workforce|staff|team)|cut\sits\s(?:headcount|workforce|staff|team)"
     r"|fired|sacked)\s"
 )
+_CUT_SUBJECT_LEFT = re.compile(r"(?:^|[.!?]\s+|\n|\bwhile\s|\bwhereas\s|,\s|\band\s)$")
+#: a wire story's dateline alone on its line ("NEW YORK", "LAGOS (Reuters) -")
 _DATELINE_LINE = re.compile(r"[ \t]*[A-Z][A-Z.\-]+(?:[ \t]+[A-Z][A-Z.\-]+){0,3}[ \t]*(?:\((?:AP|Reuters|AFP|Bloomberg|dpa)\))?[ \t]*[—–\-:,]?[ \t]*")
 
 
 def _line_end(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends."""
     b = text.find("\n", pos)
     return len(text) if b < 0 else b
 
-
-_CUT_SUBJECT_LEFT = re.compile(r"(?:^|[.!?]\s+|\n|\bwhile\s|\bwhereas\s|,\s|\band\s)$")
 _RAISED_RIGHT = re.compile(
     r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up|raises|closes|secures|lands|bags|pulls in|picks up"
     r"|snags|snagged|nabs|nabbed)\s(?:a|an|its|\$|€|£|US\$|USD)"
@@ -1717,9 +1723,9 @@ def _decide_kind(e: Entity) -> Kind:
 
 def _story_subject(entities: dict[str, Entity], people: set[str], text: str) -> Entity | None:
     """A well-known company the story is plainly about, though nothing calls it a startup ("Uber has raised ...",
-    named eight times): an organisation named in the first paragraph (or the first 600 characters), at least four times, and twice as often as
-    any other company, with no evidence that it is an investor, a product or where people went, and no more that
-    it is an incumbent than that it is a startup."""
+    named eight times): an organisation named in the first paragraph (or the first 600 characters), at least four
+    times and twice as often as any other company, with no evidence that it is an investor, a product or where people
+    went, and no more that it is an incumbent than that it is a startup."""
     orgs = sorted((e for e in entities.values() if e.kind in ("org", "startup", "incumbent") and e.key not in people
                    and not _INSTITUTION.search(e.key)), key=lambda e: -e.count)
     if not orgs or orgs[0].kind == "startup" or orgs[0].count < 4 or (len(orgs) > 1 and orgs[1].count * 2 > orgs[0].count):
@@ -1797,6 +1803,7 @@ def _merge_fuller(entities: dict[str, Entity], canon: dict[str, str], startups: 
 
 
 _HEADING_KIND = re.compile(r"(?:Start-?[Uu]p|Unicorn|Fintech|FinTech|Neobank|Scale-?[Uu]p)s?\s+$")
+_HEADING_KIND_WORDS = ("start", "unicorn", "fintech", "neobank", "scale")  # (a cheap test before the patterns)
 _HEADING_KIND_AFTER = re.compile(r"\b(?:Start-?[Uu]p|Unicorn|Fintech|FinTech|Neobank|Scale-?[Uu]p)\b")
 
 
@@ -1806,7 +1813,8 @@ def _heading_kind_words(text: str, spans: list[tuple[int, int]], canon: dict[str
     Startup Kwikr"): its capitals say nothing about names, but its kind word still describes the one after it."""
     for a, b in spans:
         line = text[a:b]
-        if "tart" not in line and "nicorn" not in line and "intech" not in line and "eobank" not in line and "cale" not in line:
+        low = line.lower()
+        if not any(w in low for w in _HEADING_KIND_WORDS):
             continue
         for surface, key in canon.items():
             i = line.find(surface)
