@@ -74,6 +74,16 @@ _RIGHT_LINK = re.compile(
 _CUT_FROM = re.compile(
     r"\s+(?:employees|people|staff|workers|jobs|roles)?\s*(?:were|was|have been|had been|are being)\s+(?:dismissed|laid off|let go|fired|cut"
     r"|axed|made redundant)\s+(?:from|at|by)\s+(?:the\s+)?$")
+#: what may stand between a subject and its verb: an appositive or relative clause set off by commas, "itself"
+_SUBJECT_ASIDE = re.compile(r",\s(?:which|who|the|a|an|one)\b[^,;()]{0,90},|\s+itself(?=\s)")
+
+
+def _past_aside(t: str, at: int, end: int) -> int:
+    """Where the verb may start after a subject ending at ``at``: past ", which is India's largest ...,"."""
+    m = _SUBJECT_ASIDE.match(t, at, end)
+    return m.end() if m is not None else at
+
+
 def _cut_from(gap: str) -> bool:
     """The text between a count and a name says the count was cut from that company: "about 200 employees were
     dismissed from Bigsoft" (a cheap test of how it ends first)."""
@@ -99,7 +109,14 @@ _SECTOR = re.compile(
     # $860m", "Fresh fundraising this year may not cross $9bn"
     r"|^\W*(?:(?:in|by|for)\s[\w\s\-]{1,25}?,\s)?(?:overall,\s)?(?:(?!(?:its|their|his|her|our)\s)[\w\-]++\s){0,3}?(?:funding|fundraising|investment|investments|capital)"
     r"\s+(?:in\s[\w\s\-’']{1,30}?\s|this\syear\s|last\syear\s)?(?:fell|rose|dropped|dipped|slid|shrank|declined|jumped|climbed|grew|totall?ed|reached|came|stood|stands|hit"
-    r"|slumped|surged|may|might|could|will|would|was|is)\b",
+    r"|slumped|surged|may|might|could|will|would|was|is)\b"
+    # a group of companies raising right before the figure: "as four startups raised $3.7m", "startups in Oman raised"
+    r"|\b(?:start-?ups|companies|firms|ventures|fintechs|businesses)(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?\s+"
+    r"(?:(?:together|collectively|jointly|combined|also|have|had)\s+){0,2}(?:raised|secured|drew|attracted|received|pulled\s+in|took\s+in"
+    r"|bagged|garnered|netted|mopped\s+up)\s+(?:(?:a\s+total\s+of|a\s+combined|about|around|roughly|over|more\s+than|nearly|almost|just)\s+)?$"
+    # a place's total: "The continent secured a total of $412m"; a count of deals: "48 funding deals (totalling €620m"
+    r"|\bthe\s+(?:continent|country|nation|region)\s+(?:has\s+|had\s+|also\s+)?(?:secured|raised|attracted|drew|received|recorded|pulled\s+in"
+    r"|took\s+in)\b|\b(?:deals|rounds|transactions)\s*[(,]\s*(?:totall?ing|worth|amounting\s+to|valued\s+at)\s+$",
     re.I,
 )
 # "... around 400 fintech companies, and these captured $500m": the group just named
@@ -116,7 +133,8 @@ _INTO_GROUP = re.compile(
 _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "businesses", "fintechs", "investors", "vcs", "sector",
                 "industry", "ecosystem", "seed",
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
-                "funding", "fundrais", "investment", "capital", "money", "deal", "total value", "circulation", "market")
+                "funding", "fundrais", "investment", "capital", "money", "deal", "total value", "circulation", "market",
+                "continent", "country", "nation", "rounds", "transactions")
 _SECTOR_KEY = re.compile(grouped(list(_SECTOR_KEYS)))  # (one search for any of them)
 _DEFINITE = re.compile(  # ("++": a word then a space; a shorter word is never followed by one: nothing to try again)
     r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]++\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
@@ -462,7 +480,8 @@ class Discourse:
         if not head or head[0].kind not in ("org", "incumbent"):  # (an investor "had led the Series A of $30m": the startup's)
             return None
         n = head[0]
-        if (not n.possessive and _LEAD_WORDS.fullmatch(t, cstart, n.start) and _ORG_ACTS.match(t, n.end, pos)) or (
+        if (not n.possessive and (_LEAD_WORDS.fullmatch(t, cstart, n.start) or _LEAD_DESC.fullmatch(t, cstart, n.start))
+                and _ORG_ACTS.match(t, _past_aside(t, n.end, pos), pos)) or (
                 _CLAUSE_OPEN.fullmatch(t, cstart, n.start) and _ORG_SUBJECT_VERB.match(t, n.end)):
             return n.key if n.kind == "org" and self._neutral_org(n) else ""
         return None
@@ -506,7 +525,9 @@ class Discourse:
         """"SoftBank was in talks to put $1B into Nubank at a valuation of $10B": the company invested in."""
         t = self.doc.text
         for n in reversed(before):
-            if n.is_startup and _INVEST_INTO.search(t, max(0, n.start - 70), n.start) and pos - n.end < 80:
+            if pos - n.end >= 80:
+                break  # (the mentions come nearest first: none further back is close enough)
+            if n.is_startup and _INVEST_INTO.search(t, max(0, n.start - 70), n.start):
                 return n.key
         return None
 
@@ -531,7 +552,8 @@ class Discourse:
     def _right_link(self, mentions: list[Name], pos: int, end: int) -> str | None:
         """"the $6bn that X disclosed", "of X's 1,900 employees", "invested $5m in X", "poached 12 from X"."""
         t = self.doc.text
-        for n in mentions:
+        near = self.names.between(end, min(end + 61, mentions[-1].start + 1)) if len(mentions) > 8 else mentions
+        for n in near:  # (in a long sentence only the names just after the figure are looked up)
             if n.kind == "org" and end <= n.start <= end + 60 and _cut_from(t[end : n.start]):
                 return n.key  # "about 200 employees were dismissed from Bigsoft": the company named after the cut
             if n.is_startup and end <= n.start <= end + 60:

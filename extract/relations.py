@@ -83,9 +83,9 @@ _VAL_AT = re.compile(r"\bvaluation\b[^$€£₹;]{0,50}\bat\s+(?:\w+\s+){0,2}$")
 _WORTH_SUBJECT = re.compile(r"(?:\b(?:it|company|start-?up|firm|business),?|[A-Z][\w\-]*)\s$")
 _ALLOTTED = re.compile(r"\b(?:allot(?:ted|s)?|issued)\b[^.;]{0,120}$")
 _TO_RAISE = re.compile(
-    r"\b(?:to raise|(?:is|are) (?:currently |now |also )?raising|clos(?:ed|ing|es) in on|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
+    r"\b(?:to raise|(?:is|are|was|were|to be|been) (?:currently |now |also |reportedly )?raising|(?:will|would) (?:commit|pledge)|clos(?:ed|ing|es) in on|seeking|seek|sought|wanted|hoped|hoping|aims?|plans?|target\w*|looking for|asking for|in talks for"
     r"|approached for|asked for|sounded out (?:about|for|on)|pitching for|pitched for|lobbying for|about (?:putting|investing|injecting)"
-    r"|(?:talks|conversations|negotiations|discussions|negotiating|negotiates)\s+(?:for|over|about|on|to raise))\s+(?:\w+\s+){0,6}$"
+    r"|(?:talks|conversations|negotiations?|discussions?|negotiating|negotiates)\s+(?:for|over|about|on|to (?:raise|secure|close|lead|land|get)))\s+(?:\w+\s+){0,6}$"
 )
 # "Larkspur Ventures, the Boston investor that manages about $4bn": an investor's money under management
 _MANAGES = re.compile(r"\b(?:that|which|who)\s+(?:now\s+)?(?:manages|oversees|runs|controls)\s+(?:[\w\-]+\s+){0,3}$")
@@ -157,6 +157,8 @@ class View:
     low: str
     _breaks: list[tuple[int, int]] | None = None
     _money: list[Money] | None = None
+    #: quotation marks counted so far in the paragraph: (its start, up to, “ less ”, ")
+    _quotes: tuple[int, int, int, int] | None = None
 
     @classmethod
     def of(cls, doc: Document, sentence: Sentence) -> View:
@@ -186,7 +188,15 @@ class View:
         t = self.doc.text
         pos = self.sentence.start + rel
         a = t.rfind("\n", 0, pos) + 1  # (the paragraph so far, counted in place)
-        return t.count("“", a, pos) - t.count("”", a, pos) > 0 or t.count('"', a, pos) % 2 == 1
+        q = self._quotes
+        if q is not None and q[0] == a and q[1] <= pos:  # (figures come in order: count on from the last one)
+            start, opened, straight = q[1], q[2], q[3]
+        else:
+            start, opened, straight = a, 0, 0
+        opened += t.count("“", start, pos) - t.count("”", start, pos)
+        straight += t.count('"', start, pos)
+        self._quotes = (a, pos, opened, straight)
+        return opened > 0 or straight % 2 == 1
 
 
 # ---- classification ------------------------------------------------------------------------------

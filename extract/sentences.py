@@ -80,7 +80,13 @@ def _abbreviation_before(text: str, start: int, end: int) -> bool:
         return False
     word = w.group(1)[::-1].lower()  # (w.end(): the length of the word and its period)
     unit = end - w.end() - 1 >= 0 and text[end - w.end() - 1].isdigit()
+    if len(word) == 1 and word.isalpha() and text.endswith(_ROUND_LETTER, max(start, end - w.end() - 7), end - w.end()):
+        return False  # "... led by Dunelo's $21 million Series A. Meanwhile": a round's letter, no initial
     return not unit and (word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word)
+
+
+#: the words a round's letter follows ("Series A", "series-B", "Round C")
+_ROUND_LETTER = ("Series ", "series ", "Series-", "series-", "Round ", "round ")
 
 
 #: the longest word ``split_sentences`` reads as an abbreviation

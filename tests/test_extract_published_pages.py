@@ -225,6 +225,73 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "amid health problems.",
         {("Acme", "departed_talent", 1)},
     ),
+    (
+        "sector-counts-of-startups-are-no-company",
+        "Gulf startup funding slowed in May\n\nIn May, eleven Qatari startups raised $38.2 million, helped by "
+        "Dunelo’s $21 million Series A. Meanwhile, six startups in Oman raised $9 million, while Bahrain "
+        "again trailed as four startups raised $3.7 million.",
+        {("Dunelo", "funding_raised", 2.1e+07)},
+    ),
+    (
+        "a-continent-total-is-no-company",
+        "Kenya led the region in October\n\nSokoni, a Nairobi B2B marketplace, raised $40 million this month. "
+        "The continent secured a total of $412.6 million in funding in October, according to the tracker. Of "
+        "that amount, Kenyan startups’ share stood at $188 million.",
+        {("Sokoni", "funding_raised", 4e+07)},
+    ),
+    (
+        "a-weeks-deals-totalling-are-no-company",
+        "Brakko, a Milan freight app, raised €40 million on Tuesday. This week we tracked 9 acquisitions and "
+        "48 funding deals (totalling €620 million, about $670 million) across Europe and Israel.",
+        {("Brakko", "funding_raised", 4e+07)},
+    ),
+    (
+        "reported-to-be-raising-is-sought",
+        "Zoomly was last valued at $500 million after closing $120 million in Series B funding in March. In "
+        "late June, Zoomly was reported to be raising $200 million in Series C funding led by Pine Hill "
+        "Capital.",
+        {("Zoomly", "funding_raised", 1.2e+08), ("Zoomly", "valuation", 5e+08)},
+    ),
+    (
+        "discussions-to-secure-are-sought",
+        "Chatterly, the Bengaluru social app, is in the final stages of discussions to secure about $60 "
+        "million in new funding, according to two people familiar with the matter. It raised $25 million last "
+        "year.",
+        {("Chatterly", "funding_raised", 2.5e+07)},
+    ),
+    (
+        "negotiation-to-lead-a-round-is-sought",
+        "Basketly, a grocery startup, raised $10 million in 2023. According to a newsletter, Kiln Global is "
+        "in the last stage of negotiation to lead a $90 million funding round in Basketly.",
+        {("Basketly", "funding_raised", 1e+07)},
+    ),
+    (
+        "investors-who-will-commit-are-planned",
+        "Medlo, an online pharmacy startup, raised $30 million in March. Its planned fundraise is set to see "
+        "participation from existing investors, who have indicated they will commit about $80 mn in the new "
+        "round.",
+        {("Medlo", "funding_raised", 3e+07)},
+    ),
+    (
+        "a-round-that-would-bring-a-total-is-conditional",
+        "Zoomly has raised $700 million so far. Zoomly is already the most valuable private company in its "
+        "city, and a new round would bring its total amount raised to $1.1 billion.",
+        {("Zoomly", "funding_raised", 7e+08)},
+    ),
+    (
+        "an-organisation-subject-past-its-relative-clause",
+        "Abundo raises $5 million\n\nAbundo, a remittance startup, raised $5 million. The round was led by Kiln "
+        "Ventures.\n\nLedgerleaf, which is the country’s largest bookkeeping platform, completed a $ 50 million "
+        "series-D funding. It included new and current investors.",
+        {("Abundo", "funding_raised", 5e6), ("Ledgerleaf", "funding_raised", 5e7)},
+    ),
+    (  # (the round's letter now ends its sentence: the talk of a valuation is read as sought by its own words)
+        "a-fund-that-talked-about-a-valuation-is-sought",
+        "How we ran Frindle out of money\n\nFrindle, our Lisbon startup, ran low on cash in 2024. Last summer we "
+        "tried to raise a Series B. The best conversation we had was with a growth fund that talked about a €90 "
+        "million valuation. It never became a term sheet.",
+        {("Frindle", "valuation_target", 9e7)},
+    ),
 ]
 
 
@@ -292,3 +359,13 @@ def test_jan_is_also_a_given_name() -> None:
             "his co-lead, Jan Hoff, who also resigned in May. In Jan 2025, Velora raised $40 million.")
     got = sorted((m.company, m.metric, m.value) for m in extract_article(text, published=PUBLISHED).metrics)
     assert got == [("Velora", "departed_talent", 1), ("Velora", "departed_talent", 1), ("Velora", "funding_raised", 4e7)]
+
+
+def test_a_rounds_letter_ends_a_sentence() -> None:
+    """"... Dunelo's $21 million Series A. Meanwhile, ...": the letter of a round is no initial (the next sentence is
+    read alone), while "J. K. Rowling" keeps its initials."""
+    from extract.sentences import split_sentences
+
+    text = "It raised $21 million in a Series A. Meanwhile, Bo raised. J. K. Rowling wrote."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "It raised $21 million in a Series A.", "Meanwhile, Bo raised.", "J. K. Rowling wrote."]
