@@ -1465,8 +1465,9 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
     ll = left.lower()
     rev = ll[::-1] if left.isascii() else None  # (ASCII: the patterns read backwards, one anchored match each)
     if _INVESTOR_RIGHT.match(right, low) or (_INVESTOR_LEFT_REVERSED.match(rev, 0, 45) if rev is not None else (
-            _INVESTOR_KEY.search(ll) and _INVESTOR_LEFT.search(left[-45:]))):
-        e.add("investor")
+            _INVESTOR_KEY.search(ll) and _INVESTOR_LEFT.search(left[-45:]))) or (
+            ll.endswith(_INVESTOR_KIND_ENDS) and _INVESTOR_KIND_LEFT.search(ll[-50:])):
+        e.add("investor")  # (also "... from US-based investment firm Davidson Kempner": described as an investor)
     if _INCUMBENT_RIGHT.match(right, low) or (_INCUMBENT_LEFT_REVERSED.match(rev, 0, 40) if rev is not None else (
             _INCUMBENT_KEY.search(ll) and _INCUMBENT_LEFT.search(left[-40:]))):
         e.add("incumbent")
@@ -1481,6 +1482,12 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
         e.add("product")
 
 
+#: an investor described right before its name: "investment firm X", "New York hedge fund X", "private equity group X"
+_INVESTOR_KIND_LEFT = re.compile(
+    r"\b(?:investment|venture(?: capital)?|vc|private[ \-]equity|asset[ \-]management|hedge[ \-]fund|buyout|growth[ \-]equity)"
+    r" (?:firm|fund|house|group|company|manager|major|giant) $"
+)
+_INVESTOR_KIND_ENDS = tuple(f" {w} " for w in ("firm", "fund", "house", "group", "company", "manager", "major", "giant"))
 #: words one of which the investor, incumbent and product patterns before a name need (a cheap pre-test)
 _INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors", "leadership of",
                   "lender", "creditor", "investor", "backer", "shareholder", "financier")
