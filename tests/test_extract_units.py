@@ -263,7 +263,7 @@ def test_same_company() -> None:
 
 
 # ---- the fast regexes say the same as the plain ones they replace ---------------------------------
-_PLAIN_BOUNDARY = r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n"
+_PLAIN_BOUNDARY = r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n|(?<=[a-z]{3})\.(?=[A-Z][a-z]{2})"
 _PIECES = (
     "hires hire Hires stepped step down laid off laying left leaders leave More more cut executives exit staff "
     "last day lost losing team takes over heads headcount $5 5m 2bn 3k million billion bn mn USD EUR 2019 1999 "
