@@ -308,7 +308,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
     employee = c.noun is None or c.noun_class == "employee"
     window = _left_window(ctx, i)[1][-70:]
     cue = PEOPLE.nearest_before(window)
-    head = _HEAD.nearest_before(window) if cue is not None and cue.table != "headcount" else None
+    head = _HEAD.nearest_before(window) if cue is not None and (cue.table != "headcount" or cue.requires) else None
+    # ("has cut its headcount from 120": "has" and "cut" read first, "from" is the weak cue nearest; the headcount cue holds all)
     if head is not None and cue is not None and (head.end > cue.end or head.end == cue.end and head.start <= cue.start):
         cue = head  # "cut its workforce to 2,000": the headcount cue holds the layoff verb
     if cue is not None and cue.table == "headcount" and cue.requires and not _WEAK_GAP.fullmatch(window[cue.end :]):
@@ -955,7 +956,7 @@ _SHARE_TAIL = re.compile(
 _LET_LEFT = re.compile(r"\b(?:let|lets|letting)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|another)\s+)*$")
 # a count restating a share: "45% of its staff [in May], roughly 80 employees"
 _APPOSITIVE_GAP = re.compile(
-    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?(?:,\s+|\s+[-–—]\s+|\s*\(\s*|\s+(?=or\s))(?:or\s+|that is\s+|i\.e\.\s+"
+    r"(?:\s+(?:in|on|at|last|this|during|since)\s+[\w ]{1,20}?)?(?:,\s+|\s+[-–—]\s+|\s*\(\s*|\s+(?=or\s|(?:and\s+)?thus\s))(?:or\s+|(?:and\s+)?thus\s+|that is\s+|i\.e\.\s+"
     r"|which\s+(?:is|was|amounts? to|amounted to|means|meant|equals|translates (?:in)?to|represents|represented|works out to|comes to"
     r"|affected|affects|impacted|impacts)\s+)?" + HEDGES_EARLY
 )

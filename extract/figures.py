@@ -84,7 +84,8 @@ _GROWTH_TO = re.compile(
 _PERCENT = re.compile(
     r"(?P<hedge>(?:more than|about|around|roughly|nearly|almost|over|some|just over|just under|less than|close to)\s)?"
     r"(?P<frac>half|a third|one[ \-]third|a quarter|one[ \-]quarter|a fifth|one[ \-]fifth|a tenth|one[ \-]tenth|two-thirds|two thirds"
-    r"|three-quarters|three quarters|(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per ?cent|percent|pc\b))"
+    r"|three-quarters|three quarters|(?P<pct>\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per ?cent|percent|pc\b)"
+    r"|(?P<wpct>five|ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s(?:per ?cent|percent))"
     r"(?:\s+of\s+(?P<them>them|those|these)\b|\s+(?:of|from)\s+(?:(?P<det>its|the|their|our|all(?: of (?:its|the|their))?|the company['’]s|[A-Z][\w\-]*['’]s)\s+)?(?:(?:total|global|entire|overall|current|full-time|remaining|[\w\-]+)\s){0,2}?"
     r"(?:(?P<hedge2>" + _HEDGE_WORDS + r")(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:-(?:person|strong|member|employee|odd)|\s+[\w\-]+){0,2}?\s*)?"
     r"(?P<noun>workforce|staff|employees|headcount|workers|people|team|personnel|collaborators|jobs|roles|positions))?",
@@ -319,6 +320,8 @@ def percents_in(s: str) -> list[Percent]:
     for m in _PERCENT_LOW.finditer(low) if s.isascii() else _PERCENT.finditer(s):
         frac = m.group("frac").lower().replace("one-", "one ")
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(_RX3.sub(" ", frac))
+        if m.group("wpct"):  # "ten percent of its workforce" (translated copies spell the number out)
+            val = parse_count(m.group("wpct")) / 100
         if val is None or not (m.group("noun") or m.group("them") or _BY_SHARE.search(s, max(0, m.start() - 60), m.start())
                                or _RESTATED_RIGHT.match(s, m.end())):
             continue

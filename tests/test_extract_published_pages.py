@@ -299,6 +299,30 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "has raised more than $90 million to date.",
         {("Kornet", "funding_raised", 3e7), ("Kornet", "funding_raised", 9e7)},
     ),
+    (
+        "a-headcount-cut-from-one-bare-number-to-another",
+        "Tandor, the London mobile bank startup, has also cut its headcount from around 120 at the end of last year "
+        "to close to 80.",
+        {("Tandor", "headcount", 120), ("Tandor", "headcount", 80)},
+    ),
+    (
+        "a-headcount-that-dropped-by-a-share-to-a-number",
+        "Verifio, the identity-check startup, said in its annual report that its average employee headcount dropped "
+        "by 19% to 224.",
+        {("Verifio", "headcount", 224)},
+    ),
+    (  # (a translated German copy: "müssen gehen")
+        "employees-who-have-to-leave",
+        "Layoffs at Berlin startups continue\n\nAround 120 employees have to leave Steuerly, the Berlin tax app "
+        "startup.",
+        {("Steuerly", "layoffs", 120)},
+    ),
+    (
+        "a-share-spelled-out-and-thus-a-count",
+        "The online coaching startup Mentiva recently parted ways with ten percent of its workforce and thus around "
+        "80 employees.",
+        {("Mentiva", "layoffs", 80)},
+    ),
 ]
 
 
