@@ -43,8 +43,8 @@ _VERB_GAP = re.compile(
     r"\s(?:has\s|had\s|also\s|just\s|recently\s)?(?:raised|closed|secured|landed|bagged|snagged|nabbed|picked up|pulled in|raises"
     r"|closes|secures|lands|bags)\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s|fresh\s)?(?:about\s|around\s|roughly\s|nearly\s|over\s|more than\s)?"
 )
-_ASIDE_LEFT = re.compile(
-    r"\b(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
+_ASIDE_LEFT = re.compile(  # (not the end of a modifier: "Pitango-backed Greenhive fires")
+    r"\b(?<!-)(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
     r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,3}$"
 )
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")

@@ -538,7 +538,10 @@ _REPORT_BY = re.compile(r"\b(?:report|data|analysis|study|survey|figures|researc
 _SOURCE_LEFT = ("Per ", "per ", "According to ", "according to ", "Citing ", "citing ")
 _SOURCE_WORD = re.compile(r"(?<![\w\-])(?:[Pp]er|[Aa]ccording to|[Cc]iting) $")  # (a word: not "developer ")
 KIND_THEN_NAME = re.compile(r" (?:start-?up|company|firm|platform|app|lender|unicorn|maker|developer|provider|marketplace) [A-Z][\w\-]+")
-_GENERIC_RUNS = frozenset(("Big Tech", "Big Four", "Big Pharma", "Big Oil", "Big Banks", "Big Three"))
+_GENERIC_RUNS = frozenset(("Big Tech", "Big Four", "Big Pharma", "Big Oil", "Big Banks", "Big Three")) | frozenset(
+    f"{field} AI" for field in ("Generative", "Agentic", "Conversational", "Responsible", "Physical", "Sovereign", "Enterprise",
+                                "Embodied", "Multimodal", "Explainable", "Ethical", "Predictive", "Open-source", "Open-Source")
+)  # a field of AI ("Generative AI darling ...", "Agentic AI is the hot field"), not a company
 
 
 @lru_cache(maxsize=4096)  # (a pure function of the run: an article repeats its names)

@@ -92,7 +92,8 @@ _MANAGES = re.compile(r"\b(?:that|which|who)\s+(?:now\s+)?(?:manages|oversees|ru
 #: a roundup's list of names with their rounds in brackets: "Tallypay ($42m), Farmlink ($3.1m)"
 _NAME_PAREN = re.compile(r"(?:^|[\s,:;])[A-Z][\w\-.]*(?:\s[A-Z][\w\-.]*){0,2}\s\($")
 _RAISED_LIST = re.compile(r"\b(?:raised|raise|raising|funding|funded|rounds|deals|backed)\b")
-_HEADLINE_RAISING = re.compile(r"(?<!after )(?<!since )(?<!by )(?<!from )(?<!been )(?<!having )\braising\s+(?:[\w\-]+\s+){0,3}$")
+_HEADLINE_RAISING = re.compile(r"(?<!after )(?<!since )(?<!by )(?<!from )(?<!been )(?<!having )(?<!days of )(?<!day of )(?<!weeks of )(?<!week of )"
+                               r"(?<!months of )(?<!month of )\braising\s+(?:[\w\-]+\s+){0,3}$")
 _TICKET = re.compile(r"^\s+into\s+(?:the|its|a|an|(?:[A-Z][\w\-.]*+\s){0,2}[A-Z][\w\-.]*['’]s)\s+(?:[\w\-]++\s+){0,2}?(?:round|fund|funding|raise|deal)\b")
 #: a fund's size: "closed its $120 million debut fund", "a $350 million fourth fund"
 _FUND_SIZE = re.compile(r"\s+(?:(?!(?:from|by|of|in|into|the|its|their|a|an|to|for|with|and)\b)[\w\-]+\s+){0,2}?(?:fund|funds|vehicle)\b")

@@ -323,6 +323,25 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "80 employees.",
         {("Mentiva", "layoffs", 80)},
     ),
+    (
+        "a-field-of-ai-is-no-company",
+        "Generative AI darling was on track to pay $99M on compute to generate just $11M in revenues\n\nThe "
+        "computing bill of Pixtral keeps growing. Pixtral, the London model-maker, has raised $100M since 2022.",
+        {("Pixtral", "revenue", 11e6), ("Pixtral", "funding_raised", 1e8)},
+    ),
+    (
+        "a-title-case-headline-that-fires-after-raising",
+        "Kirana Fires 120 Employees Within A Week Of Raising $340 Mn\n\nThe layoffs come as the company "
+        "restructures its teams, sources said.",
+        {("Kirana", "layoffs", 120), ("Kirana", "funding_raised", 340e6)},
+    ),
+    (
+        "a-backed-modifier-is-no-aside",
+        "Cyber startup Vaultwise gathers $30 million; Pitango-backed Eggwell fires a third of its 90 workers\n\n"
+        "Vaultwise, which protects identities in the cloud, has 85 employees.",
+        {("Vaultwise", "funding_raised", 3e7), ("Vaultwise", "headcount", 85), ("Eggwell", "layoffs", 30),
+         ("Eggwell", "headcount", 90)},
+    ),
 ]
 
 
