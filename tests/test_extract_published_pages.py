@@ -342,6 +342,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Vaultwise", "funding_raised", 3e7), ("Vaultwise", "headcount", 85), ("Eggwell", "layoffs", 30),
          ("Eggwell", "headcount", 90)},
     ),
+    (
+        "a-valuation-cut-by-an-amount-is-a-change",
+        "Down rounds spread\n\nStrapwell, the fitness-tracker startup, cut its valuation by $1.5 billion in a $165 "
+        "million down round that it mostly raised from a Gulf fund in January.",
+        {("Strapwell", "funding_raised", 165e6)},
+    ),
 ]
 
 
