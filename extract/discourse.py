@@ -47,6 +47,12 @@ _ASIDE_LEFT = re.compile(  # (not the end of a modifier: "Pitango-backed Greenhi
     r"\b(?<!-)(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
     r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,3}$"
 )
+#: a name's verb right before its figure: "Lablink hits a $4bn valuation", "Zorbo has raised about $3m"
+_NAME_VERB_FIGURE = re.compile(
+    r"\s(?:has\s|had\s|also\s|just\s|now\s|then\s|recently\s)?(?:hits|hit|reached|reaches|crossed|crosses|topped|tops|raised|raises|closed"
+    r"|closes|secured|secures|landed|lands|bagged|bags|snagged|nabbed|picked up|pulled in|is valued at|was valued at|is worth|was worth)"
+    r"\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s)?(?:(?:about|around|roughly|nearly|over|more than|almost|some)\s)?"
+)
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 # a figure inside another organisation's relative clause: "Bigco, which reported revenue of $61bn"
 _REL_CLAUSE = re.compile(r"^(?:['’]s)?,\s(?:(?:the|a|an)\s[^,;]{0,50},\s)?(?:which|who)\s[^,;()]*$|^['’]s\s+$")
@@ -467,6 +473,9 @@ class Discourse:
             return org or None  # ("": a bank's or an investor's own figure, no startup's)
         if startups:
             return self._left_owner(s, startups, pos)
+        if before and before[-1].kind == "org" and not before[-1].possessive and _NAME_VERB_FIGURE.fullmatch(t, before[-1].end, pos) \
+                and self._neutral_org(before[-1]):
+            return before[-1].key  # "... as Lablink hits a $4 billion valuation": the name right before its verb and figure
         return self._no_name_owner(s, pos)
 
     def _org_subject(self, s: Sentence, before: list[Name], pos: int) -> str | None:

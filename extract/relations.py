@@ -203,10 +203,27 @@ class View:
 # ---- classification ------------------------------------------------------------------------------
 
 
+_SPEECH_WORDS = frozenset("said says say saying told tells added adds wrote writes noted notes stated explained according claimed claims "
+                          "insisted argued announced tweeted posted quipped joked".split())
+
+
+def _scare_quoted(s: str, f: Money) -> bool:
+    """A few words of the writer's sentence quoted from a source, not a quote of speech: 'raised a $15M Series A at a
+    valuation "north of $100M."' (the quote opens after an ordinary word, close before the figure, and closes soon after)."""
+    q = max(s.rfind("“", 0, f.start), s.rfind('"', 0, f.start))
+    if q < 1 or f.start - q > 40 or s[q - 1] != " ":
+        return False
+    close = s.find("”" if s[q] == "“" else '"', f.end)
+    if close < 0 or close - f.end > 40:
+        return False
+    word = s[:q].rstrip().rsplit(None, 1)[-1] if s[:q].strip() else ""
+    return word.isalpha() and word.islower() and word not in _SPEECH_WORDS
+
+
 def _blocked(v: View, f: Money) -> bool:
     """Figures a sentence does not assert: quoted (unless the company speaks of itself), denied, hypothetical."""
     ca, cb = v.clause(f.start)
-    if v.in_quotes(f.start) and not _WE.search(v.s[ca:cb]):
+    if v.in_quotes(f.start) and not _WE.search(v.s[ca:cb]) and not _scare_quoted(v.s, f):
         return True
     if MODALITY.first("denied", "clause", v.low[ca:cb]):
         return True

@@ -348,6 +348,19 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "million down round that it mostly raised from a Gulf fund in January.",
         {("Strapwell", "funding_raised", 165e6)},
     ),
+    (
+        "a-name-right-before-its-verb-and-figure",
+        "Three things to know today\n\n1. Clubgo, the audio app startup, was valued at about $1 billion in January.\n\n"
+        "2. Arjun Mehtani was just 24 when he made the Forbes 30 Under 30 list for his biotech R&D startup, Lablink. "
+        "Today, Mehtani joins the ranks of unicorn founders as Lablink hits a $4 billion valuation.",
+        {("Clubgo", "valuation", 1e9), ("Lablink", "valuation", 4e9)},
+    ),
+    (
+        "a-few-words-quoted-from-a-source-are-the-writers",
+        "Deal of the week\n\nKlarapay, an open banking provider for West Africa, raised a $15M Series A at a valuation "
+        "“north of $100M.” Its chief executive said: “We will hire 40 engineers, and we want to be worth $1 billion.”",
+        {("Klarapay", "funding_raised", 15e6), ("Klarapay", "valuation", 1e8)},
+    ),
 ]
 
 
