@@ -361,6 +361,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "“north of $100M.” Its chief executive said: “We will hire 40 engineers, and we want to be worth $1 billion.”",
         {("Klarapay", "funding_raised", 15e6), ("Klarapay", "valuation", 1e8)},
     ),
+    (
+        "a-peak-told-after-a-valuation",
+        "Kiranko, the B2B e-commerce startup, raised $340 million in December 2023 at a valuation of approximately "
+        "$1.8 billion, down from its peak of $3.2 billion in 2021.",
+        {("Kiranko", "funding_raised", 340e6), ("Kiranko", "valuation", 1.8e9), ("Kiranko", "valuation", 3.2e9)},
+    ),
 ]
 
 
