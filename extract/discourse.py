@@ -160,7 +160,7 @@ _LISTED = re.compile(
     r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
 _VALUING = re.compile(
-    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|it|them|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+at\s+"
+    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|it|them|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+(?:at\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
 )
 _INVEST_INTO = re.compile(r"\b(?:invest\w*|put|puts|putting|pour\w*|pump\w*|inject\w*|plough\w*)\b[^.;]{0,50}?\b(?:in|into)\s+(?:the\s+)?$")
@@ -515,7 +515,12 @@ class Discourse:
             if fit is None:  # "Acme raised $18m, and the round valued the company at $90m": the sentence's startup
                 subjects = [n for n in mentions if n.end <= m.start() and n.is_startup and not n.possessive and not self._aside(s, n, pos)]
                 fit = subjects[0].key if subjects else None
-            return fit or self.focus_at(s)
+            focus = self.focus_at(s)
+            if fit is None and focus is not None and focus not in self.names.startups and any(
+                    n.key == focus for n in mentions if n.end <= m.start()):  # (the organisation in focus does the valuing)
+                named = [n for n in self.names.between(0, m.start()) if n.is_startup]  # "Kiln Global is likely to value the
+                return named[-1].key if named else focus  # company at $400m": not the investor in focus, the startup last named
+            return fit or focus
         if obj in ("it", "them"):  # "a round led by A and B that valued it at $12bn": the sentence's startup
             t = self.doc.text
             subjects = [n for n in mentions if n.end <= m.start() and n.is_startup

@@ -367,6 +367,24 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "$1.8 billion, down from its peak of $3.2 billion in 2021.",
         {("Kiranko", "funding_raised", 340e6), ("Kiranko", "valuation", 1.8e9), ("Kiranko", "valuation", 3.2e9)},
     ),
+    (
+        "a-round-which-would-value-it-around",
+        "Scooter news\n\nZipper is now raising additional funds in its series C round, seeking a total of $300 million, "
+        "which would value it around $2 billion, sources familiar with the deal said.",
+        {("Zipper", "valuation_target", 2e9)},
+    ),
+    (
+        "funding-that-could-be-highly-valued",
+        "Xylo, an artificial intelligence startup, is in talks to raise new funding that could be highly valued from "
+        "$80 billion to $120 billion.",
+        {("Xylo", "valuation_target", 8e10), ("Xylo", "valuation_target", 1.2e11)},
+    ),
+    (
+        "an-investor-likely-to-value-the-company",
+        "Kiln Global's big bets\n\nKiln Global is in the last stage of negotiation to lead a $100Mn funding round in social "
+        "media startup Chatterbox. Kiln Global is likely to value the company at around $400 Mn.",
+        {("Chatterbox", "valuation_target", 4e8)},
+    ),
 ]
 
 
