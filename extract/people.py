@@ -725,6 +725,31 @@ def _dismissed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], pe
     return out
 
 
+#: a list of leavers introduced as such: "Other recent xAI departures include general counsel A, ... and CFO B"
+_LEAVERS_INCLUDE = re.compile(
+    r"\b(?:departures|exits|leavers|(?:those|executives|people|leaders|researchers|staffers)\s+who\s+(?:have\s+|had\s+)?(?:left|departed|quit))"
+    r"\s+(?:(?:so\s+far|this\s+year|since\s+then|since\s+\w+)\s+)?(?:include|included|includes|have\s+included)\s"
+)
+
+
+def _leavers_listed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
+    """"Other recent high-profile xAI departures include general counsel A, executives B and C, and CFO D": the people
+    listed after the cue (roles between them), for the company named right before the cue or the one in focus."""
+    m = _LEAVERS_INCLUDE.search(v.low)
+    if m is None or v.in_quotes(m.start()):
+        return []
+    sa = v.sentence.start
+    vpos = sa + m.start()
+    group = [p for p in people if p.start >= sa + m.end()]
+    if not group or any(sa <= c < sa + len(v.s) for c in counted_at):
+        return []
+    named = [n for n in d.names.between(max(sa, vpos - 40), vpos) if n.kind in ("startup", "org")]
+    if not named:
+        return []  # (whose leavers they are must be said right there: "Earlier exits include ... of GharDekho" lists others)
+    company = named[-1].key
+    return _group_row(v, st, group, company, "departed", (vpos, sa + m.end()))
+
+
 def _owner_of_object(v: View, d: Discourse, a: int, b: int) -> str | None:
     """Whose people they are: a startup named between the verb and the first person, else "its" / "our"."""
     for n in d.names.between(a, b):
@@ -772,7 +797,8 @@ def people_claims(v: View, d: Discourse, st: PeopleState, counted_at: list[int])
     if " he " in v.low or " she " in v.low or v.low.startswith(("he ", "she ")):
         out += _pronoun_departures(v, d, st, counted_at)
     if people:
-        out = _hired_from(v, d, st, counted_at, people) + _dismissed(v, d, st, counted_at, people) + _named_departures(
+        listed = _leavers_listed(v, d, st, counted_at, people) if "include" in v.low else []
+        out = listed + _hired_from(v, d, st, counted_at, people) + _dismissed(v, d, st, counted_at, people) + _named_departures(
             v, d, st, counted_at, people) + out
         _appointments(v, d, st, people)
     if denial is not None and _DENIES_BACK.search(v.low, first_cue):

@@ -385,6 +385,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "media startup Chatterbox. Kiln Global is likely to value the company at around $400 Mn.",
         {("Chatterbox", "valuation_target", 4e8)},
     ),
+    (  # (the extractor's convention: the people named together are one row, their number)
+        "a-list-of-leavers-after-departures-include",
+        "Exodus at Quillmind\n\nQuillmind co-founder Tara Voss left in May. Other recent high-profile Quillmind "
+        "departures include general counsel Robert Kaine, communications executives Dave Holm and John Starr, head of "
+        "product engineering Hao Lin, and CFO Mike Lorimer, who left for a role at a rival after just 102 days.",
+        {("Quillmind", "departed_talent", 1), ("Quillmind", "departed_talent", 5)},
+    ),
 ]
 
 
