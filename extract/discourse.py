@@ -48,10 +48,10 @@ _ASIDE_LEFT = re.compile(  # (not the end of a modifier: "Pitango-backed Greenhi
     r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,3}$"
 )
 #: a name's verb right before its figure: "Lablink hits a $4bn valuation", "Zorbo has raised about $3m"
-_NAME_VERB_FIGURE = re.compile(
-    r"\s(?:has\s|had\s|also\s|just\s|now\s|then\s|recently\s)?(?:hits|hit|reached|reaches|crossed|crosses|topped|tops|raised|raises|closed"
+_NAME_VERB_FIGURE = re.compile(  # (also in its relative clause: "companies like Foodics, which raised a total of $198m")
+    r"(?:,\s(?:which|that)\s+|\s)(?:has\s|had\s|also\s|just\s|now\s|then\s|recently\s)?(?:hits|hit|reached|reaches|crossed|crosses|topped|tops|raised|raises|closed"
     r"|closes|secured|secures|landed|lands|bagged|bags|snagged|nabbed|picked up|pulled in|is valued at|was valued at|is worth|was worth)"
-    r"\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s)?(?:(?:about|around|roughly|nearly|over|more than|almost|some)\s)?"
+    r"\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s|a total of\s)?(?:(?:about|around|roughly|nearly|over|more than|almost|some)\s)?"
 )
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 # a figure inside another organisation's relative clause: "Bigco, which reported revenue of $61bn"

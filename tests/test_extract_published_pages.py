@@ -392,6 +392,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "product engineering Hao Lin, and CFO Mike Lorimer, who left for a role at a rival after just 102 days.",
         {("Quillmind", "departed_talent", 1), ("Quillmind", "departed_talent", 5)},
     ),
+    (
+        "companies-like-a-named-one-which-raised",
+        "Saudi's top startups\n\nStartups on the list had to be no more than seven years old, excluding companies like "
+        "Saudi Arabia’s fintech Tabqa, which raised a total of $198 million, and the UAE’s cloud kitchen Kitchenly, "
+        "which raised $804 million in total funding. The study followed 400 companies that have raised $40 million.",
+        {("Tabqa", "funding_raised", 198e6), ("Kitchenly", "funding_raised", 804e6)},
+    ),
 ]
 
 
