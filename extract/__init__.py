@@ -56,7 +56,7 @@ from models.records import Event, Extraction
 __all__ = ["EXTRACTOR_VERSION", "extract_article", "MAX_TEXT"]
 
 #: bump when the rules change (stored with every row; the pipeline re-extracts older versions)
-EXTRACTOR_VERSION = "0.6.3"
+EXTRACTOR_VERSION = "0.7.0"
 
 # cheap gates, found in one pass over the article: which sentences can hold a money figure (m), a count of
 # people (c: a people noun or verb), or a leadership change (l). One Aho-Corasick automaton (pyahocorasick) finds
