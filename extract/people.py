@@ -734,7 +734,7 @@ _LEAVERS_INCLUDE = re.compile(
 
 def _leavers_listed(v: View, d: Discourse, st: PeopleState, counted_at: list[int], people: list[Name]) -> list[Claim]:
     """"Other recent high-profile xAI departures include general counsel A, executives B and C, and CFO D": the people
-    listed after the cue (roles between them), for the company named right before the cue or the one in focus."""
+    listed after the cue (roles between them), for the company named right before the cue (none named there: no row)."""
     m = _LEAVERS_INCLUDE.search(v.low)
     if m is None or v.in_quotes(m.start()):
         return []
