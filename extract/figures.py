@@ -320,8 +320,9 @@ def percents_in(s: str) -> list[Percent]:
     for m in _PERCENT_LOW.finditer(low) if s.isascii() else _PERCENT.finditer(s):
         frac = m.group("frac").lower().replace("one-", "one ")
         val = float(m.group("pct")) / 100 if m.group("pct") else _FRAC_VALUE.get(_RX3.sub(" ", frac))
-        if m.group("wpct"):  # "ten percent of its workforce" (translated copies spell the number out)
-            val = parse_count(m.group("wpct")) / 100
+        words = parse_count(m.group("wpct")) if m.group("wpct") else None
+        if words is not None:  # "ten percent of its workforce" (translated copies spell the number out)
+            val = words / 100
         if val is None or not (m.group("noun") or m.group("them") or _BY_SHARE.search(s, max(0, m.start() - 60), m.start())
                                or _RESTATED_RIGHT.match(s, m.end())):
             continue
