@@ -37,20 +37,24 @@ __all__ = ["Discourse"]
 # inline patterns, compiled once (hot paths)
 _RX0 = re.compile((r"\b(?:it(?!['’]s\b)|its|the (?:start-?up|company|firm))\b"), re.I)  # (not "It's Monday": it is)
 
-# a mention after a preposition or "former", or inside an appositive, is not the subject
+#: the verbs of raising a round, present and past: the one list both verb-gap patterns below read
+_RAISE_VERBS = "raised|closed|secured|landed|bagged|snagged|nabbed|picked up|pulled in|raises|closes|secures|lands|bags"
 #: a name, its verb of raising, the figure: "Zentro closed $40m", "X has raised a further $10m"
 _VERB_GAP = re.compile(
-    r"\s(?:has\s|had\s|also\s|just\s|recently\s)?(?:raised|closed|secured|landed|bagged|snagged|nabbed|picked up|pulled in|raises"
-    r"|closes|secures|lands|bags)\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s|fresh\s)?(?:about\s|around\s|roughly\s|nearly\s|over\s|more than\s)?"
+    rf"\s(?:has\s|had\s|also\s|just\s|recently\s)?(?:{_RAISE_VERBS})\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s|fresh\s)?"
+    r"(?:about\s|around\s|roughly\s|nearly\s|over\s|more than\s)?"
 )
+# a mention after a preposition or "former", or inside an appositive, is not the subject
 _ASIDE_LEFT = re.compile(  # (not the end of a modifier: "Pitango-backed Greenhive fires")
     r"\b(?<!-)(?:with|by|from|to|for|of|into|including|former|and|at|in|on|like|than|versus|vs|unlike|as|over"
     r"|against|behind|after|before|alongside|joined|joining|join|backed|owns|own|ex)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,3}$"
 )
-#: a name's verb right before its figure: "Lablink hits a $4bn valuation", "Zorbo has raised about $3m"
-_NAME_VERB_FIGURE = re.compile(  # (also in its relative clause: "companies like Foodics, which raised a total of $198m")
-    r"(?:,\s(?:which|that)\s+|\s)(?:has\s|had\s|also\s|just\s|now\s|then\s|recently\s)?(?:hits|hit|reached|reaches|crossed|crosses|topped|tops|raised|raises|closed"
-    r"|closes|secured|secures|landed|lands|bagged|bags|snagged|nabbed|picked up|pulled in|is valued at|was valued at|is worth|was worth)"
+#: a name's verb right before its figure: "Lablink hits a $4bn valuation", "Zorbo has raised about $3m" (also in its
+#: relative clause: "companies like Foodics, which raised a total of $198m"); the same as _VERB_GAP with the verbs of
+#: reaching a value too, for an organisation nothing types
+_NAME_VERB_FIGURE = re.compile(
+    rf"(?:,\s(?:which|that)\s+|\s)(?:has\s|had\s|also\s|just\s|now\s|then\s|recently\s)?(?:{_RAISE_VERBS}|hits|hit|reached|reaches|crossed"
+    r"|crosses|topped|tops|is valued at|was valued at|is worth|was worth)"
     r"\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s|a total of\s)?(?:(?:about|around|roughly|nearly|over|more than|almost|some)\s)?"
 )
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")

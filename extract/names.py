@@ -1486,11 +1486,12 @@ def _other_points(text: str, n: Name, e: Entity, right: str, low: str) -> None:
 
 
 #: an investor described right before its name: "investment firm X", "New York hedge fund X", "private equity group X"
+_INVESTOR_KIND_NOUNS = ("firm", "fund", "house", "group", "company", "manager", "major", "giant")
 _INVESTOR_KIND_LEFT = re.compile(
     r"\b(?:investment|venture(?: capital)?|vc|private[ \-]equity|asset[ \-]management|hedge[ \-]fund|buyout|growth[ \-]equity)"
-    r" (?:firm|fund|house|group|company|manager|major|giant) $"
+    rf" (?:{'|'.join(_INVESTOR_KIND_NOUNS)}) $"
 )
-_INVESTOR_KIND_ENDS = tuple(f" {w} " for w in ("firm", "fund", "house", "group", "company", "manager", "major", "giant"))
+_INVESTOR_KIND_ENDS = tuple(f" {w} " for w in _INVESTOR_KIND_NOUNS)  # (the cheap test before the pattern)
 #: words one of which the investor, incumbent and product patterns before a name need (a cheap pre-test)
 _INVESTOR_KEYS = ("by", "from", "participation", "including", "such as", "like", "alongside", "and investors", "leadership of",
                   "lender", "creditor", "investor", "backer", "shareholder", "financier")

@@ -216,8 +216,8 @@ def _scare_quoted(s: str, f: Money) -> bool:
     close = s.find("”" if s[q] == "“" else '"', f.end)
     if close < 0 or close - f.end > 40:
         return False
-    word = s[:q].rstrip().rsplit(None, 1)[-1] if s[:q].strip() else ""
-    return word.isalpha() and word.islower() and word not in _SPEECH_WORDS
+    words = s[:q].split()  # (s[q - 1] is a space: the word before the quote is the last of these)
+    return bool(words) and words[-1].isalpha() and words[-1].islower() and words[-1] not in _SPEECH_WORDS
 
 
 def _blocked(v: View, f: Money) -> bool:

@@ -21,10 +21,11 @@ _ABBREV = frozenset(
     " dec no gov sen rep gen col lt u.s u.k e.g i.e approx est dept univ fig ft mio mrd".split()
 )
 # candidate boundary: sentence punctuation (+closing quotes/brackets) then space, or a line break (the last of a
-# run: a blank line ends the sentence at its second break just the same) (written to start with one character
-# class, which lets the engine skip ahead; the same as r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n(?!\n)")
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)(?!\n)|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s)|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2}))")  # possessive: no
-# backtracking; the last branch is a paragraph break lost when a page was read as text: "the terms of the loan.Byju's has"
+# run: a blank line ends the sentence at its second break just the same), or a period with no space where a page read
+# as text lost its paragraph break ("the terms of the loan.Byju's has"). Written to start with one character class,
+# which lets the engine skip ahead; the same as r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n(?!\n)|(?<=[a-z]{3})\.(?=[A-Z][a-z]{2})"
+# (tests/test_extract_units.py checks it on random texts); possessive quantifiers: no backtracking
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)(?!\n)|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s)|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2}))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.$")
 #: _WORD_BEFORE read backwards: the reversed text opens with the period, then the word, whose longest form (up to its
 #: first letter) is the match _WORD_BEFORE finds; one anchored match instead of a search from every position

@@ -15,8 +15,17 @@ from datetime import date
 import pytest
 
 from extract import extract_article
+from extract.document import build_document
+from extract.mentions import Entity
+from extract.names import find_names
 
 PUBLISHED = date(2025, 3, 12)
+
+
+def _entities(text: str) -> dict[str, Entity]:
+    """The entities stage 1 finds in ``text`` (names typed from the grammar around them)."""
+    return find_names(build_document(text, published=PUBLISHED)).entities
+
 
 # (id, text, expected rows as (company, metric, value)); rows not listed must not appear
 CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
@@ -428,10 +437,7 @@ def test_a_company_the_story_keeps_naming_is_its_startup() -> None:
     """Named seven times, twice as often as any other company, from the first paragraph on, with nothing saying it
     invests, is big, or is where people went: the story's company, and its round, valuation and revenue are its own
     (not those of Facebook, which the story compares it with)."""
-    from extract.document import build_document
-    from extract.names import find_names
-
-    assert find_names(build_document(WELL_KNOWN, published=PUBLISHED)).entities["Ridewell"].kind == "startup"
+    assert _entities(WELL_KNOWN)["Ridewell"].kind == "startup"
     got = {(m.company, m.metric, m.value) for m in extract_article(WELL_KNOWN, published=PUBLISHED).metrics}
     assert {("Ridewell", "funding_raised", 8e8), ("Ridewell", "valuation", 3e10), ("Ridewell", "revenue", 3e8)} <= got
     assert not any(c == "Facebook" and metric != "revenue" for c, metric, _ in got)
@@ -444,11 +450,7 @@ def test_a_company_the_story_keeps_naming_is_its_startup() -> None:
 ])
 def test_a_function_or_a_metric_word_is_no_name(text: str, word: str) -> None:
     """"head of PR", "R&D startup", a headline's "Layoffs": capitalised words that name no company."""
-    from extract.document import build_document
-    from extract.names import find_names
-
-    idx = find_names(build_document(text, published=PUBLISHED))
-    assert word not in idx.entities
+    assert word not in _entities(text)
 
 
 def test_each_named_leaver_of_a_lab_is_counted_once() -> None:
@@ -480,9 +482,6 @@ def test_a_rounds_letter_ends_a_sentence() -> None:
 
 def test_an_investor_described_as_one_before_its_name() -> None:
     """"a fresh round from US-based investment firm Harlow Kemp": the description says it invests."""
-    from extract.document import build_document
-    from extract.names import find_names
-
     text = ("Byteleaf raises $250 million\n\nEdtech major Byteleaf has raised $250 million in a fresh round from "
             "US-based investment firm Harlow Kemp, said a person aware of the development.")
-    assert find_names(build_document(text, published=PUBLISHED)).entities["Harlow Kemp"].kind == "investor"
+    assert _entities(text)["Harlow Kemp"].kind == "investor"
