@@ -223,6 +223,15 @@ _ORG_ACTS = re.compile(
 )
 #: a clause's organisation subject followed by its verb: "while Byju's has gone ahead with the largest job cut"
 _ORG_SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|also|now|then|later|recently|says|said|announced|confirmed)\b")
+#: a short phrase fronted before the sentence's subject: "On Oct. 2, ", "Last week, ", "In a statement, "
+_FRONTED = re.compile(r"[\W_]*(?:[A-Z][\w.]*)(?:\s+[\w.]+){0,4},\s+")
+#: a lower-case verb right after the subject (not "and", "or", a preposition)
+_SUBJECT_VERB = re.compile(r"\s+(?!(?:and|or|of|in|to|for|with|from|by|on|at|as|is\s+a|was\s+a)\b)[a-z]{3,}")
+#: "it" in a later clause takes the figure: "... when it announced a ", "..., saying it had raised "
+_IT_TAKES = re.compile(
+    rf"\b(?:when|after|as|because|since|that|before|once|and|saying)\s+it\s+(?:has\s+|had\s+|also\s+|just\s+|then\s+)?(?:{_RAISE_VERBS}|announced|unveiled|disclosed|revealed|confirmed)"
+    r"\s+(?:a\s+|an\s+|its\s+|another\s+|a\s+further\s+|a\s+fresh\s+|a\s+total\s+of\s+)?(?:(?:about|around|roughly|nearly|over|more\s+than|almost|some)\s+)?$"
+)
 _CLAUSE_OPEN = re.compile(r"[\W_]*(?:(?:while|whereas|and|but|as|since|after|when)\s+)?")
 _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|sector|world|market|investment|deals?|economy)\b", re.I)
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
@@ -480,7 +489,19 @@ class Discourse:
         if before and before[-1].kind == "org" and not before[-1].possessive and _NAME_VERB_FIGURE.fullmatch(t, before[-1].end, pos) \
                 and self._neutral_org(before[-1]):
             return before[-1].key  # "... as Lablink hits a $4 billion valuation": the name right before its verb and figure
+        if len(before) == 1 and self._it_subject(s, before[0], pos):
+            return before[0].key  # "Velora set a new record when it announced a €310m round": "it" is the sentence's subject
         return self._no_name_owner(s, pos)
+
+    def _it_subject(self, s: Sentence, n: Name, pos: int) -> bool:
+        """The organisation nothing types that opens the sentence as its subject, and "it" then takes the figure in a
+        later clause of the same sentence: "On Oct. 2, Velora set a record when it announced a €310m round"."""
+        t = self.doc.text
+        if n.kind != "org" or n.possessive or pos - n.end > 160 or not self._neutral_org(n):
+            return False
+        if not (_LEAD_WORDS.fullmatch(t, s.start, n.start) or _FRONTED.fullmatch(t, s.start, n.start)):
+            return False
+        return _SUBJECT_VERB.match(t, n.end) is not None and _IT_TAKES.search(t, n.end, pos) is not None
 
     def _org_subject(self, s: Sentence, before: list[Name], pos: int) -> str | None:
         """An organisation nothing types that opens the figure's clause as its subject: "Meta to lay off

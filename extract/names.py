@@ -141,7 +141,8 @@ def _stop_ahead() -> str:
 
 
 _STOP_AHEAD = _stop_ahead()
-_NAME_RE = re.compile(rf"(?<![\w'’.$-])(?:[A-ZÀ-Þ]{_STOP_AHEAD}[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|{_TOKEN})(?:[ \u00a0](?:{_TOKEN}))*")
+# (not after a currency sign: "(€90M)" is a figure, not a name like "3D" or "1Password")
+_NAME_RE = re.compile(rf"(?<![\w'’.$€£₹¥₦-])(?:[A-ZÀ-Þ]{_STOP_AHEAD}[\w&\-]*{_DOMAIN}(?:['’][A-Za-z]+)?|{_TOKEN})(?:[ \u00a0](?:{_TOKEN}))*")
 
 
 def _capital_heads() -> str:
@@ -227,7 +228,7 @@ _POS_RIGHT = Folded(  # ("++": a word then a space or comma; a shorter word is n
 )
 # after a sentence-initial word: grammar that makes it a name ("Quorvia, a payroll startup, ...")
 _KEEP_RIGHT = Folded(
-    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b|,\samong\s"
+    r"^(?:['’]s?\s|\s*\([^()]{2,80}\)[.:,;]?\s|\s(?:and|&)\s(?=[A-Z])|,\s(?:(?:still|now|once|long|already|arguably)\s(?:a|an|the)|a|an|the|another|fellow|which|that|who|whose|with)\s|,\s(?:valued|founded|based|backed|best)\b|,\samong\s"
     r"|,\s[A-Z][\w\-]*['’]s\s(?:[\w\-]++\s){0,3}(?:start-?up|company|firm|unicorn|decacorn|fintech|app|platform|lender|neobank|marketplace"
     r"|rival|competitor|peer|challenger|counterpart)\b"
     r"|\s(?:has|had|is|was|will|would|said|says|also|now|reportedly|then|last|still|chief|founder|co-?founder|ceo|boss"
@@ -542,6 +543,9 @@ _GENERIC_RUNS = frozenset(("Big Tech", "Big Four", "Big Pharma", "Big Oil", "Big
     f"{field} AI" for field in ("Generative", "Agentic", "Conversational", "Responsible", "Physical", "Sovereign", "Enterprise",
                                 "Embodied", "Multimodal", "Explainable", "Ethical", "Predictive", "Open-source", "Open-Source")
 )  # a field of AI ("Generative AI darling ...", "Agentic AI is the hot field"), not a company
+#: a country's start-up scene named after its nationality ("a new French Tech record", "the Kenyan Fintech Week"):
+#: the words from here to the end of the run name a scene, a programme or an event, not a company
+_SCENE_WORDS = frozenset(("Tech", "Fintech", "FinTech", "Startup", "Startups", "Start-up", "Start-ups", "Ecosystem"))
 
 
 @lru_cache(maxsize=4096)  # (a pure function of the run: an article repeats its names)
@@ -578,6 +582,8 @@ def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int,
         if cur and not poss and base.lower() in _KIND_WORDS and end < len(run) and run[end + 1 : end + 2].isupper():
             cur = []  # "Hamburger Fintech Kontora": the words before a kind word describe the name after it
             continue
+        if not cur and base in _SCENE_WORDS and pieces and pieces[-1][1] == start - 1 and run[pieces[-1][0] : start - 1] in nationals:
+            break  # "French Tech International Community": a nationality's scene, not a name
         if cur and base in ("Plus", "One", "Two", "Go", "Now", "Next"):
             cur.append((start, end))  # "Padhai Plus", "Capital One", "Kitchen Go": a capitalised word ending a name
             if poss:

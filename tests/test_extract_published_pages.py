@@ -408,6 +408,18 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "which raised $804 million in total funding. The study followed 400 companies that have raised $40 million.",
         {("Tabqa", "funding_raised", 198e6), ("Kitchenly", "funding_raised", 804e6)},
     ),
+    (  # (a figure in brackets after a name is no name of its own, and the name before it opens a list item)
+        "a-roundups-figures-in-brackets-after-a-colon",
+        "Monthly roundup for the Italian Tech Community\n\nBetween January and June, 212 Italian startups raised a total "
+        "of €1.9 billion. The top rounds: Fidora (€90M), Plinko (€60M) and Zestra (€45M).",
+        {("Fidora", "funding_raised", 9e7), ("Plinko", "funding_raised", 6e7), ("Zestra", "funding_raised", 4.5e7)},
+    ),
+    (  # ("Spanish Tech" is the country's start-up scene; "it" is the sentence's subject, not the next paragraph's startup)
+        "it-in-a-later-clause-is-the-sentences-subject",
+        "Spanish Tech News: a record week\n\nOn Oct. 2, Velora set a new Spanish Tech record when it announced a €310m "
+        "Series C round for its logistics platform. Later that day, payments platform Klinq trumpeted a €120m round.",
+        {("Velora", "funding_raised", 3.1e8), ("Klinq", "funding_raised", 1.2e8)},
+    ),
 ]
 
 
