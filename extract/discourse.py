@@ -126,7 +126,10 @@ _SECTOR = re.compile(
     r"|bagged|garnered|netted|mopped\s+up)\s+(?:(?:a\s+total\s+of|a\s+combined|about|around|roughly|over|more\s+than|nearly|almost|just)\s+)?$"
     # a place's total: "The continent secured a total of $412m"; a count of deals: "48 funding deals (totalling €620m"
     r"|\bthe\s+(?:continent|country|nation|region)\s+(?:has\s+|had\s+|also\s+)?(?:secured|raised|attracted|drew|received|recorded|pulled\s+in"
-    r"|took\s+in)\b|\b(?:deals|rounds|transactions)\s*[(,]\s*(?:totall?ing|worth|amounting\s+to|valued\s+at)\s+$",
+    r"|took\s+in)\b|\b(?:deals|rounds|transactions)\s*[(,]\s*(?:totall?ing|worth|amounting\s+to|valued\s+at)\s+$"
+    # a period as the subject: "while the entire year of 2020 ended up with €1.7 billion in funding"
+    r"|\bthe\s+(?:(?:entire|whole|full|first|second|third|fourth|last|past|previous)\s+)?(?:year|quarter|half|half-year|month)"
+    r"(?:\s+(?:of\s+)?\d{4})?\s+(?:has\s+|had\s+)?(?:ended|closed|finished|wrapped)(?:\s+up)?\s+with\s+(?:(?:about|around|roughly|over|more\s+than|nearly|almost|just)\s+)?$",
     re.I,
 )
 # "... around 400 fintech companies, and these captured $500m": the group just named
@@ -144,7 +147,7 @@ _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "
                 "industry", "ecosystem", "seed",
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "fundrais", "investment", "capital", "money", "deal", "total value", "circulation", "market",
-                "continent", "country", "nation", "rounds", "transactions")
+                "continent", "country", "nation", "rounds", "transactions", "ended", "closed", "finished", "wrapped")
 _SECTOR_KEY = re.compile(grouped(list(_SECTOR_KEYS)))  # (one search for any of them)
 _DEFINITE = re.compile(  # ("++": a word then a space; a shorter word is never followed by one: nothing to try again)
     r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]++\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"

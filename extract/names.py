@@ -580,6 +580,9 @@ def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int,
                 "-" in base and base.rsplit("-", 1)[1].lower() in _KIND_WORDS)):  # (also "Brazilian Core-Banking-Fintech Pismo")
             continue  # "E-pharmacy PharmEasy", "Ride-hailing Ola": a sector word before the name (not "Coca-Cola")
         if cur and not poss and base.lower() in _KIND_WORDS and end < len(run) and run[end + 1 : end + 2].isupper():
+            if " " not in run[end + 1 :] and run[end + 1 :].lower() in common_words():
+                cur = []
+                break  # "the Quarterly Startup Report", "Fintech Week": a publication or an event, no name after it
             cur = []  # "Hamburger Fintech Kontora": the words before a kind word describe the name after it
             continue
         if not cur and base in _SCENE_WORDS and pieces and pieces[-1][1] == start - 1 and run[pieces[-1][0] : start - 1] in nationals:

@@ -128,6 +128,14 @@ _AND_LIST = re.compile(
     r"|December|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?)?,?\s+and\s+(?:another\s+|a further\s+)?|,\s+"
 )  # "raised $4m and $2.5m", "raised $25m in March and $55m in August"
 _BOTH = re.compile(r"\bboth\s+(?:\w+\s+){0,3}$")
+#: two startups as one subject, then a raise and its figure: "Challenger bank A and fashion retailer B, also based in
+#: Amsterdam, raised more than €100 million" (a round is no joint venture: each raised it)
+_JOINT_LEFT = re.compile(r"[\W_]*(?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+){0,4}")
+_JOINT_AND = re.compile(r"\s+and\s+(?:[a-z][\w\-]*\s+){0,4}")
+_JOINT_RAISED = re.compile(
+    r"(?:,[^,;]{1,60},)?\s+(?:have\s+|had\s+|also\s+|each\s+)*(?:raised|secured|closed|landed|bagged|picked\s+up|pulled\s+in)\s+"
+    r"(?:(?:more\s+than|over|about|around|nearly|roughly|some|almost|just\s+over|upwards\s+of)\s+)?"
+)
 
 
 @dataclass(slots=True)  # not frozen: built by the thousand (frozen ones build four times slower)
@@ -420,7 +428,7 @@ def _coordinated(v: View, figures: list[Money]) -> list[list[int]]:
 def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
     """Figures shared out among companies: "A and B raised $90m and $60m(, respectively)" pairs them in
     order (with the names of the sentence before when this one only says "the two"); "A and B both raised
-    $180m" gives the figure to each."""
+    $180m", and two startups as one subject of a raise ("A and B raised $100m"), give the figure to each."""
     out: dict[int, list[str]] = {}
     resp = says_respectively(v.s)
     for group in _coordinated(v, figures):
@@ -439,7 +447,24 @@ def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
             names = _startups_before(v, d, f.start)
             if len(names) == 2:
                 out[k] = names
+        elif k not in out and " and " in v.s[: f.start]:
+            joint = _joint_subject(v, d, f)
+            if joint is not None:
+                out[k] = joint
     return out
+
+
+def _joint_subject(v: View, d: Discourse, f: Money) -> list[str] | None:
+    """The two startups that open the sentence as one subject of the raise of ``f``, if they do."""
+    sa = v.sentence.start
+    named = [n for n in d.names.between(sa, sa + f.start) if n.kind not in ("place", "nationality")]
+    if len(named) < 2 or not all(n.is_startup or (n.kind == "org" and d._neutral_org(n)) for n in named[:2]) or named[0].key == named[1].key:
+        return None
+    a, b = named[:2]  # (any other name is in the aside between the second and its verb: checked last)
+    t = v.doc.text
+    if a.possessive or b.possessive or not (_JOINT_LEFT.fullmatch(t, sa, a.start) and _JOINT_AND.fullmatch(t, a.end, b.start)):
+        return None
+    return [a.key, b.key] if _JOINT_RAISED.fullmatch(t, b.end, sa + f.start) else None
 
 
 def _claims_of(v: View, f: Money, company: str, metric: str, div: float, projected: bool) -> list[Claim]:

@@ -420,6 +420,18 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Series C round for its logistics platform. Later that day, payments platform Klinq trumpeted a €120m round.",
         {("Velora", "funding_raised", 3.1e8), ("Klinq", "funding_raised", 1.2e8)},
     ),
+    (  # (a report's title is no company; a year that "ended up with" a sum is the scene's total; two startups that
+        # open the sentence as one subject of a raise each raised it)
+        "a-scenes-report-a-years-total-and-two-startups-that-raised",
+        "Belgian startups pulled in €2 billion\n\nIn the first half of 2024, Belgian startups together raised a whopping "
+        "€900 million. A year ago, Belgian startups managed to raise €300 million in the same period while the entire "
+        "year of 2023 ended up with €1.2 billion in funding. This is shown in the Half-Yearly Startup Report, compiled by "
+        "several industry groups.\n\nGhent-based Nexabird and Payvo led the pack, respectively with their €123 and €72 "
+        "million Series C rounds. Challenger bank Lumo and fashion retail disrupter Stylr, also based in Ghent, raised "
+        "more than €50 million.",
+        {("Nexabird", "funding_raised", 1.23e8), ("Payvo", "funding_raised", 7.2e7), ("Lumo", "funding_raised", 5e7),
+         ("Stylr", "funding_raised", 5e7)},
+    ),
 ]
 
 
