@@ -424,7 +424,7 @@ _DESC_LEFT = re.compile(rf"((?:[\w\-’'&]++\s){{0,3}}?(?:{_DESC_NOUNS}))\s$")
 _DESC_COMMA = re.compile(
     r"(?:[.;:!?]\s|\n|\b(?:also|meanwhile|elsewhere|separately|similarly|likewise|for instance|for example|in addition),\s"
     r"|\b(?:a|an|the|another|other|fellow|in|into|to|of)\s)"
-    r"(?:[\w\-’'&]++\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit),\s$",
+    r"(?:[\w\-’'&]++\s){0,4}(?:start-?up|company|firm|fintech|\w+tech|neobank|lender|marketplace|platform|business|outfit|unicorn|decacorn|scale-?up),\s$",
     re.I,
 )
 #: descriptors of companies a story's figures are not about ("a special purpose acquisition company, X,")
@@ -839,7 +839,28 @@ def _raw_mentions(text: str, skip: list[tuple[int, int]]) -> list[Name]:
     if " & " in text:
         out = _join_amp(text, out)
     out = _join_particles(text, out)
+    out = _unglue_headings(text, out)
     return _join_of(text, out) if " of " in text else out
+
+
+def _unglue_headings(text: str, names: list[Name]) -> list[Name]:
+    """A listicle's section heading run into its paragraph when a page lost its line breaks: "Vedantu Edtech firm
+    Vedantu went for ...", "Unacademy Softbank backed edtech unicorn, Unacademy, laid off ...": the heading's name
+    opens the sentence and its paragraph names it again, so the run splits after it."""
+    out: list[Name] = []
+    for n in names:
+        head, sep, rest = n.surface.partition(" ")
+        at = text.find(head, n.end, n.end + 70) if sep and len(head) >= 3 and head not in rest else -1  # (a cheap test first)
+        if at > 0 and not n.possessive and head[0].isupper() and rest[:1].isupper() and _AGAIN_AFTER.search(text, max(0, at - 30), at + len(head) + 1) \
+                and _sentence_initial(text, n.start) and head.lower() not in common_words() and head not in first_names():
+            out.append(Name(n.start, n.start + len(head), head, False))
+            out.append(Name(n.start + len(head) + 1, n.end, rest, n.possessive))
+            continue
+        out.append(n)
+    return out
+
+
+_AGAIN_AFTER = re.compile(r"(?<![\w\-])[a-z][\w\-]*,? \w+\W$")  # the name again, after a lower-case word (and a comma)
 
 
 def _caps_heading(text: str, n: Name) -> bool:

@@ -432,6 +432,15 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Nexabird", "funding_raised", 1.23e8), ("Payvo", "funding_raised", 7.2e7), ("Lumo", "funding_raised", 5e7),
          ("Stylr", "funding_raised", 5e7)},
     ),
+    (  # (a listicle whose section headings ran into their paragraphs: each heading's name opens its section)
+        "section-headings-run-into-their-paragraphs",
+        "Startups cut jobs\n\nHere is a look at some of the others. Trendo Social commerce start-up Trendo laid off 150 "
+        "employees in April from its grocery division. Padhlo Edtech firm Padhlo went for a second round of lay-offs in "
+        "May. CEO of the company, Tarun Vellanki, said the company is laying off about 7 per cent or 210 employees out of "
+        "the 3,000. Kalvi Softbank backed edtech unicorn, Kalvi, laid off nearly 600 employees, constituting 10 per cent "
+        "of its workforce.",
+        {("Trendo", "layoffs", 150), ("Padhlo", "layoffs", 210), ("Padhlo", "headcount", 3000), ("Kalvi", "layoffs", 600)},
+    ),
 ]
 
 
