@@ -1669,7 +1669,8 @@ _RAISED_RIGHT = re.compile(
 def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     places_, nationals = places(), demonyms()
-    gazetteer = {canon.get(n.surface, n.surface) for n in mentions if n.surface in nationals or (n.surface in places_ and " " not in n.surface)}
+    gazetteer = {canon.get(n.surface, n.surface) for n in mentions if n.surface in nationals or (n.surface in places_ and " " not in n.surface)
+                 or (n.surface.isupper() and len(n.surface) > 4 and n.surface.title() in nationals)}  # ("THE INDIAN start-up scene")
     for n in mentions:
         key = canon.get(n.surface, n.surface)
         if n.surface in people or key in people:
@@ -1703,7 +1704,35 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         _other_points(text, n, e, right, right_low)
         _descriptors(text, n, e, right)
     _coordination(text, mentions, canon, entities)
+    if "start" in text or "unicorn" in text:
+        _described_next(text, mentions, canon, entities)
     return entities
+
+
+#: a definite description of a startup: "the Mumbai-based food delivery start-up", "the unicorn"
+_STARTUP_DESCRIPTION = re.compile(
+    r"[.!?]\s+(?:(?:In|On|By|Last|Earlier|Later|That|This)\b[^,.;\n]{0,30},\s+)?[Tt]he\s+(?:[\w\-]+\s+){0,4}?(?:start-?up|unicorn|scale-?up)\b"
+    r"(?!\s+(?:scene|ecosystem|world|funding|sector|space))"
+)  # (opening a sentence, maybe after a time: "In September, the Mumbai-based food delivery start-up had ...")
+
+
+def _described_next(text: str, mentions: list[Name], canon: dict[str, str], entities: dict[str, Entity]) -> None:
+    """"In early November, Owlbite found itself in a crisis. In September, the Mumbai-based food delivery start-up had
+    ...": a name the next words call "the ... start-up", with no other name between, is a startup (when nothing
+    says it is an investor or a big company)."""
+    places_, nationals = places(), demonyms()
+    orgs = [n for n in mentions if canon.get(n.surface, n.surface) in entities and n.surface not in places_ and n.surface not in nationals]
+    starts = [n.start for n in orgs]  # (people, places and nationalities are passed over)
+    for m in _STARTUP_DESCRIPTION.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or m.start() - orgs[k].end > 450 or "\n\n" in text[orgs[k].end : m.start()]:
+            continue
+        n = orgs[k]
+        e = entities[canon.get(n.surface, n.surface)]
+        if k and orgs[k - 1].start > text.rfind(".", 0, n.start):
+            continue  # the name must be the first of its sentence (its subject, most likely)
+        if e.count <= 2 and not n.possessive and not (e.evidence.get("against") or e.evidence.get("investor") or e.evidence.get("incumbent")):
+            e.add("startup", 1)
 
 
 _AND_GAP = re.compile(r"^,?\s+(?:and|&|or)\s+$|^,\s+$")

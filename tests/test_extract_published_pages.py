@@ -441,6 +441,17 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "of its workforce.",
         {("Trendo", "layoffs", 150), ("Padhlo", "layoffs", 210), ("Padhlo", "headcount", 3000), ("Kalvi", "layoffs", 600)},
     ),
+    (  # (an opening in small capitals names a nationality; the name the next sentences call "the ... start-up" is one;
+        # a founder who "had gone to the Pune office" went on an errand, not away)
+        "the-start-up-a-later-sentence-describes",
+        "THE INDIAN start-up scene went through a rough patch. In early November, Owlbite found itself in a crisis when "
+        "four of its co-founders were held in its offices in Delhi and Pune by laid-off staff. One of the founders, Ravi "
+        "Menon, who had gone to the Pune office to break the news of shutting shop, was held for over 36 hours. In "
+        "September, the Mumbai-based food delivery start-up had started its first round of lay-offs that resulted in "
+        "about 200 employees being shown the door.\n\nA month later, global restaurant discovery service company Dinely "
+        "cut 10% of its global workforce of 3,000 employees.",
+        {("Owlbite", "layoffs", 200), ("Dinely", "layoffs", 300), ("Dinely", "headcount", 3000)},
+    ),
 ]
 
 
