@@ -227,13 +227,17 @@ def _same_list(s: str, a: Count, b: Count) -> bool:
     return a.noun_class == b.noun_class or all(x.noun_class in ("employee", "job") or _RANK_AND_FILE.fullmatch(x.noun or "") for x in (a, b))
 
 
+_LISTED_FIGURE = re.compile(r"\d[\d.,]*\s+[a-z\-]+,?\s+")
+_LISTED_THING = re.compile(r"\s+[a-z][\w\-]*,?\s+(?:and\s+)?(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|approximately)\s+)?")
+
+
 def _left_window(ctx: _Ctx, i: int) -> tuple[int, str]:
     """The text (lower case) a cue for count ``i`` may sit in: its clause, after the previous figure (before
     the list the count closes: "laid off 260 and 2,000 employees")."""
     c = end = ctx.counts[i]
     prev = [x for x in ctx.counts[:i] if x.value is not None]
-    while prev and _same_list(ctx.v.s, prev[-1], c):
-        c = prev.pop()  # the verb before the list governs each count of it
+    while prev and (_same_list(ctx.v.s, prev[-1], c) or (prev[-1].noun is None and _LISTED_THING.fullmatch(ctx.v.s, prev[-1].end, c.start))):
+        c = prev.pop()  # the verb before the list governs each count of it (also "has 1,000 sellers, 600 trucks and 2,000 employees")
     ca, _ = ctx.v.clause(c.start)
     lo = ca
     for b in _RX0.finditer(ctx.v.s[: c.start]):
@@ -314,7 +318,8 @@ def _is_headcount(ctx: _Ctx, i: int, after_noun: str) -> bool:
         cue = head  # "cut its workforce to 2,000": the headcount cue holds the layoff verb
     if cue is not None and cue.table == "headcount" and cue.requires and not _WEAK_GAP.fullmatch(window[cue.end :]):
         cue = None  # "has trained 5,000 workers": "has" helps another verb
-    if cue is not None and cue.table == "headcount" and len(window) - cue.end <= 30 and employee:
+    reach = 60 if cue is not None and cue.requires and _LISTED_FIGURE.search(window, cue.end) else 30  # (past a list: "has 1,000 sellers, 600 trucks and")
+    if cue is not None and cue.table == "headcount" and len(window) - cue.end <= reach and employee:
         cut = PEOPLE.right_after(ctx.v.low[c.noun_end : c.noun_end + 60])
         if cue.requires and cut is not None and cut.table == "layoffs" and not _REMAINING.search(window):
             return False  # "has made 75 people redundant": "has" is no headcount cue here

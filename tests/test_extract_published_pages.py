@@ -452,6 +452,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "cut 10% of its global workforce of 3,000 employees.",
         {("Owlbite", "layoffs", 200), ("Dinely", "layoffs", 300), ("Dinely", "headcount", 3000)},
     ),
+    (  # (the staff as the last item of a list of what the company has; "boasted" as "had")
+        "the-staff-last-in-a-list-of-what-it-has",
+        "Kapito, an Egyptian B2B e-commerce startup, has 1,000 sellers, 600 trucks and over 2,000 employees. Its rival "
+        "Souqly boasted 900 employees before the downturn.",
+        {("Kapito", "headcount", 2000), ("Souqly", "headcount", 900)},
+    ),
 ]
 
 
