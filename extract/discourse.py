@@ -488,6 +488,9 @@ class Discourse:
         if org is not None and not any(n.start >= self._clause_start(s, pos) for n in startups):
             return org or None  # ("": a bank's or an investor's own figure, no startup's)
         if startups:
+            cstart = self._clause_start(s, pos)
+            if cstart > startups[-1].end and self._sector_clause(cstart, pos):
+                return None  # "Sarraf raised $8m, while the Egyptian emerging companies collected about $330m": the scene's
             return self._left_owner(s, startups, pos)
         if before and before[-1].kind == "org" and not before[-1].possessive and _NAME_VERB_FIGURE.fullmatch(t, before[-1].end, pos) \
                 and self._neutral_org(before[-1]):
@@ -633,6 +636,13 @@ class Discourse:
                     and "," not in t[n.end : m.start - 2]:
                 return m.key
         return None
+
+    def _sector_clause(self, cstart: int, pos: int) -> bool:
+        """The figure's clause is about many companies or a whole sector ("while startups in Egypt collected")."""
+        low = self.doc.low[cstart:pos]
+        if any(n.kind not in ("place", "nationality") for n in self.names.between(cstart, pos)):
+            return False  # ("with participation from Broom Ventures, at a $140m valuation": a name, no sector)
+        return _SECTOR_KEY.search(low) is not None and _SECTOR.search(self.doc.text, cstart, pos) is not None and not _RX0.search(self.doc.text, cstart, pos)
 
     def _no_name_owner(self, s: Sentence, pos: int) -> str | None:
         """No startup named before the figure: a sector, a description, or the startup in focus."""

@@ -1666,6 +1666,9 @@ _RAISED_RIGHT = re.compile(
 )
 
 
+_OPEN_QUOTES = {"'": "'", "‘": "’", '"': '"', "“": "”"}  # (an opening quotation mark, and the mark that closes it)
+
+
 def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: set[str]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     places_, nationals = places(), demonyms()
@@ -1684,6 +1687,8 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
         e.count += 1
         if key in gazetteer:
             continue  # a place or nationality whatever is said
+        if 0 < n.start and n.end < len(text) and text[n.start - 1] in _OPEN_QUOTES and text[n.end] == _OPEN_QUOTES[text[n.start - 1]]:
+            n = Name(n.start - 1, n.end + 1, n.surface, n.possessive)  # "Rocket's 'Global Fashion Group' picked up": read past the quotes
         raised = _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None and _sentence_initial(text, n.start)  # (the rarer test first)
         if e.count > 5:  # enough evidence about this name, unless the story later says outright that it raised
             if raised:

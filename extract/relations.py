@@ -489,6 +489,15 @@ _AT_GAP = re.compile(r"\s+at\s+(?:(?:about|around|roughly|nearly|almost|more tha
 _TO_GAP = re.compile(r"(?:\s+(?:in|at|by|during|at the end of)\s+[\w ]{1,20}?)?,?\s+to\s+(?:(?:about|around|roughly|nearly|almost|more than|over|just over|just under|less than|under)\s+)?")
 
 
+#: from one bracketed figure to the name before the next: "), and German IoT tech company Tado"
+_BRACKET_NEXT = re.compile(r"\),?\s+(?:and\s+)?(?:[\w\-’'&.]+\s+){0,6}?[\w\-’'&.]+")
+
+
+def _bracketed(s: str, f: Money) -> bool:
+    """A figure in brackets after a name: "Lendix ($13.5 million)"."""
+    return s.endswith(" (", 0, f.start) and s.startswith(")", f.end)
+
+
 def money_claims(v: View, d: Discourse) -> list[Claim]:
     """Every metric claim made by the money figures of one sentence."""
     figures = v.money
@@ -514,6 +523,8 @@ def money_claims(v: View, d: Discourse) -> list[Claim]:
         elif k and last is not None and (_AND_LIST.fullmatch(v.s[prev_end : f.start]) or (
                 _TO_GAP.fullmatch(v.s, prev_end, f.start) and CHANGE_FROM.search(v.s, max(0, figures[k - 1].start - 90), figures[k - 1].start))):
             got = last  # "raised $4m and $2.5m", "cut its burn from $5m to $2m": the same kind
+        elif k and last is not None and _bracketed(v.s, figures[k - 1]) and _bracketed(v.s, f) and _BRACKET_NEXT.fullmatch(v.s, prev_end, f.start - 2):
+            got = last  # "investments included startup A (€31 million) and p2p-lender B ($13.5 million)": a list of rounds
         else:
             lo = 0 if not k and _LABEL.match(v.s, 0, f.start) else max(ca, prev_end)  # "Total raised: $75m"
             got = _metric_of(v, f, lo, next_start, last)

@@ -458,6 +458,22 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Souqly boasted 900 employees before the downturn.",
         {("Kapito", "headcount", 2000), ("Souqly", "headcount", 900)},
     ),
+    (  # (a name in quotation marks after its owner's possessive raised; a list of rounds in brackets after their names)
+        "a-quoted-name-and-a-list-of-rounds-in-brackets",
+        "This week's ten biggest tech stories\n\n1) Launchpad Holding’s ‘Global Style Group’ picked up €300 million in "
+        "funding at a €1 billion valuation.\n\n8) Other notable investments in Europe included France-based car rental "
+        "marketplace startup Drivo (€31 million) and p2p-lender Lendora ($13.5 million), and German IoT tech company "
+        "Thermio ($23 million).",
+        {("Global Style Group", "funding_raised", 3e8), ("Global Style Group", "valuation", 1e9), ("Drivo", "funding_raised", 3.1e7),
+         ("Lendora", "funding_raised", 1.35e7), ("Thermio", "funding_raised", 2.3e7)},
+    ),
+    (  # (a clause about the whole scene after the startup's own round)
+        "the-scenes-total-after-a-named-startups-round",
+        "Tahsila cuts staff as rivals raise\n\nTahsila, the Cairo payments startup, let go of 40 employees. Its rival "
+        "Sarrafly announced in January a raise of $8 million in a seed round, while the Egyptian emerging companies "
+        "collected about $330 million during 2024, according to a data platform.",
+        {("Tahsila", "layoffs", 40), ("Sarrafly", "funding_raised", 8e6)},
+    ),
 ]
 
 
