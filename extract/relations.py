@@ -166,8 +166,8 @@ class View:
     low: str
     _breaks: list[tuple[int, int]] | None = None
     _money: list[Money] | None = None
-    #: quotation marks counted so far in the paragraph: (its start, up to, “ less ”, ")
-    _quotes: tuple[int, int, int, int] | None = None
+    #: straight quotation marks counted so far in the paragraph: (its start, up to, how many)
+    _quotes: tuple[int, int, int] | None = None
 
     @classmethod
     def of(cls, doc: Document, sentence: Sentence) -> View:
@@ -199,13 +199,14 @@ class View:
         a = t.rfind("\n", 0, pos) + 1  # (the paragraph so far, counted in place)
         q = self._quotes
         if q is not None and q[0] == a and q[1] <= pos:  # (figures come in order: count on from the last one)
-            start, opened, straight = q[1], q[2], q[3]
+            start, straight = q[1], q[2]
         else:
-            start, opened, straight = a, 0, 0
-        opened += t.count("“", start, pos) - t.count("”", start, pos)
+            start, straight = a, 0
         straight += t.count('"', start, pos)
-        self._quotes = (a, pos, opened, straight)
-        return opened > 0 or straight % 2 == 1
+        self._quotes = (a, pos, straight)
+        # curly marks do not nest: the last one before the figure says (an opening mark left unclosed, as in "“well ahead of
+        # the competition, said its CEO. ... “New York is our fastest growing market,” he said", ends at the next one)
+        return t.rfind("“", a, pos) > t.rfind("”", a, pos) or straight % 2 == 1
 
 
 # ---- classification ------------------------------------------------------------------------------

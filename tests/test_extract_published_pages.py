@@ -474,6 +474,14 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "collected about $330 million during 2024, according to a data platform.",
         {("Tahsila", "layoffs", 40), ("Sarrafly", "funding_raised", 8e6)},
     ),
+    (  # (a quotation the writer forgot to close ends where the next one opens: the closing line is the writer's again)
+        "an-unclosed-quotation-ends-at-the-next-one",
+        "Ridely raises $80 million\n\nRidely, the Tel Aviv ride-hailing startup, said it had secured $80 million in new "
+        "funding. Ridely will be profitable by next year, “well ahead of the competition, said its chief executive Dan "
+        "Sela. “Berlin is our fastest growing market,” Sela said. Ridely has raised more than $700 million in funding, "
+        "including $300 million from Bigcar in 2016.",
+        {("Ridely", "funding_raised", 8e7), ("Ridely", "funding_raised", 7e8), ("Ridely", "funding_raised", 3e8)},
+    ),
 ]
 
 
