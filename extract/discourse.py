@@ -81,6 +81,7 @@ _RIGHT_LINK = re.compile(
     r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){0,3}$",  # ("a $260m Series C for Paris AI accounting firm Balanceo")
     re.I,
 )
+_RAISED_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:raised|secured|landed|pulled\s+in|picked\s+up|took\s+in|brought\s+in|bagged)\b")
 _CUT_FROM = re.compile(
     r"\s+(?:employees|people|staff|workers|jobs|roles)?\s*(?:were|was|have been|had been|are being)\s+(?:dismissed|laid off|let go|fired|cut"
     r"|axed|made redundant)\s+(?:from|at|by)\s+(?:the\s+)?$")
@@ -601,6 +602,9 @@ class Discourse:
         for n in near:  # (in a long sentence only the names just after the figure are looked up)
             if n.kind == "org" and end <= n.start <= end + 60 and _cut_from(t[end : n.start]):
                 return n.key  # "about 200 employees were dismissed from Bigsoft": the company named after the cut
+            if n.start - end <= 2 and t[end : n.start].isspace() and (n.is_startup or (n.kind == "org" and self._neutral_org(n))) \
+                    and _RAISED_AFTER.match(t, n.end):
+                return n.key  # "the $100 million Clubhouse raised in a previous round": the raise's subject after its object
             if n.is_startup and end <= n.start <= end + 60:
                 gap = t[end : n.start]
                 if _RIGHT_LINK.search(gap) or _cut_from(gap):

@@ -67,7 +67,7 @@ _YEAR_RIGHT = re.compile(
 _SPEND_PLAN = re.compile(r"\b(?:would|will|plans? to|to)\s+spend\s+\S*\s*$")
 _SPEND_ON = re.compile(r"^[^.;,]{0,30}?\b(?:a|per|each) (?:month|year|quarter)\s+on\s+([^.;]*)")
 _PER_PERIOD = re.compile(r"^\s?(?:a|per) (?:month|year)\b(?! later| earlier| ago| before| after)")
-_PART_OF = re.compile(r"\bof\s+(?:the|its|their)\s+$")
+_PART_OF = re.compile(r"(?<!\bon top )(?<!\bin excess )(?<!\bin addition )\bof\s+(?:the|its|their)\s+$")  # (not "on top of the $1bn it secured")
 #: hedge words between a change word and its figure ("has come down to about $4m", "from nearly $1bn")
 _HEDGES = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|less than)\s+)*"
 _INHERIT = re.compile(

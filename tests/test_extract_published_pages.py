@@ -482,6 +482,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "including $300 million from Bigcar in 2016.",
         {("Ridely", "funding_raised", 8e7), ("Ridely", "funding_raised", 7e8), ("Ridely", "funding_raised", 3e8)},
     ),
+    (  # (a round as the object of a raise whose subject follows it; "on top of the $1 billion" is no part of a whole)
+        "the-sum-a-company-raised-told-object-first",
+        "Chatterly and Robinfund go back to investors\n\nChatterly, the audio app, is raising again. A news site said "
+        "the new round was likely larger than the $100 million Chatterly raised in a previous round.\n\nRobinfund, the "
+        "trading startup, announced $2.4 billion in new funding, on top of the $1 billion it secured last Friday.",
+        {("Chatterly", "funding_raised", 1e8), ("Robinfund", "funding_raised", 2.4e9), ("Robinfund", "funding_raised", 1e9)},
+    ),
 ]
 
 
