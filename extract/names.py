@@ -869,7 +869,11 @@ def _caps_heading(text: str, n: Name) -> bool:
         return False
     a = text.rfind("\n", 0, n.start) + 1
     b = text.find("\n", n.end)
-    line = text[a : b if b != -1 else len(text)].strip(" \t*#_:-")
+    line = text[a : b if b != -1 else len(text)]
+    colon = line.find(": ")
+    if colon > 0 and a + colon > n.start and line[:colon].isupper() and len(line[:colon].split()) >= 4:
+        return True  # "PRINCE HARRY’S NOW AN EXEC AT A $4.7 BILLION COMPANY: If you work in tech, ...": a newsletter's item heading
+    line = line.strip(" \t*#_:-")
     return line == n.surface if " " in n.surface else (line.isupper() and len(line.split()) >= 3 and len(line) <= 60)
 
 

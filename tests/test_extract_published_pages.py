@@ -528,9 +528,12 @@ def test_a_company_the_story_keeps_naming_is_its_startup() -> None:
     ("In addition to his departure, head of PR and communications Tomas Reiter is also leaving Quillo.", "PR"),
     ("Orvik, a biotech R&D startup, hit a $2 billion valuation.", "R&D"),
     ("Layoffs at startups continue\n\nQuillo cut 40 jobs.", "Layoffs"),
+    ("Quillo cut 40 jobs.\nPRINCE RUPERT’S NOW AN ADVISER AT A $3 BILLION COMPANY: If you work in tech, equity is how you get rich.",
+     "PRINCE RUPERT’S"),  # (a newsletter item's heading in capitals, before its colon)
 ])
 def test_a_function_or_a_metric_word_is_no_name(text: str, word: str) -> None:
-    """"head of PR", "R&D startup", a headline's "Layoffs": capitalised words that name no company."""
+    """"head of PR", "R&D startup", a headline's "Layoffs", a newsletter item's heading in capitals: capitalised words
+    that name no company."""
     assert word not in _entities(text)
 
 
