@@ -237,6 +237,7 @@ _IT_TAKES = re.compile(
     r"\s+(?:a\s+|an\s+|its\s+|another\s+|a\s+further\s+|a\s+fresh\s+|a\s+total\s+of\s+)?(?:(?:about|around|roughly|nearly|over|more\s+than|almost|some)\s+)?$"
 )
 _CLAUSE_OPEN = re.compile(r"[\W_]*(?:(?:while|whereas|and|but|as|since|after|when)\s+)?")
+_DESC_SUBJECT_NEXT = re.compile(r",|\s+(?:has|had|have|is|was|will|would|also|then|[a-z]+ed)\b")
 _STARTUP_SCENE = re.compile(r"\bthe start-?up (?:funding|rounds|ecosystem|scene|sector|world|market|investment|deals?|economy)\b", re.I)
 #: a descriptor opening the paragraph before its company's name: "India-headquartered budget hotel chain OYO"
 #: between a possessive startup and a valuing clause about its round: "Acme's $250 million raise, which valued"
@@ -655,6 +656,11 @@ class Discourse:
         left = t[cstart:pos]
         low = self.doc.low[cstart:pos]
         own = _RX0.search(left) if not _STARTUP_SCENE.search(left) else None  # (not "the startup funding rounds")
+        if own is None and left[:4] in ("The ", "the ", "This", "this"):
+            own = _DEFINITE.match(left)  # "The Colombian hardware supply company, one of the best-funded startups in the country, laid off"
+            own = own if own is not None and _DESC_SUBJECT_NEXT.match(left, own.end()) and not any(ch.isdigit() for ch in own.group()) else None
+            # (the description is the clause's subject: an aside or its verb follows; not "The UK insurtech sector", not "The
+            # country counts around 300 fintech companies")
         if not own and ((_SECTOR_KEY.search(low) and _SECTOR.search(left)) or _INTO_GROUP.match(t, pos, min(s.end, pos + 100))
                         or ("these " in low or "those " in low) and _THESE_RAISED.search(low)):
             self.sector_sentences.add(s.index)

@@ -489,6 +489,15 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "trading startup, announced $2.4 billion in new funding, on top of the $1 billion it secured last Friday.",
         {("Chatterly", "funding_raised", 1e8), ("Robinfund", "funding_raised", 2.4e9), ("Robinfund", "funding_raised", 1e9)},
     ),
+    (  # (a roundup item led by its name alone, then "The Colombian ... company, one of the best-funded startups in the
+        # country, laid off": the description is the subject, not the startups of the aside; a cut "announced" as plans)
+        "a-described-company-among-startups-and-announced-plans",
+        "Layoffs in Latin America\n\nFrubi. The Mexican grocery app cut 150 workers in April.\n\nKuro. The Colombian "
+        "hardware supply company, one of the best-capitalised startups in the country, laid off more than 100 employees, "
+        "according to a local outlet.\n\nThis news comes after Cairo-based mobility startup Swiftly announced plans to "
+        "lay off 32% of its workforce—400 people—in May. The UK insurtech sector raised just $640m last year.",
+        {("Frubi", "layoffs", 150), ("Kuro", "layoffs", 100), ("Swiftly", "layoffs", 400)},
+    ),
 ]
 
 
