@@ -500,9 +500,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
     ),
     (  # (the valuation a price in talks is "a sharp decline from" was reached)
         "a-decline-from-the-valuation-reached",
-        "Chatsy in talks at a lower price\n\nTalks that are still ongoing currently value Chatsy, the Bengaluru social "
-        "app, at less than $1.5 billion, a sharp decline from the $4.9 billion valuation at which Chatsy raised last year, "
-        "the sources said.",
+        "Chatsy in talks at a lower price\n\nTalks that are still ongoing currently value Chatsy at less than $1.5 "
+        "billion, a sharp decline from the $4.9 billion valuation at which Chatsy raised last year, the sources said.",
         {("Chatsy", "valuation_target", 1.5e9), ("Chatsy", "valuation", 4.9e9)},
     ),
 ]
