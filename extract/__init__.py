@@ -209,6 +209,10 @@ def _sentence_claims(v: View, d: Discourse, st: PeopleState, kinds: str = "mcl")
     return claims, fractions
 
 
+#: a line that links to another story ("Related: ...", "Also read: ...", "READ MORE |")
+_LINK_LINE = re.compile(r"[ \t*_>•-]*(?:Related|RELATED|Also [Rr]ead|ALSO READ|Read [Aa]lso|Read [Mm]ore|READ MORE|See [Aa]lso|Recommended|More from)\s*[:|—–]")
+
+
 def _extract(doc: Document) -> Extraction:
     names = find_names(doc)
     d = Discourse.build(doc, names)
@@ -223,6 +227,8 @@ def _extract(doc: Document) -> Extraction:
         prev = doc.sentences[i - 1] if i else None
         if rows and any(a <= s.start < b for a, b in rows):
             continue  # a table row: read by its columns (extract.tables)
+        if _LINK_LINE.match(doc.text, doc.text.rfind("\n", 0, s.start) + 1):
+            continue  # "Related: Acme lands $15m Series A": a link to another story, page furniture
         if s.end - s.start >= 6 and not _echoes_denial(doc, prev, s):
             got, fr = _sentence_claims(View.of(doc, s), d, st, kinds)
             claims += got

@@ -653,8 +653,9 @@ def _cut_after(ctx: _Ctx, c: Count) -> bool:
 def _not_people(v: View, c: Count) -> bool:
     """"one in every five of their workers" (a share), "both permanent staff and contractors" (no count of two),
     "three Bengaluru startups shed staff" (a count of companies)."""
-    return bool(_RATIO_LEFT.search(v.s, max(0, c.start - 20), c.start) or (v.low.startswith("both", c.start) and v.low.startswith(" and ", c.noun_end))
-                or _COMPANIES_RIGHT.match(v.low, c.end))
+    both = v.low.startswith("both", c.start) and (v.low.startswith(" and ", c.noun_end) or " and " in v.low[c.end : c.noun_end])
+    return bool(_RATIO_LEFT.search(v.s, max(0, c.start - 20), c.start) or both or _COMPANIES_RIGHT.match(v.low, c.end))
+    # (also "both permanent and contract workers")
 
 
 _TEAM_OF_LEFT = re.compile(r"\b(?:a|its|their|the)\s+(?:[a-z\-]+\s+)?(?:team|staff|workforce)\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|close to)\s+)*$")

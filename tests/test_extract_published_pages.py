@@ -504,6 +504,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "billion, a sharp decline from the $4.9 billion valuation at which Chatsy raised last year, the sources said.",
         {("Chatsy", "valuation_target", 1.5e9), ("Chatsy", "valuation", 4.9e9)},
     ),
+    (  # ("both permanent and contract workers" counts no two people; a "Related:" line links to another story)
+        "both-kinds-of-workers-and-a-related-link",
+        "Jakarta startups cut staff\n\nGojo, the Jakarta ride-hailing startup, laid off more than 100 employees in the "
+        "final quarter. The move affected both permanent and contract workers across divisions.\n\nRelated: Mexico's "
+        "credit challenger Klaro lands $15m Series A",
+        {("Gojo", "layoffs", 100)},
+    ),
 ]
 
 
