@@ -233,7 +233,8 @@ _FRONTED = re.compile(r"[\W_]*(?:[A-Z][\w.]*)(?:\s+[\w.]+){0,4},\s+")
 _SUBJECT_VERB = re.compile(r"\s+(?!(?:and|or|of|in|to|for|with|from|by|on|at|as|is\s+a|was\s+a)\b)[a-z]{3,}")
 #: "it" in a later clause takes the figure: "... when it announced a ", "..., saying it had raised "
 _IT_TAKES = re.compile(
-    rf"\b(?:when|after|as|because|since|that|before|once|and|saying)\s+it\s+(?:has\s+|had\s+|also\s+|just\s+|then\s+)?(?:{_RAISE_VERBS}|announced|unveiled|disclosed|revealed|confirmed)"
+    rf"\b(?:when|after|as|because|since|that|before|once|and|saying|says|said)\s+it\s+(?:has\s+|had\s+|also\s+|just\s+|then\s+|now\s+)?"
+    rf"(?:{_RAISE_VERBS}|announced|unveiled|disclosed|revealed|confirmed|employs|employed|has|had|laid\s+off|lays\s+off|cut|cuts|let\s+go\s+of)"
     r"\s+(?:a\s+|an\s+|its\s+|another\s+|a\s+further\s+|a\s+fresh\s+|a\s+total\s+of\s+)?(?:(?:about|around|roughly|nearly|over|more\s+than|almost|some)\s+)?$"
 )
 _CLAUSE_OPEN = re.compile(r"[\W_]*(?:(?:while|whereas|and|but|as|since|after|when)\s+)?")
@@ -497,7 +498,7 @@ class Discourse:
         if before and before[-1].kind == "org" and not before[-1].possessive and _NAME_VERB_FIGURE.fullmatch(t, before[-1].end, pos) \
                 and self._neutral_org(before[-1]):
             return before[-1].key  # "... as Lablink hits a $4 billion valuation": the name right before its verb and figure
-        if len(before) == 1 and self._it_subject(s, before[0], pos):
+        if before and self._it_subject(s, before[0], pos) and not any(not self._aside(s, m, pos) for m in before[1:]):
             return before[0].key  # "Velora set a new record when it announced a €310m round": "it" is the sentence's subject
         return self._no_name_owner(s, pos)
 

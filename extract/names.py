@@ -561,6 +561,8 @@ def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int,
         return ((0, len(run)),)  # "Saudi Arabia's": a place, not a nationality and a name
     if bare in _GENERIC_RUNS:
         return ()  # "Big Tech's scramble for engineers": a kind of company, no name
+    if run.count(" ") >= 2 and run.rsplit(" ", 1)[1].rstrip(".,") in _LEGAL_ENDS and run.split(" ", 1)[0] in places():
+        return _city_then_name(run, after)  # "Nanjing Corevale Semiconductor Co.": the city a Chinese legal name opens with
     for tok in run.split(" "):
         start, end = pos, pos + len(tok)
         pos = end + 1
@@ -609,6 +611,14 @@ def _clean(run: str, after: str = "", initial: bool = False) -> tuple[tuple[int,
     return tuple(pieces)
 
 
+def _city_then_name(run: str, after: str) -> tuple[tuple[int, int], ...]:
+    """The city as a piece of its own (typed a place later), then the pieces of the legal name after it."""
+    k = run.index(" ") + 1
+    return ((0, k - 1),) + tuple((a + k, b + k) for a, b in _clean(run[k:], after))
+
+
+#: the last word of a company's legal name ("Nanjing Corevale Semiconductor Co.")
+_LEGAL_ENDS = frozenset(("Co", "Ltd", "Inc", "Corp", "Limited", "LLC", "GmbH", "AG", "SA", "Technology", "Technologies", "Group"))
 #: suffixes that end a company's name, and a person's two names after one in the same run (translated copies
 #: write "Founder and CEO of Acme Group Jane Roe said")
 _HARD_SUFFIXES = frozenset(("Group", "Inc", "Inc.", "Ltd", "Ltd.", "Holdings", "Corp", "Corp.", "GmbH", "Limited", "PLC", "plc", "AG", "Tbk"))
@@ -1275,8 +1285,8 @@ def _aliases(mentions: list[Name], people: set[str], text: str = "") -> dict[str
     for n in mentions:  # (a name only the headline uses counts as introduced after the body's names)
         first_at.setdefault(n.surface, n.start + len(text))
     for s in names:
-        if canon[s] != s or s in people:
-            continue
+        if canon[s] != s or s in people or s in places():
+            continue  # (a place is no short form of the company named after it: "Nanjing", "Nanjing Corevale Co.")
         toks = s.split()
         ext = [x for x in by_first.get(toks[0], []) if x != s and x.split()[: len(toks)] == toks
                and x not in people and first_at.get(x, 1 << 30) < first_at.get(s, 0)]  # fmt: skip
@@ -1664,6 +1674,17 @@ def _line_end(text: str, pos: int) -> int:
     b = text.find("\n", pos)
     return len(text) if b < 0 else b
 
+def _after_initial_place(text: str, i: int) -> bool:
+    """The name at ``i`` follows only a city opening the sentence: "Nanjing Corevale Semiconductor Co., a designer ..."."""
+    j = text.rfind(" ", max(0, i - 30), i - 1)
+    word = text[j + 1 : i - 1]
+    return i > 1 and text[i - 1] == " " and word in places() and _sentence_initial(text, j + 1)
+
+
+#: a subject's description set off by commas, then its raise: ", a designer of graphics chips, is looking to raise new money"
+_DESCRIBED_RAISING = re.compile(
+    r"\.?,\s(?:a|an|the)\s[^,;()]{3,90},\s(?:is\s|was\s|has\s|had\s)?(?:looking\s+to\s+raise|seeking\s+to\s+raise|raising|raised|secured|closed|landed)\s"
+)
 _RAISED_RIGHT = re.compile(
     r"\s(?:has\s|had\s|also\s)?(?:raised|closed|secured|landed|bagged|pulled in|picked up|raises|closes|secures|lands|bags|pulls in|picks up"
     r"|snags|snagged|nabs|nabbed)\s(?:a|an|its|\$|€|£|US\$|USD)"
@@ -1693,7 +1714,9 @@ def _evidence(text: str, mentions: list[Name], canon: dict[str, str], people: se
             continue  # a place or nationality whatever is said
         if 0 < n.start and n.end < len(text) and text[n.start - 1] in _OPEN_QUOTES and text[n.end] == _OPEN_QUOTES[text[n.start - 1]]:
             n = Name(n.start - 1, n.end + 1, n.surface, n.possessive)  # "Rocket's 'Global Fashion Group' picked up": read past the quotes
-        raised = _RAISED_RIGHT.match(text, n.end, n.end + 40) is not None and _sentence_initial(text, n.start)  # (the rarer test first)
+        raised = (_RAISED_RIGHT.match(text, n.end, n.end + 40) is not None or (text.startswith((", ", "., "), n.end) and _DESCRIBED_RAISING.match(text, n.end, n.end + 160) is not None)) \
+            and (_sentence_initial(text, n.start) or _after_initial_place(text, n.start))  # (the rarer test first; also "Acme Co., a
+        # designer of chips, is looking to raise")
         if e.count > 5:  # enough evidence about this name, unless the story later says outright that it raised
             if raised:
                 e.add("startup", 2)  # (a sentence opened by "X raised a ...": a startup, even one that buys others)

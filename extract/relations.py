@@ -272,7 +272,7 @@ def _cue_for(v: View, f: Money, lo: int, next_start: int) -> Cue | None:
 
 #: " and " and the second figure of a pair ("$8 and $12 million"), up to its end
 _PAIRED_FIGURE = re.compile(r" and (?:[$€£]|us\$|usd |eur )\s?\d[\d.,]*(?:\s?(?:million|billion|mn|bn|m|b)\b)?")
-_FIGURE_NEXT = re.compile(r"\s+(?:[$€£¥₹]|US\$|USD\b|\d)")
+_FIGURE_NEXT = re.compile(r"\s+(?:(?:Funds|Funding|Money|Cash|Capital|New Funds|Fresh Funds|Investment)\s+(?:at|At)\s+(?:an?\s+)?)?(?:[$€£¥₹]|US\$|USD\b|\d)")  # (also "Seeks Funds at $1 Billion")
 
 
 def _valuation_modality(v: View, f: Money, ca: int) -> str:

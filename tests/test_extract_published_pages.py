@@ -511,6 +511,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "credit challenger Klaro lands $15m Series A",
         {("Gojo", "layoffs", 100)},
     ),
+    (  # (a Chinese legal name opens with its city; the company, described between commas, is raising: a startup)
+        "a-legal-name-opening-with-its-city",
+        "China Robotics Firm Seeks Funds at $1 Billion Valuation\n\n(Wirepost) -- Shenzhen Brightwave Robotics Co., a "
+        "maker of warehouse robots, is looking to raise new money at a valuation of about $1 billion, according to people "
+        "familiar with the matter.\n\nBrightwave says it employs about 300 people across Shenzhen and Wuhan.",
+        {("Brightwave Robotics Co", "valuation_target", 1e9), ("Brightwave Robotics Co", "headcount", 300)},
+    ),
 ]
 
 
