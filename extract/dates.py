@@ -23,7 +23,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from extract._regex import by_first_letter, ungrouped
+from extract._regex import by_first_letter, grouped, ungrouped
 from models.records import Period
 
 __all__ = ["find_dates", "date_near", "month_period"]
@@ -258,6 +258,8 @@ _ORIGIN = re.compile(
 
 #: one of these is in every text _ORIGIN finds (a cheap pre-test: the pattern opens with \b and tries every position)
 _ORIGIN_WORDS = ("since", "founded", "launched", "set up", "started", "established", "created")
+#: one search for any of them (the same answer as ``any(w in left for w in _ORIGIN_WORDS)``, faster)
+_ORIGIN_KEY = re.compile(grouped(list(_ORIGIN_WORDS)))
 
 
 #: years told against a year named before them in the sentence, not against the publication
@@ -296,7 +298,7 @@ def find_dates(
                                                      and text[e + 1 : e + 2].isdigit()):
                 continue
         left = text[max(0, m.start() - 70) : m.start() + (1 if text[m.start() : m.start() + 1] == " " else 0)]
-        if any(w in left for w in _ORIGIN_WORDS) and _ORIGIN.search(left):
+        if _ORIGIN_KEY.search(left) and _ORIGIN.search(left):
             continue
         if m.group(0).lstrip().lower().startswith("since"):
             continue

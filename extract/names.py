@@ -1767,16 +1767,18 @@ def _described_next(text: str, mentions: list[Name], canon: dict[str, str], enti
             e.add("startup", 1)
 
 
-_AND_GAP = re.compile(r"^,?\s+(?:and|&|or)\s+$|^,\s+$")
+#: the gap between two names of a list ("$" could stand before a final line break, but "\s+" takes that too: the
+#: same answer as a match of r"^,?\s+(?:and|&|or)\s+$|^,\s+$" on the gap), read in place
+_AND_GAP = re.compile(r",?\s+(?:and|&|or)\s+|,\s+")
 
 
 def _coordination(text: str, mentions: list[Name], canon: dict[str, str], entities: dict[str, Entity]) -> None:
     """"ElevenLabs and Synthesia, the two London companies, both raised": names joined by "and" share
     the startup evidence of the group (when neither is an investor, incumbent or product)."""
     for a, b in zip(mentions, mentions[1:]):
-        gap = text[a.end : b.start]
-        if not _AND_GAP.match(gap) or a.possessive:
+        if a.possessive or not _AND_GAP.fullmatch(text, a.end, b.start):  # (no copy of the text between: most gaps are long)
             continue
+        gap = text[a.end : b.start]
         if gap.strip() == "," and not text.startswith((",", " and ", " & ", " or "), b.end):
             continue  # "In a conversation with DealDesk, Solvi co-founder ...": two names side by side, not a list
         ea, eb = entities.get(canon.get(a.surface, a.surface)), entities.get(canon.get(b.surface, b.surface))
