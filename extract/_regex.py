@@ -414,8 +414,10 @@ def fast_alternation(head: str, branches: list[str], tail: str) -> re.Pattern[st
     of their own, in the same order (the same matches, found in the same order); they are grouped by their
     first character, keeping their order within a group (branches that open with different characters never
     match at the same place, so the order between them does not matter); and the look-behind ``head`` goes
-    after that character (as in `at_word_start`). When some branch cannot be written to open with a plain
-    character (a class such as ``\s`` or a lazy repeat first), the branches are only flattened.
+    after that character (as in `at_word_start`). A branch that cannot be written to open with a plain character
+    (a class such as ``[a-z]`` or a lazy repeat first) is kept whole, in its place, the head in front: it may match
+    where the branches before or after it do, so only the runs of branches between such ones are grouped, each on
+    its own (a pattern matched at one place then tries a few groups, not every branch).
 
     >>> rx = fast_alternation(r"(?<![\w\-])", ["raised|raises", "(?:has )?cut", "(?:a|per) month"], r"(?![\w])")
     >>> rx.pattern.count("(?<!"), rx.pattern.count("(?P<")  # the look-behind after each first letter, no groups
@@ -433,15 +435,29 @@ def fast_alternation(head: str, branches: list[str], tail: str) -> re.Pattern[st
                 whole.append(alt)
             else:
                 pieces += got
-    if whole:  # some branch cannot open with a plain character: one flat alternation, the head in front
-        flat = [alt for b in branches for alt in split_top(b)]
-        return re.compile(f"{head}(?:{'|'.join(flat)}){tail}")
-    groups: dict[str, list[str]] = {}
-    for p in pieces:
-        assert p is not None
-        groups.setdefault(p[0], []).append(p[1:])
-    behind = head[4:-1] if head else ""
     if head and not re.fullmatch(r"\(\?<!(?:\[[^\]]+\]|\\?.)\)", head):
         raise ValueError(f"head must be a one-character look-behind: {head!r}")
-    alts = [f"{re.escape(c)}{f'(?<!{behind}{re.escape(c)})' if head else ''}(?:{'|'.join(rest)})" for c, rest in groups.items()]
-    return re.compile(f"(?:{'|'.join(alts)}){tail}")
+    segments: list[str] = []
+    run: list[str] = []
+    kept = iter(whole)
+    for p in pieces + [None]:  # (a last None: the last run ends)
+        if p is not None:
+            run.append(p)
+            continue
+        if run:
+            segments.append(_by_first_character(run, head))
+            run = []
+        w = next(kept, None)
+        if w is not None:
+            segments.append(f"{head}(?:{w})")
+    return re.compile(f"(?:{'|'.join(segments)}){tail}")
+
+
+def _by_first_character(pieces: list[str], head: str) -> str:
+    """Pieces that each open with a plain character, grouped by it (their order kept within a group), the one-character
+    look-behind ``head`` after it."""
+    groups: dict[str, list[str]] = {}
+    for p in pieces:
+        groups.setdefault(p[0], []).append(p[1:])
+    behind = head[4:-1] if head else ""
+    return "|".join(f"{re.escape(c)}{f'(?<!{behind}{re.escape(c)})' if head else ''}(?:{'|'.join(rest)})" for c, rest in groups.items())

@@ -157,16 +157,17 @@ class CueSet:
 
 def _cues_by_letter(head: str, cues: list[Cue]) -> dict[str, list[tuple[Cue, re.Pattern[str], frozenset[str] | None]]] | None:
     """First letter -> the cues (in order) that can open with it, each with its own pattern and the characters that
-    can follow that letter in its matches (None: not known); None if some cue's first letters are not known."""
+    can follow that letter in its matches (None: not known); a cue whose first letters are not known is tried, in its
+    place, for every first letter the others open with (a match opening with another letter is said to be its cue by
+    the whole pattern: `CueSet._cue`); None if no cue's first letters are known."""
+    letters = [second_letters(c.pattern) for c in cues]
+    known = sorted({ch for got in letters if got is not None for ch in got})
     out: dict[str, list[tuple[Cue, re.Pattern[str], frozenset[str] | None]]] = {}
-    for c in cues:
-        letters = second_letters(c.pattern)
-        if letters is None:
-            return None
+    for c, got in zip(cues, letters):
         one = re.compile(rf"{head}(?:{c.pattern})(?![\w])")
-        for ch, nxt in letters.items():
+        for ch, nxt in got.items() if got is not None else [(ch, None) for ch in known]:
             out.setdefault(ch, []).append((c, one, nxt))
-    return out
+    return out or None
 
 
 def _table_name(t: str) -> str:

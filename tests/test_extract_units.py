@@ -635,6 +635,9 @@ def test_cue_by_two_characters_is_the_first_cue_that_matches() -> None:
                 continue
             for t in texts:
                 for m in fast.finditer(t):
+                    if t[m.start()] not in tried:
+                        continue  # (a cue whose first letters are not known, opening with a letter no other cue opens
+                        # with: said by the whole pattern, as test_cue_alternations_match_the_plain_ones checks)
                     want = next((c, one.match(t, m.start())) for c, one, _ in tried[t[m.start()]] if one.match(t, m.start()))
                     got = cs._cue(position, m)
                     assert (got.pattern, got.table, got.start, got.end) == (want[0].pattern, want[0].table, *want[1].span()), t
