@@ -725,9 +725,22 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     if metric is None or company is None:
         return []
     ctx.last, ctx.last_end = (metric, company), c.noun_end
+    if metric == "departed_talent" and c.high is None and c.value is not None and v.low.startswith(" other", c.end) and _named_and(ctx, c):
+        c = replace(c, value=c.value + 1)  # "its COO, Deepak Menon, and two other senior executives have resigned": three
     if metric == "layoffs" and c.noun_class == "employee" and _ALL_LEFT.search(before[-60:]):
         return _claims(ctx, c, "headcount", company) + _claims(ctx, c, metric, company)  # "lays off all 70 staff"
     return [x for k in (_each_of(ctx, c, company) if "each" in v.low else [company]) for x in _claims(ctx, c, metric, k)]
+
+
+_NAME_AND = re.compile(r",?\s+and\s+$")
+
+
+def _named_and(ctx: _Ctx, c: Count) -> bool:
+    """A person named right before "and <count> other(s)"."""
+    sa = ctx.v.sentence.start
+    people = ctx.d.names.people
+    before = [n for n in ctx.d.names.between(sa + max(0, c.start - 60), sa + c.start)]
+    return bool(before) and before[-1].surface in people and _NAME_AND.fullmatch(ctx.v.doc.text, before[-1].end, sa + c.start) is not None
 
 
 _EACH_LEFT = re.compile(r"\s+each\s+(?:[a-z]+\s+){1,5}")

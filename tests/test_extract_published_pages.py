@@ -518,6 +518,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "familiar with the matter.\n\nBrightwave says it employs about 300 people across Shenzhen and Wuhan.",
         {("Brightwave Robotics Co", "valuation_target", 1e9), ("Brightwave Robotics Co", "headcount", 300)},
     ),
+    (  # (a named leaver "and two other" executives: three people)
+        "a-named-leaver-and-two-others",
+        "Learnwell loses its leaders\n\nLearnwell, the Bengaluru edtech startup, said its chief operating officer, Deepak "
+        "Menon, and two other senior executives have also resigned.",
+        {("Learnwell", "departed_talent", 3)},
+    ),
 ]
 
 
