@@ -870,7 +870,11 @@ def _unglue_headings(text: str, names: list[Name]) -> list[Name]:
     return out
 
 
-_AGAIN_AFTER = re.compile(r"(?<![\w\-])[a-z][\w\-]*,? \w+\W$")  # the name again, after a lower-case word (and a comma)
+#: the name again, after a kind word (and a comma): "Edtech firm Vedantu went", "edtech unicorn, Unacademy, laid off"
+_AGAIN_AFTER = re.compile(
+    r"(?<![\w\-])(?:start-?up|firm|company|unicorn|decacorn|platform|app|marketplace|[a-z]*tech|lender|neobank|brand|player"
+    r"|chain|operator|provider|maker|retailer|service),? \w+\W$"
+)
 
 
 def _caps_heading(text: str, n: Name) -> bool:

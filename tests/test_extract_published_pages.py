@@ -441,6 +441,11 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "of its workforce.",
         {("Trendo", "layoffs", 150), ("Padhlo", "layoffs", 210), ("Padhlo", "headcount", 3000), ("Kalvi", "layoffs", 600)},
     ),
+    (  # (but a name whose first word comes back as a product's name is whole: no heading run into it)
+        "a-name-whose-first-word-is-also-its-product",
+        "Quillpay Pay, the maker of the Quillpay invoicing platform, today announced a $40 million Series B.",
+        {("Quillpay Pay", "funding_raised", 4e7)},
+    ),
     (  # (an opening in small capitals names a nationality; the name the next sentences call "the ... start-up" is one;
         # a founder who "had gone to the Pune office" went on an errand, not away)
         "the-start-up-a-later-sentence-describes",
