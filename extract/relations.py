@@ -128,6 +128,7 @@ _AND_LIST = re.compile(
     r"|December|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?)?,?\s+and\s+(?:another\s+|a further\s+)?|,\s+"
 )  # "raised $4m and $2.5m", "raised $25m in March and $55m in August"
 _BOTH = re.compile(r"\bboth\s+(?:\w+\s+){0,3}$")
+_EACH_VALUED = re.compile(r"\beach\s+(?:(?:valued|worth|raised|secured|closed|landed)\s+)(?:\w+\s+){0,2}$")  # "A and B, each valued above $8bn"
 #: two startups as one subject, then a raise and its figure: "Challenger bank A and fashion retailer B, also based in
 #: Amsterdam, raised more than €100 million" (a round is no joint venture: each raised it)
 _JOINT_LEFT = re.compile(r"[\W_]*(?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+){0,4}")
@@ -447,6 +448,10 @@ def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
         if k not in out and "both" in before and _BOTH.search(before):  # (the word first: a cheap test)
             names = _startups_before(v, d, f.start)
             if len(names) == 2:
+                out[k] = names
+        elif k not in out and "each" in before and _EACH_VALUED.search(before):
+            names = _startups_before(v, d, f.start)  # "A, B and C are each valued above $8 billion"
+            if 2 <= len(names) <= 5:
                 out[k] = names
         elif k not in out and " and " in v.s[: f.start]:
             joint = _joint_subject(v, d, f)

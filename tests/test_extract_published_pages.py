@@ -529,6 +529,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Menon, and two other senior executives have also resigned.",
         {("Learnwell", "departed_talent", 3)},
     ),
+    (  # ("each valued above" gives every company of the list the figure; what they raised "between them" is no one's)
+        "each-valued-and-between-them",
+        "Private giants wait to list\n\nLondon payments firm Orbipay, Berlin freight platform Kargoly and Lisbon neobank "
+        "Bancolux are each valued above $8 billion, and between them have raised about $6 billion.",
+        {("Orbipay", "valuation", 8e9), ("Kargoly", "valuation", 8e9), ("Bancolux", "valuation", 8e9)},
+    ),
 ]
 
 
