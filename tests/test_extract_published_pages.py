@@ -535,10 +535,10 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "Bancolux are each valued above $8 billion, and between them have raised about $6 billion.",
         {("Orbipay", "valuation", 8e9), ("Kargoly", "valuation", 8e9), ("Bancolux", "valuation", 8e9)},
     ),
-    (  # (a valuation told object first: "the $1.3 billion Vellumo was valued at")
+    (  # (a valuation told object first: "the $1.3 billion it reached in its last round")
         "a-valuation-told-object-first",
-        "Vellumo raises again\n\nVellumo, the legal AI start-up, is far from the $1.3 billion Vellumo was valued at last "
-        "year, its chief executive said.",
+        "Vellumo raises again\n\nVellumo, the legal AI start-up, is far from the $1.3 billion it reached in its last "
+        "funding round, its chief executive said.",
         {("Vellumo", "valuation", 1.3e9)},
     ),
 ]
