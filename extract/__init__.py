@@ -40,7 +40,7 @@ import ahocorasick
 from bisect import bisect_right
 
 from extract._regex import at_word_start
-from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, drop_rounded_headlines, drop_mixed_totals, drop_outliers, resolve_fractions, to_metrics
+from extract.assemble import DateFinder, date_claims, dedupe, drop_incumbents, drop_rounded_headlines, drop_mixed_totals, drop_outliers, drop_share_restatements, resolve_fractions, to_metrics
 from extract.counts import Fraction, count_claims
 from extract.discourse import Discourse
 from extract.document import MAX_TEXT, Document, Sentence, build_document
@@ -237,6 +237,7 @@ def _extract(doc: Document) -> Extraction:
         claims += table_claims(doc, lambda pos: d.focus_at(doc.sentence_at(pos)) or d.main)
     dated = date_claims(doc, dates, claims)
     dated = drop_outliers(drop_mixed_totals(doc, drop_incumbents(drop_rounded_headlines(doc.text, dedupe(resolve_fractions(dated, fractions, dates))))))
+    dated = drop_share_restatements(doc.text, dated)
     metrics = to_metrics(doc, dated)
     events = [_dated_event(e, doc, dates) for e in st.events]
     used = {m.company for m in metrics} | {e.company for e in events}

@@ -18,7 +18,8 @@ from extract.lexicon import MODALITY
 from extract.relations import Claim
 from models.records import Metric, Period
 
-__all__ = ["Dated", "date_claims", "resolve_fractions", "dedupe", "drop_incumbents", "drop_outliers", "to_metrics", "DateFinder"]
+__all__ = ["Dated", "date_claims", "resolve_fractions", "dedupe", "drop_incumbents", "drop_outliers", "drop_share_restatements", "to_metrics",
+           "DateFinder"]
 
 #: figures no startup reports: a company with only these is an incumbent the article mentions
 INCUMBENT_REVENUE = 10e9
@@ -333,6 +334,19 @@ def _incumbent_sized(x: Claim) -> bool:
 #: a startup's money figure this many times larger than every other money figure of the startup in the article
 #: (and at least $1bn) is a market's, a sector's or another company's figure given to it ("a $1 trillion market")
 OUTLIER_RATIO = 25.0
+
+
+def drop_share_restatements(text: str, dated: list[Dated]) -> list[Dated]:
+    """A cut worked out from a share ("removed roughly 12% of the staff" of about 9,200: 1,104) that another row of the
+    article states as a count within 2% ("cutting 1,100 jobs"): one cut, the stated count."""
+    cuts = [d for d in dated if d.claim.metric == "layoffs"]
+    if len(cuts) < 2:
+        return dated
+    share = {id(d) for d in cuts if "%" in text[d.claim.start : d.claim.end] or "cent" in text[d.claim.start : d.claim.end]}
+    stated = [o for o in cuts if id(o) not in share]
+    drop = {id(d) for d in cuts if id(d) in share and any(
+        o.claim.company == d.claim.company and abs(o.claim.value - d.claim.value) <= 0.02 * o.claim.value for o in stated)}
+    return [d for d in dated if id(d) not in drop] if drop else dated
 
 
 def drop_outliers(dated: list[Dated]) -> list[Dated]:

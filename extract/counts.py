@@ -732,6 +732,7 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     return [x for k in (_each_of(ctx, c, company) if "each" in v.low else [company]) for x in _claims(ctx, c, metric, k)]
 
 
+_ANOTHER_CUT = re.compile(r"\b(?:another|a further)\s+$")
 _NAME_AND = re.compile(r",?\s+and\s+$")
 
 
@@ -1025,8 +1026,9 @@ def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fra
         if not _share_is_cut(v, left, end):
             continue
         company = d.owner(v.sentence, sa + p.start, sa + p.end)
-        if company is None or any(c.metric == "layoffs" and c.company == company for c in done + out):
-            continue  # "cut 170 jobs, about 15% of the 1,100 people": the share restates the count
+        if company is None or any(c.metric == "layoffs" and c.company == company and not _ANOTHER_CUT.search(v.low, max(0, c.start - sa - 12), c.start - sa)
+                                  for c in done + out):
+            continue  # "cut 170 jobs, about 15% of the 1,100 people": the share restates the count (not "then removed another 90")
         restated = [c for c in ctx.counts if c.value is not None and c.noun_class in (None, "employee", "job")
                     and c.start > end and _APPOSITIVE_GAP.fullmatch(v.low[end : c.start])
                     and not _PART_OF.match(v.low, c.noun_end)]  # fmt: skip

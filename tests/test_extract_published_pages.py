@@ -541,6 +541,16 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "funding round, its chief executive said.",
         {("Vellumo", "valuation", 1.3e9)},
     ),
+    (  # ("parted with", "removed another 90 roles"; a share before "another" cut is a cut of its own; a share that comes
+        # within 2% of a count stated elsewhere is that cut)
+        "parted-with-removed-another-and-a-restated-share",
+        "Software vendors cut again\n\nMentoro, the Chennai edtech startup, parted with around 70 employees last month.\n\n"
+        "Berlin's Vantri, a software vendor for logistics firms, cut 12% of its 600-strong workforce in March, then "
+        "removed another 90 roles in June.\n\nCoverlo, the New York insurance broker, is cutting 1,100 jobs. The "
+        "layoffs removed roughly 12% of the staff of the broker, which had about 9,200 employees.",
+        {("Mentoro", "layoffs", 70), ("Vantri", "layoffs", 72), ("Vantri", "layoffs", 90), ("Vantri", "headcount", 600),
+         ("Coverlo", "layoffs", 1100), ("Coverlo", "headcount", 9200)},
+    ),
 ]
 
 
