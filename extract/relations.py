@@ -64,6 +64,11 @@ _HALF_RIGHT = re.compile(r"^[^.;]{0,30}?\b(?:in|during|over)\s+the\s+(?:(?:first
 _YEAR_RIGHT = re.compile(
     r"^[^.;]{0,30}?\b(?:last year|this year|in (?:fiscal )?(?:19|20)\d\d|over the (?:past|last) (?:year|twelve months|12 months)|in fy\d\d)"
 )
+_SPAN_NUMBERS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"eighteen": 18}
+_SPAN_RIGHT = re.compile(
+    r"^[^.;]{0,30}?\b(?:in|during|over)\s+(?:the\s+|its\s+)?(?:same\s+|past\s+|last\s+|first\s+|previous\s+)?"
+    r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+(?P<u>months|years)\b"
+)
 _SPEND_PLAN = re.compile(r"\b(?:would|will|plans? to|to)\s+spend\s+\S*\s*$")
 _SPEND_ON = re.compile(r"^[^.;,]{0,30}?\b(?:a|per|each) (?:month|year|quarter)\s+on\s+([^.;]*)")
 _PER_PERIOD = re.compile(r"^\s?(?:a|per) (?:month|year)\b(?! later| earlier| ago| before| after)")
@@ -339,6 +344,11 @@ def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None
         p = "month"
     if not p:
         rest = low[f.end : cb]
+        span = _SPAN_RIGHT.match(rest) if "burn" in left else None
+        if span is not None:  # "burned through $108 million over the same nine months", "over its last two years" (a burn
+            # cue only: "a project consumed $2.5 million of processing over four months" is no company's burn)
+            n = _SPAN_NUMBERS.get(span.group("n")) or int(span.group("n"))
+            return float(n * (12 if span.group("u") == "years" else 1)) or None
         p = ("year" if _YEARLY_LEFT.search(left) or _YEAR_RIGHT.match(rest) else
              "quarter" if _RX8.search(left) or _QUARTER_RIGHT.match(rest) else
              "half" if _HALF_RIGHT.match(rest) else "")  # fmt: skip

@@ -551,6 +551,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         {("Mentoro", "layoffs", 70), ("Vantri", "layoffs", 72), ("Vantri", "layoffs", 90), ("Vantri", "headcount", 600),
          ("Coverlo", "layoffs", 1100), ("Coverlo", "headcount", 9200)},
     ),
+    (  # (cash burnt over a stated span is divided by its months; "of cash in 2025" is spending, not a cash balance)
+        "burn-over-a-stated-span",
+        "Three startups that ran out of road\n\nKvaltex, the Berlin fintech, burnt through about $216 million of cash in "
+        "2025.\n\nHarvesto, the farm startup, burned through $108 million of cash over the same nine months.\n\nTallia, "
+        "the Delhi startup, burned through about $120 million over its last two years.",
+        {("Kvaltex", "burn_rate", 1.8e7), ("Harvesto", "burn_rate", 1.2e7), ("Tallia", "burn_rate", 5e6)},
+    ),
 ]
 
 
