@@ -122,7 +122,7 @@ _STOP = frozenset(
     mn bn cr rs inr usd eur gbp crore crores lakh lakhs mln bln trn pct however instead elsewhere overall
     together similarly notably additionally ultimately indeed nonetheless nevertheless otherwise likewise
     besides regardless rather plus though yes no rival rivals competitor competitors according
-    d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp
+    d2c b2b b2c b2b2c saas paas iaas ev evs iot api apis sme smes msme msmes bnpl upi nbfc nbfcs fmcg qsr crm erp tl tldr
     nobody everybody everyone someone anyone somebody anybody nothing everything something anything none per
     founder-ceo co-founder-ceo cofounder-ceo founder-chairman million millions billion billions trillion startups
     lays raises secures slashes decoding explained explainer layoffs layoff pr ux qa r&d m&a""".split()

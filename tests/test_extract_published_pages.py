@@ -558,6 +558,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "the Delhi startup, burned through about $120 million over its last two years.",
         {("Kvaltex", "burn_rate", 1.8e7), ("Harvesto", "burn_rate", 1.2e7), ("Tallia", "burn_rate", 5e6)},
     ),
+    (  # (monthly recurring revenue is revenue; a "TL;DR" heading names nothing)
+        "mrr-and-a-tldr-heading",
+        "Quillstak public update: October numbers\n\nTL;DR: growth is back.\n\nQuillstak, the SaaS startup, said its MRR "
+        "grew to $61,200 in October.",
+        {("Quillstak", "revenue", 61200)},
+    ),
 ]
 
 
