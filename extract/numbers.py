@@ -169,10 +169,12 @@ _GROUPED_PEOPLE = (
     r"\d{1,3}(?:[.\u00a0\u202f]\d{3}){1,2}" + _PEOPLE_NEXT
     + r"|(?:" + "|".join(f"(?<={w} )" for w in _SPACED_AFTER) + r")\d{1,3}(?: \d{3}){1,2}" + _PEOPLE_NEXT
 )
+#: "10k employees", "2.5k staff": thousands written with a k, only before a people noun
+_K_PEOPLE = r"\d{1,3}(?:\.\d)?k" + _PEOPLE_NEXT
 #: what may follow a count (and what may not: a percentage)
 _COUNT_END = r"(?=[\s,)\-–.;:]|$)(?!\s*(?:percent|per\s+cent|pc\b|percentage))"
 COUNT_RE = re.compile(
-    rf"(?<![\w$€£.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}(?!\d)|{_GROUPED_PEOPLE}|\d{{1,6}}(?![\d.,]\d)|{_COUNT_WORDS}){_COUNT_END}",
+    rf"(?<![\w$€£.,])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}(?!\d)|{_GROUPED_PEOPLE}|{_K_PEOPLE}|\d{{1,6}}(?![\d.,]\d)|{_COUNT_WORDS}){_COUNT_END}",
     re.IGNORECASE,
 )
 
@@ -187,7 +189,8 @@ def _ascii_count_pattern() -> str:
     for c in "0123456789":  # the digit branches of COUNT_RE, after their first digit
         after = "|".join(f"(?<={w} {c})" for w in _SPACED_AFTER)
         alts.append(rf"{c}(?<!{head}{c})(?:[0-9]{{0,2}}(?:,[0-9]{{3}}){{1,3}}(?![0-9])|[0-9]{{0,2}}(?:[.\u00a0\u202f][0-9]{{3}}){{1,2}}"
-                    rf"{_PEOPLE_NEXT}|(?:{after})[0-9]{{0,2}}(?: [0-9]{{3}}){{1,2}}{_PEOPLE_NEXT}|[0-9]{{0,5}}(?![0-9.,][0-9]))")
+                    rf"{_PEOPLE_NEXT}|(?:{after})[0-9]{{0,2}}(?: [0-9]{{3}}){{1,2}}{_PEOPLE_NEXT}|[0-9]{{0,2}}(?:\.[0-9])?k{_PEOPLE_NEXT}"
+                    rf"|[0-9]{{0,5}}(?![0-9.,][0-9]))")
     words: dict[str, list[str]] = {}
     for w in split_top(_COUNT_WORDS):
         words.setdefault(w[0], []).append(w[1:])
@@ -536,6 +539,8 @@ def parse_count(s: str) -> float | None:
     tens, _, unit = s.partition("-")
     if unit and tens in WORD_NUMBERS and unit in WORD_NUMBERS and WORD_NUMBERS[tens] in (20, 30, 40, 50, 60, 70, 80, 90) and WORD_NUMBERS[unit] < 10:
         return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit])  # "Twenty-six people"
+    if s.endswith("k") and _COUNT_DIGITS.fullmatch(s[:-1]):
+        return float(s[:-1]) * 1000  # "10k employees"
     if _GROUPED_DIGITS.fullmatch(s):
         return float(re.sub(r"[.\u00a0\u202f ]", "", s))  # "1.200 employees", "3 000 persons": thousands
     if _COUNT_DIGITS.fullmatch(s):

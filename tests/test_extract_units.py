@@ -88,7 +88,7 @@ def test_money_spans_are_offsets() -> None:
     ("text", "value"),
     [
         ("two", 2), ("a dozen", 12), ("half a dozen", 6), ("two dozen", 24), ("Four", 4),
-        ("1,900", 1900), ("12,500", 12500), ("both", 2),
+        ("1,900", 1900), ("12,500", 12500), ("both", 2), ("10k", 10000), ("2.5k", 2500),
     ],
 )  # fmt: skip
 def test_parse_count(text: str, value: float) -> None:
@@ -98,6 +98,11 @@ def test_parse_count(text: str, value: float) -> None:
 @pytest.mark.parametrize("text", ["several", "a handful", "dozens", "hundreds"])
 def test_vague_counts_have_no_value(text: str) -> None:
     assert parse_count(text) is None
+
+
+def test_a_count_in_thousands_with_a_k_only_before_people() -> None:
+    text = "grew to over 10k employees and 2.5K staff, with 40k users"
+    assert [(text[c.start : c.end], c.value) for c in find_counts(text)] == [("10k", 10000.0), ("2.5K", 2500.0)]
 
 
 def test_find_counts_skips_decimals_and_percentages() -> None:
