@@ -241,7 +241,8 @@ _KEEP_RIGHT = Folded(
     r"|\s(?:raised|secured|closed|lands|landed|picked up|collected|laid off|lays off|cut|cuts|shed|sheds|employs"
     r"|employed|generated|posted|booked|burned|burns|spent|spends|valued|reached|hit|grew|expects|filed|shut|told"
     r"|announced|confirmed|let|eliminated|slashed|axed|hired|lost|added|doubled|tripled|made|earns|sought|wants"
-    r"|hopes|tried|attempted|set|became|brought|took|won|saw|began|paid|kept|put|ran|reported|bagged|snagged)\b)",
+    r"|hopes|tried|attempted|set|became|brought|took|won|saw|began|paid|kept|put|ran|reported|bagged|snagged)\b"
+    r"|\s(?:public|investor|monthly|quarterly|annual|founder)\supdate\b)",  # ("Quillstak public update #14": a company's own post)
 )
 #: a verb right after a sentence-initial common word makes it a name ("Bolt raised $5m")
 _KEEP_VERB = Folded(
@@ -929,6 +930,8 @@ def _sentence_initial(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and (text[j] in " \t\"'“‘(*#\ufe0f" or ord(text[j]) >= 0x2190 and not text[j].isalnum()):
         j -= 1  # spaces, quotes, markup, and symbols or emoji that lead a heading or a list item
+    if j >= 1 and text[j] == "\u20e3":  # a keycap number leading a heading ("3️⃣ Wins"): its digit, then what is before it
+        return _sentence_initial(text, j - 2 if text[j - 1] == "\ufe0f" else j - 1)
     return j < 0 or text[j] in ".!?\n:—–-|•·"
 
 

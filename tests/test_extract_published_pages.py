@@ -564,6 +564,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "grew to $61,200 in October.",
         {("Quillstak", "revenue", 61200)},
     ),
+    (  # (a founder's "public update" names its company; a heading after a keycap number ("3️⃣ Wins") opens its line)
+        "a-founders-public-update-with-keycap-headings",
+        "Quillstak public update #14: October numbers\n\n1️⃣ TL;DR\n\n↳ MRR up 14% month on month\n\n2️⃣ The numbers\n\n"
+        "MRR grew to $61,200 in October and net burn fell to $95K a month.\n\n3️⃣ Wins\n\nWe signed two logistics "
+        "customers.",
+        {("Quillstak", "revenue", 61200), ("Quillstak", "burn_rate", 95000)},
+    ),
 ]
 
 
