@@ -168,7 +168,7 @@ _LISTED = re.compile(
     r"\b(?:including|such as|along with|alongside|like|from|by|with|and|as well as|plus)\s+(?:[a-z\-]+\s+|[A-Z][\w\-]*['’]s\s+){0,2}$"
 )
 _VALUING = re.compile(
-    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|it|them|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})\s+(?:at\s+)?"
+    r"\bvalu(?:ing|es|ed|e)\s+(?P<obj>the\s[\w\-’'\s]{1,40}?|it|them|[A-Z][\w.\-&]*(?:\s[A-Z][\w.\-&]*){0,3})(?:,\s(?:the|a|an)\s[^,;]{3,60},)?\s+(?:at\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|just over|just under|a little over|less than|up to|as much as)\s+)?$"
 )
 _INVEST_INTO = re.compile(r"\b(?:invest\w*|put|puts|putting|pour\w*|pump\w*|inject\w*|plough\w*)\b[^.;]{0,50}?\b(?:in|into)\s+(?:the\s+)?$")

@@ -503,6 +503,12 @@ CASES: list[tuple[str, str, set[tuple[str, str, float]]]] = [
         "lay off 32% of its workforce—400 people—in May. The UK insurtech sector raised just $640m last year.",
         {("Frubi", "layoffs", 150), ("Kuro", "layoffs", 100), ("Swiftly", "layoffs", 400)},
     ),
+    (  # (the company valued, described between commas before "at")
+        "a-valuation-of-a-company-described-between-commas",
+        "Chatsy in talks\n\nTalks currently value Chatsy, the Bengaluru social app, at less than $1.5 billion, the sources "
+        "said.",
+        {("Chatsy", "valuation_target", 1.5e9)},
+    ),
     (  # (the valuation a price in talks is "a sharp decline from" was reached)
         "a-decline-from-the-valuation-reached",
         "Chatsy in talks at a lower price\n\nTalks that are still ongoing currently value Chatsy at less than $1.5 "
