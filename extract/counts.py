@@ -732,16 +732,14 @@ def _one_count(ctx: _Ctx, i: int) -> list[Claim]:
     return [x for k in (_each_of(ctx, c, company) if "each" in v.low else [company]) for x in _claims(ctx, c, metric, k)]
 
 
-_ANOTHER_CUT = re.compile(r"\b(?:another|a further)\s+$")
 _NAME_AND = re.compile(r",?\s+and\s+$")
 
 
 def _named_and(ctx: _Ctx, c: Count) -> bool:
     """A person named right before "and <count> other(s)"."""
     sa = ctx.v.sentence.start
-    people = ctx.d.names.people
-    before = [n for n in ctx.d.names.between(sa + max(0, c.start - 60), sa + c.start)]
-    return bool(before) and before[-1].surface in people and _NAME_AND.fullmatch(ctx.v.doc.text, before[-1].end, sa + c.start) is not None
+    before = ctx.d.names.between(sa + max(0, c.start - 60), sa + c.start)
+    return bool(before) and before[-1].surface in ctx.d.names.people and _NAME_AND.fullmatch(ctx.v.doc.text, before[-1].end, sa + c.start) is not None
 
 
 _EACH_LEFT = re.compile(r"\s+each\s+(?:[a-z]+\s+){1,5}")
@@ -1026,7 +1024,7 @@ def _percent_claims(ctx: _Ctx, done: list[Claim]) -> tuple[list[Claim], list[Fra
         if not _share_is_cut(v, left, end):
             continue
         company = d.owner(v.sentence, sa + p.start, sa + p.end)
-        if company is None or any(c.metric == "layoffs" and c.company == company and not _ANOTHER_CUT.search(v.low, max(0, c.start - sa - 12), c.start - sa)
+        if company is None or any(c.metric == "layoffs" and c.company == company and not v.low.endswith(("another ", "a further "), 0, c.start - sa)
                                   for c in done + out):
             continue  # "cut 170 jobs, about 15% of the 1,100 people": the share restates the count (not "then removed another 90")
         restated = [c for c in ctx.counts if c.value is not None and c.noun_class in (None, "employee", "job")

@@ -52,10 +52,12 @@ _ASIDE_LEFT = re.compile(  # (not the end of a modifier: "Pitango-backed Greenhi
 #: a name's verb right before its figure: "Lablink hits a $4bn valuation", "Zorbo has raised about $3m" (also in its
 #: relative clause: "companies like Foodics, which raised a total of $198m"); the same as _VERB_GAP with the verbs of
 #: reaching a value too, for an organisation nothing types
+#: the words between a verb and its figure: "raised a total of about ", "hits a "
+_FIGURE_LEAD = r"(?:a\s+|an\s+|its\s+|another\s+|a\s+further\s+|a\s+fresh\s+|a\s+total\s+of\s+)?(?:(?:about|around|roughly|nearly|over|more\s+than|almost|some)\s+)?"
 _NAME_VERB_FIGURE = re.compile(
     rf"(?:,\s(?:which|that)\s+|\s)(?:has\s|had\s|also\s|just\s|now\s|then\s|recently\s)?(?:{_RAISE_VERBS}|hits|hit|reached|reaches|crossed"
     r"|crosses|topped|tops|is valued at|was valued at|is worth|was worth)"
-    r"\s(?:a\s|an\s|its\s|another\s|a further\s|a fresh\s|a total of\s)?(?:(?:about|around|roughly|nearly|over|more than|almost|some)\s)?"
+    rf"\s{_FIGURE_LEAD}"
 )
 _APPOSITIVE = re.compile(r",\s(?:the|a|an|which|who|whose|that)\b[^,;]*,")
 # a figure inside another organisation's relative clause: "Bigco, which reported revenue of $61bn"
@@ -148,7 +150,7 @@ _SECTOR_KEYS = ("start", "compan", "firms", "players", "ventures", "unicorns", "
                 "industry", "ecosystem", "seed",
                 "capitalists", "the sector", "the industry", "the ecosystem", "the region", "the segment", "the space",
                 "funding", "fundrais", "investment", "capital", "money", "deal", "total value", "circulation", "market",
-                "continent", "country", "nation", "rounds", "transactions", "ended", "closed", "finished", "wrapped")
+                "continent", "country", "nation", "rounds", "transactions", "ended", "closed with", "closed up", "finished", "wrapped")
 _SECTOR_KEY = re.compile(grouped(list(_SECTOR_KEYS)))  # (one search for any of them)
 _DEFINITE = re.compile(  # ("++": a word then a space; a shorter word is never followed by one: nothing to try again)
     r"\b(?:the|this)\s((?:(?!(?:the|of|a|an|in|for)\s)[\w\-’'&]++\s){0,4}?)(?:start-?up|company|firm|maker|developer|unicorn|business|lab|platform|app|marketplace"
@@ -235,7 +237,7 @@ _SUBJECT_VERB = re.compile(r"\s+(?!(?:and|or|of|in|to|for|with|from|by|on|at|as|
 _IT_TAKES = re.compile(
     rf"\b(?:when|after|as|because|since|that|before|once|and|saying|says|said)\s+it\s+(?:has\s+|had\s+|also\s+|just\s+|then\s+|now\s+)?"
     rf"(?:{_RAISE_VERBS}|announced|unveiled|disclosed|revealed|confirmed|employs|employed|has|had|laid\s+off|lays\s+off|cut|cuts|let\s+go\s+of)"
-    r"\s+(?:a\s+|an\s+|its\s+|another\s+|a\s+further\s+|a\s+fresh\s+|a\s+total\s+of\s+)?(?:(?:about|around|roughly|nearly|over|more\s+than|almost|some)\s+)?$"
+    rf"\s+{_FIGURE_LEAD}$"
 )
 _CLAUSE_OPEN = re.compile(r"[\W_]*(?:(?:while|whereas|and|but|as|since|after|when)\s+)?")
 _DESC_SUBJECT_NEXT = re.compile(r",|\s+(?:has|had|have|is|was|will|would|also|then|[a-z]+ed)\b")

@@ -25,7 +25,7 @@ from extract.figures import CHANGE_FROM, money_in
 from extract.lexicon import MODALITY, MONEY, Cue
 from extract.mentions import Money
 from extract.names import LABEL_PREFIX
-from extract.numbers import STORED_CURRENCIES
+from extract.numbers import STORED_CURRENCIES, parse_count
 from extract.sentences import CLAUSE_BREAK
 
 __all__ = ["Claim", "View", "money_claims", "MIN_MONEY"]
@@ -64,7 +64,6 @@ _HALF_RIGHT = re.compile(r"^[^.;]{0,30}?\b(?:in|during|over)\s+the\s+(?:(?:first
 _YEAR_RIGHT = re.compile(
     r"^[^.;]{0,30}?\b(?:last year|this year|in (?:fiscal )?(?:19|20)\d\d|over the (?:past|last) (?:year|twelve months|12 months)|in fy\d\d)"
 )
-_SPAN_NUMBERS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"eighteen": 18}
 _SPAN_RIGHT = re.compile(
     r"^[^.;]{0,30}?\b(?:in|during|over)\s+(?:the\s+|its\s+)?(?:same\s+|past\s+|last\s+|first\s+|previous\s+)?"
     r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+(?P<u>months|years)\b"
@@ -172,8 +171,8 @@ class View:
     low: str
     _breaks: list[tuple[int, int]] | None = None
     _money: list[Money] | None = None
-    #: straight quotation marks counted so far in the paragraph: (its start, up to, how many)
-    _quotes: tuple[int, int, int] | None = None
+    #: quotation marks read so far in the paragraph: (its start, up to, straight marks, whether the last curly one opens)
+    _quotes: tuple[int, int, int, bool] | None = None
 
     @classmethod
     def of(cls, doc: Document, sentence: Sentence) -> View:
@@ -205,14 +204,17 @@ class View:
         a = t.rfind("\n", 0, pos) + 1  # (the paragraph so far, counted in place)
         q = self._quotes
         if q is not None and q[0] == a and q[1] <= pos:  # (figures come in order: count on from the last one)
-            start, straight = q[1], q[2]
+            start, straight, opened = q[1], q[2], q[3]
         else:
-            start, straight = a, 0
+            start, straight, opened = a, 0, False
         straight += t.count('"', start, pos)
-        self._quotes = (a, pos, straight)
         # curly marks do not nest: the last one before the figure says (an opening mark left unclosed, as in "“well ahead of
         # the competition, said its CEO. ... “New York is our fastest growing market,” he said", ends at the next one)
-        return t.rfind("“", a, pos) > t.rfind("”", a, pos) or straight % 2 == 1
+        o, c = t.rfind("“", start, pos), t.rfind("”", start, pos)
+        if o != c:  # (both -1: no curly mark since the last figure, the answer stands)
+            opened = o > c
+        self._quotes = (a, pos, straight, opened)
+        return opened or straight % 2 == 1
 
 
 # ---- classification ------------------------------------------------------------------------------
@@ -347,8 +349,8 @@ def _burn_divisor(v: View, f: Money, ca: int, cb: int, cue: Cue) -> float | None
         span = _SPAN_RIGHT.match(rest) if "burn" in left else None
         if span is not None:  # "burned through $108 million over the same nine months", "over its last two years" (a burn
             # cue only: "a project consumed $2.5 million of processing over four months" is no company's burn)
-            n = _SPAN_NUMBERS.get(span.group("n")) or int(span.group("n"))
-            return float(n * (12 if span.group("u") == "years" else 1)) or None
+            n = parse_count(span.group("n")) or 0
+            return n * (12 if span.group("u") == "years" else 1) or None
         p = ("year" if _YEARLY_LEFT.search(left) or _YEAR_RIGHT.match(rest) else
              "quarter" if _RX8.search(left) or _QUARTER_RIGHT.match(rest) else
              "half" if _HALF_RIGHT.match(rest) else "")  # fmt: skip
@@ -455,13 +457,11 @@ def _pairs(v: View, d: Discourse, figures: list[Money]) -> dict[int, list[str]]:
                 out[k] = [key]
     for k, f in enumerate(figures):
         before = v.low[max(0, f.start - 40) : f.start]
-        if k not in out and "both" in before and _BOTH.search(before):  # (the word first: a cheap test)
+        # (the word first: a cheap test) "A and B both raised $180m"; "A, B and C are each valued above $8 billion"
+        most = 2 if "both" in before and _BOTH.search(before) else 5 if "each" in before and _EACH_VALUED.search(before) else 0
+        if k not in out and most:
             names = _startups_before(v, d, f.start)
-            if len(names) == 2:
-                out[k] = names
-        elif k not in out and "each" in before and _EACH_VALUED.search(before):
-            names = _startups_before(v, d, f.start)  # "A, B and C are each valued above $8 billion"
-            if 2 <= len(names) <= 5:
+            if 2 <= len(names) <= most:
                 out[k] = names
         elif k not in out and " and " in v.s[: f.start]:
             joint = _joint_subject(v, d, f)
